@@ -1,0 +1,50 @@
+# ProviderWatch: `make run` serves on http://127.0.0.1:8080, `make test` runs every suite.
+# Both install what is missing first (scripts/install-deps.sh: Debian packages and npm only).
+
+BUILD   ?= build
+DB      ?= var/providerwatch.db
+PORT    ?= 8080
+BIND    ?= 127.0.0.1
+JOBS    ?= 2
+BIN     := $(BUILD)/providerwatch
+REGISTRY := data/registry/work_programme_primes.csv
+
+.PHONY: all deps test-deps build assets run test bench clean format
+
+all: build
+
+deps:
+	@scripts/install-deps.sh run
+
+test-deps:
+	@scripts/install-deps.sh test
+
+$(BUILD)/CMakeCache.txt:
+	cmake -S . -B $(BUILD) -DCMAKE_BUILD_TYPE=Release
+
+build: deps $(BUILD)/CMakeCache.txt
+	cmake --build $(BUILD) -j$(JOBS)
+	@scripts/build-assets.sh $(BUILD)/public
+
+run: build
+	@mkdir -p $(dir $(DB))
+	$(BIN) migrate --db $(DB)
+	$(BIN) import registry $(REGISTRY) --db $(DB)
+	$(BIN) serve --db $(DB) --port $(PORT) --bind $(BIND)
+
+# Unit, store and integration suites; store and HTTP suites run on SQLite and on a
+# PostgreSQL 15 server started for the run on a loopback port (scripts/with-postgres.sh).
+test: test-deps
+	@$(MAKE) --no-print-directory build
+	@scripts/with-postgres.sh ctest --test-dir $(BUILD) --output-on-failure -j$(JOBS) --timeout 300
+
+bench:
+	@scripts/install-deps.sh bench
+	@$(MAKE) --no-print-directory build
+	@scripts/bench.sh $(BIN)
+
+format:
+	clang-format -i $$(git ls-files 'src/*.cpp' 'src/*.hpp' 'tests/*.cpp' 'tests/*.hpp')
+
+clean:
+	rm -rf $(BUILD)

@@ -1,0 +1,20 @@
+#!/usr/bin/env bash
+# Prepares the public directory the server loads at start-up: GOV.UK Frontend's fonts and
+# images under /assets, and under /static our compiled CSS, GOV.UK Frontend's JS,
+# accessible-autocomplete and our own scripts. Rebuilds only what changed.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+out=${1:-build/public}
+mkdir -p "$out/static" "$out/assets"
+
+css="$out/static/providerwatch.css"
+if [ ! -f "$css" ] || [ src/web/styles/providerwatch.scss -nt "$css" ] || [ package-lock.json -nt "$css" ]; then
+  echo "build-assets: compiling $css"
+  node_modules/.bin/sass --no-source-map --style=compressed --quiet-deps --silence-deprecation=import \
+    --load-path=node_modules src/web/styles/providerwatch.scss "$css"
+fi
+cp -ru node_modules/govuk-frontend/dist/govuk/assets/. "$out/assets/"
+cp -u node_modules/govuk-frontend/dist/govuk/govuk-frontend.min.js "$out/static/"
+cp -u node_modules/accessible-autocomplete/dist/accessible-autocomplete.min.js \
+      node_modules/accessible-autocomplete/dist/accessible-autocomplete.min.css "$out/static/"
+cp -u src/web/static/*.js "$out/static/"

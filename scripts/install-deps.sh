@@ -1,0 +1,50 @@
+#!/usr/bin/env bash
+# Installs what ProviderWatch needs to build, run and test, from Debian packages and npm only.
+# Idempotent and fast when everything is already there: it asks dpkg first and only calls
+# apt-get for what is missing.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+# Build and run.
+build_pkgs=(
+  g++ make cmake pkg-config ca-certificates
+  libboost1.81-dev libboost-json1.81-dev libboost-url1.81-dev
+  libsoci-dev libsqlite3-dev libpq-dev
+  libkainjow-mustache-dev libsodium-dev libspdlog-dev libfmt-dev libcli11-dev
+  prometheus-cpp-dev
+  nodejs npm
+)
+# Tests: GoogleTest, and a PostgreSQL 15 server the store and HTTP suites start themselves.
+test_pkgs=(libgtest-dev libgmock-dev postgresql-15 postgresql-client-15)
+# Benchmarks: wrk for load, nginx as the static-file baseline.
+bench_pkgs=(libbenchmark-dev wrk nginx-light)
+
+want=("${build_pkgs[@]}")
+case "${1:-run}" in
+  run) ;;
+  test) want+=("${test_pkgs[@]}") ;;
+  bench) want+=("${test_pkgs[@]}" "${bench_pkgs[@]}") ;;
+  *) echo "usage: $0 [run|test|bench]" >&2; exit 2 ;;
+esac
+
+missing=()
+for p in "${want[@]}"; do
+  if ! dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed'; then
+    missing+=("$p")
+  fi
+done
+if ((${#missing[@]})); then
+  echo "install-deps: installing ${missing[*]}"
+  sudo_cmd=()
+  [ "$(id -u)" -eq 0 ] || sudo_cmd=(sudo)
+  export DEBIAN_FRONTEND=noninteractive
+  "${sudo_cmd[@]}" apt-get update -qq
+  # Debian starts services on install; we start our own PostgreSQL and nginx on loopback.
+  "${sudo_cmd[@]}" env RUNLEVEL=1 apt-get install -y -qq --no-install-recommends "${missing[@]}"
+fi
+
+# Front-end assets: govuk-frontend and accessible-autocomplete, pinned by package-lock.json.
+if [ ! -f node_modules/.package-lock.json ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
+  echo "install-deps: installing npm packages"
+  if [ -f package-lock.json ]; then npm ci --no-audit --no-fund --loglevel=error; else npm install --no-audit --no-fund --loglevel=error; fi
+fi

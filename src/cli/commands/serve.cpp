@@ -1,0 +1,106 @@
+#include <filesystem>
+#include <iostream>
+#include <thread>
+
+#include <spdlog/spdlog.h>
+
+#include "cli/commands/commands.hpp"
+#include "cli/commands/common.hpp"
+#include "store/registry/export.hpp"
+#include "store/registry/registry_repository_soci.hpp"
+#include "web/app.hpp"
+#include "web/http/server.hpp"
+
+namespace pw::cli {
+
+namespace {
+
+struct ServeArgs {
+    std::string db_url;
+    std::string bind = "127.0.0.1";
+    unsigned short port = 8080;
+    unsigned threads = std::max(1u, std::thread::hardware_concurrency());
+    std::string public_dir;
+    std::string log_level = "info";
+    bool access_log = true;
+    std::size_t max_connections = 20000;
+};
+
+std::string default_public_dir() {
+    std::error_code ec;
+    auto exe = std::filesystem::read_symlink("/proc/self/exe", ec);
+    return ec ? std::string("build/public") : (exe.parent_path() / "public").string();
+}
+
+int serve(ServeArgs& args) {
+    auto level = spdlog::level::from_str(args.log_level);
+    spdlog::set_level(level);
+    auto db = open_current_database(args.db_url, args.threads);
+    if (!db) return store::parse_database_url(args.db_url) ? failure : usage;
+    if (auto writable = db->check_writable(); !writable) return report_error(writable.error().message);
+
+    if (args.public_dir.empty()) args.public_dir = default_public_dir();
+    auto assets = web::Assets::load(args.public_dir);
+    if (!assets) return report_error(assets.error().message);
+
+    store::SociRegistryRepository registry(*db);
+    web::Renderer renderer(web::template_files());
+    renderer.set_global("asset_version", assets->version());
+    web::Metrics metrics;
+    web::App app(web::AppContext{
+        registry, renderer, *assets, metrics,
+        [&db] {
+            try {
+                auto s = db->session();
+                int one = 0;
+                s << "SELECT 1", soci::into(one);
+                return one == 1;
+            } catch (const std::exception& e) {
+                spdlog::error("event=health_check_failed error=\"{}\"", store::describe(e));
+                return false;
+            }
+        },
+        [&db] { return store::export_registry_csv(*db); }, args.access_log});
+
+    web::ServerConfig config;
+    config.bind = args.bind;
+    config.port = args.port;
+    config.threads = args.threads;
+    config.max_connections = args.max_connections;
+    std::unique_ptr<web::Server> server;
+    try {
+        server = std::make_unique<web::Server>(config, [&app](const web::Request& r) { return app.handle(r); },
+                                               [&app](int status) { return app.refusal(status); });
+    } catch (const std::exception& e) {
+        return report_error("cannot listen on " + args.bind + ":" + std::to_string(args.port) + ": " + e.what());
+    }
+    std::cout << "listening on http://" << args.bind << ":" << server->port() << std::endl;
+    spdlog::info("event=started db={} threads={} assets={}", db->url().display, args.threads, assets->size());
+    server->run();
+    spdlog::info("event=stopped");
+    return ok;
+}
+
+}  // namespace
+
+void add_serve(CLI::App& app, int& exit_code) {
+    static ServeArgs args;
+    auto* cmd = app.add_subcommand("serve", "Serve the web site and JSON API");
+    cmd->add_option("--db", args.db_url, "Database: a SQLite file path or postgresql://...")->required();
+    cmd->add_option("--bind", args.bind, "Address to listen on")->capture_default_str();
+    cmd->add_option("--port", args.port, "Port to listen on (0: any free port)")->capture_default_str();
+    cmd->add_option("--threads", args.threads, "Worker threads, one event loop each")
+        ->capture_default_str()
+        ->check(CLI::Range(1u, 256u));
+    cmd->add_option("--public", args.public_dir, "Directory of static files (default: public/ beside the binary)");
+    cmd->add_option("--max-connections", args.max_connections, "Open connections above this are refused")
+        ->capture_default_str();
+    cmd->add_option("--log-level", args.log_level, "trace, debug, info, warn, error")
+        ->capture_default_str()
+        ->check(CLI::IsMember({"trace", "debug", "info", "warn", "error"}));
+    cmd->add_flag("!--no-access-log", args.access_log, "Do not log one line per request");
+    cmd->footer("Stops on SIGTERM or SIGINT: stops accepting, finishes requests in flight, then exits 0.");
+    cmd->callback([&exit_code] { exit_code = serve(args); });
+}
+
+}  // namespace pw::cli

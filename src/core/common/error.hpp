@@ -1,0 +1,24 @@
+#pragma once
+// Error policy (docs/errors.md): foreseeable failures are values carrying two texts,
+// one safe to show the person and one detailed for the log. Bugs throw.
+#include <expected>
+#include <string>
+
+namespace pw {
+
+enum class ErrorKind { invalid_input, not_found, conflict, illegal_transition, unavailable };
+
+struct Error {
+    ErrorKind kind = ErrorKind::invalid_input;
+    std::string message;  // safe to show the person who caused it
+    std::string detail;   // for the log; may name internals, never personal data
+};
+
+template <class T>
+using Result = std::expected<T, Error>;
+
+inline std::unexpected<Error> fail(ErrorKind kind, std::string message, std::string detail = {}) {
+    return std::unexpected(Error{kind, std::move(message), std::move(detail)});
+}
+
+}  // namespace pw

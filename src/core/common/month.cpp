@@ -1,0 +1,26 @@
+#include "core/common/month.hpp"
+
+#include <charconv>
+#include <fmt/format.h>
+
+namespace pw {
+
+std::optional<Month> Month::from(int year, int month) {
+    if (year < 1900 || year > 9999 || month < 1 || month > 12) return std::nullopt;
+    return Month(year, month);
+}
+
+std::optional<Month> Month::parse(std::string_view text) {
+    if (text.size() != 7 || text[4] != '-') return std::nullopt;
+    int year = 0;
+    int month = 0;
+    auto y = std::from_chars(text.data(), text.data() + 4, year);
+    auto m = std::from_chars(text.data() + 5, text.data() + 7, month);
+    if (y.ec != std::errc{} || y.ptr != text.data() + 4) return std::nullopt;
+    if (m.ec != std::errc{} || m.ptr != text.data() + 7) return std::nullopt;
+    return from(year, month);
+}
+
+std::string Month::to_string() const { return fmt::format("{:04}-{:02}", year_, month_); }
+
+}  // namespace pw

@@ -1,0 +1,25 @@
+#pragma once
+// Participant content is dated to the month only (DESIGN.md, privacy rules).
+#include <compare>
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace pw {
+
+class Month {
+public:
+    static std::optional<Month> from(int year, int month);
+    static std::optional<Month> parse(std::string_view yyyy_mm);  // "2026-11"
+    int year() const { return year_; }
+    int month() const { return month_; }
+    std::string to_string() const;  // "2026-11"
+    friend auto operator<=>(const Month&, const Month&) = default;
+
+private:
+    Month(int year, int month) : year_(year), month_(month) {}
+    int year_;
+    int month_;
+};
+
+}  // namespace pw

@@ -1,0 +1,222 @@
+#include "core/registry/import_rows.hpp"
+
+#include <algorithm>
+#include <array>
+#include <fmt/format.h>
+#include <map>
+#include <span>
+
+#include "core/text/text.hpp"
+
+namespace pw::registry {
+namespace {
+
+constexpr std::size_t kMaxName = 200;
+constexpr std::size_t kMaxText = 1000;
+
+struct Column {
+    std::string_view name;
+    bool required;
+    std::size_t max_bytes;
+};
+
+// Maps the header to column positions; columns may come in any order, extra ones are refused
+// so a typo in a column name is not silently ignored.
+class Layout {
+public:
+    Layout(std::span<const Column> columns, const std::vector<csv::Row>& rows, std::vector<RowError>& errors)
+        : columns_(columns) {
+        if (rows.empty()) {
+            errors.push_back({1, "the file is empty: it needs a header line and at least one row"});
+            return;
+        }
+        const auto& header = rows.front();
+        std::map<std::string, std::size_t> seen;
+        for (std::size_t i = 0; i < header.fields.size(); ++i) {
+            const std::string name(text::trim(header.fields[i]));
+            if (seen.contains(name)) {
+                errors.push_back({header.line, fmt::format("column '{}' appears twice in the header", name)});
+                return;
+            }
+            seen[name] = i;
+        }
+        for (const auto& column : columns) {
+            auto it = seen.find(std::string(column.name));
+            if (it == seen.end()) {
+                errors.push_back({header.line, fmt::format("the header has no '{}' column (expected: {})",
+                                                           column.name, expected())});
+                return;
+            }
+            positions_.push_back(it->second);
+            seen.erase(it);
+        }
+        if (!seen.empty()) {
+            errors.push_back({header.line, fmt::format("unknown column '{}' in the header (expected: {})",
+                                                       seen.begin()->first, expected())});
+            return;
+        }
+        width_ = header.fields.size();
+        ok_ = true;
+    }
+
+    bool ok() const { return ok_; }
+
+    // The row's cleaned fields in column order, or the reason it is bad.
+    std::expected<std::vector<std::string>, std::string> fields(const csv::Row& row) const {
+        if (row.fields.size() != width_) {
+            return std::unexpected(fmt::format("expected {} fields, found {}", width_, row.fields.size()));
+        }
+        std::vector<std::string> out;
+        for (std::size_t c = 0; c < columns_.size(); ++c) {
+            const auto& column = columns_[c];
+            auto value = text::clean_line(row.fields[positions_[c]], column.max_bytes);
+            if (!value) {
+                return std::unexpected(fmt::format("{}: must be one line of at most {} characters, without "
+                                                   "control characters",
+                                                   column.name, column.max_bytes));
+            }
+            if (column.required && value->empty()) return std::unexpected(fmt::format("{}: is empty", column.name));
+            out.push_back(std::move(*value));
+        }
+        return out;
+    }
+
+private:
+    std::string expected() const {
+        std::string list;
+        for (const auto& column : columns_) {
+            if (!list.empty()) list += ',';
+            list += column.name;
+        }
+        return list;
+    }
+
+    std::span<const Column> columns_;
+    std::vector<std::size_t> positions_;
+    std::size_t width_ = 0;
+    bool ok_ = false;
+};
+
+std::optional<int> cpa_number(const std::string& s) {
+    auto n = text::parse_positive_int(s, 999);
+    if (!n) return std::nullopt;
+    return static_cast<int>(*n);
+}
+
+// Runs build(line, fields) over every data row; build returns the row or a reason.
+template <class T, class Build>
+Checked<T> check(std::span<const Column> columns, const std::vector<csv::Row>& rows, Build build) {
+    Checked<T> result;
+    Layout layout(columns, rows, result.errors);
+    if (!layout.ok()) return result;
+    for (std::size_t i = 1; i < rows.size(); ++i) {
+        auto fields = layout.fields(rows[i]);
+        if (!fields) {
+            result.errors.push_back({rows[i].line, fields.error()});
+            continue;
+        }
+        std::expected<T, std::string> row = build(rows[i].line, *fields);
+        if (!row) {
+            result.errors.push_back({rows[i].line, row.error()});
+            continue;
+        }
+        result.rows.push_back(std::move(*row));
+    }
+    if (rows.size() == 1) result.errors.push_back({rows[0].line, "the file has a header but no rows"});
+    return result;
+}
+
+constexpr std::array kRegistryColumns{
+    Column{"programme", true, kMaxName},   Column{"cpa_number", true, 3},
+    Column{"cpa_name", true, kMaxName},    Column{"prime_provider", true, kMaxName},
+    Column{"notes", false, kMaxText},      Column{"source", true, kMaxText},
+};
+constexpr std::array kProviderColumns{
+    Column{"programme", true, kMaxName},      Column{"cpa_number", true, 3},
+    Column{"prime_provider", true, kMaxName}, Column{"subcontractor", true, kMaxName},
+    Column{"source", true, kMaxText},
+};
+constexpr std::array kOfficeColumns{
+    Column{"provider", true, kMaxName}, Column{"office_name", true, kMaxName},
+    Column{"town", true, kMaxName},     Column{"postcode_district", true, 4},
+    Column{"source", true, kMaxText},
+};
+constexpr std::array kStandardColumns{
+    Column{"provider", true, kMaxName},
+    Column{"standard", true, kMaxText},
+    Column{"source", true, kMaxText},
+};
+
+}  // namespace
+
+std::optional<std::string> normalise_postcode_district(std::string_view s) {
+    std::string up;
+    for (char c : text::trim(s)) up.push_back(c >= 'a' && c <= 'z' ? static_cast<char>(c - 'a' + 'A') : c);
+    // Outward code: A9, A99, AA9, AA99, A9A, AA9A.
+    auto alpha = [](char c) { return c >= 'A' && c <= 'Z'; };
+    auto digit = [](char c) { return c >= '0' && c <= '9'; };
+    std::size_t i = 0;
+    while (i < up.size() && i < 2 && alpha(up[i])) ++i;
+    if (i == 0 || i >= up.size() || !digit(up[i])) return std::nullopt;
+    ++i;
+    if (i < up.size() && (digit(up[i]) || alpha(up[i]))) ++i;
+    if (i != up.size()) return std::nullopt;
+    return up;
+}
+
+Checked<ContractRow> check_registry(const std::vector<csv::Row>& rows) {
+    std::map<std::pair<std::string, int>, std::string> area_names;
+    std::map<std::tuple<std::string, int, std::string>, std::size_t> contracts;
+    return check<ContractRow>(kRegistryColumns, rows, [&](std::size_t line, const std::vector<std::string>& f)
+                                                          -> std::expected<ContractRow, std::string> {
+        auto number = cpa_number(f[1]);
+        if (!number) return std::unexpected(fmt::format("cpa_number: '{}' is not a whole number from 1 to 999", f[1]));
+        auto [area, fresh] = area_names.try_emplace({f[0], *number}, f[2]);
+        if (!fresh && area->second != f[2]) {
+            return std::unexpected(fmt::format("cpa_name: CPA {} is called '{}' on an earlier line", *number,
+                                               area->second));
+        }
+        auto [contract, new_contract] =
+            contracts.try_emplace({f[0], *number, text::search_key(f[3])}, line);
+        if (!new_contract) {
+            return std::unexpected(fmt::format("prime_provider: '{}' already holds CPA {} (line {})", f[3], *number,
+                                               contract->second));
+        }
+        return ContractRow{line, f[0], *number, f[2], f[3], f[4], f[5]};
+    });
+}
+
+Checked<SubcontractRow> check_providers(const std::vector<csv::Row>& rows) {
+    return check<SubcontractRow>(kProviderColumns, rows, [](std::size_t line, const std::vector<std::string>& f)
+                                                             -> std::expected<SubcontractRow, std::string> {
+        auto number = cpa_number(f[1]);
+        if (!number) return std::unexpected(fmt::format("cpa_number: '{}' is not a whole number from 1 to 999", f[1]));
+        if (text::search_key(f[2]) == text::search_key(f[3])) {
+            return std::unexpected("subcontractor: a prime cannot be its own sub-contractor");
+        }
+        return SubcontractRow{line, f[0], *number, f[2], f[3], f[4]};
+    });
+}
+
+Checked<OfficeRow> check_offices(const std::vector<csv::Row>& rows) {
+    return check<OfficeRow>(kOfficeColumns, rows, [](std::size_t line, const std::vector<std::string>& f)
+                                                      -> std::expected<OfficeRow, std::string> {
+        auto district = normalise_postcode_district(f[3]);
+        if (!district) {
+            return std::unexpected(
+                fmt::format("postcode_district: '{}' is not a postcode district (the first half of a postcode, "
+                            "like LS1 or SW1A)",
+                            f[3]));
+        }
+        return OfficeRow{line, f[0], f[1], f[2], *district, f[4]};
+    });
+}
+
+Checked<StandardRow> check_standards(const std::vector<csv::Row>& rows) {
+    return check<StandardRow>(kStandardColumns, rows, [](std::size_t line, const std::vector<std::string>& f)
+                                                          -> std::expected<StandardRow, std::string> {
+        return StandardRow{line, f[0], f[1], f[2]};
+    });
+}
+
+}  // namespace pw::registry

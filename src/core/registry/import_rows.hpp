@@ -1,0 +1,71 @@
+#pragma once
+// The documented CSV formats of the registry (docs/csv-formats.md), checked row by row.
+// Pure: references to existing rows (a parent prime, a provider) are resolved by the store,
+// which reports what it cannot find with the same line numbers.
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/csv/csv.hpp"
+
+namespace pw::registry {
+
+struct RowError {
+    std::size_t line = 0;
+    std::string reason;
+};
+
+// registry: programme,cpa_number,cpa_name,prime_provider,notes,source
+struct ContractRow {
+    std::size_t line = 0;
+    std::string programme;
+    int cpa_number = 0;
+    std::string cpa_name;
+    std::string prime;
+    std::string notes;
+    std::string source;
+};
+
+// providers: programme,cpa_number,prime_provider,subcontractor,source
+struct SubcontractRow {
+    std::size_t line = 0;
+    std::string programme;
+    int cpa_number = 0;
+    std::string prime;
+    std::string subcontractor;
+    std::string source;
+};
+
+// offices: provider,office_name,town,postcode_district,source
+struct OfficeRow {
+    std::size_t line = 0;
+    std::string provider;
+    std::string name;
+    std::string town;
+    std::string postcode_district;  // normalised: upper case, e.g. "LS1"
+    std::string source;
+};
+
+// standards: provider,standard,source
+struct StandardRow {
+    std::size_t line = 0;
+    std::string provider;
+    std::string text;
+    std::string source;
+};
+
+template <class T>
+struct Checked {
+    std::vector<T> rows;          // the good rows
+    std::vector<RowError> errors;  // one per bad row (or for the header, line 1)
+};
+
+Checked<ContractRow> check_registry(const std::vector<csv::Row>& rows);
+Checked<SubcontractRow> check_providers(const std::vector<csv::Row>& rows);
+Checked<OfficeRow> check_offices(const std::vector<csv::Row>& rows);
+Checked<StandardRow> check_standards(const std::vector<csv::Row>& rows);
+
+// "ls1" -> "LS1"; nullopt unless it is a UK outward code (postcode district).
+std::optional<std::string> normalise_postcode_district(std::string_view s);
+
+}  // namespace pw::registry

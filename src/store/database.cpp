@@ -1,0 +1,120 @@
+#include "store/database.hpp"
+
+#include <fmt/format.h>
+
+#include <soci/postgresql/soci-postgresql.h>
+#include <soci/sqlite3/soci-sqlite3.h>
+
+namespace pw::store {
+
+Result<DatabaseUrl> parse_database_url(std::string_view text) {
+    if (text.empty()) return fail(ErrorKind::invalid_input, "--db is empty: give a file path or a postgresql:// URL");
+    if (text.starts_with("postgresql://") || text.starts_with("postgres://")) {
+        const auto rest = text.substr(text.find("://") + 3);
+        if (rest.empty() || rest.find_first_of(" \t\r\n'") != std::string_view::npos) {
+            return fail(ErrorKind::invalid_input,
+                        "--db: a PostgreSQL URL looks like postgresql://user:password@host:port/database");
+        }
+        DatabaseUrl url{Engine::postgresql, std::string(text), {}};
+        // Hide a password: postgresql://user:secret@host -> postgresql://user:***@host
+        std::string shown(text);
+        const auto scheme_end = shown.find("://") + 3;
+        const auto at = shown.find('@', scheme_end);
+        const auto colon = shown.find(':', scheme_end);
+        if (at != std::string::npos && colon != std::string::npos && colon < at) {
+            shown.replace(colon + 1, at - colon - 1, "***");
+        }
+        url.display = shown;
+        return url;
+    }
+    if (text.find("://") != std::string_view::npos) {
+        return fail(ErrorKind::invalid_input,
+                    fmt::format("--db: unsupported database URL '{}': use a file path (SQLite) or postgresql://...",
+                                text.substr(0, text.find("://") + 3)));
+    }
+    std::string_view path = text;
+    if (path.starts_with("sqlite:")) path.remove_prefix(7);
+    if (path.empty() || path.find_first_of(" \t\r\n\"'=") != std::string_view::npos) {
+        return fail(ErrorKind::invalid_input,
+                    "--db: a SQLite file path must not be empty or contain spaces, quotes or '='");
+    }
+    return DatabaseUrl{Engine::sqlite, fmt::format("db={} timeout=5", path), std::string(path)};
+}
+
+std::string describe(const std::exception& e) {
+    std::string message = e.what();
+    if (auto newline = message.find('\n'); newline != std::string::npos) message.resize(newline);
+    while (!message.empty() && (message.back() == ' ' || message.back() == '.')) message.pop_back();
+    return message;
+}
+
+namespace {
+void configure(soci::session& session, Engine engine) {
+    if (engine == Engine::sqlite) {
+        session << "PRAGMA journal_mode=WAL";
+        session << "PRAGMA synchronous=FULL";
+        session << "PRAGMA foreign_keys=ON";
+        session << "PRAGMA secure_delete=ON";
+    } else {
+        session << "SET client_min_messages TO WARNING";
+    }
+    int one = 0;
+    session << "SELECT 1", soci::into(one);
+}
+}  // namespace
+
+Result<std::unique_ptr<Database>> Database::open(const DatabaseUrl& url, std::size_t pool_size) {
+    std::unique_ptr<Database> db(new Database(url, pool_size));
+    const char* backend = url.engine == Engine::sqlite ? "sqlite3" : "postgresql";
+    try {
+        for (std::size_t i = 0; i < pool_size; ++i) {
+            auto& session = db->pool_.at(i);
+            session.open(backend, url.connect);
+            configure(session, url.engine);
+        }
+    } catch (const std::exception& e) {
+        return fail(ErrorKind::unavailable,
+                    fmt::format("cannot open database {}: {}", url.display, describe(e)));
+    }
+    return db;
+}
+
+void Database::execute_script(soci::session& session, Engine engine, const std::string& sql) {
+    if (engine == Engine::sqlite) {
+        auto* backend = static_cast<soci::sqlite3_session_backend*>(session.get_backend());
+        char* error = nullptr;
+        if (sqlite_api::sqlite3_exec(backend->conn_, sql.c_str(), nullptr, nullptr, &error) != SQLITE_OK) {
+            std::string message = error ? error : "unknown SQLite error";
+            sqlite_api::sqlite3_free(error);
+            throw soci::soci_error(message);
+        }
+        return;
+    }
+    auto* backend = static_cast<soci::postgresql_session_backend*>(session.get_backend());
+    PGresult* result = PQexec(backend->conn_, sql.c_str());
+    const auto status = PQresultStatus(result);
+    std::string message = PQresultErrorMessage(result);
+    PQclear(result);
+    if (status != PGRES_COMMAND_OK && status != PGRES_TUPLES_OK) throw soci::soci_error(message);
+}
+
+Result<void> Database::check_writable() {
+    try {
+        auto s = session();
+        if (url_.engine == Engine::sqlite) {
+            // Takes the write lock and gives it back: fails on a read-only file or a held lock.
+            s << "BEGIN IMMEDIATE";
+            s << "ROLLBACK";
+        } else {
+            std::string read_only;
+            s << "SHOW transaction_read_only", soci::into(read_only);
+            if (read_only == "on") return fail(ErrorKind::unavailable, "the database is read-only");
+        }
+    } catch (const std::exception& e) {
+        return fail(ErrorKind::unavailable,
+                    fmt::format("database {} cannot be written: {}", url_.display, describe(e)));
+    }
+    return {};
+}
+
+}  // namespace pw::store

@@ -1,0 +1,208 @@
+#include "store/registry/import.hpp"
+
+#include <algorithm>
+#include <fmt/format.h>
+#include <set>
+
+#include <boost/optional.hpp>
+#include <soci/boost-optional.h>
+
+#include "core/text/text.hpp"
+#include "store/events/events.hpp"
+
+namespace pw::store {
+
+using namespace registry;
+
+namespace {
+
+// What one row did: created something, found it all there already, or a reason it is bad.
+enum class Outcome { created, present };
+using RowResult = std::expected<Outcome, std::string>;
+
+std::optional<long long> find_programme(soci::session& s, const std::string& name) {
+    boost::optional<long long> id;
+    s << "SELECT id FROM programmes WHERE name = :name", soci::into(id), soci::use(name);
+    return id ? std::optional<long long>(*id) : std::nullopt;
+}
+
+std::optional<long long> find_provider(soci::session& s, const std::string& name) {
+    boost::optional<long long> id;
+    const std::string key = text::search_key(name);
+    s << "SELECT id FROM providers WHERE name_key = :key", soci::into(id), soci::use(key);
+    return id ? std::optional<long long>(*id) : std::nullopt;
+}
+
+struct AreaRow {
+    long long id = 0;
+    std::string name;
+};
+
+std::optional<AreaRow> find_area(soci::session& s, long long programme_id, int number) {
+    boost::optional<long long> id;
+    std::string name;
+    s << "SELECT id, name FROM areas WHERE programme_id = :p AND number = :n", soci::into(id), soci::into(name),
+        soci::use(programme_id), soci::use(number);
+    if (!id) return std::nullopt;
+    return AreaRow{*id, name};
+}
+
+std::optional<long long> find_contract(soci::session& s, long long area_id, long long prime_id) {
+    boost::optional<long long> id;
+    s << "SELECT id FROM contracts WHERE area_id = :a AND prime_id = :p", soci::into(id), soci::use(area_id),
+        soci::use(prime_id);
+    return id ? std::optional<long long>(*id) : std::nullopt;
+}
+
+std::pair<long long, bool> ensure_programme(soci::session& s, const std::string& name) {
+    if (auto id = find_programme(s, name)) return {*id, false};
+    long long id = 0;
+    const std::string slug = text::slug(name);
+    s << "INSERT INTO programmes (name, slug) VALUES (:name, :slug) RETURNING id", soci::use(name), soci::use(slug),
+        soci::into(id);
+    return {id, true};
+}
+
+std::pair<long long, bool> ensure_provider(soci::session& s, const std::string& name, const std::string& source) {
+    if (auto id = find_provider(s, name)) return {*id, false};
+    long long id = 0;
+    const std::string key = text::search_key(name);
+    s << "INSERT INTO providers (name, name_key, source) VALUES (:name, :key, :source) RETURNING id", soci::use(name),
+        soci::use(key), soci::use(source), soci::into(id);
+    return {id, true};
+}
+
+RowResult import_contract(soci::session& s, const ContractRow& row) {
+    auto [programme_id, new_programme] = ensure_programme(s, row.programme);
+    bool created = new_programme;
+    long long area_id = 0;
+    if (auto area = find_area(s, programme_id, row.cpa_number)) {
+        if (area->name != row.cpa_name) {
+            return std::unexpected(fmt::format("cpa_name: CPA {} of {} is already called '{}'", row.cpa_number,
+                                               row.programme, area->name));
+        }
+        area_id = area->id;
+    } else {
+        s << "INSERT INTO areas (programme_id, number, name, source) VALUES (:p, :n, :name, :source) RETURNING id",
+            soci::use(programme_id), soci::use(row.cpa_number), soci::use(row.cpa_name), soci::use(row.source),
+            soci::into(area_id);
+        created = true;
+    }
+    auto [prime_id, new_prime] = ensure_provider(s, row.prime, row.source);
+    created = created || new_prime;
+    if (!find_contract(s, area_id, prime_id)) {
+        s << "INSERT INTO contracts (area_id, prime_id, notes, source) VALUES (:a, :p, :notes, :source)",
+            soci::use(area_id), soci::use(prime_id), soci::use(row.notes), soci::use(row.source);
+        created = true;
+    }
+    return created ? Outcome::created : Outcome::present;
+}
+
+RowResult import_subcontract(soci::session& s, const SubcontractRow& row) {
+    auto programme_id = find_programme(s, row.programme);
+    if (!programme_id) return std::unexpected(fmt::format("programme: '{}' is not in the registry", row.programme));
+    auto area = find_area(s, *programme_id, row.cpa_number);
+    if (!area) return std::unexpected(fmt::format("cpa_number: {} has no CPA {}", row.programme, row.cpa_number));
+    auto prime_id = find_provider(s, row.prime);
+    auto contract_id = prime_id ? find_contract(s, area->id, *prime_id) : std::nullopt;
+    if (!contract_id) {
+        return std::unexpected(fmt::format("prime_provider: '{}' holds no contract in CPA {} ({})", row.prime,
+                                           row.cpa_number, area->name));
+    }
+    auto [provider_id, created] = ensure_provider(s, row.subcontractor, row.source);
+    int exists = 0;
+    s << "SELECT COUNT(*) FROM subcontracts WHERE contract_id = :c AND provider_id = :p", soci::into(exists),
+        soci::use(*contract_id), soci::use(provider_id);
+    if (exists) return created ? Outcome::created : Outcome::present;
+    s << "INSERT INTO subcontracts (contract_id, provider_id, source) VALUES (:c, :p, :source)", soci::use(*contract_id),
+        soci::use(provider_id), soci::use(row.source);
+    return Outcome::created;
+}
+
+RowResult import_office(soci::session& s, const OfficeRow& row) {
+    auto provider_id = find_provider(s, row.provider);
+    if (!provider_id) return std::unexpected(fmt::format("provider: '{}' is not in the registry", row.provider));
+    const std::string name_key = text::search_key(row.name);
+    int exists = 0;
+    s << "SELECT COUNT(*) FROM offices WHERE provider_id = :p AND name_key = :k", soci::into(exists),
+        soci::use(*provider_id), soci::use(name_key);
+    if (exists) return Outcome::present;
+    const std::string search = text::search_key(row.name + " " + row.town + " " + row.postcode_district);
+    s << "INSERT INTO offices (provider_id, name, name_key, town, postcode_district, search_key, source) "
+         "VALUES (:p, :name, :key, :town, :district, :search, :source)",
+        soci::use(*provider_id), soci::use(row.name), soci::use(name_key), soci::use(row.town),
+        soci::use(row.postcode_district), soci::use(search), soci::use(row.source);
+    return Outcome::created;
+}
+
+// Runs each row in one transaction; refuses the whole file on any bad row unless skip_bad.
+template <class Row, class ImportRow>
+ImportResult run_import(Database& db, const Checked<Row>& checked, const ImportOptions& options, const char* what,
+                        ImportRow import_row) {
+    const bool header_bad = checked.rows.empty();
+    if (!checked.errors.empty() && (header_bad || !options.skip_bad)) return std::unexpected(checked.errors);
+    ImportReport report;
+    report.rows = checked.rows.size() + checked.errors.size();
+    report.skipped = checked.errors;
+    auto s = db.session();
+    soci::transaction tx(s);
+    std::vector<RowError> errors;
+    for (const auto& row : checked.rows) {
+        auto outcome = import_row(s, row);
+        if (!outcome) {
+            errors.push_back({row.line, outcome.error()});
+            continue;
+        }
+        ++(*outcome == Outcome::created ? report.created : report.already_present);
+    }
+    if (!errors.empty() && !options.skip_bad) {
+        tx.rollback();
+        return std::unexpected(errors);
+    }
+    report.skipped.insert(report.skipped.end(), errors.begin(), errors.end());
+    std::ranges::sort(report.skipped, {}, &RowError::line);
+    if (report.created == 0 && report.skipped.empty()) {
+        tx.rollback();  // nothing changed: no event either, so re-running is a true no-op
+        return report;
+    }
+    append_event(s, events::Event{what, "import", std::nullopt, std::nullopt, std::nullopt,
+                                  events::ActorRole::admin, options.month});
+    tx.commit();
+    return report;
+}
+
+}  // namespace
+
+ImportResult import_registry(Database& db, const Checked<ContractRow>& rows, const ImportOptions& options) {
+    return run_import(db, rows, options, "registry.imported", import_contract);
+}
+
+ImportResult import_subcontracts(Database& db, const Checked<SubcontractRow>& rows, const ImportOptions& options) {
+    return run_import(db, rows, options, "providers.imported", import_subcontract);
+}
+
+ImportResult import_offices(Database& db, const Checked<OfficeRow>& rows, const ImportOptions& options) {
+    return run_import(db, rows, options, "offices.imported", import_office);
+}
+
+ImportResult import_standards(Database& db, const Checked<StandardRow>& rows, const ImportOptions& options) {
+    std::set<long long> replaced;
+    std::map<long long, int> positions;
+    return run_import(db, rows, options, "standards.imported",
+                      [&](soci::session& s, const StandardRow& row) -> RowResult {
+                          auto provider_id = find_provider(s, row.provider);
+                          if (!provider_id) {
+                              return std::unexpected(fmt::format("provider: '{}' is not in the registry", row.provider));
+                          }
+                          if (replaced.insert(*provider_id).second) {
+                              s << "DELETE FROM service_standards WHERE provider_id = :p", soci::use(*provider_id);
+                          }
+                          const int position = ++positions[*provider_id];
+                          s << "INSERT INTO service_standards (provider_id, position, text, source) "
+                               "VALUES (:p, :pos, :text, :source)",
+                              soci::use(*provider_id), soci::use(position), soci::use(row.text), soci::use(row.source);
+                          return Outcome::created;
+                      });
+}
+
+}  // namespace pw::store

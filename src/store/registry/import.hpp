@@ -1,0 +1,35 @@
+#pragma once
+// The import commands: one CSV file, one transaction, all or nothing unless skip_bad.
+#include <expected>
+#include <vector>
+
+#include "core/common/month.hpp"
+#include "core/registry/import_rows.hpp"
+#include "store/database.hpp"
+
+namespace pw::store {
+
+struct ImportOptions {
+    bool skip_bad = false;  // import the good rows and report the bad ones, instead of refusing the file
+    Month month;            // for the events row
+};
+
+struct ImportReport {
+    std::size_t rows = 0;             // data rows read
+    std::size_t created = 0;          // rows that added something
+    std::size_t already_present = 0;  // rows already in the registry, left as they are
+    std::vector<registry::RowError> skipped;
+};
+
+// On failure: every bad row with its line and reason; the database is unchanged.
+using ImportResult = std::expected<ImportReport, std::vector<registry::RowError>>;
+
+ImportResult import_registry(Database& db, const registry::Checked<registry::ContractRow>& rows, const ImportOptions& options);
+ImportResult import_subcontracts(Database& db, const registry::Checked<registry::SubcontractRow>& rows,
+                                 const ImportOptions& options);
+ImportResult import_offices(Database& db, const registry::Checked<registry::OfficeRow>& rows, const ImportOptions& options);
+// A provider's standards in the file replace those it had: the file is the published list.
+ImportResult import_standards(Database& db, const registry::Checked<registry::StandardRow>& rows,
+                              const ImportOptions& options);
+
+}  // namespace pw::store

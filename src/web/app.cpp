@@ -1,0 +1,93 @@
+#include "web/app.hpp"
+
+#include <chrono>
+
+#include <spdlog/spdlog.h>
+
+#include "web/pages/page.hpp"
+#include "web/routes.hpp"
+
+namespace pw::web {
+
+namespace {
+constexpr const char* kContentSecurityPolicy =
+    "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; font-src 'self'; "
+    "connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
+
+void add_security_headers(Response& response) {
+    response.set_header("Content-Security-Policy", kContentSecurityPolicy);
+    response.set_header("X-Content-Type-Options", "nosniff");
+    response.set_header("Referrer-Policy", "no-referrer");
+    response.set_header("X-Frame-Options", "DENY");
+    response.set_header("Cross-Origin-Opener-Policy", "same-origin");
+    bool cache_set = false;
+    for (const auto& [name, value] : response.headers) cache_set = cache_set || name == "Cache-Control";
+    if (!cache_set) response.set_header("Cache-Control", "no-store");
+}
+}  // namespace
+
+App::App(AppContext context) : context_(std::move(context)) {
+    add_info_routes(router_, context_);
+    add_registry_routes(router_, context_);
+    add_registry_api_routes(router_, context_);
+    add_operations_routes(router_, context_);
+}
+
+Response App::dispatch(const Request& request) {
+    const std::string_view method = request.method == "HEAD" ? std::string_view("GET") : request.method;
+    const bool api = request.path.starts_with("/api/");
+    auto match = router_.match(method, request.path);
+    if (!match.handler) {
+        const int status = match.path_known ? 405 : 404;
+        Response response = api ? json_error(status, status == 405 ? "method not allowed" : "no such endpoint")
+                                : error_page(context_, status);
+        response.route = "-";
+        if (status == 405) response.set_header("Allow", "GET, HEAD");
+        return response;
+    }
+    Response response = (*match.handler)(request, match.params);
+    response.route = match.pattern;
+    return response;
+}
+
+Response App::handle(const Request& request) {
+    const auto start = std::chrono::steady_clock::now();
+    Response response;
+    try {
+        response = dispatch(request);
+    } catch (const std::exception& e) {
+        // Bugs and dead infrastructure throw; here they become a 500 page and one log line.
+        spdlog::error("event=handler_failed method={} error=\"{}\"", request.method, e.what());
+        try {
+            response = request.path.starts_with("/api/") ? json_error(500, "internal error") : error_page(context_, 500);
+        } catch (const std::exception&) {
+            response = Response{500, "text/plain; charset=utf-8", {}, "Sorry, something went wrong.\n", ""};
+        }
+        response.route = "-";
+    }
+    add_security_headers(response);
+    const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+    context_.metrics.observe(request.method, response.route, response.status, seconds);
+    if (context_.access_log) {
+        // Never the client's address, user agent, query or raw path: the route pattern only.
+        spdlog::info("method={} route={} status={} duration_ms={:.3f}", request.method, response.route,
+                     response.status, seconds * 1000);
+    }
+    return response;
+}
+
+Response App::refusal(int status) const {
+    Response response;
+    try {
+        response = error_page(context_, status);
+    } catch (const std::exception&) {
+        response = Response{status, "text/plain; charset=utf-8", {}, "Bad request\n", ""};
+    }
+    add_security_headers(response);
+    response.route = "-";
+    if (context_.access_log) spdlog::info("method=- route=- status={} duration_ms=0", status);
+    context_.metrics.observe("-", "-", status, 0);
+    return response;
+}
+
+}  // namespace pw::web

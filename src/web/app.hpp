@@ -1,0 +1,39 @@
+#pragma once
+// web/app.hpp: the one seam between the network and the application. The server calls
+// handle() and nothing else; handle() never throws and never sees a socket.
+#include <functional>
+#include <memory>
+
+#include "core/registry/registry_repository.hpp"
+#include "web/assets/assets.hpp"
+#include "web/http/message.hpp"
+#include "web/http/router.hpp"
+#include "web/observability/metrics.hpp"
+#include "web/render/renderer.hpp"
+
+namespace pw::web {
+
+struct AppContext {
+    registry::RegistryRepository& registry;
+    const Renderer& renderer;
+    const Assets& assets;
+    Metrics& metrics;
+    std::function<bool()> database_ok;              // /healthz
+    std::function<std::string()> registry_csv;      // the open-data download
+    bool access_log = true;
+};
+
+class App {
+public:
+    explicit App(AppContext context);
+    Response handle(const Request& request);
+    // The page for a request refused before it reached the router (400, 413, 431).
+    Response refusal(int status) const;
+
+private:
+    Response dispatch(const Request& request);
+    AppContext context_;
+    Router router_;
+};
+
+}  // namespace pw::web

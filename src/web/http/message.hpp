@@ -1,0 +1,46 @@
+#pragma once
+// The application's own request and response: the server converts Beast messages to and
+// from these, so no handler ever sees a socket or a Beast type.
+#include <optional>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+namespace pw::web {
+
+struct Request {
+    std::string method;  // "GET", "HEAD", "POST", ...
+    std::string target;  // as sent: "/providers/3?x=1"
+    std::string path;    // percent-decoded path, without the query
+    std::string query;   // raw query string, without '?'
+    std::vector<std::pair<std::string, std::string>> headers;  // names in lower case
+    std::string body;
+
+    std::optional<std::string_view> header(std::string_view lower_name) const {
+        for (const auto& [name, value] : headers) {
+            if (name == lower_name) return value;
+        }
+        return std::nullopt;
+    }
+};
+
+struct Response {
+    int status = 200;
+    std::string content_type = "text/html; charset=utf-8";
+    std::vector<std::pair<std::string, std::string>> headers;
+    std::string body;
+    std::string route;  // the matched route pattern, for logs and metrics (never the raw path)
+
+    void set_header(std::string name, std::string value) {
+        for (auto& header : headers) {
+            if (header.first == name) {
+                header.second = std::move(value);
+                return;
+            }
+        }
+        headers.emplace_back(std::move(name), std::move(value));
+    }
+};
+
+}  // namespace pw::web

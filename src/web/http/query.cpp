@@ -1,0 +1,29 @@
+#include "web/http/query.hpp"
+
+#include <boost/url/parse_query.hpp>
+
+#include "core/text/text.hpp"
+
+namespace pw::web {
+
+std::optional<Params> parse_query(std::string_view encoded) {
+    Params params;
+    if (encoded.empty()) return params;
+    auto parsed = boost::urls::parse_query(encoded);
+    if (!parsed) return std::nullopt;
+    boost::urls::encoding_opts form;
+    form.space_as_plus = true;  // HTML forms send a space as '+'
+    for (const auto& param : *parsed) {
+        std::string key = param.key.decode(form);
+        std::string value = param.has_value ? param.value.decode(form) : std::string();
+        if (!text::is_valid_utf8(key) || !text::is_valid_utf8(value)) return std::nullopt;
+        params.try_emplace(std::move(key), std::move(value));
+    }
+    return params;
+}
+
+std::optional<long long> parse_id(std::string_view segment) {
+    return text::parse_positive_int(segment, 1'000'000'000'000LL);
+}
+
+}  // namespace pw::web

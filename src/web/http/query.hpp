@@ -1,0 +1,19 @@
+#pragma once
+// Query strings and form bodies, decoded with Boost.URL: no hand-written parser.
+#include <map>
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace pw::web {
+
+using Params = std::map<std::string, std::string, std::less<>>;
+
+// nullopt when the text is not valid percent-encoding or not UTF-8; a repeated key keeps
+// its first value.
+std::optional<Params> parse_query(std::string_view encoded);
+
+// A positive id from a path segment ("12"), or nullopt.
+std::optional<long long> parse_id(std::string_view segment);
+
+}  // namespace pw::web

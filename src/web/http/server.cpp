@@ -1,0 +1,233 @@
+#include "web/http/server.hpp"
+
+#include <list>
+#include <mutex>
+#include <thread>
+#include <unordered_set>
+
+#include <boost/asio.hpp>
+#include <boost/asio/experimental/awaitable_operators.hpp>
+#include <boost/beast/core.hpp>
+#include <boost/beast/http.hpp>
+#include <boost/url/parse.hpp>
+#include <spdlog/spdlog.h>
+
+namespace pw::web {
+
+namespace asio = boost::asio;
+namespace beast = boost::beast;
+namespace http = beast::http;
+using tcp = asio::ip::tcp;
+using asio::awaitable;
+using asio::use_awaitable;
+
+namespace {
+
+// Per io_context: streams waiting for the first byte of their next request. Only touched on
+// that context's own thread, so it needs no lock.
+struct Shard {
+    asio::io_context ioc{1};
+    std::unordered_set<beast::tcp_stream*> idle;
+};
+
+Request to_request(http::request<http::string_body>& message, bool& bad_target) {
+    Request request;
+    request.method = std::string(message.method_string());
+    request.target = std::string(message.target());
+    auto origin = boost::urls::parse_origin_form(request.target);
+    if (!origin) {
+        bad_target = true;
+        return request;
+    }
+    request.path = origin->path();  // percent-decoded
+    if (origin->has_query()) request.query = std::string(origin->encoded_query());
+    for (const auto& field : message) {
+        std::string name(field.name_string());
+        for (auto& c : name) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+        request.headers.emplace_back(std::move(name), std::string(field.value()));
+    }
+    request.body = std::move(message.body());
+    return request;
+}
+
+int refusal_status(const beast::error_code& ec) {
+    if (ec == http::error::header_limit) return 431;
+    if (ec == http::error::body_limit) return 413;
+    return 400;
+}
+
+}  // namespace
+
+struct Server::Impl {
+    ServerConfig config;
+    Handler handler;
+    RefusalPage refusal_page;
+    std::vector<std::unique_ptr<Shard>> shards;
+    tcp::acceptor acceptor;
+    asio::signal_set signals;
+    std::atomic<std::size_t> connections{0};
+    std::atomic<bool> stopping{false};
+    std::atomic<std::size_t> next_shard{0};
+    std::once_flag stop_once;
+
+    Impl(ServerConfig c, Handler h, RefusalPage r)
+        : config(std::move(c)), handler(std::move(h)), refusal_page(std::move(r)), shards(make_shards(config.threads)),
+          acceptor(shards[0]->ioc), signals(shards[0]->ioc, SIGTERM, SIGINT) {
+        tcp::endpoint endpoint(asio::ip::make_address(config.bind), config.port);
+        acceptor.open(endpoint.protocol());
+        acceptor.set_option(asio::socket_base::reuse_address(true));
+        acceptor.bind(endpoint);
+        acceptor.listen(asio::socket_base::max_listen_connections);
+    }
+
+    static std::vector<std::unique_ptr<Shard>> make_shards(unsigned threads) {
+        std::vector<std::unique_ptr<Shard>> list;
+        for (unsigned i = 0; i < std::max(1u, threads); ++i) list.push_back(std::make_unique<Shard>());
+        return list;
+    }
+
+    awaitable<void> accept_loop() {
+        while (!stopping) {
+            auto& shard = *shards[next_shard++ % shards.size()];
+            auto [ec, socket] = co_await acceptor.async_accept(shard.ioc, asio::as_tuple(use_awaitable));
+            if (ec) {
+                if (stopping || ec == asio::error::operation_aborted) break;
+                spdlog::warn("event=accept_failed error=\"{}\"", ec.message());
+                continue;
+            }
+            if (connections >= config.max_connections) {
+                socket.close();  // over the cap: refuse at once rather than queue without bound
+                continue;
+            }
+            ++connections;
+            asio::co_spawn(shard.ioc, session(shard, std::move(socket)), asio::detached);
+        }
+    }
+
+    awaitable<void> write_refusal(beast::tcp_stream& stream, int status) {
+        Response page = refusal_page ? refusal_page(status) : Response{status, "text/plain; charset=utf-8", {}, "", ""};
+        page.status = status;
+        http::response<http::string_body> res{static_cast<http::status>(status), 11};
+        res.set(http::field::content_type, page.content_type);
+        for (const auto& [name, value] : page.headers) res.set(name, value);
+        res.set(http::field::connection, "close");
+        res.body() = std::move(page.body);
+        res.prepare_payload();
+        stream.expires_after(config.read_timeout);
+        co_await http::async_write(stream, res, asio::as_tuple(use_awaitable));
+    }
+
+    awaitable<void> session(Shard& shard, tcp::socket socket) {
+        struct Count {
+            std::atomic<std::size_t>& n;
+            ~Count() { --n; }
+        } count{connections};
+        beast::tcp_stream stream(std::move(socket));
+        beast::flat_buffer buffer(config.header_limit + config.body_limit);
+        for (;;) {
+            if (buffer.size() == 0) {
+                // Idle: waiting for the next request. Draining may close the connection here.
+                if (stopping) break;
+                shard.idle.insert(&stream);
+                stream.expires_after(config.idle_timeout);
+                auto [ec, n] = co_await stream.async_read_some(buffer.prepare(4096), asio::as_tuple(use_awaitable));
+                shard.idle.erase(&stream);
+                if (ec) break;
+                buffer.commit(n);
+            }
+            http::request_parser<http::string_body> parser;
+            parser.header_limit(static_cast<std::uint32_t>(config.header_limit));
+            parser.body_limit(config.body_limit);
+            stream.expires_after(config.read_timeout);
+            auto [ec, n] = co_await http::async_read(stream, buffer, parser, asio::as_tuple(use_awaitable));
+            if (ec == beast::error::timeout || ec == http::error::end_of_stream || ec == asio::error::eof ||
+                ec == asio::error::connection_reset || ec == asio::error::operation_aborted) {
+                break;
+            }
+            if (ec) {
+                co_await write_refusal(stream, refusal_status(ec));
+                break;
+            }
+            auto message = parser.release();
+            const bool keep_alive = message.keep_alive() && !stopping;
+            const bool head = message.method() == http::verb::head;
+            const unsigned version = message.version();
+            bool bad_target = false;
+            Request request = to_request(message, bad_target);
+            if (bad_target) {
+                co_await write_refusal(stream, 400);
+                break;
+            }
+            Response response = handler(request);
+            http::response<http::string_body> res{static_cast<http::status>(response.status), version};
+            res.set(http::field::content_type, response.content_type);
+            for (const auto& [name, value] : response.headers) res.set(name, value);
+            res.keep_alive(keep_alive);
+            const auto length = response.body.size();
+            if (!head) res.body() = std::move(response.body);
+            res.prepare_payload();
+            if (head) res.content_length(length);
+            stream.expires_after(config.read_timeout);
+            auto [write_ec, written] = co_await http::async_write(stream, res, asio::as_tuple(use_awaitable));
+            if (write_ec || !keep_alive) break;
+        }
+        beast::error_code ignored;
+        stream.socket().shutdown(tcp::socket::shutdown_both, ignored);
+        stream.socket().close(ignored);
+    }
+
+    void begin_stop() {
+        std::call_once(stop_once, [this] {
+            stopping = true;
+            asio::post(shards[0]->ioc, [this] {
+                beast::error_code ignored;
+                acceptor.close(ignored);
+                signals.cancel(ignored);
+            });
+            for (auto& shard : shards) {
+                asio::post(shard->ioc, [s = shard.get()] {
+                    for (auto* stream : s->idle) stream->cancel();
+                });
+            }
+        });
+    }
+};
+
+Server::Server(ServerConfig config, Handler handler, RefusalPage refusal_page)
+    : impl_(std::make_unique<Impl>(std::move(config), std::move(handler), std::move(refusal_page))) {}
+Server::~Server() = default;
+
+unsigned short Server::port() const { return impl_->acceptor.local_endpoint().port(); }
+std::size_t Server::open_connections() const { return impl_->connections; }
+void Server::stop() { impl_->begin_stop(); }
+
+void Server::run() {
+    auto& impl = *impl_;
+    impl.signals.async_wait([&impl](const beast::error_code& ec, int signal) {
+        if (ec) return;
+        spdlog::info("event=shutdown signal={} open_connections={}", signal, impl.connections.load());
+        impl.begin_stop();
+    });
+    asio::co_spawn(impl.shards[0]->ioc, impl.accept_loop(), asio::detached);
+
+    // Work guards keep every context alive until draining says otherwise.
+    std::vector<asio::executor_work_guard<asio::io_context::executor_type>> guards;
+    for (auto& shard : impl.shards) guards.push_back(asio::make_work_guard(shard->ioc));
+    std::vector<std::thread> threads;
+    for (auto& shard : impl.shards) threads.emplace_back([s = shard.get()] { s->ioc.run(); });
+
+    // Wait for stop, then for in-flight requests to finish (bounded by drain_timeout).
+    while (!impl.stopping) std::this_thread::sleep_for(std::chrono::milliseconds(20));
+    const auto deadline = std::chrono::steady_clock::now() + impl.config.drain_timeout;
+    while (impl.connections > 0 && std::chrono::steady_clock::now() < deadline) {
+        std::this_thread::sleep_for(std::chrono::milliseconds(10));
+    }
+    guards.clear();
+    if (impl.connections > 0) {
+        spdlog::warn("event=drain_timeout open_connections={}", impl.connections.load());
+        for (auto& shard : impl.shards) shard->ioc.stop();
+    }
+    for (auto& thread : threads) thread.join();
+}
+
+}  // namespace pw::web

@@ -1,0 +1,52 @@
+#pragma once
+// The HTTP server: Boost.Beast over Asio coroutines, one io_context per thread.
+// Sessions own limits, timeouts, keep-alive and draining; meaning lives in the handler.
+#include <atomic>
+#include <chrono>
+#include <cstddef>
+#include <functional>
+#include <memory>
+#include <string>
+
+#include "web/http/message.hpp"
+
+namespace pw::web {
+
+struct ServerConfig {
+    std::string bind = "127.0.0.1";
+    unsigned short port = 8080;  // 0: any free port; see Server::port()
+    unsigned threads = 2;
+    std::size_t max_connections = 20000;
+    std::size_t header_limit = 8 * 1024;
+    std::size_t body_limit = 64 * 1024;
+    std::chrono::milliseconds read_timeout{10'000};   // to receive a whole request once it has begun
+    std::chrono::milliseconds idle_timeout{120'000};  // between requests on a keep-alive connection
+    std::chrono::milliseconds drain_timeout{20'000};  // how long SIGTERM waits for in-flight requests
+};
+
+using Handler = std::function<Response(const Request&)>;
+// The response for a request the server itself refuses (431, 413, 400), in the site's style.
+using RefusalPage = std::function<Response(int status)>;
+
+class Server {
+public:
+    // Binds at once (so a taken port is an error here, before anything is served).
+    Server(ServerConfig config, Handler handler, RefusalPage refusal_page = {});
+    ~Server();
+    Server(const Server&) = delete;
+    Server& operator=(const Server&) = delete;
+
+    unsigned short port() const;
+    // Serves until SIGTERM/SIGINT or stop(); then stops accepting, lets in-flight requests
+    // finish (up to drain_timeout), closes idle connections and returns.
+    void run();
+    void stop();
+
+    std::size_t open_connections() const;
+
+private:
+    struct Impl;
+    std::unique_ptr<Impl> impl_;
+};
+
+}  // namespace pw::web

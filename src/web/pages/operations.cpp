@@ -1,0 +1,46 @@
+// Health, metrics and static files: what operators and browsers need besides pages.
+#include "web/pages/page.hpp"
+#include "web/routes.hpp"
+
+namespace pw::web {
+
+namespace {
+Response asset(const AppContext& app, const Request& request) {
+    const Asset* file = app.assets.find(request.path);
+    if (!file) return error_page(app, 404);
+    Response response;
+    response.content_type = file->content_type;
+    response.set_header("ETag", file->etag);
+    // Pages link our CSS and JS with ?v=<content hash>, so those can be kept for a year;
+    // anything fetched without it (a module import, an image) is revalidated hourly by ETag.
+    const bool versioned = request.query.starts_with("v=");
+    response.set_header("Cache-Control", versioned ? "public, max-age=31536000, immutable" : "public, max-age=3600");
+    if (auto match = request.header("if-none-match"); match && *match == file->etag) {
+        response.status = 304;
+        return response;
+    }
+    response.body = file->body;
+    return response;
+}
+}  // namespace
+
+void add_operations_routes(Router& router, const AppContext& app) {
+    router.get("/healthz", [&app](const Request&, const RouteParams&) {
+        const bool ok = app.database_ok();
+        Response response;
+        response.status = ok ? 200 : 503;
+        response.content_type = "text/plain; charset=utf-8";
+        response.body = ok ? "ok\n" : "database unavailable\n";
+        return response;
+    });
+    router.get("/metrics", [&app](const Request&, const RouteParams&) {
+        Response response;
+        response.content_type = "text/plain; version=0.0.4; charset=utf-8";
+        response.body = app.metrics.serialize();
+        return response;
+    });
+    router.get("/assets/*", [&app](const Request& r, const RouteParams&) { return asset(app, r); });
+    router.get("/static/*", [&app](const Request& r, const RouteParams&) { return asset(app, r); });
+}
+
+}  // namespace pw::web

@@ -1,0 +1,64 @@
+#include "web/pages/page.hpp"
+
+#include <boost/json/serialize.hpp>
+
+namespace pw::web {
+
+Response html_page(const AppContext& app, std::string_view name, mustache::data data, int status) {
+    Response response;
+    response.status = status;
+    response.body = app.renderer.page(name, std::move(data));
+    return response;
+}
+
+namespace {
+struct ErrorText {
+    int status;
+    const char* title;
+    const char* message;
+};
+constexpr ErrorText kErrors[] = {
+    {400, "There is a problem with the request", "The address or form could not be read. Check it and try again."},
+    {404, "Page not found", "If you typed the web address, check it is correct. If you pasted it, check you copied "
+                            "the whole address."},
+    {405, "That cannot be done here", "This page cannot be used in that way. Go back and try again."},
+    {413, "What you sent is too large", "Shorten what you wrote and try again."},
+    {431, "The request is too large", "Your browser sent more than this site accepts. Try closing other tabs of this "
+                                      "site, or clear its cookies, and try again."},
+    {500, "Sorry, something went wrong", "Nothing you did caused this. Try again later."},
+    {503, "Sorry, the service is unavailable", "Try again in a few minutes."},
+};
+}  // namespace
+
+Response error_page(const AppContext& app, int status) {
+    const ErrorText* text = &kErrors[1];
+    for (const auto& e : kErrors) {
+        if (e.status == status) text = &e;
+    }
+    mustache::data data;
+    data.set("title", text->title);
+    data.set("message", text->message);
+    data.set("status", std::to_string(status));
+    return html_page(app, "error", std::move(data), status);
+}
+
+Response json_response(const boost::json::value& body, int status) {
+    Response response;
+    response.status = status;
+    response.content_type = "application/json";
+    response.body = boost::json::serialize(body);
+    return response;
+}
+
+Response json_error(int status, std::string_view message) {
+    return json_response({{"error", {{"status", status}, {"message", message}}}}, status);
+}
+
+Response redirect(std::string location, int status) {
+    Response response;
+    response.status = status;
+    response.set_header("Location", std::move(location));
+    return response;
+}
+
+}  // namespace pw::web

@@ -1,0 +1,32 @@
+#pragma once
+// What every handler uses to answer: a page in the layout, an error page, JSON.
+#include <string>
+#include <string_view>
+
+#include <boost/json/value.hpp>
+
+#include "web/app.hpp"
+
+namespace pw::web {
+
+// A full HTML page from pages/<name>.mustache; data must hold "title".
+Response html_page(const AppContext& app, std::string_view name, mustache::data data, int status = 200);
+
+// The site's page for an error status (400, 404, 405, 413, 431, 500, 503).
+Response error_page(const AppContext& app, int status);
+
+Response json_response(const boost::json::value& body, int status = 200);
+// {"error": {"status": 404, "message": "..."}}
+Response json_error(int status, std::string_view message);
+
+Response redirect(std::string location, int status = 303);
+
+// A list of mustache objects built by f from each item.
+template <class Range, class F>
+mustache::data list_of(const Range& items, F f) {
+    mustache::data list{mustache::data::type::list};
+    for (const auto& item : items) list.push_back(f(item));
+    return list;
+}
+
+}  // namespace pw::web

@@ -1,0 +1,104 @@
+// The registry's pages: browse by area, an area, a provider, an office, search.
+#include <fmt/format.h>
+
+#include "core/registry/search.hpp"
+#include "web/http/query.hpp"
+#include "web/pages/page.hpp"
+#include "web/registry/views.hpp"
+#include "web/routes.hpp"
+
+namespace pw::web {
+
+using namespace registry;
+
+namespace {
+
+void set_breadcrumbs(mustache::data& data, std::initializer_list<std::pair<std::string, std::string>> items) {
+    mustache::data list{mustache::data::type::list};
+    for (const auto& [text, url] : items) {
+        mustache::data item;
+        item.set("text", text);
+        item.set("url", url);
+        list.push_back(item);
+    }
+    data.set("breadcrumbs", list);
+    data.set("has_breadcrumbs", mustache::data::type::bool_true);
+}
+
+Response browse_areas(const AppContext& app) {
+    auto areas = app.registry.list_areas();
+    mustache::data data;
+    data.set("title", "Find your provider by area");
+    data.set("areas", list_of(areas, area_summary_view));
+    data.set("area_count", std::to_string(areas.size()));
+    if (!areas.empty()) data.set("programme", areas.front().programme);
+    set_breadcrumbs(data, {{"Home", "/"}});
+    return html_page(app, "areas", std::move(data));
+}
+
+Response show_area(const AppContext& app, const RouteParams& params) {
+    auto id = parse_id(params.get("id"));
+    auto area = id ? app.registry.find_area(AreaId{*id}) : std::nullopt;
+    if (!area) return error_page(app, 404);
+    mustache::data data = area_detail_view(*area);
+    data.set("title", fmt::format("CPA {}: {}", area->area.number, area->area.name));
+    set_breadcrumbs(data, {{"Home", "/"}, {"Areas", "/areas"}});
+    return html_page(app, "area", std::move(data));
+}
+
+Response show_provider(const AppContext& app, const RouteParams& params) {
+    auto id = parse_id(params.get("id"));
+    auto provider = id ? app.registry.find_provider(ProviderId{*id}) : std::nullopt;
+    if (!provider) return error_page(app, 404);
+    mustache::data data = provider_view(*provider);
+    data.set("title", provider->provider.name);
+    set_breadcrumbs(data, {{"Home", "/"}, {"Areas", "/areas"}});
+    return html_page(app, "provider", std::move(data));
+}
+
+Response show_office(const AppContext& app, const RouteParams& params) {
+    auto id = parse_id(params.get("id"));
+    auto office = id ? app.registry.find_office(OfficeId{*id}) : std::nullopt;
+    if (!office) return error_page(app, 404);
+    mustache::data data = office_view(*office);
+    data.set("title", fmt::format("{}, {}", office->office.name, office->office.town));
+    set_breadcrumbs(data, {{"Home", "/"}, {office->provider.name, provider_url(office->provider.id)}});
+    return html_page(app, "office", std::move(data));
+}
+
+Response search_page(const AppContext& app, const Request& request) {
+    auto params = parse_query(request.query);
+    if (!params) return error_page(app, 400);
+    mustache::data data;
+    data.set("title", "Search for a provider or office");
+    set_breadcrumbs(data, {{"Home", "/"}});
+    auto q = params->find("q");
+    if (q == params->end()) return html_page(app, "search", std::move(data));  // the empty form
+
+    data.set("query", q->second);
+    auto key = search_key_for(q->second);
+    if (!key) {
+        data.set("title", "Error: Search for a provider or office");
+        data.set("error", key.error().message);
+        return html_page(app, "search", std::move(data), 400);
+    }
+    auto hits = app.registry.search(*key, kMaxSearchHits);
+    data.set("searched", mustache::data::type::bool_true);
+    data.set("results", list_of(hits, hit_view));
+    data.set("result_count", std::to_string(hits.size()));
+    data.set("one_result", hits.size() == 1 ? mustache::data::type::bool_true : mustache::data::type::bool_false);
+    data.set("no_results", hits.empty() ? mustache::data::type::bool_true : mustache::data::type::bool_false);
+    return html_page(app, "search", std::move(data));
+}
+
+}  // namespace
+
+void add_registry_routes(Router& router, const AppContext& app) {
+    router.get("/areas", [&app](const Request&, const RouteParams&) { return browse_areas(app); });
+    router.get("/areas/{id}", [&app](const Request&, const RouteParams& p) { return show_area(app, p); });
+    router.get("/providers/{id}", [&app](const Request&, const RouteParams& p) { return show_provider(app, p); });
+    router.get("/offices/{id}", [&app](const Request&, const RouteParams& p) { return show_office(app, p); });
+    router.get("/search", [&app](const Request& r, const RouteParams&) { return search_page(app, r); });
+}
+
+}  // namespace pw::web

@@ -1,0 +1,34 @@
+#pragma once
+// Mustache templates (HTML-escaped by default), embedded in the binary at build time.
+// Pages render into layout.mustache; partials/*.mustache are available to every template.
+#include <map>
+#include <string>
+#include <string_view>
+
+#include <kainjow/mustache.hpp>
+
+namespace pw::web {
+
+namespace mustache = kainjow::mustache;
+
+class Renderer {
+public:
+    // files: name ("pages/home.mustache") -> template text. Throws if one does not parse.
+    explicit Renderer(const std::map<std::string, std::string_view>& files);
+
+    // A whole page: the template "pages/<name>" inside the layout. data gets "content".
+    std::string page(std::string_view name, mustache::data data) const;
+    // One template by name, without the layout ("partials/x" or "pages/x").
+    std::string render(std::string_view name, const mustache::data& data) const;
+
+    void set_global(std::string key, std::string value) { globals_[std::move(key)] = std::move(value); }
+
+private:
+    std::map<std::string, std::string, std::less<>> sources_;
+    std::map<std::string, std::string, std::less<>> globals_;
+};
+
+// The templates this build embeds.
+const std::map<std::string, std::string_view>& template_files();
+
+}  // namespace pw::web

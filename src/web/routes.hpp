@@ -1,0 +1,13 @@
+#pragma once
+// Each area of the site adds its routes; App composes them. One file per area.
+#include "web/app.hpp"
+#include "web/http/router.hpp"
+
+namespace pw::web {
+
+void add_info_routes(Router& router, const AppContext& app);          // web/pages/info.cpp
+void add_registry_routes(Router& router, const AppContext& app);      // web/registry/pages.cpp
+void add_registry_api_routes(Router& router, const AppContext& app);  // web/api/registry_api.cpp
+void add_operations_routes(Router& router, const AppContext& app);    // web/pages/operations.cpp
+
+}  // namespace pw::web

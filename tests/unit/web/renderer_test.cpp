@@ -1,0 +1,33 @@
+#include "web/render/renderer.hpp"
+
+#include <gtest/gtest.h>
+
+using namespace pw::web;
+
+TEST(Renderer, EscapesEveryValueByDefault) {
+    std::map<std::string, std::string_view> files{{"pages/x.mustache", "<p>{{name}}</p>"},
+                                                  {"layout.mustache", "<main>{{{content}}}</main>"}};
+    Renderer renderer(files);
+    mustache::data data;
+    data.set("name", "<script>alert('x')</script> & \"q\"");
+    EXPECT_EQ(renderer.page("x", data),
+              "<main><p>&lt;script&gt;alert(&apos;x&apos;)&lt;/script&gt; &amp; &quot;q&quot;</p></main>");
+}
+
+TEST(Renderer, PartialsAndGlobalsAreAvailableToEveryPage) {
+    std::map<std::string, std::string_view> files{{"pages/x.mustache", "{{> hello}}"},
+                                                  {"partials/hello.mustache", "hi {{who}} v{{asset_version}}"},
+                                                  {"layout.mustache", "{{{content}}}"}};
+    Renderer renderer(files);
+    renderer.set_global("asset_version", "7");
+    mustache::data data;
+    data.set("who", "<b>");
+    EXPECT_EQ(renderer.page("x", data), "hi &lt;b&gt; v7");
+}
+
+TEST(Renderer, RefusesATemplateThatDoesNotParse) {
+    std::map<std::string, std::string_view> files{{"pages/bad.mustache", "{{#open}} never closed"}};
+    EXPECT_THROW(Renderer{files}, std::logic_error);
+}
+
+TEST(Renderer, EveryShippedTemplateParses) { EXPECT_NO_THROW(Renderer{template_files()}); }
