@@ -15,7 +15,27 @@ Result<DatabaseUrl> parse_database_url(std::string_view text) {
             return fail(ErrorKind::invalid_input,
                         "--db: a PostgreSQL URL looks like postgresql://user:password@host:port/database");
         }
-        DatabaseUrl url{Engine::postgresql, std::string(text), {}};
+        // libpq understands the URL; SOCI's own parsing of it does not, so hand SOCI keywords.
+        char* parse_error = nullptr;
+        PQconninfoOption* options = PQconninfoParse(std::string(text).c_str(), &parse_error);
+        if (!options) {
+            std::string why = parse_error ? parse_error : "not a PostgreSQL URL";
+            PQfreemem(parse_error);
+            while (!why.empty() && (why.back() == '\n' || why.back() == ' ')) why.pop_back();
+            return fail(ErrorKind::invalid_input, fmt::format("--db: {}", why));
+        }
+        std::string keywords;
+        for (auto* o = options; o->keyword; ++o) {
+            if (!o->val || !*o->val) continue;
+            std::string value;
+            for (const char* c = o->val; *c; ++c) {
+                if (*c == '\'' || *c == '\\') value.push_back('\\');
+                value.push_back(*c);
+            }
+            keywords += fmt::format("{}{}='{}'", keywords.empty() ? "" : " ", o->keyword, value);
+        }
+        PQconninfoFree(options);
+        DatabaseUrl url{Engine::postgresql, keywords, {}};
         // Hide a password: postgresql://user:secret@host -> postgresql://user:***@host
         std::string shown(text);
         const auto scheme_end = shown.find("://") + 3;

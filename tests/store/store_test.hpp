@@ -1,0 +1,51 @@
+#pragma once
+// Every store test runs once per engine: SQLite always, PostgreSQL in `make test`.
+#include <gtest/gtest.h>
+
+#include "core/common/month.hpp"
+#include "store/database.hpp"
+#include "store/migrations.hpp"
+#include "support/test_databases.hpp"
+
+namespace pw::testing {
+
+class StoreTest : public ::testing::TestWithParam<store::Engine> {
+protected:
+    void SetUp() override {
+        PW_REQUIRE_ENGINE(test_db_, GetParam());
+        db_ = open_db();
+        auto applied = store::migrate(*db_);
+        ASSERT_TRUE(applied) << applied.error().message;
+    }
+
+    std::unique_ptr<store::Database> open_db(std::size_t pool = 1) {
+        auto url = store::parse_database_url(test_db_->url());
+        EXPECT_TRUE(url);
+        auto db = store::Database::open(*url, pool);
+        EXPECT_TRUE(db) << db.error().message;
+        return std::move(*db);
+    }
+
+    long long count(const std::string& table) {
+        auto s = db_->session();
+        long long n = 0;
+        s << "SELECT COUNT(*) FROM " + table, soci::into(n);
+        return n;
+    }
+
+    static Month month() { return *Month::parse("2026-11"); }
+
+    std::unique_ptr<TestDatabase> test_db_;
+    std::unique_ptr<store::Database> db_;
+};
+
+inline std::string engine_param_name(const ::testing::TestParamInfo<store::Engine>& info) {
+    return engine_name(info.param);
+}
+
+}  // namespace pw::testing
+
+#define PW_STORE_SUITE(Suite)                                                                            \
+    INSTANTIATE_TEST_SUITE_P(Engines, Suite,                                                             \
+                             ::testing::Values(::pw::store::Engine::sqlite, ::pw::store::Engine::postgresql), \
+                             ::pw::testing::engine_param_name)

@@ -1,0 +1,36 @@
+#pragma once
+// Throw-away databases for store and HTTP tests: a temporary SQLite file, or a fresh database
+// on the PostgreSQL server that scripts/with-postgres.sh starts (PW_TEST_POSTGRES_URL).
+#include <memory>
+#include <string>
+
+#include "store/database.hpp"
+
+namespace pw::testing {
+
+class TestDatabase {
+public:
+    // nullptr with reason set when the engine is not available in this run.
+    static std::unique_ptr<TestDatabase> create(store::Engine engine, std::string& reason);
+    ~TestDatabase();
+    const std::string& url() const { return url_; }  // what --db takes
+
+private:
+    store::Engine engine_ = store::Engine::sqlite;
+    std::string url_;
+    std::string admin_url_;
+    std::string name_;  // PostgreSQL database name, or the SQLite directory
+};
+
+const char* engine_name(store::Engine engine);
+
+}  // namespace pw::testing
+
+// For TEST_P suites parameterised by engine: skips (visibly, with the reason) when the engine
+// is not configured. `make test` always configures PostgreSQL.
+#define PW_REQUIRE_ENGINE(holder, engine)                                          \
+    do {                                                                           \
+        std::string reason_;                                                       \
+        holder = ::pw::testing::TestDatabase::create(engine, reason_);             \
+        if (!holder) GTEST_SKIP() << reason_;                                      \
+    } while (0)
