@@ -34,7 +34,6 @@ std::unique_ptr<TestDatabase> TestDatabase::create(store::Engine engine, std::st
     db->admin_url_ = admin;
     db->name_ = fmt::format("pw_test_{}_{}", getpid(), n);
     soci::session s("postgresql", store::parse_database_url(db->admin_url_)->connect);
-    s << "DROP DATABASE IF EXISTS " + db->name_;
     s << "CREATE DATABASE " + db->name_;
     db->url_ = db->admin_url_.substr(0, db->admin_url_.rfind('/') + 1) + db->name_;
     return db;

@@ -127,12 +127,12 @@ Checked<T> check(std::span<const Column> columns, const std::vector<csv::Row>& r
 }
 
 constexpr std::array kRegistryColumns{
-    Column{"programme", true, kMaxName},   Column{"cpa_number", true, 3},
+    Column{"programme", true, kMaxName},   Column{"cpa_number", true, kMaxName},
     Column{"cpa_name", true, kMaxName},    Column{"prime_provider", true, kMaxName},
     Column{"notes", false, kMaxText},      Column{"source", true, kMaxText},
 };
 constexpr std::array kProviderColumns{
-    Column{"programme", true, kMaxName},      Column{"cpa_number", true, 3},
+    Column{"programme", true, kMaxName},      Column{"cpa_number", true, kMaxName},
     Column{"prime_provider", true, kMaxName}, Column{"subcontractor", true, kMaxName},
     Column{"source", true, kMaxText},
 };

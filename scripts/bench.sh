@@ -1,0 +1,279 @@
+#!/usr/bin/env bash
+# Benchmarks a built ProviderWatch against nginx serving the same page as a static file.
+#
+#   scripts/bench.sh build/providerwatch
+#
+# 1. Throughput and latency: wrk -t2 -c64 -d10s --latency on GET /providers/1, first against
+#    providerwatch (SQLite, registry imported, 2 worker threads, no access log), then against
+#    nginx (2 workers) serving the identical bytes. Goals: providerwatch reaches at least half
+#    of nginx's requests/s, and its p99 latency is at most 5 ms at 64 connections.
+# 2. Idle-connection tolerance: with 2,000 idle keep-alive connections held open, a fresh
+#    connection gets GET /healthz answered in under 50 ms (bench/idle_connections.cpp, built as
+#    idle_connections beside the providerwatch binary).
+#
+# Everything listens on 127.0.0.1 only, lives in a temporary directory, and is stopped on exit.
+# Missed goals are reported as "GOAL MISSED" lines; the exit status is non-zero only when the
+# bench itself cannot run.
+set -euo pipefail
+
+if [ $# -ne 1 ]; then
+  echo "usage: $0 PATH/TO/providerwatch" >&2
+  exit 2
+fi
+bin=$(realpath "$1")
+idle_tool="$(dirname "$bin")/idle_connections"
+repo=$(cd "$(dirname "$0")/.." && pwd)
+registry="$repo/data/registry/work_programme_primes.csv"
+
+# Tunables (environment), defaults as the goals are stated.
+duration=${BENCH_DURATION:-10s}
+connections=${BENCH_CONNECTIONS:-64}
+wrk_threads=${BENCH_WRK_THREADS:-2}
+idle_count=${BENCH_IDLE:-2000}
+idle_probes=${BENCH_PROBES:-20}
+page=/providers/1
+
+die() { echo "bench: $*" >&2; exit 1; }
+[ -x "$bin" ] || die "no executable at $bin (run: make build)"
+[ -x "$idle_tool" ] || die "no executable at $idle_tool (build the idle_connections target)"
+[ -f "$registry" ] || die "no registry file at $registry"
+for tool in wrk nginx curl timeout; do
+  command -v "$tool" >/dev/null || die "$tool not found (run: scripts/install-deps.sh bench)"
+done
+
+# 2,000 idle connections need 2,000 descriptors in the server and as many in the client.
+ulimit -n 65536 2>/dev/null || ulimit -n "$(ulimit -Hn)" 2>/dev/null || true
+if [ "$(ulimit -n)" != unlimited ] && [ "$(ulimit -n)" -lt $((idle_count + 512)) ]; then
+  echo "bench: warning: open-file limit $(ulimit -n) is low for $idle_count idle connections" >&2
+fi
+
+tmp=$(mktemp -d "${TMPDIR:-/tmp}/providerwatch-bench.XXXXXX")
+server_pid=""
+nginx_pid=""
+
+stop_pid() {  # stop_pid PID SIGNAL: signal it, wait up to 15 s, then SIGKILL.
+  local pid=$1 sig=$2
+  [ -n "$pid" ] || return 0
+  kill -0 "$pid" 2>/dev/null || { wait "$pid" 2>/dev/null || true; return 0; }
+  kill "-$sig" "$pid" 2>/dev/null || true
+  for _ in $(seq 150); do
+    kill -0 "$pid" 2>/dev/null || break
+    sleep 0.1
+  done
+  if kill -0 "$pid" 2>/dev/null; then
+    echo "bench: pid $pid did not stop on SIG$sig within 15 s; killing it" >&2
+    kill -KILL "$pid" 2>/dev/null || true
+  fi
+  wait "$pid" 2>/dev/null || true
+}
+cleanup() {
+  local rc=$?
+  trap - EXIT INT TERM
+  stop_pid "$server_pid" TERM
+  stop_pid "$nginx_pid" QUIT
+  # nginx workers exit with their master; make sure none is left behind.
+  if [ -f "$tmp/nginx.pid" ]; then stop_pid "$(cat "$tmp/nginx.pid" 2>/dev/null || true)" TERM; fi
+  rm -rf "$tmp"
+  exit "$rc"
+}
+trap cleanup EXIT
+trap 'exit 130' INT
+trap 'exit 143' TERM
+
+# ---------------------------------------------------------------------------------------------
+# providerwatch
+db="$tmp/bench.db"
+"$bin" migrate --db "$db" >"$tmp/migrate.log" 2>&1 || { cat "$tmp/migrate.log" >&2; die "migrate failed"; }
+"$bin" import registry "$registry" --db "$db" >"$tmp/import.log" 2>&1 ||
+  { cat "$tmp/import.log" >&2; die "import registry failed"; }
+
+"$bin" serve --db "$db" --port 0 --bind 127.0.0.1 --threads 2 --no-access-log --log-level warn \
+  >"$tmp/server.out" 2>"$tmp/server.err" &
+server_pid=$!
+port=""
+for _ in $(seq 150); do
+  port=$(sed -n 's|^listening on http://127\.0\.0\.1:\([0-9][0-9]*\).*|\1|p' "$tmp/server.out" | head -n1)
+  [ -n "$port" ] && break
+  kill -0 "$server_pid" 2>/dev/null || break
+  sleep 0.1
+done
+if [ -z "$port" ]; then
+  cat "$tmp/server.out" "$tmp/server.err" >&2
+  die "providerwatch did not report a listening port"
+fi
+pw_url="http://127.0.0.1:$port"
+
+mkdir -p "$tmp/www/providers"
+curl -fsS --max-time 10 -o "$tmp/www/providers/1" "$pw_url$page" || die "GET $page from providerwatch failed"
+page_bytes=$(wc -c <"$tmp/www/providers/1")
+
+# ---------------------------------------------------------------------------------------------
+# nginx: the same bytes as a static file, two workers, everything under $tmp.
+mkdir -p "$tmp/nginx-temp"
+port_in_use() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
+start_nginx() {  # start_nginx PORT: returns 0 once nginx answers on PORT.
+  local nport=$1 user_line=""
+  [ "$(id -u)" -eq 0 ] && user_line="user root;"
+  cat >"$tmp/nginx.conf" <<EOF
+$user_line
+worker_processes 2;
+daemon off;
+pid $tmp/nginx.pid;
+error_log $tmp/nginx-error.log warn;
+events { worker_connections 4096; }
+http {
+  access_log off;
+  default_type text/html;
+  sendfile on;
+  client_body_temp_path $tmp/nginx-temp/body;
+  proxy_temp_path $tmp/nginx-temp/proxy;
+  fastcgi_temp_path $tmp/nginx-temp/fastcgi;
+  uwsgi_temp_path $tmp/nginx-temp/uwsgi;
+  scgi_temp_path $tmp/nginx-temp/scgi;
+  server {
+    listen 127.0.0.1:$nport;
+    root $tmp/www;
+    location = $page { }
+  }
+}
+EOF
+  nginx -p "$tmp" -e "$tmp/nginx-error.log" -c "$tmp/nginx.conf" >"$tmp/nginx.out" 2>&1 &
+  nginx_pid=$!
+  for _ in $(seq 100); do
+    if ! kill -0 "$nginx_pid" 2>/dev/null; then
+      wait "$nginx_pid" 2>/dev/null || true
+      nginx_pid=""
+      return 1
+    fi
+    curl -fsS --max-time 2 -o /dev/null "http://127.0.0.1:$nport$page" 2>/dev/null && return 0
+    sleep 0.1
+  done
+  stop_pid "$nginx_pid" QUIT
+  nginx_pid=""
+  return 1
+}
+nginx_port=""
+for _ in $(seq 10); do
+  candidate=$((20000 + RANDOM % 12000))  # below the usual ephemeral range
+  [ "$candidate" -eq "$port" ] && continue
+  port_in_use "$candidate" && continue
+  if start_nginx "$candidate"; then nginx_port=$candidate; break; fi
+done
+if [ -z "$nginx_port" ]; then
+  cat "$tmp/nginx.out" "$tmp/nginx-error.log" 2>/dev/null >&2 || true
+  die "could not start nginx on a free loopback port"
+fi
+nginx_url="http://127.0.0.1:$nginx_port"
+curl -fsS --max-time 10 -o "$tmp/nginx-copy" "$nginx_url$page" || die "GET $page from nginx failed"
+cmp -s "$tmp/nginx-copy" "$tmp/www/providers/1" || die "nginx does not serve the same bytes as providerwatch"
+
+echo "bench: providerwatch $pw_url (2 threads), nginx $nginx_url (2 workers), page $page = $page_bytes bytes"
+
+# ---------------------------------------------------------------------------------------------
+# wrk
+# Prints: "requests_per_s p99_ms socket_errors non_2xx_3xx total_requests"
+parse_wrk() {
+  awk '
+    function ms(v) {
+      if (v ~ /us$/) { sub(/us$/, "", v); return v / 1000 }
+      if (v ~ /ms$/) { sub(/ms$/, "", v); return v + 0 }
+      if (v ~ /m$/)  { sub(/m$/, "", v);  return v * 60000 }
+      if (v ~ /s$/)  { sub(/s$/, "", v);  return v * 1000 }
+      return v + 0
+    }
+    /^Requests\/sec:/ { rps = $2 }
+    $1 == "99%" { p99 = ms($2) }
+    /requests in/ { total = $1 }
+    /Socket errors:/ {
+      n = split($0, parts, /[,:]/)
+      for (i = 2; i <= n; i++) { split(parts[i], kv, " "); errs += kv[2] }
+    }
+    /Non-2xx or 3xx responses:/ { non2xx = $NF }
+    END { printf "%s %.3f %d %d %s\n", (rps == "" ? 0 : rps), p99, errs, non2xx, (total == "" ? 0 : total) }
+  ' "$1"
+}
+run_wrk() {  # run_wrk NAME URL
+  local name=$1 url=$2
+  # A short warm-up so both sides start with warm caches and established code paths.
+  timeout 30 wrk -t"$wrk_threads" -c"$connections" -d2s "$url" >/dev/null 2>&1 || true
+  echo "bench: wrk -t$wrk_threads -c$connections -d$duration --latency $url"
+  if ! timeout 120 wrk -t"$wrk_threads" -c"$connections" -d"$duration" --latency "$url" >"$tmp/wrk-$name.txt" 2>&1; then
+    cat "$tmp/wrk-$name.txt" >&2
+    die "wrk against $name failed"
+  fi
+  sed 's/^/  | /' "$tmp/wrk-$name.txt"
+}
+run_wrk providerwatch "$pw_url$page"
+kill -0 "$server_pid" 2>/dev/null || die "providerwatch exited during the wrk run"
+run_wrk nginx "$nginx_url$page"
+
+read -r pw_rps pw_p99 pw_err pw_non2xx pw_total < <(parse_wrk "$tmp/wrk-providerwatch.txt")
+read -r ng_rps ng_p99 ng_err ng_non2xx ng_total < <(parse_wrk "$tmp/wrk-nginx.txt")
+ratio=$(awk -v a="$pw_rps" -v b="$ng_rps" 'BEGIN { printf "%.3f", (b > 0 ? a / b : 0) }')
+
+# Nothing else needs nginx; stop it before the idle-connection test.
+stop_pid "$nginx_pid" QUIT
+nginx_pid=""
+
+# ---------------------------------------------------------------------------------------------
+# Idle connections: silent (connected, nothing sent) and after one keep-alive request.
+idle_run() {  # idle_run MODE
+  local mode=$1
+  echo "bench: idle_connections 127.0.0.1 $port $idle_count $idle_probes /healthz $mode"
+  if ! timeout 120 "$idle_tool" 127.0.0.1 "$port" "$idle_count" "$idle_probes" /healthz "$mode" \
+      >"$tmp/idle-$mode.txt" 2>&1; then
+    cat "$tmp/idle-$mode.txt" >&2
+    die "idle_connections ($mode) failed"
+  fi
+  sed 's/^/  | /' "$tmp/idle-$mode.txt"
+}
+idle_run silent
+sleep 1  # let the server see the 2,000 closes
+idle_run request
+kill -0 "$server_pid" 2>/dev/null || die "providerwatch exited during the idle-connection test"
+health_after=$(curl -s --max-time 5 -o /dev/null -w '%{http_code}' "$pw_url/healthz" || true)
+
+field() { sed -n "s/.*[[:space:]]$1=\([^[:space:]]*\).*/\1/p; s/^$1=\([^[:space:]]*\).*/\1/p" "$2" | tail -n1; }
+
+# ---------------------------------------------------------------------------------------------
+missed=0
+goal() {  # goal OK-EXPR TEXT
+  if awk "BEGIN { exit !($1) }"; then
+    echo "goal met:    $2"
+  else
+    echo "GOAL MISSED: $2"
+    missed=$((missed + 1))
+  fi
+}
+echo
+echo "=== ProviderWatch bench summary ($connections connections, $wrk_threads wrk threads, $duration, GET $page, $page_bytes bytes) ==="
+printf '%-14s %12s %10s %10s %10s %12s\n' "" "requests/s" "p99 ms" "requests" "sock errs" "non-2xx/3xx"
+printf '%-14s %12s %10s %10s %10s %12s\n' providerwatch "$pw_rps" "$pw_p99" "$pw_total" "$pw_err" "$pw_non2xx"
+printf '%-14s %12s %10s %10s %10s %12s\n' nginx "$ng_rps" "$ng_p99" "$ng_total" "$ng_err" "$ng_non2xx"
+echo "ratio providerwatch/nginx requests/s: $ratio"
+for mode in silent request; do
+  f="$tmp/idle-$mode.txt"
+  echo "idle $mode: $(field idle_open "$f") of $idle_count idle connections open" \
+    "($(field idle_still_open "$f") still open after probes); /healthz on a fresh connection:" \
+    "median $(field median_ms "$f") ms, max $(field max_ms "$f") ms," \
+    "$(field probes_ok "$f")/$(field probes "$f") probes ok"
+done
+echo "/healthz after the idle test: HTTP $health_after"
+echo
+goal "$ratio >= 0.5" "providerwatch/nginx requests/s ratio $ratio >= 0.5"
+goal "$pw_p99 <= 5" "providerwatch p99 $pw_p99 ms <= 5 ms at $connections connections"
+goal "$pw_err == 0 && $pw_non2xx == 0" "providerwatch wrk run without socket errors or non-2xx/3xx ($pw_err, $pw_non2xx)"
+for mode in silent request; do
+  f="$tmp/idle-$mode.txt"
+  open=$(field idle_open "$f"); ok=$(field probes_ok "$f"); n=$(field probes "$f")
+  goal "${open:-0} == $idle_count" "all $idle_count idle connections ($mode) established (${open:-0})"
+  goal "${ok:-0} == ${n:-1}" "every /healthz probe ($mode) answered 2xx (${ok:-0}/${n:-?})"
+  goal "$(field max_ms "$f") < 50" "/healthz with $idle_count idle connections ($mode): max $(field max_ms "$f") ms < 50 ms (median $(field median_ms "$f") ms)"
+done
+goal "$health_after == 200" "providerwatch still answers /healthz after the idle test (HTTP $health_after)"
+if grep -qv '^[[:space:]]*$' "$tmp/server.err" 2>/dev/null; then
+  echo "providerwatch stderr (warnings and errors during the bench):"
+  sed 's/^/  | /' "$tmp/server.err" | tail -n 20
+fi
+echo
+if [ "$missed" -eq 0 ]; then echo "bench: all goals met"; else echo "bench: $missed goal(s) missed"; fi

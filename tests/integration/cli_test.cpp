@@ -1,0 +1,158 @@
+// The command line: what a script can rely on (exit codes, one clear error line, no crash).
+#include <sys/stat.h>
+
+#include <filesystem>
+#include <fstream>
+#include <iostream>
+
+#include <soci/soci.h>
+
+#include "integration/server_test.hpp"
+
+using namespace pw::testing;
+namespace fs = std::filesystem;
+
+namespace {
+
+std::string write_temp(const std::string& name, const std::string& text) {
+    const auto path = fs::temp_directory_path() / ("providerwatch-cli-" + std::to_string(getpid()) + "-" + name);
+    std::ofstream(path, std::ios::binary) << text;
+    return path.string();
+}
+
+std::string registry_csv() { return source_dir() + "/data/registry/work_programme_primes.csv"; }
+
+int lines(const std::string& s) { return static_cast<int>(std::count(s.begin(), s.end(), '\n')); }
+
+}  // namespace
+
+TEST(Cli, EverySubcommandHasHelp) {
+    for (std::string sub : {"serve", "migrate", "import", "export"}) {
+        auto r = run_cli({sub, "--help"});
+        EXPECT_EQ(r.exit_code, 0) << sub;
+        EXPECT_NE(r.out.find("--db"), std::string::npos) << sub;
+    }
+    auto top = run_cli({"--help"});
+    EXPECT_EQ(top.exit_code, 0);
+    EXPECT_NE(top.out.find("serve"), std::string::npos);
+}
+
+TEST(Cli, UsageMistakesExitWith2) {
+    EXPECT_EQ(run_cli({}).exit_code, 2);
+    EXPECT_EQ(run_cli({"frobnicate"}).exit_code, 2);
+    EXPECT_EQ(run_cli({"migrate"}).exit_code, 2);                                   // no --db
+    EXPECT_EQ(run_cli({"import", "nonsense", "x.csv", "--db", "x.db"}).exit_code, 2);  // unknown kind
+}
+
+TEST(Cli, ABadDatabaseUrlIsOneClearLine) {
+    auto r = run_cli({"migrate", "--db", "mysql://root@localhost/x"});
+    EXPECT_EQ(r.exit_code, 2);
+    EXPECT_EQ(r.err, "providerwatch: error: --db: unsupported database URL 'mysql://': use a file path (SQLite) or "
+                     "postgresql://...\n");
+    auto unreachable = run_cli({"migrate", "--db", "postgresql://nobody@127.0.0.1:1/none"});
+    EXPECT_EQ(unreachable.exit_code, 1);
+    EXPECT_EQ(lines(unreachable.err), 1) << unreachable.err;
+    EXPECT_NE(unreachable.err.find("cannot open database postgresql://nobody@127.0.0.1:1/none"), std::string::npos);
+    auto no_dir = run_cli({"migrate", "--db", "/nonexistent-dir/x.db"});
+    EXPECT_EQ(no_dir.exit_code, 1);
+    EXPECT_EQ(lines(no_dir.err), 1) << no_dir.err;
+}
+
+class CliWithDatabase : public ServerTest {
+protected:
+    void SetUp() override { PW_REQUIRE_ENGINE(test_db_, GetParam()); }
+};
+PW_SERVER_SUITE(CliWithDatabase);
+
+TEST_P(CliWithDatabase, ServeRefusesADatabaseThatIsNotMigrated) {
+    ServerProcess server(db());
+    EXPECT_FALSE(server.started());
+    EXPECT_EQ(server.wait(5000), 1);
+    EXPECT_EQ(lines(server.err()), 1) << server.err();
+    EXPECT_NE(server.err().find("has no schema yet: run `providerwatch migrate --db"), std::string::npos);
+}
+
+TEST_P(CliWithDatabase, MigrateTwiceThenImportExportRoundTrips) {
+    auto first = run_cli({"migrate", "--db", db()});
+    EXPECT_EQ(first.exit_code, 0);
+    EXPECT_NE(first.out.find("applied 001_registry"), std::string::npos);
+    auto second = run_cli({"migrate", "--db", db()});
+    EXPECT_EQ(second.exit_code, 0);
+    EXPECT_NE(second.out.find("is up to date"), std::string::npos);
+
+    auto imported = run_cli({"import", "registry", registry_csv(), "--db", db()});
+    EXPECT_EQ(imported.exit_code, 0) << imported.err;
+    EXPECT_NE(imported.out.find("40 rows, 40 added, 0 already present, 0 skipped"), std::string::npos) << imported.out;
+    auto again = run_cli({"import", "registry", registry_csv(), "--db", db()});
+    EXPECT_NE(again.out.find("40 rows, 0 added, 40 already present"), std::string::npos) << again.out;
+
+    auto exported = run_cli({"export", "registry", "--db", db()});
+    EXPECT_EQ(exported.exit_code, 0);
+    EXPECT_EQ(lines(exported.out), 41);
+    EXPECT_NE(exported.out.find("Newcastle College Group (Intraining),\"contract terminated"), std::string::npos);
+}
+
+TEST_P(CliWithDatabase, ABadCsvListsEveryBadRowAndImportsNothing) {
+    ASSERT_EQ(run_cli({"migrate", "--db", db()}).exit_code, 0);
+    const auto file = write_temp("bad.csv",
+                                 "programme,cpa_number,cpa_name,prime_provider,notes,source\n"
+                                 "WP,1,East,Seetec,,src\n"
+                                 "WP,zero,East,A4e,,src\n"
+                                 "WP,2,Mids,,,src\n");
+    auto r = run_cli({"import", "registry", file, "--db", db()});
+    EXPECT_EQ(r.exit_code, 3);
+    EXPECT_NE(r.err.find(file + ":3: cpa_number: 'zero' is not a whole number from 1 to 999"), std::string::npos) << r.err;
+    EXPECT_NE(r.err.find(file + ":4: prime_provider: is empty"), std::string::npos) << r.err;
+    EXPECT_NE(r.err.find("nothing imported: 2 bad rows"), std::string::npos) << r.err;
+    auto exported = run_cli({"export", "registry", "--db", db()});
+    EXPECT_EQ(lines(exported.out), 1);  // the header only
+
+    auto skipped = run_cli({"import", "registry", file, "--db", db(), "--skip-bad"});
+    EXPECT_EQ(skipped.exit_code, 0);
+    EXPECT_NE(skipped.out.find("1 added, 0 already present, 2 skipped"), std::string::npos) << skipped.out;
+
+    const auto broken = write_temp("broken.csv", "programme,cpa_number\n\"unclosed,1\n");
+    auto structural = run_cli({"import", "registry", broken, "--db", db()});
+    EXPECT_EQ(structural.exit_code, 3);
+    EXPECT_NE(structural.err.find("line 2: a quoted field is never closed; nothing imported"), std::string::npos);
+    auto missing = run_cli({"import", "registry", "/nonexistent.csv", "--db", db()});
+    EXPECT_EQ(missing.exit_code, 1);
+    EXPECT_EQ(missing.err, "providerwatch: error: cannot read /nonexistent.csv\n");
+}
+
+// File permissions and file locks are SQLite matters: these run on SQLite only.
+class CliWithSqliteFile : public ::testing::Test {
+protected:
+    void SetUp() override { PW_REQUIRE_ENGINE(test_db_, pw::store::Engine::sqlite); }
+    std::string db() const { return test_db_->url(); }
+    std::unique_ptr<TestDatabase> test_db_;
+};
+
+TEST_F(CliWithSqliteFile, ServeRefusesAReadOnlyDatabaseFile) {
+    ASSERT_EQ(run_cli({"migrate", "--db", db()}).exit_code, 0);
+    const auto dir = fs::path(db()).parent_path();
+    fs::permissions(db(), fs::perms::owner_read | fs::perms::group_read | fs::perms::others_read);
+    fs::permissions(dir, fs::perms::owner_all | fs::perms::group_read | fs::perms::group_exec |
+                             fs::perms::others_read | fs::perms::others_exec);
+    ServerProcess server(db(), {}, RunOptions{.as_nobody = true});  // root ignores permissions; nobody does not
+    EXPECT_FALSE(server.started());
+    EXPECT_EQ(server.wait(10000), 1);
+    EXPECT_EQ(lines(server.err()), 1) << server.err();
+    EXPECT_NE(server.err().find("providerwatch: error: "), std::string::npos) << server.err();
+    std::cout << "read-only database: " << server.err();
+    fs::permissions(dir, fs::perms::owner_all);
+}
+
+TEST_F(CliWithSqliteFile, ServeRefusesADatabaseAnotherProcessHoldsLocked) {
+    ASSERT_EQ(run_cli({"migrate", "--db", db()}).exit_code, 0);
+    soci::session holder("sqlite3", "db=" + db());
+    holder << "PRAGMA locking_mode=EXCLUSIVE";
+    holder << "BEGIN EXCLUSIVE";
+    holder << "INSERT INTO events (what, object_kind, actor_role, month) VALUES ('x', 'y', 'system', '2026-11')";
+    ServerProcess server(db());
+    EXPECT_FALSE(server.started());
+    EXPECT_EQ(server.wait(15000), 1);
+    EXPECT_EQ(lines(server.err()), 1) << server.err();
+    EXPECT_NE(server.err().find("locked"), std::string::npos) << server.err();
+    holder << "ROLLBACK";
+}

@@ -1,0 +1,128 @@
+// What the server guarantees whatever the page: headers, limits, assets, health, logs, shutdown.
+#include <signal.h>
+#include <unistd.h>
+
+#include <sstream>
+
+#include "integration/server_test.hpp"
+
+using namespace pw::testing;
+
+class ServerBehaviour : public ServerTest {};
+PW_SERVER_SUITE(ServerBehaviour);
+
+TEST_P(ServerBehaviour, EveryResponseCarriesTheSecurityHeaders) {
+    for (std::string target : {"/", "/nope", "/api/v1/areas", "/static/providerwatch.css"}) {
+        auto r = get(port(), target);
+        const auto csp = r.header("content-security-policy");
+        EXPECT_NE(csp.find("script-src 'self'"), std::string::npos) << target;
+        EXPECT_NE(csp.find("frame-ancestors 'none'"), std::string::npos) << target;
+        EXPECT_EQ(csp.find("unsafe-inline"), std::string::npos) << target;
+        EXPECT_EQ(r.header("x-content-type-options"), "nosniff") << target;
+        EXPECT_EQ(r.header("referrer-policy"), "no-referrer") << target;
+    }
+    EXPECT_EQ(get(port(), "/").header("cache-control"), "no-store");
+}
+
+TEST_P(ServerBehaviour, PagesHaveNoInlineScript) {
+    auto home = get(port(), "/");
+    std::size_t at = 0;
+    while ((at = home.body.find("<script", at)) != std::string::npos) {
+        const auto end = home.body.find('>', at);
+        EXPECT_NE(home.body.substr(at, end - at).find(" src="), std::string::npos) << home.body.substr(at, 80);
+        at = end;
+    }
+}
+
+TEST_P(ServerBehaviour, AnOversizedHeaderGets431AndTheServerCarriesOn) {
+    auto r = request(port(), "GET", "/", "X-Filler: " + std::string(9000, 'a') + "\r\n");
+    EXPECT_EQ(r.status, 431);
+    EXPECT_NE(r.body.find("The request is too large"), std::string::npos);
+    EXPECT_EQ(get(port(), "/healthz").status, 200);
+}
+
+TEST_P(ServerBehaviour, AnOversizedBodyGets413AndTheServerCarriesOn) {
+    auto r = request(port(), "POST", "/search", "", std::string(70 * 1024, 'x'));
+    EXPECT_EQ(r.status, 413);
+    EXPECT_EQ(get(port(), "/healthz").status, 200);
+}
+
+TEST_P(ServerBehaviour, AMalformedRequestGets400AndTheServerCarriesOn) {
+    for (std::string garbage : {"NOT HTTP AT ALL\r\n\r\n", "GET / HTTP/9.9\r\n\r\n", "GET\r\n\r\n",
+                                "GET /x HTTP/1.1\r\nBad Header Line\r\n\r\n",
+                                "GET http://[::1 HTTP/1.1\r\nHost: x\r\n\r\n"}) {
+        Connection c(port());
+        ASSERT_TRUE(c.connected());
+        c.send(garbage);
+        auto r = parse_response(c.read_all(3000));
+        EXPECT_EQ(r.status, 400) << garbage;
+    }
+    EXPECT_EQ(get(port(), "/healthz").status, 200);
+}
+
+TEST_P(ServerBehaviour, AssetsAreServedWithLongCacheAndNoPathTraversal) {
+    auto css = get(port(), "/static/providerwatch.css?v=1");
+    EXPECT_EQ(css.status, 200);
+    EXPECT_EQ(css.header("content-type"), "text/css; charset=utf-8");
+    EXPECT_EQ(css.header("cache-control"), "public, max-age=31536000, immutable");
+    EXPECT_EQ(css.body.find("GDS Transport"), std::string::npos);  // not a GOV.UK service: no GOV.UK typeface
+    auto etag = css.header("etag");
+    EXPECT_EQ(request(port(), "GET", "/static/providerwatch.css", "If-None-Match: " + etag + "\r\n").status, 304);
+    EXPECT_EQ(get(port(), "/static/govuk-frontend.min.js").status, 200);
+    EXPECT_EQ(get(port(), "/static/accessible-autocomplete.min.js").status, 200);
+    EXPECT_EQ(get(port(), "/assets/images/favicon.ico").status, 200);
+    for (std::string target : {"/assets/../../etc/passwd", "/assets/%2e%2e/%2e%2e/etc/passwd", "/static/../CMakeLists.txt",
+                               "/assets/nothing.css"}) {
+        auto r = get(port(), target);
+        EXPECT_EQ(r.status, 404) << target;
+        EXPECT_EQ(r.body.find("root:"), std::string::npos);
+    }
+}
+
+TEST_P(ServerBehaviour, HealthAndMetricsAnswer) {
+    auto health = get(port(), "/healthz");
+    EXPECT_EQ(health.status, 200);
+    EXPECT_EQ(health.body, "ok\n");
+    get(port(), "/areas");
+    auto metrics = get(port(), "/metrics");
+    EXPECT_EQ(metrics.status, 200);
+    EXPECT_NE(metrics.body.find("providerwatch_http_requests_total{method=\"GET\",route=\"/areas\",status=\"200\"}"),
+              std::string::npos)
+        << metrics.body.substr(0, 2000);
+}
+
+TEST_P(ServerBehaviour, LogsNameTheRouteButNeverTheClientOrWhatItSearched) {
+    request(port(), "GET", "/search?q=secret+words", "User-Agent: TestAgent/1.0\r\nX-Forwarded-For: 203.0.113.9\r\n");
+    get(port(), "/providers/1");
+    server_->signal(SIGTERM);
+    ASSERT_EQ(server_->wait(10000), 0);
+    const auto& log = server_->err();
+    EXPECT_NE(log.find("method=GET route=/search status=200"), std::string::npos) << log;
+    EXPECT_NE(log.find("route=/providers/{id}"), std::string::npos) << log;
+    for (auto secret : {"secret", "TestAgent", "203.0.113.9"}) {
+        EXPECT_EQ(log.find(secret), std::string::npos) << secret << " in " << log;
+    }
+    std::istringstream lines(log);
+    for (std::string line; std::getline(lines, line);) {
+        if (line.find("route=") != std::string::npos) {
+            EXPECT_EQ(line.find("127.0.0.1"), std::string::npos) << line;
+        }
+    }
+}
+
+TEST_P(ServerBehaviour, SigtermFinishesTheRequestInFlightClosesIdleConnectionsAndExitsCleanly) {
+    Connection idle(port());
+    Connection busy(port());
+    ASSERT_TRUE(idle.connected() && busy.connected());
+    ASSERT_TRUE(busy.send("GET /areas HTTP/1.1\r\nHost: x\r\n"));  // a request half sent
+    usleep(200'000);
+    server_->signal(SIGTERM);
+    EXPECT_TRUE(idle.closed_by_peer(5000));
+    ASSERT_TRUE(busy.send("\r\n"));  // the rest arrives after the signal
+    auto r = parse_response(busy.read_all(5000));
+    EXPECT_EQ(r.status, 200);
+    EXPECT_EQ(r.header("connection"), "close");
+    EXPECT_NE(r.body.find("CPA 18"), std::string::npos);
+    EXPECT_EQ(server_->wait(10000), 0);
+    EXPECT_FALSE(Connection(port()).connected());  // no longer accepting
+}
