@@ -106,8 +106,7 @@ bool send_all(int fd, std::string_view data, Clock::time_point deadline) {
 }
 
 std::string request_for(const std::string& path, bool close_after) {
-    return "GET " + path + " HTTP/1.1\r\nHost: x\r\nConnection: " + (close_after ? "close" : "keep-alive") +
-           "\r\n\r\n";
+    return "GET " + path + " HTTP/1.1\r\nHost: x\r\nConnection: " + (close_after ? "close" : "keep-alive") + "\r\n\r\n";
 }
 
 // Reads one whole HTTP response on a keep-alive connection (headers plus Content-Length body).

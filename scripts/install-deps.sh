@@ -17,7 +17,7 @@ build_pkgs=(
 # Tests: GoogleTest, and a PostgreSQL 15 server the store and HTTP suites start themselves.
 test_pkgs=(libgtest-dev libgmock-dev postgresql-15 postgresql-client-15)
 # Benchmarks: wrk for load, nginx as the static-file baseline.
-bench_pkgs=(libbenchmark-dev wrk nginx-light)
+bench_pkgs=(libbenchmark-dev wrk nginx curl)
 
 want=("${build_pkgs[@]}")
 case "${1:-run}" in

@@ -93,8 +93,7 @@ Result<std::unique_ptr<Database>> Database::open(const DatabaseUrl& url, std::si
             configure(session, url.engine);
         }
     } catch (const std::exception& e) {
-        return fail(ErrorKind::unavailable,
-                    fmt::format("cannot open database {}: {}", url.display, describe(e)));
+        return fail(ErrorKind::unavailable, fmt::format("cannot open database {}: {}", url.display, describe(e)));
     }
     return db;
 }

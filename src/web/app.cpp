@@ -45,6 +45,15 @@ Response App::dispatch(const Request& request) {
         if (status == 405) response.set_header("Allow", "GET, HEAD");
         return response;
     }
+    if (match.caching == Caching::public_page && context_.cache.enabled()) {
+        const std::string key = request.query.empty() ? request.path : request.path + "?" + request.query;
+        const auto now = PageCache::Clock::now();
+        if (auto cached = context_.cache.find(key, now)) return std::move(*cached);
+        Response response = (*match.handler)(request, match.params);
+        response.route = match.pattern;
+        if (response.status == 200) context_.cache.store(key, response, now);
+        return response;
+    }
     Response response = (*match.handler)(request, match.params);
     response.route = match.pattern;
     return response;
@@ -59,7 +68,8 @@ Response App::handle(const Request& request) {
         // Bugs and dead infrastructure throw; here they become a 500 page and one log line.
         spdlog::error("event=handler_failed method={} error=\"{}\"", request.method, e.what());
         try {
-            response = request.path.starts_with("/api/") ? json_error(500, "internal error") : error_page(context_, 500);
+            response =
+                request.path.starts_with("/api/") ? json_error(500, "internal error") : error_page(context_, 500);
         } catch (const std::exception&) {
             response = Response{500, "text/plain; charset=utf-8", {}, "Sorry, something went wrong.\n", ""};
         }
@@ -70,8 +80,8 @@ Response App::handle(const Request& request) {
     context_.metrics.observe(request.method, response.route, response.status, seconds);
     if (context_.access_log) {
         // Never the client's address, user agent, query or raw path: the route pattern only.
-        spdlog::info("method={} route={} status={} duration_ms={:.3f}", request.method, response.route,
-                     response.status, seconds * 1000);
+        spdlog::info("method={} route={} status={} duration_ms={:.3f}", request.method, response.route, response.status,
+                     seconds * 1000);
     }
     return response;
 }

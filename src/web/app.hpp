@@ -6,6 +6,7 @@
 
 #include "core/registry/registry_repository.hpp"
 #include "web/assets/assets.hpp"
+#include "web/cache/page_cache.hpp"
 #include "web/http/message.hpp"
 #include "web/http/router.hpp"
 #include "web/observability/metrics.hpp"
@@ -18,8 +19,9 @@ struct AppContext {
     const Renderer& renderer;
     const Assets& assets;
     Metrics& metrics;
-    std::function<bool()> database_ok;              // /healthz
-    std::function<std::string()> registry_csv;      // the open-data download
+    std::function<bool()> database_ok;          // /healthz
+    std::function<std::string()> registry_csv;  // the open-data download
+    PageCache& cache;                           // public pages, kept for a moment
     bool access_log = true;
 };
 

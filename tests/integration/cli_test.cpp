@@ -20,9 +20,13 @@ std::string write_temp(const std::string& name, const std::string& text) {
     return path.string();
 }
 
-std::string registry_csv() { return source_dir() + "/data/registry/work_programme_primes.csv"; }
+std::string registry_csv() {
+    return source_dir() + "/data/registry/work_programme_primes.csv";
+}
 
-int lines(const std::string& s) { return static_cast<int>(std::count(s.begin(), s.end(), '\n')); }
+int lines(const std::string& s) {
+    return static_cast<int>(std::count(s.begin(), s.end(), '\n'));
+}
 
 }  // namespace
 
@@ -40,15 +44,16 @@ TEST(Cli, EverySubcommandHasHelp) {
 TEST(Cli, UsageMistakesExitWith2) {
     EXPECT_EQ(run_cli({}).exit_code, 2);
     EXPECT_EQ(run_cli({"frobnicate"}).exit_code, 2);
-    EXPECT_EQ(run_cli({"migrate"}).exit_code, 2);                                   // no --db
+    EXPECT_EQ(run_cli({"migrate"}).exit_code, 2);                                      // no --db
     EXPECT_EQ(run_cli({"import", "nonsense", "x.csv", "--db", "x.db"}).exit_code, 2);  // unknown kind
 }
 
 TEST(Cli, ABadDatabaseUrlIsOneClearLine) {
     auto r = run_cli({"migrate", "--db", "mysql://root@localhost/x"});
     EXPECT_EQ(r.exit_code, 2);
-    EXPECT_EQ(r.err, "providerwatch: error: --db: unsupported database URL 'mysql://': use a file path (SQLite) or "
-                     "postgresql://...\n");
+    EXPECT_EQ(r.err,
+              "providerwatch: error: --db: unsupported database URL 'mysql://': use a file path (SQLite) or "
+              "postgresql://...\n");
     auto unreachable = run_cli({"migrate", "--db", "postgresql://nobody@127.0.0.1:1/none"});
     EXPECT_EQ(unreachable.exit_code, 1);
     EXPECT_EQ(lines(unreachable.err), 1) << unreachable.err;
@@ -101,7 +106,8 @@ TEST_P(CliWithDatabase, ABadCsvListsEveryBadRowAndImportsNothing) {
                                  "WP,2,Mids,,,src\n");
     auto r = run_cli({"import", "registry", file, "--db", db()});
     EXPECT_EQ(r.exit_code, 3);
-    EXPECT_NE(r.err.find(file + ":3: cpa_number: 'zero' is not a whole number from 1 to 999"), std::string::npos) << r.err;
+    EXPECT_NE(r.err.find(file + ":3: cpa_number: 'zero' is not a whole number from 1 to 999"), std::string::npos)
+        << r.err;
     EXPECT_NE(r.err.find(file + ":4: prime_provider: is empty"), std::string::npos) << r.err;
     EXPECT_NE(r.err.find("nothing imported: 2 bad rows"), std::string::npos) << r.err;
     auto exported = run_cli({"export", "registry", "--db", db()});
@@ -132,8 +138,8 @@ TEST_F(CliWithSqliteFile, ServeRefusesAReadOnlyDatabaseFile) {
     ASSERT_EQ(run_cli({"migrate", "--db", db()}).exit_code, 0);
     const auto dir = fs::path(db()).parent_path();
     fs::permissions(db(), fs::perms::owner_read | fs::perms::group_read | fs::perms::others_read);
-    fs::permissions(dir, fs::perms::owner_all | fs::perms::group_read | fs::perms::group_exec |
-                             fs::perms::others_read | fs::perms::others_exec);
+    fs::permissions(dir, fs::perms::owner_all | fs::perms::group_read | fs::perms::group_exec | fs::perms::others_read |
+                             fs::perms::others_exec);
     ServerProcess server(db(), {}, RunOptions{.as_nobody = true});  // root ignores permissions; nobody does not
     EXPECT_FALSE(server.started());
     EXPECT_EQ(server.wait(10000), 1);

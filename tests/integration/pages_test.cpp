@@ -131,8 +131,8 @@ TEST_P(Pages, InformationPagesExist) {
 }
 
 TEST_P(Pages, UnknownAndMalformedAddressesGetTheSitesOwn404) {
-    for (std::string target : {"/nope", "/providers/abc", "/providers/999999", "/areas/0", "/offices/-1",
-                               "/providers/1/extra"}) {
+    for (std::string target :
+         {"/nope", "/providers/abc", "/providers/999999", "/areas/0", "/offices/-1", "/providers/1/extra"}) {
         auto page = get(port(), target);
         EXPECT_EQ(page.status, 404) << target;
         EXPECT_NE(page.body.find("Page not found"), std::string::npos) << target;

@@ -48,9 +48,9 @@ TEST_P(ServerBehaviour, AnOversizedBodyGets413AndTheServerCarriesOn) {
 }
 
 TEST_P(ServerBehaviour, AMalformedRequestGets400AndTheServerCarriesOn) {
-    for (std::string garbage : {"NOT HTTP AT ALL\r\n\r\n", "GET / HTTP/9.9\r\n\r\n", "GET\r\n\r\n",
-                                "GET /x HTTP/1.1\r\nBad Header Line\r\n\r\n",
-                                "GET http://[::1 HTTP/1.1\r\nHost: x\r\n\r\n"}) {
+    for (std::string garbage :
+         {"NOT HTTP AT ALL\r\n\r\n", "GET / HTTP/9.9\r\n\r\n", "GET\r\n\r\n",
+          "GET /x HTTP/1.1\r\nBad Header Line\r\n\r\n", "GET http://[::1 HTTP/1.1\r\nHost: x\r\n\r\n"}) {
         Connection c(port());
         ASSERT_TRUE(c.connected());
         c.send(garbage);
@@ -71,8 +71,8 @@ TEST_P(ServerBehaviour, AssetsAreServedWithLongCacheAndNoPathTraversal) {
     EXPECT_EQ(get(port(), "/static/govuk-frontend.min.js").status, 200);
     EXPECT_EQ(get(port(), "/static/accessible-autocomplete.min.js").status, 200);
     EXPECT_EQ(get(port(), "/assets/images/favicon.ico").status, 200);
-    for (std::string target : {"/assets/../../etc/passwd", "/assets/%2e%2e/%2e%2e/etc/passwd", "/static/../CMakeLists.txt",
-                               "/assets/nothing.css"}) {
+    for (std::string target : {"/assets/../../etc/passwd", "/assets/%2e%2e/%2e%2e/etc/passwd",
+                               "/static/../CMakeLists.txt", "/assets/nothing.css"}) {
         auto r = get(port(), target);
         EXPECT_EQ(r.status, 404) << target;
         EXPECT_EQ(r.body.find("root:"), std::string::npos);

@@ -13,7 +13,9 @@ using pw::testing::StoreTest;
 
 namespace {
 
-std::vector<csv::Row> rows(std::string_view text) { return csv::parse(text).value(); }
+std::vector<csv::Row> rows(std::string_view text) {
+    return csv::parse(text).value();
+}
 
 std::string shipped_registry() {
     std::ifstream in(std::string(PW_SOURCE_DIR) + "/data/registry/work_programme_primes.csv", std::ios::binary);
@@ -109,8 +111,8 @@ TEST_P(Registry, SubcontractorsHangUnderAPrimesContractInAnArea) {
     const std::string text =
         "programme,cpa_number,prime_provider,subcontractor,source\n"
         "Work Programme (2011–2017),5,Avanta,Tomorrow's People,test source\n"
-        "Work Programme (2011–2017),5,Seetec,Nobody Ltd,test source\n"      // Seetec holds no CPA 5 contract
-        "Work Programme (2011–2017),99,Avanta,Nobody Ltd,test source\n";    // no CPA 99
+        "Work Programme (2011–2017),5,Seetec,Nobody Ltd,test source\n"    // Seetec holds no CPA 5 contract
+        "Work Programme (2011–2017),99,Avanta,Nobody Ltd,test source\n";  // no CPA 99
     auto refused = store::import_subcontracts(*db_, check_providers(rows(text)), options());
     ASSERT_FALSE(refused);
     ASSERT_EQ(refused.error().size(), 2u);
@@ -139,16 +141,18 @@ TEST_P(Registry, SubcontractorsHangUnderAPrimesContractInAnArea) {
 
 TEST_P(Registry, OfficesAndStandardsBelongToAProvider) {
     import_shipped();
-    const std::string offices = "provider,office_name,town,postcode_district,source\n"
-                                "Seetec,Leeds Central,Leeds,ls1,test\n"
-                                "Seetec,Stoke Hub,Stoke-on-Trent,ST1,test\n";
+    const std::string offices =
+        "provider,office_name,town,postcode_district,source\n"
+        "Seetec,Leeds Central,Leeds,ls1,test\n"
+        "Seetec,Stoke Hub,Stoke-on-Trent,ST1,test\n";
     import_csv_ok(store::import_offices(*db_, check_offices(rows(offices)), options()));
     const std::string unknown = "provider,office_name,town,postcode_district,source\nNobody,X,Leeds,LS1,test\n";
     EXPECT_FALSE(store::import_offices(*db_, check_offices(rows(unknown)), options()));
 
-    const std::string standards = "provider,standard,source\n"
-                                  "Seetec,We will see you at least once a month,Seetec MSS 2011\n"
-                                  "Seetec,We will agree an action plan with you,Seetec MSS 2011\n";
+    const std::string standards =
+        "provider,standard,source\n"
+        "Seetec,We will see you at least once a month,Seetec MSS 2011\n"
+        "Seetec,We will agree an action plan with you,Seetec MSS 2011\n";
     import_csv_ok(store::import_standards(*db_, check_standards(rows(standards)), options()));
     import_csv_ok(store::import_standards(*db_, check_standards(rows(standards)), options()));  // replaces, not adds
 
@@ -205,7 +209,8 @@ TEST_P(Registry, AreasListTheirPrimesAndProvidersTheirAreas) {
 TEST_P(Registry, SearchPutsNameStartsFirstAndHonoursTheLimit) {
     import_shipped();
     store::SociRegistryRepository repo(*db_);
-    auto hits = repo.search("group", 20);  // CDG (Careers Development Group), JHP Group, Newcastle College Group, Rehab Group, ESG
+    auto hits = repo.search(
+        "group", 20);  // CDG (Careers Development Group), JHP Group, Newcastle College Group, Rehab Group, ESG
     ASSERT_GE(hits.size(), 4u);
     for (const auto& hit : hits) EXPECT_NE(hit.name.find("Group"), std::string::npos) << hit.name;
     EXPECT_EQ(repo.search("group", 2).size(), 2u);

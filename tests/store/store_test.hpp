@@ -45,7 +45,7 @@ inline std::string engine_param_name(const ::testing::TestParamInfo<store::Engin
 
 }  // namespace pw::testing
 
-#define PW_STORE_SUITE(Suite)                                                                            \
-    INSTANTIATE_TEST_SUITE_P(Engines, Suite,                                                             \
+#define PW_STORE_SUITE(Suite)                                                                                 \
+    INSTANTIATE_TEST_SUITE_P(Engines, Suite,                                                                  \
                              ::testing::Values(::pw::store::Engine::sqlite, ::pw::store::Engine::postgresql), \
                              ::pw::testing::engine_param_name)

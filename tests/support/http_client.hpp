@@ -38,6 +38,8 @@ private:
 // One request with Connection: close, the whole response.
 HttpResponse request(unsigned short port, const std::string& method, const std::string& target,
                      const std::string& extra_headers = "", const std::string& body = "");
-inline HttpResponse get(unsigned short port, const std::string& target) { return request(port, "GET", target); }
+inline HttpResponse get(unsigned short port, const std::string& target) {
+    return request(port, "GET", target);
+}
 
 }  // namespace pw::testing

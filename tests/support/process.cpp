@@ -13,8 +13,12 @@
 
 namespace pw::testing {
 
-std::string source_dir() { return PW_SOURCE_DIR; }
-std::string binary_path() { return PW_BINARY; }
+std::string source_dir() {
+    return PW_SOURCE_DIR;
+}
+std::string binary_path() {
+    return PW_BINARY;
+}
 
 namespace {
 
@@ -91,8 +95,10 @@ CommandResult run_cli(const std::vector<std::string>& args, RunOptions options) 
 }
 
 ServerProcess::ServerProcess(const std::string& db_url, std::vector<std::string> extra, RunOptions options) {
-    std::vector<std::string> args{"serve", "--db", db_url, "--port", "0", "--threads", "2", "--public",
-                                  std::filesystem::path(binary_path()).parent_path().string() + "/public"};
+    std::vector<std::string> args{
+        "serve",  "--db",     db_url,
+        "--port", "0",        "--threads",
+        "2",      "--public", std::filesystem::path(binary_path()).parent_path().string() + "/public"};
     args.insert(args.end(), extra.begin(), extra.end());
     pid_ = spawn(args, out_fd_, err_fd_, options);
     fcntl(err_fd_, F_SETFL, O_NONBLOCK);
@@ -121,7 +127,9 @@ ServerProcess::~ServerProcess() {
     if (err_fd_ >= 0) close(err_fd_);
 }
 
-void ServerProcess::signal(int sig) const { kill(pid_, sig); }
+void ServerProcess::signal(int sig) const {
+    kill(pid_, sig);
+}
 
 void ServerProcess::drain_stderr() {
     char buffer[4096];

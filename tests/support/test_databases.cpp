@@ -1,9 +1,9 @@
 #include "support/test_databases.hpp"
 
+#include <unistd.h>
 #include <atomic>
 #include <cstdlib>
 #include <filesystem>
-#include <unistd.h>
 
 #include <fmt/format.h>
 #include <soci/soci.h>
@@ -12,7 +12,9 @@ namespace pw::testing {
 
 namespace fs = std::filesystem;
 
-const char* engine_name(store::Engine engine) { return engine == store::Engine::sqlite ? "SQLite" : "PostgreSQL"; }
+const char* engine_name(store::Engine engine) {
+    return engine == store::Engine::sqlite ? "SQLite" : "PostgreSQL";
+}
 
 std::unique_ptr<TestDatabase> TestDatabase::create(store::Engine engine, std::string& reason) {
     static std::atomic<int> counter{0};
@@ -28,7 +30,8 @@ std::unique_ptr<TestDatabase> TestDatabase::create(store::Engine engine, std::st
     }
     const char* admin = std::getenv("PW_TEST_POSTGRES_URL");
     if (!admin || !*admin) {
-        reason = "PW_TEST_POSTGRES_URL is not set: run through `make test` (scripts/with-postgres.sh) to test PostgreSQL";
+        reason =
+            "PW_TEST_POSTGRES_URL is not set: run through `make test` (scripts/with-postgres.sh) to test PostgreSQL";
         return nullptr;
     }
     db->admin_url_ = admin;

@@ -28,9 +28,9 @@ const char* engine_name(store::Engine engine);
 
 // For TEST_P suites parameterised by engine: skips (visibly, with the reason) when the engine
 // is not configured. `make test` always configures PostgreSQL.
-#define PW_REQUIRE_ENGINE(holder, engine)                                          \
-    do {                                                                           \
-        std::string reason_;                                                       \
-        holder = ::pw::testing::TestDatabase::create(engine, reason_);             \
-        if (!holder) GTEST_SKIP() << reason_;                                      \
+#define PW_REQUIRE_ENGINE(holder, engine)                              \
+    do {                                                               \
+        std::string reason_;                                           \
+        holder = ::pw::testing::TestDatabase::create(engine, reason_); \
+        if (!holder) GTEST_SKIP() << reason_;                          \
     } while (0)

@@ -44,11 +44,13 @@ int run_import(const ImportArgs& args) {
     auto db = open_current_database(args.db_url);
     if (!db) return store::parse_database_url(args.db_url) ? failure : usage;
     const store::ImportOptions options{args.skip_bad, current_month()};
-    if (args.kind == "registry") return print_outcome(args, store::import_registry(*db, registry::check_registry(*rows), options));
+    if (args.kind == "registry")
+        return print_outcome(args, store::import_registry(*db, registry::check_registry(*rows), options));
     if (args.kind == "providers") {
         return print_outcome(args, store::import_subcontracts(*db, registry::check_providers(*rows), options));
     }
-    if (args.kind == "offices") return print_outcome(args, store::import_offices(*db, registry::check_offices(*rows), options));
+    if (args.kind == "offices")
+        return print_outcome(args, store::import_offices(*db, registry::check_offices(*rows), options));
     return print_outcome(args, store::import_standards(*db, registry::check_standards(*rows), options));
 }
 
@@ -63,7 +65,8 @@ void add_import(CLI::App& app, int& exit_code) {
         ->check(CLI::IsMember({"registry", "providers", "offices", "standards"}));
     cmd->add_option("file", args.file, "The CSV file (UTF-8, with a header line)")->required();
     cmd->add_option("--db", args.db_url, "Database: a SQLite file path or postgresql://...")->required();
-    cmd->add_flag("--skip-bad", args.skip_bad, "Import the good rows and report the bad ones, instead of refusing the file");
+    cmd->add_flag("--skip-bad", args.skip_bad,
+                  "Import the good rows and report the bad ones, instead of refusing the file");
     cmd->footer(
         "The whole file is checked first: if any row is bad, every bad row is listed with its line number and "
         "nothing is imported. Importing the same file again changes nothing.\n"

@@ -22,8 +22,8 @@ void add_migrate(CLI::App& app, int& exit_code) {
             return;
         }
         if (applied->empty()) {
-            std::cout << "database " << db->url().display << " is up to date ("
-                      << store::known_migrations().size() << " migrations)\n";
+            std::cout << "database " << db->url().display << " is up to date (" << store::known_migrations().size()
+                      << " migrations)\n";
         }
         for (const auto& name : *applied) std::cout << "applied " << name << "\n";
     });

@@ -24,6 +24,7 @@ struct ServeArgs {
     std::string log_level = "info";
     bool access_log = true;
     std::size_t max_connections = 20000;
+    int cache_ms = 2000;
 };
 
 std::string default_public_dir() {
@@ -47,20 +48,20 @@ int serve(ServeArgs& args) {
     web::Renderer renderer(web::template_files());
     renderer.set_global("asset_version", assets->version());
     web::Metrics metrics;
-    web::App app(web::AppContext{
-        registry, renderer, *assets, metrics,
-        [&db] {
-            try {
-                auto s = db->session();
-                int one = 0;
-                s << "SELECT 1", soci::into(one);
-                return one == 1;
-            } catch (const std::exception& e) {
-                spdlog::error("event=health_check_failed error=\"{}\"", store::describe(e));
-                return false;
-            }
-        },
-        [&db] { return store::export_registry_csv(*db); }, args.access_log});
+    web::PageCache cache{std::chrono::milliseconds(args.cache_ms)};
+    web::App app(web::AppContext{registry, renderer, *assets, metrics,
+                                 [&db] {
+                                     try {
+                                         auto s = db->session();
+                                         int one = 0;
+                                         s << "SELECT 1", soci::into(one);
+                                         return one == 1;
+                                     } catch (const std::exception& e) {
+                                         spdlog::error("event=health_check_failed error=\"{}\"", store::describe(e));
+                                         return false;
+                                     }
+                                 },
+                                 [&db] { return store::export_registry_csv(*db); }, cache, args.access_log});
 
     web::ServerConfig config;
     config.bind = args.bind;
@@ -69,8 +70,9 @@ int serve(ServeArgs& args) {
     config.max_connections = args.max_connections;
     std::unique_ptr<web::Server> server;
     try {
-        server = std::make_unique<web::Server>(config, [&app](const web::Request& r) { return app.handle(r); },
-                                               [&app](int status) { return app.refusal(status); });
+        server = std::make_unique<web::Server>(
+            config, [&app](const web::Request& r) { return app.handle(r); },
+            [&app](int status) { return app.refusal(status); });
     } catch (const std::exception& e) {
         return report_error("cannot listen on " + args.bind + ":" + std::to_string(args.port) + ": " + e.what());
     }
@@ -95,6 +97,11 @@ void add_serve(CLI::App& app, int& exit_code) {
     cmd->add_option("--public", args.public_dir, "Directory of static files (default: public/ beside the binary)");
     cmd->add_option("--max-connections", args.max_connections, "Open connections above this are refused")
         ->capture_default_str();
+    cmd->add_option("--cache-ms", args.cache_ms,
+                    "How long public pages are kept in memory; changes made by other processes (imports) "
+                    "show within this time. 0 turns the cache off")
+        ->capture_default_str()
+        ->check(CLI::Range(0, 600'000));
     cmd->add_option("--log-level", args.log_level, "trace, debug, info, warn, error")
         ->capture_default_str()
         ->check(CLI::IsMember({"trace", "debug", "info", "warn", "error"}));

@@ -1,7 +1,7 @@
 #include "core/common/month.hpp"
 
-#include <charconv>
 #include <fmt/format.h>
+#include <charconv>
 
 namespace pw {
 
@@ -21,6 +21,8 @@ std::optional<Month> Month::parse(std::string_view text) {
     return from(year, month);
 }
 
-std::string Month::to_string() const { return fmt::format("{:04}-{:02}", year_, month_); }
+std::string Month::to_string() const {
+    return fmt::format("{:04}-{:02}", year_, month_);
+}
 
 }  // namespace pw

@@ -35,7 +35,8 @@ Result<std::vector<Row>> parse(std::string_view text) {
 
     for (std::size_t i = 0; i < text.size(); ++i) {
         const char c = text[i];
-        if (c == '\0') return fail(ErrorKind::invalid_input, fmt::format("line {}: the file contains a NUL byte", line));
+        if (c == '\0')
+            return fail(ErrorKind::invalid_input, fmt::format("line {}: the file contains a NUL byte", line));
         if (in_quotes) {
             if (c == '"') {
                 if (i + 1 < text.size() && text[i + 1] == '"') {
@@ -76,8 +77,7 @@ Result<std::vector<Row>> parse(std::string_view text) {
                 break;
             default:
                 if (field_was_quoted) {
-                    return fail(ErrorKind::invalid_input,
-                                fmt::format("line {}: text after a closing quote", line));
+                    return fail(ErrorKind::invalid_input, fmt::format("line {}: text after a closing quote", line));
                 }
                 field.push_back(c);
         }

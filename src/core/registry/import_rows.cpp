@@ -1,8 +1,8 @@
 #include "core/registry/import_rows.hpp"
 
+#include <fmt/format.h>
 #include <algorithm>
 #include <array>
-#include <fmt/format.h>
 #include <map>
 #include <span>
 
@@ -43,8 +43,8 @@ public:
         for (const auto& column : columns) {
             auto it = seen.find(std::string(column.name));
             if (it == seen.end()) {
-                errors.push_back({header.line, fmt::format("the header has no '{}' column (expected: {})",
-                                                           column.name, expected())});
+                errors.push_back({header.line, fmt::format("the header has no '{}' column (expected: {})", column.name,
+                                                           expected())});
                 return;
             }
             positions_.push_back(it->second);
@@ -71,9 +71,10 @@ public:
             const auto& column = columns_[c];
             auto value = text::clean_line(row.fields[positions_[c]], column.max_bytes);
             if (!value) {
-                return std::unexpected(fmt::format("{}: must be one line of at most {} characters, without "
-                                                   "control characters",
-                                                   column.name, column.max_bytes));
+                return std::unexpected(
+                    fmt::format("{}: must be one line of at most {} characters, without "
+                                "control characters",
+                                column.name, column.max_bytes));
             }
             if (column.required && value->empty()) return std::unexpected(fmt::format("{}: is empty", column.name));
             out.push_back(std::move(*value));
@@ -127,9 +128,8 @@ Checked<T> check(std::span<const Column> columns, const std::vector<csv::Row>& r
 }
 
 constexpr std::array kRegistryColumns{
-    Column{"programme", true, kMaxName},   Column{"cpa_number", true, kMaxName},
-    Column{"cpa_name", true, kMaxName},    Column{"prime_provider", true, kMaxName},
-    Column{"notes", false, kMaxText},      Column{"source", true, kMaxText},
+    Column{"programme", true, kMaxName},      Column{"cpa_number", true, kMaxName}, Column{"cpa_name", true, kMaxName},
+    Column{"prime_provider", true, kMaxName}, Column{"notes", false, kMaxText},     Column{"source", true, kMaxText},
 };
 constexpr std::array kProviderColumns{
     Column{"programme", true, kMaxName},      Column{"cpa_number", true, kMaxName},
@@ -137,9 +137,8 @@ constexpr std::array kProviderColumns{
     Column{"source", true, kMaxText},
 };
 constexpr std::array kOfficeColumns{
-    Column{"provider", true, kMaxName}, Column{"office_name", true, kMaxName},
-    Column{"town", true, kMaxName},     Column{"postcode_district", true, 4},
-    Column{"source", true, kMaxText},
+    Column{"provider", true, kMaxName},   Column{"office_name", true, kMaxName}, Column{"town", true, kMaxName},
+    Column{"postcode_district", true, 4}, Column{"source", true, kMaxText},
 };
 constexpr std::array kStandardColumns{
     Column{"provider", true, kMaxName},
@@ -167,56 +166,61 @@ std::optional<std::string> normalise_postcode_district(std::string_view s) {
 Checked<ContractRow> check_registry(const std::vector<csv::Row>& rows) {
     std::map<std::pair<std::string, int>, std::string> area_names;
     std::map<std::tuple<std::string, int, std::string>, std::size_t> contracts;
-    return check<ContractRow>(kRegistryColumns, rows, [&](std::size_t line, const std::vector<std::string>& f)
-                                                          -> std::expected<ContractRow, std::string> {
-        auto number = cpa_number(f[1]);
-        if (!number) return std::unexpected(fmt::format("cpa_number: '{}' is not a whole number from 1 to 999", f[1]));
-        auto [area, fresh] = area_names.try_emplace({f[0], *number}, f[2]);
-        if (!fresh && area->second != f[2]) {
-            return std::unexpected(fmt::format("cpa_name: CPA {} is called '{}' on an earlier line", *number,
-                                               area->second));
-        }
-        auto [contract, new_contract] =
-            contracts.try_emplace({f[0], *number, text::search_key(f[3])}, line);
-        if (!new_contract) {
-            return std::unexpected(fmt::format("prime_provider: '{}' already holds CPA {} (line {})", f[3], *number,
-                                               contract->second));
-        }
-        return ContractRow{line, f[0], *number, f[2], f[3], f[4], f[5]};
-    });
+    return check<ContractRow>(
+        kRegistryColumns, rows,
+        [&](std::size_t line, const std::vector<std::string>& f) -> std::expected<ContractRow, std::string> {
+            auto number = cpa_number(f[1]);
+            if (!number)
+                return std::unexpected(fmt::format("cpa_number: '{}' is not a whole number from 1 to 999", f[1]));
+            auto [area, fresh] = area_names.try_emplace({f[0], *number}, f[2]);
+            if (!fresh && area->second != f[2]) {
+                return std::unexpected(
+                    fmt::format("cpa_name: CPA {} is called '{}' on an earlier line", *number, area->second));
+            }
+            auto [contract, new_contract] = contracts.try_emplace({f[0], *number, text::search_key(f[3])}, line);
+            if (!new_contract) {
+                return std::unexpected(fmt::format("prime_provider: '{}' already holds CPA {} (line {})", f[3], *number,
+                                                   contract->second));
+            }
+            return ContractRow{line, f[0], *number, f[2], f[3], f[4], f[5]};
+        });
 }
 
 Checked<SubcontractRow> check_providers(const std::vector<csv::Row>& rows) {
-    return check<SubcontractRow>(kProviderColumns, rows, [](std::size_t line, const std::vector<std::string>& f)
-                                                             -> std::expected<SubcontractRow, std::string> {
-        auto number = cpa_number(f[1]);
-        if (!number) return std::unexpected(fmt::format("cpa_number: '{}' is not a whole number from 1 to 999", f[1]));
-        if (text::search_key(f[2]) == text::search_key(f[3])) {
-            return std::unexpected("subcontractor: a prime cannot be its own sub-contractor");
-        }
-        return SubcontractRow{line, f[0], *number, f[2], f[3], f[4]};
-    });
+    return check<SubcontractRow>(
+        kProviderColumns, rows,
+        [](std::size_t line, const std::vector<std::string>& f) -> std::expected<SubcontractRow, std::string> {
+            auto number = cpa_number(f[1]);
+            if (!number)
+                return std::unexpected(fmt::format("cpa_number: '{}' is not a whole number from 1 to 999", f[1]));
+            if (text::search_key(f[2]) == text::search_key(f[3])) {
+                return std::unexpected("subcontractor: a prime cannot be its own sub-contractor");
+            }
+            return SubcontractRow{line, f[0], *number, f[2], f[3], f[4]};
+        });
 }
 
 Checked<OfficeRow> check_offices(const std::vector<csv::Row>& rows) {
-    return check<OfficeRow>(kOfficeColumns, rows, [](std::size_t line, const std::vector<std::string>& f)
-                                                      -> std::expected<OfficeRow, std::string> {
-        auto district = normalise_postcode_district(f[3]);
-        if (!district) {
-            return std::unexpected(
-                fmt::format("postcode_district: '{}' is not a postcode district (the first half of a postcode, "
-                            "like LS1 or SW1A)",
-                            f[3]));
-        }
-        return OfficeRow{line, f[0], f[1], f[2], *district, f[4]};
-    });
+    return check<OfficeRow>(
+        kOfficeColumns, rows,
+        [](std::size_t line, const std::vector<std::string>& f) -> std::expected<OfficeRow, std::string> {
+            auto district = normalise_postcode_district(f[3]);
+            if (!district) {
+                return std::unexpected(
+                    fmt::format("postcode_district: '{}' is not a postcode district (the first half of a postcode, "
+                                "like LS1 or SW1A)",
+                                f[3]));
+            }
+            return OfficeRow{line, f[0], f[1], f[2], *district, f[4]};
+        });
 }
 
 Checked<StandardRow> check_standards(const std::vector<csv::Row>& rows) {
-    return check<StandardRow>(kStandardColumns, rows, [](std::size_t line, const std::vector<std::string>& f)
-                                                          -> std::expected<StandardRow, std::string> {
-        return StandardRow{line, f[0], f[1], f[2]};
-    });
+    return check<StandardRow>(
+        kStandardColumns, rows,
+        [](std::size_t line, const std::vector<std::string>& f) -> std::expected<StandardRow, std::string> {
+            return StandardRow{line, f[0], f[1], f[2]};
+        });
 }
 
 }  // namespace pw::registry

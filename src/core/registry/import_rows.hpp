@@ -56,7 +56,7 @@ struct StandardRow {
 
 template <class T>
 struct Checked {
-    std::vector<T> rows;          // the good rows
+    std::vector<T> rows;           // the good rows
     std::vector<RowError> errors;  // one per bad row (or for the header, line 1)
 };
 

@@ -12,8 +12,7 @@ Result<std::string> search_key_for(std::string_view query) {
         return fail(ErrorKind::invalid_input, "Enter a provider name, town or postcode district");
     }
     if (query.size() > kMaxQueryLength) {
-        return fail(ErrorKind::invalid_input,
-                    fmt::format("Search must be {} characters or fewer", kMaxQueryLength));
+        return fail(ErrorKind::invalid_input, fmt::format("Search must be {} characters or fewer", kMaxQueryLength));
     }
     if (!text::is_valid_utf8(query)) {
         return fail(ErrorKind::invalid_input, "Search must only use letters, numbers and punctuation");

@@ -69,9 +69,13 @@ std::string fold(std::string_view s, char separator) {
 }
 }  // namespace
 
-std::string search_key(std::string_view s) { return fold(s, ' '); }
+std::string search_key(std::string_view s) {
+    return fold(s, ' ');
+}
 
-std::string slug(std::string_view s) { return fold(s, '-'); }
+std::string slug(std::string_view s) {
+    return fold(s, '-');
+}
 
 std::optional<long long> parse_positive_int(std::string_view s, long long max) {
     if (s.empty() || s.size() > 18) return std::nullopt;

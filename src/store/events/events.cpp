@@ -1,7 +1,7 @@
 #include "store/events/events.hpp"
 
-#include <boost/optional.hpp>
 #include <soci/boost-optional.h>
+#include <boost/optional.hpp>
 
 namespace pw::store {
 

@@ -1,11 +1,11 @@
 #include "store/registry/import.hpp"
 
-#include <algorithm>
 #include <fmt/format.h>
+#include <algorithm>
 #include <set>
 
-#include <boost/optional.hpp>
 #include <soci/boost-optional.h>
+#include <boost/optional.hpp>
 
 #include "core/text/text.hpp"
 #include "store/events/events.hpp"
@@ -114,8 +114,8 @@ RowResult import_subcontract(soci::session& s, const SubcontractRow& row) {
     s << "SELECT COUNT(*) FROM subcontracts WHERE contract_id = :c AND provider_id = :p", soci::into(exists),
         soci::use(*contract_id), soci::use(provider_id);
     if (exists) return created ? Outcome::created : Outcome::present;
-    s << "INSERT INTO subcontracts (contract_id, provider_id, source) VALUES (:c, :p, :source)", soci::use(*contract_id),
-        soci::use(provider_id), soci::use(row.source);
+    s << "INSERT INTO subcontracts (contract_id, provider_id, source) VALUES (:c, :p, :source)",
+        soci::use(*contract_id), soci::use(provider_id), soci::use(row.source);
     return Outcome::created;
 }
 
@@ -165,8 +165,8 @@ ImportResult run_import(Database& db, const Checked<Row>& checked, const ImportO
         tx.rollback();  // nothing changed: no event either, so re-running is a true no-op
         return report;
     }
-    append_event(s, events::Event{what, "import", std::nullopt, std::nullopt, std::nullopt,
-                                  events::ActorRole::admin, options.month});
+    append_event(s, events::Event{what, "import", std::nullopt, std::nullopt, std::nullopt, events::ActorRole::admin,
+                                  options.month});
     tx.commit();
     return report;
 }
@@ -188,21 +188,21 @@ ImportResult import_offices(Database& db, const Checked<OfficeRow>& rows, const 
 ImportResult import_standards(Database& db, const Checked<StandardRow>& rows, const ImportOptions& options) {
     std::set<long long> replaced;
     std::map<long long, int> positions;
-    return run_import(db, rows, options, "standards.imported",
-                      [&](soci::session& s, const StandardRow& row) -> RowResult {
-                          auto provider_id = find_provider(s, row.provider);
-                          if (!provider_id) {
-                              return std::unexpected(fmt::format("provider: '{}' is not in the registry", row.provider));
-                          }
-                          if (replaced.insert(*provider_id).second) {
-                              s << "DELETE FROM service_standards WHERE provider_id = :p", soci::use(*provider_id);
-                          }
-                          const int position = ++positions[*provider_id];
-                          s << "INSERT INTO service_standards (provider_id, position, text, source) "
-                               "VALUES (:p, :pos, :text, :source)",
-                              soci::use(*provider_id), soci::use(position), soci::use(row.text), soci::use(row.source);
-                          return Outcome::created;
-                      });
+    return run_import(
+        db, rows, options, "standards.imported", [&](soci::session& s, const StandardRow& row) -> RowResult {
+            auto provider_id = find_provider(s, row.provider);
+            if (!provider_id) {
+                return std::unexpected(fmt::format("provider: '{}' is not in the registry", row.provider));
+            }
+            if (replaced.insert(*provider_id).second) {
+                s << "DELETE FROM service_standards WHERE provider_id = :p", soci::use(*provider_id);
+            }
+            const int position = ++positions[*provider_id];
+            s << "INSERT INTO service_standards (provider_id, position, text, source) "
+                 "VALUES (:p, :pos, :text, :source)",
+                soci::use(*provider_id), soci::use(position), soci::use(row.text), soci::use(row.source);
+            return Outcome::created;
+        });
 }
 
 }  // namespace pw::store

@@ -24,10 +24,12 @@ struct ImportReport {
 // On failure: every bad row with its line and reason; the database is unchanged.
 using ImportResult = std::expected<ImportReport, std::vector<registry::RowError>>;
 
-ImportResult import_registry(Database& db, const registry::Checked<registry::ContractRow>& rows, const ImportOptions& options);
+ImportResult import_registry(Database& db, const registry::Checked<registry::ContractRow>& rows,
+                             const ImportOptions& options);
 ImportResult import_subcontracts(Database& db, const registry::Checked<registry::SubcontractRow>& rows,
                                  const ImportOptions& options);
-ImportResult import_offices(Database& db, const registry::Checked<registry::OfficeRow>& rows, const ImportOptions& options);
+ImportResult import_offices(Database& db, const registry::Checked<registry::OfficeRow>& rows,
+                            const ImportOptions& options);
 // A provider's standards in the file replace those it had: the file is the published list.
 ImportResult import_standards(Database& db, const registry::Checked<registry::StandardRow>& rows,
                               const ImportOptions& options);

@@ -10,7 +10,9 @@ namespace pw::store {
 using namespace registry;
 
 namespace {
-ProviderRef provider_ref(const soci::row& row, std::size_t i) { return {ProviderId{get_int(row, i)}, get_text(row, i + 1)}; }
+ProviderRef provider_ref(const soci::row& row, std::size_t i) {
+    return {ProviderId{get_int(row, i)}, get_text(row, i + 1)};
+}
 AreaRef area_ref(const soci::row& row, std::size_t i) {
     return {AreaId{get_int(row, i)}, static_cast<int>(get_int(row, i + 1)), get_text(row, i + 2)};
 }
@@ -20,8 +22,9 @@ std::vector<AreaSummary> SociRegistryRepository::list_areas() {
     auto s = db_.session();
     std::vector<AreaSummary> areas;
     std::map<std::int64_t, std::size_t> index;
-    soci::rowset<soci::row> rows = (s.prepare << "SELECT a.id, a.number, a.name, p.name FROM areas a "
-                                                 "JOIN programmes p ON p.id = a.programme_id ORDER BY p.name, a.number");
+    soci::rowset<soci::row> rows =
+        (s.prepare << "SELECT a.id, a.number, a.name, p.name FROM areas a "
+                      "JOIN programmes p ON p.id = a.programme_id ORDER BY p.name, a.number");
     for (const auto& row : rows) {
         index[get_int(row, 0)] = areas.size();
         areas.push_back({area_ref(row, 0), get_text(row, 3), {}});
@@ -29,7 +32,8 @@ std::vector<AreaSummary> SociRegistryRepository::list_areas() {
     soci::rowset<soci::row> primes = (s.prepare << "SELECT c.area_id, pr.id, pr.name FROM contracts c "
                                                    "JOIN providers pr ON pr.id = c.prime_id ORDER BY pr.name_key");
     for (const auto& row : primes) {
-        if (auto it = index.find(get_int(row, 0)); it != index.end()) areas[it->second].primes.push_back(provider_ref(row, 1));
+        if (auto it = index.find(get_int(row, 0)); it != index.end())
+            areas[it->second].primes.push_back(provider_ref(row, 1));
     }
     return areas;
 }
@@ -52,8 +56,8 @@ std::optional<AreaDetail> SociRegistryRepository::find_area(AreaId id) {
          soci::use(area_id));
     for (const auto& row : contracts) {
         index[get_int(row, 0)] = detail->contracts.size();
-        detail->contracts.push_back({ContractId{get_int(row, 0)}, provider_ref(row, 1), get_text(row, 3),
-                                     get_text(row, 4), {}});
+        detail->contracts.push_back(
+            {ContractId{get_int(row, 0)}, provider_ref(row, 1), get_text(row, 3), get_text(row, 4), {}});
     }
     soci::rowset<soci::row> subs =
         (s.prepare << "SELECT sc.contract_id, pr.id, pr.name FROM subcontracts sc "

@@ -44,20 +44,35 @@ Response search(const AppContext& app, const Request& request) {
 }  // namespace
 
 void add_registry_api_routes(Router& router, const AppContext& app) {
-    router.get("/api/v1/areas", [&app](const Request&, const RouteParams&) { return list_areas(app); });
-    router.get("/api/v1/areas/{id}", [&app](const Request&, const RouteParams& p) {
-        return one(p.get("id"), "area", [&](long long id) { return app.registry.find_area(AreaId{id}); },
-                   area_detail_json);
-    });
-    router.get("/api/v1/providers/{id}", [&app](const Request&, const RouteParams& p) {
-        return one(p.get("id"), "provider", [&](long long id) { return app.registry.find_provider(ProviderId{id}); },
-                   provider_json);
-    });
-    router.get("/api/v1/offices/{id}", [&app](const Request&, const RouteParams& p) {
-        return one(p.get("id"), "office", [&](long long id) { return app.registry.find_office(OfficeId{id}); },
-                   office_json);
-    });
-    router.get("/api/v1/search", [&app](const Request& r, const RouteParams&) { return search(app, r); });
+    router.get(
+        "/api/v1/areas", [&app](const Request&, const RouteParams&) { return list_areas(app); }, Caching::public_page);
+    router.get(
+        "/api/v1/areas/{id}",
+        [&app](const Request&, const RouteParams& p) {
+            return one(
+                p.get("id"), "area", [&](long long id) { return app.registry.find_area(AreaId{id}); },
+                area_detail_json);
+        },
+        Caching::public_page);
+    router.get(
+        "/api/v1/providers/{id}",
+        [&app](const Request&, const RouteParams& p) {
+            return one(
+                p.get("id"), "provider", [&](long long id) { return app.registry.find_provider(ProviderId{id}); },
+                provider_json);
+        },
+        Caching::public_page);
+    router.get(
+        "/api/v1/offices/{id}",
+        [&app](const Request&, const RouteParams& p) {
+            return one(
+                p.get("id"), "office", [&](long long id) { return app.registry.find_office(OfficeId{id}); },
+                office_json);
+        },
+        Caching::public_page);
+    router.get(
+        "/api/v1/search", [&app](const Request& r, const RouteParams&) { return search(app, r); },
+        Caching::public_page);
 }
 
 }  // namespace pw::web

@@ -1,7 +1,7 @@
 #include "web/assets/assets.hpp"
 
-#include <filesystem>
 #include <fmt/format.h>
+#include <filesystem>
 #include <fstream>
 #include <sstream>
 
@@ -11,11 +11,16 @@ namespace fs = std::filesystem;
 
 namespace {
 const std::map<std::string, std::string, std::less<>> kTypes = {
-    {".css", "text/css; charset=utf-8"},  {".js", "text/javascript; charset=utf-8"},
-    {".mjs", "text/javascript; charset=utf-8"}, {".json", "application/json"},
-    {".woff2", "font/woff2"},             {".woff", "font/woff"},
-    {".png", "image/png"},                {".svg", "image/svg+xml"},
-    {".ico", "image/x-icon"},             {".txt", "text/plain; charset=utf-8"},
+    {".css", "text/css; charset=utf-8"},
+    {".js", "text/javascript; charset=utf-8"},
+    {".mjs", "text/javascript; charset=utf-8"},
+    {".json", "application/json"},
+    {".woff2", "font/woff2"},
+    {".woff", "font/woff"},
+    {".png", "image/png"},
+    {".svg", "image/svg+xml"},
+    {".ico", "image/x-icon"},
+    {".txt", "text/plain; charset=utf-8"},
 };
 
 std::uint64_t fnv1a(std::string_view data, std::uint64_t hash = 1469598103934665603ull) {

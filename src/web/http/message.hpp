@@ -10,10 +10,10 @@
 namespace pw::web {
 
 struct Request {
-    std::string method;  // "GET", "HEAD", "POST", ...
-    std::string target;  // as sent: "/providers/3?x=1"
-    std::string path;    // percent-decoded path, without the query
-    std::string query;   // raw query string, without '?'
+    std::string method;                                        // "GET", "HEAD", "POST", ...
+    std::string target;                                        // as sent: "/providers/3?x=1"
+    std::string path;                                          // percent-decoded path, without the query
+    std::string query;                                         // raw query string, without '?'
     std::vector<std::pair<std::string, std::string>> headers;  // names in lower case
     std::string body;
 

@@ -36,9 +36,9 @@ bool matches(const std::vector<std::string>& pattern, const std::vector<std::str
 }
 }  // namespace
 
-void Router::add(std::string method, std::string pattern, RouteHandler handler) {
+void Router::add(std::string method, std::string pattern, RouteHandler handler, Caching caching) {
     auto segments = split(pattern);
-    routes_.push_back({std::move(method), std::move(pattern), std::move(segments), std::move(handler)});
+    routes_.push_back({std::move(method), std::move(pattern), std::move(segments), std::move(handler), caching});
 }
 
 Router::Match Router::match(std::string_view method, std::string_view path) const {
@@ -55,6 +55,7 @@ Router::Match Router::match(std::string_view method, std::string_view path) cons
         result.handler = &route.handler;
         result.pattern = route.pattern;
         result.params = std::move(params);
+        result.caching = route.caching;
         return result;
     }
     return result;

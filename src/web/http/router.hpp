@@ -20,11 +20,16 @@ struct RouteParams {
 
 using RouteHandler = std::function<Response(const Request&, const RouteParams&)>;
 
+// Public: the same answer for everyone, so it may be kept for a moment (web/cache).
+enum class Caching { none, public_page };
+
 class Router {
 public:
-    void get(std::string pattern, RouteHandler handler) { add("GET", std::move(pattern), std::move(handler)); }
+    void get(std::string pattern, RouteHandler handler, Caching caching = Caching::none) {
+        add("GET", std::move(pattern), std::move(handler), caching);
+    }
     void post(std::string pattern, RouteHandler handler) { add("POST", std::move(pattern), std::move(handler)); }
-    void add(std::string method, std::string pattern, RouteHandler handler);
+    void add(std::string method, std::string pattern, RouteHandler handler, Caching caching = Caching::none);
 
     // A prefix route: "/assets/*" matches any path below it; the rest is params["*"].
     struct Match {
@@ -32,6 +37,7 @@ public:
         std::string pattern;
         RouteParams params;
         bool path_known = false;  // some route has this path, with another method (405)
+        Caching caching = Caching::none;
     };
     Match match(std::string_view method, std::string_view path) const;
 
@@ -41,6 +47,7 @@ private:
         std::string pattern;
         std::vector<std::string> segments;
         RouteHandler handler;
+        Caching caching;
     };
     std::vector<Route> routes_;
 };

@@ -5,12 +5,12 @@
 #include <thread>
 #include <unordered_set>
 
+#include <spdlog/spdlog.h>
 #include <boost/asio.hpp>
 #include <boost/asio/experimental/awaitable_operators.hpp>
 #include <boost/beast/core.hpp>
 #include <boost/beast/http.hpp>
 #include <boost/url/parse.hpp>
-#include <spdlog/spdlog.h>
 
 namespace pw::web {
 
@@ -71,8 +71,12 @@ struct Server::Impl {
     std::once_flag stop_once;
 
     Impl(ServerConfig c, Handler h, RefusalPage r)
-        : config(std::move(c)), handler(std::move(h)), refusal_page(std::move(r)), shards(make_shards(config.threads)),
-          acceptor(shards[0]->ioc), signals(shards[0]->ioc, SIGTERM, SIGINT) {
+        : config(std::move(c)),
+          handler(std::move(h)),
+          refusal_page(std::move(r)),
+          shards(make_shards(config.threads)),
+          acceptor(shards[0]->ioc),
+          signals(shards[0]->ioc, SIGTERM, SIGINT) {
         tcp::endpoint endpoint(asio::ip::make_address(config.bind), config.port);
         acceptor.open(endpoint.protocol());
         acceptor.set_option(asio::socket_base::reuse_address(true));
@@ -197,9 +201,15 @@ Server::Server(ServerConfig config, Handler handler, RefusalPage refusal_page)
     : impl_(std::make_unique<Impl>(std::move(config), std::move(handler), std::move(refusal_page))) {}
 Server::~Server() = default;
 
-unsigned short Server::port() const { return impl_->acceptor.local_endpoint().port(); }
-std::size_t Server::open_connections() const { return impl_->connections; }
-void Server::stop() { impl_->begin_stop(); }
+unsigned short Server::port() const {
+    return impl_->acceptor.local_endpoint().port();
+}
+std::size_t Server::open_connections() const {
+    return impl_->connections;
+}
+void Server::stop() {
+    impl_->begin_stop();
+}
 
 void Server::run() {
     auto& impl = *impl_;

@@ -9,8 +9,10 @@ namespace pw::web {
 
 struct Metrics::Impl {
     std::shared_ptr<prometheus::Registry> registry = std::make_shared<prometheus::Registry>();
-    prometheus::Family<prometheus::Counter>& requests =
-        prometheus::BuildCounter().Name("providerwatch_http_requests_total").Help("HTTP requests served").Register(*registry);
+    prometheus::Family<prometheus::Counter>& requests = prometheus::BuildCounter()
+                                                            .Name("providerwatch_http_requests_total")
+                                                            .Help("HTTP requests served")
+                                                            .Register(*registry);
     prometheus::Family<prometheus::Histogram>& durations = prometheus::BuildHistogram()
                                                                .Name("providerwatch_http_request_duration_seconds")
                                                                .Help("Time to build a response, by route")

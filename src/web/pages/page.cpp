@@ -19,12 +19,14 @@ struct ErrorText {
 };
 constexpr ErrorText kErrors[] = {
     {400, "There is a problem with the request", "The address or form could not be read. Check it and try again."},
-    {404, "Page not found", "If you typed the web address, check it is correct. If you pasted it, check you copied "
-                            "the whole address."},
+    {404, "Page not found",
+     "If you typed the web address, check it is correct. If you pasted it, check you copied "
+     "the whole address."},
     {405, "That cannot be done here", "This page cannot be used in that way. Go back and try again."},
     {413, "What you sent is too large", "Shorten what you wrote and try again."},
-    {431, "The request is too large", "Your browser sent more than this site accepts. Try closing other tabs of this "
-                                      "site, or clear its cookies, and try again."},
+    {431, "The request is too large",
+     "Your browser sent more than this site accepts. Try closing other tabs of this "
+     "site, or clear its cookies, and try again."},
     {500, "Sorry, something went wrong", "Nothing you did caused this. Try again later."},
     {503, "Sorry, the service is unavailable", "Try again in a few minutes."},
 };

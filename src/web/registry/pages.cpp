@@ -94,11 +94,19 @@ Response search_page(const AppContext& app, const Request& request) {
 }  // namespace
 
 void add_registry_routes(Router& router, const AppContext& app) {
-    router.get("/areas", [&app](const Request&, const RouteParams&) { return browse_areas(app); });
-    router.get("/areas/{id}", [&app](const Request&, const RouteParams& p) { return show_area(app, p); });
-    router.get("/providers/{id}", [&app](const Request&, const RouteParams& p) { return show_provider(app, p); });
-    router.get("/offices/{id}", [&app](const Request&, const RouteParams& p) { return show_office(app, p); });
-    router.get("/search", [&app](const Request& r, const RouteParams&) { return search_page(app, r); });
+    router.get(
+        "/areas", [&app](const Request&, const RouteParams&) { return browse_areas(app); }, Caching::public_page);
+    router.get(
+        "/areas/{id}", [&app](const Request&, const RouteParams& p) { return show_area(app, p); },
+        Caching::public_page);
+    router.get(
+        "/providers/{id}", [&app](const Request&, const RouteParams& p) { return show_provider(app, p); },
+        Caching::public_page);
+    router.get(
+        "/offices/{id}", [&app](const Request&, const RouteParams& p) { return show_office(app, p); },
+        Caching::public_page);
+    router.get(
+        "/search", [&app](const Request& r, const RouteParams&) { return search_page(app, r); }, Caching::public_page);
 }
 
 }  // namespace pw::web

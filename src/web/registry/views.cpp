@@ -9,9 +9,15 @@ namespace pw::web {
 using namespace registry;
 namespace json = boost::json;
 
-std::string area_url(AreaId id) { return fmt::format("/areas/{}", id.value); }
-std::string provider_url(ProviderId id) { return fmt::format("/providers/{}", id.value); }
-std::string office_url(OfficeId id) { return fmt::format("/offices/{}", id.value); }
+std::string area_url(AreaId id) {
+    return fmt::format("/areas/{}", id.value);
+}
+std::string provider_url(ProviderId id) {
+    return fmt::format("/providers/{}", id.value);
+}
+std::string office_url(OfficeId id) {
+    return fmt::format("/offices/{}", id.value);
+}
 std::string hit_url(const SearchHit& hit) {
     return hit.kind == HitKind::provider ? provider_url(ProviderId{hit.id}) : office_url(OfficeId{hit.id});
 }
@@ -29,7 +35,9 @@ void set_area(mustache::data& d, const AreaRef& area) {
     d.set("area_number", std::to_string(area.number));
     d.set("area_url", area_url(area.id));
 }
-mustache::data flag(bool value) { return value ? mustache::data::type::bool_true : mustache::data::type::bool_false; }
+mustache::data flag(bool value) {
+    return value ? mustache::data::type::bool_true : mustache::data::type::bool_false;
+}
 }  // namespace
 
 mustache::data area_summary_view(const AreaSummary& area) {

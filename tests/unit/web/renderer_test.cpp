@@ -30,4 +30,6 @@ TEST(Renderer, RefusesATemplateThatDoesNotParse) {
     EXPECT_THROW(Renderer{files}, std::logic_error);
 }
 
-TEST(Renderer, EveryShippedTemplateParses) { EXPECT_NO_THROW(Renderer{template_files()}); }
+TEST(Renderer, EveryShippedTemplateParses) {
+    EXPECT_NO_THROW(Renderer{template_files()});
+}

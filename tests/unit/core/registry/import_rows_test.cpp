@@ -5,13 +5,15 @@
 using namespace pw::registry;
 
 namespace {
-std::vector<pw::csv::Row> rows(std::string_view text) { return pw::csv::parse(text).value(); }
+std::vector<pw::csv::Row> rows(std::string_view text) {
+    return pw::csv::parse(text).value();
+}
 const char* kHeader = "programme,cpa_number,cpa_name,prime_provider,notes,source\n";
 }  // namespace
 
 TEST(RegistryRows, AcceptsWellFormedContracts) {
     auto checked = check_registry(rows(std::string(kHeader) + "WP,1,East of England,Seetec,,DWP FOI\n"
-                                                                "WP,1,East of England,Ingeus Deloitte,,DWP FOI\n"));
+                                                              "WP,1,East of England,Ingeus Deloitte,,DWP FOI\n"));
     EXPECT_TRUE(checked.errors.empty());
     ASSERT_EQ(checked.rows.size(), 2u);
     EXPECT_EQ(checked.rows[0].cpa_number, 1);
@@ -20,20 +22,21 @@ TEST(RegistryRows, AcceptsWellFormedContracts) {
 }
 
 TEST(RegistryRows, ColumnsMayComeInAnyOrder) {
-    auto checked = check_registry(rows("source,notes,prime_provider,cpa_name,cpa_number,programme\n"
-                                       "DWP FOI,,Seetec,East of England,1,WP\n"));
+    auto checked =
+        check_registry(rows("source,notes,prime_provider,cpa_name,cpa_number,programme\n"
+                            "DWP FOI,,Seetec,East of England,1,WP\n"));
     ASSERT_TRUE(checked.errors.empty());
     EXPECT_EQ(checked.rows[0].prime, "Seetec");
     EXPECT_EQ(checked.rows[0].programme, "WP");
 }
 
 TEST(RegistryRows, ReportsEveryBadRowWithItsLineAndReason) {
-    auto checked = check_registry(rows(std::string(kHeader) + "WP,one,East,Seetec,,src\n"   // line 2
-                                                                "WP,2,East Midlands,A4e,,src\n"  // good
-                                                                "WP,2,East Mids,G4S,,src\n"      // line 4
-                                                                "WP,2,East Midlands,A4E,,src\n"  // line 5
-                                                                "WP,3,West London,,,src\n"       // line 6
-                                                                "WP,3,West London,Maximus\n"));  // line 7
+    auto checked = check_registry(rows(std::string(kHeader) + "WP,one,East,Seetec,,src\n"      // line 2
+                                                              "WP,2,East Midlands,A4e,,src\n"  // good
+                                                              "WP,2,East Mids,G4S,,src\n"      // line 4
+                                                              "WP,2,East Midlands,A4E,,src\n"  // line 5
+                                                              "WP,3,West London,,,src\n"       // line 6
+                                                              "WP,3,West London,Maximus\n"));  // line 7
     ASSERT_EQ(checked.rows.size(), 1u);
     ASSERT_EQ(checked.errors.size(), 5u);
     EXPECT_EQ(checked.errors[0].line, 2u);
@@ -73,18 +76,20 @@ TEST(RegistryRows, RefusesControlCharactersInsideAField) {
 }
 
 TEST(ProviderRows, APrimeCannotBeItsOwnSubcontractor) {
-    auto checked = check_providers(rows("programme,cpa_number,prime_provider,subcontractor,source\n"
-                                        "WP,5,Avanta,Avanta,src\nWP,5,Avanta,Tomorrow's People,src\n"));
+    auto checked =
+        check_providers(rows("programme,cpa_number,prime_provider,subcontractor,source\n"
+                             "WP,5,Avanta,Avanta,src\nWP,5,Avanta,Tomorrow's People,src\n"));
     ASSERT_EQ(checked.errors.size(), 1u);
     EXPECT_EQ(checked.errors[0].line, 2u);
     EXPECT_EQ(checked.rows.size(), 1u);
 }
 
 TEST(OfficeRows, NormalisesPostcodeDistrictsAndRefusesWholePostcodes) {
-    auto checked = check_offices(rows("provider,office_name,town,postcode_district,source\n"
-                                      "Seetec,Leeds Central,Leeds,ls1,src\n"
-                                      "Seetec,Westminster,London,SW1A,src\n"
-                                      "Seetec,Bad,Leeds,LS1 4AP,src\n"));
+    auto checked =
+        check_offices(rows("provider,office_name,town,postcode_district,source\n"
+                           "Seetec,Leeds Central,Leeds,ls1,src\n"
+                           "Seetec,Westminster,London,SW1A,src\n"
+                           "Seetec,Bad,Leeds,LS1 4AP,src\n"));
     ASSERT_EQ(checked.rows.size(), 2u);
     EXPECT_EQ(checked.rows[0].postcode_district, "LS1");
     EXPECT_EQ(checked.rows[1].postcode_district, "SW1A");

@@ -4,7 +4,9 @@
 
 using pw::registry::search_key_for;
 
-TEST(Search, FoldsWhatWasTyped) { EXPECT_EQ(search_key_for("  Ingeus-Deloitte ").value(), "ingeus deloitte"); }
+TEST(Search, FoldsWhatWasTyped) {
+    EXPECT_EQ(search_key_for("  Ingeus-Deloitte ").value(), "ingeus deloitte");
+}
 
 TEST(Search, ExplainsAnEmptySearch) {
     auto key = search_key_for("   ");

@@ -29,7 +29,9 @@ TEST(Text, SearchKeyFoldsCaseAndPunctuation) {
     EXPECT_EQ(search_key("%_'"), "");
 }
 
-TEST(Text, SlugIsLowerCaseWithHyphens) { EXPECT_EQ(slug("Rehab Group (Rehab JobFit)"), "rehab-group-rehab-jobfit"); }
+TEST(Text, SlugIsLowerCaseWithHyphens) {
+    EXPECT_EQ(slug("Rehab Group (Rehab JobFit)"), "rehab-group-rehab-jobfit");
+}
 
 TEST(Text, ParsePositiveIntRefusesSignsJunkAndRange) {
     EXPECT_EQ(parse_positive_int("18", 999), 18);
