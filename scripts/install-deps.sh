@@ -12,8 +12,11 @@ build_pkgs=(
   libsoci-dev libsqlite3-dev libpq-dev
   libkainjow-mustache-dev libsodium-dev libspdlog-dev libfmt-dev libcli11-dev
   prometheus-cpp-dev
-  nodejs npm
 )
+# Node.js may come from elsewhere with npm bundled (Debian's npm would then conflict with it):
+# only ask Debian for them when the commands are missing.
+command -v node >/dev/null 2>&1 || build_pkgs+=(nodejs)
+command -v npm >/dev/null 2>&1 || build_pkgs+=(npm)
 # Tests: GoogleTest, and a PostgreSQL 15 server the store and HTTP suites start themselves.
 test_pkgs=(libgtest-dev libgmock-dev postgresql-15 postgresql-client-15)
 # Benchmarks: wrk for load, nginx as the static-file baseline.

@@ -76,7 +76,7 @@ TEST_P(Pages, ASubcontractorPageNamesItsParentPrime) {
     auto page = get(port(), first_link(search.body, "/providers/"));
     ASSERT_EQ(page.status, 200);
     EXPECT_NE(page.body.find("Sub-contractor"), std::string::npos);
-    EXPECT_NE(page.body.find("For prime provider"), std::string::npos);
+    EXPECT_NE(page.body.find("for prime provider"), std::string::npos);
     EXPECT_NE(page.body.find(">Avanta</a>"), std::string::npos);
     EXPECT_NE(page.body.find("CPA 5: North East"), std::string::npos);
 }
