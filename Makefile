@@ -9,7 +9,7 @@ JOBS    ?= 2
 BIN     := $(BUILD)/providerwatch
 REGISTRY := data/registry/work_programme_primes.csv
 
-.PHONY: all deps test-deps build assets run test bench clean format
+.PHONY: all deps test-deps bench-deps configure build run test bench clean format
 
 all: build
 
@@ -19,11 +19,12 @@ deps:
 test-deps:
 	@scripts/install-deps.sh test
 
-$(BUILD)/CMakeCache.txt:
-	cmake -S . -B $(BUILD) -DCMAKE_BUILD_TYPE=Release
+# Configuring again is cheap, and finds GoogleTest once `make test` has installed it.
+configure:
+	@cmake -S . -B $(BUILD) -DCMAKE_BUILD_TYPE=Release >/dev/null
 
-build: deps $(BUILD)/CMakeCache.txt
-	cmake --build $(BUILD) -j$(JOBS)
+build: deps configure
+	cmake --build $(BUILD) -j$(JOBS) --target providerwatch
 	@scripts/build-assets.sh $(BUILD)/public
 
 run: build
@@ -34,13 +35,17 @@ run: build
 
 # Unit, store and integration suites; store and HTTP suites run on SQLite and on a
 # PostgreSQL 15 server started for the run on a loopback port (scripts/with-postgres.sh).
-test: test-deps
-	@$(MAKE) --no-print-directory build
+test: test-deps configure
+	cmake --build $(BUILD) -j$(JOBS)
+	@scripts/build-assets.sh $(BUILD)/public
 	@scripts/with-postgres.sh ctest --test-dir $(BUILD) --output-on-failure -j$(JOBS) --timeout 300
 
-bench:
+bench-deps:
 	@scripts/install-deps.sh bench
-	@$(MAKE) --no-print-directory build
+
+bench: bench-deps configure
+	cmake --build $(BUILD) -j$(JOBS) --target providerwatch idle_connections
+	@scripts/build-assets.sh $(BUILD)/public
 	@scripts/bench.sh $(BIN)
 
 format:

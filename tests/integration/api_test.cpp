@@ -17,7 +17,7 @@ protected:
         return value;
     }
 };
-PW_SERVER_SUITE(Api);
+PW_ENGINE_SUITE(Api);
 
 TEST_P(Api, AreasList18AreasWith40PrimeContracts) {
     auto body = get_json("/api/v1/areas");

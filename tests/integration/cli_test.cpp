@@ -67,7 +67,7 @@ class CliWithDatabase : public ServerTest {
 protected:
     void SetUp() override { PW_REQUIRE_ENGINE(test_db_, GetParam()); }
 };
-PW_SERVER_SUITE(CliWithDatabase);
+PW_ENGINE_SUITE(CliWithDatabase);
 
 TEST_P(CliWithDatabase, ServeRefusesADatabaseThatIsNotMigrated) {
     ServerProcess server(db());

@@ -13,7 +13,7 @@ protected:
         return std::regex_search(html, m, re) ? m[1].str() : std::string();
     }
 };
-PW_SERVER_SUITE(Pages);
+PW_ENGINE_SUITE(Pages);
 
 TEST_P(Pages, HomeSaysWhatItIsAndOffersSearchAndBrowse) {
     auto home = get(port(), "/");

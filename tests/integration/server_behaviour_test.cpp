@@ -2,6 +2,7 @@
 #include <signal.h>
 #include <unistd.h>
 
+#include <chrono>
 #include <sstream>
 
 #include "integration/server_test.hpp"
@@ -9,7 +10,7 @@
 using namespace pw::testing;
 
 class ServerBehaviour : public ServerTest {};
-PW_SERVER_SUITE(ServerBehaviour);
+PW_ENGINE_SUITE(ServerBehaviour);
 
 TEST_P(ServerBehaviour, EveryResponseCarriesTheSecurityHeaders) {
     for (std::string target : {"/", "/nope", "/api/v1/areas", "/static/providerwatch.css"}) {
@@ -125,4 +126,26 @@ TEST_P(ServerBehaviour, SigtermFinishesTheRequestInFlightClosesIdleConnectionsAn
     EXPECT_NE(r.body.find("CPA 18"), std::string::npos);
     EXPECT_EQ(server_->wait(10000), 0);
     EXPECT_FALSE(Connection(port()).connected());  // no longer accepting
+}
+
+// The connection cap does not depend on the engine: SQLite only.
+TEST(ConnectionCap, ConnectionsOverTheCapAreRefusedAndTheServerRecovers) {
+    std::unique_ptr<TestDatabase> test_db;
+    PW_REQUIRE_ENGINE(test_db, pw::store::Engine::sqlite);
+    ASSERT_EQ(run_cli({"migrate", "--db", test_db->url()}).exit_code, 0);
+    ServerProcess server(test_db->url(), {"--max-connections", "3"});
+    ASSERT_TRUE(server.started()) << server.err();
+    {
+        std::vector<std::unique_ptr<Connection>> held;
+        for (int i = 0; i < 3; ++i) held.push_back(std::make_unique<Connection>(server.port()));
+        usleep(200'000);
+        Connection over(server.port());
+        over.send("GET /healthz HTTP/1.1\r\nHost: x\r\n\r\n");
+        const auto start = std::chrono::steady_clock::now();
+        const std::string answer = over.read_all(3000);  // returns at once when the server closes
+        EXPECT_TRUE(answer.empty()) << answer;
+        EXPECT_LT(std::chrono::steady_clock::now() - start, std::chrono::milliseconds(2000));
+    }
+    usleep(200'000);  // the held connections are closed: slots free again
+    EXPECT_EQ(get(server.port(), "/healthz").status, 200);
 }

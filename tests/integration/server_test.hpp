@@ -33,13 +33,4 @@ protected:
     std::unique_ptr<ServerProcess> server_;
 };
 
-inline std::string engine_param_name(const ::testing::TestParamInfo<store::Engine>& info) {
-    return engine_name(info.param);
-}
-
 }  // namespace pw::testing
-
-#define PW_SERVER_SUITE(Suite)                                                                                \
-    INSTANTIATE_TEST_SUITE_P(Engines, Suite,                                                                  \
-                             ::testing::Values(::pw::store::Engine::sqlite, ::pw::store::Engine::postgresql), \
-                             ::pw::testing::engine_param_name)

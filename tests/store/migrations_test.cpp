@@ -6,7 +6,7 @@ using namespace pw;
 using pw::testing::StoreTest;
 
 class Migrations : public StoreTest {};
-PW_STORE_SUITE(Migrations);
+PW_ENGINE_SUITE(Migrations);
 
 TEST_P(Migrations, ApplyEveryKnownMigrationOnceAndAreIdempotent) {
     EXPECT_EQ(count("schema_migrations"), static_cast<long long>(store::known_migrations().size()));

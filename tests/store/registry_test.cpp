@@ -41,7 +41,7 @@ protected:
         ASSERT_TRUE(result) << (result ? "" : result.error().front().reason);
     }
 };
-PW_STORE_SUITE(Registry);
+PW_ENGINE_SUITE(Registry);
 
 TEST_P(Registry, TheShippedWorkProgrammeHas18AreasAnd40ContractsHeldBy18Primes) {
     auto report = store::import_registry(*db_, check_registry(rows(shipped_registry())), options());

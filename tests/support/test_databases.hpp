@@ -4,6 +4,8 @@
 #include <memory>
 #include <string>
 
+#include <gtest/gtest.h>
+
 #include "store/database.hpp"
 
 namespace pw::testing {
@@ -24,6 +26,10 @@ private:
 
 const char* engine_name(store::Engine engine);
 
+inline std::string engine_param_name(const ::testing::TestParamInfo<store::Engine>& info) {
+    return engine_name(info.param);
+}
+
 }  // namespace pw::testing
 
 // For TEST_P suites parameterised by engine: skips (visibly, with the reason) when the engine
@@ -34,3 +40,9 @@ const char* engine_name(store::Engine engine);
         holder = ::pw::testing::TestDatabase::create(engine, reason_); \
         if (!holder) GTEST_SKIP() << reason_;                          \
     } while (0)
+
+// Instantiates a TEST_P suite once per engine: SQLite always, PostgreSQL in `make test`.
+#define PW_ENGINE_SUITE(Suite)                                                                                \
+    INSTANTIATE_TEST_SUITE_P(Engines, Suite,                                                                  \
+                             ::testing::Values(::pw::store::Engine::sqlite, ::pw::store::Engine::postgresql), \
+                             ::pw::testing::engine_param_name)

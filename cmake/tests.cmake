@@ -1,0 +1,26 @@
+# Included from CMakeLists.txt when GoogleTest is present.
+# Tests: unit (core, no I/O), store (SQLite and PostgreSQL), integration (the real binary over HTTP).
+enable_testing()
+include(GoogleTest)
+file(GLOB_RECURSE UNIT_TESTS CONFIGURE_DEPENDS tests/unit/*.cpp)
+add_executable(unit_tests ${UNIT_TESTS})
+target_link_libraries(unit_tests PRIVATE pw_web pw_core GTest::gtest_main)
+gtest_discover_tests(unit_tests TEST_PREFIX "unit." DISCOVERY_TIMEOUT 60)
+
+file(GLOB_RECURSE STORE_TESTS CONFIGURE_DEPENDS tests/store/*.cpp)
+add_executable(store_tests ${STORE_TESTS} tests/support/test_databases.cpp)
+target_include_directories(store_tests PRIVATE tests)
+target_link_libraries(store_tests PRIVATE pw_store GTest::gtest_main)
+target_compile_definitions(store_tests PRIVATE PW_SOURCE_DIR="${CMAKE_SOURCE_DIR}")
+gtest_discover_tests(store_tests TEST_PREFIX "store." DISCOVERY_TIMEOUT 60)
+
+file(GLOB_RECURSE INTEGRATION_TESTS CONFIGURE_DEPENDS tests/integration/*.cpp)
+add_executable(integration_tests ${INTEGRATION_TESTS} tests/support/test_databases.cpp tests/support/process.cpp
+                                 tests/support/http_client.cpp)
+target_include_directories(integration_tests PRIVATE tests)
+target_link_libraries(integration_tests PRIVATE pw_store boost_json GTest::gtest_main Threads::Threads)
+target_compile_definitions(integration_tests PRIVATE
+  PW_BINARY="$<TARGET_FILE:providerwatch>" PW_SOURCE_DIR="${CMAKE_SOURCE_DIR}")
+add_dependencies(integration_tests providerwatch)
+gtest_discover_tests(integration_tests TEST_PREFIX "integration." DISCOVERY_TIMEOUT 60
+                     PROPERTIES TIMEOUT 120)
