@@ -1,6 +1,8 @@
 # ProviderWatch: `make run` serves on http://127.0.0.1:8080, `make test` runs every suite.
 # Both install what is missing first (scripts/install-deps.sh: Debian packages and npm only).
 
+MAKEFLAGS += --no-print-directory
+
 BUILD   ?= build
 DB      ?= var/providerwatch.db
 PORT    ?= 8080
