@@ -21,6 +21,11 @@ std::optional<Month> Month::parse(std::string_view text) {
     return from(year, month);
 }
 
+std::optional<Month> Month::plus(int n) const {
+    const int i = index() + n;
+    return from(i / 12, i % 12 + 1);
+}
+
 std::string Month::to_string() const {
     return fmt::format("{:04}-{:02}", year_, month_);
 }

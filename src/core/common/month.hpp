@@ -14,6 +14,10 @@ public:
     int year() const { return year_; }
     int month() const { return month_; }
     std::string to_string() const;  // "2026-11"
+    // Months since year 0: consecutive months differ by one.
+    int index() const { return year_ * 12 + (month_ - 1); }
+    // The month n months later (earlier when n < 0); nullopt outside years 1900-9999.
+    std::optional<Month> plus(int n) const;
     friend auto operator<=>(const Month&, const Month&) = default;
 
 private:
