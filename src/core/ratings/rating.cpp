@@ -4,44 +4,64 @@ namespace pw::ratings {
 
 std::string_view aspect_key(Aspect aspect) {
     switch (aspect) {
-        case Aspect::respect: return "respect";
-        case Aspect::personal_support: return "personal_support";
-        case Aspect::help_towards_work: return "help_towards_work";
-        case Aspect::fairness_about_sanctions: return "fairness_about_sanctions";
-        case Aspect::keeping_to_standards: return "keeping_to_standards";
-        case Aspect::travel_and_practical_help: return "travel_and_practical_help";
+        case Aspect::respect:
+            return "respect";
+        case Aspect::personal_support:
+            return "personal_support";
+        case Aspect::help_towards_work:
+            return "help_towards_work";
+        case Aspect::fairness_about_sanctions:
+            return "fairness_about_sanctions";
+        case Aspect::keeping_to_standards:
+            return "keeping_to_standards";
+        case Aspect::travel_and_practical_help:
+            return "travel_and_practical_help";
     }
     return "";
 }
 
 std::string_view aspect_label(Aspect aspect) {
     switch (aspect) {
-        case Aspect::respect: return "Treating you with respect";
-        case Aspect::personal_support: return "Personal support";
-        case Aspect::help_towards_work: return "Help towards work";
-        case Aspect::fairness_about_sanctions: return "Fairness about sanctions";
-        case Aspect::keeping_to_standards: return "Keeping to its minimum service standards";
-        case Aspect::travel_and_practical_help: return "Travel costs and practical help";
+        case Aspect::respect:
+            return "Treating you with respect";
+        case Aspect::personal_support:
+            return "Personal support";
+        case Aspect::help_towards_work:
+            return "Help towards work";
+        case Aspect::fairness_about_sanctions:
+            return "Fairness about sanctions";
+        case Aspect::keeping_to_standards:
+            return "Keeping to its minimum service standards";
+        case Aspect::travel_and_practical_help:
+            return "Travel costs and practical help";
     }
     return "";
 }
 
 std::string_view payment_group_key(PaymentGroup group) {
     switch (group) {
-        case PaymentGroup::jsa_18_24: return "jsa-18-24";
-        case PaymentGroup::jsa_25_plus: return "jsa-25-plus";
-        case PaymentGroup::esa: return "esa";
-        case PaymentGroup::other: return "other";
+        case PaymentGroup::jsa_18_24:
+            return "jsa-18-24";
+        case PaymentGroup::jsa_25_plus:
+            return "jsa-25-plus";
+        case PaymentGroup::esa:
+            return "esa";
+        case PaymentGroup::other:
+            return "other";
     }
     return "";
 }
 
 std::string_view payment_group_label(PaymentGroup group) {
     switch (group) {
-        case PaymentGroup::jsa_18_24: return "JSA, aged 18 to 24";
-        case PaymentGroup::jsa_25_plus: return "JSA, aged 25 or over";
-        case PaymentGroup::esa: return "ESA";
-        case PaymentGroup::other: return "Something else";
+        case PaymentGroup::jsa_18_24:
+            return "JSA, aged 18 to 24";
+        case PaymentGroup::jsa_25_plus:
+            return "JSA, aged 25 or over";
+        case PaymentGroup::esa:
+            return "ESA";
+        case PaymentGroup::other:
+            return "Something else";
     }
     return "";
 }

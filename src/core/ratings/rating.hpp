@@ -31,9 +31,12 @@ enum class Aspect {
     keeping_to_standards,
     travel_and_practical_help,
 };
-inline constexpr std::array kAspects{Aspect::respect,           Aspect::personal_support,
-                                     Aspect::help_towards_work, Aspect::fairness_about_sanctions,
-                                     Aspect::keeping_to_standards, Aspect::travel_and_practical_help};
+inline constexpr std::array kAspects{Aspect::respect,
+                                     Aspect::personal_support,
+                                     Aspect::help_towards_work,
+                                     Aspect::fairness_about_sanctions,
+                                     Aspect::keeping_to_standards,
+                                     Aspect::travel_and_practical_help};
 
 std::string_view aspect_key(Aspect aspect);    // "respect", form field and column name
 std::string_view aspect_label(Aspect aspect);  // "Treating you with respect"
@@ -41,7 +44,7 @@ std::string_view aspect_label(Aspect aspect);  // "Treating you with respect"
 enum class PaymentGroup { jsa_18_24, jsa_25_plus, esa, other };
 inline constexpr std::array kPaymentGroups{PaymentGroup::jsa_18_24, PaymentGroup::jsa_25_plus, PaymentGroup::esa,
                                            PaymentGroup::other};
-std::string_view payment_group_key(PaymentGroup group);  // "jsa-18-24"
+std::string_view payment_group_key(PaymentGroup group);    // "jsa-18-24"
 std::string_view payment_group_label(PaymentGroup group);  // "JSA, aged 18 to 24"
 std::optional<PaymentGroup> payment_group_from_key(std::string_view key);
 

@@ -73,6 +73,8 @@ bool in_window(Month rated, Month now, int window_months) {
     return age >= 0 && age < window_months;
 }
 
-Month window_start(Month now, int window_months) { return now.plus(-(window_months - 1)).value_or(now); }
+Month window_start(Month now, int window_months) {
+    return now.plus(-(window_months - 1)).value_or(now);
+}
 
 }  // namespace pw::ratings

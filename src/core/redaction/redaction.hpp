@@ -1,0 +1,38 @@
+#pragma once
+// Removes what could identify someone from free text before anyone else reads it: emails,
+// phone numbers, National Insurance numbers, full postcodes, and named staff (who become
+// "an adviser"). Pure: the same text always gives the same spans. The writer sees a preview
+// of the spans; moderators see them highlighted; the public sees only the redacted text.
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace pw::redaction {
+
+enum class Kind { email, phone, ni_number, postcode, staff_name, censored };
+
+struct Span {
+    std::size_t begin = 0;  // byte offsets into the text
+    std::size_t end = 0;
+    Kind kind = Kind::email;
+    friend bool operator==(const Span&, const Span&) = default;
+};
+
+// A moderator's censor rule: a literal phrase, matched case-insensitively on word boundaries.
+struct CensorRule {
+    std::string phrase;
+};
+
+// Every span to remove, sorted and not overlapping (the earlier, longer span wins).
+std::vector<Span> find(std::string_view text, const std::vector<CensorRule>& rules = {});
+
+// The text with each span replaced by its placeholder, e.g. "[email address]".
+std::string apply(std::string_view text, const std::vector<Span>& spans);
+inline std::string redact(std::string_view text, const std::vector<CensorRule>& rules = {}) {
+    return redaction::apply(text, redaction::find(text, rules));  // qualified: ADL would find std::apply
+}
+
+std::string_view placeholder(Kind kind);
+std::string_view kind_name(Kind kind);  // "email", "phone", "ni", "postcode", "staff", "censored"
+
+}  // namespace pw::redaction

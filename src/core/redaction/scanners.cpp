@@ -1,0 +1,182 @@
+// Scanners for the structured kinds: emails, UK phone numbers, National Insurance numbers,
+// full UK postcodes, and a moderator's censored phrases.
+#include <string>
+
+#include "core/redaction/scanners.hpp"
+
+namespace pw::redaction::detail {
+
+namespace {
+bool local_char(char c) {
+    return is_alnum(c) || c == '.' || c == '_' || c == '%' || c == '+' || c == '-' || c == '\'';
+}
+bool domain_char(char c) {
+    return is_alnum(c) || c == '.' || c == '-';
+}
+}  // namespace
+
+void find_emails(std::string_view t, std::vector<Span>& out) {
+    for (std::size_t at = t.find('@'); at != std::string_view::npos; at = t.find('@', at + 1)) {
+        std::size_t left = at;
+        while (left > 0 && local_char(t[left - 1])) --left;
+        while (left < at && (t[left] == '.' || t[left] == '\'')) ++left;
+        std::size_t right = at + 1;
+        while (right < t.size() && domain_char(t[right])) ++right;
+        while (right > at + 1 && (t[right - 1] == '.' || t[right - 1] == '-')) --right;
+        if (left == at) continue;  // "@handle" is not an email
+        const auto domain = t.substr(at + 1, right - at - 1);
+        const auto dot = domain.rfind('.');
+        if (dot == std::string_view::npos || dot == 0 || domain.size() - dot - 1 < 2) continue;
+        bool tld_alpha = true;
+        for (char c : domain.substr(dot + 1)) tld_alpha = tld_alpha && is_alpha(c);
+        if (!tld_alpha) continue;
+        out.push_back({left, right, Kind::email});
+        at = right - 1;
+    }
+}
+
+namespace {
+// A UK number is valid by its digits: 0 + 9 or 10 more digits at home, or +44 and the same
+// without the leading 0 (an optional "(0)" is the trunk prefix, not part of the number).
+bool valid_phone(const std::string& digits, bool international) {
+    if (international) {
+        if (!digits.starts_with("44")) return false;
+        std::string national = digits.substr(2);
+        if (national.starts_with("0")) national.erase(0, 1);  // "+44 (0)7700 ..."
+        return (national.size() == 9 || national.size() == 10) && national[0] != '0';
+    }
+    return digits.starts_with("0") && (digits.size() == 10 || digits.size() == 11) && digits[1] != '0';
+}
+}  // namespace
+
+void find_phones(std::string_view t, std::vector<Span>& out) {
+    for (std::size_t i = 0; i < t.size(); ++i) {
+        const bool international = t[i] == '+' && i + 2 < t.size() && t[i + 1] == '4' && t[i + 2] == '4';
+        const bool bracketed = t[i] == '(' && i + 1 < t.size() && t[i + 1] == '0';
+        if (!(international || t[i] == '0' || bracketed)) continue;
+        if (!international && !boundary_before(t, i)) continue;
+        if (i > 0 && (t[i - 1] == '+' || t[i - 1] == '(' || is_digit(t[i - 1]))) continue;
+        std::string digits;
+        std::size_t j = international ? i + 1 : i;
+        std::size_t last_valid = std::string_view::npos;
+        while (j < t.size() && digits.size() <= 13) {
+            const char c = t[j];
+            const char prev = j > i ? t[j - 1] : '\0';
+            const char next = j + 1 < t.size() ? t[j + 1] : '\0';
+            if (is_digit(c)) {
+                digits.push_back(c);
+                ++j;
+                if (valid_phone(digits, international)) last_valid = j;
+                continue;
+            }
+            const bool after_digit = is_digit(prev) || prev == ')';
+            if ((c == ' ' || c == '-') && after_digit && (is_digit(next) || next == '(')) {
+                ++j;
+                continue;
+            }
+            if (c == '(' && is_digit(next)) {
+                ++j;
+                continue;
+            }
+            if (c == ')' && is_digit(prev)) {
+                ++j;
+                continue;
+            }
+            break;
+        }
+        if (last_valid == std::string_view::npos || !boundary_after(t, last_valid)) continue;
+        out.push_back({i, last_valid, Kind::phone});
+        i = last_valid - 1;
+    }
+}
+
+void find_ni_numbers(std::string_view t, std::vector<Span>& out) {
+    for (std::size_t i = 0; i + 8 <= t.size(); ++i) {
+        if (!boundary_before(t, i) || !is_alpha(t[i]) || !is_alpha(t[i + 1])) continue;
+        std::size_t j = i + 2;
+        if (j < t.size() && t[j] == ' ') ++j;
+        int digits = 0;
+        while (j < t.size() && digits < 6) {
+            if (is_digit(t[j])) {
+                ++digits;
+                ++j;
+            } else if (t[j] == ' ' && digits > 0 && digits % 2 == 0 && j + 1 < t.size() && is_digit(t[j + 1])) {
+                ++j;
+            } else {
+                break;
+            }
+        }
+        if (digits != 6) continue;
+        std::size_t end = j;
+        auto suffix = [](char c) { return (c >= 'A' && c <= 'D') || (c >= 'a' && c <= 'd'); };
+        if (j < t.size() && suffix(t[j]) && boundary_after(t, j + 1)) {
+            end = j + 1;  // "QQ123456C", "qq123456c"
+        } else if (j + 1 < t.size() && t[j] == ' ' && t[j + 1] >= 'A' && t[j + 1] <= 'D' && boundary_after(t, j + 2)) {
+            end = j + 2;  // "QQ 12 34 56 C": after a space only a capital, so " a" stays English
+        }
+        if (!boundary_after(t, end)) continue;
+        out.push_back({i, end, Kind::ni_number});
+        i = end - 1;
+    }
+}
+
+namespace {
+// Length of a full postcode starting at i (outward code, optional space, inward code), or 0.
+// Letters must be all capitals or all small: "A4e 2nd" is a provider and a floor, not a postcode.
+std::size_t postcode_at(std::string_view t, std::size_t i) {
+    for (std::size_t letters = 2; letters >= 1; --letters) {
+        std::size_t j = i;
+        bool ok = true;
+        for (std::size_t k = 0; k < letters; ++k, ++j) ok = ok && j < t.size() && is_alpha(t[j]);
+        if (!ok || j >= t.size() || !is_digit(t[j])) continue;
+        ++j;
+        for (int extra = 1; extra >= 0; --extra) {
+            std::size_t m = j;
+            if (extra) {
+                if (m >= t.size() || !is_alnum(t[m])) continue;
+                ++m;
+            }
+            if (m < t.size() && t[m] == ' ') ++m;
+            if (m + 3 > t.size() || !is_digit(t[m]) || !is_alpha(t[m + 1]) || !is_alpha(t[m + 2])) continue;
+            const std::size_t end = m + 3;
+            if (!boundary_after(t, end)) continue;
+            bool upper = false;
+            bool lower_case = false;
+            for (std::size_t p = i; p < end; ++p) {
+                upper = upper || is_upper(t[p]);
+                lower_case = lower_case || is_lower(t[p]);
+            }
+            if (upper && lower_case) continue;
+            return end - i;
+        }
+    }
+    return 0;
+}
+}  // namespace
+
+void find_postcodes(std::string_view t, std::vector<Span>& out) {
+    for (std::size_t i = 0; i < t.size(); ++i) {
+        if (!boundary_before(t, i) || !is_alpha(t[i])) continue;
+        if (auto length = postcode_at(t, i)) {
+            out.push_back({i, i + length, Kind::postcode});
+            i += length - 1;
+        }
+    }
+}
+
+void find_censored(std::string_view t, const std::vector<CensorRule>& rules, std::vector<Span>& out) {
+    std::string folded(t);
+    for (auto& c : folded) c = lower(c);
+    for (const auto& rule : rules) {
+        std::string phrase = rule.phrase;
+        for (auto& c : phrase) c = lower(c);
+        if (phrase.empty()) continue;
+        for (auto at = folded.find(phrase); at != std::string::npos; at = folded.find(phrase, at + 1)) {
+            if (boundary_before(t, at) && boundary_after(t, at + phrase.size())) {
+                out.push_back({at, at + phrase.size(), Kind::censored});
+            }
+        }
+    }
+}
+
+}  // namespace pw::redaction::detail

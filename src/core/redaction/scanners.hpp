@@ -1,0 +1,44 @@
+#pragma once
+// One scanner per kind of personal data; each appends the spans it finds. Internal to redaction.
+#include <string_view>
+#include <vector>
+
+#include "core/redaction/redaction.hpp"
+
+namespace pw::redaction::detail {
+
+void find_emails(std::string_view text, std::vector<Span>& out);
+void find_phones(std::string_view text, std::vector<Span>& out);
+void find_ni_numbers(std::string_view text, std::vector<Span>& out);
+void find_postcodes(std::string_view text, std::vector<Span>& out);
+void find_staff_names(std::string_view text, std::vector<Span>& out);
+void find_censored(std::string_view text, const std::vector<CensorRule>& rules, std::vector<Span>& out);
+
+// ASCII helpers: the patterns we look for are ASCII even inside UTF-8 text.
+inline bool is_digit(char c) {
+    return c >= '0' && c <= '9';
+}
+inline bool is_upper(char c) {
+    return c >= 'A' && c <= 'Z';
+}
+inline bool is_lower(char c) {
+    return c >= 'a' && c <= 'z';
+}
+inline bool is_alpha(char c) {
+    return is_upper(c) || is_lower(c);
+}
+inline bool is_alnum(char c) {
+    return is_alpha(c) || is_digit(c);
+}
+inline char lower(char c) {
+    return is_upper(c) ? static_cast<char>(c - 'A' + 'a') : c;
+}
+// True when position i is at a word boundary on its left (start of text or not alphanumeric).
+inline bool boundary_before(std::string_view t, std::size_t i) {
+    return i == 0 || !is_alnum(t[i - 1]);
+}
+inline bool boundary_after(std::string_view t, std::size_t i) {
+    return i >= t.size() || !is_alnum(t[i]);
+}
+
+}  // namespace pw::redaction::detail

@@ -1,0 +1,180 @@
+// Named staff: "my adviser John Smith", "the manager called Dave", "my work coach, Sarah,",
+// "Mr Khan". A name after a role phrase, or a surname after a title. Family and friends are
+// not staff and are left alone (no role phrase, no title).
+#include <algorithm>
+#include <array>
+#include <string>
+
+#include "core/redaction/scanners.hpp"
+
+namespace pw::redaction::detail {
+
+namespace {
+
+constexpr std::array<std::string_view, 13> kDeterminers{"my",    "the",  "an",   "a",   "our",     "his", "her",
+                                                        "their", "this", "that", "new", "another", "your"};
+constexpr std::array<std::string_view, 12> kModifiers{"new",     "old",      "last",     "first",
+                                                      "current", "previous", "personal", "employment",
+                                                      "senior",  "assigned", "main",     "lead"};
+// Longest first, so "work coach" wins over "coach".
+constexpr std::array<std::string_view, 21> kRoles{"employment adviser",
+                                                  "employment advisor",
+                                                  "personal adviser",
+                                                  "personal advisor",
+                                                  "decision maker",
+                                                  "case manager",
+                                                  "case worker",
+                                                  "team leader",
+                                                  "work coach",
+                                                  "job coach",
+                                                  "key worker",
+                                                  "caseworker",
+                                                  "keyworker",
+                                                  "adviser",
+                                                  "advisor",
+                                                  "coach",
+                                                  "manager",
+                                                  "mentor",
+                                                  "supervisor",
+                                                  "tutor",
+                                                  "trainer"};
+constexpr std::array<std::string_view, 6> kTitles{"mrs", "mr", "ms", "miss", "mx", "dr"};
+
+// Capitalised words that follow a role without being a name.
+constexpr std::array<std::string_view, 40> kNotNames{
+    "I",      "I'm",      "I've",   "I'd",   "Jobcentre", "JCP",  "DWP",    "Plus",    "The",       "And",
+    "But",    "So",       "Then",   "When",  "If",        "At",   "On",     "In",      "To",        "For",
+    "He",     "She",      "They",   "We",    "You",       "It",   "Monday", "Tuesday", "Wednesday", "Thursday",
+    "Friday", "Saturday", "Sunday", "Today", "Yesterday", "Said", "Told",   "Was",     "Is",        "Has"};
+
+// Common first names, so that "my adviser john said" is caught although it is not capitalised.
+constexpr std::array<std::string_view, 120> kFirstNames{
+    "adam",   "aisha",  "alan",   "alex",     "ali",    "alice",  "amanda",   "amy",    "andrew",  "andy",    "angela",
+    "anna",   "anne",   "ben",    "beth",     "bob",    "carl",   "carol",    "chris",  "claire",  "craig",   "dan",
+    "daniel", "darren", "dave",   "david",    "dean",   "debbie", "donna",    "emily",  "emma",    "fatima",  "gary",
+    "gemma",  "george", "graham", "hannah",   "helen",  "ian",    "jack",     "james",  "jane",    "janet",   "jason",
+    "jay",    "jen",    "jenny",  "jo",       "joanne", "joe",    "john",     "jon",    "julie",   "karen",   "kate",
+    "kelly",  "kevin",  "kim",    "laura",    "lee",    "linda",  "lisa",     "liz",    "louise",  "lucy",    "mark",
+    "martin", "mary",   "matt",   "michelle", "mike",   "mo",     "mohammed", "nadia",  "natalie", "neil",    "nick",
+    "nicola", "paul",   "pete",   "peter",    "phil",   "priya",  "rachel",   "raj",    "rebecca", "richard", "rob",
+    "ryan",   "sam",    "sandra", "sarah",    "scott",  "sharon", "simon",    "sophie", "stacey",  "steve",   "stuart",
+    "sue",    "susan",  "tom",    "tony",     "tracy",  "vicky",  "wayne",    "zoe",    "gareth",  "kerry",   "leanne",
+    "shaun",  "tina",   "jade",   "kieran",   "lewis",  "gail",   "dawn",     "bev",    "pam",     "ahmed"};
+
+bool name_char(char c) {
+    return is_alpha(c) || c == '\'' || c == '-';
+}
+
+// The word starting at i (letters, apostrophes, hyphens).
+std::string_view word_at(std::string_view t, std::size_t i) {
+    std::size_t j = i;
+    while (j < t.size() && name_char(t[j])) ++j;
+    return t.substr(i, j - i);
+}
+
+bool equals_folded(std::string_view a, std::string_view b) {
+    return a.size() == b.size() &&
+           std::equal(a.begin(), a.end(), b.begin(), [](char x, char y) { return lower(x) == lower(y); });
+}
+
+template <std::size_t N>
+bool in(const std::array<std::string_view, N>& list, std::string_view word, bool fold = true) {
+    return std::ranges::any_of(list, [&](std::string_view w) { return fold ? equals_folded(w, word) : w == word; });
+}
+
+bool capitalised_name(std::string_view w) {
+    return w.size() >= 2 && is_upper(w[0]) && std::ranges::any_of(w.substr(1), is_lower) && !in(kNotNames, w, false);
+}
+
+std::size_t skip_spaces(std::string_view t, std::size_t i) {
+    while (i < t.size() && t[i] == ' ') ++i;
+    return i;
+}
+
+// A role word (or two) starting at i; returns its end or npos.
+std::size_t role_end(std::string_view t, std::size_t i) {
+    for (auto role : kRoles) {
+        if (i + role.size() <= t.size() && equals_folded(t.substr(i, role.size()), role) &&
+            boundary_after(t, i + role.size())) {
+            return i + role.size();
+        }
+    }
+    return std::string_view::npos;
+}
+
+// One or two name words starting at i; returns the end or npos. After "called"/"named" a
+// small-letter word is a name too.
+std::size_t name_end(std::string_view t, std::size_t i, bool introduced) {
+    const auto first = word_at(t, i);
+    if (first.empty()) return std::string_view::npos;
+    const bool is_name = capitalised_name(first) || (introduced && first.size() >= 2 && is_lower(first[0])) ||
+                         (is_lower(first[0]) && in(kFirstNames, first));
+    if (!is_name) return std::string_view::npos;
+    std::size_t end = i + first.size();
+    while (end > i && (t[end - 1] == '\'' || t[end - 1] == '-')) --end;  // a closing quote is not the name
+    if (t.substr(i, end - i).ends_with("'s")) end -= 2;                  // "Dave's" -> "Dave"
+    // A second capitalised word is the surname: "John Smith".
+    if (capitalised_name(first) && end < t.size() && t[end] == ' ') {
+        const auto second = word_at(t, end + 1);
+        if (capitalised_name(second)) {
+            end = end + 1 + second.size();
+            if (t.substr(0, end).ends_with("'s")) end -= 2;
+        }
+    }
+    return end;
+}
+
+void find_role_names(std::string_view t, std::vector<Span>& out) {
+    for (std::size_t i = 0; i < t.size(); ++i) {
+        if (!boundary_before(t, i) || !is_alpha(t[i])) continue;
+        const auto determiner = word_at(t, i);
+        if (!in(kDeterminers, determiner)) continue;
+        std::size_t j = skip_spaces(t, i + determiner.size());
+        if (j == i + determiner.size()) continue;
+        if (in(kModifiers, word_at(t, j))) {
+            const auto modifier_end = j + word_at(t, j).size();
+            if (role_end(t, skip_spaces(t, modifier_end)) != std::string_view::npos) j = skip_spaces(t, modifier_end);
+        }
+        const auto role = role_end(t, j);
+        if (role == std::string_view::npos) continue;
+        std::size_t k = role;
+        if (k < t.size() && t[k] == ',') ++k;
+        k = skip_spaces(t, k);
+        if (k == role) continue;  // the name must be a separate word
+        bool introduced = false;
+        for (std::string_view lead : {"called", "named"}) {
+            if (equals_folded(word_at(t, k), lead)) {
+                k = skip_spaces(t, k + lead.size());
+                introduced = true;
+            }
+        }
+        const auto end = name_end(t, k, introduced);
+        if (end == std::string_view::npos) continue;
+        out.push_back({i, end, Kind::staff_name});
+        i = end - 1;
+    }
+}
+
+void find_titled_names(std::string_view t, std::vector<Span>& out) {
+    for (std::size_t i = 0; i < t.size(); ++i) {
+        if (!boundary_before(t, i) || !is_upper(t[i])) continue;
+        const auto title = word_at(t, i);
+        if (!in(kTitles, title)) continue;
+        std::size_t j = i + title.size();
+        if (j < t.size() && t[j] == '.') ++j;
+        if (j >= t.size() || t[j] != ' ') continue;
+        const auto end = name_end(t, j + 1, false);
+        if (end == std::string_view::npos || !capitalised_name(word_at(t, j + 1))) continue;
+        out.push_back({i, end, Kind::staff_name});
+        i = end - 1;
+    }
+}
+
+}  // namespace
+
+void find_staff_names(std::string_view t, std::vector<Span>& out) {
+    find_role_names(t, out);
+    find_titled_names(t, out);
+}
+
+}  // namespace pw::redaction::detail
