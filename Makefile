@@ -41,6 +41,7 @@ test: test-deps configure
 	cmake --build $(BUILD) -j$(JOBS)
 	@scripts/build-assets.sh $(BUILD)/public
 	@scripts/with-postgres.sh ctest --test-dir $(BUILD) --output-on-failure -j$(JOBS) --timeout 300
+	@cat $(BUILD)/redaction-figures.txt
 
 bench-deps:
 	@scripts/install-deps.sh bench

@@ -85,7 +85,9 @@ void find_phones(std::string_view t, std::vector<Span>& out) {
             break;
         }
         if (last_valid == std::string_view::npos || !boundary_after(t, last_valid)) continue;
-        out.push_back({i, last_valid, Kind::phone});
+        // "(0141 496 0777)": brackets around the whole number are punctuation, not part of it.
+        const bool encloses = t[i] == '(' && t.substr(i, last_valid - i).find(')') == std::string_view::npos;
+        out.push_back({encloses ? i + 1 : i, last_valid, Kind::phone});
         i = last_valid - 1;
     }
 }
@@ -111,8 +113,9 @@ void find_ni_numbers(std::string_view t, std::vector<Span>& out) {
         auto suffix = [](char c) { return (c >= 'A' && c <= 'D') || (c >= 'a' && c <= 'd'); };
         if (j < t.size() && suffix(t[j]) && boundary_after(t, j + 1)) {
             end = j + 1;  // "QQ123456C", "qq123456c"
-        } else if (j + 1 < t.size() && t[j] == ' ' && t[j + 1] >= 'A' && t[j + 1] <= 'D' && boundary_after(t, j + 2)) {
-            end = j + 2;  // "QQ 12 34 56 C": after a space only a capital, so " a" stays English
+        } else if (j + 1 < t.size() && t[j] == ' ' && suffix(t[j + 1]) && boundary_after(t, j + 2) &&
+                   (is_upper(t[j + 1]) == is_upper(t[i]))) {
+            end = j + 2;  // "QQ 12 34 56 C", "qq 12 34 56 c"; but "QQ 123456 a lot" keeps its English "a"
         }
         if (!boundary_after(t, end)) continue;
         out.push_back({i, end, Kind::ni_number});

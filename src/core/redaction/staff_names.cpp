@@ -13,9 +13,9 @@ namespace {
 
 constexpr std::array<std::string_view, 13> kDeterminers{"my",    "the",  "an",   "a",   "our",     "his", "her",
                                                         "their", "this", "that", "new", "another", "your"};
-constexpr std::array<std::string_view, 12> kModifiers{"new",     "old",      "last",     "first",
-                                                      "current", "previous", "personal", "employment",
-                                                      "senior",  "assigned", "main",     "lead"};
+constexpr std::array<std::string_view, 13> kModifiers{"new",      "old",      "last",       "first",  "current",
+                                                      "previous", "personal", "employment", "senior", "assigned",
+                                                      "main",     "lead",     "office"};
 // Longest first, so "work coach" wins over "coach".
 constexpr std::array<std::string_view, 21> kRoles{"employment adviser",
                                                   "employment advisor",
@@ -163,8 +163,12 @@ void find_titled_names(std::string_view t, std::vector<Span>& out) {
         std::size_t j = i + title.size();
         if (j < t.size() && t[j] == '.') ++j;
         if (j >= t.size() || t[j] != ' ') continue;
-        const auto end = name_end(t, j + 1, false);
-        if (end == std::string_view::npos || !capitalised_name(word_at(t, j + 1))) continue;
+        // "MRS BRENNAN": in capitals after a title in capitals.
+        const auto surname = word_at(t, j + 1);
+        const bool shouting = title.size() >= 2 && std::ranges::all_of(title, is_upper) && surname.size() >= 2 &&
+                              std::ranges::all_of(surname, [](char c) { return is_upper(c) || c == '\'' || c == '-'; });
+        const auto end = shouting ? j + 1 + surname.size() : name_end(t, j + 1, false);
+        if (end == std::string_view::npos || (!shouting && !capitalised_name(surname))) continue;
         out.push_back({i, end, Kind::staff_name});
         i = end - 1;
     }
