@@ -40,8 +40,8 @@ run: build
 test: test-deps configure
 	cmake --build $(BUILD) -j$(JOBS)
 	@scripts/build-assets.sh $(BUILD)/public
+	@cd $(BUILD) && ./unit_tests --gtest_filter='RedactionQuality.*' --gtest_brief=1
 	@scripts/with-postgres.sh ctest --test-dir $(BUILD) --output-on-failure -j$(JOBS) --timeout 300
-	@cat $(BUILD)/redaction-figures.txt
 
 bench-deps:
 	@scripts/install-deps.sh bench
