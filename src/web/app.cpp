@@ -33,7 +33,7 @@ App::App(AppContext context) : context_(std::move(context)) {
     add_operations_routes(router_, context_);
 }
 
-Response App::dispatch(const Request& request) {
+void App::dispatch(const Request& request, Responder finish) {
     const std::string_view method = request.method == "HEAD" ? std::string_view("GET") : request.method;
     const bool api = request.path.starts_with("/api/");
     auto match = router_.match(method, request.path);
@@ -43,30 +43,48 @@ Response App::dispatch(const Request& request) {
                                 : error_page(context_, status);
         response.route = "-";
         if (status == 405) response.set_header("Allow", "GET, HEAD");
-        return response;
+        finish(std::move(response));
+        return;
     }
     if (match.caching == Caching::public_page && context_.cache.enabled()) {
-        const std::string key = request.query.empty() ? request.path : request.path + "?" + request.query;
-        const auto now = PageCache::Clock::now();
-        if (auto cached = context_.cache.find(key, now)) return std::move(*cached);
-        Response response = (*match.handler)(request, match.params);
-        response.route = match.pattern;
-        if (response.status == 200) context_.cache.store(key, response, now);
-        return response;
+        std::string key = request.query.empty() ? request.path : request.path + "?" + request.query;
+        if (auto cached = context_.cache.find(key, PageCache::Clock::now())) {
+            finish(std::move(*cached));
+            return;
+        }
+        (*match.handler)(request, match.params,
+                         [this, key = std::move(key), pattern = match.pattern, finish](Response response) {
+                             response.route = pattern;
+                             if (response.status == 200) context_.cache.store(key, response, PageCache::Clock::now());
+                             finish(std::move(response));
+                         });
+        return;
     }
-    Response response = (*match.handler)(request, match.params);
-    response.route = match.pattern;
-    return response;
+    (*match.handler)(request, match.params, [pattern = match.pattern, finish](Response response) {
+        response.route = pattern;
+        finish(std::move(response));
+    });
 }
 
-Response App::handle(const Request& request) {
+void App::handle(const Request& request, Responder respond) {
     const auto start = std::chrono::steady_clock::now();
-    Response response;
+    auto finish = [this, start, method = request.method, respond = std::move(respond)](Response response) {
+        add_security_headers(response);
+        const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+        context_.metrics.observe(method, response.route, response.status, seconds);
+        if (context_.access_log) {
+            // Never the client's address, user agent, query or raw path: the route pattern only.
+            spdlog::info("method={} route={} status={} duration_ms={:.3f}", method, response.route, response.status,
+                         seconds * 1000);
+        }
+        respond(std::move(response));
+    };
     try {
-        response = dispatch(request);
+        dispatch(request, finish);
     } catch (const std::exception& e) {
         // Bugs and dead infrastructure throw; here they become a 500 page and one log line.
         spdlog::error("event=handler_failed method={} error=\"{}\"", request.method, e.what());
+        Response response;
         try {
             response =
                 request.path.starts_with("/api/") ? json_error(500, "internal error") : error_page(context_, 500);
@@ -74,16 +92,8 @@ Response App::handle(const Request& request) {
             response = Response{500, "text/plain; charset=utf-8", {}, "Sorry, something went wrong.\n", ""};
         }
         response.route = "-";
+        finish(std::move(response));
     }
-    add_security_headers(response);
-    const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
-    context_.metrics.observe(request.method, response.route, response.status, seconds);
-    if (context_.access_log) {
-        // Never the client's address, user agent, query or raw path: the route pattern only.
-        spdlog::info("method={} route={} status={} duration_ms={:.3f}", request.method, response.route, response.status,
-                     seconds * 1000);
-    }
-    return response;
 }
 
 Response App::refusal(int status) const {

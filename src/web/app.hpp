@@ -28,12 +28,15 @@ struct AppContext {
 class App {
 public:
     explicit App(AppContext context);
-    Response handle(const Request& request);
+    App(const App&) = delete;
+    App& operator=(const App&) = delete;
+    // Never throws; respond is called exactly once, perhaps later and from another thread.
+    void handle(const Request& request, Responder respond);
     // The page for a request refused before it reached the router (400, 413, 431).
     Response refusal(int status) const;
 
 private:
-    Response dispatch(const Request& request);
+    void dispatch(const Request& request, Responder finish);
     AppContext context_;
     Router router_;
 };

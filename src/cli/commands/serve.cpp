@@ -71,7 +71,7 @@ int serve(ServeArgs& args) {
     std::unique_ptr<web::Server> server;
     try {
         server = std::make_unique<web::Server>(
-            config, [&app](const web::Request& r) { return app.handle(r); },
+            config, [&app](web::Request r, web::Responder respond) { app.handle(r, std::move(respond)); },
             [&app](int status) { return app.refusal(status); });
     } catch (const std::exception& e) {
         return report_error("cannot listen on " + args.bind + ":" + std::to_string(args.port) + ": " + e.what());

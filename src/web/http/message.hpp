@@ -1,6 +1,7 @@
 #pragma once
 // The application's own request and response: the server converts Beast messages to and
 // from these, so no handler ever sees a socket or a Beast type.
+#include <functional>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -42,5 +43,9 @@ struct Response {
         headers.emplace_back(std::move(name), std::move(value));
     }
 };
+
+// Completes a request. Called exactly once, from any thread (an async handler calls it from
+// the writer thread once its change is on disk).
+using Responder = std::function<void(Response)>;
 
 }  // namespace pw::web

@@ -37,6 +37,15 @@ bool matches(const std::vector<std::string>& pattern, const std::vector<std::str
 }  // namespace
 
 void Router::add(std::string method, std::string pattern, RouteHandler handler, Caching caching) {
+    add_async(
+        std::move(method), std::move(pattern),
+        [handler = std::move(handler)](const Request& request, const RouteParams& params, Responder respond) {
+            respond(handler(request, params));
+        },
+        caching);
+}
+
+void Router::add_async(std::string method, std::string pattern, AsyncRouteHandler handler, Caching caching) {
     auto segments = split(pattern);
     routes_.push_back({std::move(method), std::move(pattern), std::move(segments), std::move(handler), caching});
 }

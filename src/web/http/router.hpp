@@ -19,6 +19,9 @@ struct RouteParams {
 };
 
 using RouteHandler = std::function<Response(const Request&, const RouteParams&)>;
+// For handlers that wait on the writer: they must copy what they need from the request before
+// returning, and call respond exactly once.
+using AsyncRouteHandler = std::function<void(const Request&, const RouteParams&, Responder respond)>;
 
 // Public: the same answer for everyone, so it may be kept for a moment (web/cache).
 enum class Caching { none, public_page };
@@ -29,11 +32,15 @@ public:
         add("GET", std::move(pattern), std::move(handler), caching);
     }
     void post(std::string pattern, RouteHandler handler) { add("POST", std::move(pattern), std::move(handler)); }
+    void post_async(std::string pattern, AsyncRouteHandler handler) {
+        add_async("POST", std::move(pattern), std::move(handler), Caching::none);
+    }
     void add(std::string method, std::string pattern, RouteHandler handler, Caching caching = Caching::none);
+    void add_async(std::string method, std::string pattern, AsyncRouteHandler handler, Caching caching);
 
     // A prefix route: "/assets/*" matches any path below it; the rest is params["*"].
     struct Match {
-        const RouteHandler* handler = nullptr;
+        const AsyncRouteHandler* handler = nullptr;
         std::string pattern;
         RouteParams params;
         bool path_known = false;  // some route has this path, with another method (405)
@@ -46,7 +53,7 @@ private:
         std::string method;
         std::string pattern;
         std::vector<std::string> segments;
-        RouteHandler handler;
+        AsyncRouteHandler handler;
         Caching caching;
     };
     std::vector<Route> routes_;

@@ -2,6 +2,7 @@
 
 #include <list>
 #include <mutex>
+#include <optional>
 #include <thread>
 #include <unordered_set>
 
@@ -108,6 +109,43 @@ struct Server::Impl {
         }
     }
 
+    // Runs the handler and waits for its response, which may come from another thread.
+    awaitable<Response> respond_to(Request request) {
+        struct Pending {
+            asio::steady_timer ready;
+            std::optional<Response> response;
+            std::atomic<bool> in_call{true};  // the handler has not returned yet
+            std::thread::id caller = std::this_thread::get_id();
+            explicit Pending(asio::any_io_executor executor)
+                : ready(std::move(executor), asio::steady_timer::time_point::max()) {}
+        };
+        auto executor = co_await asio::this_coro::executor;
+        auto pending = std::make_shared<Pending>(executor);
+        try {
+            handler(std::move(request), [pending, executor](Response response) {
+                if (pending->in_call && std::this_thread::get_id() == pending->caller) {
+                    pending->response = std::move(response);  // answered at once, on this thread
+                    return;
+                }
+                asio::post(executor, [pending, response = std::move(response)]() mutable {
+                    pending->response = std::move(response);
+                    pending->ready.cancel();
+                });
+            });
+        } catch (const std::exception& e) {
+            spdlog::error("event=handler_threw error=\"{}\"", e.what());
+            if (!pending->response) {
+                pending->response =
+                    Response{500, "text/plain; charset=utf-8", {}, "Sorry, something went wrong.\n", "-"};
+            }
+        }
+        pending->in_call = false;
+        while (!pending->response) {
+            co_await pending->ready.async_wait(asio::as_tuple(use_awaitable));
+        }
+        co_return std::move(*pending->response);
+    }
+
     awaitable<void> write_refusal(beast::tcp_stream& stream, int status) {
         Response page = refusal_page ? refusal_page(status) : Response{status, "text/plain; charset=utf-8", {}, "", ""};
         page.status = status;
@@ -162,7 +200,7 @@ struct Server::Impl {
                 co_await write_refusal(stream, 400);
                 break;
             }
-            Response response = handler(request);
+            Response response = co_await respond_to(std::move(request));
             http::response<http::string_body> res{static_cast<http::status>(response.status), version};
             res.set(http::field::content_type, response.content_type);
             for (const auto& [name, value] : response.headers) res.set(name, value);

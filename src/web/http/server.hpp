@@ -24,7 +24,8 @@ struct ServerConfig {
     std::chrono::milliseconds drain_timeout{20'000};  // how long SIGTERM waits for in-flight requests
 };
 
-using Handler = std::function<Response(const Request&)>;
+// Handles one request and calls the responder once, on any thread.
+using Handler = std::function<void(Request, Responder)>;
 // The response for a request the server itself refuses (431, 413, 400), in the site's style.
 using RefusalPage = std::function<Response(int status)>;
 

@@ -1,0 +1,55 @@
+#pragma once
+// The one writer: every change the web site makes goes through here. Jobs from many requests
+// are written together in one transaction, with one fsync, and only then is each acknowledged
+// (group commit): durable and fast. Each job runs inside its own savepoint, so one failing job
+// does not undo the others in its batch.
+#include <condition_variable>
+#include <deque>
+#include <exception>
+#include <functional>
+#include <mutex>
+#include <thread>
+
+#include "store/database.hpp"
+
+namespace pw::store {
+
+class Writer {
+public:
+    using Job = std::function<void(soci::session&)>;
+    // Called on the writer thread once the batch is on disk, or with the job's (or the
+    // commit's) exception. Must not block.
+    using Done = std::function<void(std::exception_ptr)>;
+
+    // Takes a session of its own from db; max_batch bounds how many jobs share a transaction.
+    explicit Writer(Database& db, std::size_t max_batch = 1024);
+    ~Writer();  // finishes what was submitted, then stops
+    Writer(const Writer&) = delete;
+    Writer& operator=(const Writer&) = delete;
+
+    void submit(Job job, Done done);
+
+    // Batches written and jobs written so far (for metrics and benchmarks).
+    std::size_t batches() const;
+    std::size_t jobs() const;
+
+private:
+    struct Item {
+        Job job;
+        Done done;
+    };
+    void run();
+    void write_batch(std::deque<Item>& batch);
+
+    Database& db_;
+    std::size_t max_batch_;
+    mutable std::mutex mutex_;
+    std::condition_variable wake_;
+    std::deque<Item> queue_;
+    bool stopping_ = false;
+    std::size_t batches_ = 0;
+    std::size_t jobs_ = 0;
+    std::thread thread_;
+};
+
+}  // namespace pw::store
