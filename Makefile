@@ -50,6 +50,7 @@ bench: bench-deps configure
 	cmake --build $(BUILD) -j$(JOBS) --target providerwatch idle_connections
 	@scripts/build-assets.sh $(BUILD)/public
 	@scripts/bench.sh $(BIN)
+	@scripts/bench-ratings.sh $(BIN)
 
 format:
 	clang-format -i $$(git ls-files 'src/*.cpp' 'src/*.hpp' 'tests/*.cpp' 'tests/*.hpp')

@@ -29,6 +29,7 @@ void add_security_headers(Response& response) {
 App::App(AppContext context) : context_(std::move(context)) {
     add_info_routes(router_, context_);
     add_registry_routes(router_, context_);
+    add_rating_routes(router_, context_);
     add_registry_api_routes(router_, context_);
     add_operations_routes(router_, context_);
 }

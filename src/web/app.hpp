@@ -1,10 +1,13 @@
 #pragma once
 // web/app.hpp: the one seam between the network and the application. The server calls
 // handle() and nothing else; handle() never throws and never sees a socket.
+#include <chrono>
 #include <functional>
 #include <memory>
 
+#include "core/ratings/service.hpp"
 #include "core/registry/registry_repository.hpp"
+#include "crypto/csrf.hpp"
 #include "web/assets/assets.hpp"
 #include "web/cache/page_cache.hpp"
 #include "web/http/message.hpp"
@@ -16,6 +19,9 @@ namespace pw::web {
 
 struct AppContext {
     registry::RegistryRepository& registry;
+    ratings::RatingService& ratings;
+    const crypto::CsrfTokens& csrf;
+    std::function<std::chrono::system_clock::time_point()> clock;  // the only clock handlers read
     const Renderer& renderer;
     const Assets& assets;
     Metrics& metrics;

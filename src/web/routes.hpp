@@ -7,6 +7,7 @@ namespace pw::web {
 
 void add_info_routes(Router& router, const AppContext& app);          // web/pages/info.cpp
 void add_registry_routes(Router& router, const AppContext& app);      // web/registry/pages.cpp
+void add_rating_routes(Router& router, const AppContext& app);        // web/ratings/pages.cpp
 void add_registry_api_routes(Router& router, const AppContext& app);  // web/api/registry_api.cpp
 void add_operations_routes(Router& router, const AppContext& app);    // web/pages/operations.cpp
 

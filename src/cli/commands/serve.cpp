@@ -6,8 +6,12 @@
 
 #include "cli/commands/commands.hpp"
 #include "cli/commands/common.hpp"
+#include "crypto/codenames.hpp"
+#include "crypto/csrf.hpp"
+#include "store/ratings/rating_service_soci.hpp"
 #include "store/registry/export.hpp"
 #include "store/registry/registry_repository_soci.hpp"
+#include "store/writer/writer.hpp"
 #include "web/app.hpp"
 #include "web/http/server.hpp"
 
@@ -25,6 +29,7 @@ struct ServeArgs {
     bool access_log = true;
     std::size_t max_connections = 20000;
     int cache_ms = 2000;
+    std::size_t write_batch = 1024;
 };
 
 std::string default_public_dir() {
@@ -36,7 +41,9 @@ std::string default_public_dir() {
 int serve(ServeArgs& args) {
     auto level = spdlog::level::from_str(args.log_level);
     spdlog::set_level(level);
-    auto db = open_current_database(args.db_url, args.threads);
+    crypto::initialise();
+    // One session per worker thread, and one for the writer.
+    auto db = open_current_database(args.db_url, args.threads + 1);
     if (!db) return store::parse_database_url(args.db_url) ? failure : usage;
     if (auto writable = db->check_writable(); !writable) return report_error(writable.error().message);
 
@@ -45,11 +52,15 @@ int serve(ServeArgs& args) {
     if (!assets) return report_error(assets.error().message);
 
     store::SociRegistryRepository registry(*db);
+    store::Writer writer(*db, args.write_batch);
+    store::SociRatingService ratings(*db, writer);
+    const crypto::CsrfTokens csrf;
     web::Renderer renderer(web::template_files());
     renderer.set_global("asset_version", assets->version());
     web::Metrics metrics;
     web::PageCache cache{std::chrono::milliseconds(args.cache_ms)};
-    web::App app(web::AppContext{registry, renderer, *assets, metrics,
+    web::App app(web::AppContext{registry, ratings, csrf, [] { return std::chrono::system_clock::now(); }, renderer,
+                                 *assets, metrics,
                                  [&db] {
                                      try {
                                          auto s = db->session();
@@ -102,6 +113,10 @@ void add_serve(CLI::App& app, int& exit_code) {
                     "show within this time. 0 turns the cache off")
         ->capture_default_str()
         ->check(CLI::Range(0, 600'000));
+    cmd->add_option("--write-batch", args.write_batch,
+                    "Most changes written in one transaction (group commit); 1 writes each on its own")
+        ->capture_default_str()
+        ->check(CLI::Range(std::size_t{1}, std::size_t{100000}));
     cmd->add_option("--log-level", args.log_level, "trace, debug, info, warn, error")
         ->capture_default_str()
         ->check(CLI::IsMember({"trace", "debug", "info", "warn", "error"}));

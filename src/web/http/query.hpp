@@ -5,9 +5,11 @@
 #include <string>
 #include <string_view>
 
+#include "core/common/form.hpp"
+
 namespace pw::web {
 
-using Params = std::map<std::string, std::string, std::less<>>;
+using Params = FormFields;
 
 // nullopt when the text is not valid percent-encoding or not UTF-8; a repeated key keeps
 // its first value.

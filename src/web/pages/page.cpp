@@ -63,4 +63,13 @@ Response redirect(std::string location, int status) {
     return response;
 }
 
+long current_day(const AppContext& app) {
+    return std::chrono::duration_cast<std::chrono::days>(app.clock().time_since_epoch()).count();
+}
+
+Month current_month(const AppContext& app) {
+    const auto day = std::chrono::year_month_day(std::chrono::floor<std::chrono::days>(app.clock()));
+    return *Month::from(static_cast<int>(day.year()), static_cast<int>(static_cast<unsigned>(day.month())));
+}
+
 }  // namespace pw::web

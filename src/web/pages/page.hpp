@@ -21,6 +21,10 @@ Response json_error(int status, std::string_view message);
 
 Response redirect(std::string location, int status = 303);
 
+// Today as days since 1970 (for form tokens) and this month (for dating what people send).
+long current_day(const AppContext& app);
+Month current_month(const AppContext& app);
+
 // A list of mustache objects built by f from each item.
 template <class Range, class F>
 mustache::data list_of(const Range& items, F f) {

@@ -4,6 +4,7 @@
 #include "core/registry/search.hpp"
 #include "web/http/query.hpp"
 #include "web/pages/page.hpp"
+#include "web/ratings/views.hpp"
 #include "web/registry/views.hpp"
 #include "web/routes.hpp"
 
@@ -52,6 +53,8 @@ Response show_provider(const AppContext& app, const RouteParams& params) {
     if (!provider) return error_page(app, 404);
     mustache::data data = provider_view(*provider);
     data.set("title", provider->provider.name);
+    data.set("ratings", scores_view(app.ratings.scores({ratings::UnitKind::provider, *id}, current_month(app))));
+    data.set("rate_url", provider_url(provider->provider.id) + "/rate");
     set_breadcrumbs(data, {{"Home", "/"}, {"Areas", "/areas"}});
     return html_page(app, "provider", std::move(data));
 }
@@ -61,6 +64,8 @@ Response show_office(const AppContext& app, const RouteParams& params) {
     auto office = id ? app.registry.find_office(OfficeId{*id}) : std::nullopt;
     if (!office) return error_page(app, 404);
     mustache::data data = office_view(*office);
+    data.set("ratings", scores_view(app.ratings.scores({ratings::UnitKind::office, *id}, current_month(app))));
+    data.set("rate_url", office_url(office->office.id) + "/rate");
     data.set("title", fmt::format("{}, {}", office->office.name, office->office.town));
     set_breadcrumbs(data, {{"Home", "/"}, {office->provider.name, provider_url(office->provider.id)}});
     return html_page(app, "office", std::move(data));

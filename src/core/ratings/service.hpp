@@ -1,0 +1,54 @@
+#pragma once
+// What the rating pages need from the rest of the system; store/ratings implements it.
+#include <functional>
+#include <optional>
+#include <string>
+
+#include "core/common/error.hpp"
+#include "core/disclosure/disclosure.hpp"
+#include "core/ratings/score.hpp"
+#include "core/ratings/submission.hpp"
+
+namespace pw::ratings {
+
+struct RatedUnit {
+    UnitKind kind = UnitKind::provider;
+    std::int64_t id = 0;
+};
+
+struct RatingSubmission {
+    RatedUnit unit;
+    std::int64_t provider_id = 0;  // the unit's provider (the office's, for an office)
+    Month month;
+    RatingAnswers answers;
+};
+
+struct RatingReceipt {
+    std::optional<std::string> new_codename;  // shown once, never stored in clear
+    bool replaced = false;
+};
+
+// Per unit: the overall score, one per aspect, and the star distribution after disclosure control.
+struct UnitScores {
+    Score overall;
+    std::array<Score, kAspects.size()> aspects{};
+    std::vector<disclosure::Cell> distribution;  // 1 to 5 stars
+};
+
+// Pure: from the unit's and the programme's counts in the window.
+struct RatingCounts {
+    StarCounts overall{};
+    std::array<StarCounts, kAspects.size()> aspects{};
+};
+UnitScores unit_scores(const RatingCounts& unit, const RatingCounts& programme, const ScoreSettings& settings);
+
+class RatingService {
+public:
+    virtual ~RatingService() = default;
+    // Saves the rating durably, then calls done (on another thread). An unknown codename is an
+    // invalid_input error whose message is for the person.
+    virtual void submit(const RatingSubmission& submission, std::function<void(Result<RatingReceipt>)> done) = 0;
+    virtual UnitScores scores(const RatedUnit& unit, Month now) = 0;
+};
+
+}  // namespace pw::ratings

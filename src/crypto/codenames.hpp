@@ -1,0 +1,25 @@
+#pragma once
+// Codenames: four random words from a list of 2,048 (44 bits), shown once, then kept only as
+// an argon2id hash plus a 20-bit lookup key that narrows the search to a few candidates.
+#include <cstdint>
+#include <string>
+#include <string_view>
+
+namespace pw::crypto {
+
+// Call once before any other function here (initialises libsodium); throws if it cannot.
+void initialise();
+
+// Four words, separated by spaces, from the embedded list, chosen with libsodium's CSPRNG.
+std::string new_codename();
+
+// 20 bits of BLAKE2b of the normalised codename: many codenames share each key.
+std::int64_t lookup_key(std::string_view normalised);
+
+// argon2id (libsodium crypto_pwhash_str, interactive limits), and its check.
+std::string hash_codename(std::string_view normalised);
+bool codename_matches(std::string_view hash, std::string_view normalised);
+
+std::size_t word_count();
+
+}  // namespace pw::crypto

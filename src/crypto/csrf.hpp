@@ -1,0 +1,22 @@
+#pragma once
+// Form tokens against cross-site request forgery, without a cookie (participants get none):
+// a random nonce and its MAC over the form's path and the day, under a key made at start-up.
+// A token is good for the day it was made and the next.
+#include <array>
+#include <string>
+#include <string_view>
+
+namespace pw::crypto {
+
+class CsrfTokens {
+public:
+    CsrfTokens();  // a fresh random key
+    std::string issue(std::string_view form_path, long day) const;
+    bool valid(std::string_view token, std::string_view form_path, long day) const;
+
+private:
+    std::string mac(std::string_view nonce_hex, std::string_view form_path, long day) const;
+    std::array<unsigned char, 32> key_{};
+};
+
+}  // namespace pw::crypto

@@ -1,0 +1,58 @@
+#include "store/ratings/rating_service_soci.hpp"
+
+#include "crypto/codenames.hpp"
+#include "store/ratings/ratings.hpp"
+
+namespace pw::store {
+
+using namespace ratings;
+
+void SociRatingService::submit(const RatingSubmission& submission, std::function<void(Result<RatingReceipt>)> done) {
+    RatingRecord record{submission.provider_id,
+                        submission.unit.kind == UnitKind::office ? std::optional(submission.unit.id) : std::nullopt,
+                        submission.month,
+                        submission.answers.overall,
+                        submission.answers.aspects,
+                        submission.answers.payment_group,
+                        std::nullopt};
+    // The slow hashing happens here, on the request's thread, never inside the writer's batch.
+    if (submission.answers.codename) {
+        auto s = db_.session();
+        record.codename_id = find_codename(s, *submission.answers.codename);
+        if (!record.codename_id) {
+            done(fail(ErrorKind::invalid_input,
+                      "We do not recognise that codename. Check the 4 words, or leave it blank to rate as new"));
+            return;
+        }
+    }
+    std::optional<std::string> codename;
+    std::optional<NewCodename> new_codename;
+    if (submission.answers.wants_codename) {
+        codename = crypto::new_codename();
+        new_codename = NewCodename{crypto::lookup_key(*codename), crypto::hash_codename(*codename)};
+    }
+    auto saved = std::make_shared<SavedRating>();
+    writer_.submit(
+        [record, new_codename, saved](soci::session& s) mutable {
+            if (new_codename) record.codename_id = insert_codename(s, *new_codename, record.month);
+            *saved = save_rating(s, record);
+        },
+        [done = std::move(done), codename, saved](std::exception_ptr error) {
+            if (error) {
+                try {
+                    std::rethrow_exception(error);
+                } catch (const std::exception& e) {
+                    done(fail(ErrorKind::unavailable, "Your rating could not be saved. Please try again.", e.what()));
+                }
+                return;
+            }
+            done(RatingReceipt{codename, saved->replaced});
+        });
+}
+
+UnitScores SociRatingService::scores(const RatedUnit& unit, Month now) {
+    const auto since = window_start(now, settings_.window_months);
+    return unit_scores(unit_ratings(db_, unit, since), programme_ratings(db_, since), settings_);
+}
+
+}  // namespace pw::store

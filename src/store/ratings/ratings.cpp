@@ -1,0 +1,134 @@
+#include "store/ratings/ratings.hpp"
+
+#include <fmt/format.h>
+
+#include <soci/boost-optional.h>
+#include <boost/optional.hpp>
+
+#include "crypto/codenames.hpp"
+#include "store/events/events.hpp"
+#include "store/row.hpp"
+
+namespace pw::store {
+
+using namespace ratings;
+
+std::optional<std::int64_t> find_codename(soci::session& s, std::string_view normalised) {
+    const long long key = crypto::lookup_key(normalised);
+    soci::rowset<soci::row> rows =
+        (s.prepare << "SELECT id, hash FROM codenames WHERE lookup_key = :k", soci::use(key));
+    for (const auto& row : rows) {
+        if (crypto::codename_matches(get_text(row, 1), normalised)) return get_int(row, 0);
+    }
+    return std::nullopt;
+}
+
+std::int64_t insert_codename(soci::session& s, const NewCodename& codename, Month month) {
+    long long id = 0;
+    const long long key = codename.lookup_key;
+    const std::string created = month.to_string();
+    s << "INSERT INTO codenames (lookup_key, hash, created_month) VALUES (:k, :h, :m) RETURNING id", soci::use(key),
+        soci::use(codename.hash), soci::use(created), soci::into(id);
+    return id;
+}
+
+namespace {
+boost::optional<int> stars_or_null(const std::optional<Stars>& stars) {
+    return stars ? boost::optional<int>(stars->value()) : boost::none;
+}
+
+std::string unit_key(const RatingRecord& r) {
+    return r.office_id ? fmt::format("office:{}", *r.office_id) : fmt::format("provider:{}", r.provider_id);
+}
+}  // namespace
+
+SavedRating save_rating(soci::session& s, const RatingRecord& r) {
+    const std::string key = unit_key(r);
+    const std::string month = r.month.to_string();
+    const long long provider_id = r.provider_id;
+    const boost::optional<long long> office_id = r.office_id ? boost::optional<long long>(*r.office_id) : boost::none;
+    const boost::optional<long long> codename_id =
+        r.codename_id ? boost::optional<long long>(*r.codename_id) : boost::none;
+    const int overall = r.overall.value();
+    std::array<boost::optional<int>, kAspects.size()> aspects;
+    for (std::size_t i = 0; i < kAspects.size(); ++i) aspects[i] = stars_or_null(r.aspects[i]);
+    const boost::optional<std::string> group =
+        r.payment_group ? boost::optional<std::string>(std::string(payment_group_key(*r.payment_group))) : boost::none;
+
+    SavedRating saved;
+    if (r.codename_id) {
+        boost::optional<long long> existing;
+        s << "SELECT id FROM ratings WHERE codename_id = :c AND unit_key = :u AND month = :m", soci::into(existing),
+            soci::use(*codename_id), soci::use(key), soci::use(month);
+        if (existing) {
+            s << "UPDATE ratings SET stars = :s, respect = :a1, personal_support = :a2, help_towards_work = :a3, "
+                 "fairness_about_sanctions = :a4, keeping_to_standards = :a5, travel_and_practical_help = :a6, "
+                 "payment_group = :g, state = 'active' WHERE id = :id",
+                soci::use(overall), soci::use(aspects[0]), soci::use(aspects[1]), soci::use(aspects[2]),
+                soci::use(aspects[3]), soci::use(aspects[4]), soci::use(aspects[5]), soci::use(group),
+                soci::use(*existing);
+            saved = {*existing, true};
+        }
+    }
+    if (!saved.id) {
+        long long id = 0;
+        s << "INSERT INTO ratings (provider_id, office_id, unit_key, month, stars, respect, personal_support, "
+             "help_towards_work, fairness_about_sanctions, keeping_to_standards, travel_and_practical_help, "
+             "payment_group, codename_id) VALUES (:p, :o, :u, :m, :s, :a1, :a2, :a3, :a4, :a5, :a6, :g, :c) "
+             "RETURNING id",
+            soci::use(provider_id), soci::use(office_id), soci::use(key), soci::use(month), soci::use(overall),
+            soci::use(aspects[0]), soci::use(aspects[1]), soci::use(aspects[2]), soci::use(aspects[3]),
+            soci::use(aspects[4]), soci::use(aspects[5]), soci::use(group), soci::use(codename_id), soci::into(id);
+        saved = {id, false};
+    }
+    append_event(s, events::Event{saved.replaced ? "rating.replaced" : "rating.submitted", "rating", saved.id,
+                                  saved.replaced ? std::optional<std::string>("active") : std::nullopt, "active",
+                                  events::ActorRole::participant, r.month});
+    return saved;
+}
+
+namespace {
+
+// The ratings a unit counts, as SQL over the ratings table aliased r. The id is a number we
+// hold, never text from a request, so it is written into the SQL directly.
+std::string unit_condition(const RatedUnit& unit) {
+    if (unit.kind == UnitKind::office) return fmt::format("r.office_id = {}", unit.id);
+    // A provider counts its own ratings (and its offices'), and those of every sub-contractor
+    // working under one of its contracts.
+    return fmt::format(
+        "(r.provider_id = {0} OR r.provider_id IN (SELECT sc.provider_id FROM subcontracts sc "
+        "JOIN contracts c ON c.id = sc.contract_id WHERE c.prime_id = {0}))",
+        unit.id);
+}
+
+RatingCounts collect(Database& db, const std::string& condition, Month since) {
+    auto s = db.session();
+    RatingCounts out;
+    const std::string from = since.to_string();
+    auto count_column = [&](std::string_view column, StarCounts& counts) {
+        const std::string sql = fmt::format(
+            "SELECT r.{0}, COUNT(*) FROM ratings r WHERE r.state = 'active' AND r.month >= :since AND {1} "
+            "AND r.{0} IS NOT NULL GROUP BY r.{0}",
+            column, condition);
+        soci::rowset<soci::row> rows = (s.prepare << sql, soci::use(from));
+        for (const auto& row : rows) {
+            const auto stars = get_int(row, 0);
+            if (stars >= 1 && stars <= 5) counts[stars - 1] += get_int(row, 1);
+        }
+    };
+    count_column("stars", out.overall);
+    for (std::size_t i = 0; i < kAspects.size(); ++i) count_column(aspect_key(kAspects[i]), out.aspects[i]);
+    return out;
+}
+
+}  // namespace
+
+RatingCounts unit_ratings(Database& db, const RatedUnit& unit, Month since) {
+    return collect(db, unit_condition(unit), since);
+}
+
+RatingCounts programme_ratings(Database& db, Month since) {
+    return collect(db, "1 = 1", since);
+}
+
+}  // namespace pw::store

@@ -1,0 +1,52 @@
+#pragma once
+// Ratings and codenames in the database. Writes run inside the writer's transaction; reads
+// borrow a session from the pool.
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include <soci/soci.h>
+
+#include "core/common/month.hpp"
+#include "core/ratings/rating.hpp"
+#include "core/ratings/score.hpp"
+#include "core/ratings/service.hpp"
+#include "store/database.hpp"
+
+namespace pw::store {
+
+// The codename's id, when one stored codename matches (argon2id check on each candidate).
+std::optional<std::int64_t> find_codename(soci::session& s, std::string_view normalised);
+
+struct NewCodename {
+    std::int64_t lookup_key = 0;
+    std::string hash;
+};
+std::int64_t insert_codename(soci::session& s, const NewCodename& codename, Month month);
+
+struct RatingRecord {
+    std::int64_t provider_id = 0;
+    std::optional<std::int64_t> office_id;
+    Month month;
+    ratings::Stars overall;
+    std::array<std::optional<ratings::Stars>, ratings::kAspects.size()> aspects{};
+    std::optional<ratings::PaymentGroup> payment_group;
+    std::optional<std::int64_t> codename_id;
+};
+
+struct SavedRating {
+    std::int64_t id = 0;
+    bool replaced = false;  // the codename had already rated this unit this month
+};
+
+// Inserts, or replaces the codename's rating of the same unit in the same month; appends the
+// event. Runs inside the caller's transaction.
+SavedRating save_rating(soci::session& s, const RatingRecord& rating);
+
+// Counts of active ratings from `since` on. A provider counts its own and its offices', plus,
+// for a prime, those of its sub-contractors (the roll-up); an office counts its own.
+ratings::RatingCounts unit_ratings(Database& db, const ratings::RatedUnit& unit, Month since);
+ratings::RatingCounts programme_ratings(Database& db, Month since);
+
+}  // namespace pw::store

@@ -1,0 +1,117 @@
+// Rating a provider or an office: the form, its errors, and the thank-you page.
+#include <fmt/format.h>
+
+#include "core/ratings/service.hpp"
+#include "web/http/query.hpp"
+#include "web/pages/page.hpp"
+#include "web/ratings/views.hpp"
+#include "web/registry/views.hpp"
+#include "web/routes.hpp"
+
+namespace pw::web {
+
+using namespace ratings;
+
+namespace {
+
+struct Target {
+    RatedUnit unit;
+    std::int64_t provider_id = 0;
+    std::string name;      // "Seetec" or "Leeds Central (Seetec)"
+    std::string back_url;  // the unit's page
+    std::string form_path;
+};
+
+std::optional<Target> find_target(const AppContext& app, UnitKind kind, std::string_view id_text) {
+    auto id = parse_id(id_text);
+    if (!id) return std::nullopt;
+    if (kind == UnitKind::provider) {
+        auto provider = app.registry.find_provider(ProviderId{*id});
+        if (!provider) return std::nullopt;
+        const auto url = provider_url(provider->provider.id);
+        return Target{{kind, *id}, *id, provider->provider.name, url, url + "/rate"};
+    }
+    auto office = app.registry.find_office(OfficeId{*id});
+    if (!office) return std::nullopt;
+    const auto url = office_url(office->office.id);
+    return Target{{kind, *id},
+                  office->provider.id.value,
+                  fmt::format("{}, {} ({})", office->office.name, office->office.town, office->provider.name),
+                  url,
+                  url + "/rate"};
+}
+
+Response form_page(const AppContext& app, const Target& target, const FormFields& answers,
+                   const std::vector<FieldError>& errors, int status) {
+    mustache::data data = rating_form_view(answers, errors);
+    data.set("title", (errors.empty() ? "" : "Error: ") + fmt::format("Rate {}", target.name));
+    data.set("unit_name", target.name);
+    data.set("what", target.unit.kind == UnitKind::office ? "this office" : "this provider");
+    data.set("back_url", target.back_url);
+    data.set("action", target.form_path);
+    data.set("csrf", app.csrf.issue(target.form_path, current_day(app)));
+    Response response = html_page(app, "rate", std::move(data), status);
+    response.set_header("Cache-Control", "no-store");
+    return response;
+}
+
+void submit(const AppContext& app, const Target& target, const Request& request, Responder respond) {
+    auto form = parse_query(request.body);
+    if (!form) {
+        respond(error_page(app, 400));
+        return;
+    }
+    if (!app.csrf.valid(field(*form, "csrf"), target.form_path, current_day(app)) ||
+        request.header("sec-fetch-site").value_or("same-origin") == "cross-site") {
+        respond(error_page(app, 403));
+        return;
+    }
+    auto answers = check_rating(*form);
+    if (!answers) {
+        respond(form_page(app, target, *form, answers.error(), 400));
+        return;
+    }
+    RatingSubmission submission{target.unit, target.provider_id, current_month(app), *answers};
+    app.ratings.submit(submission, [&app, target, form = *form, respond](Result<RatingReceipt> receipt) {
+        if (!receipt) {
+            if (receipt.error().kind == ErrorKind::invalid_input) {
+                respond(form_page(app, target, form, {{"codename", receipt.error().message}}, 400));
+            } else {
+                respond(error_page(app, 503));
+            }
+            return;
+        }
+        app.cache.invalidate();  // the unit's page shows the new count at once
+        mustache::data data;
+        data.set("title", "Thank you: your rating is saved");
+        data.set("unit_name", target.name);
+        data.set("back_url", target.back_url);
+        data.set("replaced", receipt->replaced ? mustache::data::type::bool_true : mustache::data::type::bool_false);
+        if (receipt->new_codename) data.set("codename", *receipt->new_codename);
+        Response response = html_page(app, "rated", std::move(data));
+        response.set_header("Cache-Control", "no-store");  // the codename is shown once, never kept
+        respond(std::move(response));
+    });
+}
+
+void add_for(Router& router, const AppContext& app, UnitKind kind, const std::string& base) {
+    router.get(base + "/{id}/rate", [&app, kind](const Request&, const RouteParams& p) {
+        auto target = find_target(app, kind, p.get("id"));
+        if (!target) return error_page(app, 404);
+        return form_page(app, *target, {}, {}, 200);
+    });
+    router.post_async(base + "/{id}/rate", [&app, kind](const Request& r, const RouteParams& p, Responder respond) {
+        auto target = find_target(app, kind, p.get("id"));
+        if (!target) return respond(error_page(app, 404));
+        submit(app, *target, r, std::move(respond));
+    });
+}
+
+}  // namespace
+
+void add_rating_routes(Router& router, const AppContext& app) {
+    add_for(router, app, UnitKind::provider, "/providers");
+    add_for(router, app, UnitKind::office, "/offices");
+}
+
+}  // namespace pw::web

@@ -1,0 +1,178 @@
+// Rating a provider or office through the real server, on SQLite and PostgreSQL.
+#include <signal.h>
+
+#include <algorithm>
+#include <filesystem>
+#include <fstream>
+#include <regex>
+#include <sstream>
+
+#include "integration/server_test.hpp"
+
+using namespace pw::testing;
+
+class Ratings : public ServerTest {
+protected:
+    std::string provider_url(const std::string& name) {
+        auto search = get(port(), "/search?q=" + name);
+        std::smatch m;
+        std::regex re(R"re(href="(/providers/[0-9]+)")re");
+        EXPECT_TRUE(std::regex_search(search.body, m, re)) << name;
+        return m[1].str();
+    }
+
+    std::string token_for(const std::string& rate_url) {
+        auto form = get(port(), rate_url);
+        EXPECT_EQ(form.status, 200);
+        EXPECT_EQ(form.header("cache-control"), "no-store");
+        std::smatch m;
+        EXPECT_TRUE(std::regex_search(form.body, m, std::regex(R"re(name="csrf" value="([0-9a-f.]+)")re")));
+        return m[1].str();
+    }
+
+    HttpResponse rate(const std::string& rate_url, const std::string& fields, const std::string& headers = "") {
+        const std::string body = "csrf=" + token_for(rate_url) + (fields.empty() ? "" : "&" + fields);
+        return request(port(), "POST", rate_url, "Content-Type: application/x-www-form-urlencoded\r\n" + headers, body);
+    }
+
+    static std::string codename_in(const std::string& html) {
+        std::smatch m;
+        std::regex re(R"re(id="codename"><strong>([a-z]+ [a-z]+ [a-z]+ [a-z]+)</strong>)re");
+        return std::regex_search(html, m, re) ? m[1].str() : std::string();
+    }
+};
+PW_ENGINE_SUITE(Ratings);
+
+TEST_P(Ratings, ARatingIsSavedAndACodenameShownOnce) {
+    const auto seetec = provider_url("seetec");
+    auto saved = rate(seetec + "/rate", "stars=4&respect=5&payment_group=jsa-25-plus&get_codename=yes");
+    ASSERT_EQ(saved.status, 200) << saved.body;
+    EXPECT_NE(saved.body.find("Your rating is saved"), std::string::npos);
+    EXPECT_EQ(saved.header("cache-control"), "no-store");
+    EXPECT_FALSE(codename_in(saved.body).empty()) << saved.body;
+
+    auto page = get(port(), seetec);
+    EXPECT_NE(page.body.find("Not enough ratings yet"), std::string::npos);  // 1 rater is not 10
+    EXPECT_EQ(page.body.find("from 1 people"), std::string::npos);
+}
+
+TEST_P(Ratings, TenRatersPublishAScoreAndACodenameReplacesItsOwnRating) {
+    const auto seetec = provider_url("seetec");
+    auto first = rate(seetec + "/rate", "stars=1&get_codename=yes");
+    const auto codename = codename_in(first.body);
+    ASSERT_FALSE(codename.empty());
+    for (int i = 0; i < 9; ++i) ASSERT_EQ(rate(seetec + "/rate", "stars=5&get_codename=no").status, 200);
+
+    auto page = get(port(), seetec);
+    EXPECT_NE(page.body.find("out of 5</strong> from 10 people"), std::string::npos) << page.body;
+    EXPECT_NE(page.body.find("<th scope=\"row\" class=\"govuk-table__header\">5 stars</th>"
+                             "<td class=\"govuk-table__cell govuk-table__cell--numeric\">9</td>"),
+              std::string::npos);
+    EXPECT_NE(page.body.find("not shown"), std::string::npos);  // the single 1-star rating is hidden
+
+    std::string typed = codename;
+    std::replace(typed.begin(), typed.end(), ' ', '+');
+    auto changed = rate(seetec + "/rate", "stars=5&codename=" + typed);
+    ASSERT_EQ(changed.status, 200) << changed.body;
+    EXPECT_NE(changed.body.find("Your rating is changed"), std::string::npos);
+    EXPECT_TRUE(codename_in(changed.body).empty());  // no second codename
+
+    page = get(port(), seetec);
+    EXPECT_NE(page.body.find("from 10 people"), std::string::npos);  // replaced, not added
+    EXPECT_NE(page.body.find("govuk-table__cell--numeric\">10</td>"), std::string::npos);
+}
+
+TEST_P(Ratings, ProblemsAreListedAndTheOtherAnswersKept) {
+    const auto url = provider_url("seetec") + "/rate";
+    auto missing = rate(url, "payment_group=esa&respect=2");
+    EXPECT_EQ(missing.status, 400);
+    EXPECT_NE(missing.body.find("govuk-error-summary"), std::string::npos);
+    EXPECT_NE(missing.body.find("<a href=\"#stars\">Select how many stars"), std::string::npos);
+    EXPECT_NE(missing.body.find("value=\"esa\" checked"), std::string::npos);
+    EXPECT_NE(missing.body.find("name=\"respect\" type=\"radio\" value=\"2\" checked"), std::string::npos);
+
+    auto unknown = rate(url, "stars=3&codename=maple+river+candle+orbit&payment_group=esa");
+    EXPECT_EQ(unknown.status, 400);
+    EXPECT_NE(unknown.body.find("We do not recognise that codename"), std::string::npos);
+    EXPECT_NE(unknown.body.find("value=\"maple river candle orbit\""), std::string::npos);
+
+    auto hostile = rate(url, "stars=%3Cscript%3Ealert(1)%3C%2Fscript%3E&codename=%3Cb%3E");
+    EXPECT_EQ(hostile.status, 400);
+    EXPECT_EQ(hostile.body.find("<script>alert(1)"), std::string::npos);
+    EXPECT_EQ(hostile.body.find("value=\"<b>\""), std::string::npos);
+    EXPECT_NE(get(port(), provider_url("seetec")).body.find("Not enough ratings yet"), std::string::npos);
+}
+
+TEST_P(Ratings, AFormWithoutAValidTokenChangesNothing) {
+    const auto url = provider_url("seetec") + "/rate";
+    auto no_token = request(port(), "POST", url, "Content-Type: application/x-www-form-urlencoded\r\n", "stars=5");
+    EXPECT_EQ(no_token.status, 403);
+    auto forged = request(port(), "POST", url, "Content-Type: application/x-www-form-urlencoded\r\n",
+                          "stars=5&csrf=" + std::string(32, 'a') + "." + std::string(64, 'b'));
+    EXPECT_EQ(forged.status, 403);
+    auto other_form = request(port(), "POST", url, "Content-Type: application/x-www-form-urlencoded\r\n",
+                              "stars=5&csrf=" + token_for(provider_url("a4e") + "/rate"));
+    EXPECT_EQ(other_form.status, 403);
+    auto cross_site = rate(url, "stars=5", "Sec-Fetch-Site: cross-site\r\n");
+    EXPECT_EQ(cross_site.status, 403);
+    auto unknown_provider = request(port(), "POST", "/providers/999999/rate",
+                                    "Content-Type: application/x-www-form-urlencoded\r\n", "stars=5");
+    EXPECT_EQ(unknown_provider.status, 404);
+    auto metrics = get(port(), "/metrics").body;
+    EXPECT_EQ(metrics.find("method=\"POST\",route=\"/providers/{id}/rate\",status=\"200\""), std::string::npos);
+    EXPECT_NE(get(port(), provider_url("seetec")).body.find("Not enough ratings yet"), std::string::npos);
+}
+
+TEST_P(Ratings, ASubcontractorsRatingsCountTowardsItsPrime) {
+    const auto sub = provider_url("test+training+trust");
+    for (int i = 0; i < 10; ++i) ASSERT_EQ(rate(sub + "/rate", "stars=2&get_codename=no").status, 200);
+    EXPECT_NE(get(port(), sub).body.find("from 10 people"), std::string::npos);
+    EXPECT_NE(get(port(), provider_url("avanta")).body.find("from 10 people"), std::string::npos);
+    EXPECT_NE(get(port(), provider_url("seetec")).body.find("Not enough ratings yet"), std::string::npos);
+}
+
+TEST_P(Ratings, AnOfficeCanBeRated) {
+    auto search = get(port(), "/search?q=leeds");
+    std::smatch m;
+    ASSERT_TRUE(std::regex_search(search.body, m, std::regex(R"re(href="(/offices/[0-9]+)")re")));
+    auto saved = rate(m[1].str() + "/rate", "stars=3&get_codename=no");
+    EXPECT_EQ(saved.status, 200);
+    EXPECT_NE(saved.body.find("Test Office Central, Leeds (Seetec)"), std::string::npos);
+}
+
+// SQLite only: the files are on this machine to search.
+TEST(RatingPrivacy, NoAddressUserAgentOrTimeReachesTheDatabaseWalOrLogs) {
+    std::unique_ptr<TestDatabase> test_db;
+    PW_REQUIRE_ENGINE(test_db, pw::store::Engine::sqlite);
+    ASSERT_EQ(run_cli({"migrate", "--db", test_db->url()}).exit_code, 0);
+    ASSERT_EQ(run_cli({"import", "registry", source_dir() + "/data/registry/work_programme_primes.csv", "--db",
+                       test_db->url()})
+                  .exit_code,
+              0);
+    ServerProcess server(test_db->url());
+    ASSERT_TRUE(server.started());
+    auto form = get(server.port(), "/providers/1/rate");
+    std::smatch m;
+    ASSERT_TRUE(std::regex_search(form.body, m, std::regex(R"re(name="csrf" value="([0-9a-f.]+)")re")));
+    const std::string markers =
+        "User-Agent: MarkerAgent/9.9\r\nX-Forwarded-For: 198.51.100.77\r\n"
+        "X-Real-IP: 198.51.100.78\r\nContent-Type: application/x-www-form-urlencoded\r\n";
+    auto saved =
+        request(server.port(), "POST", "/providers/1/rate", markers, "stars=4&get_codename=yes&csrf=" + m[1].str());
+    ASSERT_EQ(saved.status, 200);
+    server.signal(SIGTERM);
+    ASSERT_EQ(server.wait(10000), 0);
+
+    std::string everything = server.err();
+    for (const auto& entry : std::filesystem::directory_iterator(std::filesystem::path(test_db->url()).parent_path())) {
+        std::ifstream in(entry.path(), std::ios::binary);
+        std::ostringstream bytes;
+        bytes << in.rdbuf();
+        everything += bytes.str();
+    }
+    for (auto marker : {"MarkerAgent", "198.51.100.77", "198.51.100.78", "127.0.0.1"}) {
+        EXPECT_EQ(everything.find(marker), std::string::npos) << marker;
+    }
+    // The only date kept is the month; no column holds a time of day.
+    EXPECT_EQ(everything.find("created_at"), std::string::npos);
+}
