@@ -83,7 +83,22 @@ void configure(soci::session& session, Engine engine) {
 }
 }  // namespace
 
+namespace {
+// Each SQLite connection is used by one thread at a time (the pool sees to it), so SQLite's own
+// per-connection mutexes and its global allocation statistics are pure contention. Must run
+// before the first connection opens.
+void configure_sqlite_once() {
+    static const bool done = [] {
+        sqlite_api::sqlite3_config(SQLITE_CONFIG_MULTITHREAD);
+        sqlite_api::sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0);
+        return true;
+    }();
+    (void)done;
+}
+}  // namespace
+
 Result<std::unique_ptr<Database>> Database::open(const DatabaseUrl& url, std::size_t pool_size) {
+    if (url.engine == Engine::sqlite) configure_sqlite_once();
     std::unique_ptr<Database> db(new Database(url, pool_size));
     const char* backend = url.engine == Engine::sqlite ? "sqlite3" : "postgresql";
     try {

@@ -14,6 +14,7 @@ public:
     virtual std::vector<AreaSummary> list_areas() = 0;
     virtual std::optional<AreaDetail> find_area(AreaId id) = 0;
     virtual std::optional<ProviderDetail> find_provider(ProviderId id) = 0;
+    virtual std::optional<ProviderRef> find_provider_ref(ProviderId id) = 0;  // one query: name only
     virtual std::optional<OfficeDetail> find_office(OfficeId id) = 0;
     // key is a search_key(); at most limit hits, providers first.
     virtual std::vector<SearchHit> search(std::string_view key, int limit) = 0;

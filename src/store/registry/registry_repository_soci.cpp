@@ -112,6 +112,15 @@ std::optional<ProviderDetail> SociRegistryRepository::find_provider(ProviderId i
     return detail;
 }
 
+std::optional<ProviderRef> SociRegistryRepository::find_provider_ref(ProviderId id) {
+    auto s = db_.session();
+    const long long provider_id = id.value;
+    std::string name;
+    s << "SELECT name FROM providers WHERE id = :id", soci::into(name), soci::use(provider_id);
+    if (!s.got_data()) return std::nullopt;
+    return ProviderRef{id, name};
+}
+
 std::optional<OfficeDetail> SociRegistryRepository::find_office(OfficeId id) {
     auto s = db_.session();
     const long long office_id = id.value;

@@ -11,6 +11,7 @@ public:
     std::vector<registry::AreaSummary> list_areas() override;
     std::optional<registry::AreaDetail> find_area(AreaId id) override;
     std::optional<registry::ProviderDetail> find_provider(ProviderId id) override;
+    std::optional<registry::ProviderRef> find_provider_ref(ProviderId id) override;
     std::optional<registry::OfficeDetail> find_office(OfficeId id) override;
     std::vector<registry::SearchHit> search(std::string_view key, int limit) override;
 

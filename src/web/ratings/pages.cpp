@@ -26,10 +26,10 @@ std::optional<Target> find_target(const AppContext& app, UnitKind kind, std::str
     auto id = parse_id(id_text);
     if (!id) return std::nullopt;
     if (kind == UnitKind::provider) {
-        auto provider = app.registry.find_provider(ProviderId{*id});
+        auto provider = app.registry.find_provider_ref(ProviderId{*id});
         if (!provider) return std::nullopt;
-        const auto url = provider_url(provider->provider.id);
-        return Target{{kind, *id}, *id, provider->provider.name, url, url + "/rate"};
+        const auto url = provider_url(provider->id);
+        return Target{{kind, *id}, *id, provider->name, url, url + "/rate"};
     }
     auto office = app.registry.find_office(OfficeId{*id});
     if (!office) return std::nullopt;
