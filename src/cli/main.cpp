@@ -35,6 +35,7 @@ int main(int argc, char** argv) {
     add_import(app, exit_code);
     add_export(app, exit_code);
     add_redact(app, exit_code);
+    add_account(app, exit_code);
     try {
         app.parse(argc, argv);
     } catch (const CLI::CallForHelp& e) {

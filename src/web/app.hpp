@@ -8,6 +8,9 @@
 #include "core/ratings/service.hpp"
 #include "core/registry/registry_repository.hpp"
 #include "crypto/csrf.hpp"
+#include "store/database.hpp"
+#include "store/writer/writer.hpp"
+#include "web/accounts/sessions.hpp"
 #include "web/assets/assets.hpp"
 #include "web/cache/page_cache.hpp"
 #include "web/http/message.hpp"
@@ -22,6 +25,9 @@ struct AppContext {
     ratings::RatingService& ratings;
     const crypto::CsrfTokens& csrf;
     std::function<std::chrono::system_clock::time_point()> clock;  // the only clock handlers read
+    store::Database& db;                                           // for the pages of moderators and providers
+    store::Writer& writer;                                         // every change goes through it
+    SessionStore& sessions;                                        // signed-in accounts
     const Renderer& renderer;
     const Assets& assets;
     Metrics& metrics;

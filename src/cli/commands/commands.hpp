@@ -13,6 +13,7 @@ void add_migrate(CLI::App& app, int& exit_code);
 void add_import(CLI::App& app, int& exit_code);
 void add_export(CLI::App& app, int& exit_code);
 void add_redact(CLI::App& app, int& exit_code);
+void add_account(CLI::App& app, int& exit_code);
 
 // "providerwatch: error: <message>" on stderr; returns code.
 int report_error(const std::string& message, int code = failure);

@@ -55,12 +55,13 @@ int serve(ServeArgs& args) {
     store::Writer writer(*db, args.write_batch);
     store::SociRatingService ratings(*db, writer);
     const crypto::CsrfTokens csrf;
+    web::SessionStore sessions;
     web::Renderer renderer(web::template_files());
     renderer.set_global("asset_version", assets->version());
     web::Metrics metrics;
     web::PageCache cache{std::chrono::milliseconds(args.cache_ms)};
-    web::App app(web::AppContext{registry, ratings, csrf, [] { return std::chrono::system_clock::now(); }, renderer,
-                                 *assets, metrics,
+    web::App app(web::AppContext{registry, ratings, csrf, [] { return std::chrono::system_clock::now(); }, *db, writer,
+                                 sessions, renderer, *assets, metrics,
                                  [&db] {
                                      try {
                                          auto s = db->session();

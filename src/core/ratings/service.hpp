@@ -21,11 +21,13 @@ struct RatingSubmission {
     std::int64_t provider_id = 0;  // the unit's provider (the office's, for an office)
     Month month;
     RatingAnswers answers;
+    std::optional<std::string> story;  // already redacted; waits for a moderator
 };
 
 struct RatingReceipt {
     std::optional<std::string> new_codename;  // shown once, never stored in clear
     bool replaced = false;
+    bool story_pending = false;
 };
 
 // Per unit: the overall score, one per aspect, and the star distribution after disclosure control.

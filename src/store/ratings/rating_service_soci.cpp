@@ -2,6 +2,7 @@
 
 #include "crypto/codenames.hpp"
 #include "store/ratings/ratings.hpp"
+#include "store/stories/stories.hpp"
 
 namespace pw::store {
 
@@ -33,11 +34,15 @@ void SociRatingService::submit(const RatingSubmission& submission, std::function
     }
     auto saved = std::make_shared<SavedRating>();
     writer_.submit(
-        [record, new_codename, saved](soci::session& s) mutable {
+        [record, new_codename, saved, story = submission.story](soci::session& s) mutable {
             if (new_codename) record.codename_id = insert_codename(s, *new_codename, record.month);
             *saved = save_rating(s, record);
+            if (story) {
+                insert_story(s, StoryRecord{record.provider_id, record.office_id, saved->id, record.codename_id,
+                                            record.month, *story});
+            }
         },
-        [done = std::move(done), codename, saved](std::exception_ptr error) {
+        [done = std::move(done), codename, saved, has_story = submission.story.has_value()](std::exception_ptr error) {
             if (error) {
                 try {
                     std::rethrow_exception(error);
@@ -46,7 +51,7 @@ void SociRatingService::submit(const RatingSubmission& submission, std::function
                 }
                 return;
             }
-            done(RatingReceipt{codename, saved->replaced});
+            done(RatingReceipt{codename, saved->replaced, has_story});
         });
 }
 

@@ -2,6 +2,8 @@
 #include <fmt/format.h>
 
 #include "core/ratings/service.hpp"
+#include "core/redaction/redaction.hpp"
+#include "core/stories/story.hpp"
 #include "web/http/query.hpp"
 #include "web/pages/page.hpp"
 #include "web/ratings/views.hpp"
@@ -55,6 +57,36 @@ Response form_page(const AppContext& app, const Target& target, const FormFields
     return response;
 }
 
+Response preview_page(const AppContext& app, const Target& target, const FormFields& form, const std::string& story) {
+    mustache::data data;
+    data.set("title", "Check your story before you send it");
+    data.set("unit_name", target.name);
+    data.set("action", target.form_path);
+    data.set("csrf", app.csrf.issue(target.form_path, current_day(app)));
+    data.set("story", story);
+    const auto redacted = redaction::redact(story);
+    data.set("segments", list_of(stories::segments(redacted), [](const stories::Segment& segment) {
+                 mustache::data d;
+                 d.set("text", segment.text);
+                 d.set("removed", segment.removed ? mustache::data::type::bool_true : mustache::data::type::bool_false);
+                 return d;
+             }));
+    data.set("removes_something",
+             redacted != story ? mustache::data::type::bool_true : mustache::data::type::bool_false);
+    mustache::data kept{mustache::data::type::list};
+    for (const auto& [name, value] : form) {
+        if (name == "csrf" || name == "story" || name == "confirm") continue;
+        mustache::data field_data;
+        field_data.set("name", name);
+        field_data.set("value", value);
+        kept.push_back(field_data);
+    }
+    data.set("kept", kept);
+    Response response = html_page(app, "rate_preview", std::move(data));
+    response.set_header("Cache-Control", "no-store");
+    return response;
+}
+
 void submit(const AppContext& app, const Target& target, const Request& request, Responder respond) {
     auto form = parse_query(request.body);
     if (!form) {
@@ -67,11 +99,27 @@ void submit(const AppContext& app, const Target& target, const Request& request,
         return;
     }
     auto answers = check_rating(*form);
-    if (!answers) {
-        respond(form_page(app, target, *form, answers.error(), 400));
+    std::optional<std::string> story;
+    std::vector<FieldError> errors = answers ? std::vector<FieldError>{} : answers.error();
+    if (const auto text = field(*form, "story"); text.find_first_not_of(" \t\r\n") != std::string_view::npos) {
+        auto checked = stories::check_text(text);
+        if (checked) {
+            story = std::move(*checked);
+        } else {
+            errors.push_back({"story", checked.error().message});
+        }
+    }
+    if (!errors.empty()) {
+        respond(form_page(app, target, *form, errors, 400));
         return;
     }
-    RatingSubmission submission{target.unit, target.provider_id, current_month(app), *answers};
+    // Before a story is sent, the writer sees what will be removed and may change it.
+    if (story && field(*form, "confirm") != "yes") {
+        respond(preview_page(app, target, *form, *story));
+        return;
+    }
+    RatingSubmission submission{target.unit, target.provider_id, current_month(app), *answers,
+                                story ? std::optional(redaction::redact(*story)) : std::nullopt};
     app.ratings.submit(submission, [&app, target, form = *form, respond](Result<RatingReceipt> receipt) {
         if (!receipt) {
             if (receipt.error().kind == ErrorKind::invalid_input) {
@@ -87,6 +135,8 @@ void submit(const AppContext& app, const Target& target, const Request& request,
         data.set("unit_name", target.name);
         data.set("back_url", target.back_url);
         data.set("replaced", receipt->replaced ? mustache::data::type::bool_true : mustache::data::type::bool_false);
+        data.set("story_pending",
+                 receipt->story_pending ? mustache::data::type::bool_true : mustache::data::type::bool_false);
         if (receipt->new_codename) data.set("codename", *receipt->new_codename);
         Response response = html_page(app, "rated", std::move(data));
         response.set_header("Cache-Control", "no-store");  // the codename is shown once, never kept

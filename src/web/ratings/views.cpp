@@ -75,6 +75,8 @@ mustache::data rating_form_view(const FormFields& answers, const std::vector<Fie
     data.set("get_codename", radios("get_codename", wants.empty() ? "yes" : wants,
                                     {{"yes", "Yes, give me a codename"}, {"no", "No thanks"}}, errors));
     data.set("codename_value", std::string(field(answers, "codename")));
+    data.set("story_value", std::string(field(answers, "story")));
+    if (auto e = error_for(errors, "story"); !e.empty()) data.set("story_error", e);
     if (auto e = error_for(errors, "codename"); !e.empty()) data.set("codename_error", e);
     mustache::data summary{mustache::data::type::list};
     for (const auto& e : errors) {

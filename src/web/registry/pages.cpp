@@ -2,11 +2,13 @@
 #include <fmt/format.h>
 
 #include "core/registry/search.hpp"
+#include "store/stories/stories.hpp"
 #include "web/http/query.hpp"
 #include "web/pages/page.hpp"
 #include "web/ratings/views.hpp"
 #include "web/registry/views.hpp"
 #include "web/routes.hpp"
+#include "web/stories/views.hpp"
 
 namespace pw::web {
 
@@ -47,7 +49,23 @@ Response show_area(const AppContext& app, const RouteParams& params) {
     return html_page(app, "area", std::move(data));
 }
 
-Response show_provider(const AppContext& app, const RouteParams& params) {
+constexpr int kStoriesPerPage = 10;
+
+// Published stories about a provider, newest first, a page at a time.
+void set_stories(const AppContext& app, mustache::data& data, std::int64_t provider_id, const Request& request) {
+    auto query = parse_query(request.query);
+    const auto page_text = query ? field(*query, "page") : std::string_view{};
+    const int page = page_text.empty() ? 1 : static_cast<int>(parse_id(page_text).value_or(1));
+    const auto total = store::count_published_stories(app.db, provider_id);
+    const int pages = static_cast<int>((total + kStoriesPerPage - 1) / kStoriesPerPage);
+    data.set("stories", list_of(store::published_stories(app.db, provider_id, page, kStoriesPerPage), story_view));
+    data.set("has_stories", total > 0 ? mustache::data::type::bool_true : mustache::data::type::bool_false);
+    if (page > 1) data.set("previous_page", std::to_string(page - 1));
+    if (page < pages) data.set("next_page", std::to_string(page + 1));
+    if (pages > 1) data.set("page_label", fmt::format("Page {} of {}", page, pages));
+}
+
+Response show_provider(const AppContext& app, const RouteParams& params, const Request& request) {
     auto id = parse_id(params.get("id"));
     auto provider = id ? app.registry.find_provider(ProviderId{*id}) : std::nullopt;
     if (!provider) return error_page(app, 404);
@@ -55,6 +73,7 @@ Response show_provider(const AppContext& app, const RouteParams& params) {
     data.set("title", provider->provider.name);
     data.set("ratings", scores_view(app.ratings.scores({ratings::UnitKind::provider, *id}, current_month(app))));
     data.set("rate_url", provider_url(provider->provider.id) + "/rate");
+    set_stories(app, data, *id, request);
     set_breadcrumbs(data, {{"Home", "/"}, {"Areas", "/areas"}});
     return html_page(app, "provider", std::move(data));
 }
@@ -105,7 +124,7 @@ void add_registry_routes(Router& router, const AppContext& app) {
         "/areas/{id}", [&app](const Request&, const RouteParams& p) { return show_area(app, p); },
         Caching::public_page);
     router.get(
-        "/providers/{id}", [&app](const Request&, const RouteParams& p) { return show_provider(app, p); },
+        "/providers/{id}", [&app](const Request& r, const RouteParams& p) { return show_provider(app, p, r); },
         Caching::public_page);
     router.get(
         "/offices/{id}", [&app](const Request&, const RouteParams& p) { return show_office(app, p); },

@@ -1,0 +1,71 @@
+#include "core/accounts/account.hpp"
+
+#include "core/text/text.hpp"
+
+namespace pw::accounts {
+
+std::string_view role_name(Role role) {
+    switch (role) {
+        case Role::moderator:
+            return "moderator";
+        case Role::provider:
+            return "provider";
+        case Role::admin:
+            return "admin";
+    }
+    return "moderator";
+}
+
+std::optional<Role> role_from(std::string_view name) {
+    for (auto role : {Role::moderator, Role::provider, Role::admin}) {
+        if (role_name(role) == name) return role;
+    }
+    return std::nullopt;
+}
+
+Result<std::string> check_username(std::string_view username) {
+    username = text::trim(username);
+    if (username.size() < 3 || username.size() > 40) {
+        return fail(ErrorKind::invalid_input, "A username has 3 to 40 characters");
+    }
+    for (char c : username) {
+        const bool ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '.' ||
+                        c == '-' || c == '_';
+        if (!ok)
+            return fail(ErrorKind::invalid_input,
+                        "A username uses only letters, numbers, dots, hyphens and underscores");
+    }
+    std::string lower(username);
+    for (auto& c : lower) c = (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
+    return lower;
+}
+
+Result<void> check_password(std::string_view password) {
+    if (password.size() < 12) return fail(ErrorKind::invalid_input, "A password has at least 12 characters");
+    if (password.size() > 128) return fail(ErrorKind::invalid_input, "A password has at most 128 characters");
+    if (!text::is_valid_utf8(password)) return fail(ErrorKind::invalid_input, "A password must be valid text");
+    return {};
+}
+
+bool session_alive(Clock::time_point signed_in, Clock::time_point last_used, Clock::time_point now,
+                   const SessionPolicy& policy) {
+    return now - last_used < policy.idle && now - signed_in < policy.absolute;
+}
+
+bool LoginThrottle::allowed(std::string_view username, Clock::time_point now) const {
+    auto it = records_.find(username);
+    if (it == records_.end()) return true;
+    return it->second.failures < max_failures_ || now - it->second.first >= window_;
+}
+
+void LoginThrottle::failed(std::string_view username, Clock::time_point now) {
+    auto& record = records_[std::string(username)];
+    if (record.failures == 0 || now - record.first >= window_) record = Record{0, now};
+    ++record.failures;
+}
+
+void LoginThrottle::succeeded(std::string_view username) {
+    if (auto it = records_.find(username); it != records_.end()) records_.erase(it);
+}
+
+}  // namespace pw::accounts

@@ -1,0 +1,62 @@
+#pragma once
+// Accounts are for moderators, provider representatives and admins only. Participants and
+// frontline staff never have one.
+#include <chrono>
+#include <cstdint>
+#include <map>
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include "core/common/error.hpp"
+
+namespace pw::accounts {
+
+enum class Role { moderator, provider, admin };
+
+std::string_view role_name(Role role);
+std::optional<Role> role_from(std::string_view name);
+
+struct Account {
+    std::int64_t id = 0;
+    std::string username;
+    Role role = Role::moderator;
+    std::optional<std::int64_t> provider_id;  // a provider representative's provider
+};
+
+// 3-40 characters: letters, digits, dot, hyphen, underscore.
+Result<std::string> check_username(std::string_view username);
+// 12-128 characters; nothing else is imposed (length beats rules).
+Result<void> check_password(std::string_view password);
+
+// Session lifetimes: a session ends after `idle` without use, and `absolute` after sign-in.
+struct SessionPolicy {
+    std::chrono::seconds idle{30 * 60};
+    std::chrono::seconds absolute{12 * 60 * 60};
+};
+
+using Clock = std::chrono::steady_clock;
+bool session_alive(Clock::time_point signed_in, Clock::time_point last_used, Clock::time_point now,
+                   const SessionPolicy& policy);
+
+// Login throttling by username: after `max_failures` failures in `window`, sign-in for that
+// username waits until the window has passed. Pure: the caller keeps it and passes the time.
+class LoginThrottle {
+public:
+    explicit LoginThrottle(int max_failures = 5, std::chrono::seconds window = std::chrono::minutes(15))
+        : max_failures_(max_failures), window_(window) {}
+    bool allowed(std::string_view username, Clock::time_point now) const;
+    void failed(std::string_view username, Clock::time_point now);
+    void succeeded(std::string_view username);
+
+private:
+    struct Record {
+        int failures = 0;
+        Clock::time_point first;
+    };
+    int max_failures_;
+    std::chrono::seconds window_;
+    std::map<std::string, Record, std::less<>> records_;
+};
+
+}  // namespace pw::accounts

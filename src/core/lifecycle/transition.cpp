@@ -1,0 +1,19 @@
+#include "core/lifecycle/transition.hpp"
+
+namespace pw {
+
+std::string_view actor_name(Actor actor) {
+    switch (actor) {
+        case Actor::participant:
+            return "participant";
+        case Actor::moderator:
+            return "moderator";
+        case Actor::provider:
+            return "provider";
+        case Actor::admin:
+            return "admin";
+    }
+    return "unknown";
+}
+
+}  // namespace pw

@@ -1,0 +1,59 @@
+#include "core/stories/lifecycle.hpp"
+
+namespace pw::stories {
+
+std::string_view story_state_name(StoryState state) {
+    switch (state) {
+        case StoryState::pending:
+            return "pending";
+        case StoryState::published:
+            return "published";
+        case StoryState::rejected:
+            return "rejected";
+        case StoryState::withdrawn:
+            return "withdrawn";
+        case StoryState::removed:
+            return "removed";
+    }
+    return "pending";
+}
+
+std::optional<StoryState> story_state_from(std::string_view name) {
+    for (auto s : kStoryStates) {
+        if (story_state_name(s) == name) return s;
+    }
+    return std::nullopt;
+}
+
+std::string_view flag_state_name(FlagState state) {
+    switch (state) {
+        case FlagState::open:
+            return "open";
+        case FlagState::upheld:
+            return "upheld";
+        case FlagState::dismissed:
+            return "dismissed";
+    }
+    return "open";
+}
+
+std::optional<FlagState> flag_state_from(std::string_view name) {
+    for (auto s : kFlagStates) {
+        if (flag_state_name(s) == name) return s;
+    }
+    return std::nullopt;
+}
+
+std::string_view response_state_name(ResponseState state) {
+    switch (state) {
+        case ResponseState::published:
+            return "published";
+        case ResponseState::withdrawn:
+            return "withdrawn";
+        case ResponseState::removed:
+            return "removed";
+    }
+    return "published";
+}
+
+}  // namespace pw::stories

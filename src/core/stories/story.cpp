@@ -1,0 +1,80 @@
+#include "core/stories/story.hpp"
+
+#include <array>
+
+#include <fmt/format.h>
+
+#include "core/text/text.hpp"
+
+namespace pw::stories {
+
+std::size_t character_count(std::string_view utf8) {
+    std::size_t n = 0;
+    for (unsigned char c : utf8) n += (c & 0xC0) != 0x80;
+    return n;
+}
+
+Result<std::string> check_text(std::string_view text, std::string_view what) {
+    if (!text::is_valid_utf8(text)) return fail(ErrorKind::invalid_input, fmt::format("{} must be plain text", what));
+    std::string clean;
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        const auto c = static_cast<unsigned char>(text[i]);
+        if (c == '\r') {
+            if (i + 1 < text.size() && text[i + 1] == '\n') continue;
+            clean.push_back('\n');
+        } else if (c < 0x20 && c != '\n' && c != '\t') {
+            return fail(ErrorKind::invalid_input, fmt::format("{} contains characters that are not text", what));
+        } else if (c == 0x7F) {
+            return fail(ErrorKind::invalid_input, fmt::format("{} contains characters that are not text", what));
+        } else {
+            clean.push_back(static_cast<char>(c));
+        }
+    }
+    const auto start = clean.find_first_not_of(" \t\n");
+    if (start == std::string::npos) return fail(ErrorKind::invalid_input, fmt::format("{} is empty", what));
+    clean = clean.substr(start, clean.find_last_not_of(" \t\n") - start + 1);
+    if (character_count(clean) > kMaxCharacters) {
+        return fail(ErrorKind::invalid_input, fmt::format("{} must be {} characters or fewer (it has {})", what,
+                                                          kMaxCharacters, character_count(clean)));
+    }
+    return clean;
+}
+
+std::vector<Segment> segments(std::string_view redacted) {
+    static constexpr std::array kKinds{redaction::Kind::email,      redaction::Kind::phone,
+                                       redaction::Kind::ni_number,  redaction::Kind::postcode,
+                                       redaction::Kind::staff_name, redaction::Kind::censored};
+    std::vector<Segment> out;
+    std::size_t at = 0;
+    std::size_t plain_from = 0;
+    while (at < redacted.size()) {
+        bool matched = false;
+        if (redacted[at] == '[') {
+            for (auto kind : kKinds) {
+                const auto placeholder = redaction::placeholder(kind);
+                if (redacted.substr(at, placeholder.size()) == placeholder) {
+                    if (at > plain_from)
+                        out.push_back({std::string(redacted.substr(plain_from, at - plain_from)), false});
+                    out.push_back({std::string(placeholder), true});
+                    at += placeholder.size();
+                    plain_from = at;
+                    matched = true;
+                    break;
+                }
+            }
+        }
+        if (!matched) ++at;
+    }
+    if (plain_from < redacted.size()) out.push_back({std::string(redacted.substr(plain_from)), false});
+    return out;
+}
+
+std::string censor(std::string_view redacted, const std::vector<redaction::CensorRule>& rules) {
+    std::vector<redaction::Span> spans;
+    for (const auto& span : redaction::find(redacted, rules)) {
+        if (span.kind == redaction::Kind::censored) spans.push_back(span);
+    }
+    return redaction::apply(redacted, spans);
+}
+
+}  // namespace pw::stories

@@ -1,0 +1,32 @@
+#pragma once
+// What a participant writes: checked, then redacted before anyone else reads it.
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/common/error.hpp"
+#include "core/redaction/redaction.hpp"
+
+namespace pw::stories {
+
+inline constexpr std::size_t kMaxCharacters = 5000;
+
+// Counts characters, not bytes.
+std::size_t character_count(std::string_view utf8);
+
+// Trimmed text of 1 to 5,000 characters, valid UTF-8, no control characters but line breaks
+// and tabs (CRLF becomes LF). Errors are for the person.
+Result<std::string> check_text(std::string_view text, std::string_view what = "Your story");
+
+// A piece of stored text for display: plain text, or a placeholder where something was removed.
+struct Segment {
+    std::string text;
+    bool removed = false;
+};
+// Splits redacted text at its placeholders ("[email address]", ...), for highlighting.
+std::vector<Segment> segments(std::string_view redacted);
+
+// Moderators' rules in scope for a story, applied on top of the stored (already redacted) text.
+std::string censor(std::string_view redacted, const std::vector<redaction::CensorRule>& rules);
+
+}  // namespace pw::stories

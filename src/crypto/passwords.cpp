@@ -1,0 +1,33 @@
+#include "crypto/passwords.hpp"
+
+#include <sodium.h>
+
+#include <stdexcept>
+#include <vector>
+
+namespace pw::crypto {
+
+std::string hash_password(std::string_view password) {
+    char out[crypto_pwhash_STRBYTES];
+    if (crypto_pwhash_str_alg(out, password.data(), password.size(), crypto_pwhash_OPSLIMIT_INTERACTIVE,
+                              crypto_pwhash_MEMLIMIT_INTERACTIVE, crypto_pwhash_ALG_ARGON2ID13) != 0) {
+        throw std::runtime_error("out of memory while hashing a password");
+    }
+    return out;
+}
+
+bool password_matches(std::string_view hash, std::string_view password) {
+    const std::string stored(hash);
+    return crypto_pwhash_str_verify(stored.c_str(), password.data(), password.size()) == 0;
+}
+
+std::string random_token(std::size_t bytes) {
+    std::vector<unsigned char> raw(bytes);
+    randombytes_buf(raw.data(), raw.size());
+    std::string out(bytes * 2 + 1, '\0');
+    sodium_bin2hex(out.data(), out.size(), raw.data(), raw.size());
+    out.pop_back();
+    return out;
+}
+
+}  // namespace pw::crypto

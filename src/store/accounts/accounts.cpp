@@ -1,0 +1,101 @@
+#include "store/accounts/accounts.hpp"
+
+#include <soci/boost-optional.h>
+#include <boost/optional.hpp>
+
+#include "store/events/events.hpp"
+#include "store/row.hpp"
+
+namespace pw::store {
+
+using namespace accounts;
+
+namespace {
+std::optional<StoredAccount> read_account(soci::rowset<soci::row>& rows) {
+    for (const auto& row : rows) {
+        StoredAccount stored;
+        stored.account.id = get_int(row, 0);
+        stored.account.username = get_text(row, 1);
+        stored.account.role = role_from(get_text(row, 2)).value_or(Role::moderator);
+        if (row.get_indicator(3) != soci::i_null) stored.account.provider_id = get_int(row, 3);
+        stored.password_hash = get_text(row, 4);
+        stored.disabled = get_int(row, 5) != 0;
+        return stored;
+    }
+    return std::nullopt;
+}
+constexpr const char* kColumns = "SELECT id, username, role, provider_id, password_hash, disabled FROM accounts ";
+}  // namespace
+
+Result<std::int64_t> create_account(Database& db, const Account& account, const std::string& password_hash,
+                                    Month month) {
+    auto s = db.session();
+    soci::transaction tx(s);
+    int taken = 0;
+    s << "SELECT COUNT(*) FROM accounts WHERE username = :u", soci::into(taken), soci::use(account.username);
+    if (taken) return fail(ErrorKind::conflict, "username '" + account.username + "' is already taken");
+    if (account.provider_id) {
+        int exists = 0;
+        const long long provider = *account.provider_id;
+        s << "SELECT COUNT(*) FROM providers WHERE id = :p", soci::into(exists), soci::use(provider);
+        if (!exists) return fail(ErrorKind::not_found, "no provider with id " + std::to_string(provider));
+    }
+    const std::string role(role_name(account.role));
+    const std::string created = month.to_string();
+    const boost::optional<long long> provider =
+        account.provider_id ? boost::optional<long long>(*account.provider_id) : boost::none;
+    long long id = 0;
+    s << "INSERT INTO accounts (username, password_hash, role, provider_id, created_month) "
+         "VALUES (:u, :h, :r, :p, :m) RETURNING id",
+        soci::use(account.username), soci::use(password_hash), soci::use(role), soci::use(provider), soci::use(created),
+        soci::into(id);
+    append_event(s,
+                 events::Event{"account.created", "account", id, std::nullopt, role, events::ActorRole::admin, month});
+    tx.commit();
+    return id;
+}
+
+std::optional<StoredAccount> find_account(Database& db, std::string_view username) {
+    auto s = db.session();
+    const std::string name(username);
+    soci::rowset<soci::row> rows = (s.prepare << std::string(kColumns) + "WHERE username = :u", soci::use(name));
+    return read_account(rows);
+}
+
+std::optional<Account> find_account_by_id(Database& db, std::int64_t id) {
+    auto s = db.session();
+    const long long key = id;
+    soci::rowset<soci::row> rows = (s.prepare << std::string(kColumns) + "WHERE id = :id", soci::use(key));
+    auto stored = read_account(rows);
+    if (!stored || stored->disabled) return std::nullopt;
+    return stored->account;
+}
+
+bool represents(Database& db, const Account& account, std::int64_t provider_id) {
+    if (account.role != Role::provider || !account.provider_id) return false;
+    if (*account.provider_id == provider_id) return true;
+    auto s = db.session();
+    int n = 0;
+    const long long prime = *account.provider_id;
+    const long long sub = provider_id;
+    s << "SELECT COUNT(*) FROM subcontracts sc JOIN contracts c ON c.id = sc.contract_id "
+         "WHERE c.prime_id = :prime AND sc.provider_id = :sub",
+        soci::into(n), soci::use(prime), soci::use(sub);
+    return n > 0;
+}
+
+std::vector<std::int64_t> represented_providers(Database& db, const Account& account) {
+    std::vector<std::int64_t> ids;
+    if (account.role != Role::provider || !account.provider_id) return ids;
+    ids.push_back(*account.provider_id);
+    auto s = db.session();
+    const long long prime = *account.provider_id;
+    soci::rowset<soci::row> rows =
+        (s.prepare << "SELECT DISTINCT sc.provider_id FROM subcontracts sc JOIN contracts c ON c.id = sc.contract_id "
+                      "WHERE c.prime_id = :prime",
+         soci::use(prime));
+    for (const auto& row : rows) ids.push_back(get_int(row, 0));
+    return ids;
+}
+
+}  // namespace pw::store

@@ -1,0 +1,258 @@
+#include "store/stories/stories.hpp"
+
+#include <fmt/format.h>
+
+#include <soci/boost-optional.h>
+#include <boost/optional.hpp>
+
+#include "store/events/events.hpp"
+#include "store/row.hpp"
+
+namespace pw::store {
+
+using namespace stories;
+
+namespace {
+
+boost::optional<long long> opt(const std::optional<std::int64_t>& v) {
+    return v ? boost::optional<long long>(*v) : boost::none;
+}
+
+constexpr const char* kStoryColumns =
+    "SELECT s.id, s.provider_id, p.name, o.name, s.month, s.body, s.state, s.reject_reason, s.safeguarding "
+    "FROM stories s JOIN providers p ON p.id = s.provider_id LEFT JOIN offices o ON o.id = s.office_id ";
+
+StoryRow read_story(const soci::row& row) {
+    StoryRow story;
+    story.id = get_int(row, 0);
+    story.provider_id = get_int(row, 1);
+    story.provider_name = get_text(row, 2);
+    story.office_name = get_text(row, 3);
+    story.month = get_text(row, 4);
+    story.body = get_text(row, 5);
+    story.state = story_state_from(get_text(row, 6)).value_or(StoryState::pending);
+    story.reject_reason = get_text(row, 7);
+    story.safeguarding = get_int(row, 8) != 0;
+    return story;
+}
+
+void add_details(soci::session& s, StoryRow& story) {
+    const long long id = story.id;
+    soci::rowset<soci::row> responses =
+        (s.prepare << "SELECT r.id, p.name, r.month, r.body FROM responses r JOIN providers p ON p.id = r.provider_id "
+                      "WHERE r.story_id = :id AND r.state = 'published' ORDER BY r.id",
+         soci::use(id));
+    for (const auto& row : responses) {
+        story.responses.push_back({get_int(row, 0), get_text(row, 1), get_text(row, 2), get_text(row, 3)});
+    }
+    const long long provider = story.provider_id;
+    soci::rowset<soci::row> rules =
+        (s.prepare << "SELECT phrase FROM censor_rules WHERE scope = 'everywhere' OR (scope = 'story' AND story_id = "
+                      ":story) OR (scope = 'provider' AND provider_id = :provider)",
+         soci::use(id), soci::use(provider));
+    for (const auto& row : rules) story.rules.push_back({get_text(row, 0)});
+}
+
+std::vector<StoryRow> read_stories(soci::session& s, soci::rowset<soci::row>& rows) {
+    std::vector<StoryRow> out;
+    for (const auto& row : rows) out.push_back(read_story(row));
+    for (auto& story : out) add_details(s, story);
+    return out;
+}
+
+void story_event(soci::session& s, const char* what, std::int64_t id, std::optional<StoryState> from,
+                 std::optional<StoryState> to, events::ActorRole actor, Month month) {
+    auto name = [](std::optional<StoryState> st) {
+        return st ? std::optional<std::string>(std::string(story_state_name(*st))) : std::nullopt;
+    };
+    append_event(s, events::Event{what, "story", id, name(from), name(to), actor, month});
+}
+
+events::ActorRole role_of(Actor actor) {
+    switch (actor) {
+        case Actor::participant:
+            return events::ActorRole::participant;
+        case Actor::moderator:
+            return events::ActorRole::moderator;
+        case Actor::provider:
+            return events::ActorRole::provider;
+        case Actor::admin:
+            return events::ActorRole::admin;
+    }
+    return events::ActorRole::system;
+}
+
+std::optional<StoryRow> story_in(soci::session& s, std::int64_t id) {
+    const long long key = id;
+    soci::rowset<soci::row> rows = (s.prepare << std::string(kStoryColumns) + "WHERE s.id = :id", soci::use(key));
+    for (const auto& row : rows) return read_story(row);
+    return std::nullopt;
+}
+
+}  // namespace
+
+std::int64_t insert_story(soci::session& s, const StoryRecord& story) {
+    long long id = 0;
+    const long long provider = story.provider_id;
+    const std::string month = story.month.to_string();
+    s << "INSERT INTO stories (provider_id, office_id, rating_id, codename_id, month, body) "
+         "VALUES (:p, :o, :r, :c, :m, :b) RETURNING id",
+        soci::use(provider), soci::use(opt(story.office_id)), soci::use(opt(story.rating_id)),
+        soci::use(opt(story.codename_id)), soci::use(month), soci::use(story.body), soci::into(id);
+    story_event(s, "story.submitted", id, std::nullopt, StoryState::pending, events::ActorRole::participant,
+                story.month);
+    return id;
+}
+
+std::optional<StoryRow> find_story(Database& db, std::int64_t id) {
+    auto s = db.session();
+    auto story = story_in(s, id);
+    if (story) add_details(s, *story);
+    return story;
+}
+
+std::vector<StoryRow> pending_stories(Database& db, int limit) {
+    auto s = db.session();
+    soci::rowset<soci::row> rows =
+        (s.prepare << std::string(kStoryColumns) + "WHERE s.state = 'pending' ORDER BY s.id LIMIT :n",
+         soci::use(limit));
+    return read_stories(s, rows);
+}
+
+std::vector<StoryRow> published_stories(Database& db, std::int64_t provider_id, int page, int per_page) {
+    auto s = db.session();
+    const long long provider = provider_id;
+    const int offset = std::max(0, page - 1) * per_page;
+    soci::rowset<soci::row> rows =
+        (s.prepare << std::string(kStoryColumns) +
+                          "WHERE s.provider_id = :p AND s.state = 'published' ORDER BY s.id DESC LIMIT :n OFFSET :o",
+         soci::use(provider), soci::use(per_page), soci::use(offset));
+    return read_stories(s, rows);
+}
+
+long long count_published_stories(Database& db, std::int64_t provider_id) {
+    auto s = db.session();
+    long long n = 0;
+    const long long provider = provider_id;
+    s << "SELECT COUNT(*) FROM stories WHERE provider_id = :p AND state = 'published'", soci::into(n),
+        soci::use(provider);
+    return n;
+}
+
+Result<void> change_story_state(soci::session& s, std::int64_t story_id, StoryState to, Actor actor, Month month,
+                                const std::string& reason) {
+    auto story = story_in(s, story_id);
+    if (!story) return fail(ErrorKind::not_found, "There is no such story.");
+    if (auto ok = check_story_transition(story->state, to, actor); !ok) return ok;
+    const long long id = story_id;
+    const std::string state(story_state_name(to));
+    const boost::optional<std::string> why = reason.empty() ? boost::none : boost::optional<std::string>(reason);
+    s << "UPDATE stories SET state = :st, reject_reason = COALESCE(:r, reject_reason) WHERE id = :id", soci::use(state),
+        soci::use(why), soci::use(id);
+    story_event(s, "story.state_changed", story_id, story->state, to, role_of(actor), month);
+    return {};
+}
+
+Result<void> set_safeguarding(soci::session& s, std::int64_t story_id, bool concern, Month month) {
+    if (!story_in(s, story_id)) return fail(ErrorKind::not_found, "There is no such story.");
+    const long long id = story_id;
+    const int value = concern ? 1 : 0;
+    s << "UPDATE stories SET safeguarding = :v WHERE id = :id", soci::use(value), soci::use(id);
+    append_event(s, events::Event{concern ? "story.safeguarding_marked" : "story.safeguarding_cleared", "story",
+                                  story_id, std::nullopt, std::nullopt, events::ActorRole::moderator, month});
+    return {};
+}
+
+Result<std::int64_t> insert_response(soci::session& s, std::int64_t story_id, std::int64_t provider_id,
+                                     std::int64_t account_id, Month month, const std::string& body) {
+    auto story = story_in(s, story_id);
+    if (!story || story->state != StoryState::published) {
+        return fail(ErrorKind::not_found, "Only a published story can be answered.");
+    }
+    long long id = 0;
+    const long long sid = story_id;
+    const long long pid = provider_id;
+    const long long aid = account_id;
+    const std::string m = month.to_string();
+    s << "INSERT INTO responses (story_id, provider_id, account_id, month, body) VALUES (:s, :p, :a, :m, :b) "
+         "RETURNING id",
+        soci::use(sid), soci::use(pid), soci::use(aid), soci::use(m), soci::use(body), soci::into(id);
+    append_event(s, events::Event{"response.published", "response", id, std::nullopt, "published",
+                                  events::ActorRole::provider, month});
+    return id;
+}
+
+Result<std::int64_t> insert_flag(soci::session& s, std::int64_t story_id, std::int64_t account_id, Month month,
+                                 const std::string& reason) {
+    auto story = story_in(s, story_id);
+    if (!story || story->state != StoryState::published) {
+        return fail(ErrorKind::not_found, "Only a published story can be flagged.");
+    }
+    long long id = 0;
+    const long long sid = story_id;
+    const long long aid = account_id;
+    const std::string m = month.to_string();
+    s << "INSERT INTO flags (story_id, account_id, month, reason) VALUES (:s, :a, :m, :r) RETURNING id", soci::use(sid),
+        soci::use(aid), soci::use(m), soci::use(reason), soci::into(id);
+    append_event(s, events::Event{"flag.raised", "flag", id, std::nullopt, "open", events::ActorRole::provider, month});
+    return id;
+}
+
+std::vector<FlagRow> open_flags(Database& db) {
+    auto s = db.session();
+    std::vector<FlagRow> flags;
+    soci::rowset<soci::row> rows =
+        (s.prepare << "SELECT id, story_id, reason, month FROM flags WHERE state = 'open' ORDER BY id");
+    std::vector<std::pair<FlagRow, std::int64_t>> found;
+    for (const auto& row : rows)
+        found.push_back({FlagRow{get_int(row, 0), get_text(row, 2), get_text(row, 3), {}}, get_int(row, 1)});
+    for (auto& [flag, story_id] : found) {
+        if (auto story = story_in(s, story_id)) {
+            flag.story = *story;
+            add_details(s, flag.story);
+            flags.push_back(flag);
+        }
+    }
+    return flags;
+}
+
+Result<void> decide_flag(soci::session& s, std::int64_t flag_id, bool upheld, Month month) {
+    const long long id = flag_id;
+    std::string state;
+    long long story_id = 0;
+    s << "SELECT state, story_id FROM flags WHERE id = :id", soci::into(state), soci::into(story_id), soci::use(id);
+    if (!s.got_data()) return fail(ErrorKind::not_found, "There is no such flag.");
+    const auto from = flag_state_from(state).value_or(FlagState::open);
+    const auto to = upheld ? FlagState::upheld : FlagState::dismissed;
+    if (auto ok = check_flag_transition(from, to, Actor::moderator); !ok) return ok;
+    const std::string to_name(flag_state_name(to));
+    s << "UPDATE flags SET state = :st WHERE id = :id", soci::use(to_name), soci::use(id);
+    append_event(s, events::Event{"flag.decided", "flag", flag_id, std::string(flag_state_name(from)), to_name,
+                                  events::ActorRole::moderator, month});
+    if (upheld) return change_story_state(s, story_id, StoryState::removed, Actor::moderator, month);
+    return {};
+}
+
+Result<void> add_censor_rule(soci::session& s, std::int64_t story_id, CensorScope scope, const std::string& phrase,
+                             Month month) {
+    auto story = story_in(s, story_id);
+    if (!story) return fail(ErrorKind::not_found, "There is no such story.");
+    const char* scope_name = scope == CensorScope::story      ? "story"
+                             : scope == CensorScope::provider ? "provider"
+                                                              : "everywhere";
+    const boost::optional<long long> sid =
+        scope == CensorScope::story ? boost::optional<long long>(story_id) : boost::none;
+    const boost::optional<long long> pid =
+        scope == CensorScope::provider ? boost::optional<long long>(story->provider_id) : boost::none;
+    const std::string m = month.to_string();
+    const std::string scope_text = scope_name;
+    long long id = 0;
+    s << "INSERT INTO censor_rules (phrase, scope, story_id, provider_id, month) VALUES (:p, :sc, :s, :pr, :m) "
+         "RETURNING id",
+        soci::use(phrase), soci::use(scope_text), soci::use(sid), soci::use(pid), soci::use(m), soci::into(id);
+    append_event(s, events::Event{"censor_rule.added", "censor_rule", id, std::nullopt, scope_text,
+                                  events::ActorRole::moderator, month});
+    return {};
+}
+
+}  // namespace pw::store

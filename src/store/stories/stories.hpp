@@ -1,0 +1,78 @@
+#pragma once
+// Stories, provider responses, flags and censor rules. Every change checks its lifecycle table
+// (core/stories/lifecycle.hpp) and appends an event; writes run inside the writer's transaction.
+#include <optional>
+#include <string>
+#include <vector>
+
+#include <soci/soci.h>
+
+#include "core/common/month.hpp"
+#include "core/redaction/redaction.hpp"
+#include "core/stories/lifecycle.hpp"
+#include "store/database.hpp"
+
+namespace pw::store {
+
+struct StoryRecord {
+    std::int64_t provider_id = 0;
+    std::optional<std::int64_t> office_id;
+    std::optional<std::int64_t> rating_id;
+    std::optional<std::int64_t> codename_id;
+    Month month;
+    std::string body;  // already redacted
+};
+std::int64_t insert_story(soci::session& s, const StoryRecord& story);
+
+struct ResponseRow {
+    std::int64_t id = 0;
+    std::string provider_name;
+    std::string month;
+    std::string body;
+};
+
+struct StoryRow {
+    std::int64_t id = 0;
+    std::int64_t provider_id = 0;
+    std::string provider_name;
+    std::string office_name;  // empty when about the provider as a whole
+    std::string month;
+    std::string body;
+    stories::StoryState state = stories::StoryState::pending;
+    std::string reject_reason;
+    bool safeguarding = false;
+    std::vector<ResponseRow> responses;        // published ones
+    std::vector<redaction::CensorRule> rules;  // censor rules in scope
+};
+
+std::optional<StoryRow> find_story(Database& db, std::int64_t id);
+// Pending stories, oldest first: the moderation queue.
+std::vector<StoryRow> pending_stories(Database& db, int limit);
+// Published stories about a provider (its offices included), newest first.
+std::vector<StoryRow> published_stories(Database& db, std::int64_t provider_id, int page, int per_page);
+long long count_published_stories(Database& db, std::int64_t provider_id);
+
+// Lifecycle changes; an illegal transition or a missing story is an error value.
+Result<void> change_story_state(soci::session& s, std::int64_t story_id, stories::StoryState to, Actor actor,
+                                Month month, const std::string& reason = {});
+Result<void> set_safeguarding(soci::session& s, std::int64_t story_id, bool concern, Month month);
+
+Result<std::int64_t> insert_response(soci::session& s, std::int64_t story_id, std::int64_t provider_id,
+                                     std::int64_t account_id, Month month, const std::string& body);
+
+struct FlagRow {
+    std::int64_t id = 0;
+    std::string reason;
+    std::string month;
+    StoryRow story;
+};
+Result<std::int64_t> insert_flag(soci::session& s, std::int64_t story_id, std::int64_t account_id, Month month,
+                                 const std::string& reason);
+std::vector<FlagRow> open_flags(Database& db);
+Result<void> decide_flag(soci::session& s, std::int64_t flag_id, bool upheld, Month month);
+
+enum class CensorScope { story, provider, everywhere };
+Result<void> add_censor_rule(soci::session& s, std::int64_t story_id, CensorScope scope, const std::string& phrase,
+                             Month month);
+
+}  // namespace pw::store

@@ -1,0 +1,57 @@
+#include "web/accounts/signed_in.hpp"
+
+#include "store/accounts/accounts.hpp"
+#include "web/http/cookies.hpp"
+#include "web/pages/page.hpp"
+
+namespace pw::web {
+
+std::optional<SignedIn> signed_in(const AppContext& app, const Request& request) {
+    auto header = request.header("cookie");
+    if (!header) return std::nullopt;
+    auto id = cookie_value(*header, kSessionCookie);
+    if (!id) return std::nullopt;
+    auto account_id = app.sessions.touch(*id, accounts::Clock::now());
+    if (!account_id) return std::nullopt;
+    auto account = store::find_account_by_id(app.db, *account_id);
+    if (!account) return std::nullopt;
+    return SignedIn{*account, *id};
+}
+
+std::string session_form_token(const AppContext& app, const SignedIn& who, std::string_view path) {
+    return app.csrf.issue(std::string(path) + "|" + who.session_id, current_day(app));
+}
+
+bool session_form_token_ok(const AppContext& app, const SignedIn& who, std::string_view path, const FormFields& form) {
+    return app.csrf.valid(field(form, "csrf"), std::string(path) + "|" + who.session_id, current_day(app));
+}
+
+namespace {
+struct RolledBack {};  // thrown inside the job so the writer undoes its savepoint
+}  // namespace
+
+void apply_change(const AppContext& app, std::function<Result<void>(soci::session&)> change,
+                  std::function<void(Result<void>)> done) {
+    auto outcome = std::make_shared<Result<void>>();
+    app.writer.submit(
+        [change = std::move(change), outcome](soci::session& s) {
+            *outcome = change(s);
+            if (!*outcome) throw RolledBack{};
+        },
+        [outcome, done = std::move(done)](std::exception_ptr error) {
+            if (error && *outcome) {  // the change was fine, the batch was not: nothing was written
+                std::string detail = "unknown error";
+                try {
+                    std::rethrow_exception(error);
+                } catch (const std::exception& e) {
+                    detail = e.what();
+                } catch (...) {
+                }
+                done(fail(ErrorKind::unavailable, "That could not be saved. Please try again.", detail));
+                return;
+            }
+            done(*outcome);
+        });
+}
+
+}  // namespace pw::web

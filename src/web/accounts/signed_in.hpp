@@ -1,0 +1,28 @@
+#pragma once
+// Who is signed in on this request, and the form tokens bound to their session.
+#include <functional>
+#include <optional>
+#include <string>
+
+#include "core/accounts/account.hpp"
+#include "core/common/form.hpp"
+#include "web/app.hpp"
+
+namespace pw::web {
+
+struct SignedIn {
+    accounts::Account account;
+    std::string session_id;
+};
+
+std::optional<SignedIn> signed_in(const AppContext& app, const Request& request);
+
+std::string session_form_token(const AppContext& app, const SignedIn& who, std::string_view path);
+bool session_form_token_ok(const AppContext& app, const SignedIn& who, std::string_view path, const FormFields& form);
+
+// Runs a change in the writer's next batch; done gets its result once it is on disk (or the
+// error that stopped it, in which case nothing of it was written).
+void apply_change(const AppContext& app, std::function<Result<void>(soci::session&)> change,
+                  std::function<void(Result<void>)> done);
+
+}  // namespace pw::web

@@ -1,0 +1,139 @@
+// The moderators' pages: the queue of stories waiting (with what redaction removed marked),
+// decisions, safeguarding concerns, censor rules, and providers' flags.
+#include <fmt/format.h>
+
+#include "core/stories/story.hpp"
+#include "store/stories/stories.hpp"
+#include "web/accounts/signed_in.hpp"
+#include "web/http/query.hpp"
+#include "web/pages/page.hpp"
+#include "web/routes.hpp"
+#include "web/stories/views.hpp"
+
+namespace pw::web {
+
+using namespace stories;
+
+namespace {
+
+std::optional<SignedIn> moderator(const AppContext& app, const Request& request) {
+    auto who = signed_in(app, request);
+    if (!who) return std::nullopt;
+    const auto role = who->account.role;
+    if (role != accounts::Role::moderator && role != accounts::Role::admin) return std::nullopt;
+    return who;
+}
+
+Response refuse(const AppContext& app, const Request& request) {
+    return signed_in(app, request) ? error_page(app, 403) : redirect("/sign-in");
+}
+
+Response queue(const AppContext& app, const SignedIn& who, const std::string& notice) {
+    mustache::data data;
+    data.set("title", "Moderation");
+    if (!notice.empty()) data.set("notice", notice);
+    auto pending = store::pending_stories(app.db, 50);
+    data.set("stories", list_of(pending, [&](const store::StoryRow& story) {
+                 auto view = story_view(story);
+                 const auto base = fmt::format("/moderate/stories/{}", story.id);
+                 for (auto action : {"approve", "reject", "safeguarding", "censor"}) {
+                     view.set(std::string("csrf_") + action, session_form_token(app, who, base + "/" + action));
+                 }
+                 return view;
+             }));
+    data.set("pending_count", std::to_string(pending.size()));
+    auto flags = store::open_flags(app.db);
+    data.set("flags", list_of(flags, [&](const store::FlagRow& flag) {
+                 mustache::data view = story_view(flag.story);
+                 view.set("flag_id", std::to_string(flag.id));
+                 view.set("flag_reason", flag.reason);
+                 for (auto action : {"uphold", "dismiss"}) {
+                     view.set(std::string("csrf_") + action,
+                              session_form_token(app, who, fmt::format("/moderate/flags/{}/{}", flag.id, action)));
+                 }
+                 return view;
+             }));
+    data.set("flag_count", std::to_string(flags.size()));
+    data.set("csrf_sign_out", session_form_token(app, who, "/sign-out"));
+    Response response = html_page(app, "moderate", std::move(data));
+    response.set_header("Cache-Control", "no-store");
+    return response;
+}
+
+// The change a moderator's action makes, or an error for the moderator.
+Result<std::function<Result<void>(soci::session&)>> story_action(const std::string& action, std::int64_t id,
+                                                                 const FormFields& form, Month month) {
+    if (action == "approve") {
+        return [=](soci::session& s) {
+            return store::change_story_state(s, id, StoryState::published, Actor::moderator, month);
+        };
+    }
+    if (action == "reject") {
+        auto reason = check_text(field(form, "reason"), "The reason");
+        if (!reason) return std::unexpected(reason.error());
+        return [=, reason = *reason](soci::session& s) {
+            return store::change_story_state(s, id, StoryState::rejected, Actor::moderator, month, reason);
+        };
+    }
+    if (action == "safeguarding") {
+        const bool concern = field(form, "concern") != "no";
+        return [=](soci::session& s) { return store::set_safeguarding(s, id, concern, month); };
+    }
+    if (action == "censor") {
+        auto phrase = check_text(field(form, "phrase"), "The phrase");
+        if (!phrase) return std::unexpected(phrase.error());
+        const auto scope_text = field(form, "scope");
+        const auto scope = scope_text == "everywhere" ? store::CensorScope::everywhere
+                           : scope_text == "provider" ? store::CensorScope::provider
+                                                      : store::CensorScope::story;
+        return [=, phrase = *phrase](soci::session& s) { return store::add_censor_rule(s, id, scope, phrase, month); };
+    }
+    return fail(ErrorKind::not_found, "There is no such action.");
+}
+
+void act(const AppContext& app, const Request& request, const RouteParams& params, Responder respond, bool on_flag) {
+    auto who = moderator(app, request);
+    if (!who) return respond(refuse(app, request));
+    auto id = parse_id(params.get("id"));
+    const std::string action(params.get("action"));
+    auto form = parse_query(request.body);
+    if (!id || !form) return respond(error_page(app, 400));
+    const auto path = fmt::format("/moderate/{}/{}/{}", on_flag ? "flags" : "stories", *id, action);
+    if (!session_form_token_ok(app, *who, path, *form)) return respond(error_page(app, 403));
+    const auto month = current_month(app);
+    std::function<Result<void>(soci::session&)> change;
+    if (on_flag) {
+        if (action != "uphold" && action != "dismiss") return respond(error_page(app, 404));
+        const bool upheld = action == "uphold";
+        change = [id = *id, upheld, month](soci::session& s) { return store::decide_flag(s, id, upheld, month); };
+    } else {
+        auto made = story_action(action, *id, *form, month);
+        if (!made)
+            return respond(made.error().kind == ErrorKind::not_found ? error_page(app, 404)
+                                                                     : queue(app, *who, made.error().message));
+        change = std::move(*made);
+    }
+    apply_change(app, std::move(change), [&app, who = *who, respond](Result<void> done) {
+        if (done) app.cache.invalidate();
+        respond(queue(app, who, done ? "Done." : done.error().message));
+    });
+}
+
+}  // namespace
+
+void add_moderation_routes(Router& router, const AppContext& app) {
+    router.get("/moderate", [&app](const Request& r, const RouteParams&) {
+        auto who = moderator(app, r);
+        return who ? queue(app, *who, "") : refuse(app, r);
+    });
+    router.post_async("/moderate/stories/{id}/{action}",
+                      [&app](const Request& r, const RouteParams& p, Responder respond) {
+                          act(app, r, p, std::move(respond), false);
+                      });
+    router.post_async("/moderate/flags/{id}/{action}",
+                      [&app](const Request& r, const RouteParams& p, Responder respond) {
+                          act(app, r, p, std::move(respond), true);
+                      });
+}
+
+}  // namespace pw::web

@@ -1,0 +1,102 @@
+// A provider representative's pages: the published stories about its provider (and, for a
+// prime, its sub-contractors), with a public response and a flag for moderation on each.
+#include <fmt/format.h>
+
+#include "core/stories/story.hpp"
+#include "store/accounts/accounts.hpp"
+#include "store/stories/stories.hpp"
+#include "web/accounts/signed_in.hpp"
+#include "web/http/query.hpp"
+#include "web/pages/page.hpp"
+#include "web/routes.hpp"
+#include "web/stories/views.hpp"
+
+namespace pw::web {
+
+namespace {
+
+std::optional<SignedIn> representative(const AppContext& app, const Request& request) {
+    auto who = signed_in(app, request);
+    if (!who || who->account.role != accounts::Role::provider) return std::nullopt;
+    return who;
+}
+
+Response area(const AppContext& app, const SignedIn& who, const std::string& notice, int status = 200) {
+    mustache::data data;
+    data.set("title", "Stories about your organisation");
+    if (!notice.empty()) data.set("notice", notice);
+    std::vector<store::StoryRow> stories;
+    for (auto id : store::represented_providers(app.db, who.account)) {
+        auto some = store::published_stories(app.db, id, 1, 100);
+        stories.insert(stories.end(), some.begin(), some.end());
+    }
+    data.set("stories", list_of(stories, [&](const store::StoryRow& story) {
+                 auto view = story_view(story);
+                 view.set("csrf_respond", session_form_token(app, who, fmt::format("/stories/{}/respond", story.id)));
+                 view.set("csrf_flag", session_form_token(app, who, fmt::format("/stories/{}/flag", story.id)));
+                 return view;
+             }));
+    data.set("story_count", std::to_string(stories.size()));
+    data.set("csrf_sign_out", session_form_token(app, who, "/sign-out"));
+    Response response = html_page(app, "provider_area", std::move(data), status);
+    response.set_header("Cache-Control", "no-store");
+    return response;
+}
+
+void act(const AppContext& app, const Request& request, const RouteParams& params, Responder respond, bool is_flag) {
+    auto who = representative(app, request);
+    if (!who) return respond(signed_in(app, request) ? error_page(app, 403) : redirect("/sign-in"));
+    auto id = parse_id(params.get("id"));
+    auto form = parse_query(request.body);
+    if (!id || !form) return respond(error_page(app, 400));
+    const auto path = fmt::format("/stories/{}/{}", *id, is_flag ? "flag" : "respond");
+    if (!session_form_token_ok(app, *who, path, *form)) return respond(error_page(app, 403));
+    auto story = store::find_story(app.db, *id);
+    // A representative answers only for its own provider (and a prime for its sub-contractors).
+    if (!story || !store::represents(app.db, who->account, story->provider_id)) return respond(error_page(app, 403));
+    auto text = stories::check_text(field(*form, "text"), is_flag ? "The reason" : "Your response");
+    if (!text) return respond(area(app, *who, text.error().message, 400));
+    const auto month = current_month(app);
+    const auto account_id = who->account.id;
+    const auto provider_id = *who->account.provider_id;
+    std::function<Result<void>(soci::session&)> change;
+    if (is_flag) {
+        change = [=, reason = *text](soci::session& s) -> Result<void> {
+            auto flag = store::insert_flag(s, *id, account_id, month, reason);
+            if (!flag) return std::unexpected(flag.error());
+            return {};
+        };
+    } else {
+        // A response is public at once, so it passes redaction like every public text.
+        change = [=, body = redaction::redact(*text)](soci::session& s) -> Result<void> {
+            auto response = store::insert_response(s, *id, provider_id, account_id, month, body);
+            if (!response) return std::unexpected(response.error());
+            return {};
+        };
+    }
+    apply_change(app, std::move(change), [&app, who = *who, respond, is_flag](Result<void> done) {
+        if (done) app.cache.invalidate();
+        respond(area(app, who,
+                     done ? (is_flag ? "Flag sent. The story stays published while a moderator decides."
+                                     : "Your response is published under the story.")
+                          : done.error().message));
+    });
+}
+
+}  // namespace
+
+void add_provider_routes(Router& router, const AppContext& app) {
+    router.get("/provider-area", [&app](const Request& r, const RouteParams&) {
+        auto who = representative(app, r);
+        if (!who) return signed_in(app, r) ? error_page(app, 403) : redirect("/sign-in");
+        return area(app, *who, "");
+    });
+    router.post_async("/stories/{id}/respond", [&app](const Request& r, const RouteParams& p, Responder respond) {
+        act(app, r, p, std::move(respond), false);
+    });
+    router.post_async("/stories/{id}/flag", [&app](const Request& r, const RouteParams& p, Responder respond) {
+        act(app, r, p, std::move(respond), true);
+    });
+}
+
+}  // namespace pw::web

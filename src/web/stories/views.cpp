@@ -1,0 +1,53 @@
+#include "web/stories/views.hpp"
+
+#include <array>
+
+#include "core/common/month.hpp"
+#include "core/stories/story.hpp"
+#include "web/pages/page.hpp"
+
+namespace pw::web {
+
+std::string month_label(std::string_view yyyy_mm) {
+    static constexpr std::array<const char*, 12> kNames{"January",   "February", "March",    "April",
+                                                        "May",       "June",     "July",     "August",
+                                                        "September", "October",  "November", "December"};
+    auto month = Month::parse(yyyy_mm);
+    if (!month) return std::string(yyyy_mm);
+    return std::string(kNames[month->month() - 1]) + " " + std::to_string(month->year());
+}
+
+namespace {
+mustache::data text_view(std::string_view text) {
+    return list_of(stories::segments(text), [](const stories::Segment& segment) {
+        mustache::data d;
+        d.set("text", segment.text);
+        d.set("removed", segment.removed ? mustache::data::type::bool_true : mustache::data::type::bool_false);
+        return d;
+    });
+}
+}  // namespace
+
+mustache::data story_view(const store::StoryRow& story) {
+    mustache::data d;
+    d.set("id", std::to_string(story.id));
+    d.set("provider_name", story.provider_name);
+    if (!story.office_name.empty()) d.set("office_name", story.office_name);
+    d.set("month", month_label(story.month));
+    d.set("segments", text_view(stories::censor(story.body, story.rules)));
+    d.set("state", std::string(stories::story_state_name(story.state)));
+    if (!story.reject_reason.empty()) d.set("reject_reason", story.reject_reason);
+    d.set("safeguarding", story.safeguarding ? mustache::data::type::bool_true : mustache::data::type::bool_false);
+    d.set("responses", list_of(story.responses, [](const store::ResponseRow& r) {
+              mustache::data rd;
+              rd.set("provider_name", r.provider_name);
+              rd.set("month", month_label(r.month));
+              rd.set("segments", text_view(r.body));
+              return rd;
+          }));
+    d.set("has_responses",
+          story.responses.empty() ? mustache::data::type::bool_false : mustache::data::type::bool_true);
+    return d;
+}
+
+}  // namespace pw::web

@@ -1,0 +1,13 @@
+#pragma once
+#include "store/stories/stories.hpp"
+#include "web/render/renderer.hpp"
+
+namespace pw::web {
+
+// "2026-11" -> "November 2026"
+std::string month_label(std::string_view yyyy_mm);
+
+// A story with its responses, its text split at what was removed (and what moderators censor).
+mustache::data story_view(const store::StoryRow& story);
+
+}  // namespace pw::web
