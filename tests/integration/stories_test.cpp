@@ -1,0 +1,225 @@
+// The story journey through the real server: rate with a story, preview what redaction removes,
+// moderate, publish, respond, flag. On SQLite and PostgreSQL.
+#include <regex>
+
+#include "integration/server_test.hpp"
+
+using namespace pw::testing;
+
+namespace {
+const std::string kForm = "Content-Type: application/x-www-form-urlencoded\r\n";
+
+std::string csrf_in(const std::string& html, const std::string& action) {
+    // The token of the form posting to `action`.
+    const auto at = html.find("action=\"" + action + "\"");
+    if (at == std::string::npos) return {};
+    std::smatch m;
+    const std::string rest = html.substr(at);
+    return std::regex_search(rest, m, std::regex(R"re(name="csrf" value="([0-9a-f.]+)")re")) ? m[1].str() : "";
+}
+
+std::string url_encode(const std::string& text) {
+    std::string out;
+    for (unsigned char c : text) {
+        if (std::isalnum(c)) {
+            out.push_back(static_cast<char>(c));
+        } else {
+            char buffer[4];
+            std::snprintf(buffer, sizeof buffer, "%%%02X", c);
+            out += buffer;
+        }
+    }
+    return out;
+}
+}  // namespace
+
+class Stories : public ServerTest {
+protected:
+    void SetUp() override {
+        ServerTest::SetUp();
+        if (IsSkipped() || HasFatalFailure()) return;
+        auto mod = run_cli({"account", "create", "--db", db(), "--username", "mod1", "--role", "moderator"});
+        ASSERT_EQ(mod.exit_code, 0) << mod.err;
+        moderator_password_ = mod.out.substr(mod.out.find("(shown once): ") + 14);
+        moderator_password_.pop_back();
+        seetec_ = provider_id("seetec");
+        a4e_ = provider_id("a4e");
+        create_rep("seetec-rep", seetec_);
+        create_rep("a4e-rep", a4e_);
+    }
+
+    std::string provider_id(const std::string& name) {
+        auto search = get(port(), "/search?q=" + name);
+        std::smatch m;
+        EXPECT_TRUE(std::regex_search(search.body, m, std::regex(R"re(href="/providers/([0-9]+)")re")));
+        return m[1].str();
+    }
+
+    void create_rep(const std::string& username, const std::string& provider) {
+        auto r = run_cli(
+            {"account", "create", "--db", db(), "--username", username, "--role", "provider", "--provider", provider});
+        ASSERT_EQ(r.exit_code, 0) << r.err;
+        passwords_[username] = r.out.substr(r.out.find("(shown once): ") + 14);
+        passwords_[username].pop_back();
+    }
+
+    // Signs in and returns the Cookie header line for the session.
+    std::string sign_in(const std::string& username, const std::string& password) {
+        auto form = get(port(), "/sign-in");
+        auto r = request(
+            port(), "POST", "/sign-in", kForm,
+            "csrf=" + csrf_in(form.body, "/sign-in") + "&username=" + username + "&password=" + url_encode(password));
+        EXPECT_EQ(r.status, 303) << r.body;
+        const auto cookie = r.header("set-cookie");
+        EXPECT_NE(cookie.find("__Host-pw_session="), std::string::npos);
+        EXPECT_NE(cookie.find("HttpOnly"), std::string::npos);
+        EXPECT_NE(cookie.find("Secure"), std::string::npos);
+        EXPECT_NE(cookie.find("SameSite=Lax"), std::string::npos);
+        return "Cookie: " + cookie.substr(0, cookie.find(';')) + "\r\n";
+    }
+
+    HttpResponse signed_get(const std::string& cookie, const std::string& target) {
+        return request(port(), "GET", target, cookie);
+    }
+
+    HttpResponse signed_post(const std::string& cookie, const std::string& page, const std::string& action,
+                             const std::string& fields) {
+        auto html = signed_get(cookie, page).body;
+        return request(port(), "POST", action, cookie + kForm, "csrf=" + csrf_in(html, action) + "&" + fields);
+    }
+
+    // Rates Seetec with a story and confirms it after the preview; returns the preview page.
+    HttpResponse tell_story(const std::string& story) {
+        const auto url = "/providers/" + seetec_ + "/rate";
+        auto form = get(port(), url);
+        auto preview =
+            request(port(), "POST", url, kForm,
+                    "csrf=" + csrf_in(form.body, url) + "&stars=2&get_codename=no&story=" + url_encode(story));
+        EXPECT_EQ(preview.status, 200);
+        auto sent = request(
+            port(), "POST", url, kForm,
+            "csrf=" + csrf_in(preview.body, url) + "&stars=2&get_codename=no&confirm=yes&story=" + url_encode(story));
+        EXPECT_EQ(sent.status, 200) << sent.body;
+        EXPECT_NE(sent.body.find("read by a moderator before it is published"), std::string::npos);
+        return preview;
+    }
+
+    std::string pending_story_id(const std::string& cookie) {
+        std::smatch m;
+        auto queue = signed_get(cookie, "/moderate").body;
+        return std::regex_search(queue, m, std::regex(R"re(id="story-([0-9]+)")re")) ? m[1].str() : "";
+    }
+
+    std::string moderator_password_;
+    std::string seetec_;
+    std::string a4e_;
+    std::map<std::string, std::string> passwords_;
+};
+PW_ENGINE_SUITE(Stories);
+
+TEST_P(Stories, TheWriterSeesWhatWillBeRemovedAndNothingIsPublicBeforeApproval) {
+    auto preview = tell_story("My adviser John Smith rang me on 07700 900123 and shouted.");
+    EXPECT_NE(preview.body.find("<span class=\"pw-removed\">[an adviser]</span>"), std::string::npos) << preview.body;
+    EXPECT_NE(preview.body.find("<span class=\"pw-removed\">[phone number]</span>"), std::string::npos);
+    EXPECT_NE(preview.body.find("Check your story before you send it"), std::string::npos);
+    EXPECT_NE(preview.body.find("name=\"stars\" value=\"2\""), std::string::npos);  // the other answers travel along
+
+    auto page = get(port(), "/providers/" + seetec_);
+    EXPECT_EQ(page.body.find("shouted"), std::string::npos);  // pending: not public
+    EXPECT_NE(page.body.find("No stories published yet"), std::string::npos);
+}
+
+TEST_P(Stories, AModeratorApprovesAProviderRespondsAndThePublicSeesBoth) {
+    tell_story("They refused my travel costs, my work coach Sarah said it was policy.");
+    const auto mod = sign_in("mod1", moderator_password_);
+    const auto story = pending_story_id(mod);
+    ASSERT_FALSE(story.empty());
+    auto queue = signed_get(mod, "/moderate");
+    EXPECT_EQ(queue.header("cache-control"), "no-store");
+    EXPECT_NE(queue.body.find("<span class=\"pw-removed\">[an adviser]</span>"), std::string::npos);
+    EXPECT_EQ(queue.body.find("Sarah"), std::string::npos);  // the original never reached the database
+
+    auto approved = signed_post(mod, "/moderate", "/moderate/stories/" + story + "/approve", "");
+    EXPECT_EQ(approved.status, 200);
+    auto page = get(port(), "/providers/" + seetec_);
+    EXPECT_NE(page.body.find("They refused my travel costs"), std::string::npos) << page.body;
+
+    const auto rep = sign_in("seetec-rep", passwords_["seetec-rep"]);
+    auto responded = signed_post(rep, "/provider-area", "/stories/" + story + "/respond",
+                                 "text=" + url_encode("We are sorry. Please call 0113 496 0000 and ask for Mrs Khan."));
+    EXPECT_EQ(responded.status, 200);
+    EXPECT_NE(responded.body.find("Your response is published"), std::string::npos);
+    page = get(port(), "/providers/" + seetec_);
+    EXPECT_NE(page.body.find("Response from Seetec"), std::string::npos);
+    EXPECT_NE(page.body.find("We are sorry. Please call"), std::string::npos);
+    EXPECT_EQ(page.body.find("0113 496 0000"), std::string::npos);  // responses pass redaction too
+    EXPECT_EQ(page.body.find("Mrs Khan"), std::string::npos);
+}
+
+TEST_P(Stories, AFlaggedStoryStaysUpUntilAModeratorUpholdsTheFlag) {
+    tell_story("The office never answers the phone.");
+    const auto mod = sign_in("mod1", moderator_password_);
+    const auto story = pending_story_id(mod);
+    signed_post(mod, "/moderate", "/moderate/stories/" + story + "/approve", "");
+    const auto rep = sign_in("seetec-rep", passwords_["seetec-rep"]);
+    auto flagged = signed_post(rep, "/provider-area", "/stories/" + story + "/flag", "text=Untrue");
+    EXPECT_NE(flagged.body.find("stays published while a moderator decides"), std::string::npos);
+    EXPECT_NE(get(port(), "/providers/" + seetec_).body.find("never answers the phone"), std::string::npos);
+
+    auto queue = signed_get(mod, "/moderate").body;
+    std::smatch m;
+    ASSERT_TRUE(std::regex_search(queue, m, std::regex(R"re(/moderate/flags/([0-9]+)/uphold)re")));
+    signed_post(mod, "/moderate", "/moderate/flags/" + m[1].str() + "/uphold", "");
+    EXPECT_EQ(get(port(), "/providers/" + seetec_).body.find("never answers the phone"), std::string::npos);
+}
+
+TEST_P(Stories, ARejectionNeedsAReasonAndIllegalMovesAreRefused) {
+    tell_story("Short story.");
+    const auto mod = sign_in("mod1", moderator_password_);
+    const auto story = pending_story_id(mod);
+    auto no_reason = signed_post(mod, "/moderate", "/moderate/stories/" + story + "/reject", "reason=");
+    EXPECT_NE(no_reason.body.find("The reason is empty"), std::string::npos);
+    const auto approve = "/moderate/stories/" + story + "/approve";
+    const auto approve_token = csrf_in(signed_get(mod, "/moderate").body, approve);  // kept from before the rejection
+    auto rejected = signed_post(mod, "/moderate", "/moderate/stories/" + story + "/reject", "reason=Off+topic");
+    EXPECT_NE(rejected.body.find("Done."), std::string::npos);
+    EXPECT_EQ(rejected.body.find("id=\"story-" + story + "\""), std::string::npos);
+    // A rejected story cannot be published afterwards: the lifecycle table refuses it.
+    auto late = request(port(), "POST", approve, mod + kForm, "csrf=" + approve_token);
+    EXPECT_NE(late.body.find("That cannot be done to it now."), std::string::npos);
+    EXPECT_EQ(get(port(), "/providers/" + seetec_).body.find("Short story."), std::string::npos);
+}
+
+TEST_P(Stories, OnlyTheRightPeopleCanActAndEveryFormNeedsItsToken) {
+    tell_story("Another story.");
+    const auto mod = sign_in("mod1", moderator_password_);
+    const auto story = pending_story_id(mod);
+    signed_post(mod, "/moderate", "/moderate/stories/" + story + "/approve", "");
+
+    EXPECT_EQ(get(port(), "/moderate").status, 303);  // not signed in: to the sign-in page
+    const auto other = sign_in("a4e-rep", passwords_["a4e-rep"]);
+    EXPECT_EQ(signed_get(other, "/moderate").status, 403);
+    auto foreign = request(port(), "POST", "/stories/" + story + "/respond", other + kForm,
+                           "csrf=" + csrf_in(signed_get(other, "/provider-area").body, "/sign-out") + "&text=Hi");
+    EXPECT_EQ(foreign.status, 403);  // another provider's story (and the wrong form's token)
+    auto no_token = request(port(), "POST", "/moderate/stories/" + story + "/approve", mod + kForm, "x=1");
+    EXPECT_EQ(no_token.status, 403);
+    auto forged_cookie =
+        request(port(), "GET", "/moderate", "Cookie: __Host-pw_session=" + std::string(32, 'a') + "\r\n");
+    EXPECT_EQ(forged_cookie.status, 303);
+}
+
+TEST_P(Stories, SignInIsThrottledAfterFiveWrongPasswords) {
+    for (int i = 0; i < 5; ++i) {
+        auto form = get(port(), "/sign-in");
+        auto r = request(port(), "POST", "/sign-in", kForm,
+                         "csrf=" + csrf_in(form.body, "/sign-in") + "&username=mod1&password=wrong-password-here");
+        EXPECT_EQ(r.status, 400);
+        EXPECT_NE(r.body.find("The username or password is not right"), std::string::npos);
+    }
+    auto form = get(port(), "/sign-in");
+    auto locked = request(
+        port(), "POST", "/sign-in", kForm,
+        "csrf=" + csrf_in(form.body, "/sign-in") + "&username=mod1&password=" + url_encode(moderator_password_));
+    EXPECT_EQ(locked.status, 429);
+}
