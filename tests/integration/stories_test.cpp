@@ -223,3 +223,50 @@ TEST_P(Stories, SignInIsThrottledAfterFiveWrongPasswords) {
         "csrf=" + csrf_in(form.body, "/sign-in") + "&username=mod1&password=" + url_encode(moderator_password_));
     EXPECT_EQ(locked.status, 429);
 }
+
+TEST_P(Stories, ACodenameShowsTheWriterWhatHappenedAndLetsThemWithdraw) {
+    const auto url = "/providers/" + seetec_ + "/rate";
+    const std::string story = "The adviser was rude to me.";
+    auto form = get(port(), url);
+    auto sent =
+        request(port(), "POST", url, kForm,
+                "csrf=" + csrf_in(form.body, url) + "&stars=1&get_codename=yes&confirm=yes&story=" + url_encode(story));
+    ASSERT_EQ(sent.status, 200);
+    std::smatch m;
+    ASSERT_TRUE(std::regex_search(sent.body, m, std::regex(R"re(<strong>([a-z]+ [a-z]+ [a-z]+ [a-z]+)</strong>)re")));
+    const std::string codename = m[1].str();
+
+    const auto mod = sign_in("mod1", moderator_password_);
+    const auto story_id = pending_story_id(mod);
+    signed_post(mod, "/moderate", "/moderate/stories/" + story_id + "/reject",
+                "reason=" + url_encode("It names no provider"));
+
+    auto ask = get(port(), "/my-codename");
+    auto wrong = request(port(), "POST", "/my-codename", kForm,
+                         "csrf=" + csrf_in(ask.body, "/my-codename") + "&codename=maple+river+candle+orbit");
+    EXPECT_EQ(wrong.status, 400);
+    EXPECT_NE(wrong.body.find("We do not recognise that codename"), std::string::npos);
+
+    auto mine = request(port(), "POST", "/my-codename", kForm,
+                        "csrf=" + csrf_in(ask.body, "/my-codename") + "&codename=" + url_encode(codename));
+    ASSERT_EQ(mine.status, 200);
+    EXPECT_EQ(mine.header("cache-control"), "no-store");
+    EXPECT_NE(mine.body.find("Not published"), std::string::npos);
+    EXPECT_NE(mine.body.find("It names no provider"), std::string::npos);
+    EXPECT_NE(mine.body.find("1 star"), std::string::npos);
+
+    std::smatch rating;
+    ASSERT_TRUE(std::regex_search(
+        mine.body, rating,
+        std::regex(R"re(name="kind" value="rating"><input type="hidden" name="id" value="([0-9]+)")re")));
+    auto withdrawn = request(port(), "POST", "/my-codename/withdraw", kForm,
+                             "csrf=" + csrf_in(mine.body, "/my-codename/withdraw") +
+                                 "&codename=" + url_encode(codename) + "&kind=rating&id=" + rating[1].str());
+    EXPECT_EQ(withdrawn.status, 200);
+    EXPECT_NE(withdrawn.body.find("Your rating is withdrawn"), std::string::npos);
+    EXPECT_NE(withdrawn.body.find("(withdrawn)"), std::string::npos);
+    auto again = request(port(), "POST", "/my-codename/withdraw", kForm,
+                         "csrf=" + csrf_in(mine.body, "/my-codename/withdraw") + "&codename=" + url_encode(codename) +
+                             "&kind=rating&id=" + rating[1].str());
+    EXPECT_NE(again.body.find("That cannot be done to it now."), std::string::npos);  // withdrawn twice: refused
+}

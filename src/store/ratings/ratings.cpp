@@ -5,6 +5,7 @@
 #include <soci/boost-optional.h>
 #include <boost/optional.hpp>
 
+#include "core/ratings/lifecycle.hpp"
 #include "crypto/codenames.hpp"
 #include "store/events/events.hpp"
 #include "store/row.hpp"
@@ -58,8 +59,17 @@ SavedRating save_rating(soci::session& s, const RatingRecord& r) {
     SavedRating saved;
     if (r.codename_id) {
         boost::optional<long long> existing;
-        s << "SELECT id FROM ratings WHERE codename_id = :c AND unit_key = :u AND month = :m", soci::into(existing),
-            soci::use(*codename_id), soci::use(key), soci::use(month);
+        std::string state;
+        s << "SELECT id, state FROM ratings WHERE codename_id = :c AND unit_key = :u AND month = :m",
+            soci::into(existing), soci::into(state), soci::use(*codename_id), soci::use(key), soci::use(month);
+        if (existing && state == "withdrawn") {
+            if (auto ok = check_rating_transition(RatingState::withdrawn, RatingState::active, Actor::participant);
+                !ok) {
+                throw std::logic_error(ok.error().detail);
+            }
+            append_event(s, events::Event{"rating.restored", "rating", *existing, "withdrawn", "active",
+                                          events::ActorRole::participant, r.month});
+        }
         if (existing) {
             s << "UPDATE ratings SET stars = :s, respect = :a1, personal_support = :a2, help_towards_work = :a3, "
                  "fairness_about_sanctions = :a4, keeping_to_standards = :a5, travel_and_practical_help = :a6, "

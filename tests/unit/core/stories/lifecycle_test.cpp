@@ -76,3 +76,13 @@ TEST(StoryStates, NamesRoundTrip) {
     for (auto s : kStoryStates) EXPECT_EQ(story_state_from(story_state_name(s)), s);
     EXPECT_FALSE(story_state_from("deleted"));
 }
+
+#include "core/ratings/lifecycle.hpp"
+
+TEST(RatingLifecycle, OnlyTheParticipantWithdrawsOrRestoresARating) {
+    using pw::ratings::RatingState;
+    check_every_pair(pw::ratings::kRatingStates,
+                     {{RatingState::active, RatingState::withdrawn, Actor::participant},
+                      {RatingState::withdrawn, RatingState::active, Actor::participant}},
+                     pw::ratings::check_rating_transition);
+}

@@ -1,0 +1,61 @@
+#include "store/ratings/submissions.hpp"
+
+#include "store/events/events.hpp"
+#include "store/row.hpp"
+
+namespace pw::store {
+
+using namespace ratings;
+
+Submissions submissions_for(Database& db, std::int64_t codename_id) {
+    Submissions out;
+    auto s = db.session();
+    const long long id = codename_id;
+    soci::rowset<soci::row> rows =
+        (s.prepare << "SELECT r.id, p.name, o.name, r.month, r.stars, r.state FROM ratings r "
+                      "JOIN providers p ON p.id = r.provider_id LEFT JOIN offices o ON o.id = r.office_id "
+                      "WHERE r.codename_id = :c ORDER BY r.id DESC",
+         soci::use(id));
+    for (const auto& row : rows) {
+        const auto office = get_text(row, 2);
+        out.ratings.push_back({get_int(row, 0),
+                               office.empty() ? get_text(row, 1) : office + " (" + get_text(row, 1) + ")",
+                               get_text(row, 3), static_cast<int>(get_int(row, 4)),
+                               rating_state_from(get_text(row, 5)).value_or(RatingState::active)});
+    }
+    std::vector<std::int64_t> story_ids;
+    soci::rowset<soci::row> stories =
+        (s.prepare << "SELECT id FROM stories WHERE codename_id = :c ORDER BY id DESC", soci::use(id));
+    for (const auto& row : stories) story_ids.push_back(get_int(row, 0));
+    for (auto story_id : story_ids) {
+        if (auto story = find_story(db, story_id)) out.stories.push_back(*story);
+    }
+    return out;
+}
+
+Result<void> withdraw_rating(soci::session& s, std::int64_t rating_id, std::int64_t codename_id, Month month) {
+    const long long id = rating_id;
+    const long long owner = codename_id;
+    std::string state;
+    s << "SELECT state FROM ratings WHERE id = :id AND codename_id = :c", soci::into(state), soci::use(id),
+        soci::use(owner);
+    if (!s.got_data()) return fail(ErrorKind::not_found, "That rating is not one of yours.");
+    const auto from = rating_state_from(state).value_or(RatingState::active);
+    if (auto ok = check_rating_transition(from, RatingState::withdrawn, Actor::participant); !ok) return ok;
+    s << "UPDATE ratings SET state = 'withdrawn' WHERE id = :id", soci::use(id);
+    append_event(s, events::Event{"rating.withdrawn", "rating", rating_id, std::string(rating_state_name(from)),
+                                  "withdrawn", events::ActorRole::participant, month});
+    return {};
+}
+
+Result<void> withdraw_story(soci::session& s, std::int64_t story_id, std::int64_t codename_id, Month month) {
+    const long long id = story_id;
+    const long long owner = codename_id;
+    int mine = 0;
+    s << "SELECT COUNT(*) FROM stories WHERE id = :id AND codename_id = :c", soci::into(mine), soci::use(id),
+        soci::use(owner);
+    if (!mine) return fail(ErrorKind::not_found, "That story is not one of yours.");
+    return change_story_state(s, story_id, stories::StoryState::withdrawn, Actor::participant, month);
+}
+
+}  // namespace pw::store

@@ -1,0 +1,121 @@
+// Coming back with a codename: see what you sent, whether your story was published (or why
+// not), and withdraw a rating or a story.
+#include <fmt/format.h>
+
+#include "core/codenames/codename.hpp"
+#include "store/ratings/ratings.hpp"
+#include "store/ratings/submissions.hpp"
+#include "web/accounts/signed_in.hpp"
+#include "web/http/query.hpp"
+#include "web/pages/page.hpp"
+#include "web/routes.hpp"
+#include "web/stories/views.hpp"
+
+namespace pw::web {
+
+namespace {
+
+constexpr const char* kPath = "/my-codename";
+constexpr const char* kWithdrawPath = "/my-codename/withdraw";
+
+Response ask(const AppContext& app, const std::string& typed, const std::string& error, int status) {
+    mustache::data data;
+    data.set("title", error.empty() ? "See what you sent" : "Error: See what you sent");
+    data.set("codename_value", typed);
+    if (!error.empty()) data.set("error", error);
+    data.set("csrf", app.csrf.issue(kPath, current_day(app)));
+    Response response = html_page(app, "codename", std::move(data), status);
+    response.set_header("Cache-Control", "no-store");
+    return response;
+}
+
+Response show(const AppContext& app, const std::string& codename, std::int64_t codename_id, const std::string& notice) {
+    auto mine = store::submissions_for(app.db, codename_id);
+    mustache::data data;
+    data.set("title", "What you sent");
+    if (!notice.empty()) data.set("notice", notice);
+    data.set("codename", codename);
+    data.set("csrf", app.csrf.issue(kWithdrawPath, current_day(app)));
+    data.set("ratings", list_of(mine.ratings, [](const store::OwnRating& r) {
+                 mustache::data d;
+                 d.set("id", std::to_string(r.id));
+                 d.set("unit_name", r.unit_name);
+                 d.set("month", month_label(r.month));
+                 d.set("stars", r.stars == 1 ? std::string("1 star") : fmt::format("{} stars", r.stars));
+                 d.set("active", r.state == ratings::RatingState::active ? mustache::data::type::bool_true
+                                                                         : mustache::data::type::bool_false);
+                 return d;
+             }));
+    data.set(
+        "stories", list_of(mine.stories, [](const store::StoryRow& story) {
+            auto view = story_view(story);
+            const auto state = story.state;
+            view.set("status", state == stories::StoryState::pending     ? "Waiting for a moderator"
+                               : state == stories::StoryState::published ? "Published"
+                               : state == stories::StoryState::rejected  ? "Not published"
+                               : state == stories::StoryState::withdrawn ? "Withdrawn by you"
+                                                                         : "Removed by a moderator");
+            const bool can_withdraw = state == stories::StoryState::pending || state == stories::StoryState::published;
+            view.set("can_withdraw", can_withdraw ? mustache::data::type::bool_true : mustache::data::type::bool_false);
+            return view;
+        }));
+    data.set("has_nothing", mine.ratings.empty() && mine.stories.empty() ? mustache::data::type::bool_true
+                                                                         : mustache::data::type::bool_false);
+    Response response = html_page(app, "my_submissions", std::move(data));
+    response.set_header("Cache-Control", "no-store");  // never kept by a browser or a proxy
+    return response;
+}
+
+// The codename's id, or the page that explains the problem.
+std::expected<std::pair<std::string, std::int64_t>, Response> recognise(const AppContext& app, const FormFields& form,
+                                                                        const char* path) {
+    if (!app.csrf.valid(field(form, "csrf"), path, current_day(app))) return std::unexpected(error_page(app, 403));
+    const std::string typed(field(form, "codename"));
+    auto codename = codenames::normalise(typed);
+    if (!codename)
+        return std::unexpected(ask(app, typed, "Enter your codename as 4 words, like maple river candle orbit", 400));
+    auto s = app.db.session();
+    auto id = store::find_codename(s, *codename);
+    if (!id) return std::unexpected(ask(app, typed, "We do not recognise that codename. Check the 4 words.", 400));
+    return std::pair{*codename, *id};
+}
+
+}  // namespace
+
+void add_codename_routes(Router& router, const AppContext& app) {
+    router.get(kPath, [&app](const Request&, const RouteParams&) { return ask(app, "", "", 200); });
+    router.post(kPath, [&app](const Request& r, const RouteParams&) {
+        auto form = parse_query(r.body);
+        if (!form) return error_page(app, 400);
+        auto who = recognise(app, *form, kPath);
+        if (!who) return std::move(who.error());
+        return show(app, who->first, who->second, "");
+    });
+    router.post_async(kWithdrawPath, [&app](const Request& r, const RouteParams&, Responder respond) {
+        auto form = parse_query(r.body);
+        if (!form) return respond(error_page(app, 400));
+        auto who = recognise(app, *form, kWithdrawPath);
+        if (!who) return respond(std::move(who.error()));
+        auto item = parse_id(field(*form, "id"));
+        const auto kind = field(*form, "kind");
+        if (!item || (kind != "rating" && kind != "story")) return respond(error_page(app, 400));
+        const auto month = current_month(app);
+        const auto codename_id = who->second;
+        const bool rating = kind == "rating";
+        apply_change(
+            app,
+            [=, id = *item](soci::session& s) {
+                return rating ? store::withdraw_rating(s, id, codename_id, month)
+                              : store::withdraw_story(s, id, codename_id, month);
+            },
+            [&app, codename = who->first, codename_id, respond, rating](Result<void> done) {
+                if (done) app.cache.invalidate();
+                respond(show(app, codename, codename_id,
+                             done ? (rating ? "Your rating is withdrawn: it no longer counts."
+                                            : "Your story is withdrawn: nobody can see it now.")
+                                  : done.error().message));
+            });
+    });
+}
+
+}  // namespace pw::web
