@@ -25,3 +25,7 @@ target_compile_definitions(integration_tests PRIVATE
 add_dependencies(integration_tests providerwatch)
 gtest_discover_tests(integration_tests TEST_PREFIX "integration." DISCOVERY_TIMEOUT 60
                      PROPERTIES TIMEOUT 120)
+
+# The participant's journey in real Chromium (Playwright), against the real server.
+add_test(NAME browser.journey COMMAND ${CMAKE_SOURCE_DIR}/tests/browser/run.sh ${CMAKE_BINARY_DIR})
+set_tests_properties(browser.journey PROPERTIES TIMEOUT 180 RUN_SERIAL TRUE)

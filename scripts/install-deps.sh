@@ -17,8 +17,9 @@ build_pkgs=(
 # only ask Debian for them when the commands are missing.
 command -v node >/dev/null 2>&1 || build_pkgs+=(nodejs)
 command -v npm >/dev/null 2>&1 || build_pkgs+=(npm)
-# Tests: GoogleTest, and a PostgreSQL 15 server the store and HTTP suites start themselves.
-test_pkgs=(libgtest-dev libgmock-dev postgresql-15 postgresql-client-15)
+# Tests: GoogleTest, a PostgreSQL 15 server the store and HTTP suites start themselves, and
+# Chromium for the browser journey (driven by playwright-core from npm, never its own download).
+test_pkgs=(libgtest-dev libgmock-dev postgresql-15 postgresql-client-15 chromium fonts-liberation)
 # Benchmarks: wrk for load, nginx as the static-file baseline.
 bench_pkgs=(libbenchmark-dev wrk nginx curl)
 

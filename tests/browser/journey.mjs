@@ -1,0 +1,97 @@
+// A participant's journey in real Chromium: find a provider, rate it, tell a story and see what
+// redaction removes, get a codename; a moderator approves; the provider responds; the public
+// page shows both. Screenshots at 320 px and 1280 px go to $ARTEFACTS.
+import { chromium } from 'playwright-core'
+import assert from 'node:assert/strict'
+import { mkdirSync } from 'node:fs'
+
+const base = process.env.BASE_URL
+const artefacts = process.env.ARTEFACTS
+const moderatorPassword = process.env.MODERATOR_PASSWORD
+const providerPassword = process.env.PROVIDER_PASSWORD
+mkdirSync(artefacts, { recursive: true })
+
+const browser = await chromium.launch({
+  executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
+  args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
+    '--disable-component-update', '--disable-sync']
+})
+let step = 'start'
+try {
+  const phone = await browser.newContext({ viewport: { width: 320, height: 640 } })
+  const page = await phone.newPage()
+  const shot = async (name) => page.screenshot({ path: `${artefacts}/${name}-320.png`, fullPage: true })
+
+  step = 'find the provider by searching'
+  await page.goto(base + '/')
+  await page.fill('#q', 'Seetec')
+  await page.keyboard.press('Enter')
+  await page.waitForURL(/\/(search|providers)/)
+  if (page.url().includes('/search')) await page.click('a.govuk-link:has-text("Seetec")')
+  await page.waitForURL(/\/providers\/\d+$/)
+  const providerUrl = page.url()
+  assert.match(await page.textContent('h1'), /Seetec/)
+  await shot('1-provider')
+
+  step = 'rate with a story'
+  await page.click('text=Rate this provider')
+  await page.check('#stars-1') // the second option: 4 stars
+  await page.fill('#story', 'My work coach Sarah told me to ring 07700 900123. The office was cold but staff listened.')
+  await page.click('button:has-text("Send rating")')
+  await page.waitForSelector('#preview')
+  const preview = await page.textContent('#preview')
+  assert.ok(preview.includes('[an adviser]') && preview.includes('[phone number]'), preview)
+  assert.ok(!preview.includes('07700'), 'the phone number is not in the preview')
+  await shot('2-preview')
+  await page.click('button:has-text("Send rating and story")')
+  await page.waitForSelector('.govuk-panel--confirmation')
+  const codename = (await page.textContent('#codename')).trim()
+  assert.match(codename, /^[a-z]+ [a-z]+ [a-z]+ [a-z]+$/)
+  await shot('3-codename')
+
+  step = 'a moderator approves'
+  const staff = await browser.newContext({ viewport: { width: 1280, height: 900 } })
+  const mod = await staff.newPage()
+  await mod.goto(base + '/sign-in')
+  await mod.fill('#username', 'moderator')
+  await mod.fill('#password', moderatorPassword)
+  await mod.click('button:has-text("Sign in")')
+  await mod.waitForURL(/\/moderate$/)
+  assert.ok((await mod.textContent('.pw-story')).includes('[an adviser]'))
+  await mod.screenshot({ path: `${artefacts}/4-moderation-1280.png`, fullPage: true })
+  await mod.click('button:has-text("Approve and publish")')
+  await mod.waitForSelector('text=Done.')
+  await mod.click('button:has-text("Sign out")')
+
+  step = 'the provider responds'
+  await mod.goto(base + '/sign-in')
+  await mod.fill('#username', 'seetec')
+  await mod.fill('#password', providerPassword)
+  await mod.click('button:has-text("Sign in")')
+  await mod.waitForURL(/\/provider-area$/)
+  await mod.fill('textarea[name="text"]', 'Thank you. We have fixed the heating.')
+  await mod.click('button:has-text("Publish response")')
+  await mod.waitForSelector('text=Your response is published')
+
+  step = 'the public page shows the story and the response'
+  for (const width of [320, 1280]) {
+    const viewer = await browser.newContext({ viewport: { width, height: 900 } })
+    const pub = await viewer.newPage()
+    await new Promise((resolve) => setTimeout(resolve, 2100)) // the public page cache lives 2 s
+    await pub.goto(providerUrl)
+    const body = await pub.textContent('main')
+    assert.ok(body.includes('The office was cold but staff listened.'), 'story published')
+    assert.ok(body.includes('Thank you. We have fixed the heating.'), 'response published')
+    assert.ok(!body.includes('Sarah') && !body.includes('07700'), 'nothing redacted is public')
+    const overflow = await pub.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)
+    assert.ok(overflow <= 0, `no horizontal scrolling at ${width} px (${overflow} px over)`)
+    await pub.screenshot({ path: `${artefacts}/5-public-${width}.png`, fullPage: true })
+    await viewer.close()
+  }
+  console.log('browser journey: passed (screenshots in ' + artefacts + ')')
+} catch (error) {
+  console.error(`browser journey: failed at "${step}": ${error.message}`)
+  process.exitCode = 1
+} finally {
+  await browser.close()
+}
