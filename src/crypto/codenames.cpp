@@ -56,18 +56,4 @@ std::int64_t lookup_key(std::string_view normalised) {
            (digest[2] >> 4);
 }
 
-std::string hash_codename(std::string_view normalised) {
-    char out[crypto_pwhash_STRBYTES];
-    if (crypto_pwhash_str_alg(out, normalised.data(), normalised.size(), crypto_pwhash_OPSLIMIT_INTERACTIVE,
-                              crypto_pwhash_MEMLIMIT_INTERACTIVE, crypto_pwhash_ALG_ARGON2ID13) != 0) {
-        throw std::runtime_error("out of memory while hashing a codename");
-    }
-    return out;
-}
-
-bool codename_matches(std::string_view hash, std::string_view normalised) {
-    const std::string stored(hash);
-    return crypto_pwhash_str_verify(stored.c_str(), normalised.data(), normalised.size()) == 0;
-}
-
 }  // namespace pw::crypto

@@ -16,9 +16,7 @@ std::string new_codename();
 // 20 bits of BLAKE2b of the normalised codename: many codenames share each key.
 std::int64_t lookup_key(std::string_view normalised);
 
-// argon2id (libsodium crypto_pwhash_str, interactive limits), and its check.
-std::string hash_codename(std::string_view normalised);
-bool codename_matches(std::string_view hash, std::string_view normalised);
+// Hashing and checking a codename is hashing a secret: crypto/passwords.hpp.
 
 std::size_t word_count();
 

@@ -7,18 +7,18 @@
 
 namespace pw::crypto {
 
-std::string hash_password(std::string_view password) {
+std::string hash_secret(std::string_view secret) {
     char out[crypto_pwhash_STRBYTES];
-    if (crypto_pwhash_str_alg(out, password.data(), password.size(), crypto_pwhash_OPSLIMIT_INTERACTIVE,
+    if (crypto_pwhash_str_alg(out, secret.data(), secret.size(), crypto_pwhash_OPSLIMIT_INTERACTIVE,
                               crypto_pwhash_MEMLIMIT_INTERACTIVE, crypto_pwhash_ALG_ARGON2ID13) != 0) {
-        throw std::runtime_error("out of memory while hashing a password");
+        throw std::runtime_error("out of memory while hashing a secret");
     }
     return out;
 }
 
-bool password_matches(std::string_view hash, std::string_view password) {
+bool secret_matches(std::string_view hash, std::string_view secret) {
     const std::string stored(hash);
-    return crypto_pwhash_str_verify(stored.c_str(), password.data(), password.size()) == 0;
+    return crypto_pwhash_str_verify(stored.c_str(), secret.data(), secret.size()) == 0;
 }
 
 std::string random_token(std::size_t bytes) {

@@ -1,12 +1,13 @@
 #pragma once
-// Account passwords (argon2id) and random tokens (session ids).
+// Secrets (account passwords and codenames) hashed with argon2id, and random tokens.
 #include <string>
 #include <string_view>
 
 namespace pw::crypto {
 
-std::string hash_password(std::string_view password);
-bool password_matches(std::string_view hash, std::string_view password);
+// libsodium crypto_pwhash_str with argon2id and interactive limits; salted, so never equal twice.
+std::string hash_secret(std::string_view secret);
+bool secret_matches(std::string_view hash, std::string_view secret);
 
 // 128 random bits as 32 hex digits (session ids), or more when asked.
 std::string random_token(std::size_t bytes = 16);

@@ -40,7 +40,7 @@ int create(const AccountArgs& args) {
     if (!db) return store::parse_database_url(args.db_url) ? failure : usage;
     accounts::Account account{0, *username, *role,
                               args.provider_id > 0 ? std::optional<std::int64_t>(args.provider_id) : std::nullopt};
-    auto id = store::create_account(*db, account, crypto::hash_password(password), current_month());
+    auto id = store::create_account(*db, account, crypto::hash_secret(password), current_month());
     if (!id) return report_error(id.error().message, bad_data);
     std::cout << "created " << args.role << " account '" << *username << "' (id " << *id << ")\n";
     if (generated) std::cout << "password (shown once): " << password << "\n";

@@ -1,6 +1,7 @@
 #include "store/ratings/rating_service_soci.hpp"
 
 #include "crypto/codenames.hpp"
+#include "crypto/passwords.hpp"
 #include "store/ratings/ratings.hpp"
 #include "store/stories/stories.hpp"
 
@@ -30,7 +31,7 @@ void SociRatingService::submit(const RatingSubmission& submission, std::function
     std::optional<NewCodename> new_codename;
     if (submission.answers.wants_codename) {
         codename = crypto::new_codename();
-        new_codename = NewCodename{crypto::lookup_key(*codename), crypto::hash_codename(*codename)};
+        new_codename = NewCodename{crypto::lookup_key(*codename), crypto::hash_secret(*codename)};
     }
     auto saved = std::make_shared<SavedRating>();
     writer_.submit(

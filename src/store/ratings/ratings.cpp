@@ -7,6 +7,7 @@
 
 #include "core/ratings/lifecycle.hpp"
 #include "crypto/codenames.hpp"
+#include "crypto/passwords.hpp"
 #include "store/events/events.hpp"
 #include "store/row.hpp"
 
@@ -19,7 +20,7 @@ std::optional<std::int64_t> find_codename(soci::session& s, std::string_view nor
     soci::rowset<soci::row> rows =
         (s.prepare << "SELECT id, hash FROM codenames WHERE lookup_key = :k", soci::use(key));
     for (const auto& row : rows) {
-        if (crypto::codename_matches(get_text(row, 1), normalised)) return get_int(row, 0);
+        if (crypto::secret_matches(get_text(row, 1), normalised)) return get_int(row, 0);
     }
     return std::nullopt;
 }

@@ -39,7 +39,7 @@ Response sign_in(const AppContext& app, const Request& request) {
     }
     auto stored = store::find_account(app.db, *username);
     const auto password = field(*form, "password");
-    const bool ok = stored && !stored->disabled && crypto::password_matches(stored->password_hash, password);
+    const bool ok = stored && !stored->disabled && crypto::secret_matches(stored->password_hash, password);
     app.sessions.record(*username, ok, now);
     if (!ok) return sign_in_page(app, typed, "The username or password is not right", 400);
     // A new session id at every sign-in; any session this browser had is ended.

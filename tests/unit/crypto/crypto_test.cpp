@@ -4,6 +4,7 @@
 
 #include "core/codenames/codename.hpp"
 #include "crypto/codenames.hpp"
+#include "crypto/passwords.hpp"
 #include "crypto/csrf.hpp"
 
 using namespace pw::crypto;
@@ -25,11 +26,11 @@ TEST_F(Crypto, CodenamesAreFourListedWordsThatNormaliseToThemselves) {
 }
 
 TEST_F(Crypto, AHashMatchesOnlyItsOwnCodename) {
-    const auto hash = hash_codename("maple river candle orbit");
+    const auto hash = hash_secret("maple river candle orbit");
     EXPECT_TRUE(hash.starts_with("$argon2id$"));
-    EXPECT_TRUE(codename_matches(hash, "maple river candle orbit"));
-    EXPECT_FALSE(codename_matches(hash, "maple river candle orbits"));
-    EXPECT_NE(hash_codename("maple river candle orbit"), hash);  // salted
+    EXPECT_TRUE(secret_matches(hash, "maple river candle orbit"));
+    EXPECT_FALSE(secret_matches(hash, "maple river candle orbits"));
+    EXPECT_NE(hash_secret("maple river candle orbit"), hash);  // salted
 }
 
 TEST_F(Crypto, LookupKeysAreTwentyBitsAndStable) {
