@@ -7,6 +7,11 @@ namespace pw::web {
 std::string SessionStore::start(std::int64_t account_id, accounts::Clock::time_point now) {
     std::string id = crypto::random_token(16);
     std::lock_guard lock(mutex_);
+    if (sessions_.size() >= 4096) {  // forget abandoned sessions now and then, so memory stays bounded
+        std::erase_if(sessions_, [&](const auto& entry) {
+            return !accounts::session_alive(entry.second.signed_in, entry.second.last_used, now, policy_);
+        });
+    }
     sessions_[id] = Session{account_id, now, now};
     return id;
 }
