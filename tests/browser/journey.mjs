@@ -35,6 +35,7 @@ try {
 
   step = 'rate with a story'
   await page.click('text=Rate this provider')
+  await page.check('#area') // Seetec works in several areas: the first
   await page.check('#stars-1') // the second option: 4 stars
   await page.fill('#story', 'My work coach Sarah told me to ring 07700 900123. The office was cold but staff listened.')
   await page.click('button:has-text("Send rating")')

@@ -11,6 +11,15 @@
 
 using namespace pw::testing;
 
+namespace {
+std::string area_of(const std::string& form) {
+    std::smatch m;
+    return std::regex_search(form, m, std::regex(R"re(name="area" type="radio" value="([0-9]+)")re"))
+               ? "&area=" + m[1].str()
+               : "";
+}
+}  // namespace
+
 class Ratings : public ServerTest {
 protected:
     std::string provider_url(const std::string& name) {
@@ -27,13 +36,21 @@ protected:
         EXPECT_EQ(form.header("cache-control"), "no-store");
         std::smatch m;
         EXPECT_TRUE(std::regex_search(form.body, m, std::regex(R"re(name="csrf" value="([0-9a-f.]+)")re")));
+        // A provider in several areas asks which one: answer with the first.
+        std::smatch area;
+        last_area_ = std::regex_search(form.body, area, std::regex(R"re(name="area" type="radio" value="([0-9]+)")re"))
+                         ? "&area=" + area[1].str()
+                         : "";
         return m[1].str();
     }
 
     HttpResponse rate(const std::string& rate_url, const std::string& fields, const std::string& headers = "") {
-        const std::string body = "csrf=" + token_for(rate_url) + (fields.empty() ? "" : "&" + fields);
+        std::string body = "csrf=" + token_for(rate_url) + (fields.empty() ? "" : "&" + fields);
+        if (fields.find("area=") == std::string::npos) body += last_area_;
         return request(port(), "POST", rate_url, "Content-Type: application/x-www-form-urlencoded\r\n" + headers, body);
     }
+
+    std::string last_area_;
 
     static std::string codename_in(const std::string& html) {
         std::smatch m;
@@ -157,8 +174,8 @@ TEST(RatingPrivacy, NoAddressUserAgentOrTimeReachesTheDatabaseWalOrLogs) {
     const std::string markers =
         "User-Agent: MarkerAgent/9.9\r\nX-Forwarded-For: 198.51.100.77\r\n"
         "X-Real-IP: 198.51.100.78\r\nContent-Type: application/x-www-form-urlencoded\r\n";
-    auto saved =
-        request(server.port(), "POST", "/providers/1/rate", markers, "stars=4&get_codename=yes&csrf=" + m[1].str());
+    auto saved = request(server.port(), "POST", "/providers/1/rate", markers,
+                         "stars=4&get_codename=yes&csrf=" + m[1].str() + area_of(form.body));
     ASSERT_EQ(saved.status, 200);
     server.signal(SIGTERM);
     ASSERT_EQ(server.wait(10000), 0);
@@ -175,4 +192,33 @@ TEST(RatingPrivacy, NoAddressUserAgentOrTimeReachesTheDatabaseWalOrLogs) {
     }
     // The only date kept is the month; no column holds a time of day.
     EXPECT_EQ(everything.find("created_at"), std::string::npos);
+}
+
+TEST_P(Ratings, AProviderInSeveralAreasAsksWhichAndTheAreaComparesItsPrimes) {
+    const auto seetec = provider_url("seetec");
+    auto missing = rate(seetec + "/rate", "stars=4&area=");
+    EXPECT_EQ(missing.status, 400);
+    EXPECT_NE(missing.body.find("Select the area you were in"), std::string::npos);
+    EXPECT_NE(missing.body.find("CPA 4: East London"), std::string::npos);
+    auto elsewhere = rate(seetec + "/rate", "stars=4&area=999999");
+    EXPECT_EQ(elsewhere.status, 400);
+
+    auto form = get(port(), seetec + "/rate");
+    std::smatch m;
+    ASSERT_TRUE(std::regex_search(
+        form.body, m,
+        std::regex(
+            R"re(value="([0-9]+)">\s*<label class="govuk-label govuk-radios__label" for="area-1">CPA 4: East London)re")));
+    const std::string east_london = m[1].str();
+    for (int i = 0; i < 10; ++i)
+        ASSERT_EQ(rate(seetec + "/rate", "stars=3&get_codename=no&area=" + east_london).status, 200);
+    auto area = get(port(), "/areas/" + east_london);
+    EXPECT_NE(area.body.find("from 10 people (90% sure"), std::string::npos) << area.body;
+    EXPECT_NE(area.body.find("people</td>"), std::string::npos);                  // Seetec's row in the comparison
+    EXPECT_NE(area.body.find("Not enough ratings yet</td>"), std::string::npos);  // A4e and CDG
+    // Ratings placed in East London do not count in Seetec's other areas.
+    auto areas = get(port(), "/areas").body;
+    std::smatch east;
+    ASSERT_TRUE(std::regex_search(areas, east, std::regex(R"re(href="/areas/([0-9]+)">CPA 1: East of England)re")));
+    EXPECT_EQ(get(port(), "/areas/" + east[1].str()).body.find("from 10 people"), std::string::npos);
 }

@@ -18,6 +18,14 @@ std::string csrf_in(const std::string& html, const std::string& action) {
     return std::regex_search(rest, m, std::regex(R"re(name="csrf" value="([0-9a-f.]+)")re")) ? m[1].str() : "";
 }
 
+// A provider in several areas asks which one: answer with the first offered.
+std::string area_of(const std::string& form) {
+    std::smatch m;
+    return std::regex_search(form, m, std::regex(R"re(name="area" type="radio" value="([0-9]+)")re"))
+               ? "&area=" + m[1].str()
+               : "";
+}
+
 std::string url_encode(const std::string& text) {
     std::string out;
     for (unsigned char c : text) {
@@ -92,13 +100,13 @@ protected:
     HttpResponse tell_story(const std::string& story) {
         const auto url = "/providers/" + seetec_ + "/rate";
         auto form = get(port(), url);
-        auto preview =
-            request(port(), "POST", url, kForm,
-                    "csrf=" + csrf_in(form.body, url) + "&stars=2&get_codename=no&story=" + url_encode(story));
+        auto preview = request(port(), "POST", url, kForm,
+                               "csrf=" + csrf_in(form.body, url) + area_of(form.body) +
+                                   "&stars=2&get_codename=no&story=" + url_encode(story));
         EXPECT_EQ(preview.status, 200);
-        auto sent = request(
-            port(), "POST", url, kForm,
-            "csrf=" + csrf_in(preview.body, url) + "&stars=2&get_codename=no&confirm=yes&story=" + url_encode(story));
+        auto sent = request(port(), "POST", url, kForm,
+                            "csrf=" + csrf_in(preview.body, url) + area_of(form.body) +
+                                "&stars=2&get_codename=no&confirm=yes&story=" + url_encode(story));
         EXPECT_EQ(sent.status, 200) << sent.body;
         EXPECT_NE(sent.body.find("read by a moderator before it is published"), std::string::npos);
         return preview;
@@ -228,9 +236,9 @@ TEST_P(Stories, ACodenameShowsTheWriterWhatHappenedAndLetsThemWithdraw) {
     const auto url = "/providers/" + seetec_ + "/rate";
     const std::string story = "The adviser was rude to me.";
     auto form = get(port(), url);
-    auto sent =
-        request(port(), "POST", url, kForm,
-                "csrf=" + csrf_in(form.body, url) + "&stars=1&get_codename=yes&confirm=yes&story=" + url_encode(story));
+    auto sent = request(port(), "POST", url, kForm,
+                        "csrf=" + csrf_in(form.body, url) + area_of(form.body) +
+                            "&stars=1&get_codename=yes&confirm=yes&story=" + url_encode(story));
     ASSERT_EQ(sent.status, 200);
     std::smatch m;
     ASSERT_TRUE(std::regex_search(sent.body, m, std::regex(R"re(<strong>([a-z]+ [a-z]+ [a-z]+ [a-z]+)</strong>)re")));

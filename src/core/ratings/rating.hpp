@@ -48,8 +48,9 @@ std::string_view payment_group_key(PaymentGroup group);    // "jsa-18-24"
 std::string_view payment_group_label(PaymentGroup group);  // "JSA, aged 18 to 24"
 std::optional<PaymentGroup> payment_group_from_key(std::string_view key);
 
-// What is rated: a provider (prime or sub-contractor) or one of its offices.
-enum class UnitKind { provider, office };
+// What a score covers: a provider (prime or sub-contractor, with its offices and, for a prime,
+// its sub-contractors), one office, an area, or one prime's work within one area.
+enum class UnitKind { provider, office, area, prime_in_area };
 
 struct Rating {
     UnitKind unit_kind = UnitKind::provider;

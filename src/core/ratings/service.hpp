@@ -13,7 +13,8 @@ namespace pw::ratings {
 
 struct RatedUnit {
     UnitKind kind = UnitKind::provider;
-    std::int64_t id = 0;
+    std::int64_t id = 0;          // provider, office or area
+    std::int64_t area_id = 0;     // for prime_in_area: the area
 };
 
 struct RatingSubmission {
@@ -22,6 +23,7 @@ struct RatingSubmission {
     Month month;
     RatingAnswers answers;
     std::optional<std::string> story;  // already redacted; waits for a moderator
+    std::optional<std::int64_t> area_id;  // the area the participant was in, when known
 };
 
 struct RatingReceipt {

@@ -16,7 +16,8 @@ void SociRatingService::submit(const RatingSubmission& submission, std::function
                         submission.answers.overall,
                         submission.answers.aspects,
                         submission.answers.payment_group,
-                        std::nullopt};
+                        std::nullopt,
+                        submission.area_id};
     // The slow hashing happens here, on the request's thread, never inside the writer's batch.
     if (submission.answers.codename) {
         auto s = db_.session();

@@ -51,6 +51,7 @@ SavedRating save_rating(soci::session& s, const RatingRecord& r) {
     const boost::optional<long long> office_id = r.office_id ? boost::optional<long long>(*r.office_id) : boost::none;
     const boost::optional<long long> codename_id =
         r.codename_id ? boost::optional<long long>(*r.codename_id) : boost::none;
+    const boost::optional<long long> area_id = r.area_id ? boost::optional<long long>(*r.area_id) : boost::none;
     const int overall = r.overall.value();
     std::array<boost::optional<int>, kAspects.size()> aspects;
     for (std::size_t i = 0; i < kAspects.size(); ++i) aspects[i] = stars_or_null(r.aspects[i]);
@@ -74,10 +75,10 @@ SavedRating save_rating(soci::session& s, const RatingRecord& r) {
         if (existing) {
             s << "UPDATE ratings SET stars = :s, respect = :a1, personal_support = :a2, help_towards_work = :a3, "
                  "fairness_about_sanctions = :a4, keeping_to_standards = :a5, travel_and_practical_help = :a6, "
-                 "payment_group = :g, state = 'active' WHERE id = :id",
+                 "payment_group = :g, area_id = :area, state = 'active' WHERE id = :id",
                 soci::use(overall), soci::use(aspects[0]), soci::use(aspects[1]), soci::use(aspects[2]),
                 soci::use(aspects[3]), soci::use(aspects[4]), soci::use(aspects[5]), soci::use(group),
-                soci::use(*existing);
+                soci::use(area_id), soci::use(*existing);
             saved = {*existing, true};
         }
     }
@@ -85,11 +86,12 @@ SavedRating save_rating(soci::session& s, const RatingRecord& r) {
         long long id = 0;
         s << "INSERT INTO ratings (provider_id, office_id, unit_key, month, stars, respect, personal_support, "
              "help_towards_work, fairness_about_sanctions, keeping_to_standards, travel_and_practical_help, "
-             "payment_group, codename_id) VALUES (:p, :o, :u, :m, :s, :a1, :a2, :a3, :a4, :a5, :a6, :g, :c) "
-             "RETURNING id",
+             "payment_group, codename_id, area_id) VALUES (:p, :o, :u, :m, :s, :a1, :a2, :a3, :a4, :a5, :a6, :g, :c, "
+             ":area) RETURNING id",
             soci::use(provider_id), soci::use(office_id), soci::use(key), soci::use(month), soci::use(overall),
             soci::use(aspects[0]), soci::use(aspects[1]), soci::use(aspects[2]), soci::use(aspects[3]),
-            soci::use(aspects[4]), soci::use(aspects[5]), soci::use(group), soci::use(codename_id), soci::into(id);
+            soci::use(aspects[4]), soci::use(aspects[5]), soci::use(group), soci::use(codename_id),
+            soci::use(area_id), soci::into(id);
         saved = {id, false};
     }
     append_event(s, events::Event{saved.replaced ? "rating.replaced" : "rating.submitted", "rating", saved.id,
@@ -103,7 +105,20 @@ namespace {
 // The ratings a unit counts, as SQL over the ratings table aliased r. The id is a number we
 // hold, never text from a request, so it is written into the SQL directly.
 std::string unit_condition(const RatedUnit& unit) {
-    if (unit.kind == UnitKind::office) return fmt::format("r.office_id = {}", unit.id);
+    switch (unit.kind) {
+        case UnitKind::office: return fmt::format("r.office_id = {}", unit.id);
+        case UnitKind::area: return fmt::format("r.area_id = {}", unit.id);
+        case UnitKind::prime_in_area:
+            // The prime's own ratings in the area, and those of the sub-contractors under its
+            // contract there: the unit of the within-area comparison.
+            return fmt::format(
+                "r.area_id = {1} AND (r.provider_id = {0} OR r.provider_id IN (SELECT sc.provider_id FROM "
+                "subcontracts sc JOIN contracts c ON c.id = sc.contract_id WHERE c.prime_id = {0} AND "
+                "c.area_id = {1}))",
+                unit.id, unit.area_id);
+        case UnitKind::provider:
+            break;
+    }
     // A provider counts its own ratings (and its offices'), and those of every sub-contractor
     // working under one of its contracts.
     return fmt::format(

@@ -33,6 +33,7 @@ struct RatingRecord {
     std::array<std::optional<ratings::Stars>, ratings::kAspects.size()> aspects{};
     std::optional<ratings::PaymentGroup> payment_group;
     std::optional<std::int64_t> codename_id;
+    std::optional<std::int64_t> area_id;
 };
 
 struct SavedRating {

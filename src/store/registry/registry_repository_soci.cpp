@@ -121,6 +121,20 @@ std::optional<ProviderRef> SociRegistryRepository::find_provider_ref(ProviderId 
     return ProviderRef{id, name};
 }
 
+std::vector<AreaRef> SociRegistryRepository::provider_areas(ProviderId id) {
+    auto s = db_.session();
+    const long long provider = id.value;
+    const long long same = id.value;
+    std::vector<AreaRef> areas;
+    soci::rowset<soci::row> rows =
+        (s.prepare << "SELECT a.id, a.number, a.name FROM areas a WHERE a.id IN (SELECT c.area_id FROM contracts c "
+                      "WHERE c.prime_id = :p UNION SELECT c.area_id FROM subcontracts sc JOIN contracts c ON "
+                      "c.id = sc.contract_id WHERE sc.provider_id = :q) ORDER BY a.number",
+         soci::use(provider), soci::use(same));
+    for (const auto& row : rows) areas.push_back(area_ref(row, 0));
+    return areas;
+}
+
 std::optional<OfficeDetail> SociRegistryRepository::find_office(OfficeId id) {
     auto s = db_.session();
     const long long office_id = id.value;

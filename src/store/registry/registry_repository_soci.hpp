@@ -12,6 +12,7 @@ public:
     std::optional<registry::AreaDetail> find_area(AreaId id) override;
     std::optional<registry::ProviderDetail> find_provider(ProviderId id) override;
     std::optional<registry::ProviderRef> find_provider_ref(ProviderId id) override;
+    std::vector<registry::AreaRef> provider_areas(ProviderId id) override;
     std::optional<registry::OfficeDetail> find_office(OfficeId id) override;
     std::vector<registry::SearchHit> search(std::string_view key, int limit) override;
 

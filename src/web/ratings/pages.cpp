@@ -22,6 +22,7 @@ struct Target {
     std::string name;      // "Seetec" or "Leeds Central (Seetec)"
     std::string back_url;  // the unit's page
     std::string form_path;
+    std::vector<registry::AreaRef> areas;  // where the provider works; asked when more than one
 };
 
 std::optional<Target> find_target(const AppContext& app, UnitKind kind, std::string_view id_text) {
@@ -31,7 +32,8 @@ std::optional<Target> find_target(const AppContext& app, UnitKind kind, std::str
         auto provider = app.registry.find_provider_ref(ProviderId{*id});
         if (!provider) return std::nullopt;
         const auto url = provider_url(provider->id);
-        return Target{{kind, *id}, *id, provider->name, url, url + "/rate"};
+        return Target{{kind, *id}, *id, provider->name, url, url + "/rate",
+                      app.registry.provider_areas(ProviderId{*id})};
     }
     auto office = app.registry.find_office(OfficeId{*id});
     if (!office) return std::nullopt;
@@ -40,12 +42,13 @@ std::optional<Target> find_target(const AppContext& app, UnitKind kind, std::str
                   office->provider.id.value,
                   fmt::format("{}, {} ({})", office->office.name, office->office.town, office->provider.name),
                   url,
-                  url + "/rate"};
+                  url + "/rate",
+                  app.registry.provider_areas(office->provider.id)};
 }
 
 Response form_page(const AppContext& app, const Target& target, const FormFields& answers,
                    const std::vector<FieldError>& errors, int status) {
-    mustache::data data = rating_form_view(answers, errors);
+    mustache::data data = rating_form_view(answers, errors, target.areas);
     data.set("title", (errors.empty() ? "" : "Error: ") + fmt::format("Rate {}", target.name));
     data.set("unit_name", target.name);
     data.set("what", target.unit.kind == UnitKind::office ? "this office" : "this provider");
@@ -109,6 +112,16 @@ void submit(const AppContext& app, const Target& target, const Request& request,
             errors.push_back({"story", checked.error().message});
         }
     }
+    // Which area: implied when the provider works in one, asked when it works in several.
+    std::optional<std::int64_t> area_id;
+    if (target.areas.size() == 1) area_id = target.areas.front().id.value;
+    if (target.areas.size() > 1) {
+        const auto chosen = parse_id(field(*form, "area"));
+        for (const auto& area : target.areas) {
+            if (chosen && area.id.value == *chosen) area_id = *chosen;
+        }
+        if (!area_id) errors.push_back({"area", "Select the area you were in"});
+    }
     if (!errors.empty()) {
         respond(form_page(app, target, *form, errors, 400));
         return;
@@ -119,7 +132,7 @@ void submit(const AppContext& app, const Target& target, const Request& request,
         return;
     }
     RatingSubmission submission{target.unit, target.provider_id, current_month(app), *answers,
-                                story ? std::optional(redaction::redact(*story)) : std::nullopt};
+                                story ? std::optional(redaction::redact(*story)) : std::nullopt, area_id};
     app.ratings.submit(submission, [&app, target, form = *form, respond](Result<RatingReceipt> receipt) {
         if (!receipt) {
             if (receipt.error().kind == ErrorKind::invalid_input) {

@@ -56,8 +56,16 @@ std::string one_decimal(double value) {
 
 }  // namespace
 
-mustache::data rating_form_view(const FormFields& answers, const std::vector<FieldError>& errors) {
+mustache::data rating_form_view(const FormFields& answers, const std::vector<FieldError>& errors,
+                                const std::vector<registry::AreaRef>& areas) {
     mustache::data data;
+    if (areas.size() > 1) {
+        std::vector<std::pair<std::string, std::string>> options;
+        for (const auto& area : areas) {
+            options.emplace_back(std::to_string(area.id.value), fmt::format("CPA {}: {}", area.number, area.name));
+        }
+        data.set("area", radios("area", field(answers, "area"), options, errors));
+    }
     data.set("stars", radios("stars", field(answers, "stars"), kStarOptions, errors));
     mustache::data aspects{mustache::data::type::list};
     auto options = kStarOptions;

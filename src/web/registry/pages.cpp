@@ -44,6 +44,18 @@ Response show_area(const AppContext& app, const RouteParams& params) {
     auto area = id ? app.registry.find_area(AreaId{*id}) : std::nullopt;
     if (!area) return error_page(app, 404);
     mustache::data data = area_detail_view(*area);
+    const auto month = current_month(app);
+    data.set("ratings", scores_view(app.ratings.scores({ratings::UnitKind::area, *id}, month)));
+    data.set("comparison", list_of(area->contracts, [&](const registry::ContractInArea& contract) {
+                 mustache::data row = provider_link(contract.prime);
+                 const auto s = app.ratings.scores(
+                     {ratings::UnitKind::prime_in_area, contract.prime.id.value, *id}, month);
+                 row.set("score", s.overall.shown ? fmt::format("{:.1f} out of 5 ({:.1f} to {:.1f}), {} people",
+                                                                s.overall.mean, s.overall.lower, s.overall.upper,
+                                                                s.overall.raters)
+                                                  : std::string("Not enough ratings yet"));
+                 return row;
+             }));
     data.set("title", fmt::format("CPA {}: {}", area->area.number, area->area.name));
     set_breadcrumbs(data, {{"Home", "/"}, {"Areas", "/areas"}});
     return html_page(app, "area", std::move(data));
@@ -72,6 +84,7 @@ Response show_provider(const AppContext& app, const RouteParams& params, const R
     mustache::data data = provider_view(*provider);
     data.set("title", provider->provider.name);
     data.set("ratings", scores_view(app.ratings.scores({ratings::UnitKind::provider, *id}, current_month(app))));
+    data.set("what", "this provider");
     data.set("rate_url", provider_url(provider->provider.id) + "/rate");
     set_stories(app, data, *id, request);
     set_breadcrumbs(data, {{"Home", "/"}, {"Areas", "/areas"}});
@@ -84,6 +97,7 @@ Response show_office(const AppContext& app, const RouteParams& params) {
     if (!office) return error_page(app, 404);
     mustache::data data = office_view(*office);
     data.set("ratings", scores_view(app.ratings.scores({ratings::UnitKind::office, *id}, current_month(app))));
+    data.set("what", "this office");
     data.set("rate_url", office_url(office->office.id) + "/rate");
     data.set("title", fmt::format("{}, {}", office->office.name, office->office.town));
     set_breadcrumbs(data, {{"Home", "/"}, {office->provider.name, provider_url(office->provider.id)}});
