@@ -22,12 +22,10 @@ try {
   const page = await phone.newPage()
   const shot = async (name) => page.screenshot({ path: `${artefacts}/${name}-320.png`, fullPage: true })
 
-  step = 'find the provider by searching'
+  step = 'find the provider by typing its name (accessible autocomplete)'
   await page.goto(base + '/')
-  await page.fill('#q', 'Seetec')
-  await page.keyboard.press('Enter')
-  await page.waitForURL(/\/(search|providers)/)
-  if (page.url().includes('/search')) await page.click('a.govuk-link:has-text("Seetec")')
+  await page.locator('#q').pressSequentially('Seet', { delay: 50 })
+  await page.locator('li.autocomplete__option', { hasText: 'Seetec' }).first().click()
   await page.waitForURL(/\/providers\/\d+$/)
   const providerUrl = page.url()
   assert.match(await page.textContent('h1'), /Seetec/)
