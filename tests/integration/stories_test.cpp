@@ -278,3 +278,23 @@ TEST_P(Stories, ACodenameShowsTheWriterWhatHappenedAndLetsThemWithdraw) {
                              "&kind=rating&id=" + rating[1].str());
     EXPECT_NE(again.body.find("That cannot be done to it now."), std::string::npos);  // withdrawn twice: refused
 }
+
+TEST_P(Stories, CensorRulesSafeguardingAndHostileTextAreHandledOnTheWayToThePublic) {
+    tell_story("They sent me to the Bolton Road office <script>alert('x')</script> '; DROP TABLE stories; --");
+    const auto mod = sign_in("mod1", moderator_password_);
+    const auto story = pending_story_id(mod);
+    auto marked = signed_post(mod, "/moderate", "/moderate/stories/" + story + "/safeguarding", "concern=yes");
+    EXPECT_NE(marked.body.find("govuk-tag--red\">Safeguarding"), std::string::npos);
+    auto censored =
+        signed_post(mod, "/moderate", "/moderate/stories/" + story + "/censor", "phrase=Bolton+Road&scope=provider");
+    EXPECT_NE(censored.body.find("Done."), std::string::npos);
+    signed_post(mod, "/moderate", "/moderate/stories/" + story + "/approve", "");
+
+    auto page = get(port(), "/providers/" + seetec_).body;
+    EXPECT_NE(page.find("They sent me to the <span class=\"pw-removed\">[removed]</span> office"), std::string::npos)
+        << page;
+    EXPECT_EQ(page.find("<script>alert"), std::string::npos);  // shown as text, never run
+    EXPECT_NE(page.find("&lt;script&gt;alert(&apos;x&apos;)&lt;/script&gt;"), std::string::npos);
+    EXPECT_NE(page.find("DROP TABLE stories"), std::string::npos);  // stored as text: the table is still there
+    EXPECT_EQ(get(port(), "/providers/" + seetec_).status, 200);
+}
