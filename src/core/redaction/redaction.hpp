@@ -18,7 +18,8 @@ struct Span {
     friend bool operator==(const Span&, const Span&) = default;
 };
 
-// A moderator's censor rule: a literal phrase, matched case-insensitively on word boundaries.
+// A moderator's censor rule: a phrase matched case-insensitively on word boundaries, literal or
+// a pattern where * stands for any letters or digits ("Dav*" removes Dave and David).
 struct CensorRule {
     std::string phrase;
 };

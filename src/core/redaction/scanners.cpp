@@ -167,17 +167,35 @@ void find_postcodes(std::string_view t, std::vector<Span>& out) {
     }
 }
 
+namespace {
+bool word_char(char c) { return is_alnum(c) || c == '\'' || c == '-'; }
+
+// End of a match of pattern p (case-insensitive; '*' is any run of word characters) starting
+// at t[ti], or npos. Patterns are short phrases, so backtracking stays cheap.
+std::size_t glob_end(std::string_view t, std::size_t ti, std::string_view p, std::size_t pi) {
+    if (pi == p.size()) return ti;
+    if (p[pi] == '*') {
+        std::size_t run = ti;
+        while (run < t.size() && word_char(t[run])) ++run;
+        for (std::size_t k = run + 1; k-- > ti;) {
+            if (auto end = glob_end(t, k, p, pi + 1); end != std::string_view::npos) return end;
+        }
+        return std::string_view::npos;
+    }
+    if (ti < t.size() && lower(t[ti]) == lower(p[pi])) return glob_end(t, ti + 1, p, pi + 1);
+    return std::string_view::npos;
+}
+}  // namespace
+
 void find_censored(std::string_view t, const std::vector<CensorRule>& rules, std::vector<Span>& out) {
-    std::string folded(t);
-    for (auto& c : folded) c = lower(c);
     for (const auto& rule : rules) {
-        std::string phrase = rule.phrase;
-        for (auto& c : phrase) c = lower(c);
-        if (phrase.empty()) continue;
-        for (auto at = folded.find(phrase); at != std::string::npos; at = folded.find(phrase, at + 1)) {
-            if (boundary_before(t, at) && boundary_after(t, at + phrase.size())) {
-                out.push_back({at, at + phrase.size(), Kind::censored});
-            }
+        if (rule.phrase.empty() || rule.phrase == "*") continue;
+        for (std::size_t i = 0; i < t.size(); ++i) {
+            if (!boundary_before(t, i)) continue;
+            const auto end = glob_end(t, i, rule.phrase, 0);
+            if (end == std::string_view::npos || end == i || !boundary_after(t, end)) continue;
+            out.push_back({i, end, Kind::censored});
+            i = end - 1;
         }
     }
 }

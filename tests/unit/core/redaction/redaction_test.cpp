@@ -58,6 +58,13 @@ TEST(Redaction, CensorRulesRemoveWholePhrasesOnly) {
     EXPECT_EQ(redact("bolton roads", rules), "bolton roads");
 }
 
+TEST(Redaction, CensorPatternsUseAStarForAnyLetters) {
+    std::vector<pw::redaction::CensorRule> rules{{"Dav*"}, {"* Street office"}};
+    EXPECT_EQ(redact("Dave and David and Davina, not Dove", rules), "[removed] and [removed] and [removed], not Dove");
+    EXPECT_EQ(redact("the High Street office was shut", rules), "the [removed] was shut");
+    EXPECT_EQ(redact("nothing here", {{"*"}}), "nothing here");  // a lone star would remove everything
+}
+
 TEST(Redaction, KeepsUtf8AroundWhatItRemoves) {
     EXPECT_EQ(redact("“07700 900123” — ring"), "“[phone number]” — ring");
 }
