@@ -2,6 +2,8 @@
 // decisions, safeguarding concerns, censor rules, and providers' flags.
 #include <fmt/format.h>
 
+#include <algorithm>
+
 #include "core/stories/story.hpp"
 #include "store/stories/stories.hpp"
 #include "web/accounts/signed_in.hpp"
@@ -82,6 +84,11 @@ Result<std::function<Result<void>(soci::session&)>> story_action(const std::stri
     if (action == "censor") {
         auto phrase = check_text(field(form, "phrase"), "The phrase");
         if (!phrase) return std::unexpected(phrase.error());
+        // Short, with few stars: matching backtracks on each star.
+        if (character_count(*phrase) > 100 || std::ranges::count(*phrase, '*') > 3 ||
+            phrase->find('\n') != std::string::npos) {
+            return fail(ErrorKind::invalid_input, "A phrase is one line of at most 100 characters, with at most 3 stars");
+        }
         const auto scope_text = field(form, "scope");
         const auto scope = scope_text == "everywhere" ? store::CensorScope::everywhere
                            : scope_text == "provider" ? store::CensorScope::provider
