@@ -1,0 +1,111 @@
+#include "core/sanctions/case.hpp"
+
+namespace pw::sanctions {
+
+std::string_view reason_key(Reason r) {
+    switch (r) {
+        case Reason::missed_appointment:
+            return "missed-appointment";
+        case Reason::mandatory_activity:
+            return "mandatory-activity";
+        case Reason::job_application:
+            return "job-application";
+        case Reason::left_course:
+            return "left-course";
+        case Reason::other:
+            return "other";
+    }
+    return "other";
+}
+
+std::string_view reason_label(Reason r) {
+    switch (r) {
+        case Reason::missed_appointment:
+            return "Missed an appointment";
+        case Reason::mandatory_activity:
+            return "Did not take part in a mandatory activity";
+        case Reason::job_application:
+            return "Refused or did not apply for a job";
+        case Reason::left_course:
+            return "Left a course or placement";
+        case Reason::other:
+            return "Something else";
+    }
+    return "Something else";
+}
+
+std::optional<Reason> reason_from(std::string_view key) {
+    for (auto r : kReasons) {
+        if (reason_key(r) == key) return r;
+    }
+    return std::nullopt;
+}
+
+std::string_view good_reason_key(GoodReason g) {
+    switch (g) {
+        case GoodReason::none:
+            return "none";
+        case GoodReason::illness:
+            return "illness";
+        case GoodReason::caring:
+            return "caring";
+        case GoodReason::transport_or_cost:
+            return "transport";
+        case GoodReason::not_told:
+            return "not-told";
+        case GoodReason::clash_with_work:
+            return "clash";
+        case GoodReason::other:
+            return "other";
+    }
+    return "none";
+}
+
+std::string_view good_reason_label(GoodReason g) {
+    switch (g) {
+        case GoodReason::none:
+            return "I did not have a good reason";
+        case GoodReason::illness:
+            return "I was ill";
+        case GoodReason::caring:
+            return "I was caring for someone";
+        case GoodReason::transport_or_cost:
+            return "I could not get there, or could not afford to";
+        case GoodReason::not_told:
+            return "I was not told, or did not get the letter";
+        case GoodReason::clash_with_work:
+            return "It clashed with work or a job interview";
+        case GoodReason::other:
+            return "Another good reason";
+    }
+    return "";
+}
+
+std::optional<GoodReason> good_reason_from(std::string_view key) {
+    for (auto g : kGoodReasons) {
+        if (good_reason_key(g) == key) return g;
+    }
+    return std::nullopt;
+}
+
+Length sanction_length(Benefit benefit, Level level, int previous) {
+    if (benefit == Benefit::esa) {
+        // ESA: 100% of the personal allowance until re-compliance, plus 1, 2 or 4 weeks.
+        const int fixed = previous <= 0 ? 1 : previous == 1 ? 2 : 4;
+        return {std::nullopt, fixed, "until you do what was asked, then a fixed period"};
+    }
+    switch (level) {
+        case Level::lower:
+            return {previous <= 0 ? 4 : 13, 0, "lower level: 4 weeks, 13 for a repeat within 52 weeks"};
+        case Level::intermediate:
+            return {previous <= 0 ? 4 : 13, 0, "intermediate level: 4 weeks, 13 for a repeat within 52 weeks"};
+        case Level::higher:
+            return {previous <= 0   ? 13
+                    : previous == 1 ? 26
+                                    : 156,
+                    0, "higher level: 13 weeks, then 26, then 156 for repeats within 52 weeks"};
+    }
+    return {};
+}
+
+}  // namespace pw::sanctions

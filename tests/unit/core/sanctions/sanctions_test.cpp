@@ -1,0 +1,95 @@
+#include <gtest/gtest.h>
+
+#include <set>
+#include <tuple>
+
+#include "core/sanctions/case.hpp"
+#include "core/sanctions/deadline.hpp"
+#include "core/sanctions/lifecycle.hpp"
+
+using namespace pw;
+using namespace pw::sanctions;
+using namespace std::chrono;
+
+TEST(SanctionLifecycle, EveryPairOfStatesIsAllowedOnlyWhenListed) {
+    using S = CaseState;
+    const std::set<std::pair<S, S>> allowed{
+        {S::referred, S::reserved},
+        {S::referred, S::cancelled},
+        {S::referred, S::non_adverse},
+        {S::referred, S::adverse},
+        {S::reserved, S::non_adverse},
+        {S::reserved, S::adverse},
+        {S::reserved, S::cancelled},
+        {S::adverse, S::reconsideration_requested},
+        {S::reconsideration_requested, S::reconsideration_upheld},
+        {S::reconsideration_requested, S::overturned_reconsideration},
+        {S::reconsideration_upheld, S::appeal_lodged},
+        {S::appeal_lodged, S::appeal_won},
+        {S::appeal_lodged, S::appeal_lost},
+    };
+    int pairs = 0;
+    for (auto from : kCaseStates) {
+        for (auto to : kCaseStates) {
+            EXPECT_EQ(check_case_transition(from, to).has_value(), allowed.contains({from, to}))
+                << case_state_key(from) << " -> " << case_state_key(to);
+            ++pairs;
+        }
+    }
+    EXPECT_EQ(pairs, 121);
+}
+
+TEST(SanctionLifecycle, AnAppealNeedsAReconsiderationOutcomeFirst) {
+    auto early = check_case_transition(CaseState::adverse, CaseState::appeal_lodged);
+    ASSERT_FALSE(early);
+    EXPECT_EQ(
+        early.error().message,
+        "An appeal needs the outcome of a mandatory reconsideration first: ask for one, then record its outcome.");
+    auto premature = check_case_transition(CaseState::referred, CaseState::reconsideration_requested);
+    EXPECT_EQ(premature.error().message,
+              "You can ask for a mandatory reconsideration only after a decision to sanction you.");
+}
+
+TEST(SanctionLifecycle, StateKeysRoundTrip) {
+    for (auto s : kCaseStates) EXPECT_EQ(case_state_from(case_state_key(s)), s);
+    EXPECT_FALSE(case_state_from("appealed"));
+}
+
+TEST(ReconsiderationDeadline, IsOneCalendarMonthAfterTheDecision) {
+    EXPECT_EQ(reconsideration_deadline(2026y / November / 10), 2026y / December / 10);
+    EXPECT_EQ(reconsideration_deadline(2026y / December / 15), 2027y / January / 15);  // across the year end
+}
+
+TEST(ReconsiderationDeadline, EndsOnTheLastDayOfAShorterMonth) {
+    EXPECT_EQ(reconsideration_deadline(2025y / January / 31), 2025y / February / 28);
+    EXPECT_EQ(reconsideration_deadline(2024y / January / 31), 2024y / February / 29);  // leap year
+    EXPECT_EQ(reconsideration_deadline(2024y / January / 29), 2024y / February / 29);
+    EXPECT_EQ(reconsideration_deadline(2024y / February / 29), 2024y / March / 29);
+    EXPECT_EQ(reconsideration_deadline(2026y / March / 31), 2026y / April / 30);
+    EXPECT_EQ(reconsideration_deadline(2100y / January / 30), 2100y / February / 28);  // 2100 is not a leap year
+}
+
+TEST(ReconsiderationDeadline, CountsTheDaysLeft) {
+    const auto deadline = reconsideration_deadline(2026y / November / 10);
+    EXPECT_EQ(days_left(2026y / November / 22, deadline), 18);
+    EXPECT_EQ(days_left(2026y / December / 10, deadline), 0);
+    EXPECT_EQ(days_left(2026y / December / 12, deadline), -2);
+}
+
+TEST(Dates, ParseOnlyRealDates) {
+    EXPECT_EQ(parse_date("2024-02-29"), 2024y / February / 29);
+    EXPECT_FALSE(parse_date("2023-02-29"));
+    EXPECT_FALSE(parse_date("2026-13-01"));
+    EXPECT_FALSE(parse_date("26-11-22"));
+    EXPECT_FALSE(parse_date("1999-01-01"));
+}
+
+TEST(SanctionLength, FollowsTheJsaAndEsaRules) {
+    EXPECT_EQ(sanction_length(Benefit::jsa, Level::lower, 0).weeks, 4);
+    EXPECT_EQ(sanction_length(Benefit::jsa, Level::lower, 1).weeks, 13);
+    EXPECT_EQ(sanction_length(Benefit::jsa, Level::higher, 0).weeks, 13);
+    EXPECT_EQ(sanction_length(Benefit::jsa, Level::higher, 1).weeks, 26);
+    EXPECT_EQ(sanction_length(Benefit::jsa, Level::higher, 2).weeks, 156);
+    EXPECT_FALSE(sanction_length(Benefit::esa, Level::lower, 0).weeks);
+    EXPECT_EQ(sanction_length(Benefit::esa, Level::lower, 2).fixed_weeks, 4);
+}
