@@ -33,6 +33,8 @@ run: build
 	@mkdir -p $(dir $(DB))
 	$(BIN) migrate --db $(DB)
 	$(BIN) import registry $(REGISTRY) --db $(DB)
+	$(BIN) import figures data/published/sanction_aggregates.csv --db $(DB)
+	$(BIN) import provider-sanctions data/published/provider_sanction_referrals.csv --db $(DB)
 	$(BIN) serve --db $(DB) --port $(PORT) --bind $(BIND)
 
 # Unit, store and integration suites; store and HTTP suites run on SQLite and on a

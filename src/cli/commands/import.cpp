@@ -5,7 +5,9 @@
 #include "cli/commands/commands.hpp"
 #include "cli/commands/common.hpp"
 #include "core/csv/csv.hpp"
+#include "core/sanctions/published.hpp"
 #include "store/registry/import.hpp"
+#include "store/sanctions_published.hpp"
 
 namespace pw::cli {
 
@@ -44,13 +46,22 @@ int run_import(const ImportArgs& args) {
     auto db = open_current_database(args.db_url);
     if (!db) return store::parse_database_url(args.db_url) ? failure : usage;
     const store::ImportOptions options{args.skip_bad, current_month()};
-    if (args.kind == "registry")
+    const auto& kind = args.kind;
+    if (kind == "registry")
         return print_outcome(args, store::import_registry(*db, registry::check_registry(*rows), options));
-    if (args.kind == "providers") {
+    if (kind == "providers") {
         return print_outcome(args, store::import_subcontracts(*db, registry::check_providers(*rows), options));
     }
-    if (args.kind == "offices")
+    if (kind == "offices")
         return print_outcome(args, store::import_offices(*db, registry::check_offices(*rows), options));
+    if (kind == "figures") {
+        return print_outcome(args,
+                             store::import_published_figures(*db, sanctions::check_published_figures(*rows), options));
+    }
+    if (kind == "provider-sanctions") {
+        return print_outcome(
+            args, store::import_provider_sanctions(*db, sanctions::check_provider_sanctions(*rows), options));
+    }
     return print_outcome(args, store::import_standards(*db, registry::check_standards(*rows), options));
 }
 
@@ -60,9 +71,10 @@ void add_import(CLI::App& app, int& exit_code) {
     static ImportArgs args;
     auto* cmd = app.add_subcommand("import", "Import a CSV file into the registry (formats: docs/csv-formats.md)");
     cmd->add_option("kind", args.kind,
-                    "registry (areas, primes, contracts) | providers (sub-contractors) | offices | standards")
+                    "registry (areas, primes, contracts) | providers (sub-contractors) | offices | standards | "
+                    "figures (published national figures) | provider-sanctions (published figures by provider)")
         ->required()
-        ->check(CLI::IsMember({"registry", "providers", "offices", "standards"}));
+        ->check(CLI::IsMember({"registry", "providers", "offices", "standards", "figures", "provider-sanctions"}));
     cmd->add_option("file", args.file, "The CSV file (UTF-8, with a header line)")->required();
     cmd->add_option("--db", args.db_url, "Database: a SQLite file path or postgresql://...")->required();
     cmd->add_flag("--skip-bad", args.skip_bad,

@@ -6,14 +6,11 @@
 #include <string>
 #include <vector>
 
-#include "core/csv/csv.hpp"
+#include "core/csv/table.hpp"
 
 namespace pw::registry {
 
-struct RowError {
-    std::size_t line = 0;
-    std::string reason;
-};
+using csv::RowError;
 
 // registry: programme,cpa_number,cpa_name,prime_provider,notes,source
 struct ContractRow {
@@ -55,10 +52,7 @@ struct StandardRow {
 };
 
 template <class T>
-struct Checked {
-    std::vector<T> rows;           // the good rows
-    std::vector<RowError> errors;  // one per bad row (or for the header, line 1)
-};
+using Checked = csv::Checked<T>;
 
 Checked<ContractRow> check_registry(const std::vector<csv::Row>& rows);
 Checked<SubcontractRow> check_providers(const std::vector<csv::Row>& rows);

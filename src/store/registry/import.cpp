@@ -9,16 +9,13 @@
 
 #include "core/text/text.hpp"
 #include "store/events/events.hpp"
+#include "store/import_runner.hpp"
 
 namespace pw::store {
 
 using namespace registry;
 
 namespace {
-
-// What one row did: created something, found it all there already, or a reason it is bad.
-enum class Outcome { created, present };
-using RowResult = std::expected<Outcome, std::string>;
 
 std::optional<long long> find_programme(soci::session& s, const std::string& name) {
     boost::optional<long long> id;
@@ -133,42 +130,6 @@ RowResult import_office(soci::session& s, const OfficeRow& row) {
         soci::use(*provider_id), soci::use(row.name), soci::use(name_key), soci::use(row.town),
         soci::use(row.postcode_district), soci::use(search), soci::use(row.source);
     return Outcome::created;
-}
-
-// Runs each row in one transaction; refuses the whole file on any bad row unless skip_bad.
-template <class Row, class ImportRow>
-ImportResult run_import(Database& db, const Checked<Row>& checked, const ImportOptions& options, const char* what,
-                        ImportRow import_row) {
-    const bool header_bad = checked.rows.empty();
-    if (!checked.errors.empty() && (header_bad || !options.skip_bad)) return std::unexpected(checked.errors);
-    ImportReport report;
-    report.rows = checked.rows.size() + checked.errors.size();
-    report.skipped = checked.errors;
-    auto s = db.session();
-    soci::transaction tx(s);
-    std::vector<RowError> errors;
-    for (const auto& row : checked.rows) {
-        auto outcome = import_row(s, row);
-        if (!outcome) {
-            errors.push_back({row.line, outcome.error()});
-            continue;
-        }
-        ++(*outcome == Outcome::created ? report.created : report.already_present);
-    }
-    if (!errors.empty() && !options.skip_bad) {
-        tx.rollback();
-        return std::unexpected(errors);
-    }
-    report.skipped.insert(report.skipped.end(), errors.begin(), errors.end());
-    std::ranges::sort(report.skipped, {}, &RowError::line);
-    if (report.created == 0 && report.skipped.empty()) {
-        tx.rollback();  // nothing changed: no event either, so re-running is a true no-op
-        return report;
-    }
-    append_event(s, events::Event{what, "import", std::nullopt, std::nullopt, std::nullopt, events::ActorRole::admin,
-                                  options.month});
-    tx.commit();
-    return report;
 }
 
 }  // namespace

@@ -1,0 +1,67 @@
+#include "store/sanctions_published.hpp"
+
+#include "store/import_runner.hpp"
+#include "store/row.hpp"
+
+namespace pw::store {
+
+using namespace sanctions;
+
+ImportResult import_published_figures(Database& db, const csv::Checked<PublishedFigure>& rows,
+                                      const ImportOptions& options) {
+    return run_import(
+        db, rows, options, "published_figures.imported", [](soci::session& s, const PublishedFigure& f) -> RowResult {
+            int exists = 0;
+            s << "SELECT COUNT(*) FROM published_figures WHERE metric = :m AND unit = :u AND period = :p",
+                soci::into(exists), soci::use(f.metric), soci::use(f.unit), soci::use(f.period);
+            if (exists) return Outcome::present;
+            s << "INSERT INTO published_figures (metric, value, unit, period, source) "
+                 "VALUES (:m, :v, :u, :p, :s)",
+                soci::use(f.metric), soci::use(f.value), soci::use(f.unit), soci::use(f.period), soci::use(f.source);
+            return Outcome::created;
+        });
+}
+
+ImportResult import_provider_sanctions(Database& db, const csv::Checked<ProviderSanctions>& rows,
+                                       const ImportOptions& options) {
+    return run_import(db, rows, options, "published_provider_sanctions.imported",
+                      [](soci::session& s, const ProviderSanctions& p) -> RowResult {
+                          int exists = 0;
+                          s << "SELECT COUNT(*) FROM published_provider_sanctions WHERE provider = :p AND period = :d",
+                              soci::into(exists), soci::use(p.provider), soci::use(p.period);
+                          if (exists) return Outcome::present;
+                          const long long referrals = p.referrals;
+                          const long long sanctions = p.sanctions;
+                          s << "INSERT INTO published_provider_sanctions (provider, scope, period, referrals, "
+                               "sanctions, source) VALUES (:p, :sc, :d, :r, :s, :src)",
+                              soci::use(p.provider), soci::use(p.scope), soci::use(p.period), soci::use(referrals),
+                              soci::use(sanctions), soci::use(p.source);
+                          return Outcome::created;
+                      });
+}
+
+std::vector<PublishedFigure> published_figures(Database& db) {
+    auto s = db.session();
+    std::vector<PublishedFigure> out;
+    soci::rowset<soci::row> rows =
+        (s.prepare << "SELECT metric, value, unit, period, source FROM published_figures ORDER BY id");
+    for (const auto& row : rows) {
+        out.push_back({0, get_text(row, 0), get_text(row, 1), get_text(row, 2), get_text(row, 3), get_text(row, 4)});
+    }
+    return out;
+}
+
+std::vector<ProviderSanctions> published_provider_sanctions(Database& db) {
+    auto s = db.session();
+    std::vector<ProviderSanctions> out;
+    soci::rowset<soci::row> rows =
+        (s.prepare << "SELECT provider, scope, period, referrals, sanctions, source FROM published_provider_sanctions "
+                      "ORDER BY id");
+    for (const auto& row : rows) {
+        out.push_back({0, get_text(row, 0), get_text(row, 1), get_text(row, 2), get_int(row, 3), get_int(row, 4),
+                       get_text(row, 5)});
+    }
+    return out;
+}
+
+}  // namespace pw::store

@@ -1,0 +1,73 @@
+// Published official sanction figures, each with its source, and what they show when the
+// providers named in them are compared.
+#include <fmt/format.h>
+
+#include "core/statistics/proportions.hpp"
+#include "store/sanctions_published.hpp"
+#include "web/pages/page.hpp"
+#include "web/routes.hpp"
+
+namespace pw::web {
+
+namespace {
+
+std::string p_value_text(double p) {
+    if (p < 1e-10) return "less than 1 in 10 billion";
+    if (p < 0.0001) return fmt::format("{:.1e}", p);
+    return fmt::format("{:.4f}", p);
+}
+
+Response figures_page(const AppContext& app) {
+    mustache::data data;
+    data.set("title", "Sanctions: published figures");
+    data.set("figures", list_of(store::published_figures(app.db), [](const sanctions::PublishedFigure& f) {
+                 mustache::data d;
+                 d.set("metric", f.metric);
+                 d.set("value", f.value);
+                 d.set("unit", f.unit);
+                 d.set("period", f.period);
+                 d.set("source", f.source);
+                 return d;
+             }));
+    const auto providers = store::published_provider_sanctions(app.db);
+    std::vector<statistics::Group> groups;
+    data.set("providers", list_of(providers, [&](const sanctions::ProviderSanctions& p) {
+                 mustache::data d;
+                 d.set("provider", p.provider);
+                 d.set("scope", p.scope);
+                 d.set("period", p.period);
+                 d.set("referrals", std::to_string(p.referrals));
+                 d.set("sanctions", std::to_string(p.sanctions));
+                 d.set("share", fmt::format("{:.1f}%", 100.0 * p.sanctions / p.referrals));
+                 d.set("source", p.source);
+                 if (p.scope != "national") {
+                     groups.push_back({p.provider, static_cast<double>(p.sanctions), static_cast<double>(p.referrals)});
+                 }
+                 return d;
+             }));
+    if (groups.size() >= 2) {
+        const auto test = statistics::equal_proportions(groups);
+        std::string names;
+        for (std::size_t i = 0; i < groups.size(); ++i) {
+            names += (i == 0 ? "" : i + 1 == groups.size() ? " and " : ", ") + groups[i].name;
+        }
+        mustache::data t;
+        t.set("names", names);
+        t.set("statistic", fmt::format("{:.0f}", test.statistic));
+        t.set("df", std::to_string(test.degrees_of_freedom));
+        t.set("p", p_value_text(test.p_value));
+        t.set("pooled", fmt::format("{:.1f}%", 100 * test.pooled_share));
+        data.set("test", t);
+    }
+    return html_page(app, "sanction_figures", std::move(data));
+}
+
+}  // namespace
+
+void add_sanction_routes(Router& router, const AppContext& app) {
+    router.get(
+        "/sanctions/figures", [&app](const Request&, const RouteParams&) { return figures_page(app); },
+        Caching::public_page);
+}
+
+}  // namespace pw::web
