@@ -1,0 +1,65 @@
+#include <gtest/gtest.h>
+
+#include "core/sanctions/case_form.hpp"
+#include "core/sanctions/letter.hpp"
+
+using namespace pw;
+using namespace pw::sanctions;
+using namespace std::chrono;
+
+namespace {
+const Month kNow = *Month::parse("2026-11");
+FormFields good() {
+    return {
+        {"referrer", "12"}, {"reason", "missed-appointment"}, {"good_reason", "illness"}, {"travel_paid", "not-asked"},
+        {"benefit", "jsa"}, {"referral_month", "10"},         {"referral_year", "2026"}};
+}
+}  // namespace
+
+TEST(CaseForm, ReadsAWellFilledForm) {
+    auto answers = check_case(good(), kNow);
+    ASSERT_TRUE(answers);
+    EXPECT_EQ(answers->provider_id, 12);
+    EXPECT_EQ(answers->reason, Reason::missed_appointment);
+    EXPECT_EQ(answers->good_reason, GoodReason::illness);
+    EXPECT_EQ(answers->month.to_string(), "2026-10");
+    EXPECT_FALSE(answers->codename);
+}
+
+TEST(CaseForm, JobcentrePlusIsAReferrerToo) {
+    auto form = good();
+    form["referrer"] = "jobcentre";
+    EXPECT_FALSE(check_case(form, kNow)->provider_id);
+}
+
+TEST(CaseForm, RefusesAFutureMonthAndListsEveryProblem) {
+    auto answers = check_case({{"referral_month", "12"}, {"referral_year", "2026"}}, kNow);
+    ASSERT_FALSE(answers);
+    std::vector<std::string> fields;
+    for (const auto& e : answers.error()) fields.push_back(e.field);
+    EXPECT_EQ(fields, (std::vector<std::string>{"referrer", "reason", "good_reason", "travel_paid", "benefit",
+                                                "referral_month"}));
+    EXPECT_EQ(answers.error().back().message, "The month you were referred must be this month or earlier");
+}
+
+TEST(CaseForm, AStepCannotComeBeforeTheReferralOrAfterNow) {
+    const auto referral = *Month::parse("2026-09");
+    EXPECT_EQ(check_step_month({{"step_month", "10"}, {"step_year", "2026"}}, referral, kNow)->to_string(), "2026-10");
+    EXPECT_EQ(check_step_month({{"step_month", "8"}, {"step_year", "2026"}}, referral, kNow).error()[0].message,
+              "This cannot come before the month you were referred");
+    EXPECT_FALSE(check_step_month({{"step_month", "12"}, {"step_year", "2026"}}, referral, kNow));
+    EXPECT_FALSE(check_step_month({}, referral, kNow));
+}
+
+TEST(ReconsiderationLetter, UsesTheAnswersAndNamesNoOneItWasNotGiven) {
+    LetterAnswers a{Benefit::jsa,         Reason::missed_appointment,   GoodReason::illness,
+                    2026y / January / 31, "I phoned to say I was ill.", "Seetec"};
+    const auto letter = reconsideration_letter(a);
+    EXPECT_NE(letter.find("Jobseeker's Allowance sanction decision dated 31 January 2026"), std::string::npos);
+    EXPECT_NE(letter.find("referred by Seetec"), std::string::npos);
+    EXPECT_NE(letter.find("Missed an appointment"), std::string::npos);
+    EXPECT_NE(letter.find("I had a good reason: I was ill."), std::string::npos);
+    EXPECT_NE(letter.find("I phoned to say I was ill."), std::string::npos);
+    EXPECT_NE(letter.find("before 28 February 2026"), std::string::npos);
+    EXPECT_EQ(letter.find("Mr "), std::string::npos);
+}
