@@ -32,6 +32,7 @@ App::App(AppContext context) : context_(std::move(context)) {
     add_rating_routes(router_, context_);
     add_codename_routes(router_, context_);
     add_sanction_routes(router_, context_);
+    add_sanction_case_routes(router_, context_);
     add_account_routes(router_, context_);
     add_moderation_routes(router_, context_);
     add_provider_routes(router_, context_);

@@ -9,7 +9,8 @@ void add_info_routes(Router& router, const AppContext& app);          // web/pag
 void add_registry_routes(Router& router, const AppContext& app);      // web/registry/pages.cpp
 void add_rating_routes(Router& router, const AppContext& app);        // web/ratings/pages.cpp
 void add_codename_routes(Router& router, const AppContext& app);      // web/ratings/codename_pages.cpp
-void add_sanction_routes(Router& router, const AppContext& app);      // web/sanctions/
+void add_sanction_routes(Router& router, const AppContext& app);      // web/sanctions/figures.cpp
+void add_sanction_case_routes(Router& router, const AppContext& app); // web/sanctions/cases.cpp
 void add_account_routes(Router& router, const AppContext& app);       // web/accounts/pages.cpp
 void add_moderation_routes(Router& router, const AppContext& app);    // web/moderation/pages.cpp
 void add_provider_routes(Router& router, const AppContext& app);      // web/stories/provider_pages.cpp

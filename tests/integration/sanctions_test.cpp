@@ -40,3 +40,141 @@ TEST(SanctionFigureImport, AShareThatDisagreesWithItsCountsIsRefused) {
     EXPECT_NE(r.err.find(":3: sanctions_applied: must be a whole number no larger than the referrals"),
               std::string::npos);
 }
+
+namespace {
+const std::string kForm = "Content-Type: application/x-www-form-urlencoded\r\n";
+
+std::string token(const std::string& html, const std::string& action) {
+    const auto at = html.find("action=\"" + action + "\"");
+    if (at == std::string::npos) return {};
+    std::smatch m;
+    const std::string rest = html.substr(at);
+    return std::regex_search(rest, m, std::regex(R"re(name="csrf" value="([0-9a-f.]+)")re")) ? m[1].str() : "";
+}
+}  // namespace
+
+class SanctionCases : public ServerTest {
+protected:
+    std::string provider(const std::string& name) {
+        auto search = get(port(), "/search?q=" + name);
+        std::smatch m;
+        EXPECT_TRUE(std::regex_search(search.body, m, std::regex(R"re(href="/providers/([0-9]+)")re")));
+        return m[1].str();
+    }
+
+    HttpResponse log(const std::string& fields) {
+        auto form = get(port(), "/sanctions/log");
+        return request(port(), "POST", "/sanctions/log", kForm,
+                       "csrf=" + token(form.body, "/sanctions/log") + "&" + fields);
+    }
+
+    HttpResponse mine(const std::string& codename) {
+        auto form = get(port(), "/sanctions/mine");
+        return request(port(), "POST", "/sanctions/mine", kForm,
+                       "csrf=" + token(form.body, "/sanctions/mine") + "&codename=" + codename);
+    }
+
+    HttpResponse act(const std::string& page, const std::string& action, const std::string& fields) {
+        return request(port(), "POST", action, kForm, "csrf=" + token(page, action) + "&" + fields);
+    }
+};
+PW_ENGINE_SUITE(SanctionCases);
+
+TEST_P(SanctionCases, LogFollowToDecisionReconsiderationAndAppealWithTheLetter) {
+    const auto a4e = provider("a4e");
+    auto logged = log("referrer=" + a4e +
+                      "&reason=missed-appointment&good_reason=illness&travel_paid=no&benefit=jsa&referral_month=1&"
+                      "referral_year=2026");
+    ASSERT_EQ(logged.status, 200) << logged.body;
+    std::smatch m;
+    ASSERT_TRUE(
+        std::regex_search(logged.body, m, std::regex(R"re(<strong>([a-z]+) ([a-z]+) ([a-z]+) ([a-z]+)</strong>)re")));
+    const std::string codename = m[1].str() + "+" + m[2].str() + "+" + m[3].str() + "+" + m[4].str();
+
+    auto cases = mine(codename);
+    ASSERT_EQ(cases.status, 200);
+    EXPECT_EQ(cases.header("cache-control"), "no-store");
+    EXPECT_NE(cases.body.find("Referred by A4e, January 2026"), std::string::npos);
+    ASSERT_TRUE(std::regex_search(cases.body, m, std::regex(R"re(id="case-([0-9]+)")re")));
+    const std::string step = "/sanctions/cases/" + m[1].str() + "/step";
+    const std::string letter = "/sanctions/cases/" + m[1].str() + "/letter";
+
+    auto early = act(cases.body, step, "codename=" + codename + "&to=appeal-lodged&step_month=2&step_year=2026");
+    EXPECT_NE(early.body.find("An appeal needs the outcome of a mandatory reconsideration first"), std::string::npos);
+    auto before = act(cases.body, step, "codename=" + codename + "&to=adverse&step_month=12&step_year=2025");
+    EXPECT_NE(before.body.find("cannot come before the month you were referred"), std::string::npos);
+
+    auto sanctioned = act(cases.body, step, "codename=" + codename + "&to=adverse&step_month=2&step_year=2026");
+    EXPECT_NE(sanctioned.body.find("Now: <strong class=\"govuk-tag\">Sanctioned</strong>"), std::string::npos);
+
+    auto page = act(sanctioned.body, letter,
+                    "codename=" + codename + "&decision_date=2026-01-31&explanation=I+rang+to+say+I+was+ill.");
+    ASSERT_EQ(page.status, 200);
+    EXPECT_NE(page.body.find("The month ended on 28 February 2026"), std::string::npos);  // the deadline has passed
+    EXPECT_NE(page.body.find("referred by A4e"), std::string::npos);
+    EXPECT_NE(page.body.find("I had a good reason: I was ill."), std::string::npos);
+    auto text =
+        act(sanctioned.body, letter,
+            "codename=" + codename + "&decision_date=2026-01-31&explanation=I+rang+to+say+I+was+ill.&format=text");
+    EXPECT_EQ(text.header("content-type"), "text/plain; charset=utf-8");
+    EXPECT_NE(text.header("content-disposition").find("attachment"), std::string::npos);
+    EXPECT_NE(text.body.find("I rang to say I was ill."), std::string::npos);
+    EXPECT_NE(text.body.find("Jobseeker's Allowance sanction decision dated 31 January 2026"), std::string::npos);
+
+    auto requested = act(sanctioned.body, step,
+                         "codename=" + codename + "&to=reconsideration-requested&step_month=2&step_year=2026");
+    auto upheld =
+        act(requested.body, step, "codename=" + codename + "&to=reconsideration-upheld&step_month=3&step_year=2026");
+    auto appealed = act(upheld.body, step, "codename=" + codename + "&to=appeal-lodged&step_month=4&step_year=2026");
+    auto won = act(appealed.body, step, "codename=" + codename + "&to=appeal-won&step_month=6&step_year=2026");
+    EXPECT_NE(won.body.find("Appeal won: sanction overturned"), std::string::npos) << won.body;
+}
+
+TEST_P(SanctionCases, BadAnswersAreListedKeptAndSaveNothing) {
+    auto bad = log("referrer=999999&reason=missed-appointment&referral_month=12&referral_year=2099&benefit=esa");
+    EXPECT_EQ(bad.status, 400);
+    EXPECT_NE(bad.body.find("Select who referred you from the list"), std::string::npos);
+    EXPECT_NE(bad.body.find("must be this month or earlier"), std::string::npos);
+    EXPECT_NE(bad.body.find("Select whether you had a good reason"), std::string::npos);
+    EXPECT_NE(
+        bad.body.find(
+            "id=\"reason-missed-appointment\" name=\"reason\" type=\"radio\" value=\"missed-appointment\" checked"),
+        std::string::npos);
+    EXPECT_NE(bad.body.find("value=\"esa\" checked"), std::string::npos);
+    auto unknown =
+        log("referrer=jobcentre&reason=other&good_reason=none&travel_paid=yes&benefit=jsa&referral_month=1&"
+            "referral_year=2026&codename=maple+river+candle+orbit");
+    EXPECT_EQ(unknown.status, 400);
+    EXPECT_NE(unknown.body.find("We do not recognise that codename"), std::string::npos);
+    EXPECT_EQ(get(port(), "/metrics").body.find("method=\"POST\",route=\"/sanctions/log\",status=\"200\""),
+              std::string::npos);
+}
+
+TEST_P(SanctionCases, ProviderFiguresHideSmallCountsAndTheirComplement) {
+    const auto serco = provider("serco");
+    std::string codename;
+    for (int i = 0; i < 7; ++i) {
+        const std::string reason = i < 6 ? "missed-appointment" : "left-course";
+        auto logged = log("referrer=" + serco + "&reason=" + reason +
+                          "&good_reason=none&travel_paid=not-asked&benefit=jsa&referral_month=3&referral_year=2026" +
+                          (codename.empty() ? "" : "&codename=" + codename));
+        ASSERT_EQ(logged.status, 200);
+        std::smatch m;
+        if (codename.empty()) {
+            ASSERT_TRUE(std::regex_search(logged.body, m,
+                                          std::regex(R"re(<strong>([a-z]+) ([a-z]+) ([a-z]+) ([a-z]+)</strong>)re")));
+            codename = m[1].str() + "+" + m[2].str() + "+" + m[3].str() + "+" + m[4].str();
+        }
+    }
+    auto page = get(port(), "/providers/" + serco);
+    EXPECT_NE(page.body.find("Referrals logged</dt><dd class=\"govuk-summary-list__value\">7</dd>"), std::string::npos)
+        << page.body.substr(page.body.find("id=\"sanctions\""), 2000);
+    EXPECT_NE(page.body.find("Missed an appointment</th><td class=\"govuk-table__cell govuk-table__cell--numeric\">6"),
+              std::string::npos);
+    // The single "left a course" is hidden, and so is a complementary cell (a zero), so nobody can subtract.
+    EXPECT_NE(
+        page.body.find(
+            "Left a course or placement</th><td class=\"govuk-table__cell govuk-table__cell--numeric\">not shown"),
+        std::string::npos);
+    EXPECT_NE(page.body.find("not official figures"), std::string::npos);
+}

@@ -1,7 +1,9 @@
 // The registry's pages: browse by area, an area, a provider, an office, search.
 #include <fmt/format.h>
 
+#include "core/disclosure/disclosure.hpp"
 #include "core/registry/search.hpp"
+#include "store/sanctions/cases.hpp"
 #include "store/stories/stories.hpp"
 #include "web/http/query.hpp"
 #include "web/pages/page.hpp"
@@ -46,22 +48,54 @@ Response show_area(const AppContext& app, const RouteParams& params) {
     mustache::data data = area_detail_view(*area);
     const auto month = current_month(app);
     data.set("ratings", scores_view(app.ratings.scores({ratings::UnitKind::area, *id}, month)));
-    data.set("comparison", list_of(area->contracts, [&](const registry::ContractInArea& contract) {
-                 mustache::data row = provider_link(contract.prime);
-                 const auto s = app.ratings.scores(
-                     {ratings::UnitKind::prime_in_area, contract.prime.id.value, *id}, month);
-                 row.set("score", s.overall.shown ? fmt::format("{:.1f} out of 5 ({:.1f} to {:.1f}), {} people",
-                                                                s.overall.mean, s.overall.lower, s.overall.upper,
-                                                                s.overall.raters)
-                                                  : std::string("Not enough ratings yet"));
-                 return row;
-             }));
+    data.set(
+        "comparison", list_of(area->contracts, [&](const registry::ContractInArea& contract) {
+            mustache::data row = provider_link(contract.prime);
+            const auto s = app.ratings.scores({ratings::UnitKind::prime_in_area, contract.prime.id.value, *id}, month);
+            row.set("score", s.overall.shown
+                                 ? fmt::format("{:.1f} out of 5 ({:.1f} to {:.1f}), {} people", s.overall.mean,
+                                               s.overall.lower, s.overall.upper, s.overall.raters)
+                                 : std::string("Not enough ratings yet"));
+            return row;
+        }));
     data.set("title", fmt::format("CPA {}: {}", area->area.number, area->area.name));
     set_breadcrumbs(data, {{"Home", "/"}, {"Areas", "/areas"}});
     return html_page(app, "area", std::move(data));
 }
 
 constexpr int kStoriesPerPage = 10;
+
+// Self-reported sanction figures, through disclosure control: small counts are hidden with the
+// cell that would give them away, and a share is shown only when both its parts are.
+mustache::data sanction_figures_view(const store::CaseFigures& f) {
+    mustache::data data;
+    const auto shown = [](const disclosure::Cell& cell) {
+        return cell.shown ? std::to_string(cell.value) : std::string("not shown");
+    };
+    data.set("logged", f.logged >= disclosure::kMinCount ? std::to_string(f.logged) : std::string("fewer than 5"));
+    data.set("any", f.logged > 0 ? mustache::data::type::bool_true : mustache::data::type::bool_false);
+    const std::vector<long long> decided{f.adverse, f.decided - f.adverse};
+    const auto decided_cells = disclosure::protect_row(decided);
+    data.set("adverse", shown(decided_cells[0]));
+    if (decided_cells[0].shown && decided_cells[1].shown && f.decided > 0) {
+        data.set("adverse_share", fmt::format("{:.0f}%", 100.0 * f.adverse / f.decided));
+    }
+    const std::vector<long long> challenged{f.overturned, f.adverse - f.overturned};
+    const auto challenged_cells = disclosure::protect_row(challenged);
+    data.set("overturned", shown(challenged_cells[0]));
+    std::vector<long long> reasons;
+    for (const auto& r : f.by_reason) reasons.push_back(r.second);
+    const auto reason_cells = disclosure::protect_row(reasons);
+    mustache::data rows{mustache::data::type::list};
+    for (std::size_t i = 0; i < f.by_reason.size(); ++i) {
+        mustache::data row;
+        row.set("reason", std::string(sanctions::reason_label(f.by_reason[i].first)));
+        row.set("count", shown(reason_cells[i]));
+        rows.push_back(row);
+    }
+    data.set("by_reason", rows);
+    return data;
+}
 
 // Published stories about a provider, newest first, a page at a time.
 void set_stories(const AppContext& app, mustache::data& data, std::int64_t provider_id, const Request& request) {
@@ -87,6 +121,7 @@ Response show_provider(const AppContext& app, const RouteParams& params, const R
     data.set("what", "this provider");
     data.set("rate_url", provider_url(provider->provider.id) + "/rate");
     set_stories(app, data, *id, request);
+    data.set("sanctions", sanction_figures_view(store::case_figures(app.db, *id)));
     set_breadcrumbs(data, {{"Home", "/"}, {"Areas", "/areas"}});
     return html_page(app, "provider", std::move(data));
 }

@@ -1,0 +1,129 @@
+#include "store/sanctions/cases.hpp"
+
+#include <map>
+
+#include <soci/boost-optional.h>
+#include <boost/optional.hpp>
+
+#include "store/events/events.hpp"
+#include "store/row.hpp"
+
+namespace pw::store {
+
+using namespace sanctions;
+
+std::int64_t insert_case(soci::session& s, const CaseAnswers& a, std::int64_t codename_id) {
+    const boost::optional<long long> provider =
+        a.provider_id ? boost::optional<long long>(*a.provider_id) : boost::none;
+    const int jobcentre = a.provider_id ? 0 : 1;
+    const long long owner = codename_id;
+    const std::string month = a.month.to_string();
+    const std::string reason(reason_key(a.reason));
+    const std::string good(good_reason_key(a.good_reason));
+    const std::string travel(travel_key(a.travel_paid));
+    const std::string benefit = a.benefit == Benefit::jsa ? "jsa" : "esa";
+    long long id = 0;
+    s << "INSERT INTO sanction_cases (provider_id, referred_by_jobcentre, codename_id, month, reason, good_reason, "
+         "travel_paid, benefit) VALUES (:p, :j, :c, :m, :r, :g, :t, :b) RETURNING id",
+        soci::use(provider), soci::use(jobcentre), soci::use(owner), soci::use(month), soci::use(reason),
+        soci::use(good), soci::use(travel), soci::use(benefit), soci::into(id);
+    append_event(
+        s, events::Event{"sanction_case.logged", "sanction_case", id, std::nullopt,
+                         std::string(case_state_key(CaseState::referred)), events::ActorRole::participant, a.month});
+    return id;
+}
+
+namespace {
+constexpr const char* kColumns =
+    "SELECT sc.id, COALESCE(p.name, 'Jobcentre Plus'), sc.month, sc.reason, sc.good_reason, sc.benefit, sc.state, "
+    "sc.decision_month FROM sanction_cases sc LEFT JOIN providers p ON p.id = sc.provider_id ";
+
+CaseRow read_case(const soci::row& row) {
+    return CaseRow{get_int(row, 0),
+                   get_text(row, 1),
+                   get_text(row, 2),
+                   reason_from(get_text(row, 3)).value_or(Reason::other),
+                   good_reason_from(get_text(row, 4)).value_or(GoodReason::none),
+                   get_text(row, 5) == "esa" ? Benefit::esa : Benefit::jsa,
+                   case_state_from(get_text(row, 6)).value_or(CaseState::referred),
+                   get_text(row, 7)};
+}
+}  // namespace
+
+std::vector<CaseRow> cases_for(Database& db, std::int64_t codename_id) {
+    auto s = db.session();
+    const long long owner = codename_id;
+    std::vector<CaseRow> out;
+    soci::rowset<soci::row> rows =
+        (s.prepare << std::string(kColumns) + "WHERE sc.codename_id = :c ORDER BY sc.id DESC", soci::use(owner));
+    for (const auto& row : rows) out.push_back(read_case(row));
+    return out;
+}
+
+std::optional<CaseRow> find_case(Database& db, std::int64_t case_id, std::int64_t codename_id) {
+    auto s = db.session();
+    const long long id = case_id;
+    const long long owner = codename_id;
+    soci::rowset<soci::row> rows = (s.prepare << std::string(kColumns) + "WHERE sc.id = :id AND sc.codename_id = :c",
+                                    soci::use(id), soci::use(owner));
+    for (const auto& row : rows) return read_case(row);
+    return std::nullopt;
+}
+
+Result<void> step_case(soci::session& s, std::int64_t case_id, std::int64_t codename_id, CaseState to, Month month) {
+    const long long id = case_id;
+    const long long owner = codename_id;
+    std::string state;
+    s << "SELECT state FROM sanction_cases WHERE id = :id AND codename_id = :c", soci::into(state), soci::use(id),
+        soci::use(owner);
+    if (!s.got_data()) return fail(ErrorKind::not_found, "That case is not one of yours.");
+    const auto from = case_state_from(state).value_or(CaseState::referred);
+    if (auto ok = check_case_transition(from, to); !ok) return ok;
+    const std::string to_key(case_state_key(to));
+    const std::string m = month.to_string();
+    const bool decision = from == CaseState::referred || from == CaseState::reserved;
+    if (decision) {
+        s << "UPDATE sanction_cases SET state = :s, decision_month = :m WHERE id = :id", soci::use(to_key),
+            soci::use(m), soci::use(id);
+    } else {
+        s << "UPDATE sanction_cases SET state = :s WHERE id = :id", soci::use(to_key), soci::use(id);
+    }
+    append_event(s, events::Event{"sanction_case.stepped", "sanction_case", case_id, std::string(case_state_key(from)),
+                                  to_key, events::ActorRole::participant, month});
+    return {};
+}
+
+CaseFigures case_figures(Database& db, std::int64_t provider_id) {
+    auto s = db.session();
+    const long long provider = provider_id;
+    CaseFigures figures;
+    soci::rowset<soci::row> rows =
+        (s.prepare
+             << "SELECT state, reason, COUNT(*) FROM sanction_cases WHERE provider_id = :p GROUP BY state, reason",
+         soci::use(provider));
+    std::map<Reason, long long> reasons;
+    for (const auto& row : rows) {
+        const auto state = case_state_from(get_text(row, 0)).value_or(CaseState::referred);
+        const auto n = get_int(row, 2);
+        figures.logged += n;
+        reasons[reason_from(get_text(row, 1)).value_or(Reason::other)] += n;
+        if (state != CaseState::referred && state != CaseState::reserved) figures.decided += n;
+        if (state != CaseState::referred && state != CaseState::reserved && state != CaseState::cancelled &&
+            state != CaseState::non_adverse) {
+            figures.adverse += n;
+        }
+        if (state == CaseState::overturned_reconsideration || state == CaseState::appeal_won) figures.overturned += n;
+    }
+    for (auto reason : kReasons) figures.by_reason.emplace_back(reason, reasons[reason]);
+    return figures;
+}
+
+std::vector<std::pair<std::int64_t, std::string>> all_providers(Database& db) {
+    auto s = db.session();
+    std::vector<std::pair<std::int64_t, std::string>> out;
+    soci::rowset<soci::row> rows = (s.prepare << "SELECT id, name FROM providers ORDER BY name_key");
+    for (const auto& row : rows) out.emplace_back(get_int(row, 0), get_text(row, 1));
+    return out;
+}
+
+}  // namespace pw::store

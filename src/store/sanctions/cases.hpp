@@ -1,0 +1,49 @@
+#pragma once
+// Sanction cases logged by participants, held under their codename.
+#include <optional>
+#include <string>
+#include <vector>
+
+#include <soci/soci.h>
+
+#include "core/common/month.hpp"
+#include "core/sanctions/case_form.hpp"
+#include "core/sanctions/lifecycle.hpp"
+#include "store/database.hpp"
+
+namespace pw::store {
+
+std::int64_t insert_case(soci::session& s, const sanctions::CaseAnswers& answers, std::int64_t codename_id);
+
+struct CaseRow {
+    std::int64_t id = 0;
+    std::string referrer;  // provider name, or "Jobcentre Plus"
+    std::string month;
+    sanctions::Reason reason = sanctions::Reason::other;
+    sanctions::GoodReason good_reason = sanctions::GoodReason::none;
+    sanctions::Benefit benefit = sanctions::Benefit::jsa;
+    sanctions::CaseState state = sanctions::CaseState::referred;
+    std::string decision_month;
+};
+
+std::vector<CaseRow> cases_for(Database& db, std::int64_t codename_id);
+std::optional<CaseRow> find_case(Database& db, std::int64_t case_id, std::int64_t codename_id);
+
+// Moves a case one step through its table; a decision records its month.
+Result<void> step_case(soci::session& s, std::int64_t case_id, std::int64_t codename_id, sanctions::CaseState to,
+                       Month month);
+
+// Self-reported figures for a provider's page: cases logged, decided against the person,
+// overturned, and logged by reason.
+struct CaseFigures {
+    long long logged = 0;
+    long long decided = 0;     // any decision recorded
+    long long adverse = 0;     // decided against the person (whatever happened later)
+    long long overturned = 0;  // at reconsideration or appeal
+    std::vector<std::pair<sanctions::Reason, long long>> by_reason;
+};
+CaseFigures case_figures(Database& db, std::int64_t provider_id);
+
+std::vector<std::pair<std::int64_t, std::string>> all_providers(Database& db);
+
+}  // namespace pw::store

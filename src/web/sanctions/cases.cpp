@@ -1,0 +1,288 @@
+// A participant's sanction referral: log it, follow it through decision, reconsideration and
+// appeal, see the reconsideration deadline and draft the request letter. All under a codename.
+#include <fmt/format.h>
+
+#include "core/codenames/codename.hpp"
+#include "core/sanctions/case_form.hpp"
+#include "core/sanctions/deadline.hpp"
+#include "core/sanctions/letter.hpp"
+#include "core/stories/story.hpp"
+#include "crypto/codenames.hpp"
+#include "crypto/passwords.hpp"
+#include "store/ratings/ratings.hpp"
+#include "store/sanctions/cases.hpp"
+#include "web/accounts/signed_in.hpp"
+#include "web/http/query.hpp"
+#include "web/pages/page.hpp"
+#include "web/routes.hpp"
+#include "web/stories/views.hpp"
+
+namespace pw::web {
+
+using namespace sanctions;
+
+namespace {
+
+mustache::data flag(bool v) {
+    return v ? mustache::data::type::bool_true : mustache::data::type::bool_false;
+}
+
+mustache::data errors_view(const std::vector<FieldError>& errors) {
+    return list_of(errors, [](const FieldError& e) {
+        mustache::data d;
+        d.set("field", e.field);
+        d.set("message", e.message);
+        return d;
+    });
+}
+
+template <class Items, class Key, class Label>
+mustache::data options(const Items& items, std::string_view chosen, Key key, Label label) {
+    return list_of(items, [&](const auto& item) {
+        mustache::data d;
+        d.set("value", std::string(key(item)));
+        d.set("label", std::string(label(item)));
+        d.set("checked", flag(key(item) == chosen));
+        return d;
+    });
+}
+
+Response log_form(const AppContext& app, const FormFields& form, const std::vector<FieldError>& errors, int status) {
+    mustache::data data;
+    data.set("title", std::string(errors.empty() ? "" : "Error: ") + "Log a sanction referral");
+    data.set("errors", errors_view(errors));
+    data.set("has_errors", flag(!errors.empty()));
+    data.set("csrf", app.csrf.issue("/sanctions/log", current_day(app)));
+    const auto referrer = field(form, "referrer");
+    std::vector<std::pair<std::int64_t, std::string>> providers = store::all_providers(app.db);
+    data.set("providers", list_of(providers, [&](const auto& p) {
+                 mustache::data d;
+                 d.set("value", std::to_string(p.first));
+                 d.set("label", p.second);
+                 d.set("selected", flag(std::to_string(p.first) == referrer));
+                 return d;
+             }));
+    data.set("jobcentre_selected", flag(referrer == "jobcentre"));
+    data.set("reasons", options(kReasons, field(form, "reason"), reason_key, reason_label));
+    data.set("good_reasons", options(kGoodReasons, field(form, "good_reason"), good_reason_key, good_reason_label));
+    for (const auto* name : {"travel_paid", "benefit", "referral_month", "referral_year", "codename"}) {
+        data.set(std::string(name) + "_value", std::string(field(form, name)));
+    }
+    for (const auto* value : {"yes", "no", "not-asked"}) {
+        data.set(std::string("travel_") + value, flag(field(form, "travel_paid") == value));
+    }
+    data.set("benefit_jsa", flag(field(form, "benefit") == "jsa"));
+    data.set("benefit_esa", flag(field(form, "benefit") == "esa"));
+    for (const auto& e : errors) data.set(e.field + "_error", e.message);
+    Response response = html_page(app, "sanction_log", std::move(data), status);
+    response.set_header("Cache-Control", "no-store");
+    return response;
+}
+
+struct Owner {
+    std::string codename;
+    std::int64_t id = 0;
+};
+
+Response ask_codename(const AppContext& app, const std::string& typed, const std::string& error, int status) {
+    mustache::data data;
+    data.set("title", std::string(error.empty() ? "" : "Error: ") + "Follow your sanction case");
+    data.set("action", "/sanctions/mine");
+    data.set("codename_value", typed);
+    if (!error.empty()) data.set("error", error);
+    data.set("csrf", app.csrf.issue("/sanctions/mine", current_day(app)));
+    Response response = html_page(app, "codename", std::move(data), status);
+    response.set_header("Cache-Control", "no-store");
+    return response;
+}
+
+std::expected<Owner, Response> owner_of(const AppContext& app, const FormFields& form, const std::string& path) {
+    if (!app.csrf.valid(field(form, "csrf"), path, current_day(app))) return std::unexpected(error_page(app, 403));
+    const std::string typed(field(form, "codename"));
+    auto codename = codenames::normalise(typed);
+    if (!codename) return std::unexpected(ask_codename(app, typed, "Enter your codename as 4 words", 400));
+    auto s = app.db.session();
+    auto id = store::find_codename(s, *codename);
+    if (!id)
+        return std::unexpected(ask_codename(app, typed, "We do not recognise that codename. Check the 4 words.", 400));
+    return Owner{*codename, *id};
+}
+
+Response my_cases(const AppContext& app, const Owner& owner, const std::string& notice) {
+    mustache::data data;
+    data.set("title", "Your sanction cases");
+    if (!notice.empty()) data.set("notice", notice);
+    data.set("codename", owner.codename);
+    data.set("cases", list_of(store::cases_for(app.db, owner.id), [&](const store::CaseRow& c) {
+                 mustache::data d;
+                 d.set("id", std::to_string(c.id));
+                 d.set("referrer", c.referrer);
+                 d.set("month", month_label(c.month));
+                 d.set("reason", std::string(reason_label(c.reason)));
+                 d.set("state", std::string(case_state_label(c.state)));
+                 mustache::data next{mustache::data::type::list};
+                 for (auto to : kCaseStates) {
+                     if (!check_case_transition(c.state, to)) continue;
+                     mustache::data option;
+                     option.set("value", std::string(case_state_key(to)));
+                     option.set("label", std::string(case_state_label(to)));
+                     next.push_back(option);
+                 }
+                 d.set("next", next);
+                 d.set("has_next", flag(!next.is_empty_list()));
+                 d.set("csrf_step", app.csrf.issue(fmt::format("/sanctions/cases/{}/step", c.id), current_day(app)));
+                 d.set("sanctioned", flag(c.state == CaseState::adverse));
+                 d.set("csrf_letter",
+                       app.csrf.issue(fmt::format("/sanctions/cases/{}/letter", c.id), current_day(app)));
+                 return d;
+             }));
+    Response response = html_page(app, "sanction_mine", std::move(data));
+    response.set_header("Cache-Control", "no-store");
+    return response;
+}
+
+void log_case(const AppContext& app, const Request& request, Responder respond) {
+    auto form = parse_query(request.body);
+    if (!form) return respond(error_page(app, 400));
+    if (!app.csrf.valid(field(*form, "csrf"), "/sanctions/log", current_day(app))) return respond(error_page(app, 403));
+    auto answers = check_case(*form, current_month(app));
+    std::vector<FieldError> errors = answers ? std::vector<FieldError>{} : answers.error();
+    // An id that is no provider is a problem like any other, listed with the rest.
+    if (auto id = parse_id(field(*form, "referrer")); id && !app.registry.find_provider_ref(ProviderId{*id})) {
+        errors.insert(errors.begin(), {"referrer", "Select who referred you from the list"});
+    }
+    std::optional<std::int64_t> codename_id;
+    if (answers && answers->codename) {
+        auto s = app.db.session();
+        codename_id = store::find_codename(s, *answers->codename);
+        if (!codename_id)
+            errors.push_back({"codename", "We do not recognise that codename. Check it, or leave it blank"});
+    }
+    if (!errors.empty()) return respond(log_form(app, *form, errors, 400));
+    // Without a codename there is no coming back: one is made now and shown once.
+    std::optional<std::string> new_codename;
+    std::optional<store::NewCodename> stored;
+    if (!codename_id) {
+        new_codename = crypto::new_codename();
+        stored = store::NewCodename{crypto::lookup_key(*new_codename), crypto::hash_secret(*new_codename)};
+    }
+    const auto month = current_month(app);
+    apply_change(
+        app,
+        [answers = *answers, codename_id, stored, month](soci::session& s) -> Result<void> {
+            const auto owner = codename_id ? *codename_id : store::insert_codename(s, *stored, month);
+            store::insert_case(s, answers, owner);
+            return {};
+        },
+        [&app, respond, new_codename](Result<void> done) {
+            if (!done) return respond(error_page(app, 503));
+            app.cache.invalidate();
+            mustache::data data;
+            data.set("title", "Your referral is logged");
+            if (new_codename) data.set("codename", *new_codename);
+            Response response = html_page(app, "sanction_logged", std::move(data));
+            response.set_header("Cache-Control", "no-store");
+            respond(std::move(response));
+        });
+}
+
+void step(const AppContext& app, const Request& request, const RouteParams& params, Responder respond) {
+    auto form = parse_query(request.body);
+    auto id = parse_id(params.get("id"));
+    if (!form || !id) return respond(error_page(app, 400));
+    auto owner = owner_of(app, *form, fmt::format("/sanctions/cases/{}/step", *id));
+    if (!owner) return respond(std::move(owner.error()));
+    auto current = store::find_case(app.db, *id, owner->id);
+    if (!current) return respond(error_page(app, 404));
+    auto to = case_state_from(field(*form, "to"));
+    if (!to) return respond(my_cases(app, *owner, "Choose what happened next"));
+    auto month = check_step_month(*form, *Month::parse(current->month), current_month(app));
+    if (!month) return respond(my_cases(app, *owner, month.error()[0].message));
+    apply_change(
+        app,
+        [id = *id, owner_id = owner->id, to = *to, m = *month](soci::session& s) {
+            return store::step_case(s, id, owner_id, to, m);
+        },
+        [&app, owner = *owner, respond](Result<void> done) {
+            if (done) app.cache.invalidate();
+            respond(my_cases(app, owner, done ? "Your case is updated." : done.error().message));
+        });
+}
+
+Response letter(const AppContext& app, const Request& request, const RouteParams& params) {
+    auto form = parse_query(request.body);
+    auto id = parse_id(params.get("id"));
+    if (!form || !id) return error_page(app, 400);
+    auto owner = owner_of(app, *form, fmt::format("/sanctions/cases/{}/letter", *id));
+    if (!owner) return std::move(owner.error());
+    auto c = store::find_case(app.db, *id, owner->id);
+    if (!c) return error_page(app, 404);
+    auto decided = parse_date(field(*form, "decision_date"));
+    if (!decided) return my_cases(app, *owner, "Enter the date on your decision letter, like 2026-11-03");
+    std::string explanation;
+    if (const auto text = field(*form, "explanation"); text.find_first_not_of(" \r\n\t") != std::string_view::npos) {
+        auto checked = stories::check_text(text, "Your explanation");
+        if (!checked) return my_cases(app, *owner, checked.error().message);
+        explanation = *checked;
+    }
+    const auto text =
+        reconsideration_letter({c->benefit, c->reason, c->good_reason, *decided, explanation, c->referrer});
+    if (field(*form, "format") == "text") {
+        Response response;
+        response.content_type = "text/plain; charset=utf-8";
+        response.set_header("Content-Disposition", "attachment; filename=\"reconsideration-request.txt\"");
+        response.set_header("Cache-Control", "no-store");
+        response.body = text;
+        return response;
+    }
+    const auto today = std::chrono::year_month_day(std::chrono::floor<std::chrono::days>(app.clock()));
+    const auto deadline = reconsideration_deadline(*decided);
+    const auto left = days_left(today, deadline);
+    mustache::data data;
+    data.set("title", "Your reconsideration request");
+    data.set("deadline", long_date(deadline));
+    data.set("days_left", std::to_string(left));
+    data.set("in_time", flag(left >= 0));
+    data.set("letter", text);
+    data.set("codename", owner->codename);
+    data.set("case_id", std::to_string(*id));
+    data.set("decision_date", std::string(field(*form, "decision_date")));
+    data.set("explanation", explanation);
+    data.set("csrf", app.csrf.issue(fmt::format("/sanctions/cases/{}/letter", *id), current_day(app)));
+    Response response = html_page(app, "sanction_letter", std::move(data));
+    response.set_header("Cache-Control", "no-store");
+    return response;
+}
+
+}  // namespace
+
+void add_sanction_case_routes(Router& router, const AppContext& app) {
+    router.get(
+        "/sanctions",
+        [&app](const Request&, const RouteParams&) {
+            mustache::data data;
+            data.set("title", "Sanctions: your rights and your case");
+            return html_page(app, "sanctions", std::move(data));
+        },
+        Caching::public_page);
+    router.get("/sanctions/log", [&app](const Request&, const RouteParams&) { return log_form(app, {}, {}, 200); });
+    router.post_async("/sanctions/log", [&app](const Request& r, const RouteParams&, Responder respond) {
+        log_case(app, r, std::move(respond));
+    });
+    router.get("/sanctions/mine",
+               [&app](const Request&, const RouteParams&) { return ask_codename(app, "", "", 200); });
+    router.post("/sanctions/mine", [&app](const Request& r, const RouteParams&) {
+        auto form = parse_query(r.body);
+        if (!form) return error_page(app, 400);
+        auto owner = owner_of(app, *form, "/sanctions/mine");
+        if (!owner) return std::move(owner.error());
+        return my_cases(app, *owner, "");
+    });
+    router.post_async("/sanctions/cases/{id}/step", [&app](const Request& r, const RouteParams& p, Responder respond) {
+        step(app, r, p, std::move(respond));
+    });
+    router.post("/sanctions/cases/{id}/letter",
+                [&app](const Request& r, const RouteParams& p) { return letter(app, r, p); });
+}
+
+}  // namespace pw::web
