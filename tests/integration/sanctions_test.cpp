@@ -121,6 +121,14 @@ TEST_P(SanctionCases, LogFollowToDecisionReconsiderationAndAppealWithTheLetter) 
     EXPECT_NE(text.body.find("I rang to say I was ill."), std::string::npos);
     EXPECT_NE(text.body.find("Jobseeker's Allowance sanction decision dated 31 January 2026"), std::string::npos);
 
+    auto pdf =
+        act(sanctioned.body, letter,
+            "codename=" + codename + "&decision_date=2026-01-31&explanation=I+rang+to+say+I+was+ill.&format=pdf");
+    EXPECT_EQ(pdf.header("content-type"), "application/pdf");
+    EXPECT_TRUE(pdf.body.starts_with("%PDF-1.4"));
+    EXPECT_NE(pdf.body.find("(I rang to say I was ill.) Tj"), std::string::npos);
+    EXPECT_NE(pdf.body.find("referred by A4e"), std::string::npos);
+
     auto requested = act(sanctioned.body, step,
                          "codename=" + codename + "&to=reconsideration-requested&step_month=2&step_year=2026");
     auto upheld =

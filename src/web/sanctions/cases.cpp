@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include "core/codenames/codename.hpp"
+#include "core/documents/pdf.hpp"
 #include "core/sanctions/case_form.hpp"
 #include "core/sanctions/deadline.hpp"
 #include "core/sanctions/letter.hpp"
@@ -227,6 +228,14 @@ Response letter(const AppContext& app, const Request& request, const RouteParams
     }
     const auto text =
         reconsideration_letter({c->benefit, c->reason, c->good_reason, *decided, explanation, c->referrer});
+    if (field(*form, "format") == "pdf") {
+        Response response;
+        response.content_type = "application/pdf";
+        response.set_header("Content-Disposition", "attachment; filename=\"reconsideration-request.pdf\"");
+        response.set_header("Cache-Control", "no-store");
+        response.body = documents::text_pdf(text, "Request for mandatory reconsideration");
+        return response;
+    }
     if (field(*form, "format") == "text") {
         Response response;
         response.content_type = "text/plain; charset=utf-8";
