@@ -107,6 +107,11 @@ TEST_P(SanctionCases, LogFollowToDecisionReconsiderationAndAppealWithTheLetter) 
     auto sanctioned = act(cases.body, step, "codename=" + codename + "&to=adverse&step_month=2&step_year=2026");
     EXPECT_NE(sanctioned.body.find("Now: <strong class=\"govuk-tag\">Sanctioned</strong>"), std::string::npos);
 
+    const std::string details = "/sanctions/cases/" + m[1].str() + "/details";
+    auto detailed = act(sanctioned.body, details, "codename=" + codename + "&level=higher&previous=1&hardship=applied");
+    EXPECT_NE(detailed.body.find("Length: 26 weeks"), std::string::npos) << detailed.body;
+    EXPECT_NE(detailed.body.find("Hardship payment: Asked for, waiting"), std::string::npos);
+
     auto page = act(sanctioned.body, letter,
                     "codename=" + codename + "&decision_date=2026-01-31&explanation=I+rang+to+say+I+was+ill.");
     ASSERT_EQ(page.status, 200);

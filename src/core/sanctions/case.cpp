@@ -88,6 +88,60 @@ std::optional<GoodReason> good_reason_from(std::string_view key) {
     return std::nullopt;
 }
 
+std::string_view level_key(Level level) {
+    switch (level) {
+        case Level::lower:
+            return "lower";
+        case Level::intermediate:
+            return "intermediate";
+        case Level::higher:
+            return "higher";
+    }
+    return "lower";
+}
+
+std::optional<Level> level_from(std::string_view key) {
+    for (auto l : {Level::lower, Level::intermediate, Level::higher}) {
+        if (level_key(l) == key) return l;
+    }
+    return std::nullopt;
+}
+
+std::string_view hardship_key(Hardship h) {
+    switch (h) {
+        case Hardship::not_applied:
+            return "not-applied";
+        case Hardship::applied:
+            return "applied";
+        case Hardship::granted:
+            return "granted";
+        case Hardship::refused:
+            return "refused";
+    }
+    return "not-applied";
+}
+
+std::string_view hardship_label(Hardship h) {
+    switch (h) {
+        case Hardship::not_applied:
+            return "Not asked for";
+        case Hardship::applied:
+            return "Asked for, waiting";
+        case Hardship::granted:
+            return "Granted";
+        case Hardship::refused:
+            return "Refused";
+    }
+    return "";
+}
+
+std::optional<Hardship> hardship_from(std::string_view key) {
+    for (auto h : {Hardship::not_applied, Hardship::applied, Hardship::granted, Hardship::refused}) {
+        if (hardship_key(h) == key) return h;
+    }
+    return std::nullopt;
+}
+
 Length sanction_length(Benefit benefit, Level level, int previous) {
     if (benefit == Benefit::esa) {
         // ESA: 100% of the personal allowance until re-compliance, plus 1, 2 or 4 weeks.

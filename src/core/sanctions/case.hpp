@@ -19,6 +19,13 @@ inline constexpr std::array kGoodReasons{
 enum class Benefit { jsa, esa };
 
 enum class Level { lower, intermediate, higher };
+std::string_view level_key(Level level);
+std::optional<Level> level_from(std::string_view key);
+
+enum class Hardship { not_applied, applied, granted, refused };
+std::string_view hardship_key(Hardship h);
+std::string_view hardship_label(Hardship h);
+std::optional<Hardship> hardship_from(std::string_view key);
 
 std::string_view reason_key(Reason r);
 std::string_view reason_label(Reason r);

@@ -36,17 +36,22 @@ std::int64_t insert_case(soci::session& s, const CaseAnswers& a, std::int64_t co
 namespace {
 constexpr const char* kColumns =
     "SELECT sc.id, COALESCE(p.name, 'Jobcentre Plus'), sc.month, sc.reason, sc.good_reason, sc.benefit, sc.state, "
-    "sc.decision_month FROM sanction_cases sc LEFT JOIN providers p ON p.id = sc.provider_id ";
+    "sc.decision_month, sc.level, sc.previous_sanctions, sc.hardship FROM sanction_cases sc "
+    "LEFT JOIN providers p ON p.id = sc.provider_id ";
 
 CaseRow read_case(const soci::row& row) {
-    return CaseRow{get_int(row, 0),
-                   get_text(row, 1),
-                   get_text(row, 2),
-                   reason_from(get_text(row, 3)).value_or(Reason::other),
-                   good_reason_from(get_text(row, 4)).value_or(GoodReason::none),
-                   get_text(row, 5) == "esa" ? Benefit::esa : Benefit::jsa,
-                   case_state_from(get_text(row, 6)).value_or(CaseState::referred),
-                   get_text(row, 7)};
+    return CaseRow{
+        get_int(row, 0),
+        get_text(row, 1),
+        get_text(row, 2),
+        reason_from(get_text(row, 3)).value_or(Reason::other),
+        good_reason_from(get_text(row, 4)).value_or(GoodReason::none),
+        get_text(row, 5) == "esa" ? Benefit::esa : Benefit::jsa,
+        case_state_from(get_text(row, 6)).value_or(CaseState::referred),
+        get_text(row, 7),
+        level_from(get_text(row, 8)),
+        row.get_indicator(9) == soci::i_null ? std::nullopt : std::optional<int>(static_cast<int>(get_int(row, 9))),
+        hardship_from(get_text(row, 10)).value_or(Hardship::not_applied)};
 }
 }  // namespace
 
@@ -90,6 +95,27 @@ Result<void> step_case(soci::session& s, std::int64_t case_id, std::int64_t code
     }
     append_event(s, events::Event{"sanction_case.stepped", "sanction_case", case_id, std::string(case_state_key(from)),
                                   to_key, events::ActorRole::participant, month});
+    return {};
+}
+
+Result<void> set_case_details(soci::session& s, std::int64_t case_id, std::int64_t codename_id, Level level,
+                              int previous, Hardship hardship, Month month) {
+    const long long id = case_id;
+    const long long owner = codename_id;
+    std::string state;
+    s << "SELECT state FROM sanction_cases WHERE id = :id AND codename_id = :c", soci::into(state), soci::use(id),
+        soci::use(owner);
+    if (!s.got_data()) return fail(ErrorKind::not_found, "That case is not one of yours.");
+    const auto current = case_state_from(state).value_or(CaseState::referred);
+    const bool sanctioned = current != CaseState::referred && current != CaseState::reserved &&
+                            current != CaseState::cancelled && current != CaseState::non_adverse;
+    if (!sanctioned) return fail(ErrorKind::illegal_transition, "Record the decision to sanction you first.");
+    const std::string level_text(level_key(level));
+    const std::string hardship_text(hardship_key(hardship));
+    s << "UPDATE sanction_cases SET level = :l, previous_sanctions = :p, hardship = :h WHERE id = :id",
+        soci::use(level_text), soci::use(previous), soci::use(hardship_text), soci::use(id);
+    append_event(s, events::Event{"sanction_case.details", "sanction_case", case_id, std::nullopt, hardship_text,
+                                  events::ActorRole::participant, month});
     return {};
 }
 

@@ -24,7 +24,14 @@ struct CaseRow {
     sanctions::Benefit benefit = sanctions::Benefit::jsa;
     sanctions::CaseState state = sanctions::CaseState::referred;
     std::string decision_month;
+    std::optional<sanctions::Level> level;
+    std::optional<int> previous_sanctions;
+    sanctions::Hardship hardship = sanctions::Hardship::not_applied;
 };
+
+// The level, earlier sanctions and hardship payment of a case that ended in a sanction.
+Result<void> set_case_details(soci::session& s, std::int64_t case_id, std::int64_t codename_id, sanctions::Level level,
+                              int previous, sanctions::Hardship hardship, Month month);
 
 std::vector<CaseRow> cases_for(Database& db, std::int64_t codename_id);
 std::optional<CaseRow> find_case(Database& db, std::int64_t case_id, std::int64_t codename_id);

@@ -114,29 +114,40 @@ Response my_cases(const AppContext& app, const Owner& owner, const std::string& 
     data.set("title", "Your sanction cases");
     if (!notice.empty()) data.set("notice", notice);
     data.set("codename", owner.codename);
-    data.set("cases", list_of(store::cases_for(app.db, owner.id), [&](const store::CaseRow& c) {
-                 mustache::data d;
-                 d.set("id", std::to_string(c.id));
-                 d.set("referrer", c.referrer);
-                 d.set("month", month_label(c.month));
-                 d.set("reason", std::string(reason_label(c.reason)));
-                 d.set("state", std::string(case_state_label(c.state)));
-                 mustache::data next{mustache::data::type::list};
-                 for (auto to : kCaseStates) {
-                     if (!check_case_transition(c.state, to)) continue;
-                     mustache::data option;
-                     option.set("value", std::string(case_state_key(to)));
-                     option.set("label", std::string(case_state_label(to)));
-                     next.push_back(option);
-                 }
-                 d.set("next", next);
-                 d.set("has_next", flag(!next.is_empty_list()));
-                 d.set("csrf_step", app.csrf.issue(fmt::format("/sanctions/cases/{}/step", c.id), current_day(app)));
-                 d.set("sanctioned", flag(c.state == CaseState::adverse));
-                 d.set("csrf_letter",
-                       app.csrf.issue(fmt::format("/sanctions/cases/{}/letter", c.id), current_day(app)));
-                 return d;
-             }));
+    data.set(
+        "cases", list_of(store::cases_for(app.db, owner.id), [&](const store::CaseRow& c) {
+            mustache::data d;
+            d.set("id", std::to_string(c.id));
+            d.set("referrer", c.referrer);
+            d.set("month", month_label(c.month));
+            d.set("reason", std::string(reason_label(c.reason)));
+            d.set("state", std::string(case_state_label(c.state)));
+            mustache::data next{mustache::data::type::list};
+            for (auto to : kCaseStates) {
+                if (!check_case_transition(c.state, to)) continue;
+                mustache::data option;
+                option.set("value", std::string(case_state_key(to)));
+                option.set("label", std::string(case_state_label(to)));
+                next.push_back(option);
+            }
+            d.set("next", next);
+            d.set("has_next", flag(!next.is_empty_list()));
+            d.set("csrf_step", app.csrf.issue(fmt::format("/sanctions/cases/{}/step", c.id), current_day(app)));
+            d.set("sanctioned", flag(c.state == CaseState::adverse));
+            const bool was_sanctioned = c.state != CaseState::referred && c.state != CaseState::reserved &&
+                                        c.state != CaseState::cancelled && c.state != CaseState::non_adverse;
+            d.set("was_sanctioned", flag(was_sanctioned));
+            d.set("csrf_details", app.csrf.issue(fmt::format("/sanctions/cases/{}/details", c.id), current_day(app)));
+            d.set("hardship", std::string(hardship_label(c.hardship)));
+            if (c.level && c.previous_sanctions) {
+                const auto length = sanction_length(c.benefit, *c.level, *c.previous_sanctions);
+                d.set("length", length.weeks ? fmt::format("{} weeks ({})", *length.weeks, length.description)
+                                             : fmt::format("{} plus {} week{}", length.description, length.fixed_weeks,
+                                                           length.fixed_weeks == 1 ? "" : "s"));
+            }
+            d.set("csrf_letter", app.csrf.issue(fmt::format("/sanctions/cases/{}/letter", c.id), current_day(app)));
+            return d;
+        }));
     Response response = html_page(app, "sanction_mine", std::move(data));
     response.set_header("Cache-Control", "no-store");
     return response;
@@ -206,6 +217,28 @@ void step(const AppContext& app, const Request& request, const RouteParams& para
         },
         [&app, owner = *owner, respond](Result<void> done) {
             if (done) app.cache.invalidate();
+            respond(my_cases(app, owner, done ? "Your case is updated." : done.error().message));
+        });
+}
+
+void details(const AppContext& app, const Request& request, const RouteParams& params, Responder respond) {
+    auto form = parse_query(request.body);
+    auto id = parse_id(params.get("id"));
+    if (!form || !id) return respond(error_page(app, 400));
+    auto owner = owner_of(app, *form, fmt::format("/sanctions/cases/{}/details", *id));
+    if (!owner) return respond(std::move(owner.error()));
+    auto level = level_from(field(*form, "level"));
+    const auto previous = field(*form, "previous");
+    auto hardship = hardship_from(field(*form, "hardship"));
+    if (!level || !hardship || (previous != "0" && previous != "1" && previous != "2")) {
+        return respond(my_cases(app, *owner, "Choose the level, earlier sanctions and hardship payment"));
+    }
+    const int earlier = previous[0] - '0';
+    apply_change(
+        app,
+        [id = *id, owner_id = owner->id, level = *level, earlier, hardship = *hardship, month = current_month(app)](
+            soci::session& s) { return store::set_case_details(s, id, owner_id, level, earlier, hardship, month); },
+        [&app, owner = *owner, respond](Result<void> done) {
             respond(my_cases(app, owner, done ? "Your case is updated." : done.error().message));
         });
 }
@@ -290,6 +323,9 @@ void add_sanction_case_routes(Router& router, const AppContext& app) {
     router.post_async("/sanctions/cases/{id}/step", [&app](const Request& r, const RouteParams& p, Responder respond) {
         step(app, r, p, std::move(respond));
     });
+    router.post_async(
+        "/sanctions/cases/{id}/details",
+        [&app](const Request& r, const RouteParams& p, Responder respond) { details(app, r, p, std::move(respond)); });
     router.post("/sanctions/cases/{id}/letter",
                 [&app](const Request& r, const RouteParams& p) { return letter(app, r, p); });
 }
