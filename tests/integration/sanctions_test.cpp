@@ -190,4 +190,9 @@ TEST_P(SanctionCases, ProviderFiguresHideSmallCountsAndTheirComplement) {
             "Left a course or placement</th><td class=\"govuk-table__cell govuk-table__cell--numeric\">not shown"),
         std::string::npos);
     EXPECT_NE(page.body.find("not official figures"), std::string::npos);
+    auto national = get(port(), "/sanctions/figures").body;
+    EXPECT_NE(national.find("<th scope=\"row\" class=\"govuk-table__header\">Serco</th><td class=\"govuk-table__cell "
+                            "govuk-table__cell--numeric\">7</td>"),
+              std::string::npos)
+        << national.substr(national.find("self-reported"), 1500);
 }

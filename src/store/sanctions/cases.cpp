@@ -119,29 +119,57 @@ Result<void> set_case_details(soci::session& s, std::int64_t case_id, std::int64
     return {};
 }
 
+namespace {
+// Adds n cases in `state` for `reason` to the figures.
+void count_cases(CaseFigures& figures, std::map<Reason, long long>& reasons, CaseState state, Reason reason,
+                 long long n) {
+    figures.logged += n;
+    reasons[reason] += n;
+    const bool decided = state != CaseState::referred && state != CaseState::reserved;
+    if (decided) figures.decided += n;
+    if (decided && state != CaseState::cancelled && state != CaseState::non_adverse) figures.adverse += n;
+    if (state == CaseState::overturned_reconsideration || state == CaseState::appeal_won) figures.overturned += n;
+}
+
+void finish(CaseFigures& figures, std::map<Reason, long long>& reasons) {
+    for (auto reason : kReasons) figures.by_reason.emplace_back(reason, reasons[reason]);
+}
+}  // namespace
+
 CaseFigures case_figures(Database& db, std::int64_t provider_id) {
     auto s = db.session();
     const long long provider = provider_id;
     CaseFigures figures;
+    std::map<Reason, long long> reasons;
     soci::rowset<soci::row> rows =
         (s.prepare
              << "SELECT state, reason, COUNT(*) FROM sanction_cases WHERE provider_id = :p GROUP BY state, reason",
          soci::use(provider));
-    std::map<Reason, long long> reasons;
     for (const auto& row : rows) {
-        const auto state = case_state_from(get_text(row, 0)).value_or(CaseState::referred);
-        const auto n = get_int(row, 2);
-        figures.logged += n;
-        reasons[reason_from(get_text(row, 1)).value_or(Reason::other)] += n;
-        if (state != CaseState::referred && state != CaseState::reserved) figures.decided += n;
-        if (state != CaseState::referred && state != CaseState::reserved && state != CaseState::cancelled &&
-            state != CaseState::non_adverse) {
-            figures.adverse += n;
-        }
-        if (state == CaseState::overturned_reconsideration || state == CaseState::appeal_won) figures.overturned += n;
+        count_cases(figures, reasons, case_state_from(get_text(row, 0)).value_or(CaseState::referred),
+                    reason_from(get_text(row, 1)).value_or(Reason::other), get_int(row, 2));
     }
-    for (auto reason : kReasons) figures.by_reason.emplace_back(reason, reasons[reason]);
+    finish(figures, reasons);
     return figures;
+}
+
+std::vector<std::pair<std::string, CaseFigures>> case_figures_by_referrer(Database& db) {
+    auto s = db.session();
+    std::map<std::string, std::pair<CaseFigures, std::map<Reason, long long>>> by_name;
+    soci::rowset<soci::row> rows =
+        (s.prepare << "SELECT COALESCE(p.name, 'Jobcentre Plus'), sc.state, sc.reason, COUNT(*) FROM sanction_cases sc "
+                      "LEFT JOIN providers p ON p.id = sc.provider_id GROUP BY p.name, sc.state, sc.reason");
+    for (const auto& row : rows) {
+        auto& [figures, reasons] = by_name[get_text(row, 0)];
+        count_cases(figures, reasons, case_state_from(get_text(row, 1)).value_or(CaseState::referred),
+                    reason_from(get_text(row, 2)).value_or(Reason::other), get_int(row, 3));
+    }
+    std::vector<std::pair<std::string, CaseFigures>> out;
+    for (auto& [name, entry] : by_name) {
+        finish(entry.first, entry.second);
+        out.emplace_back(name, entry.first);
+    }
+    return out;
 }
 
 std::vector<std::pair<std::int64_t, std::string>> all_providers(Database& db) {

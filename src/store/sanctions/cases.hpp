@@ -50,6 +50,8 @@ struct CaseFigures {
     std::vector<std::pair<sanctions::Reason, long long>> by_reason;
 };
 CaseFigures case_figures(Database& db, std::int64_t provider_id);
+// The same for every referrer with cases logged (Jobcentre Plus included), by name.
+std::vector<std::pair<std::string, CaseFigures>> case_figures_by_referrer(Database& db);
 
 std::vector<std::pair<std::int64_t, std::string>> all_providers(Database& db);
 

@@ -3,9 +3,11 @@
 #include <fmt/format.h>
 
 #include "core/statistics/proportions.hpp"
+#include "store/sanctions/cases.hpp"
 #include "store/sanctions_published.hpp"
 #include "web/pages/page.hpp"
 #include "web/routes.hpp"
+#include "web/sanctions/views.hpp"
 
 namespace pw::web {
 
@@ -59,6 +61,11 @@ Response figures_page(const AppContext& app) {
         t.set("pooled", fmt::format("{:.1f}%", 100 * test.pooled_share));
         data.set("test", t);
     }
+    data.set("self_reported", list_of(store::case_figures_by_referrer(app.db), [](const auto& entry) {
+                 mustache::data d = sanction_figures_view(entry.second);
+                 d.set("referrer", entry.first);
+                 return d;
+             }));
     return html_page(app, "sanction_figures", std::move(data));
 }
 
