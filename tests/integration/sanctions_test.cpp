@@ -143,6 +143,24 @@ TEST_P(SanctionCases, LogFollowToDecisionReconsiderationAndAppealWithTheLetter) 
     EXPECT_NE(won.body.find("Appeal won: sanction overturned"), std::string::npos) << won.body;
 }
 
+TEST_P(SanctionCases, AnOfficeCanBeTheReferrerAndCountsForItsProvider) {
+    auto form = get(port(), "/sanctions/log");
+    std::smatch m;
+    ASSERT_TRUE(std::regex_search(
+        form.body, m, std::regex(R"re(<option value="(office-[0-9]+)">Test Office Central, Leeds \(Seetec\))re")));
+    auto logged = log("referrer=" + m[1].str() +
+                      "&reason=other&good_reason=none&travel_paid=yes&benefit=esa&referral_month=2&referral_year=2026");
+    ASSERT_EQ(logged.status, 200) << logged.body;
+    auto bad =
+        log("referrer=office-999999&reason=other&good_reason=none&travel_paid=yes&benefit=esa&referral_month=2&"
+            "referral_year=2026");
+    EXPECT_EQ(bad.status, 400);
+    EXPECT_NE(bad.body.find("Select who referred you from the list"), std::string::npos);
+    EXPECT_NE(get(port(), "/sanctions/figures")
+                  .body.find(">Seetec</th><td class=\"govuk-table__cell govuk-table__cell--numeric\">fewer than 5"),
+              std::string::npos);
+}
+
 TEST_P(SanctionCases, BadAnswersAreListedKeptAndSaveNothing) {
     auto bad = log("referrer=999999&reason=missed-appointment&referral_month=12&referral_year=2099&benefit=esa");
     EXPECT_EQ(bad.status, 400);

@@ -32,6 +32,13 @@ std::expected<CaseAnswers, std::vector<FieldError>> check_case(const FormFields&
     const auto referrer = field(form, "referrer");
     if (referrer.empty()) {
         errors.push_back({"referrer", "Select who referred you"});
+    } else if (referrer.starts_with("office-")) {
+        auto id = text::parse_positive_int(referrer.substr(7), 1'000'000'000);
+        if (!id) {
+            errors.push_back({"referrer", "Select who referred you from the list"});
+        } else {
+            answers.office_id = *id;
+        }
     } else if (referrer != "jobcentre") {
         auto id = text::parse_positive_int(referrer, 1'000'000'000);
         if (!id) {

@@ -16,6 +16,7 @@ enum class TravelPaid { yes, no, not_asked };
 
 struct CaseAnswers {
     std::optional<std::int64_t> provider_id;  // nullopt: Jobcentre Plus referred
+    std::optional<std::int64_t> office_id;    // when an office was chosen; its provider is set by the caller
     Reason reason = Reason::other;
     GoodReason good_reason = GoodReason::none;
     TravelPaid travel_paid = TravelPaid::not_asked;
@@ -26,8 +27,8 @@ struct CaseAnswers {
 
 std::string_view travel_key(TravelPaid t);
 
-// Fields: referrer ("jobcentre" or a provider id), reason, good_reason, travel_paid, benefit,
-// referral_month (1-12) and referral_year, codename (optional). `now` refuses future months.
+// Fields: referrer ("jobcentre", a provider id, or "office-" and an office id), reason, good_reason, travel_paid,
+// benefit, referral_month (1-12) and referral_year, codename (optional). `now` refuses future months.
 std::expected<CaseAnswers, std::vector<FieldError>> check_case(const FormFields& form, Month now);
 
 // A decision, reconsideration or appeal step happens in a month no earlier than the referral

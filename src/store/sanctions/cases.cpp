@@ -15,6 +15,7 @@ using namespace sanctions;
 std::int64_t insert_case(soci::session& s, const CaseAnswers& a, std::int64_t codename_id) {
     const boost::optional<long long> provider =
         a.provider_id ? boost::optional<long long>(*a.provider_id) : boost::none;
+    const boost::optional<long long> office = a.office_id ? boost::optional<long long>(*a.office_id) : boost::none;
     const int jobcentre = a.provider_id ? 0 : 1;
     const long long owner = codename_id;
     const std::string month = a.month.to_string();
@@ -23,10 +24,10 @@ std::int64_t insert_case(soci::session& s, const CaseAnswers& a, std::int64_t co
     const std::string travel(travel_key(a.travel_paid));
     const std::string benefit = a.benefit == Benefit::jsa ? "jsa" : "esa";
     long long id = 0;
-    s << "INSERT INTO sanction_cases (provider_id, referred_by_jobcentre, codename_id, month, reason, good_reason, "
-         "travel_paid, benefit) VALUES (:p, :j, :c, :m, :r, :g, :t, :b) RETURNING id",
-        soci::use(provider), soci::use(jobcentre), soci::use(owner), soci::use(month), soci::use(reason),
-        soci::use(good), soci::use(travel), soci::use(benefit), soci::into(id);
+    s << "INSERT INTO sanction_cases (provider_id, office_id, referred_by_jobcentre, codename_id, month, reason, "
+         "good_reason, travel_paid, benefit) VALUES (:p, :o, :j, :c, :m, :r, :g, :t, :b) RETURNING id",
+        soci::use(provider), soci::use(office), soci::use(jobcentre), soci::use(owner), soci::use(month),
+        soci::use(reason), soci::use(good), soci::use(travel), soci::use(benefit), soci::into(id);
     append_event(
         s, events::Event{"sanction_case.logged", "sanction_case", id, std::nullopt,
                          std::string(case_state_key(CaseState::referred)), events::ActorRole::participant, a.month});
@@ -177,6 +178,21 @@ std::vector<std::pair<std::int64_t, std::string>> all_providers(Database& db) {
     std::vector<std::pair<std::int64_t, std::string>> out;
     soci::rowset<soci::row> rows = (s.prepare << "SELECT id, name FROM providers ORDER BY name_key");
     for (const auto& row : rows) out.emplace_back(get_int(row, 0), get_text(row, 1));
+    return out;
+}
+
+}  // namespace pw::store
+
+namespace pw::store {
+
+std::vector<std::pair<std::int64_t, std::string>> all_offices(Database& db) {
+    auto s = db.session();
+    std::vector<std::pair<std::int64_t, std::string>> out;
+    soci::rowset<soci::row> rows = (s.prepare << "SELECT o.id, o.name, o.town, p.name FROM offices o JOIN providers p "
+                                                 "ON p.id = o.provider_id ORDER BY o.town, o.name_key");
+    for (const auto& row : rows) {
+        out.emplace_back(get_int(row, 0), get_text(row, 1) + ", " + get_text(row, 2) + " (" + get_text(row, 3) + ")");
+    }
     return out;
 }
 

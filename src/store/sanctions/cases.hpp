@@ -54,5 +54,7 @@ CaseFigures case_figures(Database& db, std::int64_t provider_id);
 std::vector<std::pair<std::string, CaseFigures>> case_figures_by_referrer(Database& db);
 
 std::vector<std::pair<std::int64_t, std::string>> all_providers(Database& db);
+// Offices as "Office, town (Provider)", for choosing a referrer.
+std::vector<std::pair<std::int64_t, std::string>> all_offices(Database& db);
 
 }  // namespace pw::store

@@ -64,6 +64,13 @@ Response log_form(const AppContext& app, const FormFields& form, const std::vect
                  return d;
              }));
     data.set("jobcentre_selected", flag(referrer == "jobcentre"));
+    data.set("offices", list_of(store::all_offices(app.db), [&](const auto& o) {
+                 mustache::data d;
+                 d.set("value", "office-" + std::to_string(o.first));
+                 d.set("label", o.second);
+                 d.set("selected", flag("office-" + std::to_string(o.first) == referrer));
+                 return d;
+             }));
     data.set("reasons", options(kReasons, field(form, "reason"), reason_key, reason_label));
     data.set("good_reasons", options(kGoodReasons, field(form, "good_reason"), good_reason_key, good_reason_label));
     for (const auto* name : {"travel_paid", "benefit", "referral_month", "referral_year", "codename"}) {
@@ -159,9 +166,16 @@ void log_case(const AppContext& app, const Request& request, Responder respond) 
     if (!app.csrf.valid(field(*form, "csrf"), "/sanctions/log", current_day(app))) return respond(error_page(app, 403));
     auto answers = check_case(*form, current_month(app));
     std::vector<FieldError> errors = answers ? std::vector<FieldError>{} : answers.error();
-    // An id that is no provider is a problem like any other, listed with the rest.
+    // An id that is no provider or office is a problem like any other, listed with the rest.
     if (auto id = parse_id(field(*form, "referrer")); id && !app.registry.find_provider_ref(ProviderId{*id})) {
         errors.insert(errors.begin(), {"referrer", "Select who referred you from the list"});
+    }
+    if (answers && answers->office_id) {
+        if (auto office = app.registry.find_office(OfficeId{*answers->office_id})) {
+            answers->provider_id = office->provider.id.value;  // an office's referrals count for its provider
+        } else {
+            errors.insert(errors.begin(), {"referrer", "Select who referred you from the list"});
+        }
     }
     std::optional<std::int64_t> codename_id;
     if (answers && answers->codename) {

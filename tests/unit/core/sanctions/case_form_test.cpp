@@ -26,6 +26,17 @@ TEST(CaseForm, ReadsAWellFilledForm) {
     EXPECT_FALSE(answers->codename);
 }
 
+TEST(CaseForm, AnOfficeCanBeTheReferrer) {
+    auto form = good();
+    form["referrer"] = "office-7";
+    auto answers = check_case(form, kNow);
+    ASSERT_TRUE(answers);
+    EXPECT_EQ(answers->office_id, 7);
+    EXPECT_FALSE(answers->provider_id);
+    form["referrer"] = "office-x";
+    EXPECT_FALSE(check_case(form, kNow));
+}
+
 TEST(CaseForm, JobcentrePlusIsAReferrerToo) {
     auto form = good();
     form["referrer"] = "jobcentre";
