@@ -49,10 +49,11 @@ bench-deps:
 	@scripts/install-deps.sh bench
 
 bench: bench-deps configure
-	cmake --build $(BUILD) -j$(JOBS) --target providerwatch idle_connections
+	cmake --build $(BUILD) -j$(JOBS) --target providerwatch idle_connections integration_tests
 	@scripts/build-assets.sh $(BUILD)/public
 	@scripts/bench.sh $(BIN)
 	@scripts/bench-ratings.sh $(BIN)
+	@PW_DURABILITY_CYCLES=50 $(BUILD)/integration_tests --gtest_filter='Durability.*' | grep -E '^durability:|FAILED|PASSED'
 
 format:
 	clang-format -i $$(git ls-files 'src/*.cpp' 'src/*.hpp' 'tests/*.cpp' 'tests/*.hpp')
