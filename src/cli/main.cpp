@@ -36,6 +36,7 @@ int main(int argc, char** argv) {
     add_export(app, exit_code);
     add_redact(app, exit_code);
     add_account(app, exit_code);
+    add_backup(app, exit_code);
     try {
         app.parse(argc, argv);
     } catch (const CLI::CallForHelp& e) {

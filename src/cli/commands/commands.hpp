@@ -14,6 +14,7 @@ void add_import(CLI::App& app, int& exit_code);
 void add_export(CLI::App& app, int& exit_code);
 void add_redact(CLI::App& app, int& exit_code);
 void add_account(CLI::App& app, int& exit_code);
+void add_backup(CLI::App& app, int& exit_code);  // backup and restore
 
 // "providerwatch: error: <message>" on stderr; returns code.
 int report_error(const std::string& message, int code = failure);

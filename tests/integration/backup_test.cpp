@@ -1,0 +1,88 @@
+// Backup and restore round-trip a populated database, table by table, on SQLite and PostgreSQL.
+#include <unistd.h>
+
+#include <filesystem>
+#include <regex>
+
+#include <soci/soci.h>
+
+#include "integration/server_test.hpp"
+#include "store/backup.hpp"
+#include "store/row.hpp"
+
+using namespace pw::testing;
+
+namespace {
+// Every table as text, row by row, in id order.
+std::map<std::string, std::vector<std::string>> dump(const std::string& url) {
+    auto db = std::move(*pw::store::Database::open(*pw::store::parse_database_url(url)));
+    auto s = db->session();
+    std::map<std::string, std::vector<std::string>> tables;
+    for (const auto& table : pw::store::backed_up_tables()) {
+        soci::rowset<soci::row> rows = (s.prepare << "SELECT * FROM " + table + " ORDER BY id");
+        auto& lines = tables[table];
+        for (const auto& row : rows) {
+            std::string line;
+            for (std::size_t i = 0; i < row.size(); ++i) {
+                if (row.get_indicator(i) == soci::i_null) {
+                    line += "NULL|";
+                } else if (row.get_properties(i).get_data_type() == soci::dt_string) {
+                    line += row.get<std::string>(i) + "|";
+                } else {
+                    line += std::to_string(pw::store::get_int(row, i)) + "|";
+                }
+            }
+            lines.push_back(line);
+        }
+    }
+    return tables;
+}
+}  // namespace
+
+class Backup : public ServerTest {};
+PW_ENGINE_SUITE(Backup);
+
+TEST_P(Backup, ARestoredDatabaseHasEveryRowOfEveryTable) {
+    expect_ok({"import", "figures", source_dir() + "/data/published/sanction_aggregates.csv", "--db", db()});
+    expect_ok({"account", "create", "--db", db(), "--username", "mod1", "--role", "moderator"});
+    auto form = get(port(), "/providers/5/rate");
+    std::smatch m;
+    ASSERT_TRUE(std::regex_search(form.body, m, std::regex(R"re(name="csrf" value="([0-9a-f.]+)")re")));
+    const std::string token = m[1].str();
+    ASSERT_TRUE(std::regex_search(form.body, m, std::regex(R"re(name="area" type="radio" value="([0-9]+)")re")));
+    const std::string area = m[1].str();
+    auto saved = request(
+        port(), "POST", "/providers/5/rate", "Content-Type: application/x-www-form-urlencoded\r\n",
+        "csrf=" + token + "&area=" + area + "&stars=3&respect=2&get_codename=yes&confirm=yes&story=It+was+fine.");
+    ASSERT_EQ(saved.status, 200);
+
+    const auto file = std::filesystem::temp_directory_path() / ("providerwatch-backup-" + std::to_string(getpid()));
+    auto backed = run_cli({"backup", "--db", db(), "--out", file.string()});
+    ASSERT_EQ(backed.exit_code, 0) << backed.err;
+    std::string reason;
+    auto target = TestDatabase::create(GetParam(), reason);
+    auto restored = run_cli({"restore", "--db", target->url(), "--in", file.string()});
+    ASSERT_EQ(restored.exit_code, 0) << restored.err;
+    EXPECT_NE(restored.out.find("restored"), std::string::npos);
+
+    const auto before = dump(db());
+    const auto after = dump(target->url());
+    for (const auto& [table, rows] : before) EXPECT_EQ(after.at(table), rows) << table;
+    EXPECT_GT(before.at("ratings").size(), 0u);
+    EXPECT_GT(before.at("stories").size(), 0u);
+    EXPECT_GT(before.at("accounts").size(), 0u);
+
+    // The restored database takes new rows after the restored ids, and refuses a second restore.
+    ServerProcess server(target->url());
+    ASSERT_TRUE(server.started()) << server.err();
+    auto again = run_cli({"restore", "--db", target->url(), "--in", file.string()});
+    EXPECT_EQ(again.exit_code, 3);
+    EXPECT_NE(again.err.find("restore needs an empty database"), std::string::npos);
+    auto form2 = get(server.port(), "/providers/5/rate");
+    ASSERT_TRUE(std::regex_search(form2.body, m, std::regex(R"re(name="csrf" value="([0-9a-f.]+)")re")));
+    auto more =
+        request(server.port(), "POST", "/providers/5/rate", "Content-Type: application/x-www-form-urlencoded\r\n",
+                "csrf=" + m[1].str() + "&area=" + area + "&stars=5&get_codename=no");
+    EXPECT_EQ(more.status, 200) << more.body;
+    std::filesystem::remove(file);
+}
