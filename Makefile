@@ -11,7 +11,7 @@ JOBS    ?= 2
 BIN     := $(BUILD)/providerwatch
 REGISTRY := data/registry/work_programme_primes.csv
 
-.PHONY: all deps test-deps bench-deps configure build run test bench clean format
+.PHONY: all deps test-deps bench-deps configure build run test bench fuzz clean format
 
 all: build
 
@@ -42,6 +42,7 @@ run: build
 test: test-deps configure
 	cmake --build $(BUILD) -j$(JOBS)
 	@scripts/build-assets.sh $(BUILD)/public
+	@scripts/fuzz.sh 5
 	@cd $(BUILD) && ./unit_tests --gtest_filter='RedactionQuality.*' --gtest_brief=1
 	@scripts/with-postgres.sh ctest --test-dir $(BUILD) --output-on-failure -j$(JOBS) --timeout 300
 
@@ -55,8 +56,12 @@ bench: bench-deps configure
 	@scripts/bench-ratings.sh $(BIN)
 	@PW_DURABILITY_CYCLES=50 $(BUILD)/integration_tests --gtest_filter='Durability.*' | grep -E '^durability:|FAILED|PASSED'
 
+# Every libFuzzer target for five minutes (make test runs each for five seconds).
+fuzz: test-deps
+	@scripts/fuzz.sh 300
+
 format:
 	clang-format -i $$(git ls-files 'src/*.cpp' 'src/*.hpp' 'tests/*.cpp' 'tests/*.hpp')
 
 clean:
-	rm -rf $(BUILD)
+	rm -rf $(BUILD) build-fuzz

@@ -12,7 +12,8 @@ namespace pw::web {
 using Params = FormFields;
 
 // nullopt when the text is not valid percent-encoding or not UTF-8; a repeated key keeps
-// its first value.
+// its first value. The text must be NUL-terminated storage (a std::string's): Boost.URL 1.81
+// reads to the terminator inside parse_query.
 std::optional<Params> parse_query(std::string_view encoded);
 
 // A positive id from a path segment ("12"), or nullopt.
