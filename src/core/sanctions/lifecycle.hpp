@@ -54,6 +54,14 @@ std::string_view case_state_key(CaseState state);
 std::string_view case_state_label(CaseState state);
 std::optional<CaseState> case_state_from(std::string_view key);
 
+// Decided at all (not waiting, not put off), and decided against the person (whatever came later).
+inline bool is_decided(CaseState s) {
+    return s != CaseState::referred && s != CaseState::reserved;
+}
+inline bool ended_in_sanction(CaseState s) {
+    return is_decided(s) && s != CaseState::cancelled && s != CaseState::non_adverse;
+}
+
 // Ok, or an error whose message says in plain words why the step is not possible yet.
 Result<void> check_case_transition(CaseState from, CaseState to);
 

@@ -76,19 +76,28 @@ std::optional<CaseRow> find_case(Database& db, std::int64_t case_id, std::int64_
     return std::nullopt;
 }
 
-Result<void> step_case(soci::session& s, std::int64_t case_id, std::int64_t codename_id, CaseState to, Month month) {
+namespace {
+// The state of a case the codename owns, or not_found.
+Result<CaseState> owned_state(soci::session& s, std::int64_t case_id, std::int64_t codename_id) {
     const long long id = case_id;
     const long long owner = codename_id;
     std::string state;
     s << "SELECT state FROM sanction_cases WHERE id = :id AND codename_id = :c", soci::into(state), soci::use(id),
         soci::use(owner);
     if (!s.got_data()) return fail(ErrorKind::not_found, "That case is not one of yours.");
-    const auto from = case_state_from(state).value_or(CaseState::referred);
+    return case_state_from(state).value_or(CaseState::referred);
+}
+}  // namespace
+
+Result<void> step_case(soci::session& s, std::int64_t case_id, std::int64_t codename_id, CaseState to, Month month) {
+    const long long id = case_id;
+    auto owned = owned_state(s, case_id, codename_id);
+    if (!owned) return std::unexpected(owned.error());
+    const auto from = *owned;
     if (auto ok = check_case_transition(from, to); !ok) return ok;
     const std::string to_key(case_state_key(to));
     const std::string m = month.to_string();
-    const bool decision = from == CaseState::referred || from == CaseState::reserved;
-    if (decision) {
+    if (!is_decided(from)) {  // this step is the decision: keep its month
         s << "UPDATE sanction_cases SET state = :s, decision_month = :m WHERE id = :id", soci::use(to_key),
             soci::use(m), soci::use(id);
     } else {
@@ -102,15 +111,10 @@ Result<void> step_case(soci::session& s, std::int64_t case_id, std::int64_t code
 Result<void> set_case_details(soci::session& s, std::int64_t case_id, std::int64_t codename_id, Level level,
                               int previous, Hardship hardship, Month month) {
     const long long id = case_id;
-    const long long owner = codename_id;
-    std::string state;
-    s << "SELECT state FROM sanction_cases WHERE id = :id AND codename_id = :c", soci::into(state), soci::use(id),
-        soci::use(owner);
-    if (!s.got_data()) return fail(ErrorKind::not_found, "That case is not one of yours.");
-    const auto current = case_state_from(state).value_or(CaseState::referred);
-    const bool sanctioned = current != CaseState::referred && current != CaseState::reserved &&
-                            current != CaseState::cancelled && current != CaseState::non_adverse;
-    if (!sanctioned) return fail(ErrorKind::illegal_transition, "Record the decision to sanction you first.");
+    auto owned = owned_state(s, case_id, codename_id);
+    if (!owned) return std::unexpected(owned.error());
+    if (!ended_in_sanction(*owned))
+        return fail(ErrorKind::illegal_transition, "Record the decision to sanction you first.");
     const std::string level_text(level_key(level));
     const std::string hardship_text(hardship_key(hardship));
     s << "UPDATE sanction_cases SET level = :l, previous_sanctions = :p, hardship = :h WHERE id = :id",
@@ -126,9 +130,8 @@ void count_cases(CaseFigures& figures, std::map<Reason, long long>& reasons, Cas
                  long long n) {
     figures.logged += n;
     reasons[reason] += n;
-    const bool decided = state != CaseState::referred && state != CaseState::reserved;
-    if (decided) figures.decided += n;
-    if (decided && state != CaseState::cancelled && state != CaseState::non_adverse) figures.adverse += n;
+    if (is_decided(state)) figures.decided += n;
+    if (ended_in_sanction(state)) figures.adverse += n;
     if (state == CaseState::overturned_reconsideration || state == CaseState::appeal_won) figures.overturned += n;
 }
 

@@ -141,9 +141,7 @@ Response my_cases(const AppContext& app, const Owner& owner, const std::string& 
             d.set("has_next", flag(!next.is_empty_list()));
             d.set("csrf_step", app.csrf.issue(fmt::format("/sanctions/cases/{}/step", c.id), current_day(app)));
             d.set("sanctioned", flag(c.state == CaseState::adverse));
-            const bool was_sanctioned = c.state != CaseState::referred && c.state != CaseState::reserved &&
-                                        c.state != CaseState::cancelled && c.state != CaseState::non_adverse;
-            d.set("was_sanctioned", flag(was_sanctioned));
+            d.set("was_sanctioned", flag(ended_in_sanction(c.state)));
             d.set("csrf_details", app.csrf.issue(fmt::format("/sanctions/cases/{}/details", c.id), current_day(app)));
             d.set("hardship", std::string(hardship_label(c.hardship)));
             if (c.level && c.previous_sanctions) {
