@@ -162,3 +162,14 @@ TEST_F(CliWithSqliteFile, ServeRefusesADatabaseAnotherProcessHoldsLocked) {
     EXPECT_NE(server.err().find("locked"), std::string::npos) << server.err();
     holder << "ROLLBACK";
 }
+
+TEST_P(CliWithDatabase, ExportsDefuseSpreadsheetFormulasFromImportedNames) {
+    ASSERT_EQ(run_cli({"migrate", "--db", db()}).exit_code, 0);
+    const auto file = write_temp("formula.csv",
+                                 "programme,cpa_number,cpa_name,prime_provider,notes,source\n"
+                                 "WP,1,East,\"=HYPERLINK(\"\"http://x\"\",\"\"y\"\")\",@SUM(A1),+1 source\n");
+    ASSERT_EQ(run_cli({"import", "registry", file, "--db", db()}).exit_code, 0);
+    auto exported = run_cli({"export", "registry", "--db", db()});
+    EXPECT_NE(exported.out.find("\"'=HYPERLINK(\"\"http://x\"\",\"\"y\"\")\""), std::string::npos) << exported.out;
+    EXPECT_NE(exported.out.find(",'@SUM(A1),'+1 source"), std::string::npos) << exported.out;
+}
