@@ -119,6 +119,28 @@ try {
   assert.ok(overflow <= 0, `no horizontal scrolling on the letter at 320 px (${overflow} px over)`)
   await s.screenshot({ path: `${artefacts}/7-sanction-letter-320.png`, fullPage: true })
 
+  step = 'the participant journey with JavaScript off'
+  const noScript = await browser.newContext({ viewport: { width: 320, height: 640 }, javaScriptEnabled: false })
+  const n = await noScript.newPage()
+  await n.goto(base + '/')
+  await n.fill('#q', 'Seetec')
+  await n.click('button:has-text("Search")')
+  await n.waitForURL(/\/search\?q=Seetec/)
+  await n.click('a.govuk-link:has-text("Seetec")')
+  await n.waitForURL(/\/providers\/\d+$/)
+  await n.click('text=Rate this provider')
+  await n.check('#area')
+  await n.check('#stars')
+  await n.fill('#story', 'Without JavaScript it still works. Ring me on 07700 900456.')
+  await n.click('button:has-text("Send rating")')
+  assert.ok((await n.textContent('#preview')).includes('[phone number]'))
+  await n.click('button:has-text("Send rating and story")')
+  assert.match((await n.textContent('#codename')).trim(), /^[a-z]+ [a-z]+ [a-z]+ [a-z]+$/)
+  await n.goto(base + '/sanctions/log')
+  await n.click('button:has-text("Log the referral")')
+  assert.ok((await n.textContent('.govuk-error-summary')).includes('Select who referred you'))
+  await n.screenshot({ path: `${artefacts}/8-no-javascript-errors-320.png`, fullPage: true })
+
   console.log('browser journey: passed (screenshots in ' + artefacts + ')')
 } catch (error) {
   console.error(`browser journey: failed at "${step}": ${error.message}`)
