@@ -2,6 +2,7 @@
 // redaction removes, get a codename; a moderator approves; the provider responds; the public
 // page shows both. Screenshots at 320 px and 1280 px go to $ARTEFACTS.
 import { chromium } from 'playwright-core'
+import { AxeBuilder } from '@axe-core/playwright'
 import assert from 'node:assert/strict'
 import { mkdirSync } from 'node:fs'
 
@@ -140,6 +141,32 @@ try {
   await n.click('button:has-text("Log the referral")')
   assert.ok((await n.textContent('.govuk-error-summary')).includes('Select who referred you'))
   await n.screenshot({ path: `${artefacts}/8-no-javascript-errors-320.png`, fullPage: true })
+
+  step = 'accessibility (axe-core, WCAG 2.2 A and AA) on every page and forms in their error state'
+  const a11y = await browser.newContext({ viewport: { width: 320, height: 640 } })
+  const a = await a11y.newPage()
+  const check = async (label) => {
+    const results = await new AxeBuilder({ page: a })
+      .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']).analyze()
+    for (const v of results.violations) console.error(`axe: ${label}: ${v.id} (${v.impact}) ${v.nodes[0].target.join(' ')}: ${v.help}`)
+    return results.violations.length
+  }
+  let violations = 0
+  const paths = ['/', '/areas', '/search', '/search?q=seetec', '/about', '/privacy', '/open-data', '/sanctions',
+    '/sanctions/log', '/sanctions/figures', '/sanctions/mine', '/my-codename', '/sign-in', '/no-such-page',
+    new URL(providerUrl).pathname, new URL(providerUrl).pathname + '/rate']
+  for (const path of paths) {
+    await a.goto(base + path)
+    violations += await check(path)
+  }
+  for (const [path, button] of [[new URL(providerUrl).pathname + '/rate', 'Send rating'], ['/sanctions/log', 'Log the referral'],
+    ['/my-codename', 'Continue'], ['/sign-in', 'Sign in']]) {
+    await a.goto(base + path)
+    await a.click(`button:has-text("${button}")`)
+    violations += await check(path + ' (errors)')
+  }
+  console.log(`accessibility: ${paths.length + 4} pages checked with axe-core, ${violations} violations`)
+  assert.equal(violations, 0)
 
   console.log('browser journey: passed (screenshots in ' + artefacts + ')')
 } catch (error) {
