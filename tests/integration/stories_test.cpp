@@ -298,3 +298,61 @@ TEST_P(Stories, CensorRulesSafeguardingAndHostileTextAreHandledOnTheWayToThePubl
     EXPECT_NE(page.find("DROP TABLE stories"), std::string::npos);  // stored as text: the table is still there
     EXPECT_EQ(get(port(), "/providers/" + seetec_).status, 200);
 }
+
+// Every account route against every role: allowed, refused (403) or sent to sign in (303).
+TEST_P(Stories, TheAuthorisationMatrixHoldsForEveryRouteAndRole) {
+    tell_story("A story for the matrix.");
+    const auto mod = sign_in("mod1", moderator_password_);
+    const auto story = pending_story_id(mod);
+    signed_post(mod, "/moderate", "/moderate/stories/" + story + "/approve", "");
+    tell_story("A second story, still waiting.");
+    const auto waiting = pending_story_id(mod);
+    auto admin = run_cli({"account", "create", "--db", db(), "--username", "admin1", "--role", "admin"});
+    ASSERT_EQ(admin.exit_code, 0);
+    std::string admin_password = admin.out.substr(admin.out.find("(shown once): ") + 14);
+    admin_password.pop_back();
+
+    struct Role {
+        std::string name;
+        std::string cookie;  // empty: anonymous (a participant, with or without a codename)
+    };
+    const std::vector<Role> roles{{"anonymous", ""},
+                                  {"provider of this story", sign_in("seetec-rep", passwords_["seetec-rep"])},
+                                  {"provider of another", sign_in("a4e-rep", passwords_["a4e-rep"])},
+                                  {"moderator", mod},
+                                  {"admin", sign_in("admin1", admin_password)}};
+    // For each route, the status each role gets, in the order of `roles`.
+    struct Route {
+        std::string method;
+        std::string path;
+        std::string page;  // where the form's token comes from, for POST
+        std::vector<int> expected;
+    };
+    const std::vector<Route> routes{
+        {"GET", "/moderate", "", {303, 403, 403, 200, 200}},
+        {"GET", "/provider-area", "", {303, 200, 200, 403, 403}},
+        {"POST", "/stories/" + story + "/respond", "/provider-area", {303, 200, 403, 403, 403}},
+        {"POST", "/stories/" + story + "/flag", "/provider-area", {303, 200, 403, 403, 403}},
+        {"POST", "/moderate/stories/" + waiting + "/safeguarding", "/moderate", {303, 403, 403, 200, 200}},
+        {"GET", "/providers/" + seetec_, "", {200, 200, 200, 200, 200}},
+        {"GET", "/providers/" + seetec_ + "/rate", "", {200, 200, 200, 200, 200}},
+    };
+    int checked = 0;
+    for (const auto& route : routes) {
+        for (std::size_t r = 0; r < roles.size(); ++r) {
+            const auto& role = roles[r];
+            HttpResponse response;
+            if (route.method == "GET") {
+                response = request(port(), "GET", route.path, role.cookie);
+            } else {
+                const auto page = role.cookie.empty() ? HttpResponse{} : signed_get(role.cookie, route.page);
+                const auto token = csrf_in(page.body, route.path);
+                response = request(port(), "POST", route.path, role.cookie + kForm,
+                                   "csrf=" + token + "&text=Matrix&concern=yes");
+            }
+            EXPECT_EQ(response.status, route.expected[r]) << route.method << " " << route.path << " as " << role.name;
+            ++checked;
+        }
+    }
+    EXPECT_EQ(checked, 35);
+}
