@@ -54,6 +54,7 @@ bench: bench-deps configure
 	@scripts/build-assets.sh $(BUILD)/public
 	@scripts/bench.sh $(BIN)
 	@scripts/bench-ratings.sh $(BIN)
+	@scripts/bench-connections.sh $(BIN)
 	@PW_DURABILITY_CYCLES=50 $(BUILD)/integration_tests --gtest_filter='Durability.*' | grep -E '^durability:|FAILED|PASSED'
 
 # Every libFuzzer target for five minutes (make test runs each for five seconds).
