@@ -5,13 +5,45 @@
 
 namespace pw::web {
 
+namespace {
+// Partials are written into the templates that use them once, at start-up: kainjow would parse
+// a partial again on every render, which showed in profiles of the busiest pages.
+std::string inline_partials(std::string text, const std::map<std::string, std::string, std::less<>>& partials,
+                            int depth = 0) {
+    if (depth > 8) throw std::logic_error("partials nest too deeply");
+    for (auto at = text.find("{{>"); at != std::string::npos; at = text.find("{{>", at)) {
+        const auto end = text.find("}}", at);
+        if (end == std::string::npos) throw std::logic_error("an unclosed partial tag");
+        std::string name = text.substr(at + 3, end - at - 3);
+        name.erase(0, name.find_first_not_of(' '));
+        name.erase(name.find_last_not_of(' ') + 1);
+        auto partial = partials.find(name);
+        if (partial == partials.end()) throw std::logic_error("no partial named " + name);
+        const auto body = inline_partials(partial->second, partials, depth + 1);
+        text.replace(at, end + 2 - at, body);
+        at += body.size();
+    }
+    return text;
+}
+}  // namespace
+
 Renderer::Renderer(const std::map<std::string, std::string_view>& files) {
+    std::map<std::string, std::string, std::less<>> partials;
+    for (const auto& [name, text] : files) {
+        constexpr std::string_view folder = "partials/";
+        constexpr std::string_view extension = ".mustache";
+        if (name.starts_with(folder) && name.ends_with(extension)) {
+            partials.emplace(name.substr(folder.size(), name.size() - folder.size() - extension.size()),
+                             std::string(text));
+        }
+    }
     for (const auto& [name, text] : files) {
         std::string key = name;
         if (key.ends_with(".mustache")) key.resize(key.size() - 9);
-        mustache::mustache check{std::string(text)};
+        std::string source = inline_partials(std::string(text), partials);
+        mustache::mustache check{source};
         if (!check.is_valid()) throw std::logic_error("template " + name + ": " + check.error_message());
-        sources_.emplace(std::move(key), std::string(text));
+        sources_.emplace(std::move(key), std::move(source));
     }
 }
 
@@ -28,11 +60,6 @@ std::string Renderer::render(std::string_view name, const mustache::data& data) 
     mustache::data context = data;
     for (const auto& [key_name, value] : globals_) {
         if (!context.get(key_name)) context.set(key_name, value);
-    }
-    for (const auto& [partial_name, source] : sources_) {
-        if (!partial_name.starts_with("partials/")) continue;
-        const std::string* text = &source;
-        context.set(partial_name.substr(9), mustache::partial([text] { return *text; }));
     }
     std::string out = it->second->render(context);
     if (!it->second->error_message().empty()) {
