@@ -142,6 +142,28 @@ try {
   assert.ok((await n.textContent('.govuk-error-summary')).includes('Select who referred you'))
   await n.screenshot({ path: `${artefacts}/8-no-javascript-errors-320.png`, fullPage: true })
 
+  step = 'rating with the keyboard only'
+  const keys = await browser.newContext({ viewport: { width: 1280, height: 900 } })
+  const k = await keys.newPage()
+  await k.goto(providerUrl + '/rate')
+  const tabTo = async (test, what) => {
+    for (let i = 0; i < 80; i++) {
+      await k.keyboard.press('Tab')
+      if (await k.evaluate(test)) return
+    }
+    throw new Error(`could not reach ${what} with Tab`)
+  }
+  await tabTo(() => document.activeElement.id === 'area', 'the area question')
+  await k.keyboard.press('Space')
+  await tabTo(() => document.activeElement.name === 'stars', 'the stars question')
+  await k.keyboard.press('ArrowDown') // to 4 stars, which also selects it
+  await tabTo(() => document.activeElement.name === 'get_codename', 'the codename question')
+  await k.keyboard.press('ArrowDown') // "No thanks"
+  await tabTo(() => document.activeElement.textContent.includes('Send rating'), 'the send button')
+  await k.keyboard.press('Enter')
+  await k.waitForSelector('.govuk-panel--confirmation')
+  assert.equal(await k.locator('#codename').count(), 0, 'no codename was asked for')
+
   step = 'accessibility (axe-core, WCAG 2.2 A and AA) on every page and forms in their error state'
   const a11y = await browser.newContext({ viewport: { width: 320, height: 640 } })
   const a = await a11y.newPage()
