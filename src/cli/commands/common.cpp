@@ -32,9 +32,8 @@ std::unique_ptr<store::Database> open_current_database(const std::string& url, s
 }
 
 Month current_month() {
-    const auto today =
-        std::chrono::year_month_day(std::chrono::floor<std::chrono::days>(std::chrono::system_clock::now()));
-    return *Month::from(static_cast<int>(today.year()), static_cast<int>(static_cast<unsigned>(today.month())));
+    return Month::of(
+        std::chrono::year_month_day(std::chrono::floor<std::chrono::days>(std::chrono::system_clock::now())));
 }
 
 }  // namespace pw::cli

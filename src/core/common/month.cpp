@@ -26,6 +26,21 @@ std::optional<Month> Month::plus(int n) const {
     return from(i / 12, i % 12 + 1);
 }
 
+Month Month::of(std::chrono::year_month_day day) {
+    return Month(static_cast<int>(day.year()), static_cast<int>(static_cast<unsigned>(day.month())));
+}
+
+std::string_view month_name(int month) {
+    static constexpr std::string_view kNames[] = {"January",   "February", "March",    "April",
+                                                  "May",       "June",     "July",     "August",
+                                                  "September", "October",  "November", "December"};
+    return month >= 1 && month <= 12 ? kNames[month - 1] : std::string_view("?");
+}
+
+std::string Month::label() const {
+    return fmt::format("{} {}", month_name(month_), year_);
+}
+
 std::string Month::to_string() const {
     return fmt::format("{:04}-{:02}", year_, month_);
 }

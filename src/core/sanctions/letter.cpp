@@ -1,16 +1,14 @@
 #include "core/sanctions/letter.hpp"
 
-#include <fmt/format.h>
+#include "core/common/month.hpp"
 
-#include <array>
+#include <fmt/format.h>
 
 namespace pw::sanctions {
 
 std::string long_date(Date date) {
-    static constexpr std::array<const char*, 12> kMonths{"January",   "February", "March",    "April",
-                                                         "May",       "June",     "July",     "August",
-                                                         "September", "October",  "November", "December"};
-    return fmt::format("{} {} {}", static_cast<unsigned>(date.day()), kMonths[static_cast<unsigned>(date.month()) - 1],
+    return fmt::format("{} {} {}", static_cast<unsigned>(date.day()),
+                       month_name(static_cast<int>(static_cast<unsigned>(date.month()))),
                        static_cast<int>(date.year()));
 }
 

@@ -68,8 +68,7 @@ long current_day(const AppContext& app) {
 }
 
 Month current_month(const AppContext& app) {
-    const auto day = std::chrono::year_month_day(std::chrono::floor<std::chrono::days>(app.clock()));
-    return *Month::from(static_cast<int>(day.year()), static_cast<int>(static_cast<unsigned>(day.month())));
+    return Month::of(std::chrono::year_month_day(std::chrono::floor<std::chrono::days>(app.clock())));
 }
 
 }  // namespace pw::web

@@ -1,7 +1,5 @@
 #include "web/stories/views.hpp"
 
-#include <array>
-
 #include "core/common/month.hpp"
 #include "core/stories/story.hpp"
 #include "web/pages/page.hpp"
@@ -9,12 +7,8 @@
 namespace pw::web {
 
 std::string month_label(std::string_view yyyy_mm) {
-    static constexpr std::array<const char*, 12> kNames{"January",   "February", "March",    "April",
-                                                        "May",       "June",     "July",     "August",
-                                                        "September", "October",  "November", "December"};
     auto month = Month::parse(yyyy_mm);
-    if (!month) return std::string(yyyy_mm);
-    return std::string(kNames[month->month() - 1]) + " " + std::to_string(month->year());
+    return month ? month->label() : std::string(yyyy_mm);
 }
 
 namespace {
