@@ -25,6 +25,11 @@ Response redirect(std::string location, int status = 303);
 long current_day(const AppContext& app);
 Month current_month(const AppContext& app);
 
+// A boolean for a template section.
+inline mustache::data flag(bool value) {
+    return value ? mustache::data::type::bool_true : mustache::data::type::bool_false;
+}
+
 // A list of mustache objects built by f from each item.
 template <class Range, class F>
 mustache::data list_of(const Range& items, F f) {

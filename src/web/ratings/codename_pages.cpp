@@ -42,23 +42,22 @@ Response show(const AppContext& app, const std::string& codename, std::int64_t c
                  d.set("unit_name", r.unit_name);
                  d.set("month", month_label(r.month));
                  d.set("stars", r.stars == 1 ? std::string("1 star") : fmt::format("{} stars", r.stars));
-                 d.set("active", r.state == ratings::RatingState::active ? mustache::data::type::bool_true
-                                                                         : mustache::data::type::bool_false);
+                 d.set("active", flag(r.state == ratings::RatingState::active));
                  return d;
              }));
-    data.set(
-        "stories", list_of(mine.stories, [](const store::StoryRow& story) {
-            auto view = story_view(story);
-            const auto state = story.state;
-            view.set("status", state == stories::StoryState::pending     ? "Waiting for a moderator"
-                               : state == stories::StoryState::published ? "Published"
-                               : state == stories::StoryState::rejected  ? "Not published"
-                               : state == stories::StoryState::withdrawn ? "Withdrawn by you"
-                                                                         : "Removed by a moderator");
-            const bool can_withdraw = state == stories::StoryState::pending || state == stories::StoryState::published;
-            view.set("can_withdraw", can_withdraw ? mustache::data::type::bool_true : mustache::data::type::bool_false);
-            return view;
-        }));
+    data.set("stories", list_of(mine.stories, [](const store::StoryRow& story) {
+                 auto view = story_view(story);
+                 const auto state = story.state;
+                 view.set("status", state == stories::StoryState::pending     ? "Waiting for a moderator"
+                                    : state == stories::StoryState::published ? "Published"
+                                    : state == stories::StoryState::rejected  ? "Not published"
+                                    : state == stories::StoryState::withdrawn ? "Withdrawn by you"
+                                                                              : "Removed by a moderator");
+                 const bool can_withdraw =
+                     state == stories::StoryState::pending || state == stories::StoryState::published;
+                 view.set("can_withdraw", flag(can_withdraw));
+                 return view;
+             }));
     data.set("has_nothing", mine.ratings.empty() && mine.stories.empty() ? mustache::data::type::bool_true
                                                                          : mustache::data::type::bool_false);
     Response response = html_page(app, "my_submissions", std::move(data));

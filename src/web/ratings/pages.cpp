@@ -9,6 +9,7 @@
 #include "web/ratings/views.hpp"
 #include "web/registry/views.hpp"
 #include "web/routes.hpp"
+#include "web/stories/views.hpp"
 
 namespace pw::web {
 
@@ -32,8 +33,8 @@ std::optional<Target> find_target(const AppContext& app, UnitKind kind, std::str
         auto provider = app.registry.find_provider_ref(ProviderId{*id});
         if (!provider) return std::nullopt;
         const auto url = provider_url(provider->id);
-        return Target{{kind, *id}, *id, provider->name, url, url + "/rate",
-                      app.registry.provider_areas(ProviderId{*id})};
+        return Target{{kind, *id}, *id,           provider->name,
+                      url,         url + "/rate", app.registry.provider_areas(ProviderId{*id})};
     }
     auto office = app.registry.find_office(OfficeId{*id});
     if (!office) return std::nullopt;
@@ -68,14 +69,8 @@ Response preview_page(const AppContext& app, const Target& target, const FormFie
     data.set("csrf", app.csrf.issue(target.form_path, current_day(app)));
     data.set("story", story);
     const auto redacted = redaction::redact(story);
-    data.set("segments", list_of(stories::segments(redacted), [](const stories::Segment& segment) {
-                 mustache::data d;
-                 d.set("text", segment.text);
-                 d.set("removed", segment.removed ? mustache::data::type::bool_true : mustache::data::type::bool_false);
-                 return d;
-             }));
-    data.set("removes_something",
-             redacted != story ? mustache::data::type::bool_true : mustache::data::type::bool_false);
+    data.set("segments", text_view(redacted));
+    data.set("removes_something", flag(redacted != story));
     mustache::data kept{mustache::data::type::list};
     for (const auto& [name, value] : form) {
         if (name == "csrf" || name == "story" || name == "confirm") continue;
@@ -131,8 +126,12 @@ void submit(const AppContext& app, const Target& target, const Request& request,
         respond(preview_page(app, target, *form, *story));
         return;
     }
-    RatingSubmission submission{target.unit, target.provider_id, current_month(app), *answers,
-                                story ? std::optional(redaction::redact(*story)) : std::nullopt, area_id};
+    RatingSubmission submission{target.unit,
+                                target.provider_id,
+                                current_month(app),
+                                *answers,
+                                story ? std::optional(redaction::redact(*story)) : std::nullopt,
+                                area_id};
     app.ratings.submit(submission, [&app, target, form = *form, respond](Result<RatingReceipt> receipt) {
         if (!receipt) {
             if (receipt.error().kind == ErrorKind::invalid_input) {
@@ -147,9 +146,8 @@ void submit(const AppContext& app, const Target& target, const Request& request,
         data.set("title", "Thank you: your rating is saved");
         data.set("unit_name", target.name);
         data.set("back_url", target.back_url);
-        data.set("replaced", receipt->replaced ? mustache::data::type::bool_true : mustache::data::type::bool_false);
-        data.set("story_pending",
-                 receipt->story_pending ? mustache::data::type::bool_true : mustache::data::type::bool_false);
+        data.set("replaced", flag(receipt->replaced));
+        data.set("story_pending", flag(receipt->story_pending));
         if (receipt->new_codename) data.set("codename", *receipt->new_codename);
         Response response = html_page(app, "rated", std::move(data));
         response.set_header("Cache-Control", "no-store");  // the codename is shown once, never kept

@@ -10,10 +10,6 @@ using namespace ratings;
 
 namespace {
 
-mustache::data flag(bool value) {
-    return value ? mustache::data::type::bool_true : mustache::data::type::bool_false;
-}
-
 std::string error_for(const std::vector<FieldError>& errors, std::string_view name) {
     for (const auto& e : errors) {
         if (e.field == name) return e.message;

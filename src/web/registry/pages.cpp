@@ -74,7 +74,7 @@ void set_stories(const AppContext& app, mustache::data& data, std::int64_t provi
     const auto total = store::count_published_stories(app.db, provider_id);
     const int pages = static_cast<int>((total + kStoriesPerPage - 1) / kStoriesPerPage);
     data.set("stories", list_of(store::published_stories(app.db, provider_id, page, kStoriesPerPage), story_view));
-    data.set("has_stories", total > 0 ? mustache::data::type::bool_true : mustache::data::type::bool_false);
+    data.set("has_stories", flag(total > 0));
     if (page > 1) data.set("previous_page", std::to_string(page - 1));
     if (page < pages) data.set("next_page", std::to_string(page + 1));
     if (pages > 1) data.set("page_label", fmt::format("Page {} of {}", page, pages));
@@ -128,8 +128,8 @@ Response search_page(const AppContext& app, const Request& request) {
     data.set("searched", mustache::data::type::bool_true);
     data.set("results", list_of(hits, hit_view));
     data.set("result_count", std::to_string(hits.size()));
-    data.set("one_result", hits.size() == 1 ? mustache::data::type::bool_true : mustache::data::type::bool_false);
-    data.set("no_results", hits.empty() ? mustache::data::type::bool_true : mustache::data::type::bool_false);
+    data.set("one_result", flag(hits.size() == 1));
+    data.set("no_results", flag(hits.empty()));
     return html_page(app, "search", std::move(data));
 }
 

@@ -35,9 +35,6 @@ void set_area(mustache::data& d, const AreaRef& area) {
     d.set("area_number", std::to_string(area.number));
     d.set("area_url", area_url(area.id));
 }
-mustache::data flag(bool value) {
-    return value ? mustache::data::type::bool_true : mustache::data::type::bool_false;
-}
 }  // namespace
 
 mustache::data area_summary_view(const AreaSummary& area) {

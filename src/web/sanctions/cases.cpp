@@ -24,10 +24,6 @@ using namespace sanctions;
 
 namespace {
 
-mustache::data flag(bool v) {
-    return v ? mustache::data::type::bool_true : mustache::data::type::bool_false;
-}
-
 mustache::data errors_view(const std::vector<FieldError>& errors) {
     return list_of(errors, [](const FieldError& e) {
         mustache::data d;

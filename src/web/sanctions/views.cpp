@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include "core/disclosure/disclosure.hpp"
+#include "web/pages/page.hpp"
 
 namespace pw::web {
 
@@ -12,7 +13,7 @@ mustache::data sanction_figures_view(const store::CaseFigures& f) {
         return cell.shown ? std::to_string(cell.value) : std::string("not shown");
     };
     data.set("logged", f.logged >= disclosure::kMinCount ? std::to_string(f.logged) : std::string("fewer than 5"));
-    data.set("any", f.logged > 0 ? mustache::data::type::bool_true : mustache::data::type::bool_false);
+    data.set("any", flag(f.logged > 0));
     const std::vector<long long> decided{f.adverse, f.decided - f.adverse};
     const auto decided_cells = disclosure::protect_row(decided);
     data.set("adverse", shown(decided_cells[0]));

@@ -11,16 +11,14 @@ std::string month_label(std::string_view yyyy_mm) {
     return month ? month->label() : std::string(yyyy_mm);
 }
 
-namespace {
 mustache::data text_view(std::string_view text) {
     return list_of(stories::segments(text), [](const stories::Segment& segment) {
         mustache::data d;
         d.set("text", segment.text);
-        d.set("removed", segment.removed ? mustache::data::type::bool_true : mustache::data::type::bool_false);
+        d.set("removed", flag(segment.removed));
         return d;
     });
 }
-}  // namespace
 
 mustache::data story_view(const store::StoryRow& story) {
     mustache::data d;
@@ -31,7 +29,7 @@ mustache::data story_view(const store::StoryRow& story) {
     d.set("segments", text_view(stories::censor(story.body, story.rules)));
     d.set("state", std::string(stories::story_state_name(story.state)));
     if (!story.reject_reason.empty()) d.set("reject_reason", story.reject_reason);
-    d.set("safeguarding", story.safeguarding ? mustache::data::type::bool_true : mustache::data::type::bool_false);
+    d.set("safeguarding", flag(story.safeguarding));
     d.set("responses", list_of(story.responses, [](const store::ResponseRow& r) {
               mustache::data rd;
               rd.set("provider_name", r.provider_name);

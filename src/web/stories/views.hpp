@@ -7,6 +7,9 @@ namespace pw::web {
 // "2026-11" -> "November 2026"
 std::string month_label(std::string_view yyyy_mm);
 
+// Stored (redacted) text split for display: plain text, and what was removed marked.
+mustache::data text_view(std::string_view redacted);
+
 // A story with its responses, its text split at what was removed (and what moderators censor).
 mustache::data story_view(const store::StoryRow& story);
 
