@@ -63,6 +63,16 @@ Response redirect(std::string location, int status) {
     return response;
 }
 
+void set_error_summary(mustache::data& data, const std::vector<FieldError>& errors) {
+    data.set("errors", list_of(errors, [](const FieldError& e) {
+                 mustache::data d;
+                 d.set("field", e.field);
+                 d.set("message", e.message);
+                 return d;
+             }));
+    data.set("has_errors", flag(!errors.empty()));
+}
+
 long current_day(const AppContext& app) {
     return std::chrono::duration_cast<std::chrono::days>(app.clock().time_since_epoch()).count();
 }

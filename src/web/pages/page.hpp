@@ -5,6 +5,7 @@
 
 #include <boost/json/value.hpp>
 
+#include "core/common/form.hpp"
 #include "web/app.hpp"
 
 namespace pw::web {
@@ -24,6 +25,9 @@ Response redirect(std::string location, int status = 303);
 // Today as days since 1970 (for form tokens) and this month (for dating what people send).
 long current_day(const AppContext& app);
 Month current_month(const AppContext& app);
+
+// The GOV.UK error summary: "errors" (field, message) and "has_errors".
+void set_error_summary(mustache::data& data, const std::vector<FieldError>& errors);
 
 // A boolean for a template section.
 inline mustache::data flag(bool value) {

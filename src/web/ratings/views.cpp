@@ -82,15 +82,7 @@ mustache::data rating_form_view(const FormFields& answers, const std::vector<Fie
     data.set("story_value", std::string(field(answers, "story")));
     if (auto e = error_for(errors, "story"); !e.empty()) data.set("story_error", e);
     if (auto e = error_for(errors, "codename"); !e.empty()) data.set("codename_error", e);
-    mustache::data summary{mustache::data::type::list};
-    for (const auto& e : errors) {
-        mustache::data item;
-        item.set("field", e.field);
-        item.set("message", e.message);
-        summary.push_back(item);
-    }
-    data.set("errors", summary);
-    data.set("has_errors", flag(!errors.empty()));
+    set_error_summary(data, errors);
     return data;
 }
 

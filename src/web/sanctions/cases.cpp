@@ -24,15 +24,6 @@ using namespace sanctions;
 
 namespace {
 
-mustache::data errors_view(const std::vector<FieldError>& errors) {
-    return list_of(errors, [](const FieldError& e) {
-        mustache::data d;
-        d.set("field", e.field);
-        d.set("message", e.message);
-        return d;
-    });
-}
-
 template <class Items, class Key, class Label>
 mustache::data options(const Items& items, std::string_view chosen, Key key, Label label) {
     return list_of(items, [&](const auto& item) {
@@ -47,8 +38,7 @@ mustache::data options(const Items& items, std::string_view chosen, Key key, Lab
 Response log_form(const AppContext& app, const FormFields& form, const std::vector<FieldError>& errors, int status) {
     mustache::data data;
     data.set("title", std::string(errors.empty() ? "" : "Error: ") + "Log a sanction referral");
-    data.set("errors", errors_view(errors));
-    data.set("has_errors", flag(!errors.empty()));
+    set_error_summary(data, errors);
     data.set("csrf", app.csrf.issue("/sanctions/log", current_day(app)));
     const auto referrer = field(form, "referrer");
     std::vector<std::pair<std::int64_t, std::string>> providers = store::all_providers(app.db);
