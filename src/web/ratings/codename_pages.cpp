@@ -7,6 +7,7 @@
 #include "store/ratings/submissions.hpp"
 #include "web/accounts/signed_in.hpp"
 #include "web/http/query.hpp"
+#include "web/pages/codename_form.hpp"
 #include "web/pages/page.hpp"
 #include "web/routes.hpp"
 #include "web/stories/views.hpp"
@@ -17,17 +18,7 @@ namespace {
 
 constexpr const char* kPath = "/my-codename";
 constexpr const char* kWithdrawPath = "/my-codename/withdraw";
-
-Response ask(const AppContext& app, const std::string& typed, const std::string& error, int status) {
-    mustache::data data;
-    data.set("title", error.empty() ? "See what you sent" : "Error: See what you sent");
-    data.set("codename_value", typed);
-    if (!error.empty()) data.set("error", error);
-    data.set("csrf", app.csrf.issue(kPath, current_day(app)));
-    Response response = html_page(app, "codename", std::move(data), status);
-    response.set_header("Cache-Control", "no-store");
-    return response;
-}
+const CodenameForm kForm{kPath, "See what you sent"};
 
 Response show(const AppContext& app, const std::string& codename, std::int64_t codename_id, const std::string& notice) {
     auto mine = store::submissions_for(app.db, codename_id);
@@ -65,41 +56,27 @@ Response show(const AppContext& app, const std::string& codename, std::int64_t c
     return response;
 }
 
-// The codename's id, or the page that explains the problem.
-std::expected<std::pair<std::string, std::int64_t>, Response> recognise(const AppContext& app, const FormFields& form,
-                                                                        const char* path) {
-    if (!app.csrf.valid(field(form, "csrf"), path, current_day(app))) return std::unexpected(error_page(app, 403));
-    const std::string typed(field(form, "codename"));
-    auto codename = codenames::normalise(typed);
-    if (!codename)
-        return std::unexpected(ask(app, typed, "Enter your codename as 4 words, like maple river candle orbit", 400));
-    auto s = app.db.session();
-    auto id = store::find_codename(s, *codename);
-    if (!id) return std::unexpected(ask(app, typed, "We do not recognise that codename. Check the 4 words.", 400));
-    return std::pair{*codename, *id};
-}
-
 }  // namespace
 
 void add_codename_routes(Router& router, const AppContext& app) {
-    router.get(kPath, [&app](const Request&, const RouteParams&) { return ask(app, "", "", 200); });
+    router.get(kPath, [&app](const Request&, const RouteParams&) { return codename_page(app, kForm, "", "", 200); });
     router.post(kPath, [&app](const Request& r, const RouteParams&) {
         auto form = parse_query(r.body);
         if (!form) return error_page(app, 400);
-        auto who = recognise(app, *form, kPath);
+        auto who = recognise_codename(app, *form, kPath, kForm);
         if (!who) return std::move(who.error());
-        return show(app, who->first, who->second, "");
+        return show(app, who->text, who->id, "");
     });
     router.post_async(kWithdrawPath, [&app](const Request& r, const RouteParams&, Responder respond) {
         auto form = parse_query(r.body);
         if (!form) return respond(error_page(app, 400));
-        auto who = recognise(app, *form, kWithdrawPath);
+        auto who = recognise_codename(app, *form, kWithdrawPath, kForm);
         if (!who) return respond(std::move(who.error()));
         auto item = parse_id(field(*form, "id"));
         const auto kind = field(*form, "kind");
         if (!item || (kind != "rating" && kind != "story")) return respond(error_page(app, 400));
         const auto month = current_month(app);
-        const auto codename_id = who->second;
+        const auto codename_id = who->id;
         const bool rating = kind == "rating";
         apply_change(
             app,
@@ -107,7 +84,7 @@ void add_codename_routes(Router& router, const AppContext& app) {
                 return rating ? store::withdraw_rating(s, id, codename_id, month)
                               : store::withdraw_story(s, id, codename_id, month);
             },
-            [&app, codename = who->first, codename_id, respond, rating](Result<void> done) {
+            [&app, codename = who->text, codename_id, respond, rating](Result<void> done) {
                 if (done) app.cache.invalidate();
                 respond(show(app, codename, codename_id,
                              done ? (rating ? "Your rating is withdrawn: it no longer counts."

@@ -14,6 +14,7 @@
 #include "store/sanctions/cases.hpp"
 #include "web/accounts/signed_in.hpp"
 #include "web/http/query.hpp"
+#include "web/pages/codename_form.hpp"
 #include "web/pages/page.hpp"
 #include "web/routes.hpp"
 #include "web/stories/views.hpp"
@@ -73,40 +74,18 @@ Response log_form(const AppContext& app, const FormFields& form, const std::vect
     return response;
 }
 
-struct Owner {
-    std::string codename;
-    std::int64_t id = 0;
-};
-
-Response ask_codename(const AppContext& app, const std::string& typed, const std::string& error, int status) {
-    mustache::data data;
-    data.set("title", std::string(error.empty() ? "" : "Error: ") + "Follow your sanction case");
-    data.set("action", "/sanctions/mine");
-    data.set("codename_value", typed);
-    if (!error.empty()) data.set("error", error);
-    data.set("csrf", app.csrf.issue("/sanctions/mine", current_day(app)));
-    Response response = html_page(app, "codename", std::move(data), status);
-    response.set_header("Cache-Control", "no-store");
-    return response;
-}
+using Owner = Codename;
+const CodenameForm kFollowForm{"/sanctions/mine", "Follow your sanction case"};
 
 std::expected<Owner, Response> owner_of(const AppContext& app, const FormFields& form, const std::string& path) {
-    if (!app.csrf.valid(field(form, "csrf"), path, current_day(app))) return std::unexpected(error_page(app, 403));
-    const std::string typed(field(form, "codename"));
-    auto codename = codenames::normalise(typed);
-    if (!codename) return std::unexpected(ask_codename(app, typed, "Enter your codename as 4 words", 400));
-    auto s = app.db.session();
-    auto id = store::find_codename(s, *codename);
-    if (!id)
-        return std::unexpected(ask_codename(app, typed, "We do not recognise that codename. Check the 4 words.", 400));
-    return Owner{*codename, *id};
+    return recognise_codename(app, form, path, kFollowForm);
 }
 
 Response my_cases(const AppContext& app, const Owner& owner, const std::string& notice) {
     mustache::data data;
     data.set("title", "Your sanction cases");
     if (!notice.empty()) data.set("notice", notice);
-    data.set("codename", owner.codename);
+    data.set("codename", owner.text);
     data.set(
         "cases", list_of(store::cases_for(app.db, owner.id), [&](const store::CaseRow& c) {
             mustache::data d;
@@ -284,7 +263,7 @@ Response letter(const AppContext& app, const Request& request, const RouteParams
     data.set("days_left", std::to_string(left));
     data.set("in_time", flag(left >= 0));
     data.set("letter", text);
-    data.set("codename", owner->codename);
+    data.set("codename", owner->text);
     data.set("case_id", std::to_string(*id));
     data.set("decision_date", std::string(field(*form, "decision_date")));
     data.set("explanation", explanation);
@@ -310,7 +289,7 @@ void add_sanction_case_routes(Router& router, const AppContext& app) {
         log_case(app, r, std::move(respond));
     });
     router.get("/sanctions/mine",
-               [&app](const Request&, const RouteParams&) { return ask_codename(app, "", "", 200); });
+               [&app](const Request&, const RouteParams&) { return codename_page(app, kFollowForm, "", "", 200); });
     router.post("/sanctions/mine", [&app](const Request& r, const RouteParams&) {
         auto form = parse_query(r.body);
         if (!form) return error_page(app, 400);
