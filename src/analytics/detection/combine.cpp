@@ -1,0 +1,40 @@
+#include "analytics/detection/combine.hpp"
+
+#include <algorithm>
+#include <cmath>
+
+#include "analytics/detection/detect.hpp"
+
+namespace pw::analytics {
+
+double combine(double min_p, double effective_tests) {
+    if (min_p >= 1) return 1;
+    return std::clamp(-std::expm1(effective_tests * std::log1p(-min_p)), 0.0, 1.0);
+}
+
+double fit_effective_tests(std::vector<double> null_min_p, double max_tests) {
+    if (null_min_p.size() < 20) return max_tests;  // too few to fit: the Bonferroni-like bound
+    const auto at = null_min_p.size() / 10;
+    std::nth_element(null_min_p.begin(), null_min_p.begin() + static_cast<std::ptrdiff_t>(at), null_min_p.end());
+    const double q10 = null_min_p[at];
+    if (q10 <= 0) return max_tests;
+    if (q10 >= 0.1) return 1;
+    return std::clamp(std::log(0.9) / std::log1p(-q10), 1.0, max_tests);
+}
+
+std::vector<double> benjamini_hochberg(const std::vector<double>& p_values) {
+    const std::size_t n = p_values.size();
+    std::vector<std::size_t> order(n);
+    for (std::size_t i = 0; i < n; ++i) order[i] = i;
+    std::ranges::sort(order, [&](auto a, auto b) { return p_values[a] < p_values[b]; });
+    std::vector<double> q(n, 1);
+    double running = 1;
+    for (std::size_t k = n; k-- > 0;) {
+        const double candidate = p_values[order[k]] * static_cast<double>(n) / static_cast<double>(k + 1);
+        running = std::min(running, candidate);
+        q[order[k]] = std::min(1.0, running);
+    }
+    return q;
+}
+
+}  // namespace pw::analytics

@@ -1,0 +1,182 @@
+#include "analytics/detection/detect.hpp"
+
+#include <algorithm>
+#include <atomic>
+#include <random>
+#include <thread>
+
+#include "analytics/detection/combine.hpp"
+#include "analytics/detection/model.hpp"
+#include "analytics/detection/panel.hpp"
+#include "analytics/detection/providers.hpp"
+
+namespace pw::analytics {
+namespace {
+
+std::vector<TestResult> battery(const UnitData& unit, const Peers& peers, const DetectOptions& options,
+                                std::uint64_t seed) {
+    std::vector<TestResult> tests;
+    FloorOptions floor;
+    floor.max_quota = options.max_quota;
+    tests.push_back(floor_test(unit, peers, floor));
+    tests.push_back(dispersion_test(unit, peers));
+    tests.push_back(period_end_test(unit));
+    PermutationOptions permutations;
+    permutations.seed = seed;
+    tests.push_back(league_race_test(unit, peers, permutations));
+    const auto quota = tests[0].ran && tests[0].p_value < 0.05 ? tests[0].quota : std::nullopt;
+    tests.push_back(marginal_outcome_test(unit, quota));
+    return tests;
+}
+
+double smallest_p(const std::vector<TestResult>& tests, std::optional<TestKind>* which = nullptr) {
+    double best = 1;
+    for (const auto& t : tests)
+        if (t.ran && t.p_value < best) {
+            best = t.p_value;
+            if (which) *which = t.kind;
+        }
+    return best;
+}
+
+// Runs f(i) for i in [0, n) on `threads` threads.
+template <class F>
+void in_parallel(std::size_t n, unsigned threads, F f) {
+    std::atomic<std::size_t> next{0};
+    auto work = [&] {
+        for (std::size_t i; (i = next.fetch_add(1)) < n;) f(i);
+    };
+    std::vector<std::jthread> pool;
+    for (unsigned t = 1; t < std::max(1u, threads); ++t) pool.emplace_back(work);
+    work();
+}
+
+// A null twin of a real unit: same periods, mean and peers, no regime. Referrals get working
+// days at random within their week, and decisions at the unit's own rates.
+UnitData null_twin(const UnitData& real, const Peers& peers, std::mt19937_64& random) {
+    UnitData twin;
+    twin.first_period = real.first_period;
+    twin.calendar = real.calendar;
+    const Moments m = moments(real.counts);
+    twin.counts.resize(real.counts.size());
+    double adverse = 0, decided = 0, upheld = 0, reviewed = 0;
+    for (const auto& r : real.referrals) {
+        decided += r.decision == Decision::adverse || r.decision == Decision::non_adverse;
+        adverse += r.decision == Decision::adverse;
+        reviewed += r.reconsideration == Review::upheld || r.reconsideration == Review::overturned;
+        upheld += r.reconsideration == Review::upheld;
+    }
+    if (!real.adverse.empty()) {  // counts input: the unit's adverse share over its periods
+        adverse = decided = 0;
+        for (std::size_t t = 0; t < real.counts.size(); ++t)
+            if (real.counts[t] > 0 && real.adverse[t] >= 0) adverse += real.adverse[t], decided += real.counts[t];
+    }
+    const double adverse_share = decided > 0 ? adverse / decided : 0.5;
+    std::bernoulli_distribution is_adverse(adverse_share);
+    std::bernoulli_distribution is_reviewed(adverse > 0 ? reviewed / adverse : 0);
+    std::bernoulli_distribution is_upheld(reviewed > 0 ? upheld / reviewed : 0.5);
+    std::uniform_int_distribution<int> weekday_of(0, 4);
+    if (!real.adverse.empty()) twin.adverse.assign(real.counts.size(), -1);
+    for (std::size_t t = 0; t < real.counts.size(); ++t) {
+        if (real.counts[t] < 0) {
+            twin.counts[t] = -1;
+            continue;
+        }
+        const auto k = draw_count(random, m.mean, peers.dispersion);
+        twin.counts[t] = static_cast<std::int32_t>(k);
+        if (!real.adverse.empty()) twin.adverse[t] = static_cast<std::int32_t>(std::binomial_distribution<std::int64_t>(k, adverse_share)(random));
+        if (!real.calendar) continue;
+        for (std::int64_t i = 0; i < k; ++i) {
+            Referral r;
+            r.day = monday_of_week(twin.first_period + static_cast<std::int32_t>(t)) + weekday_of(random);
+            r.decision = is_adverse(random) ? Decision::adverse : Decision::non_adverse;
+            if (r.decision == Decision::adverse && is_reviewed(random))
+                r.reconsideration = is_upheld(random) ? Review::upheld : Review::overturned;
+            twin.referrals.push_back(r);
+        }
+    }
+    return twin;
+}
+
+template <class Input>
+Report run(const Input& input, std::string kind, const DetectOptions& options) {
+    Report report;
+    report.input = std::move(kind);
+    report.options = options;
+    report.providers = compare_providers(input);
+    const Panel panel = panel_from(input);
+    const std::size_t n = panel.units.size();
+    if (n == 0) {
+        report.per_unit_not_run = "the periods are spans: the per-unit tests need weekly or monthly counts, or events";
+        return report;
+    }
+    report.units.resize(n);
+    in_parallel(n, options.threads, [&](std::size_t u) {
+        const auto& unit = panel.units[u];
+        const Peers peers = panel.groups[panel.group_of[u]].view();
+        auto& r = report.units[u];
+        const Moments m = moments(unit.counts);
+        r.periods = m.periods;
+        r.mean = m.mean;
+        for (auto c : unit.counts) r.referrals += std::max(0, c);
+        r.tests = battery(unit, peers, options, options.seed + u);
+        r.min_p = smallest_p(r.tests, &r.strongest);
+    });
+
+    // Simulated nulls: twins of the real units, cycling through them.
+    std::vector<double> null_min_p(options.null_units, 1);
+    std::vector<int> null_ran(options.null_units, 0);
+    in_parallel(options.null_units, options.threads, [&](std::size_t i) {
+        const std::size_t u = i % n;
+        std::mt19937_64 random(options.seed * 1000003u + i);
+        const Peers peers = panel.groups[panel.group_of[u]].view();
+        const auto twin = null_twin(panel.units[u], peers, random);
+        const auto tests = battery(twin, peers, options, options.seed + 7919 * i);
+        null_min_p[i] = smallest_p(tests);
+        for (const auto& t : tests) null_ran[i] += t.ran;
+    });
+    double max_tests = 1;
+    for (int ran : null_ran) max_tests = std::max(max_tests, static_cast<double>(ran));
+    report.calibration.null_units = options.null_units;
+    report.calibration.effective_tests = fit_effective_tests(null_min_p, max_tests);
+    std::size_t null_flags = 0;
+    for (double p : null_min_p) null_flags += combine(p, report.calibration.effective_tests) <= 0.05;
+    report.calibration.null_flag_rate =
+        options.null_units ? static_cast<double>(null_flags) / static_cast<double>(options.null_units) : 0;
+
+    std::vector<double> combined;
+    for (auto& r : report.units) {
+        r.combined_p = combine(r.min_p, report.calibration.effective_tests);
+        combined.push_back(r.combined_p);
+    }
+    const auto q = benjamini_hochberg(combined);
+    for (std::size_t u = 0; u < n; ++u) {
+        auto& r = report.units[u];
+        r.q_value = q[u];
+        r.flagged = r.q_value <= options.fdr && r.strongest.has_value();
+        r.name = input.units.names.name(static_cast<std::uint32_t>(u));
+        if (input.units.parent[u] != kNone) r.parent = input.units.parents.name(input.units.parent[u]);
+        if (input.units.area[u] != kNone) r.area = input.units.areas.name(input.units.area[u]);
+        report.flagged += r.flagged;
+    }
+    std::ranges::stable_sort(report.units, [](const UnitReport& a, const UnitReport& b) {
+        return a.combined_p != b.combined_p ? a.combined_p < b.combined_p : a.name < b.name;
+    });
+    return report;
+}
+
+}  // namespace
+
+Report detect(const Events& events, const DetectOptions& options) {
+    Report report = run(events, "events", options);
+    report.period = PeriodKind::week;
+    return report;
+}
+
+Report detect(const Counts& counts, const DetectOptions& options) {
+    Report report = run(counts, "counts", options);
+    report.period = counts.kind;
+    return report;
+}
+
+}  // namespace pw::analytics

@@ -1,0 +1,82 @@
+#pragma once
+// Runs every test on every unit, combines each unit's tests into one p-value calibrated on
+// simulated null units, controls the false discovery rate across units (Benjamini-Hochberg),
+// and compares providers within each area. Pure: no files, no clock; randomness from the seed.
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "analytics/detection/tests.hpp"
+#include "analytics/referrals/table.hpp"
+#include "core/statistics/proportions.hpp"
+
+namespace pw::analytics {
+
+struct DetectOptions {
+    double fdr = 0.05;              // flag units whose q-value is at or below this
+    std::size_t null_units = 1000;  // simulated null units for the calibration
+    std::uint64_t seed = 1;
+    unsigned threads = 2;
+    int max_quota = 30;
+};
+
+struct UnitReport {
+    std::string name, parent, area;
+    std::size_t periods = 0;
+    std::int64_t referrals = 0;
+    double mean = 0;
+    std::vector<TestResult> tests;  // in kTestKinds order
+    std::optional<TestKind> strongest;
+    double min_p = 1;       // smallest p-value among the tests that ran
+    double combined_p = 1;  // calibrated for taking the smallest of several
+    double q_value = 1;     // Benjamini-Hochberg across units
+    bool flagged = false;
+};
+
+struct ProviderGroup {
+    std::string name;
+    std::int64_t referrals = 0;
+    std::int64_t adverse = -1;   // -1 when unknown
+    std::int64_t decided = 0;    // referrals the adverse share is out of
+    std::int64_t caseload = -1;  // person-periods, -1 when unknown
+};
+struct PairTest {
+    std::string a, b;
+    double difference = 0;  // adverse share of a minus b
+    double z = 0;
+    double p_value = 1;  // two-sided
+};
+struct ProviderComparison {
+    std::string area;
+    std::vector<ProviderGroup> groups;
+    std::optional<statistics::ChiSquare> adverse;  // equal adverse shares
+    std::optional<statistics::ChiSquare> rate;     // equal referral rates (needs caseload)
+    std::vector<PairTest> pairs;
+    std::string not_run;
+};
+
+struct Calibration {
+    std::size_t null_units = 0;
+    double effective_tests = 1;          // m in 1 - (1 - min p)^m, fitted on the simulated nulls
+    double null_flag_rate = 0;           // share of null units with combined p <= 0.05 (should be near 0.05)
+};
+
+struct Report {
+    std::string input;  // "events" or "counts"
+    PeriodKind period = PeriodKind::week;
+    std::vector<UnitReport> units;  // strongest evidence first
+    std::vector<ProviderComparison> providers;
+    Calibration calibration;
+    DetectOptions options;
+    std::size_t flagged = 0;
+    std::string per_unit_not_run;  // when no per-unit test can run on this input
+};
+
+Report detect(const Events& events, const DetectOptions& options = {});
+Report detect(const Counts& counts, const DetectOptions& options = {});
+
+// q-values for p-values (Benjamini-Hochberg step-up), in the same order.
+std::vector<double> benjamini_hochberg(const std::vector<double>& p_values);
+
+}  // namespace pw::analytics

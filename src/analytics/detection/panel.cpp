@@ -1,0 +1,128 @@
+#include "analytics/detection/panel.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <limits>
+
+namespace pw::analytics {
+namespace {
+
+double median_of(std::vector<double>& values) {
+    if (values.empty()) return std::nan("");
+    const auto mid = values.size() / 2;
+    std::nth_element(values.begin(), values.begin() + static_cast<std::ptrdiff_t>(mid), values.end());
+    double m = values[mid];
+    if (values.size() % 2 == 0) m = (m + *std::max_element(values.begin(), values.begin() + static_cast<std::ptrdiff_t>(mid))) / 2;
+    return m;
+}
+
+PeerGroup baseline(const std::vector<UnitData>& units, const std::vector<std::size_t>& members) {
+    PeerGroup g;
+    g.size = members.size();
+    std::vector<double> alphas;
+    std::int32_t lo = std::numeric_limits<std::int32_t>::max(), hi = std::numeric_limits<std::int32_t>::min();
+    for (auto u : members) {
+        const auto& unit = units[u];
+        const Moments m = moments(unit.counts);
+        if (m.periods >= 8 && m.mean > 0) alphas.push_back(m.alpha());
+        lo = std::min(lo, unit.first_period);
+        hi = std::max(hi, unit.first_period + static_cast<std::int32_t>(unit.counts.size()));
+    }
+    g.dispersion = std::min(5.0, std::isnan(median_of(alphas)) ? 0.0 : median_of(alphas));
+    if (members.empty() || hi <= lo) return g;
+    g.first_period = lo;
+    std::vector<std::vector<double>> by_period(static_cast<std::size_t>(hi - lo));
+    for (auto u : members) {
+        const auto& unit = units[u];
+        for (std::size_t t = 0; t < unit.counts.size(); ++t)
+            if (unit.counts[t] >= 0) by_period[static_cast<std::size_t>(unit.first_period - lo) + t].push_back(unit.counts[t]);
+    }
+    g.median.reserve(by_period.size());
+    for (auto& values : by_period) g.median.push_back(median_of(values));
+    return g;
+}
+
+void group_peers(Panel& panel, const Units& units) {
+    const std::size_t n = panel.units.size();
+    std::vector<std::vector<std::size_t>> by_parent(units.parents.size());
+    std::vector<std::size_t> everyone;
+    for (std::size_t u = 0; u < n; ++u) {
+        everyone.push_back(u);
+        if (units.parent[u] != kNone) by_parent[units.parent[u]].push_back(u);
+    }
+    panel.groups.push_back(baseline(panel.units, everyone));
+    panel.group_of.assign(n, 0);
+    for (auto& members : by_parent) {
+        if (members.size() < 5) continue;
+        panel.groups.push_back(baseline(panel.units, members));
+        for (auto u : members) panel.group_of[u] = panel.groups.size() - 1;
+    }
+}
+
+}  // namespace
+
+Panel panel_from(const Events& events) {
+    Panel panel;
+    const std::size_t n_units = events.units.names.size();
+    panel.units.resize(n_units);
+    if (events.size() == 0) return panel;
+    const auto [lo, hi] = std::minmax_element(events.day.begin(), events.day.end());
+    panel.calendar = std::make_unique<Calendar>(*lo, *hi);
+    // Weeks cut by the ends of the data are left out of the weekly counts.
+    const std::int32_t first_full = weekday(*lo) == 0 ? week_of(*lo) : week_of(*lo) + 1;
+    const std::int32_t last_full = weekday(*hi) >= 4 ? week_of(*hi) : week_of(*hi) - 1;
+
+    std::vector<std::size_t> per_unit(n_units, 0);
+    std::vector<std::int32_t> first(n_units, std::numeric_limits<std::int32_t>::max()), last(n_units, std::numeric_limits<std::int32_t>::min());
+    for (std::size_t i = 0; i < events.size(); ++i) {
+        const auto u = events.unit[i];
+        ++per_unit[u];
+        const auto w = week_of(events.day[i]);
+        first[u] = std::min(first[u], w);
+        last[u] = std::max(last[u], w);
+    }
+    for (std::size_t u = 0; u < n_units; ++u) {
+        auto& unit = panel.units[u];
+        unit.calendar = panel.calendar.get();
+        unit.referrals.reserve(per_unit[u]);
+        unit.first_period = std::max(first[u], first_full);
+        const std::int32_t end = std::min(last[u], last_full) + 1;
+        unit.counts.assign(static_cast<std::size_t>(std::max(0, end - unit.first_period)), 0);
+    }
+    for (std::size_t i = 0; i < events.size(); ++i) {
+        auto& unit = panel.units[events.unit[i]];
+        unit.referrals.push_back({events.day[i], events.decision[i], events.reconsideration[i]});
+        const auto t = static_cast<std::int64_t>(week_of(events.day[i])) - unit.first_period;
+        if (t >= 0 && t < static_cast<std::int64_t>(unit.counts.size())) ++unit.counts[static_cast<std::size_t>(t)];
+    }
+    group_peers(panel, events.units);
+    return panel;
+}
+
+Panel panel_from(const Counts& counts) {
+    Panel panel;
+    if (counts.kind == PeriodKind::span) return panel;
+    const std::size_t n_units = counts.units.names.size();
+    panel.units.resize(n_units);
+    std::vector<std::int32_t> first(n_units, std::numeric_limits<std::int32_t>::max()), last(n_units, std::numeric_limits<std::int32_t>::min());
+    for (std::size_t i = 0; i < counts.size(); ++i) {
+        first[counts.unit[i]] = std::min(first[counts.unit[i]], counts.period[i]);
+        last[counts.unit[i]] = std::max(last[counts.unit[i]], counts.period[i]);
+    }
+    for (std::size_t u = 0; u < n_units; ++u) {
+        auto& unit = panel.units[u];
+        unit.first_period = first[u];
+        unit.counts.assign(static_cast<std::size_t>(last[u] - first[u] + 1), -1);
+        if (counts.has_adverse) unit.adverse.assign(unit.counts.size(), -1);
+    }
+    for (std::size_t i = 0; i < counts.size(); ++i) {
+        auto& unit = panel.units[counts.unit[i]];
+        const auto t = static_cast<std::size_t>(counts.period[i] - unit.first_period);
+        unit.counts[t] = static_cast<std::int32_t>(std::min<std::int64_t>(counts.referrals[i], 1'000'000'000));
+        if (counts.has_adverse) unit.adverse[t] = static_cast<std::int32_t>(counts.adverse[i]);
+    }
+    group_peers(panel, counts.units);
+    return panel;
+}
+
+}  // namespace pw::analytics

@@ -1,0 +1,115 @@
+#include "analytics/detection/providers.hpp"
+
+#include <cmath>
+#include <map>
+
+#include "analytics/detection/model.hpp"
+
+namespace pw::analytics {
+namespace {
+
+// Groups are a unit's parent when the input names parents, else the unit itself; areas are the
+// area column, else one area holding everything.
+struct Grouping {
+    std::map<std::string, std::map<std::string, ProviderGroup>> areas;
+    ProviderGroup& at(const Units& units, std::uint32_t unit) {
+        const std::string area = units.area[unit] == kNone ? "all units" : units.areas.name(units.area[unit]);
+        const std::string name =
+            units.parent[unit] == kNone ? units.names.name(unit) : units.parents.name(units.parent[unit]);
+        auto& group = areas[area][name];
+        group.name = name;
+        return group;
+    }
+};
+
+PairTest pair_test(const ProviderGroup& a, const ProviderGroup& b) {
+    PairTest t{a.name, b.name};
+    const double pa = static_cast<double>(a.adverse) / static_cast<double>(a.decided);
+    const double pb = static_cast<double>(b.adverse) / static_cast<double>(b.decided);
+    const double pooled = static_cast<double>(a.adverse + b.adverse) / static_cast<double>(a.decided + b.decided);
+    const double se = std::sqrt(pooled * (1 - pooled) * (1.0 / static_cast<double>(a.decided) + 1.0 / static_cast<double>(b.decided)));
+    t.difference = pa - pb;
+    t.z = se > 0 ? t.difference / se : 0;
+    t.p_value = std::min(1.0, 2 * normal_upper(std::fabs(t.z)));
+    return t;
+}
+
+std::vector<ProviderComparison> compare(const Grouping& grouping) {
+    std::vector<ProviderComparison> out;
+    for (const auto& [area, groups] : grouping.areas) {
+        ProviderComparison c;
+        c.area = area;
+        for (const auto& [name, g] : groups) c.groups.push_back(g);
+        if (c.groups.size() < 2) {
+            c.not_run = "only one provider in this area";
+            out.push_back(std::move(c));
+            continue;
+        }
+        std::vector<statistics::Group> shares, rates;
+        bool have_adverse = true, have_caseload = true;
+        for (const auto& g : c.groups) {
+            have_adverse &= g.adverse >= 0 && g.decided > 0;
+            have_caseload &= g.caseload > 0;
+            shares.push_back({g.name, static_cast<double>(g.adverse), static_cast<double>(g.decided)});
+            rates.push_back({g.name, static_cast<double>(g.referrals), static_cast<double>(g.caseload)});
+        }
+        auto usable = [](const std::vector<statistics::Group>& groups) {
+            double yes = 0, all = 0;
+            for (const auto& g : groups) yes += g.successes, all += g.total;
+            return yes > 0 && yes < all;
+        };
+        if (have_adverse && usable(shares)) {
+            c.adverse = statistics::equal_proportions(shares);
+            for (std::size_t i = 0; i < c.groups.size(); ++i)
+                for (std::size_t j = i + 1; j < c.groups.size(); ++j) c.pairs.push_back(pair_test(c.groups[i], c.groups[j]));
+        }
+        if (have_caseload && usable(rates)) c.rate = statistics::equal_proportions(rates);
+        if (!c.adverse && !c.rate) c.not_run = "needs adverse decisions or caseloads for every provider";
+        out.push_back(std::move(c));
+    }
+    return out;
+}
+
+}  // namespace
+
+std::vector<ProviderComparison> compare_providers(const Events& events) {
+    Grouping grouping;
+    std::vector<ProviderGroup*> of_unit(events.units.names.size());
+    for (std::uint32_t u = 0; u < of_unit.size(); ++u) {
+        of_unit[u] = &grouping.at(events.units, u);
+        of_unit[u]->adverse = 0;
+    }
+    for (std::size_t i = 0; i < events.size(); ++i) {
+        auto& g = *of_unit[events.unit[i]];
+        ++g.referrals;
+        const auto d = events.decision[i];
+        g.adverse += d == Decision::adverse;
+        g.decided += d == Decision::adverse || d == Decision::non_adverse;
+    }
+    return compare(grouping);
+}
+
+std::vector<ProviderComparison> compare_providers(const Counts& counts) {
+    Grouping grouping;
+    for (std::uint32_t u = 0; u < counts.units.names.size(); ++u) {
+        auto& g = grouping.at(counts.units, u);
+        g.adverse = counts.has_adverse ? 0 : -1;
+        g.caseload = counts.has_caseload ? 0 : -1;
+    }
+    for (std::size_t i = 0; i < counts.size(); ++i) {
+        auto& g = grouping.at(counts.units, counts.unit[i]);
+        g.referrals += counts.referrals[i];
+        if (counts.has_adverse) {
+            if (counts.adverse[i] >= 0 && g.adverse >= 0) {
+                g.adverse += counts.adverse[i];
+                g.decided += counts.referrals[i];  // the published tables give sanctions out of referrals
+            } else {
+                g.adverse = -1;  // a row without its adverse count: no share for this provider
+            }
+        }
+        if (counts.has_caseload) g.caseload = counts.caseload[i] >= 0 && g.caseload >= 0 ? g.caseload + counts.caseload[i] : -1;
+    }
+    return compare(grouping);
+}
+
+}  // namespace pw::analytics

@@ -1,0 +1,14 @@
+#pragma once
+// 6. Within-area comparison: participants were allocated at random among the providers of an
+// area, so their referral rates and adverse shares can be compared directly (chi-square over
+// the area's providers, and two-proportion tests for each pair).
+#include <vector>
+
+#include "analytics/detection/detect.hpp"
+
+namespace pw::analytics {
+
+std::vector<ProviderComparison> compare_providers(const Events& events);
+std::vector<ProviderComparison> compare_providers(const Counts& counts);
+
+}  // namespace pw::analytics

@@ -1,0 +1,68 @@
+#pragma once
+// The per-unit tests. Each returns its statistic, a one- or two-sided p-value as its doc says,
+// an effect size in words and numbers, and the figures behind its chart; or says why it could
+// not run (too few periods, no dates in the input ...).
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "analytics/detection/unit_data.hpp"
+
+namespace pw::analytics {
+
+enum class TestKind { floor, dispersion, period_end, league_race, marginal_outcome };
+inline constexpr TestKind kTestKinds[] = {TestKind::floor, TestKind::dispersion, TestKind::period_end,
+                                          TestKind::league_race, TestKind::marginal_outcome};
+std::string_view test_name(TestKind kind);   // "floor", "dispersion", ... (JSON/CSV keys)
+std::string_view test_title(TestKind kind);  // "Floor (missing mass below a quota)" ...
+
+struct Bar {
+    std::string label;
+    double observed = 0;
+    double expected = 0;
+};
+
+struct TestResult {
+    TestKind kind = TestKind::floor;
+    bool ran = false;
+    std::string not_run;  // why not, when !ran
+    double statistic = 0;
+    double p_value = 1;
+    double effect = 0;        // the test's natural effect size (see effect_text)
+    std::string effect_text;  // the effect in plain words
+    std::optional<int> quota;  // floor: the q with the strongest evidence
+    std::vector<Bar> chart;    // observed against expected
+};
+
+struct FloorOptions {
+    int max_quota = 30;
+    std::size_t min_periods = 8;
+};
+// 1. Floor: a quota q moves weeks from below q to exactly q. Among periods with count <= q, the
+// share at exactly q is tested against the null model (unit mean, peers' dispersion) by an
+// exact binomial upper tail; q scanned from 1 to max_quota, Bonferroni over the q scanned.
+TestResult floor_test(const UnitData& unit, const Peers& peers, const FloorOptions& options = {});
+
+// 2. Dispersion, two-sided: sum of squared deviations over the null variance, chi-square on
+// periods - 1 degrees of freedom. Low = smoothing to a floor; high = bursts.
+TestResult dispersion_test(const UnitData& unit, const Peers& peers);
+
+// 3. Period-end share (events input): referrals on the last 5 working days of a month, and on
+// Fridays, against their share of working days; exact binomial upper tails, Bonferroni over the two.
+TestResult period_end_test(const UnitData& unit);
+
+struct PermutationOptions {
+    int max_permutations = 999;
+    int stop_after = 10;  // Besag-Clifford: stop once this many permutations reach the statistic
+    std::uint64_t seed = 1;
+};
+// 4. League race: covariance of a period's count with the unit's shortfall below the peer median
+// the period before; one-sided, calibrated by permuting the unit's periods.
+TestResult league_race_test(const UnitData& unit, const Peers& peers, const PermutationOptions& options = {});
+
+// 5. Marginal outcome: referrals in quota-like periods (last 5 working days of a month, or a
+// week at exactly the unit's quota) are less often adverse, and more often overturned, than the
+// unit's others; one-sided two-proportion z tests, Bonferroni over the two.
+TestResult marginal_outcome_test(const UnitData& unit, std::optional<int> quota);
+
+}  // namespace pw::analytics
