@@ -37,6 +37,8 @@ int main(int argc, char** argv) {
     add_redact(app, exit_code);
     add_account(app, exit_code);
     add_backup(app, exit_code);
+    add_detect(app, exit_code);
+    add_simulate(app, exit_code);
     try {
         app.parse(argc, argv);
     } catch (const CLI::CallForHelp& e) {

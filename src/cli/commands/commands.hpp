@@ -15,6 +15,8 @@ void add_export(CLI::App& app, int& exit_code);
 void add_redact(CLI::App& app, int& exit_code);
 void add_account(CLI::App& app, int& exit_code);
 void add_backup(CLI::App& app, int& exit_code);  // backup and restore
+void add_detect(CLI::App& app, int& exit_code);
+void add_simulate(CLI::App& app, int& exit_code);
 
 // "providerwatch: error: <message>" on stderr; returns code.
 int report_error(const std::string& message, int code = failure);

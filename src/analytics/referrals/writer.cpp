@@ -1,0 +1,62 @@
+#include "analytics/referrals/writer.hpp"
+
+#include <fmt/format.h>
+#include <iterator>
+
+#include "core/csv/csv.hpp"
+
+namespace pw::analytics {
+namespace {
+
+std::vector<std::string> escaped(const Dictionary& d) {
+    std::vector<std::string> out;
+    for (std::size_t i = 0; i < d.size(); ++i) out.push_back(csv::escape_field(d.name(static_cast<std::uint32_t>(i))));
+    return out;
+}
+
+std::string name_or_empty(const std::vector<std::string>& names, std::uint32_t index) {
+    return index == kNone ? std::string() : names[index];
+}
+
+// ISO 8601 week: the year of its Thursday, counted from the week holding 4 January.
+std::string iso_week(std::int32_t week) {
+    const Day thursday = monday_of_week(week) + 3;
+    const int year = civil_from_day(thursday).year;
+    return fmt::format("{:04}-W{:02}", year, week - week_of(day_from_civil(year, 1, 4)) + 1);
+}
+
+}  // namespace
+
+std::string events_csv(const Events& e) {
+    const auto units = escaped(e.units.names), parents = escaped(e.units.parents), areas = escaped(e.units.areas),
+               reasons = escaped(e.reasons);
+    std::string out = "date,unit,parent,area,reason,decision,reconsideration,appeal\n";
+    out.reserve(e.size() * 64);
+    auto it = std::back_inserter(out);
+    for (std::size_t i = 0; i < e.size(); ++i) {
+        const Civil c = civil_from_day(e.day[i]);
+        const auto u = e.unit[i];
+        fmt::format_to(it, "{:04}-{:02}-{:02},{},{},{},{},{},{},{}\n", c.year, c.month, c.day, units[u],
+                       name_or_empty(parents, e.units.parent[u]), name_or_empty(areas, e.units.area[u]),
+                       name_or_empty(reasons, e.reason[i]), decision_name(e.decision[i]),
+                       review_name(e.reconsideration[i]), review_name(e.appeal[i]));
+    }
+    return out;
+}
+
+std::string counts_csv(const Counts& c) {
+    const auto units = escaped(c.units.names), parents = escaped(c.units.parents), areas = escaped(c.units.areas);
+    std::string out = "unit,period,referrals,caseload,adverse,parent,area\n";
+    auto it = std::back_inserter(out);
+    for (std::size_t i = 0; i < c.size(); ++i) {
+        const auto u = c.unit[i];
+        const std::string period = c.kind == PeriodKind::week ? iso_week(c.period[i]) : period_label(c.kind, c.period[i], c.spans);
+        fmt::format_to(it, "{},{},{},{},{},{},{}\n", units[u], period, c.referrals[i],
+                       c.caseload[i] >= 0 ? std::to_string(c.caseload[i]) : "",
+                       c.adverse[i] >= 0 ? std::to_string(c.adverse[i]) : "", name_or_empty(parents, c.units.parent[u]),
+                       name_or_empty(areas, c.units.area[u]));
+    }
+    return out;
+}
+
+}  // namespace pw::analytics

@@ -1,0 +1,179 @@
+#include <algorithm>
+#include <fmt/format.h>
+
+#include "analytics/report/report.hpp"
+
+namespace pw::analytics {
+namespace {
+
+std::string escape(std::string_view text) {
+    std::string out;
+    out.reserve(text.size());
+    for (char c : text) {
+        switch (c) {
+            case '&': out += "&amp;"; break;
+            case '<': out += "&lt;"; break;
+            case '>': out += "&gt;"; break;
+            case '"': out += "&quot;"; break;
+            case '\'': out += "&#39;"; break;
+            default: out += c;
+        }
+    }
+    return out;
+}
+
+std::string number(double x) { return fmt::format("{:.3g}", x); }
+
+// Bars for observed (filled) and expected (outlined), drawn with SVG attributes only (no inline
+// style, which the site's content security policy refuses); the table beside holds the figures.
+std::string chart(const TestResult& t, std::string_view unit) {
+    if (t.chart.empty()) return {};
+    double top = 0;
+    for (const auto& b : t.chart) top = std::max({top, b.observed, b.expected});
+    if (top <= 0) top = 1;
+    const int row = 22, label_width = 120, bar_width = 180;
+    const auto height = static_cast<int>(t.chart.size()) * row * 2 + 8;
+    std::string svg = fmt::format(
+        "<svg class=\"pw-chart\" width=\"{}\" height=\"{}\" viewBox=\"0 0 {} {}\" role=\"img\" aria-label=\"{}\">",
+        label_width + bar_width + 60, height, label_width + bar_width + 60, height,
+        escape(fmt::format("{} for {}: observed against expected; figures in the table", test_title(t.kind), unit)));
+    int y = 4;
+    for (const auto& b : t.chart) {
+        const auto w_obs = static_cast<int>(bar_width * std::max(0.0, b.observed) / top);
+        const auto w_exp = static_cast<int>(bar_width * std::max(0.0, b.expected) / top);
+        svg += fmt::format("<text x=\"0\" y=\"{}\" font-size=\"12\" fill=\"#0b0c0c\">{}</text>", y + 14,
+                           escape(b.label.substr(0, 18)));
+        svg += fmt::format("<rect x=\"{}\" y=\"{}\" width=\"{}\" height=\"16\" fill=\"#1d70b8\"/>", label_width, y, w_obs);
+        svg += fmt::format("<text x=\"{}\" y=\"{}\" font-size=\"12\" fill=\"#0b0c0c\">{}</text>",
+                           label_width + w_obs + 4, y + 13, number(b.observed));
+        y += row;
+        svg += fmt::format("<rect x=\"{}\" y=\"{}\" width=\"{}\" height=\"16\" fill=\"none\" stroke=\"#505a5f\" stroke-width=\"2\"/>",
+                           label_width, y, std::max(w_exp, 1));
+        svg += fmt::format("<text x=\"{}\" y=\"{}\" font-size=\"12\" fill=\"#505a5f\">{}</text>",
+                           label_width + w_exp + 4, y + 13, number(b.expected));
+        y += row;
+    }
+    svg += "</svg>";
+    const bool comparison = t.kind == TestKind::marginal_outcome;
+    std::string table = fmt::format(
+        "<table class=\"govuk-table pw-chart-table\"><caption class=\"govuk-table__caption govuk-table__caption--s\">"
+        "Figures for the chart</caption><thead class=\"govuk-table__head\"><tr class=\"govuk-table__row\">"
+        "<th scope=\"col\" class=\"govuk-table__header\">What</th><th scope=\"col\" class=\"govuk-table__header\">{}</th>"
+        "<th scope=\"col\" class=\"govuk-table__header\">{}</th></tr></thead><tbody class=\"govuk-table__body\">",
+        comparison ? "Quota-like periods (filled)" : "Observed (filled)", comparison ? "Other periods (outlined)" : "Expected (outlined)");
+    for (const auto& b : t.chart)
+        table += fmt::format("<tr class=\"govuk-table__row\"><td class=\"govuk-table__cell\">{}</td>"
+                             "<td class=\"govuk-table__cell\">{}</td><td class=\"govuk-table__cell\">{}</td></tr>",
+                             escape(b.label), number(b.observed), number(b.expected));
+    table += "</tbody></table>";
+    return "<div class=\"pw-chart-pair\">" + svg + table + "</div>";
+}
+
+std::string ranking(const Report& report) {
+    std::string out =
+        "<table class=\"govuk-table\"><caption class=\"govuk-table__caption govuk-table__caption--m\">Units by strength "
+        "of evidence</caption><thead class=\"govuk-table__head\"><tr class=\"govuk-table__row\">"
+        "<th scope=\"col\" class=\"govuk-table__header\">Rank</th><th scope=\"col\" class=\"govuk-table__header\">Unit</th>"
+        "<th scope=\"col\" class=\"govuk-table__header\">Strongest test</th>"
+        "<th scope=\"col\" class=\"govuk-table__header\">p-value</th><th scope=\"col\" class=\"govuk-table__header\">q-value</th>"
+        "<th scope=\"col\" class=\"govuk-table__header\">Flagged</th></tr></thead><tbody class=\"govuk-table__body\">";
+    std::size_t rank = 0;
+    for (const auto& u : report.units) {
+        ++rank;
+        out += fmt::format(
+            "<tr class=\"govuk-table__row\"><td class=\"govuk-table__cell\">{}</td><td class=\"govuk-table__cell\">{}{}</td>"
+            "<td class=\"govuk-table__cell\">{}</td><td class=\"govuk-table__cell\">{}</td>"
+            "<td class=\"govuk-table__cell\">{}</td><td class=\"govuk-table__cell\">{}</td></tr>",
+            rank, escape(u.name), u.parent.empty() ? "" : " (" + escape(u.parent) + ")",
+            u.strongest ? test_title(*u.strongest) : "none ran", format_p(u.combined_p), format_p(u.q_value),
+            u.flagged ? "<strong>Yes</strong>" : "No");
+    }
+    return out + "</tbody></table>";
+}
+
+std::string unit_detail(const UnitReport& u) {
+    std::string out = fmt::format(
+        "<h3 class=\"govuk-heading-s\">{}</h3><p class=\"govuk-body\">{} referrals over {} periods ({} a period). "
+        "Combined p-value {}, q-value {}.</p><dl class=\"govuk-summary-list\">",
+        escape(u.name), u.referrals, u.periods, number(u.mean), format_p(u.combined_p), format_p(u.q_value));
+    std::string charts;
+    for (const auto& t : u.tests) {
+        out += fmt::format("<div class=\"govuk-summary-list__row\"><dt class=\"govuk-summary-list__key\">{}</dt>"
+                           "<dd class=\"govuk-summary-list__value\">{}</dd></div>",
+                           test_title(t.kind),
+                           t.ran ? fmt::format("p = {}. {}", format_p(t.p_value), escape(t.effect_text))
+                                 : "Not run: " + escape(t.not_run));
+        if (t.ran && t.p_value < 0.05) charts += "<h4 class=\"govuk-heading-s\">" + std::string(test_title(t.kind)) + "</h4>" + chart(t, u.name);
+    }
+    return out + "</dl>" + charts;
+}
+
+std::string providers(const Report& report) {
+    if (report.providers.empty()) return {};
+    std::string out = "<h2 class=\"govuk-heading-m\">Providers compared within each area</h2>";
+    for (const auto& c : report.providers) {
+        out += fmt::format("<h3 class=\"govuk-heading-s\">{}</h3>", escape(c.area));
+        out += "<table class=\"govuk-table\"><thead class=\"govuk-table__head\"><tr class=\"govuk-table__row\">"
+               "<th scope=\"col\" class=\"govuk-table__header\">Provider</th><th scope=\"col\" class=\"govuk-table__header\">Referrals</th>"
+               "<th scope=\"col\" class=\"govuk-table__header\">Adverse</th><th scope=\"col\" class=\"govuk-table__header\">Adverse share</th>"
+               "</tr></thead><tbody class=\"govuk-table__body\">";
+        for (const auto& g : c.groups)
+            out += fmt::format("<tr class=\"govuk-table__row\"><td class=\"govuk-table__cell\">{}</td><td class=\"govuk-table__cell\">{}</td>"
+                               "<td class=\"govuk-table__cell\">{}</td><td class=\"govuk-table__cell\">{}</td></tr>",
+                               escape(g.name), g.referrals, g.adverse >= 0 ? std::to_string(g.adverse) : "not given",
+                               g.adverse >= 0 && g.decided > 0 ? fmt::format("{:.1f}%", 100.0 * static_cast<double>(g.adverse) / static_cast<double>(g.decided)) : "");
+        out += "</tbody></table>";
+        if (c.adverse)
+            out += fmt::format("<p class=\"govuk-body\">Adverse shares differ: chi-square {:.1f} on {} degrees of freedom, p = {}.</p>",
+                               c.adverse->statistic, c.adverse->degrees_of_freedom, format_p(c.adverse->p_value));
+        if (c.rate)
+            out += fmt::format("<p class=\"govuk-body\">Referral rates (per person-period of caseload) differ: chi-square {:.1f} on {} "
+                               "degrees of freedom, p = {}.</p>",
+                               c.rate->statistic, c.rate->degrees_of_freedom, format_p(c.rate->p_value));
+        for (const auto& p : c.pairs)
+            out += fmt::format("<p class=\"govuk-body\">{} against {}: adverse share {:+.1f} points, z = {:.1f}, p = {}.</p>",
+                               escape(p.a), escape(p.b), 100 * p.difference, p.z, format_p(p.p_value));
+        if (!c.not_run.empty()) out += "<p class=\"govuk-body\">Not compared: " + escape(c.not_run) + ".</p>";
+    }
+    return out;
+}
+
+}  // namespace
+
+std::string html_fragment(const Report& report, const ReadReport& read, std::size_t charted_units) {
+    std::string out = fmt::format(
+        "<p class=\"govuk-body\">{}. {} of {} units are flagged at a false discovery rate of {:.0f}%.</p>",
+        escape(read.summary()), report.flagged, report.units.size(), 100 * report.options.fdr);
+    out += fmt::format(
+        "<p class=\"govuk-body\">Calibration: {} simulated units without any quota; the tests were combined as {:.1f} "
+        "independent tests, and {:.1f}% of the simulated units reached p &le; 5% (it should be near 5%).</p>",
+        report.calibration.null_units, report.calibration.effective_tests, 100 * report.calibration.null_flag_rate);
+    if (!report.per_unit_not_run.empty()) out += "<p class=\"govuk-body\">" + escape(report.per_unit_not_run) + ".</p>";
+    if (!report.units.empty()) out += ranking(report);
+    std::size_t shown = 0;
+    if (!report.units.empty()) out += "<h2 class=\"govuk-heading-m\">The strongest evidence, unit by unit</h2>";
+    for (const auto& u : report.units) {
+        if (shown++ >= charted_units) break;
+        out += unit_detail(u);
+    }
+    out += providers(report);
+    out += "<h2 class=\"govuk-heading-m\">How the tests work, and what would make them wrong</h2>";
+    for (const auto& note : method_notes())
+        out += fmt::format("<h3 class=\"govuk-heading-s\">{}</h3><p class=\"govuk-body\">{}</p>", note.title, escape(note.text));
+    out += "<h2 class=\"govuk-heading-m\">Assumptions</h2><ul class=\"govuk-list govuk-list--bullet\">";
+    for (auto a : assumptions()) out += "<li>" + escape(a) + "</li>";
+    return out + "</ul>";
+}
+
+std::string html_document(const Report& report, const ReadReport& read) {
+    return "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" "
+           "content=\"width=device-width, initial-scale=1\"><title>Referral target detection report</title><style>"
+           "body{font-family:Arial,sans-serif;max-width:960px;margin:1em auto;padding:0 1em;color:#0b0c0c;line-height:1.4}"
+           "table{border-collapse:collapse;margin:1em 0}td,th{border-bottom:1px solid #b1b4b6;padding:.3em .6em;text-align:left}"
+           ".pw-chart-pair{display:flex;flex-wrap:wrap;gap:1em;align-items:flex-start}"
+           "dt{font-weight:bold;margin-top:.5em}dd{margin-left:0}</style></head><body>"
+           "<h1>Referral target detection report</h1>" +
+           html_fragment(report, read, 50) + "</body></html>\n";
+}
+
+}  // namespace pw::analytics

@@ -1,0 +1,128 @@
+#include <boost/json.hpp>
+#include <cmath>
+#include <fmt/format.h>
+
+#include "analytics/report/report.hpp"
+#include "core/csv/csv.hpp"
+
+namespace pw::analytics {
+namespace {
+
+namespace json = boost::json;
+
+json::value number(double x) { return std::isfinite(x) ? json::value(x) : json::value(nullptr); }
+
+json::object test_json(const TestResult& t) {
+    json::object o;
+    o["ran"] = t.ran;
+    if (!t.ran) {
+        o["not_run"] = t.not_run;
+        return o;
+    }
+    o["statistic"] = number(t.statistic);
+    o["p_value"] = number(t.p_value);
+    o["effect"] = number(t.effect);
+    o["effect_text"] = t.effect_text;
+    if (t.quota) o["quota"] = *t.quota;
+    json::array chart;
+    for (const auto& bar : t.chart)
+        chart.push_back(json::object{{"label", bar.label}, {"observed", number(bar.observed)}, {"expected", number(bar.expected)}});
+    o["chart"] = std::move(chart);
+    return o;
+}
+
+json::object chi_json(const statistics::ChiSquare& c) {
+    return {{"statistic", number(c.statistic)},
+            {"degrees_of_freedom", c.degrees_of_freedom},
+            {"p_value", number(c.p_value)},
+            {"pooled_share", number(c.pooled_share)}};
+}
+
+}  // namespace
+
+std::string to_json(const Report& report, const ReadReport& read) {
+    json::object root;
+    root["input"] = report.input;
+    root["read"] = json::object{{"summary", read.summary()},
+                                {"rows", read.rows_read},
+                                {"rows_rejected", read.rows_rejected},
+                                {"units", read.units}};
+    root["false_discovery_rate"] = report.options.fdr;
+    root["seed"] = report.options.seed;
+    root["calibration"] = json::object{{"null_units", report.calibration.null_units},
+                                       {"effective_tests", number(report.calibration.effective_tests)},
+                                       {"null_flag_rate_at_5_percent", number(report.calibration.null_flag_rate)}};
+    root["flagged"] = report.flagged;
+    if (!report.per_unit_not_run.empty()) root["per_unit_not_run"] = report.per_unit_not_run;
+    json::array units;
+    for (const auto& u : report.units) {
+        json::object o{{"unit", u.name},
+                       {"parent", u.parent},
+                       {"area", u.area},
+                       {"periods", u.periods},
+                       {"referrals", u.referrals},
+                       {"mean_per_period", number(u.mean)},
+                       {"combined_p", number(u.combined_p)},
+                       {"q_value", number(u.q_value)},
+                       {"flagged", u.flagged}};
+        if (u.strongest) o["strongest"] = test_name(*u.strongest);
+        json::object tests;
+        for (const auto& t : u.tests) tests[test_name(t.kind)] = test_json(t);
+        o["tests"] = std::move(tests);
+        units.push_back(std::move(o));
+    }
+    root["units"] = std::move(units);
+    json::array providers;
+    for (const auto& c : report.providers) {
+        json::object o{{"area", c.area}};
+        json::array groups;
+        for (const auto& g : c.groups)
+            groups.push_back(json::object{{"provider", g.name},
+                                          {"referrals", g.referrals},
+                                          {"adverse", g.adverse >= 0 ? json::value(g.adverse) : json::value(nullptr)},
+                                          {"caseload", g.caseload >= 0 ? json::value(g.caseload) : json::value(nullptr)}});
+        o["providers"] = std::move(groups);
+        if (c.adverse) o["adverse_share_test"] = chi_json(*c.adverse);
+        if (c.rate) o["referral_rate_test"] = chi_json(*c.rate);
+        json::array pairs;
+        for (const auto& p : c.pairs)
+            pairs.push_back(json::object{{"a", p.a}, {"b", p.b}, {"difference", number(p.difference)}, {"z", number(p.z)}, {"p_value", number(p.p_value)}});
+        o["pairs"] = std::move(pairs);
+        if (!c.not_run.empty()) o["not_run"] = c.not_run;
+        providers.push_back(std::move(o));
+    }
+    root["providers_within_areas"] = std::move(providers);
+    json::array method;
+    for (const auto& note : method_notes()) method.push_back(json::object{{"test", note.title}, {"how_and_when_wrong", note.text}});
+    root["method"] = std::move(method);
+    json::array assumed;
+    for (auto a : assumptions()) assumed.push_back(json::string(a));
+    root["assumptions"] = std::move(assumed);
+    return json::serialize(root) + "\n";
+}
+
+std::string to_csv(const Report& report) {
+    std::string out = csv::format_row({"rank", "unit", "parent", "area", "combined_p", "q_value", "flagged", "test", "ran",
+                                       "statistic", "p_value", "effect", "effect_text"});
+    std::size_t rank = 0;
+    for (const auto& u : report.units) {
+        ++rank;
+        for (const auto& t : u.tests) {
+            out += csv::format_row({std::to_string(rank), u.name, u.parent, u.area, format_p(u.combined_p),
+                                    format_p(u.q_value), u.flagged ? "yes" : "no", std::string(test_name(t.kind)),
+                                    t.ran ? "yes" : "no", t.ran ? fmt::format("{:.6g}", t.statistic) : "",
+                                    t.ran ? format_p(t.p_value) : "", t.ran ? fmt::format("{:.6g}", t.effect) : "",
+                                    t.ran ? t.effect_text : t.not_run});
+        }
+    }
+    return out;
+}
+
+std::string format_p(double p) {
+    if (!(p >= 0)) return "";
+    if (p == 0) return "< 1e-300";
+    if (p >= 0.001) return fmt::format("{:.4f}", p);
+    return fmt::format("{:.2g}", p);
+}
+
+}  // namespace pw::analytics

@@ -1,0 +1,62 @@
+#include "analytics/report/report.hpp"
+
+namespace pw::analytics {
+namespace {
+
+constexpr MethodNote kNotes[] = {
+    {"Floor: missing referrals below a quota",
+     "If advisers must make q referrals a week, weeks that would have had fewer are made up to exactly q. "
+     "For each possible q from 1 to 30 we take the unit's weeks with q or fewer referrals and ask whether "
+     "too many of them sit at exactly q, against a negative binomial model with the unit's own mean and its "
+     "peers' spread (an exact binomial test). The smallest p-value is multiplied by the number of q values "
+     "tried. Wrong if: the unit's counts are naturally very steady (a fixed appointment schedule), or its "
+     "peers are much more variable than it would be without a quota."},
+    {"Dispersion against peers",
+     "A quota smooths counts (under-dispersion); bursts of referrals make them lumpier (over-dispersion). We "
+     "compare the unit's variance with the variance its peers' spread implies, by a two-sided chi-square test. "
+     "Wrong if: peers differ from the unit in ways that change spread, such as much larger or smaller caseloads."},
+    {"Period-end share",
+     "A unit catching up on a monthly target refers more in the month's last 5 working days; a weekly target "
+     "shows on Fridays. We compare the share of the unit's referrals on those days with their share of working "
+     "days (exact binomial tests, the smaller p-value doubled). Needs the date of each referral. Wrong if: "
+     "appointments or courses that lead to referrals are themselves scheduled at month ends or on Fridays, or "
+     "the dates are when a referral was recorded rather than made."},
+    {"League race",
+     "If offices are ranked against each other, a unit that fell below the peer median one week refers more the "
+     "next. We measure how a unit's count follows its shortfall below the peer median the period before, and "
+     "compare that with the same measure after shuffling the unit's periods at random (up to 999 times). Wrong "
+     "if: the unit's caseload moves with the peer median, or referrals come in runs for another reason."},
+    {"Marginal outcome",
+     "Referrals made to meet a quota tend to be weaker cases, so fewer are upheld. We compare the adverse share "
+     "(and the share overturned on reconsideration) of referrals made in quota-like periods (a month's last 5 "
+     "working days, or a week at exactly the quota the floor test found) with the unit's other referrals, by "
+     "one-sided two-proportion tests. Wrong if: cases at month ends differ for other reasons, such as a "
+     "particular kind of mandatory activity ending then."},
+    {"Providers within an area",
+     "In the Work Programme participants were allocated at random among the providers of an area, so "
+     "differences in referral rates and adverse shares between them are not explained by who they serve. We test "
+     "equal shares by a chi-square test across the area's providers and by two-proportion tests for each pair. "
+     "Wrong if: the providers compared were not in one area (then differences may reflect who they serve), or "
+     "allocation was not random in practice."},
+    {"Combining the tests and many units",
+     "Each unit gets the smallest p-value of its tests, corrected for having looked at several: 1 - (1 - p)^m, "
+     "where m is fitted on simulated units with no quota that match the real units' size and spread. Across units "
+     "we control the false discovery rate (Benjamini-Hochberg): among units flagged at q-value 5%, we expect "
+     "about 5% or fewer to be false alarms."},
+};
+
+constexpr std::string_view kAssumptions[] = {
+    "A small p-value says the pattern would be rare without a quota-like pressure. It does not prove a target "
+    "exists, who set it, or that any one referral was wrong.",
+    "Working days are Monday to Friday; bank holidays are not known to the engine.",
+    "Weeks cut by the start or end of the data are left out of the weekly counts.",
+    "A unit's peers are the units with the same parent (when it has at least 5), else every unit in the file.",
+    "Referral counts are treated as exact: a file that misses referrals, or counts one twice, changes the results.",
+};
+
+}  // namespace
+
+std::span<const MethodNote> method_notes() { return kNotes; }
+std::span<const std::string_view> assumptions() { return kAssumptions; }
+
+}  // namespace pw::analytics

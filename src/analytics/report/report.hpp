@@ -1,0 +1,29 @@
+#pragma once
+// A detection report as JSON, CSV or HTML. The HTML comes as a fragment (for the site's own
+// page) or a whole document (for a file); both show every chart with a table beside it.
+#include <span>
+#include <string>
+#include <string_view>
+
+#include "analytics/detection/detect.hpp"
+#include "analytics/referrals/reader.hpp"
+
+namespace pw::analytics {
+
+struct MethodNote {
+    std::string_view title;
+    std::string_view text;
+};
+// How each test works and what would make it wrong, in plain English.
+std::span<const MethodNote> method_notes();
+std::span<const std::string_view> assumptions();
+
+std::string to_json(const Report& report, const ReadReport& read);
+std::string to_csv(const Report& report);
+std::string html_fragment(const Report& report, const ReadReport& read, std::size_t charted_units = 20);
+std::string html_document(const Report& report, const ReadReport& read);
+
+// "0.0012", "3.4e-09", "< 1e-300": p-values as people read them.
+std::string format_p(double p);
+
+}  // namespace pw::analytics
