@@ -21,7 +21,7 @@ Calendar::Calendar(Day first, Day last) : first_(first), last_(last) {
         if (month_start >= first && month_end_day <= last) f |= 8;
         if (monday >= first && monday + 6 <= last) f |= 16;
         flags_[i] = f;
-        share_[i] = static_cast<float>(kMonthEndDays) / static_cast<float>(working_days_in_month(month));
+        share_[i] = static_cast<double>(kMonthEndDays) / working_days_in_month(month);
     }
 }
 

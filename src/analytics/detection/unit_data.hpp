@@ -37,7 +37,7 @@ private:
     }
     Day first_ = 0, last_ = -1;
     std::vector<std::uint8_t> flags_;
-    std::vector<float> share_;
+    std::vector<double> share_;
 };
 
 struct UnitData {

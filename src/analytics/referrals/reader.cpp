@@ -227,7 +227,7 @@ Result<Counts> read_counts(std::string_view text, ReadReport& report, const Prog
             return std::nullopt;
         };
         std::int64_t referrals = 0, caseload = -1, adverse = -1;
-        if (auto p = number(c_referrals, "the referrals", referrals)) return p;
+        if (auto p = number(c_referrals, "the referral count", referrals)) return p;
         if (auto p = number(c_caseload, "the caseload", caseload)) return p;
         if (auto p = number(c_adverse, "the adverse count", adverse)) return p;
         if (adverse > referrals) return "the adverse count is larger than the referrals";

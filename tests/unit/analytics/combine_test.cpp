@@ -1,0 +1,36 @@
+#include <gtest/gtest.h>
+
+#include <cmath>
+
+#include "analytics/detection/combine.hpp"
+#include "analytics/detection/detect.hpp"
+
+using namespace pw::analytics;
+
+TEST(BenjaminiHochberg, StepsUpFromTheLargestPValue) {
+    // Sorted 0.01, 0.03, 0.04, 0.2 over n = 4: 0.04, 0.06, 0.0533, 0.2, then running minima from the top.
+    const auto q = benjamini_hochberg({0.01, 0.04, 0.03, 0.2});
+    ASSERT_EQ(q.size(), 4u);
+    EXPECT_NEAR(q[0], 0.04, 1e-12);
+    EXPECT_NEAR(q[1], 0.04 * 4 / 3, 1e-12);
+    EXPECT_NEAR(q[2], 0.04 * 4 / 3, 1e-12);
+    EXPECT_NEAR(q[3], 0.2, 1e-12);
+}
+
+TEST(CombiningTests, OneTestLeavesThePValueAlone) {
+    EXPECT_NEAR(combine(0.01, 1), 0.01, 1e-15);
+    EXPECT_NEAR(combine(0.01, 3), 1 - std::pow(0.99, 3), 1e-15);
+    EXPECT_EQ(combine(1, 3), 1);
+    EXPECT_GT(combine(1e-300, 5), 0);  // tiny p-values keep their size rather than becoming zero
+}
+
+TEST(CombiningTests, FitsTheNumberOfTestsOnSimulatedNulls) {
+    // Minima of 3 independent uniform p-values: the fit should come back near 3.
+    std::vector<double> minima;
+    for (int i = 0; i < 3000; ++i) {
+        const double u = (i + 0.5) / 3000;     // evenly spread quantiles of the minimum's distribution
+        minima.push_back(1 - std::cbrt(1 - u));  // inverse of 1 - (1 - p)^3
+    }
+    EXPECT_NEAR(fit_effective_tests(minima, 5), 3.0, 0.05);
+    EXPECT_EQ(fit_effective_tests({0.5, 0.5}, 5), 5);  // too few to fit: the cautious bound
+}

@@ -1,0 +1,159 @@
+#include <gtest/gtest.h>
+
+#include <random>
+
+#include "analytics/referrals/reader.hpp"
+#include "analytics/referrals/writer.hpp"
+
+using namespace pw::analytics;
+
+namespace {
+
+const char* kHeader = "date,unit,parent,area,reason,decision,reconsideration,appeal\n";
+
+}  // namespace
+
+TEST(ReadEvents, ReadsRowsIntoColumns) {
+    ReadReport report;
+    auto events = read_events(std::string(kHeader) +
+                                  "2012-03-14,Office 1,Prime A,Area 1,missed appointment,adverse,overturned,\n"
+                                  "2012-03-15,Office 2,Prime A,Area 1,,non-adverse,,\r\n"
+                                  "2012-03-16,Office 1,Prime A,Area 1,\"left course, early\",adverse,upheld,pending",
+                              report);
+    ASSERT_TRUE(events) << events.error().message;
+    ASSERT_EQ(events->size(), 3u);
+    EXPECT_EQ(events->units.names.size(), 2u);
+    EXPECT_EQ(events->units.names.name(events->unit[2]), "Office 1");
+    EXPECT_EQ(events->reasons.name(events->reason[2]), "left course, early");
+    EXPECT_EQ(events->reason[1], kNone);
+    EXPECT_EQ(events->decision[1], Decision::non_adverse);
+    EXPECT_EQ(events->reconsideration[0], Review::overturned);
+    EXPECT_EQ(events->appeal[2], Review::pending);
+    EXPECT_EQ(report.summary(), "read 3 rows for 2 units, from 2012-03-14 to 2012-03-16");
+}
+
+TEST(ReadEvents, TakesColumnsInAnyOrderAndOnlyTheRequiredOnes) {
+    ReadReport report;
+    auto events = read_events("Decision, Unit ,DATE\nadverse,Office 1,2012-03-14\n", report);
+    ASSERT_TRUE(events) << events.error().message;
+    EXPECT_EQ(events->day[0], *parse_day("2012-03-14"));
+    EXPECT_EQ(events->units.parent[0], kNone);
+}
+
+TEST(ReadEvents, RefusesAFileWithoutItsColumns) {
+    ReadReport report;
+    auto wrong = read_events("when,who,what\n2012-03-14,a,adverse\n", report);
+    ASSERT_FALSE(wrong);
+    EXPECT_EQ(wrong.error().message,
+              "unknown column \"when\" on line 1; the first line must name the columns, for example: "
+              "date,unit,parent,area,reason,decision,reconsideration,appeal");
+    auto missing = read_events("date,unit\n2012-03-14,a\n", report);
+    ASSERT_FALSE(missing);
+    EXPECT_EQ(missing.error().message.substr(0, 48), "the column \"decision\" is missing from line 1; th");
+    EXPECT_EQ(read_events("", report).error().message, "the file is empty");
+    EXPECT_EQ(read_events("date,unit,decision,date\n", report).error().message, "column \"date\" appears twice on line 1");
+}
+
+TEST(ReadEvents, ReportsEachBadRowWithItsLineAndReason) {
+    ReadReport report;
+    auto events = read_events(std::string(kHeader) +
+                                  "2012-02-30,Office 1,,,,adverse,,\n"
+                                  "2012-03-14,Office 1,,,,sanctioned,,\n"
+                                  "2012-03-14,Office 1,,,,non-adverse,overturned,\n"
+                                  "2012-03-14,,,,,adverse,,\n"
+                                  "2012-03-14,Office 1,,,,adverse,,\n"
+                                  "2012-03-14,Office 1,Prime B,,,adverse,,\n"
+                                  "2012-03-14,Office 1\n",
+                              report);
+    ASSERT_TRUE(events);
+    EXPECT_EQ(report.rows_read, 1u);
+    EXPECT_EQ(report.rows_rejected, 6u);
+    ASSERT_EQ(report.problems.size(), 6u);
+    EXPECT_EQ(report.problems[0].line, 2u);
+    EXPECT_EQ(report.problems[0].reason, "the date \"2012-02-30\" is not a real date written YYYY-MM-DD");
+    EXPECT_EQ(report.problems[1].reason,
+              "the decision \"sanctioned\" is not one of adverse, non-adverse, reserved, cancelled, pending");
+    EXPECT_EQ(report.problems[2].reason, "a reconsideration is recorded for a decision that was not adverse");
+    EXPECT_EQ(report.problems[3].reason, "the unit is empty");
+    EXPECT_EQ(report.problems[4].line, 7u);
+    EXPECT_EQ(report.problems[4].reason, "unit \"Office 1\" has a different parent here than on its first row");
+    EXPECT_EQ(report.problems[5].reason, "has 2 fields; the header has 8");
+}
+
+TEST(ReadEvents, RefusesRandomBytesWithAClearMessage) {
+    std::mt19937 random(3);
+    std::string noise(4 << 20, '\0');
+    for (auto& c : noise) c = static_cast<char>(random());
+    ReadReport report;
+    auto result = read_events(noise, report);
+    ASSERT_FALSE(result);
+    EXPECT_EQ(result.error().message, "this is not a CSV text file (it contains NUL bytes near the start)");
+    for (auto& c : noise)
+        if (c == '\0') c = 'x';
+    result = read_events(noise, report);
+    ASSERT_FALSE(result);
+    EXPECT_FALSE(result.error().message.empty());
+}
+
+TEST(ReadEvents, RefusesAnUnclosedQuote) {
+    ReadReport report;
+    auto result = read_events(std::string(kHeader) + "2012-03-14,\"Office 1,,,,adverse,,\n", report);
+    ASSERT_FALSE(result);
+    EXPECT_EQ(result.error().message, "a quote opened on line 2 is never closed");
+}
+
+TEST(ReadCounts, ReadsWeeksMonthsAndSpans) {
+    ReadReport report;
+    auto weeks = read_counts("unit,period,referrals,adverse\nA,2012-W01,3,1\nA,2012-01-09,0,0\nA,2012-W03,4,\n", report);
+    ASSERT_TRUE(weeks) << weeks.error().message;
+    EXPECT_EQ(weeks->kind, PeriodKind::week);
+    EXPECT_EQ(weeks->period[0], week_of(*parse_day("2012-01-02")));  // ISO week 1 of 2012 starts on 2 January
+    EXPECT_EQ(weeks->period[1], weeks->period[0] + 1);
+    EXPECT_EQ(weeks->adverse[2], -1);
+    auto months = read_counts("unit,period,referrals\nA,2012-01,3\n", report);
+    ASSERT_TRUE(months);
+    EXPECT_EQ(months->kind, PeriodKind::month);
+    auto spans = read_counts("unit,period,referrals,adverse\nWorking Links,2011-06..2012-01,11910,6210\n", report);
+    ASSERT_TRUE(spans);
+    EXPECT_EQ(period_label(spans->kind, spans->period[0], spans->spans), "2011-06..2012-01");
+}
+
+TEST(ReadCounts, ReportsBadCounts) {
+    ReadReport report;
+    auto counts = read_counts("unit,period,referrals,caseload,adverse\n"
+                              "A,2012-W01,-2,,\n"
+                              "A,2012-W02,3,,4\n"
+                              "A,2012-W03,three,,\n"
+                              "A,2012-W04,30,20,\n"
+                              "A,2012-W05,3,,\n"
+                              "A,2012-W05,3,,\n"
+                              "A,2012-05,3,,\n"
+                              "A,2012-W54,3,,\n",
+                              report);
+    ASSERT_TRUE(counts);
+    EXPECT_EQ(report.rows_read, 1u);
+    ASSERT_EQ(report.problems.size(), 7u);
+    EXPECT_EQ(report.problems[0].reason, "the referral count is negative");
+    EXPECT_EQ(report.problems[1].reason, "the adverse count is larger than the referrals");
+    EXPECT_EQ(report.problems[2].reason, "the referral count \"three\" is not a whole number");
+    EXPECT_EQ(report.problems[3].reason, "the referrals are more than the caseload");
+    EXPECT_EQ(report.problems[4].reason, "repeats the unit and period of line 6");
+    EXPECT_EQ(report.problems[5].reason, "mixes kinds of period: every row must use the same kind");
+    EXPECT_EQ(report.problems[6].line, 9u);
+}
+
+TEST(ReadCounts, WhatTheWriterWritesTheReaderReadsBack) {
+    ReadReport report;
+    auto counts = read_counts("unit,period,referrals,caseload,adverse,parent,area\n"
+                              "\"Office, North\",2015-W53,3,40,1,P,A\nOffice 2,2016-W01,0,,,P,A\n",
+                              report);
+    ASSERT_TRUE(counts) << counts.error().message;
+    ASSERT_EQ(report.rows_read, 2u);
+    const std::string written = counts_csv(*counts);
+    auto again = read_counts(written, report);
+    ASSERT_TRUE(again);
+    EXPECT_EQ(report.rows_read, 2u);
+    EXPECT_EQ(again->period, counts->period);
+    EXPECT_EQ(again->units.names.name(0), "Office, North");
+    EXPECT_EQ(counts_csv(*again), written);
+}
