@@ -42,8 +42,9 @@ run: build
 test: test-deps configure
 	cmake --build $(BUILD) -j$(JOBS)
 	@scripts/build-assets.sh $(BUILD)/public
-	@scripts/fuzz.sh 5
+	@scripts/fuzz.sh 5 referrals=30
 	@cd $(BUILD) && ./unit_tests --gtest_filter='RedactionQuality.*' --gtest_brief=1
+	@cd $(BUILD) && ./unit_tests --gtest_filter='DetectionQuality.*:ProvidersWithinAnArea.*' --gtest_brief=1
 	@scripts/with-postgres.sh ctest --test-dir $(BUILD) --output-on-failure -j$(JOBS) --timeout 300
 
 bench-deps:
@@ -57,7 +58,7 @@ bench: bench-deps configure
 	@scripts/bench-connections.sh $(BIN)
 	@PW_DURABILITY_CYCLES=50 $(BUILD)/integration_tests --gtest_filter='Durability.*' | grep -E '^durability:|FAILED|PASSED'
 
-# Every libFuzzer target for five minutes (make test runs each for five seconds).
+# Every libFuzzer target for five minutes (make test runs each for five seconds, the referral reader for 30).
 fuzz: test-deps
 	@scripts/fuzz.sh 300
 

@@ -2,21 +2,24 @@
 # Builds the libFuzzer targets (clang-16, ASan + UBSan) and runs each for SECONDS seconds from
 # its corpus in fuzz/corpus/ with fuzz/dictionary.txt. A crash stops the run with its input
 # saved under build-fuzz/crashes/; add that input to tests as a regression and fix the product.
-#   scripts/fuzz.sh [SECONDS]   (make fuzz: 300; make test: a short smoke)
+#   scripts/fuzz.sh [SECONDS] [TARGET=SECONDS ...]   (make fuzz: 300; make test: a short smoke)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 seconds=${1:-300}
+declare -A own_time=()
+for arg in "${@:2}"; do own_time[${arg%%=*}]=${arg#*=}; done
 if [ ! -f build-fuzz/CMakeCache.txt ]; then
   CXX=clang++-16 cmake -S fuzz -B build-fuzz -DCMAKE_BUILD_TYPE=RelWithDebInfo >/dev/null
 fi
 cmake --build build-fuzz -j2 >/dev/null
 mkdir -p build-fuzz/crashes build-fuzz/corpus
 failed=0
-for target in csv_import form_query cookie redaction render pdf; do
+for target in csv_import form_query cookie redaction render pdf referrals; do
+  run_for=${own_time[$target]:-$seconds}
   work="build-fuzz/corpus/$target"
   mkdir -p "$work"
   if ! ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1 \
-      "build-fuzz/fuzz_$target" -max_total_time="$seconds" -max_len=65536 -timeout=10 -rss_limit_mb=2048 \
+      "build-fuzz/fuzz_$target" -max_total_time="$run_for" -max_len=65536 -timeout=10 -rss_limit_mb=2048 \
       -dict=fuzz/dictionary.txt -artifact_prefix="build-fuzz/crashes/$target-" "$work" "fuzz/corpus/$target" \
       >"build-fuzz/$target.log" 2>&1; then
     echo "fuzz: $target FAILED (see build-fuzz/$target.log)"
@@ -24,7 +27,7 @@ for target in csv_import form_query cookie redaction render pdf; do
     failed=1
   else
     runs=$(grep -o 'Done [0-9]* runs' "build-fuzz/$target.log" | tail -1 | awk '{print $2}')
-    echo "fuzz: $target ran ${runs:-?} inputs in ${seconds}s, no crash"
+    echo "fuzz: $target ran ${runs:-?} inputs in ${run_for}s, no crash"
   fi
 done
 exit $failed
