@@ -13,7 +13,7 @@ namespace {
 struct Grouping {
     std::map<std::string, std::map<std::string, ProviderGroup>> areas;
     ProviderGroup& at(const Units& units, std::uint32_t unit) {
-        const std::string area = units.area[unit] == kNone ? "all units" : units.areas.name(units.area[unit]);
+        const std::string area = units.area[unit] == kNone ? "all units (no area given)" : units.areas.name(units.area[unit]);
         const std::string name =
             units.parent[unit] == kNone ? units.names.name(unit) : units.parents.name(units.parent[unit]);
         auto& group = areas[area][name];

@@ -141,7 +141,8 @@ std::string_view count_columns() {
 
 std::string ReadReport::summary() const {
     std::string out = fmt::format("read {} rows for {} units", rows_read, units);
-    if (!first_day.empty()) out += fmt::format(", from {} to {}", first_day, last_day);
+    if (!first_day.empty() && first_day == last_day) out += ", for " + first_day;
+    else if (!first_day.empty()) out += fmt::format(", from {} to {}", first_day, last_day);
     if (rows_rejected) out += fmt::format("; {} rows rejected", rows_rejected);
     return out;
 }

@@ -101,7 +101,7 @@ std::string unit_detail(const UnitReport& u) {
         out += fmt::format("<div class=\"govuk-summary-list__row\"><dt class=\"govuk-summary-list__key\">{}</dt>"
                            "<dd class=\"govuk-summary-list__value\">{}</dd></div>",
                            test_title(t.kind),
-                           t.ran ? fmt::format("p = {}. {}", format_p(t.p_value), escape(t.effect_text))
+                           t.ran ? fmt::format("{}. {}", p_is(t.p_value), escape(t.effect_text))
                                  : "Not run: " + escape(t.not_run));
         if (t.ran && t.p_value < 0.05) charts += "<h4 class=\"govuk-heading-s\">" + std::string(test_title(t.kind)) + "</h4>" + chart(t, u.name);
     }
@@ -124,15 +124,15 @@ std::string providers(const Report& report) {
                                g.adverse >= 0 && g.decided > 0 ? fmt::format("{:.1f}%", 100.0 * static_cast<double>(g.adverse) / static_cast<double>(g.decided)) : "");
         out += "</tbody></table>";
         if (c.adverse)
-            out += fmt::format("<p class=\"govuk-body\">Adverse shares differ: chi-square {:.1f} on {} degrees of freedom, p = {}.</p>",
-                               c.adverse->statistic, c.adverse->degrees_of_freedom, format_p(c.adverse->p_value));
+            out += fmt::format("<p class=\"govuk-body\">Adverse shares differ: chi-square {:.1f} on {} degrees of freedom, {}.</p>",
+                               c.adverse->statistic, c.adverse->degrees_of_freedom, p_is(c.adverse->p_value));
         if (c.rate)
             out += fmt::format("<p class=\"govuk-body\">Referral rates (per person-period of caseload) differ: chi-square {:.1f} on {} "
-                               "degrees of freedom, p = {}.</p>",
-                               c.rate->statistic, c.rate->degrees_of_freedom, format_p(c.rate->p_value));
+                               "degrees of freedom, {}.</p>",
+                               c.rate->statistic, c.rate->degrees_of_freedom, p_is(c.rate->p_value));
         for (const auto& p : c.pairs)
-            out += fmt::format("<p class=\"govuk-body\">{} against {}: adverse share {:+.1f} points, z = {:.1f}, p = {}.</p>",
-                               escape(p.a), escape(p.b), 100 * p.difference, p.z, format_p(p.p_value));
+            out += fmt::format("<p class=\"govuk-body\">{} against {}: adverse share {:+.1f} points, z = {:.1f}, {}.</p>",
+                               escape(p.a), escape(p.b), 100 * p.difference, p.z, p_is(p.p_value));
         if (!c.not_run.empty()) out += "<p class=\"govuk-body\">Not compared: " + escape(c.not_run) + ".</p>";
     }
     return out;
@@ -141,10 +141,11 @@ std::string providers(const Report& report) {
 }  // namespace
 
 std::string html_fragment(const Report& report, const ReadReport& read, std::size_t charted_units) {
-    std::string out = fmt::format(
-        "<p class=\"govuk-body\">{}. {} of {} units are flagged at a false discovery rate of {:.0f}%.</p>",
-        escape(read.summary()), report.flagged, report.units.size(), 100 * report.options.fdr);
-    out += fmt::format(
+    std::string out = "<p class=\"govuk-body\">" + escape(read.summary()) + ".</p>";
+    if (!report.units.empty())
+        out += fmt::format("<p class=\"govuk-body\">{} of {} units are flagged at a false discovery rate of {:.0f}%.</p>",
+                           report.flagged, report.units.size(), 100 * report.options.fdr);
+    if (!report.units.empty()) out += fmt::format(
         "<p class=\"govuk-body\">Calibration: {} simulated units without any quota; the tests were combined as {:.1f} "
         "independent tests, and {:.1f}% of the simulated units reached p &le; 5% (it should be near 5%).</p>",
         report.calibration.null_units, report.calibration.effective_tests, 100 * report.calibration.null_flag_rate);

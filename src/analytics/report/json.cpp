@@ -125,4 +125,6 @@ std::string format_p(double p) {
     return fmt::format("{:.2g}", p);
 }
 
+std::string p_is(double p) { return p == 0 ? "p < 1e-300" : "p = " + format_p(p); }
+
 }  // namespace pw::analytics

@@ -23,7 +23,8 @@ std::string to_csv(const Report& report);
 std::string html_fragment(const Report& report, const ReadReport& read, std::size_t charted_units = 20);
 std::string html_document(const Report& report, const ReadReport& read);
 
-// "0.0012", "3.4e-09", "< 1e-300": p-values as people read them.
+// "0.0012", "3.4e-09", "< 1e-300": p-values as people read them; p_is gives "p = 0.0012" or "p < 1e-300".
 std::string format_p(double p);
+std::string p_is(double p);
 
 }  // namespace pw::analytics

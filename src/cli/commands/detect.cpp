@@ -45,25 +45,26 @@ void print_problems(const analytics::ReadReport& read) {
 
 std::string text_summary(const analytics::Report& report, const analytics::ReadReport& read) {
     std::string out = read.summary() + "\n";
-    out += fmt::format("{} of {} units flagged at a false discovery rate of {:.0f}% (calibrated on {} simulated null units)\n",
-                       report.flagged, report.units.size(), 100 * report.options.fdr, report.calibration.null_units);
+    if (!report.units.empty())
+        out += fmt::format("{} of {} units flagged at a false discovery rate of {:.0f}% (calibrated on {} simulated null units)\n",
+                           report.flagged, report.units.size(), 100 * report.options.fdr, report.calibration.null_units);
     if (!report.per_unit_not_run.empty()) out += report.per_unit_not_run + "\n";
     std::size_t shown = 0;
     for (const auto& u : report.units) {
         if (shown++ >= 20) break;
-        out += fmt::format("{:>3}. {}  p={} q={}{}\n", shown, u.name, analytics::format_p(u.combined_p),
+        out += fmt::format("{:>3}. {}  {}, q = {}{}\n", shown, u.name, analytics::p_is(u.combined_p),
                            analytics::format_p(u.q_value), u.flagged ? "  FLAGGED" : "");
         for (const auto& t : u.tests)
             if (t.ran && t.p_value < 0.05)
-                out += fmt::format("       {}: p={}; {}\n", analytics::test_title(t.kind), analytics::format_p(t.p_value), t.effect_text);
+                out += fmt::format("       {}: {}; {}\n", analytics::test_title(t.kind), analytics::p_is(t.p_value), t.effect_text);
     }
     for (const auto& c : report.providers) {
         if (c.adverse)
-            out += fmt::format("{}: adverse shares of its providers differ, chi-square {:.1f} on {} df, p={}\n", c.area,
-                               c.adverse->statistic, c.adverse->degrees_of_freedom, analytics::format_p(c.adverse->p_value));
+            out += fmt::format("{}: adverse shares across providers, chi-square {:.1f} on {} degrees of freedom, {}\n", c.area,
+                               c.adverse->statistic, c.adverse->degrees_of_freedom, analytics::p_is(c.adverse->p_value));
         if (c.rate)
-            out += fmt::format("{}: referral rates of its providers differ, chi-square {:.1f} on {} df, p={}\n", c.area,
-                               c.rate->statistic, c.rate->degrees_of_freedom, analytics::format_p(c.rate->p_value));
+            out += fmt::format("{}: referral rates across providers, chi-square {:.1f} on {} degrees of freedom, {}\n", c.area,
+                               c.rate->statistic, c.rate->degrees_of_freedom, analytics::p_is(c.rate->p_value));
     }
     return out;
 }
@@ -117,7 +118,7 @@ void add_detect(CLI::App& app, int& exit_code) {
                 exit_code = report_error(file + ": the file has a header but no rows", bad_data);
                 return std::nullopt;
             }
-            std::cerr << read.summary() << "\n";
+            if (!out.empty()) std::cerr << read.summary() << "\n";
             if (progress) std::cerr << "testing " << read.units << " units...\n";
             return analytics::detect(*parsed, options);
         };
