@@ -1,8 +1,9 @@
 #include <algorithm>
 #include <cmath>
 #include <fmt/format.h>
-#include <random>
 
+#include "analytics/detection/model.hpp"
+#include "analytics/detection/random.hpp"
 #include "analytics/detection/tests.hpp"
 
 namespace pw::analytics {
@@ -14,28 +15,52 @@ struct Race {
     std::size_t pairs = 0;
 };
 
-// Covariance between a period's count and the shortfall below the peer median the period before.
-Race race(std::span<const std::int32_t> counts, std::span<const double> median) {
-    double sx = 0, sy = 0, sxy = 0, sxx = 0;
-    std::size_t n = 0;
-    for (std::size_t t = 1; t < counts.size(); ++t) {
-        if (counts[t] < 0 || counts[t - 1] < 0 || std::isnan(median[t - 1])) continue;
-        const double shortfall = std::max(0.0, median[t - 1] - counts[t - 1]);
-        const double y = counts[t];
-        sx += shortfall;
-        sy += y;
-        sxy += shortfall * y;
-        sxx += shortfall * shortfall;
-        ++n;
+// Sums in integers (the median doubled is whole), so the loop vectorises and no rounding differs
+// between the observed series and its permutations.
+struct Sums {
+    std::int64_t x = 0, y = 0, xy = 0, xx = 0, n = 0;
+    Race race() const {
+        Race r;
+        r.pairs = static_cast<std::size_t>(n);
+        if (n < 2) return r;
+        const double dn = static_cast<double>(n);
+        // x is twice the shortfall: halve the moments that carry it.
+        r.covariance = (static_cast<double>(xy) - static_cast<double>(x) * static_cast<double>(y) / dn) / dn / 2;
+        const double var = (static_cast<double>(xx) - static_cast<double>(x) * static_cast<double>(x) / dn) / dn / 4;
+        r.slope = var > 0 ? r.covariance / var : 0;
+        return r;
     }
-    Race r;
-    r.pairs = n;
-    if (n < 2) return r;
-    const double dn = static_cast<double>(n);
-    r.covariance = (sxy - sx * sy / dn) / dn;
-    const double var = (sxx - sx * sx / dn) / dn;
-    r.slope = var > 0 ? r.covariance / var : 0;
-    return r;
+};
+
+// Covariance between a period's count and the shortfall below the peer median the period before,
+// over every t >= 1 (contiguous: no gaps) or over the listed t (t and t - 1 observed, median known).
+Sums contiguous_sums(std::span<const std::int32_t> counts, std::span<const std::int32_t> median2) {
+    Sums s;
+    for (std::size_t t = 1; t < counts.size(); ++t) {
+        const std::int64_t x = std::max(0, median2[t - 1] - 2 * counts[t - 1]);
+        const std::int64_t y = counts[t];
+        s.x += x;
+        s.y += y;
+        s.xy += x * y;
+        s.xx += x * x;
+    }
+    s.n = static_cast<std::int64_t>(counts.size()) - 1;
+    return s;
+}
+
+Sums listed_sums(std::span<const std::int32_t> counts, std::span<const std::int32_t> median2,
+                 std::span<const std::uint32_t> pairs) {
+    Sums s;
+    for (auto t : pairs) {
+        const std::int64_t x = std::max(0, median2[t - 1] - 2 * counts[t - 1]);
+        const std::int64_t y = counts[t];
+        s.x += x;
+        s.y += y;
+        s.xy += x * y;
+        s.xx += x * x;
+    }
+    s.n = static_cast<std::int64_t>(pairs.size());
+    return s;
 }
 
 }  // namespace
@@ -47,14 +72,21 @@ TestResult league_race_test(const UnitData& unit, const Peers& peers, const Perm
         result.not_run = "needs at least 3 peer units to form a league";
         return result;
     }
-    // The peer median aligned with this unit's periods.
-    std::vector<double> median(unit.counts.size(), std::nan(""));
-    for (std::size_t t = 0; t < median.size(); ++t) {
+    // The peer median (doubled, so whole) aligned with this unit's periods; -1 where unknown.
+    std::vector<std::int32_t> median2(unit.counts.size(), -1);
+    for (std::size_t t = 0; t < median2.size(); ++t) {
         const auto at = static_cast<std::int64_t>(unit.first_period) + static_cast<std::int64_t>(t) - peers.first_period;
-        if (at >= 0 && at < static_cast<std::int64_t>(peers.median.size()))
-            median[t] = peers.median[static_cast<std::size_t>(at)];
+        if (at >= 0 && at < static_cast<std::int64_t>(peers.median.size()) && !std::isnan(peers.median[static_cast<std::size_t>(at)]))
+            median2[t] = static_cast<std::int32_t>(std::lround(2 * peers.median[static_cast<std::size_t>(at)]));
     }
-    const Race observed = race(unit.counts, median);
+    std::vector<std::uint32_t> pairs;
+    for (std::size_t t = 1; t < unit.counts.size(); ++t)
+        if (unit.counts[t] >= 0 && unit.counts[t - 1] >= 0 && median2[t - 1] >= 0) pairs.push_back(static_cast<std::uint32_t>(t));
+    const bool contiguous = pairs.size() + 1 == unit.counts.size();
+    auto sums = [&](std::span<const std::int32_t> counts) {
+        return contiguous ? contiguous_sums(counts, median2) : listed_sums(counts, median2, pairs);
+    };
+    const Race observed = sums(unit.counts).race();
     if (observed.pairs < 12) {
         result.not_run = fmt::format("needs at least 12 consecutive pairs of periods; this unit has {}", observed.pairs);
         return result;
@@ -68,24 +100,35 @@ TestResult league_race_test(const UnitData& unit, const Peers& peers, const Perm
             values.push_back(unit.counts[t]);
         }
     std::vector<std::int32_t> shuffled = unit.counts;
-    std::mt19937_64 random(options.seed);
-    int reached = 0, done = 0;
-    while (done < options.max_permutations && reached < options.stop_after) {
-        std::shuffle(values.begin(), values.end(), random);
-        for (std::size_t i = 0; i < where.size(); ++i) shuffled[where[i]] = values[i];
-        reached += race(shuffled, median).covariance >= observed.covariance - 1e-12;
-        ++done;
+    SplitMix64 random(options.seed);
+    int reached = 0;
+    double sum = 0, squares = 0;
+    for (int done = 0; done < options.permutations; ++done) {
+        if (where.size() == shuffled.size()) {
+            shuffle(std::span(shuffled), random);
+        } else {
+            shuffle(std::span(values), random);
+            for (std::size_t i = 0; i < where.size(); ++i) shuffled[where[i]] = values[i];
+        }
+        const double c = sums(shuffled).race().covariance;
+        reached += c >= observed.covariance - 1e-12;
+        sum += c;
+        squares += c * c;
     }
+    const double n = options.permutations;
+    const double mean = sum / n;
+    const double spread = std::sqrt(std::max(0.0, squares / n - mean * mean));
     result.ran = true;
     result.statistic = observed.covariance;
-    // Besag and Clifford's sequential p-value: h/done when stopped early, else (reached+1)/(done+1).
-    result.p_value = reached >= options.stop_after ? static_cast<double>(reached) / done
-                                                   : static_cast<double>(reached + 1) / (done + 1);
+    if (reached >= 10 || spread <= 0)
+        result.p_value = (reached + 1) / (n + 1);
+    else
+        result.p_value = std::min((reached + 1) / (n + 1), normal_upper((observed.covariance - mean) / spread));
     result.effect = observed.slope;
     result.effect_text = fmt::format(
         "for each referral it fell below the peer median, the unit made {:.2f} more the next period "
         "({} permutations of its periods)",
-        observed.slope, done);
+        observed.slope, options.permutations);
     result.chart = {{"referrals more per referral of shortfall", observed.slope, 0}};
     return result;
 }

@@ -52,12 +52,14 @@ TestResult dispersion_test(const UnitData& unit, const Peers& peers);
 TestResult period_end_test(const UnitData& unit);
 
 struct PermutationOptions {
-    int max_permutations = 999;
-    int stop_after = 10;  // Besag-Clifford: stop once this many permutations reach the statistic
+    int permutations = 100;
     std::uint64_t seed = 1;
 };
 // 4. League race: covariance of a period's count with the unit's shortfall below the peer median
-// the period before; one-sided, calibrated by permuting the unit's periods.
+// the period before; one-sided, calibrated by permuting the unit's periods. When at least 10
+// permutations reach the observed value the p-value is their share; beyond that the tail comes
+// from a normal curve with the permutations' mean and spread (so strong evidence is not capped
+// at 1 / permutations).
 TestResult league_race_test(const UnitData& unit, const Peers& peers, const PermutationOptions& options = {});
 
 // 5. Marginal outcome: referrals in quota-like periods (last 5 working days of a month, or a
