@@ -1,7 +1,7 @@
 // The detection engine on ten million referral events: CSV parsing speed, the per-unit-per-week
 // group-by, and the whole test suite after parsing. Run by `make bench` (scripts/bench-analytics.sh),
 // which compares the group-by with DuckDB's on the same file.
-//   analytics_bench FILE [--make UNITS WEEKS]   (makes FILE first when it does not exist)
+//   analytics_bench FILE [UNITS WEEKS]   (makes FILE first, of that size, when it does not exist)
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
@@ -34,14 +34,14 @@ std::string slurp(const std::string& path) {
 
 int main(int argc, char** argv) {
     if (argc < 2) {
-        std::fprintf(stderr, "usage: analytics_bench FILE [--make UNITS WEEKS]\n");
+        std::fprintf(stderr, "usage: analytics_bench FILE [UNITS WEEKS]\n");
         return 2;
     }
     const std::string file = argv[1];
     if (!std::filesystem::exists(file)) {
         SimulationOptions options;
-        options.units = argc >= 5 ? std::strtoul(argv[3], nullptr, 10) : 20000;
-        options.weeks = argc >= 5 ? std::atoi(argv[4]) : 104;
+        options.units = argc >= 4 ? std::strtoul(argv[2], nullptr, 10) : 20000;
+        options.weeks = argc >= 4 ? std::atoi(argv[3]) : 104;
         options.rate_low = 3.5;
         options.rate_high = 6.0;
         std::fprintf(stderr, "making %s: %zu units over %d weeks...\n", file.c_str(), options.units, options.weeks);

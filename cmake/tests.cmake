@@ -29,3 +29,6 @@ gtest_discover_tests(integration_tests TEST_PREFIX "integration." DISCOVERY_TIME
 # The participant's journey in real Chromium (Playwright), against the real server.
 add_test(NAME browser.journey COMMAND ${CMAKE_SOURCE_DIR}/tests/browser/run.sh ${CMAKE_BINARY_DIR})
 set_tests_properties(browser.journey PROPERTIES TIMEOUT 180 RUN_SERIAL TRUE)
+
+# A smoke of the detection benchmark (make bench runs it on ten million events).
+add_test(NAME bench.analytics_smoke COMMAND analytics_bench ${CMAKE_BINARY_DIR}/bench/smoke-events.csv 200 52)

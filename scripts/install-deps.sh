@@ -26,7 +26,8 @@ test_pkgs=(libgtest-dev libgmock-dev postgresql-15 postgresql-client-15 chromium
 bench_pkgs=(libbenchmark-dev wrk nginx curl)
 
 want=("${build_pkgs[@]}")
-case "${1:-run}" in
+mode=${1:-run}
+case "$mode" in
   run) ;;
   test) want+=("${test_pkgs[@]}") ;;
   bench) want+=("${test_pkgs[@]}" "${bench_pkgs[@]}") ;;
@@ -53,4 +54,11 @@ fi
 if [ ! -f node_modules/.package-lock.json ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
   echo "install-deps: installing npm packages"
   if [ -f package-lock.json ]; then npm ci --no-audit --no-fund --loglevel=error; else npm install --no-audit --no-fund --loglevel=error; fi
+fi
+
+# DuckDB, the baseline the detection engine's benchmark is measured against (make bench only).
+if [ "$mode" = bench ] && { [ ! -f bench/duckdb/node_modules/.package-lock.json ] ||
+    [ bench/duckdb/package-lock.json -nt bench/duckdb/node_modules/.package-lock.json ]; }; then
+  echo "install-deps: installing DuckDB for the benchmark"
+  (cd bench/duckdb && npm ci --no-audit --no-fund --loglevel=error)
 fi

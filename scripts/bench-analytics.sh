@@ -1,0 +1,15 @@
+#!/usr/bin/env bash
+# The detection engine on ten million referral events: CSV parsing (target >= 300 MB/s), the
+# whole test suite after parsing (target <= 1 s), and the per-unit-per-week group-by against
+# DuckDB reading the same file in the same run (goal: ours no slower).
+#   scripts/bench-analytics.sh BUILD_DIR
+set -euo pipefail
+cd "$(dirname "$0")/.."
+build=${1:-build}
+file="$build/bench/events-10m.csv"
+mkdir -p "$build/bench"
+ours=$("$build/analytics_bench" "$file" 20000 104 | tee /dev/stderr | awk '/^analytics-ours-seconds/ {print $2}')
+theirs=$(node bench/duckdb/groupby.mjs "$file" | tee /dev/stderr | awk '/^duckdb-seconds/ {print $2}')
+awk -v ours="$ours" -v theirs="$theirs" 'BEGIN {
+  printf "analytics: parse + group-by, ours %.2f s against DuckDB %.2f s: ratio %.2f (below 1 is faster than DuckDB)\n",
+         ours, theirs, ours / theirs }'
