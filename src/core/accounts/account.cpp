@@ -12,12 +12,14 @@ std::string_view role_name(Role role) {
             return "provider";
         case Role::admin:
             return "admin";
+        case Role::researcher:
+            return "researcher";
     }
     return "moderator";
 }
 
 std::optional<Role> role_from(std::string_view name) {
-    for (auto role : {Role::moderator, Role::provider, Role::admin}) {
+    for (auto role : {Role::moderator, Role::provider, Role::admin, Role::researcher}) {
         if (role_name(role) == name) return role;
     }
     return std::nullopt;

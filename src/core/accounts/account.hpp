@@ -12,7 +12,8 @@
 
 namespace pw::accounts {
 
-enum class Role { moderator, provider, admin };
+// A researcher runs target-detection reports on uploaded referral data, and nothing else.
+enum class Role { moderator, provider, admin, researcher };
 
 std::string_view role_name(Role role);
 std::optional<Role> role_from(std::string_view name);

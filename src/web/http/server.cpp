@@ -181,7 +181,16 @@ struct Server::Impl {
             parser.header_limit(static_cast<std::uint32_t>(config.header_limit));
             parser.body_limit(config.body_limit);
             stream.expires_after(config.read_timeout);
-            auto [ec, n] = co_await http::async_read(stream, buffer, parser, asio::as_tuple(use_awaitable));
+            auto [header_ec, header_n] = co_await http::async_read_header(stream, buffer, parser, asio::as_tuple(use_awaitable));
+            beast::error_code ec = header_ec;
+            if (!ec && config.may_upload) {
+                const auto& head = parser.get();
+                if (config.may_upload(head.target(), head[http::field::cookie])) parser.body_limit(config.upload_limit);
+            }
+            if (!ec && !parser.is_done()) {
+                auto [body_ec, body_n] = co_await http::async_read(stream, buffer, parser, asio::as_tuple(use_awaitable));
+                ec = body_ec;
+            }
             if (ec == beast::error::timeout || ec == http::error::end_of_stream || ec == asio::error::eof ||
                 ec == asio::error::connection_reset || ec == asio::error::operation_aborted) {
                 break;
