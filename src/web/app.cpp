@@ -38,6 +38,7 @@ App::App(AppContext context) : context_(std::move(context)) {
     add_provider_routes(router_, context_);
     add_registry_api_routes(router_, context_);
     add_operations_routes(router_, context_);
+    add_research_routes(router_, context_);
 }
 
 void App::dispatch(const Request& request, Responder finish) {
@@ -115,6 +116,10 @@ Response App::refusal(int status) const {
     if (context_.access_log) spdlog::info("method=- route=- status={} duration_ms=0", status);
     context_.metrics.observe("-", "-", status, 0);
     return response;
+}
+
+bool App::may_upload(std::string_view target, std::string_view cookie) const {
+    return research_upload_allowed(context_, target, cookie);
 }
 
 }  // namespace pw::web

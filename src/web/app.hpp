@@ -46,6 +46,8 @@ public:
     void handle(const Request& request, Responder respond);
     // The page for a request refused before it reached the router (400, 413, 431).
     Response refusal(int status) const;
+    // Whether a request may send a body above the usual limit (a researcher's upload).
+    bool may_upload(std::string_view target, std::string_view cookie) const;
 
 private:
     void dispatch(const Request& request, Responder finish);

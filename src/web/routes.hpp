@@ -16,5 +16,9 @@ void add_moderation_routes(Router& router, const AppContext& app);    // web/mod
 void add_provider_routes(Router& router, const AppContext& app);      // web/stories/provider_pages.cpp
 void add_registry_api_routes(Router& router, const AppContext& app);  // web/api/registry_api.cpp
 void add_operations_routes(Router& router, const AppContext& app);    // web/pages/operations.cpp
+void add_research_routes(Router& router, const AppContext& app);      // web/research/pages.cpp
+
+// Whether a request may send a large body (a researcher's upload), from its target and cookie.
+bool research_upload_allowed(const AppContext& app, std::string_view target, std::string_view cookie);
 
 }  // namespace pw::web

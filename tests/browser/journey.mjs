@@ -10,6 +10,7 @@ const base = process.env.BASE_URL
 const artefacts = process.env.ARTEFACTS
 const moderatorPassword = process.env.MODERATOR_PASSWORD
 const providerPassword = process.env.PROVIDER_PASSWORD
+const researcherPassword = process.env.RESEARCHER_PASSWORD
 mkdirSync(artefacts, { recursive: true })
 
 const browser = await chromium.launch({
@@ -142,6 +143,28 @@ try {
   assert.ok((await n.textContent('.govuk-error-summary')).includes('Select who referred you'))
   await n.screenshot({ path: `${artefacts}/8-no-javascript-errors-320.png`, fullPage: true })
 
+  step = 'a researcher tests referral data, with JavaScript off, at 320 px'
+  const study = await browser.newContext({ viewport: { width: 320, height: 640 }, javaScriptEnabled: false })
+  const r = await study.newPage()
+  await r.goto(base + '/sign-in')
+  await r.fill('#username', 'researcher')
+  await r.fill('#password', researcherPassword)
+  await r.click('button:has-text("Sign in")')
+  await r.waitForURL(/\/research$/)
+  await r.click('button:has-text("Run the tests")')
+  assert.ok((await r.textContent('.govuk-error-summary')).includes('Select a CSV file'))
+  await r.setInputFiles('#file', process.env.EXAMPLES + '/referral-events.csv')
+  await r.check('#format')
+  await r.click('button:has-text("Run the tests")')
+  await r.waitForSelector('h1:has-text("Target detection report")')
+  assert.ok((await r.textContent('main')).includes('units are flagged at a false discovery rate of 5%'))
+  const reportOverflow = await r.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)
+  const widest = await r.evaluate(() => [...document.querySelectorAll('main *')]
+    .filter(e => e.getBoundingClientRect().right > document.documentElement.clientWidth && !e.closest('.pw-table-scroll'))
+    .slice(0, 3).map(e => e.tagName + '.' + e.className).join(', '))
+  assert.ok(reportOverflow <= 0, `no horizontal scrolling on the report at 320 px (${reportOverflow} px over: ${widest})`)
+  await r.screenshot({ path: `${artefacts}/9-research-report-320.png`, fullPage: true })
+
   step = 'rating with the keyboard only'
   const keys = await browser.newContext({ viewport: { width: 1280, height: 900 } })
   const k = await keys.newPage()
@@ -187,7 +210,21 @@ try {
     await a.click(`button:has-text("${button}")`)
     violations += await check(path + ' (errors)')
   }
-  console.log(`accessibility: ${paths.length + 4} pages checked with axe-core, ${violations} violations`)
+  // The researcher's pages, signed in: the form, its errors, and a report.
+  await a.goto(base + '/sign-in')
+  await a.fill('#username', 'researcher')
+  await a.fill('#password', researcherPassword)
+  await a.click('button:has-text("Sign in")')
+  await a.waitForURL(/\/research$/)
+  violations += await check('/research')
+  await a.click('button:has-text("Run the tests")')
+  violations += await check('/research (errors)')
+  await a.setInputFiles('#file', process.env.EXAMPLES + '/referral-events.csv')
+  await a.check('#format')
+  await a.click('button:has-text("Run the tests")')
+  await a.waitForSelector('h1:has-text("Target detection report")')
+  violations += await check('/research/report')
+  console.log(`accessibility: ${paths.length + 7} pages checked with axe-core, ${violations} violations`)
   assert.equal(violations, 0)
 
   console.log('browser journey: passed (screenshots in ' + artefacts + ')')

@@ -16,6 +16,7 @@ db="$tmp/browser.db"
 "$bin" import registry "$repo/data/registry/work_programme_primes.csv" --db "$db" >/dev/null
 password_of() { sed -n 's/^password (shown once): //p'; }
 moderator=$("$bin" account create --db "$db" --username moderator --role moderator | password_of)
+researcher=$("$bin" account create --db "$db" --username researcher --role researcher | password_of)
 "$bin" serve --db "$db" --port 0 --threads 2 --log-level warn >"$tmp/out" 2>"$tmp/err" &
 server=$!
 for _ in $(seq 100); do
@@ -27,4 +28,4 @@ done
 seetec_id=$(node -e "fetch('http://127.0.0.1:$port/api/v1/search?q=seetec').then(r => r.json()).then(j => console.log(j.results[0].id))")
 provider=$("$bin" account create --db "$db" --username seetec --role provider --provider "$seetec_id" | password_of)
 BASE_URL="http://127.0.0.1:$port" ARTEFACTS="$build/artefacts/browser" MODERATOR_PASSWORD="$moderator" \
-  PROVIDER_PASSWORD="$provider" node "$repo/tests/browser/journey.mjs"
+  PROVIDER_PASSWORD="$provider" RESEARCHER_PASSWORD="$researcher" EXAMPLES="$repo/docs/examples" node "$repo/tests/browser/journey.mjs"

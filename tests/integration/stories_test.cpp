@@ -2,21 +2,12 @@
 // moderate, publish, respond, flag. On SQLite and PostgreSQL.
 #include <regex>
 
+#include "integration/accounts_helpers.hpp"
 #include "integration/server_test.hpp"
 
 using namespace pw::testing;
 
 namespace {
-const std::string kForm = "Content-Type: application/x-www-form-urlencoded\r\n";
-
-std::string csrf_in(const std::string& html, const std::string& action) {
-    // The token of the form posting to `action`.
-    const auto at = html.find("action=\"" + action + "\"");
-    if (at == std::string::npos) return {};
-    std::smatch m;
-    const std::string rest = html.substr(at);
-    return std::regex_search(rest, m, std::regex(R"re(name="csrf" value="([0-9a-f.]+)")re")) ? m[1].str() : "";
-}
 
 // A provider in several areas asks which one: answer with the first offered.
 std::string area_of(const std::string& form) {
@@ -26,19 +17,6 @@ std::string area_of(const std::string& form) {
                : "";
 }
 
-std::string url_encode(const std::string& text) {
-    std::string out;
-    for (unsigned char c : text) {
-        if (std::isalnum(c)) {
-            out.push_back(static_cast<char>(c));
-        } else {
-            char buffer[4];
-            std::snprintf(buffer, sizeof buffer, "%%%02X", c);
-            out += buffer;
-        }
-    }
-    return out;
-}
 }  // namespace
 
 class Stories : public ServerTest {
@@ -46,10 +24,7 @@ protected:
     void SetUp() override {
         ServerTest::SetUp();
         if (IsSkipped() || HasFatalFailure()) return;
-        auto mod = run_cli({"account", "create", "--db", db(), "--username", "mod1", "--role", "moderator"});
-        ASSERT_EQ(mod.exit_code, 0) << mod.err;
-        moderator_password_ = mod.out.substr(mod.out.find("(shown once): ") + 14);
-        moderator_password_.pop_back();
+        moderator_password_ = create_account(db(), "mod1", "moderator");
         seetec_ = provider_id("seetec");
         a4e_ = provider_id("a4e");
         create_rep("seetec-rep", seetec_);
@@ -64,26 +39,12 @@ protected:
     }
 
     void create_rep(const std::string& username, const std::string& provider) {
-        auto r = run_cli(
-            {"account", "create", "--db", db(), "--username", username, "--role", "provider", "--provider", provider});
-        ASSERT_EQ(r.exit_code, 0) << r.err;
-        passwords_[username] = r.out.substr(r.out.find("(shown once): ") + 14);
-        passwords_[username].pop_back();
+        passwords_[username] = create_account(db(), username, "provider", provider);
     }
 
     // Signs in and returns the Cookie header line for the session.
     std::string sign_in(const std::string& username, const std::string& password) {
-        auto form = get(port(), "/sign-in");
-        auto r = request(
-            port(), "POST", "/sign-in", kForm,
-            "csrf=" + csrf_in(form.body, "/sign-in") + "&username=" + username + "&password=" + url_encode(password));
-        EXPECT_EQ(r.status, 303) << r.body;
-        const auto cookie = r.header("set-cookie");
-        EXPECT_NE(cookie.find("__Host-pw_session="), std::string::npos);
-        EXPECT_NE(cookie.find("HttpOnly"), std::string::npos);
-        EXPECT_NE(cookie.find("Secure"), std::string::npos);
-        EXPECT_NE(cookie.find("SameSite=Lax"), std::string::npos);
-        return "Cookie: " + cookie.substr(0, cookie.find(';')) + "\r\n";
+        return pw::testing::sign_in(port(), username, password);
     }
 
     HttpResponse signed_get(const std::string& cookie, const std::string& target) {

@@ -24,6 +24,12 @@ std::string escape(std::string_view text) {
 
 std::string number(double x) { return fmt::format("{:.3g}", x); }
 
+// A wide table scrolls inside its own region, reachable by keyboard, rather than widening the page.
+std::string scrolling(std::string_view label, const std::string& table) {
+    return "<div class=\"pw-table-scroll\" tabindex=\"0\" role=\"region\" aria-label=\"" + escape(label) + "\">" +
+           table + "</div>";
+}
+
 // Bars for observed (filled) and expected (outlined), drawn with SVG attributes only (no inline
 // style, which the site's content security policy refuses); the table beside holds the figures.
 std::string chart(const TestResult& t, std::string_view unit) {
@@ -66,7 +72,8 @@ std::string chart(const TestResult& t, std::string_view unit) {
                              "<td class=\"govuk-table__cell\">{}</td><td class=\"govuk-table__cell\">{}</td></tr>",
                              escape(b.label), number(b.observed), number(b.expected));
     table += "</tbody></table>";
-    return "<div class=\"pw-chart-pair\">" + svg + table + "</div>";
+    return "<div class=\"pw-chart-pair\">" + svg +
+           scrolling(fmt::format("Figures for the {} chart for {}", test_title(t.kind), unit), table) + "</div>";
 }
 
 std::string ranking(const Report& report) {
@@ -88,7 +95,7 @@ std::string ranking(const Report& report) {
             u.strongest ? test_title(*u.strongest) : "none ran", format_p(u.combined_p), format_p(u.q_value),
             u.flagged ? "<strong>Yes</strong>" : "No");
     }
-    return out + "</tbody></table>";
+    return scrolling("Units by strength of evidence", out + "</tbody></table>");
 }
 
 std::string unit_detail(const UnitReport& u) {
@@ -113,16 +120,16 @@ std::string providers(const Report& report) {
     std::string out = "<h2 class=\"govuk-heading-m\">Providers compared within each area</h2>";
     for (const auto& c : report.providers) {
         out += fmt::format("<h3 class=\"govuk-heading-s\">{}</h3>", escape(c.area));
-        out += "<table class=\"govuk-table\"><thead class=\"govuk-table__head\"><tr class=\"govuk-table__row\">"
+        std::string table = "<table class=\"govuk-table\"><thead class=\"govuk-table__head\"><tr class=\"govuk-table__row\">"
                "<th scope=\"col\" class=\"govuk-table__header\">Provider</th><th scope=\"col\" class=\"govuk-table__header\">Referrals</th>"
                "<th scope=\"col\" class=\"govuk-table__header\">Adverse</th><th scope=\"col\" class=\"govuk-table__header\">Adverse share</th>"
                "</tr></thead><tbody class=\"govuk-table__body\">";
         for (const auto& g : c.groups)
-            out += fmt::format("<tr class=\"govuk-table__row\"><td class=\"govuk-table__cell\">{}</td><td class=\"govuk-table__cell\">{}</td>"
+            table += fmt::format("<tr class=\"govuk-table__row\"><td class=\"govuk-table__cell\">{}</td><td class=\"govuk-table__cell\">{}</td>"
                                "<td class=\"govuk-table__cell\">{}</td><td class=\"govuk-table__cell\">{}</td></tr>",
                                escape(g.name), g.referrals, g.adverse >= 0 ? std::to_string(g.adverse) : "not given",
                                g.adverse >= 0 && g.decided > 0 ? fmt::format("{:.1f}%", 100.0 * static_cast<double>(g.adverse) / static_cast<double>(g.decided)) : "");
-        out += "</tbody></table>";
+        out += scrolling("Providers in " + c.area, table + "</tbody></table>");
         if (c.adverse)
             out += fmt::format("<p class=\"govuk-body\">Adverse shares differ: chi-square {:.1f} on {} degrees of freedom, {}.</p>",
                                c.adverse->statistic, c.adverse->degrees_of_freedom, p_is(c.adverse->p_value));

@@ -80,6 +80,7 @@ int serve(ServeArgs& args) {
     config.port = args.port;
     config.threads = args.threads;
     config.max_connections = args.max_connections;
+    config.may_upload = [&app](std::string_view target, std::string_view cookie) { return app.may_upload(target, cookie); };
     std::unique_ptr<web::Server> server;
     try {
         server = std::make_unique<web::Server>(

@@ -23,7 +23,13 @@ Response sign_in_page(const AppContext& app, const std::string& username, const 
 }
 
 std::string landing(const accounts::Account& account) {
-    return account.role == accounts::Role::provider ? "/provider-area" : "/moderate";
+    switch (account.role) {
+        case accounts::Role::provider: return "/provider-area";
+        case accounts::Role::researcher: return "/research";
+        case accounts::Role::moderator:
+        case accounts::Role::admin: break;
+    }
+    return "/moderate";
 }
 
 Response sign_in(const AppContext& app, const Request& request) {

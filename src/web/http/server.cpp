@@ -179,13 +179,18 @@ struct Server::Impl {
             }
             http::request_parser<http::string_body> parser;
             parser.header_limit(static_cast<std::uint32_t>(config.header_limit));
-            parser.body_limit(config.body_limit);
+            // Beast checks a Content-Length against the limit as the headers arrive, so the parser
+            // starts at the upload limit and the ordinary limit is applied here for everyone else.
+            parser.body_limit(config.may_upload ? std::max(config.body_limit, config.upload_limit) : config.body_limit);
             stream.expires_after(config.read_timeout);
             auto [header_ec, header_n] = co_await http::async_read_header(stream, buffer, parser, asio::as_tuple(use_awaitable));
             beast::error_code ec = header_ec;
             if (!ec && config.may_upload) {
                 const auto& head = parser.get();
-                if (config.may_upload(head.target(), head[http::field::cookie])) parser.body_limit(config.upload_limit);
+                if (!config.may_upload(head.target(), head[http::field::cookie])) {
+                    if (parser.content_length().value_or(0) > config.body_limit) ec = http::error::body_limit;
+                    else parser.body_limit(config.body_limit);  // a chunked body is held to it as it comes
+                }
             }
             if (!ec && !parser.is_done()) {
                 auto [body_ec, body_n] = co_await http::async_read(stream, buffer, parser, asio::as_tuple(use_awaitable));

@@ -1,0 +1,67 @@
+#pragma once
+// Signing in from tests: accounts made with the CLI, the sign-in form, the form tokens of pages.
+#include <gtest/gtest.h>
+
+#include <cstdio>
+#include <regex>
+#include <string>
+
+#include "support/http_client.hpp"
+#include "support/process.hpp"
+
+namespace pw::testing {
+
+inline const std::string kForm = "Content-Type: application/x-www-form-urlencoded\r\n";
+
+// The token of the form posting to `action`.
+inline std::string csrf_in(const std::string& html, const std::string& action) {
+    const auto at = html.find("action=\"" + action + "\"");
+    if (at == std::string::npos) return {};
+    std::smatch m;
+    const std::string rest = html.substr(at);
+    return std::regex_search(rest, m, std::regex(R"re(name="csrf" value="([0-9a-f.]+)")re")) ? m[1].str() : "";
+}
+
+inline std::string url_encode(const std::string& text) {
+    std::string out;
+    for (unsigned char c : text) {
+        if (std::isalnum(c)) {
+            out.push_back(static_cast<char>(c));
+        } else {
+            char buffer[4];
+            std::snprintf(buffer, sizeof buffer, "%%%02X", c);
+            out += buffer;
+        }
+    }
+    return out;
+}
+
+// Creates an account with `providerwatch account create`; returns its password (shown once).
+inline std::string create_account(const std::string& db, const std::string& username, const std::string& role,
+                                  const std::string& provider = "") {
+    std::vector<std::string> args{"account", "create", "--db", db, "--username", username, "--role", role};
+    if (!provider.empty()) args.insert(args.end(), {"--provider", provider});
+    auto r = run_cli(args);
+    EXPECT_EQ(r.exit_code, 0) << r.err;
+    const auto at = r.out.find("(shown once): ");
+    if (at == std::string::npos) return {};
+    std::string password = r.out.substr(at + 14);
+    if (!password.empty()) password.pop_back();
+    return password;
+}
+
+// Signs in and returns the Cookie header line for the session.
+inline std::string sign_in(unsigned short port, const std::string& username, const std::string& password) {
+    auto form = get(port, "/sign-in");
+    auto r = request(port, "POST", "/sign-in", kForm,
+                     "csrf=" + csrf_in(form.body, "/sign-in") + "&username=" + username + "&password=" + url_encode(password));
+    EXPECT_EQ(r.status, 303) << r.body;
+    const auto cookie = r.header("set-cookie");
+    EXPECT_NE(cookie.find("__Host-pw_session="), std::string::npos);
+    EXPECT_NE(cookie.find("HttpOnly"), std::string::npos);
+    EXPECT_NE(cookie.find("Secure"), std::string::npos);
+    EXPECT_NE(cookie.find("SameSite=Lax"), std::string::npos);
+    return "Cookie: " + cookie.substr(0, cookie.find(';')) + "\r\n";
+}
+
+}  // namespace pw::testing
