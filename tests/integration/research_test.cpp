@@ -1,7 +1,9 @@
 // The researcher's page: who may use it, an upload that becomes a report, bad files refused on
 // the form, and large bodies refused to everyone else before they are read.
+#include <filesystem>
 #include <fstream>
 #include <sstream>
+#include <unistd.h>
 
 #include "integration/accounts_helpers.hpp"
 #include "integration/server_test.hpp"
@@ -43,11 +45,12 @@ protected:
                        upload_body(csrf_in(form.body, "/research/report"), format, csv, "referrals.csv", skip));
     }
 
-    static std::string simulated(const std::string& out) {
-        EXPECT_EQ(run_cli({"simulate", "--units", "40", "--seed", "4", "--out", out}).exit_code, 0);
+    static std::string simulated(const std::filesystem::path& out) {
+        EXPECT_EQ(run_cli({"simulate", "--units", "40", "--seed", "4", "--out", out.string()}).exit_code, 0);
         std::ifstream in(out);
         std::stringstream s;
         s << in.rdbuf();
+        std::filesystem::remove(out);
         return s.str();
     }
 
@@ -56,7 +59,7 @@ protected:
 PW_ENGINE_SUITE(Research);
 
 TEST_P(Research, AnUploadBecomesAReportWithChartsAndTables) {
-    const std::string csv = simulated(test_db_->url() + ".events.csv");
+    const std::string csv = simulated(std::filesystem::temp_directory_path() / ("providerwatch-research-" + std::to_string(getpid()) + ".csv"));
     ASSERT_GT(csv.size(), 64u * 1024) << "the upload should be larger than an ordinary form";
     auto r = upload(researcher_, "events", csv);
     ASSERT_EQ(r.status, 200) << r.body.substr(0, 2000);

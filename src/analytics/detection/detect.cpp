@@ -144,6 +144,18 @@ Report run(const Input& input, std::string kind, const DetectOptions& options) {
     report.calibration.null_flag_rate =
         options.null_units ? static_cast<double>(null_flags) / static_cast<double>(options.null_units) : 0;
 
+    // Each test's own q-values across the units it ran on.
+    for (std::size_t k = 0; k < std::size(kTestKinds); ++k) {
+        std::vector<double> p;
+        std::vector<TestResult*> ran;
+        for (auto& r : report.units)
+            if (r.tests[k].ran) {
+                p.push_back(r.tests[k].p_value);
+                ran.push_back(&r.tests[k]);
+            }
+        const auto q = benjamini_hochberg(p);
+        for (std::size_t i = 0; i < ran.size(); ++i) ran[i]->q_value = q[i];
+    }
     std::vector<double> combined;
     for (auto& r : report.units) {
         r.combined_p = combine(r.min_p, report.calibration.effective_tests);

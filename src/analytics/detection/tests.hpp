@@ -28,6 +28,7 @@ struct TestResult {
     std::string not_run;  // why not, when !ran
     double statistic = 0;
     double p_value = 1;
+    double q_value = 1;       // this test's p-values across units, Benjamini-Hochberg
     double effect = 0;        // the test's natural effect size (see effect_text)
     std::string effect_text;  // the effect in plain words
     std::optional<int> quota;  // floor: the q with the strongest evidence

@@ -108,7 +108,7 @@ std::string unit_detail(const UnitReport& u) {
         out += fmt::format("<div class=\"govuk-summary-list__row\"><dt class=\"govuk-summary-list__key\">{}</dt>"
                            "<dd class=\"govuk-summary-list__value\">{}</dd></div>",
                            test_title(t.kind),
-                           t.ran ? fmt::format("{}. {}", p_is(t.p_value), escape(t.effect_text))
+                           t.ran ? fmt::format("{}, q = {}. {}", p_is(t.p_value), format_p(t.q_value), escape(t.effect_text))
                                  : "Not run: " + escape(t.not_run));
         if (t.ran && t.p_value < 0.05) charts += "<h4 class=\"govuk-heading-s\">" + std::string(test_title(t.kind)) + "</h4>" + chart(t, u.name);
     }

@@ -21,6 +21,7 @@ json::object test_json(const TestResult& t) {
     }
     o["statistic"] = number(t.statistic);
     o["p_value"] = number(t.p_value);
+    o["q_value"] = number(t.q_value);
     o["effect"] = number(t.effect);
     o["effect_text"] = t.effect_text;
     if (t.quota) o["quota"] = *t.quota;
@@ -103,7 +104,7 @@ std::string to_json(const Report& report, const ReadReport& read) {
 
 std::string to_csv(const Report& report) {
     std::string out = csv::format_row({"rank", "unit", "parent", "area", "combined_p", "q_value", "flagged", "test", "ran",
-                                       "statistic", "p_value", "effect", "effect_text"});
+                                       "statistic", "p_value", "test_q_value", "effect", "effect_text"});
     std::size_t rank = 0;
     for (const auto& u : report.units) {
         ++rank;
@@ -111,7 +112,8 @@ std::string to_csv(const Report& report) {
             out += csv::format_row({std::to_string(rank), u.name, u.parent, u.area, format_p(u.combined_p),
                                     format_p(u.q_value), u.flagged ? "yes" : "no", std::string(test_name(t.kind)),
                                     t.ran ? "yes" : "no", t.ran ? fmt::format("{:.6g}", t.statistic) : "",
-                                    t.ran ? format_p(t.p_value) : "", t.ran ? fmt::format("{:.6g}", t.effect) : "",
+                                    t.ran ? format_p(t.p_value) : "", t.ran ? format_p(t.q_value) : "",
+                                    t.ran ? fmt::format("{:.6g}", t.effect) : "",
                                     t.ran ? t.effect_text : t.not_run});
         }
     }

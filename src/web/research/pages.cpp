@@ -75,34 +75,34 @@ Response report_page(const AppContext& app, const std::string& filename, const a
     return response;
 }
 
-// Reads and tests the file; runs on its own thread, so it answers through respond.
-void make_report(const AppContext& app, SignedIn who, FilePart file, FormState state, Responder respond) {
+// Reads and tests the file; runs on its own thread.
+Response make_report(const AppContext& app, const SignedIn& who, const FilePart& file, FormState state) {
     analytics::ReadReport read;
-    auto finish = [&](auto parsed) {
+    auto finish = [&](auto parsed) -> Response {
         if (!parsed) {
             state.errors.push_back({"file", "The file could not be read: " + parsed.error().message});
-            return respond(form_page(app, who, state, 422));
+            return form_page(app, who, state, 422);
         }
         if (read.rows_rejected > 0 && !state.skip) {
             state.read = &read;
             state.errors.push_back({"file", fmt::format("{} rows of the file have problems: they are listed below. "
                                                         "Correct them, or choose to leave them out",
                                                         read.rows_rejected)});
-            return respond(form_page(app, who, state, 422));
+            return form_page(app, who, state, 422);
         }
         if (read.rows_read == 0) {
             state.errors.push_back({"file", "The file has a header but no rows"});
-            return respond(form_page(app, who, state, 422));
+            return form_page(app, who, state, 422);
         }
         analytics::DetectOptions options;
         options.threads = 1;
-        respond(report_page(app, file.filename, analytics::detect(*parsed, options), read));
+        return report_page(app, file.filename, analytics::detect(*parsed, options), read);
     };
     try {
-        if (state.format == "counts") finish(analytics::read_counts(file.data, read));
-        else finish(analytics::read_events(file.data, read));
+        return state.format == "counts" ? finish(analytics::read_counts(file.data, read))
+                                        : finish(analytics::read_events(file.data, read));
     } catch (const std::exception&) {
-        respond(error_page(app, 500));
+        return error_page(app, 500);
     }
 }
 
@@ -130,8 +130,9 @@ void report(const AppContext& app, const Request& request, Responder respond) {
         return respond(error_page(app, 503));
     }
     std::thread([&app, who = *who, file = *file, state, respond = std::move(respond)]() mutable {
-        make_report(app, who, std::move(file), std::move(state), std::move(respond));
-        --reports_running;
+        Response page = make_report(app, who, file, std::move(state));
+        --reports_running;  // before answering, so the next upload from the same person is taken
+        respond(std::move(page));
     }).detach();
 }
 
