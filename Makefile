@@ -51,11 +51,12 @@ bench-deps:
 	@scripts/install-deps.sh bench
 
 bench: bench-deps configure
-	cmake --build $(BUILD) -j$(JOBS) --target providerwatch idle_connections integration_tests analytics_bench
+	cmake --build $(BUILD) -j$(JOBS) --target providerwatch idle_connections slow_clients integration_tests analytics_bench
 	@scripts/build-assets.sh $(BUILD)/public
 	@scripts/bench.sh $(BIN)
 	@scripts/bench-ratings.sh $(BIN)
 	@scripts/bench-connections.sh $(BIN)
+	@scripts/bench-slow-clients.sh $(BIN)
 	@scripts/bench-analytics.sh $(BUILD)
 	@PW_DURABILITY_CYCLES=50 $(BUILD)/integration_tests --gtest_filter='Durability.*' | grep -E '^durability:|FAILED|PASSED'
 

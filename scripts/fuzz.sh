@@ -14,7 +14,7 @@ fi
 cmake --build build-fuzz -j2 >/dev/null
 mkdir -p build-fuzz/crashes build-fuzz/corpus
 failed=0
-for target in csv_import form_query cookie redaction render pdf referrals; do
+for target in csv_import form_query cookie redaction render pdf referrals http_request; do
   run_for=${own_time[$target]:-$seconds}
   work="build-fuzz/corpus/$target"
   mkdir -p "$work"

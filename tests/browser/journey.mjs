@@ -13,6 +13,55 @@ const providerPassword = process.env.PROVIDER_PASSWORD
 const researcherPassword = process.env.RESEARCHER_PASSWORD
 mkdirSync(artefacts, { recursive: true })
 
+// Pages reached by following links from `start`, breadth first: same site, HTML only, at most 3
+// addresses of each shape (digits stand for ids), at most `limit` pages.
+async function crawl (page, start, limit) {
+  const seen = new Set()
+  const shapes = new Map()
+  const queue = [...start]
+  const found = []
+  while (queue.length && found.length < limit) {
+    const path = queue.shift()
+    if (seen.has(path)) continue
+    seen.add(path)
+    const shape = path.replace(/\d+/g, '{n}').replace(/\?.*/, '?')
+    if ((shapes.get(shape) || 0) >= 3) continue
+    shapes.set(shape, (shapes.get(shape) || 0) + 1)
+    let response
+    try {
+      response = await page.goto(base + path)
+    } catch {
+      continue // a download, not a page
+    }
+    if (!response || !(response.headers()['content-type'] || '').startsWith('text/html')) continue
+    found.push({ path, headers: response.headers() })
+    for (const href of await page.$$eval('a[href]', links => links.map(l => l.getAttribute('href')))) {
+      const url = new URL(href, base + path)
+      if (url.origin !== new URL(base).origin) continue
+      if (/^\/(assets|static|api)\//.test(url.pathname) || /\.(csv|json|pdf|txt)$/.test(url.pathname)) continue
+      queue.push(url.pathname + url.search)
+    }
+  }
+  return found
+}
+
+// What the security headers of a page lack (DESIGN.md, web rules).
+function headerProblems (headers) {
+  const faults = []
+  const csp = headers['content-security-policy'] || ''
+  if (!csp) faults.push('no Content-Security-Policy')
+  const scripts = (csp.match(/script-src[^;]*/) || csp.match(/default-src[^;]*/) || [''])[0]
+  if (scripts.includes("'unsafe-inline'")) faults.push("scripts allow 'unsafe-inline'")
+  if (!/frame-ancestors 'none'/.test(csp)) faults.push("no frame-ancestors 'none'")
+  if (headers['x-content-type-options'] !== 'nosniff') faults.push('no X-Content-Type-Options: nosniff')
+  if (!headers['referrer-policy']) faults.push('no Referrer-Policy')
+  const cookie = headers['set-cookie'] || ''
+  if (cookie && !/^__Host-/.test(cookie)) faults.push('a cookie without the __Host- prefix')
+  if (cookie && !/HttpOnly/.test(cookie)) faults.push('a cookie without HttpOnly')
+  if (cookie && !/SameSite=/.test(cookie)) faults.push('a cookie without SameSite')
+  return faults
+}
+
 const browser = await chromium.launch({
   executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
   args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
@@ -197,13 +246,54 @@ try {
     return results.violations.length
   }
   let violations = 0
-  const paths = ['/', '/areas', '/search', '/search?q=seetec', '/about', '/privacy', '/open-data', '/sanctions',
-    '/sanctions/log', '/sanctions/figures', '/sanctions/mine', '/my-codename', '/sign-in', '/no-such-page',
-    new URL(providerUrl).pathname, new URL(providerUrl).pathname + '/rate']
-  for (const path of paths) {
+  // Every page a crawler reaches from the home page (at most 3 of each shape of address, such as
+  // /providers/{n}), plus the pages only a signed-in moderator, provider or researcher can reach.
+  const pages = await crawl(a, ['/', '/no-such-page', new URL(providerUrl).pathname + '/rate'], 70)
+  const zoomed = await (await browser.newContext({ viewport: { width: 640, height: 360 } })).newPage()
+  let headerFaults = 0
+  let overflowFaults = 0
+  for (const { path, headers } of pages) {
     await a.goto(base + path)
     violations += await check(path)
+    for (const fault of headerProblems(headers)) {
+      console.error(`headers: ${path}: ${fault}`)
+      headerFaults++
+    }
+    // 320 CSS px is a 1280 px window at 400% zoom (WCAG reflow); 640 px is the same window at 200%.
+    for (const [label, view] of [['320 px', a], ['200% zoom', zoomed]]) {
+      if (view === zoomed) await zoomed.goto(base + path)
+      const over = await view.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)
+      if (over > 0) {
+        console.error(`reflow: ${path}: ${over} px of horizontal scrolling at ${label}`)
+        overflowFaults++
+      }
+    }
   }
+  // Pages behind sign-in, for each kind of account (the researcher's come below, with a report).
+  for (const [username, password, landing] of [['moderator', moderatorPassword, '/moderate'],
+    ['seetec', providerPassword, '/provider-area']]) {
+    await a.goto(base + '/sign-in')
+    await a.fill('#username', username)
+    await a.fill('#password', password)
+    await a.click('button:has-text("Sign in")')
+    await a.waitForURL(new RegExp(landing + '$'))
+    const response = await a.goto(base + landing)
+    violations += await check(landing)
+    for (const fault of headerProblems(response.headers())) {
+      console.error(`headers: ${landing}: ${fault}`)
+      headerFaults++
+    }
+    if (response.headers()['cache-control'] !== 'no-store') {
+      console.error(`headers: ${landing}: a personal page without Cache-Control: no-store`)
+      headerFaults++
+    }
+    pages.push({ path: landing })
+  }
+  await a11y.clearCookies()
+  console.log(`crawler: ${pages.length} pages reached; security headers faults ${headerFaults}; ` +
+    `horizontal scrolling at 320 px or 200% zoom ${overflowFaults}`)
+  assert.equal(headerFaults, 0)
+  assert.equal(overflowFaults, 0)
   for (const [path, button] of [[new URL(providerUrl).pathname + '/rate', 'Send rating'], ['/sanctions/log', 'Log the referral'],
     ['/my-codename', 'Continue'], ['/sign-in', 'Sign in']]) {
     await a.goto(base + path)
@@ -224,7 +314,7 @@ try {
   await a.click('button:has-text("Run the tests")')
   await a.waitForSelector('h1:has-text("Target detection report")')
   violations += await check('/research/report')
-  console.log(`accessibility: ${paths.length + 7} pages checked with axe-core, ${violations} violations`)
+  console.log(`accessibility: ${pages.length + 7} pages checked with axe-core, ${violations} violations`)
   assert.equal(violations, 0)
 
   console.log('browser journey: passed (screenshots in ' + artefacts + ')')

@@ -1,5 +1,7 @@
 #include "web/http/server.hpp"
 
+#include "web/http/beast_request.hpp"
+
 #include <list>
 #include <mutex>
 #include <optional>
@@ -11,7 +13,6 @@
 #include <boost/asio/experimental/awaitable_operators.hpp>
 #include <boost/beast/core.hpp>
 #include <boost/beast/http.hpp>
-#include <boost/url/parse.hpp>
 
 namespace pw::web {
 
@@ -30,26 +31,6 @@ struct Shard {
     asio::io_context ioc{1};
     std::unordered_set<beast::tcp_stream*> idle;
 };
-
-Request to_request(http::request<http::string_body>& message, bool& bad_target) {
-    Request request;
-    request.method = std::string(message.method_string());
-    request.target = std::string(message.target());
-    auto origin = boost::urls::parse_origin_form(request.target);
-    if (!origin) {
-        bad_target = true;
-        return request;
-    }
-    request.path = origin->path();  // percent-decoded
-    if (origin->has_query()) request.query = std::string(origin->encoded_query());
-    for (const auto& field : message) {
-        std::string name(field.name_string());
-        for (auto& c : name) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-        request.headers.emplace_back(std::move(name), std::string(field.value()));
-    }
-    request.body = std::move(message.body());
-    return request;
-}
 
 int refusal_status(const beast::error_code& ec) {
     if (ec == http::error::header_limit) return 431;
