@@ -248,7 +248,7 @@ try {
   let violations = 0
   // Every page a crawler reaches from the home page (at most 3 of each shape of address, such as
   // /providers/{n}), plus the pages only a signed-in moderator, provider or researcher can reach.
-  const pages = await crawl(a, ['/', '/no-such-page', new URL(providerUrl).pathname + '/rate'], 70)
+  const pages = await crawl(a, ['/', '/no-such-page', '/search?q=seetec', new URL(providerUrl).pathname + '/rate'], 70)
   const zoomed = await (await browser.newContext({ viewport: { width: 640, height: 360 } })).newPage()
   let headerFaults = 0
   let overflowFaults = 0
