@@ -3,7 +3,9 @@
 // Holds N connections that send a request one byte a second and never finish it (a "slowloris"
 // client), for SECONDS. When the server closes one (its read timeout), another is opened in its
 // place, so N stay open. Prints
-//   slow_clients=N seconds=S server_closed=C reopened=R min_open=M
+//   slow_clients=N seconds=S server_closed=C reopened=R min_open=M mean_open=A
+// (open = sending, counted once a second; one closed by the server is replaced at once and
+// counted again from the next second)
 // POSIX sockets only; exits 1 when no connection can be made, 2 on usage.
 #include <arpa/inet.h>
 #include <netinet/in.h>
@@ -69,7 +71,7 @@ int main(int argc, char** argv) {
         setrlimit(RLIMIT_NOFILE, &limit);
     }
     std::vector<Slow> clients(static_cast<std::size_t>(n));
-    long server_closed = 0, reopened = 0, min_open = n;
+    long server_closed = 0, reopened = 0, min_open = n, ticks = 0, sum_open = 0;
     for (auto& c : clients) c.fd = open_connection(address);
     const auto start = Clock::now();
     const auto end = start + std::chrono::seconds(seconds);
@@ -96,14 +98,18 @@ int main(int argc, char** argv) {
             c = Slow{open_connection(address), 0};
             if (c.fd >= 0) ++reopened;
         }
-        if (Clock::now() > start + std::chrono::seconds(2)) min_open = std::min(min_open, open);
+        if (Clock::now() > start + std::chrono::seconds(2)) {
+            min_open = std::min(min_open, open);
+            sum_open += open;
+            ++ticks;
+        }
         std::this_thread::sleep_until(tick + std::chrono::seconds(1));
     }
     if (min_open == 0 && server_closed == 0) {
         std::fprintf(stderr, "slow_clients: no connection could be made\n");
         return 1;
     }
-    std::printf("slow_clients=%ld seconds=%ld server_closed=%ld reopened=%ld min_open=%ld\n", n, seconds, server_closed,
-                reopened, min_open);
+    std::printf("slow_clients=%ld seconds=%ld server_closed=%ld reopened=%ld min_open=%ld mean_open=%ld\n", n, seconds,
+                server_closed, reopened, min_open, ticks ? sum_open / ticks : 0);
     return 0;
 }

@@ -191,6 +191,17 @@ try {
   await n.click('button:has-text("Log the referral")')
   assert.ok((await n.textContent('.govuk-error-summary')).includes('Select who referred you'))
   await n.screenshot({ path: `${artefacts}/8-no-javascript-errors-320.png`, fullPage: true })
+  // The whole sanction log with JavaScript off: the referrer is a plain select, dates are typed.
+  await n.selectOption('#referrer', { index: 1 })
+  await n.check('input[name="reason"] >> nth=0')
+  await n.fill('#referral_month', '3')
+  await n.fill('#referral_year', '2026')
+  await n.check('input[name="good_reason"] >> nth=0')
+  await n.check('#travel-no')
+  await n.check('input[name="benefit"] >> nth=0')
+  await n.click('button:has-text("Log the referral")')
+  await n.waitForSelector('h1:has-text("Your referral is logged")')
+  assert.match((await n.textContent('#codename')).trim(), /^[a-z]+ [a-z]+ [a-z]+ [a-z]+$/)
 
   step = 'a researcher tests referral data, with JavaScript off, at 320 px'
   const study = await browser.newContext({ viewport: { width: 320, height: 640 }, javaScriptEnabled: false })

@@ -204,7 +204,8 @@ TEST_P(HostileInput, StaffFormsRefuseOrEscapeEverything) {
 
 TEST_P(HostileInput, SearchesAndAddressesNeverReflectOrInject) {
     for (const auto& payload : kPayloads) {
-        for (const std::string target : {"/search?q=", "/api/v1/search?q=", "/providers/", "/areas/", "/offices/"}) {
+        for (const std::string target : {"/search?q=", "/api/v1/search?q=", "/providers/", "/areas/", "/offices/",
+                                         "/api/v1/providers/", "/api/v1/areas/", "/api/v1/offices/", "/assets/"}) {
             const auto r = get(port(), target + payload.encoded);
             EXPECT_GT(r.status, 0) << target << payload.name;
             EXPECT_LT(r.status, 500) << target << payload.name;

@@ -281,7 +281,8 @@ TEST_P(Stories, TheAuthorisationMatrixHoldsForEveryRouteAndRole) {
                                   {"provider of this story", sign_in("seetec-rep", passwords_["seetec-rep"])},
                                   {"provider of another", sign_in("a4e-rep", passwords_["a4e-rep"])},
                                   {"moderator", mod},
-                                  {"admin", sign_in("admin1", admin_password)}};
+                                  {"admin", sign_in("admin1", admin_password)},
+                                  {"researcher", sign_in("res1", create_account(db(), "res1", "researcher"))}};
     // For each route, the status each role gets, in the order of `roles`.
     struct Route {
         std::string method;
@@ -290,13 +291,23 @@ TEST_P(Stories, TheAuthorisationMatrixHoldsForEveryRouteAndRole) {
         std::vector<int> expected;
     };
     const std::vector<Route> routes{
-        {"GET", "/moderate", "", {303, 403, 403, 200, 200}},
-        {"GET", "/provider-area", "", {303, 200, 200, 403, 403}},
-        {"POST", "/stories/" + story + "/respond", "/provider-area", {303, 200, 403, 403, 403}},
-        {"POST", "/stories/" + story + "/flag", "/provider-area", {303, 200, 403, 403, 403}},
-        {"POST", "/moderate/stories/" + waiting + "/safeguarding", "/moderate", {303, 403, 403, 200, 200}},
-        {"GET", "/providers/" + seetec_, "", {200, 200, 200, 200, 200}},
-        {"GET", "/providers/" + seetec_ + "/rate", "", {200, 200, 200, 200, 200}},
+        {"GET", "/moderate", "", {303, 403, 403, 200, 200, 403}},
+        {"GET", "/provider-area", "", {303, 200, 200, 403, 403, 403}},
+        {"POST", "/stories/" + story + "/respond", "/provider-area", {303, 200, 403, 403, 403, 403}},
+        {"POST", "/stories/" + story + "/flag", "/provider-area", {303, 200, 403, 403, 403, 403}},
+        {"POST", "/moderate/stories/" + waiting + "/safeguarding", "/moderate", {303, 403, 403, 200, 200, 403}},
+        {"GET", "/providers/" + seetec_, "", {200, 200, 200, 200, 200, 200}},
+        {"GET", "/providers/" + seetec_ + "/rate", "", {200, 200, 200, 200, 200, 200}},
+        {"GET", "/research", "", {303, 403, 403, 403, 200, 200}},
+        {"POST", "/research/report", "/research", {303, 403, 403, 403, 200, 200}},
+    };
+    const std::string boundary = "pw-matrix-boundary";
+    auto multipart = [&](const std::string& token) {
+        return "--" + boundary + "\r\nContent-Disposition: form-data; name=\"csrf\"\r\n\r\n" + token + "\r\n--" + boundary +
+               "\r\nContent-Disposition: form-data; name=\"format\"\r\n\r\ncounts\r\n--" + boundary +
+               "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"m.csv\"\r\n\r\n"
+               "unit,period,referrals,adverse\r\nA,2012-01,10,5\r\nB,2012-01,10,2\r\n\r\n--" +
+               boundary + "--\r\n";
     };
     int checked = 0;
     for (const auto& route : routes) {
@@ -308,12 +319,16 @@ TEST_P(Stories, TheAuthorisationMatrixHoldsForEveryRouteAndRole) {
             } else {
                 const auto page = role.cookie.empty() ? HttpResponse{} : signed_get(role.cookie, route.page);
                 const auto token = csrf_in(page.body, route.path);
-                response = request(port(), "POST", route.path, role.cookie + kForm,
-                                   "csrf=" + token + "&text=Matrix&concern=yes");
+                response = route.path == "/research/report"
+                               ? request(port(), "POST", route.path,
+                                         role.cookie + "Content-Type: multipart/form-data; boundary=" + boundary + "\r\n",
+                                         multipart(token))
+                               : request(port(), "POST", route.path, role.cookie + kForm,
+                                         "csrf=" + token + "&text=Matrix&concern=yes");
             }
             EXPECT_EQ(response.status, route.expected[r]) << route.method << " " << route.path << " as " << role.name;
             ++checked;
         }
     }
-    EXPECT_EQ(checked, 35);
+    EXPECT_EQ(checked, 54);
 }
