@@ -7,22 +7,9 @@
 set -euo pipefail
 bin=$(realpath "${1:?usage: $0 PATH/TO/providerwatch}")
 tool="$(dirname "$bin")/slow_clients"
-repo=$(cd "$(dirname "$0")/.." && pwd)
 count=${BENCH_SLOW:-2000}
-ulimit -n "$(ulimit -Hn)" 2>/dev/null || true
-tmp=$(mktemp -d "${TMPDIR:-/tmp}/providerwatch-bench-slow.XXXXXX")
-server=
-cleanup() { [ -n "$server" ] && kill -TERM "$server" 2>/dev/null && wait "$server" 2>/dev/null; rm -rf "$tmp"; }
-trap cleanup EXIT
-
-"$bin" migrate --db "$tmp/db" >/dev/null
-"$bin" import registry "$repo/data/registry/work_programme_primes.csv" --db "$tmp/db" >/dev/null
-"$bin" serve --db "$tmp/db" --port 0 --threads 2 --no-access-log --log-level warn >"$tmp/out" 2>"$tmp/err" &
-server=$!
-for _ in $(seq 100); do
-  port=$(sed -n 's/^listening on http:\/\/127.0.0.1:\([0-9]*\)$/\1/p' "$tmp/out"); [ -n "${port:-}" ] && break; sleep 0.1
-done
-[ -n "${port:-}" ] || { cat "$tmp/err"; exit 1; }
+source "$(dirname "$0")/lib/bench-server.sh"
+start_bench_server "$bin" bench-slow
 url="http://127.0.0.1:$port/providers/1"
 
 p99_ms() {  # the 99% line of wrk --latency, in ms

@@ -45,6 +45,15 @@ async function crawl (page, start, limit) {
   return found
 }
 
+// Signs in through the form and waits for the account's landing page.
+async function signIn (page, username, password, landing) {
+  await page.goto(base + '/sign-in')
+  await page.fill('#username', username)
+  await page.fill('#password', password)
+  await page.click('button:has-text("Sign in")')
+  await page.waitForURL(landing)
+}
+
 // What the security headers of a page lack (DESIGN.md, web rules).
 function headerProblems (headers) {
   const faults = []
@@ -102,11 +111,7 @@ try {
   step = 'a moderator approves'
   const staff = await browser.newContext({ viewport: { width: 1280, height: 900 } })
   const mod = await staff.newPage()
-  await mod.goto(base + '/sign-in')
-  await mod.fill('#username', 'moderator')
-  await mod.fill('#password', moderatorPassword)
-  await mod.click('button:has-text("Sign in")')
-  await mod.waitForURL(/\/moderate$/)
+  await signIn(mod, 'moderator', moderatorPassword, /\/moderate$/)
   assert.ok((await mod.textContent('.pw-story')).includes('[an adviser]'))
   await mod.screenshot({ path: `${artefacts}/4-moderation-1280.png`, fullPage: true })
   await mod.click('button:has-text("Approve and publish")')
@@ -114,11 +119,7 @@ try {
   await mod.click('button:has-text("Sign out")')
 
   step = 'the provider responds'
-  await mod.goto(base + '/sign-in')
-  await mod.fill('#username', 'seetec')
-  await mod.fill('#password', providerPassword)
-  await mod.click('button:has-text("Sign in")')
-  await mod.waitForURL(/\/provider-area$/)
+  await signIn(mod, 'seetec', providerPassword, /\/provider-area$/)
   await mod.fill('textarea[name="text"]', 'Thank you. We have fixed the heating.')
   await mod.click('button:has-text("Publish response")')
   await mod.waitForSelector('text=Your response is published')
@@ -206,11 +207,7 @@ try {
   step = 'a researcher tests referral data, with JavaScript off, at 320 px'
   const study = await browser.newContext({ viewport: { width: 320, height: 640 }, javaScriptEnabled: false })
   const r = await study.newPage()
-  await r.goto(base + '/sign-in')
-  await r.fill('#username', 'researcher')
-  await r.fill('#password', researcherPassword)
-  await r.click('button:has-text("Sign in")')
-  await r.waitForURL(/\/research$/)
+  await signIn(r, 'researcher', researcherPassword, /\/research$/)
   await r.click('button:has-text("Run the tests")')
   assert.ok((await r.textContent('.govuk-error-summary')).includes('Select a CSV file'))
   await r.setInputFiles('#file', process.env.EXAMPLES + '/referral-events.csv')
@@ -283,11 +280,7 @@ try {
   // Pages behind sign-in, for each kind of account (the researcher's come below, with a report).
   for (const [username, password, landing] of [['moderator', moderatorPassword, '/moderate'],
     ['seetec', providerPassword, '/provider-area']]) {
-    await a.goto(base + '/sign-in')
-    await a.fill('#username', username)
-    await a.fill('#password', password)
-    await a.click('button:has-text("Sign in")')
-    await a.waitForURL(new RegExp(landing + '$'))
+      await signIn(a, username, password, new RegExp(landing + '$'))
     const response = await a.goto(base + landing)
     violations += await check(landing)
     for (const fault of headerProblems(response.headers())) {
@@ -312,11 +305,7 @@ try {
     violations += await check(path + ' (errors)')
   }
   // The researcher's pages, signed in: the form, its errors, and a report.
-  await a.goto(base + '/sign-in')
-  await a.fill('#username', 'researcher')
-  await a.fill('#password', researcherPassword)
-  await a.click('button:has-text("Sign in")')
-  await a.waitForURL(/\/research$/)
+  await signIn(a, 'researcher', researcherPassword, /\/research$/)
   violations += await check('/research')
   await a.click('button:has-text("Run the tests")')
   violations += await check('/research (errors)')

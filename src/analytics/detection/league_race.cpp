@@ -1,4 +1,5 @@
 #include <algorithm>
+#include <ranges>
 #include <cmath>
 #include <fmt/format.h>
 
@@ -33,33 +34,20 @@ struct Sums {
 };
 
 // Covariance between a period's count and the shortfall below the peer median the period before,
-// over every t >= 1 (contiguous: no gaps) or over the listed t (t and t - 1 observed, median known).
-Sums contiguous_sums(std::span<const std::int32_t> counts, std::span<const std::int32_t> median2) {
+// over the periods t given: every t >= 1 when nothing is missing (a plain range, which vectorises),
+// else the listed t (t and t - 1 observed, the median known at t - 1).
+template <class Periods>
+Sums sums_over(std::span<const std::int32_t> counts, std::span<const std::int32_t> median2, const Periods& periods) {
     Sums s;
-    for (std::size_t t = 1; t < counts.size(); ++t) {
+    for (auto t : periods) {
         const std::int64_t x = std::max(0, median2[t - 1] - 2 * counts[t - 1]);
         const std::int64_t y = counts[t];
         s.x += x;
         s.y += y;
         s.xy += x * y;
         s.xx += x * x;
+        ++s.n;
     }
-    s.n = static_cast<std::int64_t>(counts.size()) - 1;
-    return s;
-}
-
-Sums listed_sums(std::span<const std::int32_t> counts, std::span<const std::int32_t> median2,
-                 std::span<const std::uint32_t> pairs) {
-    Sums s;
-    for (auto t : pairs) {
-        const std::int64_t x = std::max(0, median2[t - 1] - 2 * counts[t - 1]);
-        const std::int64_t y = counts[t];
-        s.x += x;
-        s.y += y;
-        s.xy += x * y;
-        s.xx += x * x;
-    }
-    s.n = static_cast<std::int64_t>(pairs.size());
     return s;
 }
 
@@ -83,8 +71,9 @@ TestResult league_race_test(const UnitData& unit, const Peers& peers, const Perm
     for (std::size_t t = 1; t < unit.counts.size(); ++t)
         if (unit.counts[t] >= 0 && unit.counts[t - 1] >= 0 && median2[t - 1] >= 0) pairs.push_back(static_cast<std::uint32_t>(t));
     const bool contiguous = pairs.size() + 1 == unit.counts.size();
+    const auto every = std::views::iota(std::size_t{1}, unit.counts.size());
     auto sums = [&](std::span<const std::int32_t> counts) {
-        return contiguous ? contiguous_sums(counts, median2) : listed_sums(counts, median2, pairs);
+        return contiguous ? sums_over(counts, median2, every) : sums_over(counts, median2, pairs);
     };
     const Race observed = sums(unit.counts).race();
     if (observed.pairs < 12) {

@@ -1,5 +1,7 @@
 #include "web/accounts/signed_in.hpp"
 
+#include <algorithm>
+
 #include "store/accounts/accounts.hpp"
 #include "web/http/cookies.hpp"
 #include "web/pages/page.hpp"
@@ -16,6 +18,17 @@ std::optional<SignedIn> signed_in(const AppContext& app, const Request& request)
     auto account = store::find_account_by_id(app.db, *account_id);
     if (!account) return std::nullopt;
     return SignedIn{*account, *id};
+}
+
+std::optional<SignedIn> signed_in_as(const AppContext& app, const Request& request,
+                                     std::initializer_list<accounts::Role> roles) {
+    auto who = signed_in(app, request);
+    if (!who || std::find(roles.begin(), roles.end(), who->account.role) == roles.end()) return std::nullopt;
+    return who;
+}
+
+Response refuse_access(const AppContext& app, const Request& request) {
+    return signed_in(app, request) ? error_page(app, 403) : redirect("/sign-in");
 }
 
 std::string session_form_token(const AppContext& app, const SignedIn& who, std::string_view path) {

@@ -1,6 +1,7 @@
 #pragma once
 // Who is signed in on this request, and the form tokens bound to their session.
 #include <functional>
+#include <initializer_list>
 #include <optional>
 #include <string>
 
@@ -16,6 +17,12 @@ struct SignedIn {
 };
 
 std::optional<SignedIn> signed_in(const AppContext& app, const Request& request);
+
+// Signed in with one of these roles, or nullopt.
+std::optional<SignedIn> signed_in_as(const AppContext& app, const Request& request,
+                                     std::initializer_list<accounts::Role> roles);
+// The answer to someone without the role: sign in first (303), or 403 when signed in as another.
+Response refuse_access(const AppContext& app, const Request& request);
 
 std::string session_form_token(const AppContext& app, const SignedIn& who, std::string_view path);
 bool session_form_token_ok(const AppContext& app, const SignedIn& who, std::string_view path, const FormFields& form);

@@ -19,15 +19,7 @@ using namespace stories;
 namespace {
 
 std::optional<SignedIn> moderator(const AppContext& app, const Request& request) {
-    auto who = signed_in(app, request);
-    if (!who) return std::nullopt;
-    const auto role = who->account.role;
-    if (role != accounts::Role::moderator && role != accounts::Role::admin) return std::nullopt;
-    return who;
-}
-
-Response refuse(const AppContext& app, const Request& request) {
-    return signed_in(app, request) ? error_page(app, 403) : redirect("/sign-in");
+    return signed_in_as(app, request, {accounts::Role::moderator, accounts::Role::admin});
 }
 
 Response queue(const AppContext& app, const SignedIn& who, const std::string& notice) {
@@ -100,7 +92,7 @@ Result<std::function<Result<void>(soci::session&)>> story_action(const std::stri
 
 void act(const AppContext& app, const Request& request, const RouteParams& params, Responder respond, bool on_flag) {
     auto who = moderator(app, request);
-    if (!who) return respond(refuse(app, request));
+    if (!who) return respond(refuse_access(app, request));
     auto id = parse_id(params.get("id"));
     const std::string action(params.get("action"));
     auto form = parse_query(request.body);
@@ -131,7 +123,7 @@ void act(const AppContext& app, const Request& request, const RouteParams& param
 void add_moderation_routes(Router& router, const AppContext& app) {
     router.get("/moderate", [&app](const Request& r, const RouteParams&) {
         auto who = moderator(app, r);
-        return who ? queue(app, *who, "") : refuse(app, r);
+        return who ? queue(app, *who, "") : refuse_access(app, r);
     });
     router.post_async("/moderate/stories/{id}/{action}",
                       [&app](const Request& r, const RouteParams& p, Responder respond) {

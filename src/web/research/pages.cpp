@@ -21,15 +21,7 @@ constexpr std::string_view kReportPath = "/research/report";
 std::atomic<int> reports_running{0};  // one report at a time: the other core keeps serving the site
 
 std::optional<SignedIn> researcher(const AppContext& app, const Request& request) {
-    auto who = signed_in(app, request);
-    if (!who) return std::nullopt;
-    const auto role = who->account.role;
-    if (role != accounts::Role::researcher && role != accounts::Role::admin) return std::nullopt;
-    return who;
-}
-
-Response refuse(const AppContext& app, const Request& request) {
-    return signed_in(app, request) ? error_page(app, 403) : redirect("/sign-in");
+    return signed_in_as(app, request, {accounts::Role::researcher, accounts::Role::admin});
 }
 
 struct FormState {
@@ -108,7 +100,7 @@ Response make_report(const AppContext& app, const SignedIn& who, const FilePart&
 
 void report(const AppContext& app, const Request& request, Responder respond) {
     auto who = researcher(app, request);
-    if (!who) return respond(refuse(app, request));
+    if (!who) return respond(refuse_access(app, request));
     const auto boundary = multipart_boundary(request.header("content-type").value_or(""));
     if (!boundary) return respond(error_page(app, 400));
     auto body = parse_multipart(request.body, *boundary);
@@ -148,7 +140,7 @@ bool research_upload_allowed(const AppContext& app, std::string_view target, std
 void add_research_routes(Router& router, const AppContext& app) {
     router.get("/research", [&app](const Request& r, const RouteParams&) {
         auto who = researcher(app, r);
-        return who ? form_page(app, *who, FormState{}) : refuse(app, r);
+        return who ? form_page(app, *who, FormState{}) : refuse_access(app, r);
     });
     router.post_async(std::string(kReportPath), [&app](const Request& r, const RouteParams&, Responder respond) {
         report(app, r, std::move(respond));

@@ -16,9 +16,7 @@ namespace pw::web {
 namespace {
 
 std::optional<SignedIn> representative(const AppContext& app, const Request& request) {
-    auto who = signed_in(app, request);
-    if (!who || who->account.role != accounts::Role::provider) return std::nullopt;
-    return who;
+    return signed_in_as(app, request, {accounts::Role::provider});
 }
 
 Response area(const AppContext& app, const SignedIn& who, const std::string& notice, int status = 200) {
@@ -45,7 +43,7 @@ Response area(const AppContext& app, const SignedIn& who, const std::string& not
 
 void act(const AppContext& app, const Request& request, const RouteParams& params, Responder respond, bool is_flag) {
     auto who = representative(app, request);
-    if (!who) return respond(signed_in(app, request) ? error_page(app, 403) : redirect("/sign-in"));
+    if (!who) return respond(refuse_access(app, request));
     auto id = parse_id(params.get("id"));
     auto form = parse_query(request.body);
     if (!id || !form) return respond(error_page(app, 400));
@@ -88,7 +86,7 @@ void act(const AppContext& app, const Request& request, const RouteParams& param
 void add_provider_routes(Router& router, const AppContext& app) {
     router.get("/provider-area", [&app](const Request& r, const RouteParams&) {
         auto who = representative(app, r);
-        if (!who) return signed_in(app, r) ? error_page(app, 403) : redirect("/sign-in");
+        if (!who) return refuse_access(app, r);
         return area(app, *who, "");
     });
     router.post_async("/stories/{id}/respond", [&app](const Request& r, const RouteParams& p, Responder respond) {

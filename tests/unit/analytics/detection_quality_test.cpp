@@ -52,14 +52,20 @@ void print(const char* input, std::uint64_t seed, const Quality& q) {
                 100 * q.false_positive_rate, 100 * q.null_flag_rate);
 }
 
+// 300 offices at natural rates of 1.5-3 referrals a week against a quota of 3 (the defaults).
+Simulation offices(std::uint64_t seed, std::array<double, 4> mix = SimulationOptions{}.mix) {
+    SimulationOptions options;
+    options.units = 300;
+    options.seed = seed;
+    options.mix = mix;
+    return simulate(options);
+}
+
 }  // namespace
 
 TEST(DetectionQuality, FindsPlantedRegimesInReferralEvents) {
     for (std::uint64_t seed : {11u, 12u, 13u}) {
-        SimulationOptions options;
-        options.units = 300;
-        options.seed = seed;
-        const auto sim = simulate(options);
+        const auto sim = offices(seed);
         const auto q = measure(sim, detect(sim.events));
         print("events", seed, q);
         EXPECT_GE(q.auc[1], 0.95) << "floor";
@@ -70,23 +76,16 @@ TEST(DetectionQuality, FindsPlantedRegimesInReferralEvents) {
 }
 
 TEST(DetectionQuality, FindsAFloorInWeeklyCountsAlone) {
-    SimulationOptions options;
-    options.units = 300;
-    options.seed = 21;
-    const auto sim = simulate(options);
+    const auto sim = offices(21);
     const auto q = measure(sim, detect(weekly_counts(sim.events)));
-    print("weekly counts", options.seed, q);
+    print("weekly counts", 21, q);
     EXPECT_GE(q.auc[1], 0.95) << "floor";
     EXPECT_GT(q.auc[3], 0.6) << "league race, above chance";
     EXPECT_LE(q.false_positive_rate, 0.05);
 }
 
 TEST(DetectionQuality, NullDataFlagsAlmostNothing) {
-    SimulationOptions options;
-    options.units = 300;
-    options.seed = 31;
-    options.mix = {1, 0, 0, 0};
-    const auto sim = simulate(options);
+    const auto sim = offices(31, {1, 0, 0, 0});
     const auto report = detect(sim.events);
     std::printf("detection (events, seed 31, no regimes): %zu of %zu units flagged; calibration null rate %.1f%%\n",
                 report.flagged, report.units.size(), 100 * report.calibration.null_flag_rate);
