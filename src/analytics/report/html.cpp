@@ -22,6 +22,8 @@ std::string escape(std::string_view text) {
     return out;
 }
 
+constexpr std::size_t kRankedUnits = 500;  // rows in the page's ranking; the files list every unit
+
 std::string number(double x) { return fmt::format("{:.3g}", x); }
 
 // A wide table scrolls inside its own region, reachable by keyboard, rather than widening the page.
@@ -86,7 +88,7 @@ std::string ranking(const Report& report) {
         "<th scope=\"col\" class=\"govuk-table__header\">Flagged</th></tr></thead><tbody class=\"govuk-table__body\">";
     std::size_t rank = 0;
     for (const auto& u : report.units) {
-        ++rank;
+        if (++rank > kRankedUnits) break;
         out += fmt::format(
             "<tr class=\"govuk-table__row\"><td class=\"govuk-table__cell\">{}</td><td class=\"govuk-table__cell\">{}{}</td>"
             "<td class=\"govuk-table__cell\">{}</td><td class=\"govuk-table__cell\">{}</td>"
@@ -95,7 +97,12 @@ std::string ranking(const Report& report) {
             u.strongest ? test_title(*u.strongest) : "none ran", format_p(u.combined_p), format_p(u.q_value),
             u.flagged ? "<strong>Yes</strong>" : "No");
     }
-    return scrolling("Units by strength of evidence", out + "</tbody></table>");
+    out = scrolling("Units by strength of evidence", out + "</tbody></table>");
+    if (report.units.size() > kRankedUnits)
+        out += fmt::format("<p class=\"govuk-body\">And {} more units with weaker evidence: the CSV and JSON reports "
+                           "(<code>providerwatch detect FILE --out report.csv</code>) list every unit.</p>",
+                           report.units.size() - kRankedUnits);
+    return out;
 }
 
 std::string unit_detail(const UnitReport& u) {

@@ -171,6 +171,8 @@ struct Server::Impl {
                 if (!config.may_upload(head.target(), head[http::field::cookie])) {
                     if (parser.content_length().value_or(0) > config.body_limit) ec = http::error::body_limit;
                     else parser.body_limit(config.body_limit);  // a chunked body is held to it as it comes
+                } else {
+                    stream.expires_after(config.upload_timeout);  // a large file on a slow line
                 }
             }
             if (!ec && !parser.is_done()) {

@@ -22,6 +22,7 @@ struct ServerConfig {
     // A larger body for the few requests may_upload allows (a researcher's CSV file); it is asked
     // once the headers are in, before the body is read, so nobody else can send a large body.
     std::size_t upload_limit = 32 * 1024 * 1024;
+    std::chrono::milliseconds upload_timeout{120'000};  // to receive an allowed upload's body
     std::function<bool(std::string_view target, std::string_view cookie)> may_upload;
     std::chrono::milliseconds read_timeout{10'000};   // to receive a whole request once it has begun
     std::chrono::milliseconds idle_timeout{120'000};  // between requests on a keep-alive connection

@@ -1,0 +1,72 @@
+// Reports: names from the file are shown as text (HTML escaped, CSV formula-guarded), JSON
+// carries every test, and a long ranking is cut in the page but not in the files.
+#include <gtest/gtest.h>
+
+#include <boost/json.hpp>
+
+#include "analytics/detection/detect.hpp"
+#include "analytics/referrals/reader.hpp"
+#include "analytics/report/report.hpp"
+#include "analytics/simulation/simulate.hpp"
+
+using namespace pw::analytics;
+
+namespace {
+
+Report report_on(const std::string& csv, ReadReport& read) {
+    auto counts = read_counts(csv, read);
+    EXPECT_TRUE(counts) << (counts ? "" : counts.error().message);
+    DetectOptions options;
+    options.null_units = 50;
+    return detect(*counts, options);
+}
+
+std::string weeks_for(const std::string& unit) {
+    std::string rows;
+    for (int w = 1; w <= 20; ++w) rows += unit + ",2012-W" + (w < 10 ? "0" : "") + std::to_string(w) + "," + std::to_string(w % 4) + ",0\n";
+    return rows;
+}
+
+}  // namespace
+
+TEST(Reports, NamesFromTheFileAreTextNotMarkupOrFormulas) {
+    ReadReport read;
+    const auto report = report_on("unit,period,referrals,adverse\n" + weeks_for("\"<b onclick=x>Office</b>\"") +
+                                      weeks_for("\"=HYPERLINK(\"\"http://x\"\")\""),
+                                  read);
+    const auto html = html_fragment(report, read);
+    EXPECT_EQ(html.find("<b onclick"), std::string::npos);
+    EXPECT_NE(html.find("&lt;b onclick=x&gt;Office&lt;/b&gt;"), std::string::npos);
+    const auto csv = to_csv(report);
+    EXPECT_EQ(csv.find(",=HYPERLINK"), std::string::npos);
+    EXPECT_NE(csv.find("'=HYPERLINK"), std::string::npos);
+}
+
+TEST(Reports, JsonCarriesEveryTestOfEveryUnit) {
+    ReadReport read;
+    const auto report = report_on("unit,period,referrals,adverse\n" + weeks_for("A") + weeks_for("B"), read);
+    const auto json = boost::json::parse(to_json(report, read)).as_object();
+    const auto& units = json.at("units").as_array();
+    ASSERT_EQ(units.size(), 2u);
+    for (const auto& unit : units) {
+        const auto& tests = unit.at("tests").as_object();
+        for (auto kind : kTestKinds) EXPECT_TRUE(tests.contains(test_name(kind))) << test_name(kind);
+        EXPECT_EQ(tests.at("period_end").at("not_run").as_string(), "needs the date of each referral (events input)");
+    }
+    EXPECT_EQ(json.at("method").as_array().size(), method_notes().size());
+}
+
+TEST(Reports, APageRanksTheFirst500UnitsAndTheFilesListEvery) {
+    SimulationOptions options;
+    options.units = 520;
+    options.weeks = 20;
+    const auto sim = simulate(options);
+    DetectOptions detect_options;
+    detect_options.null_units = 50;
+    const auto report = detect(sim.events, detect_options);
+    ReadReport read;
+    const auto html = html_fragment(report, read);
+    EXPECT_NE(html.find("And 20 more units with weaker evidence"), std::string::npos);
+    const auto csv = to_csv(report);
+    EXPECT_NE(csv.find("\r\n520,"), std::string::npos);  // the last rank is in the CSV
+}
