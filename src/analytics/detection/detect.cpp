@@ -2,6 +2,8 @@
 
 #include <algorithm>
 #include <atomic>
+#include <exception>
+#include <mutex>
 #include <random>
 #include <thread>
 
@@ -39,16 +41,27 @@ double smallest_p(const std::vector<TestResult>& tests, std::optional<TestKind>*
     return best;
 }
 
-// Runs f(i) for i in [0, n) on `threads` threads.
+// Runs f(i) for i in [0, n) on `threads` threads; the first exception (a bug) is rethrown here.
 template <class F>
 void in_parallel(std::size_t n, unsigned threads, F f) {
     std::atomic<std::size_t> next{0};
+    std::exception_ptr failure;
+    std::mutex failure_mutex;
     auto work = [&] {
-        for (std::size_t i; (i = next.fetch_add(1)) < n;) f(i);
+        try {
+            for (std::size_t i; (i = next.fetch_add(1)) < n;) f(i);
+        } catch (...) {
+            next = n;  // the others stop at their next unit
+            const std::scoped_lock lock(failure_mutex);
+            if (!failure) failure = std::current_exception();
+        }
     };
-    std::vector<std::jthread> pool;
-    for (unsigned t = 1; t < std::max(1u, threads); ++t) pool.emplace_back(work);
-    work();
+    {
+        std::vector<std::jthread> pool;
+        for (unsigned t = 1; t < std::max(1u, threads); ++t) pool.emplace_back(work);
+        work();
+    }
+    if (failure) std::rethrow_exception(failure);
 }
 
 // A null twin of a real unit: same periods, mean and peers, no regime. Referrals get working
@@ -73,7 +86,7 @@ UnitData null_twin(const UnitData& real, const Peers& peers, std::mt19937_64& ra
     }
     const double adverse_share = decided > 0 ? adverse / decided : 0.5;
     std::bernoulli_distribution is_adverse(adverse_share);
-    std::bernoulli_distribution is_reviewed(adverse > 0 ? reviewed / adverse : 0);
+    std::bernoulli_distribution is_reviewed(adverse > 0 ? std::min(1.0, reviewed / adverse) : 0);
     std::bernoulli_distribution is_upheld(reviewed > 0 ? upheld / reviewed : 0.5);
     std::uniform_int_distribution<int> weekday_of(0, 4);
     if (!real.adverse.empty()) twin.adverse.assign(real.counts.size(), -1);
@@ -156,15 +169,19 @@ Report run(const Input& input, std::string kind, const DetectOptions& options) {
         const auto q = benjamini_hochberg(p);
         for (std::size_t i = 0; i < ran.size(); ++i) ran[i]->q_value = q[i];
     }
+    // Across units: only those with a test that ran are hypotheses.
     std::vector<double> combined;
+    std::vector<UnitReport*> tested;
     for (auto& r : report.units) {
         r.combined_p = combine(r.min_p, report.calibration.effective_tests);
+        if (std::ranges::none_of(r.tests, &TestResult::ran)) continue;
         combined.push_back(r.combined_p);
+        tested.push_back(&r);
     }
     const auto q = benjamini_hochberg(combined);
+    for (std::size_t i = 0; i < tested.size(); ++i) tested[i]->q_value = q[i];
     for (std::size_t u = 0; u < n; ++u) {
         auto& r = report.units[u];
-        r.q_value = q[u];
         r.flagged = r.q_value <= options.fdr && r.strongest.has_value();
         r.name = input.units.names.name(static_cast<std::uint32_t>(u));
         if (input.units.parent[u] != kNone) r.parent = input.units.parents.name(input.units.parent[u]);

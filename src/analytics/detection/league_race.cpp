@@ -71,7 +71,7 @@ TestResult league_race_test(const UnitData& unit, const Peers& peers, const Perm
     for (std::size_t t = 1; t < unit.counts.size(); ++t)
         if (unit.counts[t] >= 0 && unit.counts[t - 1] >= 0 && median2[t - 1] >= 0) pairs.push_back(static_cast<std::uint32_t>(t));
     const bool contiguous = pairs.size() + 1 == unit.counts.size();
-    const auto every = std::views::iota(std::size_t{1}, unit.counts.size());
+    const auto every = std::views::iota(std::size_t{1}, std::max<std::size_t>(1, unit.counts.size()));
     auto sums = [&](std::span<const std::int32_t> counts) {
         return contiguous ? sums_over(counts, median2, every) : sums_over(counts, median2, pairs);
     };
