@@ -221,6 +221,8 @@ try {
     .slice(0, 3).map(e => e.tagName + '.' + e.className).join(', '))
   assert.ok(reportOverflow <= 0, `no horizontal scrolling on the report at 320 px (${reportOverflow} px over: ${widest})`)
   await r.screenshot({ path: `${artefacts}/9-research-report-320.png`, fullPage: true })
+  await r.locator('.pw-chart-pair').first().scrollIntoViewIfNeeded()
+  await r.screenshot({ path: `${artefacts}/9-research-report-chart-320.png` })
 
   step = 'rating with the keyboard only'
   const keys = await browser.newContext({ viewport: { width: 1280, height: 900 } })

@@ -32,6 +32,22 @@ std::string scrolling(std::string_view label, const std::string& table) {
            table + "</div>";
 }
 
+// What each test's chart shows, and what its rows are.
+std::string_view what_is_charted(TestKind kind) {
+    switch (kind) {
+        case TestKind::floor: return "how many periods had each number of referrals, against the model without a quota";
+        case TestKind::dispersion: return "the variance of referrals per period, against the peers' model";
+        case TestKind::period_end: return "the percentage of referrals on period-end days, against their share of working days";
+        case TestKind::league_race: return "extra referrals for each referral below the peer median the period before";
+        case TestKind::marginal_outcome: return "the percentage of decided referrals that were adverse";
+    }
+    return "";
+}
+
+std::string_view row_heading(TestKind kind) {
+    return kind == TestKind::floor ? "Referrals" : "What";
+}
+
 // Bars for observed (filled) and expected (outlined), drawn with SVG attributes only (no inline
 // style, which the site's content security policy refuses); the table beside holds the figures.
 std::string chart(const TestResult& t, std::string_view unit) {
@@ -42,7 +58,8 @@ std::string chart(const TestResult& t, std::string_view unit) {
     const int row = 22, label_width = 120, bar_width = 180;
     const auto height = static_cast<int>(t.chart.size()) * row * 2 + 8;
     std::string svg = fmt::format(
-        "<svg class=\"pw-chart\" width=\"{}\" height=\"{}\" viewBox=\"0 0 {} {}\" role=\"img\" aria-label=\"{}\">",
+        "<svg class=\"pw-chart\" width=\"{}\" height=\"{}\" viewBox=\"0 0 {} {}\" font-family=\"Arial, sans-serif\" "
+        "role=\"img\" aria-label=\"{}\">",
         label_width + bar_width + 60, height, label_width + bar_width + 60, height,
         escape(fmt::format("{} for {}: observed against expected; figures in the table", test_title(t.kind), unit)));
     int y = 4;
@@ -65,10 +82,12 @@ std::string chart(const TestResult& t, std::string_view unit) {
     const bool comparison = t.kind == TestKind::marginal_outcome;
     std::string table = fmt::format(
         "<table class=\"govuk-table pw-chart-table\"><caption class=\"govuk-table__caption govuk-table__caption--s\">"
-        "Figures for the chart</caption><thead class=\"govuk-table__head\"><tr class=\"govuk-table__row\">"
-        "<th scope=\"col\" class=\"govuk-table__header\">What</th><th scope=\"col\" class=\"govuk-table__header\">{}</th>"
+        "Figures for the chart: {}</caption><thead class=\"govuk-table__head\"><tr class=\"govuk-table__row\">"
+        "<th scope=\"col\" class=\"govuk-table__header\">{}</th><th scope=\"col\" class=\"govuk-table__header\">{}</th>"
         "<th scope=\"col\" class=\"govuk-table__header\">{}</th></tr></thead><tbody class=\"govuk-table__body\">",
-        comparison ? "Quota-like periods (filled)" : "Observed (filled)", comparison ? "Other periods (outlined)" : "Expected (outlined)");
+        fmt::format("{} (filled bars: {}; outlined: {})", what_is_charted(t.kind),
+                    comparison ? "quota-like periods" : "observed", comparison ? "other periods" : "expected"),
+        row_heading(t.kind), comparison ? "Quota-like" : "Observed", comparison ? "Others" : "Expected");
     for (const auto& b : t.chart)
         table += fmt::format("<tr class=\"govuk-table__row\"><td class=\"govuk-table__cell\">{}</td>"
                              "<td class=\"govuk-table__cell\">{}</td><td class=\"govuk-table__cell\">{}</td></tr>",
