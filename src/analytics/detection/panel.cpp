@@ -7,15 +7,6 @@
 namespace pw::analytics {
 namespace {
 
-double median_of(std::vector<double>& values) {
-    if (values.empty()) return std::nan("");
-    const auto mid = values.size() / 2;
-    std::nth_element(values.begin(), values.begin() + static_cast<std::ptrdiff_t>(mid), values.end());
-    double m = values[mid];
-    if (values.size() % 2 == 0) m = (m + *std::max_element(values.begin(), values.begin() + static_cast<std::ptrdiff_t>(mid))) / 2;
-    return m;
-}
-
 PeerGroup baseline(const std::vector<UnitData>& units, const std::vector<std::size_t>& members) {
     PeerGroup g;
     g.size = members.size();
@@ -28,7 +19,8 @@ PeerGroup baseline(const std::vector<UnitData>& units, const std::vector<std::si
         lo = std::min(lo, unit.first_period);
         hi = std::max(hi, unit.first_period + static_cast<std::int32_t>(unit.counts.size()));
     }
-    g.dispersion = std::min(5.0, std::isnan(median_of(alphas)) ? 0.0 : median_of(alphas));
+    const double alpha = median_of(alphas);
+    g.dispersion = std::isnan(alpha) ? 0.0 : std::min(5.0, alpha);
     if (members.empty() || hi <= lo) return g;
     g.first_period = lo;
     std::vector<std::vector<double>> by_period(static_cast<std::size_t>(hi - lo));

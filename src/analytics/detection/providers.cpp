@@ -91,13 +91,14 @@ std::vector<ProviderComparison> compare_providers(const Events& events) {
 
 std::vector<ProviderComparison> compare_providers(const Counts& counts) {
     Grouping grouping;
-    for (std::uint32_t u = 0; u < counts.units.names.size(); ++u) {
-        auto& g = grouping.at(counts.units, u);
-        g.adverse = counts.has_adverse ? 0 : -1;
-        g.caseload = counts.has_caseload ? 0 : -1;
+    std::vector<ProviderGroup*> of_unit(counts.units.names.size());
+    for (std::uint32_t u = 0; u < of_unit.size(); ++u) {
+        of_unit[u] = &grouping.at(counts.units, u);
+        of_unit[u]->adverse = counts.has_adverse ? 0 : -1;
+        of_unit[u]->caseload = counts.has_caseload ? 0 : -1;
     }
     for (std::size_t i = 0; i < counts.size(); ++i) {
-        auto& g = grouping.at(counts.units, counts.unit[i]);
+        auto& g = *of_unit[counts.unit[i]];
         g.referrals += counts.referrals[i];
         if (counts.has_adverse) {
             if (counts.adverse[i] >= 0 && g.adverse >= 0) {

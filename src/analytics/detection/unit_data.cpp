@@ -1,6 +1,7 @@
 #include "analytics/detection/unit_data.hpp"
 
 #include <algorithm>
+#include <cmath>
 
 namespace pw::analytics {
 
@@ -45,6 +46,13 @@ Moments moments(std::span<const std::int32_t> counts) {
         if (c >= 0) squares += (c - m.mean) * (c - m.mean);
     m.variance = m.periods > 1 ? squares / static_cast<double>(m.periods - 1) : 0;
     return m;
+}
+
+double median_of(std::vector<double>& values) {
+    if (values.empty()) return std::nan("");
+    const auto mid = values.begin() + static_cast<std::ptrdiff_t>(values.size() / 2);
+    std::nth_element(values.begin(), mid, values.end());
+    return values.size() % 2 ? *mid : (*mid + *std::max_element(values.begin(), mid)) / 2;
 }
 
 }  // namespace pw::analytics

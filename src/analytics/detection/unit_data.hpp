@@ -66,4 +66,7 @@ struct Moments {
 };
 Moments moments(std::span<const std::int32_t> counts);
 
+// The median (the mean of the middle two for an even count); NaN when empty. Reorders values.
+double median_of(std::vector<double>& values);
+
 }  // namespace pw::analytics

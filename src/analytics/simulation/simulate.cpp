@@ -6,6 +6,7 @@
 #include <random>
 
 #include "analytics/detection/model.hpp"
+#include "analytics/detection/unit_data.hpp"
 
 namespace pw::analytics {
 namespace {
@@ -28,14 +29,6 @@ std::vector<Regime> assign(const SimulationOptions& o, std::mt19937_64& random) 
     }
     std::shuffle(regime.begin(), regime.end(), random);
     return regime;
-}
-
-double median(std::vector<double> v) {
-    const auto mid = v.size() / 2;
-    std::nth_element(v.begin(), v.begin() + static_cast<std::ptrdiff_t>(mid), v.end());
-    double m = v[mid];
-    if (v.size() % 2 == 0) m = (m + *std::max_element(v.begin(), v.begin() + static_cast<std::ptrdiff_t>(mid))) / 2;
-    return m;
 }
 
 // A day among the last 5 working days of `day`'s month, at random.
@@ -99,7 +92,8 @@ Simulation simulate(const SimulationOptions& o) {
                 for (; this_week < o.quota; ++this_week) made[u].push_back({monday + 4, true});
             last_week[u] = static_cast<double>(this_week);
         }
-        last_median = median(last_week);
+        auto week = last_week;
+        last_median = median_of(week);
     }
     auto& e = sim.events;
     std::bernoulli_distribution reason_given(0.9);
