@@ -5,7 +5,7 @@
 #include <set>
 #include <soci/soci.h>
 
-#include "integration/accounts_helpers.hpp"
+#include "integration/form_helpers.hpp"
 #include "integration/server_test.hpp"
 #include "store/database.hpp"
 
@@ -176,12 +176,8 @@ TEST_P(HostileInput, StaffFormsRefuseOrEscapeEverything) {
     std::smatch m;
     for (int i = 0; i < 2; ++i) {
         auto form = get(port(), url);
-        const std::string area =
-            std::regex_search(form.body, m, std::regex(R"re(name="area" type="radio" value="([0-9]+)")re"))
-                ? "&area=" + m[1].str()
-                : "";
         auto sent = request(port(), "POST", url, kForm,
-                            "csrf=" + csrf_in(form.body, url) + area +
+                            "csrf=" + csrf_in(form.body, url) + area_of(form.body) +
                                 "&stars=2&get_codename=no&confirm=yes&story=The+adviser+never+listened.");
         ASSERT_EQ(sent.status, 200) << sent.body.substr(0, 1000);
     }

@@ -7,18 +7,11 @@
 #include <regex>
 #include <sstream>
 
+#include "integration/form_helpers.hpp"
 #include "integration/server_test.hpp"
 
 using namespace pw::testing;
 
-namespace {
-std::string area_of(const std::string& form) {
-    std::smatch m;
-    return std::regex_search(form, m, std::regex(R"re(name="area" type="radio" value="([0-9]+)")re"))
-               ? "&area=" + m[1].str()
-               : "";
-}
-}  // namespace
 
 class Ratings : public ServerTest {
 protected:

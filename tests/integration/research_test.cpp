@@ -5,7 +5,7 @@
 #include <sstream>
 #include <unistd.h>
 
-#include "integration/accounts_helpers.hpp"
+#include "integration/form_helpers.hpp"
 #include "integration/server_test.hpp"
 
 using namespace pw::testing;

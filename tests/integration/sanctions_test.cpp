@@ -3,6 +3,7 @@
 #include <fstream>
 #include <regex>
 
+#include "integration/form_helpers.hpp"
 #include "integration/server_test.hpp"
 
 using namespace pw::testing;
@@ -41,18 +42,6 @@ TEST(SanctionFigureImport, AShareThatDisagreesWithItsCountsIsRefused) {
               std::string::npos);
 }
 
-namespace {
-const std::string kForm = "Content-Type: application/x-www-form-urlencoded\r\n";
-
-std::string token(const std::string& html, const std::string& action) {
-    const auto at = html.find("action=\"" + action + "\"");
-    if (at == std::string::npos) return {};
-    std::smatch m;
-    const std::string rest = html.substr(at);
-    return std::regex_search(rest, m, std::regex(R"re(name="csrf" value="([0-9a-f.]+)")re")) ? m[1].str() : "";
-}
-}  // namespace
-
 class SanctionCases : public ServerTest {
 protected:
     std::string provider(const std::string& name) {
@@ -65,17 +54,17 @@ protected:
     HttpResponse log(const std::string& fields) {
         auto form = get(port(), "/sanctions/log");
         return request(port(), "POST", "/sanctions/log", kForm,
-                       "csrf=" + token(form.body, "/sanctions/log") + "&" + fields);
+                       "csrf=" + csrf_in(form.body, "/sanctions/log") + "&" + fields);
     }
 
     HttpResponse mine(const std::string& codename) {
         auto form = get(port(), "/sanctions/mine");
         return request(port(), "POST", "/sanctions/mine", kForm,
-                       "csrf=" + token(form.body, "/sanctions/mine") + "&codename=" + codename);
+                       "csrf=" + csrf_in(form.body, "/sanctions/mine") + "&codename=" + codename);
     }
 
     HttpResponse act(const std::string& page, const std::string& action, const std::string& fields) {
-        return request(port(), "POST", action, kForm, "csrf=" + token(page, action) + "&" + fields);
+        return request(port(), "POST", action, kForm, "csrf=" + csrf_in(page, action) + "&" + fields);
     }
 };
 PW_ENGINE_SUITE(SanctionCases);

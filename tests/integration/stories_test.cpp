@@ -2,22 +2,11 @@
 // moderate, publish, respond, flag. On SQLite and PostgreSQL.
 #include <regex>
 
-#include "integration/accounts_helpers.hpp"
+#include "integration/form_helpers.hpp"
 #include "integration/server_test.hpp"
 
 using namespace pw::testing;
 
-namespace {
-
-// A provider in several areas asks which one: answer with the first offered.
-std::string area_of(const std::string& form) {
-    std::smatch m;
-    return std::regex_search(form, m, std::regex(R"re(name="area" type="radio" value="([0-9]+)")re"))
-               ? "&area=" + m[1].str()
-               : "";
-}
-
-}  // namespace
 
 class Stories : public ServerTest {
 protected:

@@ -1,5 +1,5 @@
 #pragma once
-// Signing in from tests: accounts made with the CLI, the sign-in form, the form tokens of pages.
+// Forms from tests: the form tokens of pages, the area question, accounts made with the CLI, sign-in.
 #include <gtest/gtest.h>
 
 #include <cstdio>
@@ -20,6 +20,14 @@ inline std::string csrf_in(const std::string& html, const std::string& action) {
     std::smatch m;
     const std::string rest = html.substr(at);
     return std::regex_search(rest, m, std::regex(R"re(name="csrf" value="([0-9a-f.]+)")re")) ? m[1].str() : "";
+}
+
+// A provider in several areas asks which one: the answer with the first area offered, or nothing.
+inline std::string area_of(const std::string& form) {
+    std::smatch m;
+    return std::regex_search(form, m, std::regex(R"re(name="area" type="radio" value="([0-9]+)")re"))
+               ? "&area=" + m[1].str()
+               : "";
 }
 
 inline std::string url_encode(const std::string& text) {
