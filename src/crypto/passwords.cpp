@@ -31,3 +31,11 @@ std::string random_token(std::size_t bytes) {
 }
 
 }  // namespace pw::crypto
+
+namespace pw::crypto {
+std::uint64_t random_bits() {
+    std::uint64_t value = 0;
+    randombytes_buf(&value, sizeof value);
+    return value;
+}
+}  // namespace pw::crypto

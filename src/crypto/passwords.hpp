@@ -1,5 +1,6 @@
 #pragma once
 // Secrets (account passwords and codenames) hashed with argon2id, and random tokens.
+#include <cstdint>
 #include <string>
 #include <string_view>
 
@@ -12,4 +13,9 @@ bool secret_matches(std::string_view hash, std::string_view secret);
 // 128 random bits as 32 hex digits (session ids), or more when asked.
 std::string random_token(std::size_t bytes = 16);
 
+}  // namespace pw::crypto
+
+namespace pw::crypto {
+// 64 bits from libsodium's randombytes: the randomness behind published figures' noise.
+std::uint64_t random_bits();
 }  // namespace pw::crypto

@@ -16,6 +16,7 @@
 #include "web/http/message.hpp"
 #include "web/http/router.hpp"
 #include "web/observability/metrics.hpp"
+#include "web/publication/read_model.hpp"
 #include "web/render/renderer.hpp"
 
 namespace pw::web {
@@ -34,6 +35,7 @@ struct AppContext {
     std::function<bool()> database_ok;          // /healthz
     std::function<std::string()> registry_csv;  // the open-data download
     PageCache& cache;                           // public pages, kept for a moment
+    const ReadModel& published;                 // every public figure comes from here
     bool access_log = true;
 };
 

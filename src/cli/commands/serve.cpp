@@ -1,5 +1,7 @@
 #include <filesystem>
 #include <iostream>
+#include <condition_variable>
+#include <stop_token>
 #include <thread>
 
 #include <spdlog/spdlog.h>
@@ -8,6 +10,8 @@
 #include "cli/commands/common.hpp"
 #include "crypto/codenames.hpp"
 #include "crypto/csrf.hpp"
+#include "crypto/passwords.hpp"
+#include "store/publication/publication.hpp"
 #include "store/ratings/rating_service_soci.hpp"
 #include "store/registry/export.hpp"
 #include "store/registry/registry_repository_soci.hpp"
@@ -30,6 +34,62 @@ struct ServeArgs {
     std::size_t max_connections = 20000;
     int cache_ms = 2000;
     std::size_t write_batch = 1024;
+    int reload_ms = 60'000;
+    std::string publish_schedule = "monthly";
+    std::string now;
+};
+
+// Keeps the read model on the latest snapshot: publishes when a month has closed (the schedule;
+// the lock makes one process of many do it) and loads what any process published.
+class SnapshotKeeper {
+public:
+    SnapshotKeeper(store::Database& db, web::ReadModel& model, web::PageCache& cache, const ServeArgs& args,
+                   std::function<Month()> month)
+        : db_(db), model_(model), cache_(cache), args_(args), month_(std::move(month)) {
+        refresh();
+        thread_ = std::jthread([this](std::stop_token stop) { run(stop); });
+    }
+
+private:
+    void run(std::stop_token stop) {
+        std::mutex mutex;
+        std::condition_variable_any wake;
+        while (!stop.stop_requested()) {
+            std::unique_lock lock(mutex);
+            wake.wait_for(lock, stop, std::chrono::milliseconds(args_.reload_ms), [] { return false; });
+            if (!stop.stop_requested()) refresh();
+        }
+    }
+
+    void refresh() {
+        try {
+            if (args_.publish_schedule == "monthly") {
+                auto outcome = store::publish(db_, month_(), [] { return crypto::random_bits(); });
+                if (outcome && outcome->published) {
+                    spdlog::info("event=published snapshot={} period={}", outcome->snapshot_id,
+                                 outcome->period.to_string());
+                } else if (!outcome && outcome.error().kind != ErrorKind::conflict) {
+                    spdlog::error("event=publication_failed error=\"{}\"", outcome.error().message);
+                }
+            }
+            const auto latest = store::latest_snapshot_id(db_);
+            const auto shown = model_.current();
+            if (latest && (!shown || shown->info().id != *latest)) {
+                model_.swap_in(store::load_snapshot(db_, latest));
+                cache_.invalidate();
+                spdlog::info("event=snapshot_loaded snapshot={}", *latest);
+            }
+        } catch (const std::exception& e) {
+            spdlog::error("event=snapshot_refresh_failed error=\"{}\"", store::describe(e));
+        }
+    }
+
+    store::Database& db_;
+    web::ReadModel& model_;
+    web::PageCache& cache_;
+    const ServeArgs& args_;
+    std::function<Month()> month_;
+    std::jthread thread_;
 };
 
 std::string default_public_dir() {
@@ -60,7 +120,22 @@ int serve(ServeArgs& args) {
     renderer.set_global("asset_version", assets->version());
     web::Metrics metrics;
     web::PageCache cache{std::chrono::milliseconds(args.cache_ms)};
-    web::App app(web::AppContext{registry, ratings, csrf, [] { return std::chrono::system_clock::now(); }, *db, writer,
+    std::optional<Month> fixed_month;
+    if (!args.now.empty()) {
+        fixed_month = Month::parse(args.now);
+        if (!fixed_month) return report_error("--now must be a month like 2026-11", usage);
+    }
+    auto clock = [fixed_month] {
+        if (!fixed_month) return std::chrono::system_clock::now();
+        const std::chrono::year_month_day day{std::chrono::year{fixed_month->year()},
+                                              std::chrono::month{static_cast<unsigned>(fixed_month->month())},
+                                              std::chrono::day{15}};
+        return std::chrono::system_clock::time_point{std::chrono::sys_days{day}};
+    };
+    web::ReadModel published;
+    SnapshotKeeper keeper(*db, published, cache, args,
+                          [clock] { return Month::of(std::chrono::floor<std::chrono::days>(clock())); });
+    web::App app(web::AppContext{registry, ratings, csrf, clock, *db, writer,
                                  sessions, renderer, *assets, metrics,
                                  [&db] {
                                      try {
@@ -73,7 +148,7 @@ int serve(ServeArgs& args) {
                                          return false;
                                      }
                                  },
-                                 [&db] { return store::export_registry_csv(*db); }, cache, args.access_log});
+                                 [&db] { return store::export_registry_csv(*db); }, cache, published, args.access_log});
 
     web::ServerConfig config;
     config.bind = args.bind;
@@ -119,6 +194,15 @@ void add_serve(CLI::App& app, int& exit_code) {
                     "Most changes written in one transaction (group commit); 1 writes each on its own")
         ->capture_default_str()
         ->check(CLI::Range(std::size_t{1}, std::size_t{100000}));
+    cmd->add_option("--reload-ms", args.reload_ms,
+                    "How often to look for a newer published snapshot (and, with the monthly schedule, publish)")
+        ->capture_default_str()
+        ->check(CLI::Range(50, 3'600'000));
+    cmd->add_option("--publish", args.publish_schedule,
+                    "monthly: publish each month once it has ended; off: only `providerwatch publish` does")
+        ->capture_default_str()
+        ->check(CLI::IsMember({"monthly", "off"}));
+    cmd->add_option("--now", args.now, "Act as if this month (YYYY-MM) were now: for demonstrations and tests");
     cmd->add_option("--log-level", args.log_level, "trace, debug, info, warn, error")
         ->capture_default_str()
         ->check(CLI::IsMember({"trace", "debug", "info", "warn", "error"}));

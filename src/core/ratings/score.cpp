@@ -5,6 +5,8 @@
 
 #include <boost/math/distributions/normal.hpp>
 
+#include "core/disclosure/noise.hpp"
+
 namespace pw::ratings {
 
 long long total(const StarCounts& counts) {
@@ -39,25 +41,58 @@ Prior prior_from(const StarCounts& programme, const ScoreSettings& settings) {
     return Prior{m.mean, std::max(0.25, m.sum_squares / static_cast<double>(m.n))};
 }
 
+namespace {
+struct Posterior {
+    double mean = 0;
+    double variance = 0;  // of the mean
+};
+
+Posterior posterior(const Moments& m, const Prior& prior, const ScoreSettings& settings) {
+    const double k = settings.prior_strength;
+    const double n = static_cast<double>(m.n);
+    const double spread =
+        (k * prior.variance + m.sum_squares + (k * n / (k + n)) * (m.mean - prior.mean) * (m.mean - prior.mean)) /
+        (k + n);
+    return {(k * prior.mean + n * m.mean) / (k + n), spread / (k + n)};
+}
+
+void set_interval(Score& result, const Posterior& p, const ScoreSettings& settings) {
+    const boost::math::normal standard_normal;
+    const double z = boost::math::quantile(standard_normal, 1.0 - (1.0 - settings.credibility) / 2.0);
+    const double spread = std::sqrt(p.variance);
+    result.mean = p.mean;
+    result.lower = std::clamp(p.mean - z * spread, 1.0, 5.0);
+    result.upper = std::clamp(p.mean + z * spread, 1.0, 5.0);
+}
+}  // namespace
+
 Score score(const StarCounts& counts, const Prior& prior, const ScoreSettings& settings) {
     Score result;
     result.distribution = counts;
+    result.shown_from = settings.min_raters;
     const auto m = moments(counts);
     result.raters = m.n;
     result.shown = m.n >= settings.min_raters && m.n > 0;
     if (!result.shown) return result;
+    set_interval(result, posterior(m, prior, settings), settings);
+    return result;
+}
 
-    const double k = settings.prior_strength;
-    const double n = static_cast<double>(m.n);
-    result.mean = (k * prior.mean + n * m.mean) / (k + n);
-    const double variance =
-        (k * prior.variance + m.sum_squares + (k * n / (k + n)) * (m.mean - prior.mean) * (m.mean - prior.mean)) /
-        (k + n);
-    const double spread = std::sqrt(variance / (k + n));
-    const boost::math::normal standard_normal;
-    const double z = boost::math::quantile(standard_normal, 1.0 - (1.0 - settings.credibility) / 2.0);
-    result.lower = std::clamp(result.mean - z * spread, 1.0, 5.0);
-    result.upper = std::clamp(result.mean + z * spread, 1.0, 5.0);
+Score noisy_score(const StarCounts& noisy, double count_variance, const Prior& prior, const ScoreSettings& settings) {
+    Score result;
+    StarCounts clamped{};
+    for (std::size_t s = 0; s < 5; ++s) clamped[s] = std::max(0LL, noisy[s]);
+    result.distribution = clamped;
+    result.raters = total(noisy);
+    result.shown_from = disclosure::shown_from(settings.min_raters, std::sqrt(5 * count_variance));
+    const auto m = moments(clamped);
+    result.shown = result.raters >= result.shown_from && m.n > 0;
+    if (!result.shown) return result;
+    auto p = posterior(m, prior, settings);
+    // The noise in each count moves the mean by (stars - mean) / (k + n) a unit (delta method).
+    const double k_plus_n = settings.prior_strength + static_cast<double>(m.n);
+    for (int s = 1; s <= 5; ++s) p.variance += (s - p.mean) * (s - p.mean) * count_variance / (k_plus_n * k_plus_n);
+    set_interval(result, p, settings);
     return result;
 }
 

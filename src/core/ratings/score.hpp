@@ -31,8 +31,9 @@ struct Prior {
 Prior prior_from(const StarCounts& programme, const ScoreSettings& settings);
 
 struct Score {
-    long long raters = 0;
-    StarCounts distribution{};
+    long long raters = 0;         // from a snapshot: the noisy count, which may be off either way
+    StarCounts distribution{};    // from a snapshot: the noisy counts, none below zero
+    long long shown_from = 0;     // the count at which a score is shown
     bool shown = false;  // false: "not enough ratings yet", and mean/lower/upper mean nothing
     double mean = 0;
     double lower = 0;
@@ -42,6 +43,11 @@ struct Score {
 // Normal approximation to the posterior of the mean star rating: the prior acts as
 // prior_strength pseudo-ratings with the programme's mean and variance.
 Score score(const StarCounts& counts, const Prior& prior, const ScoreSettings& settings);
+
+// The same from noisy counts (the published snapshot), each count carrying noise of the given
+// variance. The score is shown only when the noisy total reaches the minimum or twice the
+// noise's spread, whichever is larger; the interval includes the noise.
+Score noisy_score(const StarCounts& noisy, double count_variance, const Prior& prior, const ScoreSettings& settings);
 
 enum class Standing {
     not_enough_ratings,

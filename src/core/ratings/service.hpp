@@ -5,7 +5,6 @@
 #include <string>
 
 #include "core/common/error.hpp"
-#include "core/disclosure/disclosure.hpp"
 #include "core/ratings/score.hpp"
 #include "core/ratings/submission.hpp"
 
@@ -32,19 +31,12 @@ struct RatingReceipt {
     bool story_pending = false;
 };
 
-// Per unit: the overall score, one per aspect, and the star distribution after disclosure control.
+// Per unit, from the published snapshot: the overall score and one per aspect.
 struct UnitScores {
     Score overall;
     std::array<Score, kAspects.size()> aspects{};
-    std::vector<disclosure::Cell> distribution;  // 1 to 5 stars
+    double count_sd = 0;  // the noise's standard deviation in each star count
 };
-
-// Pure: from the unit's and the programme's counts in the window.
-struct RatingCounts {
-    StarCounts overall{};
-    std::array<StarCounts, kAspects.size()> aspects{};
-};
-UnitScores unit_scores(const RatingCounts& unit, const RatingCounts& programme, const ScoreSettings& settings);
 
 class RatingService {
 public:
@@ -52,7 +44,6 @@ public:
     // Saves the rating durably, then calls done (on another thread). An unknown codename is an
     // invalid_input error whose message is for the person.
     virtual void submit(const RatingSubmission& submission, std::function<void(Result<RatingReceipt>)> done) = 0;
-    virtual UnitScores scores(const RatedUnit& unit, Month now) = 0;
 };
 
 }  // namespace pw::ratings

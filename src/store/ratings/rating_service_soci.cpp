@@ -57,19 +57,4 @@ void SociRatingService::submit(const RatingSubmission& submission, std::function
         });
 }
 
-RatingCounts SociRatingService::programme_counts(Month now) {
-    const auto clock = std::chrono::steady_clock::now();
-    std::lock_guard lock(prior_mutex_);
-    if (!prior_ || prior_->first != now || clock >= prior_expires_) {
-        prior_.emplace(now, programme_ratings(db_, window_start(now, settings_.window_months)));
-        prior_expires_ = clock + std::chrono::minutes(1);
-    }
-    return prior_->second;
-}
-
-UnitScores SociRatingService::scores(const RatedUnit& unit, Month now) {
-    const auto since = window_start(now, settings_.window_months);
-    return unit_scores(unit_ratings(db_, unit, since), programme_counts(now), settings_);
-}
-
 }  // namespace pw::store

@@ -45,9 +45,4 @@ struct SavedRating {
 // event. Runs inside the caller's transaction.
 SavedRating save_rating(soci::session& s, const RatingRecord& rating);
 
-// Counts of active ratings from `since` on. A provider counts its own and its offices', plus,
-// for a prime, those of its sub-contractors (the roll-up); an office counts its own.
-ratings::RatingCounts unit_ratings(Database& db, const ratings::RatedUnit& unit, Month since);
-ratings::RatingCounts programme_ratings(Database& db, Month since);
-
 }  // namespace pw::store

@@ -4,6 +4,7 @@
 #include "core/registry/search.hpp"
 #include "web/http/query.hpp"
 #include "web/pages/page.hpp"
+#include "web/ratings/views.hpp"
 #include "web/registry/views.hpp"
 #include "web/routes.hpp"
 
@@ -14,10 +15,26 @@ namespace json = boost::json;
 
 namespace {
 
+std::int64_t id_of(const AreaDetail& area) { return area.area.id.value; }
+std::int64_t id_of(const ProviderDetail& provider) { return provider.provider.id.value; }
+std::int64_t id_of(const OfficeDetail& office) { return office.office.id.value; }
+
 Response list_areas(const AppContext& app) {
     json::array areas;
     for (const auto& area : app.registry.list_areas()) areas.push_back(area_summary_json(area));
     return json_response(json::object{{"areas", std::move(areas)}});
+}
+
+// A unit's JSON with its published figures added.
+template <class ToJson>
+auto with_scores(const AppContext& app, ToJson to_json, ratings::UnitKind kind) {
+    return [&app, to_json, kind](const auto& found) {
+        auto value = to_json(found);
+        const auto snapshot = app.published.current();
+        value.as_object()["ratings"] =
+            scores_json(unit_scores(snapshot.get(), {kind, id_of(found), 0}), snapshot.get());
+        return value;
+    };
 }
 
 template <class Find, class ToJson>
@@ -51,7 +68,7 @@ void add_registry_api_routes(Router& router, const AppContext& app) {
         [&app](const Request&, const RouteParams& p) {
             return one(
                 p.get("id"), "area", [&](long long id) { return app.registry.find_area(AreaId{id}); },
-                area_detail_json);
+                with_scores(app, area_detail_json, ratings::UnitKind::area));
         },
         Caching::public_page);
     router.get(
@@ -59,7 +76,7 @@ void add_registry_api_routes(Router& router, const AppContext& app) {
         [&app](const Request&, const RouteParams& p) {
             return one(
                 p.get("id"), "provider", [&](long long id) { return app.registry.find_provider(ProviderId{id}); },
-                provider_json);
+                with_scores(app, provider_json, ratings::UnitKind::provider));
         },
         Caching::public_page);
     router.get(
@@ -67,7 +84,7 @@ void add_registry_api_routes(Router& router, const AppContext& app) {
         [&app](const Request&, const RouteParams& p) {
             return one(
                 p.get("id"), "office", [&](long long id) { return app.registry.find_office(OfficeId{id}); },
-                office_json);
+                with_scores(app, office_json, ratings::UnitKind::office));
         },
         Caching::public_page);
     router.get(

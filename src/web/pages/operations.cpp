@@ -1,4 +1,5 @@
 // Health, metrics and static files: what operators and browsers need besides pages.
+#include "web/accounts/signed_in.hpp"
 #include "web/pages/page.hpp"
 #include "web/routes.hpp"
 
@@ -33,7 +34,10 @@ void add_operations_routes(Router& router, const AppContext& app) {
         response.body = ok ? "ok\n" : "database unavailable\n";
         return response;
     });
-    router.get("/metrics", [&app](const Request&, const RouteParams&) {
+    // Request counts by route would time a submission to the millisecond: admins only, and to
+    // everyone else the page does not exist.
+    router.get("/metrics", [&app](const Request& r, const RouteParams&) {
+        if (!signed_in_as(app, r, {accounts::Role::admin})) return error_page(app, 404);
         Response response;
         response.content_type = "text/plain; version=0.0.4; charset=utf-8";
         response.body = app.metrics.serialize();

@@ -1,8 +1,13 @@
 #include "web/ratings/views.hpp"
 
+#include <cmath>
+
+#include <boost/json.hpp>
 #include <fmt/format.h>
 
+#include "core/disclosure/noise.hpp"
 #include "web/pages/page.hpp"
+#include "web/publication/read_model.hpp"
 
 namespace pw::web {
 
@@ -86,21 +91,76 @@ mustache::data rating_form_view(const FormFields& answers, const std::vector<Fie
     return data;
 }
 
-mustache::data scores_view(const UnitScores& scores) {
+namespace {
+std::string raters_text(const Score& score, double count_sd) {
+    return disclosure::count_band(score.raters, count_sd, score.shown_from) + " ratings";
+}
+}  // namespace
+
+const UnitScores& unit_scores(const publication::Snapshot* snapshot, const publication::UnitKey& unit) {
+    static const UnitScores none = [] {
+        UnitScores empty;
+        empty.overall.shown_from = ScoreSettings{}.min_raters;
+        return empty;
+    }();
+    return snapshot ? snapshot->scores(unit) : none;
+}
+
+boost::json::value scores_json(const UnitScores& scores, const publication::Snapshot* snapshot) {
+    boost::json::object o;
+    if (snapshot) {
+        o["snapshot"] = snapshot->info().id;
+        o["period"] = snapshot->info().period.to_string();
+        o["window_start"] = snapshot->info().window_start.to_string();
+    }
+    const auto& s = scores.overall;
+    o["shown"] = s.shown;
+    o["ratings"] = disclosure::count_band(s.raters, scores.count_sd, s.shown_from);
+    if (!s.shown) {
+        o["status"] = "not enough ratings yet";
+        return o;
+    }
+    o["mean"] = std::round(s.mean * 10) / 10;
+    o["lower"] = std::round(s.lower * 10) / 10;
+    o["upper"] = std::round(s.upper * 10) / 10;
+    o["count_noise_sd"] = std::round(scores.count_sd * 10) / 10;
+    boost::json::array distribution;
+    for (auto count : s.distribution) distribution.push_back(count);
+    o["stars_1_to_5"] = std::move(distribution);
+    boost::json::object aspects;
+    for (std::size_t i = 0; i < kAspects.size(); ++i) {
+        const auto& a = scores.aspects[i];
+        aspects[aspect_key(kAspects[i])] =
+            a.shown ? boost::json::value(std::round(a.mean * 10) / 10) : boost::json::value(nullptr);
+    }
+    o["aspects"] = std::move(aspects);
+    return o;
+}
+
+std::string score_summary(const UnitScores& scores) {
+    const auto& s = scores.overall;
+    if (!s.shown) return "Not enough ratings yet";
+    return fmt::format("{} out of 5 ({} to {}), {}", one_decimal(s.mean), one_decimal(s.lower), one_decimal(s.upper),
+                       raters_text(s, scores.count_sd));
+}
+
+mustache::data scores_view(const UnitScores& scores, const publication::Snapshot* snapshot) {
     mustache::data data;
     const auto& overall = scores.overall;
     data.set("shown", flag(overall.shown));
-    data.set("raters", std::to_string(overall.raters));
+    data.set("published", snapshot_note(snapshot));
+    data.set("shown_from", std::to_string(overall.shown_from));
     if (!overall.shown) return data;
+    data.set("raters", raters_text(overall, scores.count_sd));
     data.set("mean", one_decimal(overall.mean));
     data.set("lower", one_decimal(overall.lower));
     data.set("upper", one_decimal(overall.upper));
+    data.set("noise", fmt::format("{:.0f}", scores.count_sd));
     mustache::data rows{mustache::data::type::list};
     for (int stars = 5; stars >= 1; --stars) {
-        const auto& cell = scores.distribution[stars - 1];
         mustache::data row;
         row.set("stars", stars == 1 ? std::string("1 star") : fmt::format("{} stars", stars));
-        row.set("count", cell.shown ? std::to_string(cell.value) : std::string("not shown"));
+        row.set("count", std::to_string(overall.distribution[stars - 1]));
         rows.push_back(row);
     }
     data.set("distribution", rows);

@@ -1,9 +1,7 @@
 // The registry's pages: browse by area, an area, a provider, an office, search.
 #include <fmt/format.h>
 
-#include "core/disclosure/disclosure.hpp"
 #include "core/registry/search.hpp"
-#include "store/sanctions/cases.hpp"
 #include "store/stories/stories.hpp"
 #include "web/http/query.hpp"
 #include "web/pages/page.hpp"
@@ -47,18 +45,14 @@ Response show_area(const AppContext& app, const RouteParams& params) {
     auto area = id ? app.registry.find_area(AreaId{*id}) : std::nullopt;
     if (!area) return error_page(app, 404);
     mustache::data data = area_detail_view(*area);
-    const auto month = current_month(app);
-    data.set("ratings", scores_view(app.ratings.scores({ratings::UnitKind::area, *id}, month)));
-    data.set(
-        "comparison", list_of(area->contracts, [&](const registry::ContractInArea& contract) {
-            mustache::data row = provider_link(contract.prime);
-            const auto s = app.ratings.scores({ratings::UnitKind::prime_in_area, contract.prime.id.value, *id}, month);
-            row.set("score", s.overall.shown
-                                 ? fmt::format("{:.1f} out of 5 ({:.1f} to {:.1f}), {} people", s.overall.mean,
-                                               s.overall.lower, s.overall.upper, s.overall.raters)
-                                 : std::string("Not enough ratings yet"));
-            return row;
-        }));
+    const auto snapshot = app.published.current();
+    data.set("ratings", scores_view(unit_scores(snapshot.get(), {ratings::UnitKind::area, *id}), snapshot.get()));
+    data.set("comparison", list_of(area->contracts, [&](const registry::ContractInArea& contract) {
+                 mustache::data row = provider_link(contract.prime);
+                 row.set("score", score_summary(unit_scores(
+                                      snapshot.get(), {ratings::UnitKind::prime_in_area, contract.prime.id.value, *id})));
+                 return row;
+             }));
     data.set("title", fmt::format("CPA {}: {}", area->area.number, area->area.name));
     set_breadcrumbs(data, {{"Home", "/"}, {"Areas", "/areas"}});
     return html_page(app, "area", std::move(data));
@@ -86,11 +80,12 @@ Response show_provider(const AppContext& app, const RouteParams& params, const R
     if (!provider) return error_page(app, 404);
     mustache::data data = provider_view(*provider);
     data.set("title", provider->provider.name);
-    data.set("ratings", scores_view(app.ratings.scores({ratings::UnitKind::provider, *id}, current_month(app))));
+    const auto snapshot = app.published.current();
+    data.set("ratings", scores_view(unit_scores(snapshot.get(), {ratings::UnitKind::provider, *id}), snapshot.get()));
     data.set("what", "this provider");
     data.set("rate_url", provider_url(provider->provider.id) + "/rate");
     set_stories(app, data, *id, request);
-    data.set("sanctions", sanction_figures_view(store::case_figures(app.db, *id)));
+    data.set("sanctions", sanction_figures_view(snapshot ? snapshot->sanctions(*id) : publication::SanctionFigures{}));
     set_breadcrumbs(data, {{"Home", "/"}, {"Areas", "/areas"}});
     return html_page(app, "provider", std::move(data));
 }
@@ -100,7 +95,8 @@ Response show_office(const AppContext& app, const RouteParams& params) {
     auto office = id ? app.registry.find_office(OfficeId{*id}) : std::nullopt;
     if (!office) return error_page(app, 404);
     mustache::data data = office_view(*office);
-    data.set("ratings", scores_view(app.ratings.scores({ratings::UnitKind::office, *id}, current_month(app))));
+    const auto snapshot = app.published.current();
+    data.set("ratings", scores_view(unit_scores(snapshot.get(), {ratings::UnitKind::office, *id}), snapshot.get()));
     data.set("what", "this office");
     data.set("rate_url", office_url(office->office.id) + "/rate");
     data.set("title", fmt::format("{}, {}", office->office.name, office->office.town));

@@ -183,7 +183,6 @@ json::value provider_json(const ProviderDetail& provider) {
     o["minimum_service_standards"] = array_of(provider.standards, [](const ServiceStandard& s) -> json::value {
         return {{"text", s.text}, {"source", s.source}};
     });
-    o["ratings"] = {{"status", "not enough ratings yet"}};
     return o;
 }
 

@@ -61,7 +61,17 @@ Response figures_page(const AppContext& app) {
         t.set("pooled", fmt::format("{:.1f}%", 100 * test.pooled_share));
         data.set("test", t);
     }
-    data.set("self_reported", list_of(store::case_figures_by_referrer(app.db), [](const auto& entry) {
+    const auto snapshot = app.published.current();
+    data.set("published", snapshot_note(snapshot.get()));
+    std::vector<std::pair<std::string, publication::SanctionFigures>> referrers;
+    if (snapshot) {
+        for (const auto& [provider, name] : store::all_providers(app.db)) {
+            auto figures = snapshot->sanctions(provider);
+            if (figures.shown()) referrers.emplace_back(name, figures);
+        }
+        if (auto jobcentre = snapshot->sanctions(0); jobcentre.shown()) referrers.emplace_back("Jobcentre Plus", jobcentre);
+    }
+    data.set("self_reported", list_of(referrers, [](const auto& entry) {
                  mustache::data d = sanction_figures_view(entry.second);
                  d.set("referrer", entry.first);
                  return d;

@@ -1,11 +1,11 @@
 #pragma once
-#include "store/sanctions/cases.hpp"
+#include "core/publication/snapshot.hpp"
 #include "web/render/renderer.hpp"
 
 namespace pw::web {
 
-// Self-reported sanction figures, through disclosure control: small counts are hidden with the
-// cell that would give them away, and a share is shown only when both its parts are.
-mustache::data sanction_figures_view(const store::CaseFigures& figures);
+// Self-reported sanction figures from the published snapshot: noisy counts shown as bands, and
+// nothing at all until the noisy number logged passes the threshold.
+mustache::data sanction_figures_view(const publication::SanctionFigures& figures);
 
 }  // namespace pw::web

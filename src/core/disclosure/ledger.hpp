@@ -1,0 +1,69 @@
+#pragma once
+// The privacy ledger: every published table a contribution enters, with the epsilon it spends.
+// A new public figure must add its line here; the totals below are the promise in
+// docs/disclosure.md, and the static assertions hold the code to it.
+#include <array>
+#include <string_view>
+
+namespace pw::disclosure {
+
+enum class Table {
+    rating_stars,             // overall stars, 1 to 5, per unit and month
+    rating_aspect,            // one per aspect answered (six)
+    sanction_logged,          // a referral logged, by reason
+    sanction_decided,         // a decision recorded
+    sanction_adverse,         // a decision against the person
+    sanction_overturned,      // overturned at reconsideration or appeal
+};
+
+struct LedgerLine {
+    Table table;
+    std::string_view what;
+    double epsilon;       // per contribution, per published cell (noise drawn once)
+    int times;            // how many such tables one contribution can enter
+};
+
+inline constexpr std::array kLedger{
+    LedgerLine{Table::rating_stars, "overall stars of a rating", 0.5, 1},
+    LedgerLine{Table::rating_aspect, "stars for one aspect of a rating", 0.125, 6},
+    LedgerLine{Table::sanction_logged, "a sanction referral logged, by reason", 0.25, 1},
+    LedgerLine{Table::sanction_decided, "a decision recorded on a referral", 0.25, 1},
+    LedgerLine{Table::sanction_adverse, "a decision against the person", 0.25, 1},
+    LedgerLine{Table::sanction_overturned, "a sanction overturned", 0.25, 1},
+};
+
+constexpr double epsilon_of(Table table) {
+    for (const auto& line : kLedger) {
+        if (line.table == table) return line.epsilon;
+    }
+    return 0;
+}
+
+// The privacy loss of one rating, for all time: every table it can enter.
+constexpr double epsilon_per_rating() {
+    double total = 0;
+    for (const auto& line : kLedger) {
+        if (line.table == Table::rating_stars || line.table == Table::rating_aspect) total += line.epsilon * line.times;
+    }
+    return total;
+}
+
+// The privacy loss of one sanction case, for all time: each of its four counts at most once.
+constexpr double epsilon_per_sanction_case() {
+    double total = 0;
+    for (const auto& line : kLedger) {
+        if (line.table >= Table::sanction_logged) total += line.epsilon * line.times;
+    }
+    return total;
+}
+
+inline constexpr double kEpsilonPerRatingPromised = 1.25;
+inline constexpr double kEpsilonPerSanctionCasePromised = 1.0;
+static_assert(epsilon_per_rating() <= kEpsilonPerRatingPromised + 1e-12, "docs/disclosure.md promises 1.25 a rating");
+static_assert(epsilon_per_sanction_case() <= kEpsilonPerSanctionCasePromised + 1e-12,
+              "docs/disclosure.md promises 1.0 a sanction case");
+
+// The method's version, printed with every snapshot; change it when any rule above changes.
+inline constexpr std::string_view kMethodVersion = "geometric-monthly-1";
+
+}  // namespace pw::disclosure

@@ -1,0 +1,70 @@
+#include "core/publication/snapshot.hpp"
+
+#include <cmath>
+#include <numeric>
+
+#include "core/disclosure/ledger.hpp"
+
+namespace pw::publication {
+
+using disclosure::Table;
+
+Month next_due(const SnapshotInfo& info) {
+    return info.period.plus(2).value_or(info.period);
+}
+
+namespace {
+double measure_variance(std::size_t measure, long long cells_summed) {
+    const auto table = measure == 0 ? Table::rating_stars : Table::rating_aspect;
+    return static_cast<double>(cells_summed) * disclosure::geometric_variance(disclosure::epsilon_of(table));
+}
+
+ratings::UnitScores scores_of(const RatingSum& sum, const std::array<ratings::Prior, kRatingMeasures>& priors,
+                              const ratings::ScoreSettings& settings) {
+    ratings::UnitScores out;
+    out.overall = ratings::noisy_score(sum.cells.measures[0], measure_variance(0, sum.cells_summed), priors[0], settings);
+    out.count_sd = std::sqrt(measure_variance(0, sum.cells_summed));
+    for (std::size_t i = 0; i < ratings::kAspects.size(); ++i) {
+        out.aspects[i] = ratings::noisy_score(sum.cells.measures[i + 1], measure_variance(i + 1, sum.cells_summed),
+                                              priors[i + 1], settings);
+    }
+    return out;
+}
+}  // namespace
+
+Snapshot::Snapshot(SnapshotInfo info, std::map<UnitKey, RatingSum> units, RatingSum programme,
+                   std::map<std::int64_t, SanctionSum> referrers, ratings::ScoreSettings settings)
+    : info_(std::move(info)), units_(std::move(units)), programme_(programme), referrers_(std::move(referrers)) {
+    std::array<ratings::Prior, kRatingMeasures> priors;
+    for (std::size_t m = 0; m < kRatingMeasures; ++m) {
+        ratings::StarCounts clamped{};
+        for (std::size_t s = 0; s < 5; ++s) clamped[s] = std::max(0LL, programme_.cells.measures[m][s]);
+        priors[m] = ratings::prior_from(clamped, settings);
+    }
+    for (const auto& [key, sum] : units_) scores_.emplace(key, scores_of(sum, priors, settings));
+    empty_.overall.shown_from = settings.min_raters;
+}
+
+const ratings::UnitScores& Snapshot::scores(const UnitKey& unit) const {
+    const auto found = scores_.find(unit);
+    return found == scores_.end() ? empty_ : found->second;
+}
+
+SanctionFigures Snapshot::sanctions(std::int64_t referrer) const {
+    SanctionFigures f;
+    const auto found = referrers_.find(referrer);
+    const SanctionSum sum = found == referrers_.end() ? SanctionSum{} : found->second;
+    const auto cells = static_cast<double>(sum.cells_summed);
+    f.by_reason = sum.cells.logged_by_reason;
+    f.logged = std::accumulate(f.by_reason.begin(), f.by_reason.end(), 0LL);
+    f.decided = sum.cells.decided;
+    f.adverse = sum.cells.adverse;
+    f.overturned = sum.cells.overturned;
+    f.reason_sd = std::sqrt(cells * disclosure::geometric_variance(disclosure::epsilon_of(Table::sanction_logged)));
+    f.logged_sd = f.reason_sd * std::sqrt(static_cast<double>(f.by_reason.size()));
+    f.step_sd = std::sqrt(cells * disclosure::geometric_variance(disclosure::epsilon_of(Table::sanction_decided)));
+    f.shown_from = disclosure::shown_from(10, f.logged_sd);
+    return f;
+}
+
+}  // namespace pw::publication

@@ -1,0 +1,64 @@
+#pragma once
+// The read model: one published snapshot, everything public pages and the API may show. Built
+// once when a snapshot is loaded; a page only looks figures up. Nothing here changes between
+// publications.
+#include <map>
+#include <optional>
+#include <string>
+
+#include "core/common/month.hpp"
+#include "core/publication/publish.hpp"
+#include "core/ratings/score.hpp"
+#include "core/ratings/service.hpp"
+
+namespace pw::publication {
+
+struct SnapshotInfo {
+    std::int64_t id = 0;
+    Month period = *Month::from(2000, 1);        // the last month it covers
+    Month window_start = *Month::from(2000, 1);  // the first
+    Month published = *Month::from(2000, 1);     // when it was made
+    std::string method_version;
+};
+
+// The month the next snapshot is due: the one after the period closes.
+Month next_due(const SnapshotInfo& info);
+
+// A referrer's self-reported sanction figures, noisy, each with its noise's spread.
+struct SanctionFigures {
+    long long logged = 0;  // sum of the reasons
+    std::array<long long, sanctions::kReasons.size()> by_reason{};
+    long long decided = 0;
+    long long adverse = 0;
+    long long overturned = 0;
+    double logged_sd = 0;  // of logged
+    double reason_sd = 0;  // of each reason
+    double step_sd = 0;    // of decided, adverse and overturned
+    long long shown_from = 0;  // figures are shown once logged reaches this
+    bool shown() const { return logged >= shown_from; }
+};
+
+class Snapshot {
+public:
+    Snapshot(SnapshotInfo info, std::map<UnitKey, RatingSum> units, RatingSum programme,
+             std::map<std::int64_t, SanctionSum> referrers, ratings::ScoreSettings settings = {});
+
+    const SnapshotInfo& info() const { return info_; }
+    // "Not enough ratings yet" for a unit the snapshot does not hold.
+    const ratings::UnitScores& scores(const UnitKey& unit) const;
+    SanctionFigures sanctions(std::int64_t referrer) const;  // 0: Jobcentre Plus
+
+    const std::map<UnitKey, RatingSum>& unit_sums() const { return units_; }
+    const RatingSum& programme() const { return programme_; }
+    const std::map<std::int64_t, SanctionSum>& referrer_sums() const { return referrers_; }
+
+private:
+    SnapshotInfo info_;
+    std::map<UnitKey, RatingSum> units_;
+    RatingSum programme_;
+    std::map<std::int64_t, SanctionSum> referrers_;
+    std::map<UnitKey, ratings::UnitScores> scores_;
+    ratings::UnitScores empty_;
+};
+
+}  // namespace pw::publication
