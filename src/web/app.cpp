@@ -39,6 +39,7 @@ App::App(AppContext context) : context_(std::move(context)) {
     add_registry_api_routes(router_, context_);
     add_operations_routes(router_, context_);
     add_research_routes(router_, context_);
+    add_open_data_routes(router_, context_);
 }
 
 void App::dispatch(const Request& request, Responder finish) {

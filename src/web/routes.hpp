@@ -17,6 +17,7 @@ void add_provider_routes(Router& router, const AppContext& app);      // web/sto
 void add_registry_api_routes(Router& router, const AppContext& app);  // web/api/registry_api.cpp
 void add_operations_routes(Router& router, const AppContext& app);    // web/pages/operations.cpp
 void add_research_routes(Router& router, const AppContext& app);      // web/research/pages.cpp
+void add_open_data_routes(Router& router, const AppContext& app);     // web/publication/open_data.cpp
 
 // Whether a request may send a large body (a researcher's upload), from its target and cookie.
 bool research_upload_allowed(const AppContext& app, std::string_view target, std::string_view cookie);

@@ -38,6 +38,7 @@ protected:
     }
 
     HttpResponse rate(const std::string& rate_url, const std::string& fields, const std::string& headers = "") {
+        server_->err();  // reads the server's log pipe, which would otherwise fill and stall it
         std::string body = "csrf=" + token_for(rate_url) + (fields.empty() ? "" : "&" + fields);
         if (fields.find("area=") == std::string::npos) body += last_area_;
         return request(port(), "POST", rate_url, "Content-Type: application/x-www-form-urlencoded\r\n" + headers, body);
@@ -66,30 +67,48 @@ TEST_P(Ratings, ARatingIsSavedAndACodenameShownOnce) {
     EXPECT_EQ(page.body.find("from 1 people"), std::string::npos);
 }
 
-TEST_P(Ratings, TenRatersPublishAScoreAndACodenameReplacesItsOwnRating) {
-    const auto seetec = provider_url("seetec");
-    auto first = rate(seetec + "/rate", "stars=1&get_codename=yes");
+TEST_P(Ratings, ScoresAppearOnlyAtPublicationAndACodenameReplacesItsOwnRating) {
+    auto search = get(port(), "/search?q=leeds");
+    std::smatch m;
+    ASSERT_TRUE(std::regex_search(search.body, m, std::regex(R"re(href="(/offices/[0-9]+)")re")));
+    const std::string office = m[1].str();
+    auto first = rate(office + "/rate", "stars=1&get_codename=yes");
     const auto codename = codename_in(first.body);
     ASSERT_FALSE(codename.empty());
-    for (int i = 0; i < 9; ++i) ASSERT_EQ(rate(seetec + "/rate", "stars=5&get_codename=no").status, 200);
-
-    auto page = get(port(), seetec);
-    EXPECT_NE(page.body.find("out of 5</strong> from 10 people"), std::string::npos) << page.body;
-    EXPECT_NE(page.body.find("<th scope=\"row\" class=\"govuk-table__header\">5 stars</th>"
-                             "<td class=\"govuk-table__cell govuk-table__cell--numeric\">9</td>"),
-              std::string::npos);
-    EXPECT_NE(page.body.find("not shown"), std::string::npos);  // the single 1-star rating is hidden
-
+    // Enough ratings to clear the noise of the office's cells: 24 months in each of Seetec's areas.
+    for (int i = 0; i < 399; ++i) ASSERT_EQ(rate(office + "/rate", "stars=5&get_codename=no").status, 200);
     std::string typed = codename;
     std::replace(typed.begin(), typed.end(), ' ', '+');
-    auto changed = rate(seetec + "/rate", "stars=5&codename=" + typed);
+    auto changed = rate(office + "/rate", "stars=5&codename=" + typed);
     ASSERT_EQ(changed.status, 200) << changed.body;
     EXPECT_NE(changed.body.find("Your rating is changed"), std::string::npos);
     EXPECT_TRUE(codename_in(changed.body).empty());  // no second codename
 
-    page = get(port(), seetec);
-    EXPECT_NE(page.body.find("from 10 people"), std::string::npos);  // replaced, not added
-    EXPECT_NE(page.body.find("govuk-table__cell--numeric\">10</td>"), std::string::npos);
+    auto page = get(port(), office);  // nothing is public before publication
+    EXPECT_NE(page.body.find("Not enough ratings yet"), std::string::npos);
+    EXPECT_NE(page.body.find("No figures have been published yet"), std::string::npos);
+
+    publish_this_month();
+    page = get(port(), office);
+    ASSERT_NE(page.body.find("out of 5</strong> from about"), std::string::npos) << page.body;
+    std::smatch score;
+    ASSERT_TRUE(std::regex_search(page.body, score, std::regex(R"re(<strong>([0-9.]+) out of 5</strong>)re")));
+    EXPECT_GT(std::stod(score[1].str()), 4.0);  // 400 fives through the noise
+    EXPECT_NE(page.body.find("random noise of about"), std::string::npos);
+    EXPECT_NE(page.body.find("Figures published in"), std::string::npos);
+
+    // The API shows the same snapshot's figures as the page.
+    auto api = get(port(), "/api/v1" + office);
+    EXPECT_NE(api.body.find("\"shown\":true"), std::string::npos) << api.body;
+    EXPECT_NE(api.body.find("\"mean\":" + score[1].str()), std::string::npos) << api.body;
+
+    // A rating after publication changes nothing public until the next one.
+    ASSERT_EQ(rate(office + "/rate", "stars=1&get_codename=no").status, 200);
+    EXPECT_EQ(get(port(), office).body.find(score[0].str()) != std::string::npos, true);
+    // Publishing the same month again is a no-op that says so.
+    auto again = run_cli({"publish", "--db", db(), "--now", next_month()});
+    EXPECT_EQ(again.exit_code, 0) << again.err;
+    EXPECT_NE(again.out.find("already published"), std::string::npos);
 }
 
 TEST_P(Ratings, ProblemsAreListedAndTheOtherAnswersKept) {
@@ -128,16 +147,7 @@ TEST_P(Ratings, AFormWithoutAValidTokenChangesNothing) {
     auto unknown_provider = request(port(), "POST", "/providers/999999/rate",
                                     "Content-Type: application/x-www-form-urlencoded\r\n", "stars=5");
     EXPECT_EQ(unknown_provider.status, 404);
-    auto metrics = get(port(), "/metrics").body;
-    EXPECT_EQ(metrics.find("method=\"POST\",route=\"/providers/{id}/rate\",status=\"200\""), std::string::npos);
-    EXPECT_NE(get(port(), provider_url("seetec")).body.find("Not enough ratings yet"), std::string::npos);
-}
-
-TEST_P(Ratings, ASubcontractorsRatingsCountTowardsItsPrime) {
-    const auto sub = provider_url("test+training+trust");
-    for (int i = 0; i < 10; ++i) ASSERT_EQ(rate(sub + "/rate", "stars=2&get_codename=no").status, 200);
-    EXPECT_NE(get(port(), sub).body.find("from 10 people"), std::string::npos);
-    EXPECT_NE(get(port(), provider_url("avanta")).body.find("from 10 people"), std::string::npos);
+    EXPECT_EQ(get(port(), "/metrics").status, 404);  // request counts would time a rating
     EXPECT_NE(get(port(), provider_url("seetec")).body.find("Not enough ratings yet"), std::string::npos);
 }
 
@@ -203,15 +213,12 @@ TEST_P(Ratings, AProviderInSeveralAreasAsksWhichAndTheAreaComparesItsPrimes) {
         std::regex(
             R"re(value="([0-9]+)">\s*<label class="govuk-label govuk-radios__label" for="area-1">CPA 4: East London)re")));
     const std::string east_london = m[1].str();
-    for (int i = 0; i < 10; ++i)
-        ASSERT_EQ(rate(seetec + "/rate", "stars=3&get_codename=no&area=" + east_london).status, 200);
+    for (int i = 0; i < 600; ++i)
+        ASSERT_EQ(rate(seetec + "/rate", "stars=3&get_codename=no&area=" + east_london).status, 200) << i;
+    publish_this_month();
     auto area = get(port(), "/areas/" + east_london);
-    EXPECT_NE(area.body.find("from 10 people (90% sure"), std::string::npos) << area.body;
-    EXPECT_NE(area.body.find("people</td>"), std::string::npos);                  // Seetec's row in the comparison
-    EXPECT_NE(area.body.find("Not enough ratings yet</td>"), std::string::npos);  // A4e and CDG
-    // Ratings placed in East London do not count in Seetec's other areas.
-    auto areas = get(port(), "/areas").body;
-    std::smatch east;
-    ASSERT_TRUE(std::regex_search(areas, east, std::regex(R"re(href="/areas/([0-9]+)">CPA 1: East of England)re")));
-    EXPECT_EQ(get(port(), "/areas/" + east[1].str()).body.find("from 10 people"), std::string::npos);
+    EXPECT_NE(area.body.find("ratings (90% sure"), std::string::npos) << area.body;  // never "people"
+    EXPECT_NE(area.body.find("out of 5 ("), std::string::npos) << area.body;        // Seetec's row in the comparison
+    // Which leaves count towards which area is the roll-up's unit test (RollUp.*): an empty unit
+    // shows noise alone, so asserting on one here would fail about once in 700 runs.
 }

@@ -85,11 +85,8 @@ TEST_P(ServerBehaviour, HealthAndMetricsAnswer) {
     EXPECT_EQ(health.status, 200);
     EXPECT_EQ(health.body, "ok\n");
     get(port(), "/areas");
-    auto metrics = get(port(), "/metrics");
-    EXPECT_EQ(metrics.status, 200);
-    EXPECT_NE(metrics.body.find("providerwatch_http_requests_total{method=\"GET\",route=\"/areas\",status=\"200\"}"),
-              std::string::npos)
-        << metrics.body.substr(0, 2000);
+    // Request counts by route would time a submission: to anyone but an admin there is no such page.
+    EXPECT_EQ(get(port(), "/metrics").status, 404);
 }
 
 TEST_P(ServerBehaviour, LogsNameTheRouteButNeverTheClientOrWhatItSearched) {

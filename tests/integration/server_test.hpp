@@ -1,6 +1,10 @@
 #pragma once
 // HTTP suites: the real binary, on a free loopback port, against a temporary SQLite file and
 // (in `make test`) a temporary PostgreSQL database.
+#include <chrono>
+#include <cstdio>
+#include <thread>
+
 #include <gtest/gtest.h>
 
 #include "support/http_client.hpp"
@@ -17,7 +21,8 @@ protected:
         expect_ok({"import", "registry", source_dir() + "/data/registry/work_programme_primes.csv", "--db", db()});
         expect_ok({"import", "providers", source_dir() + "/tests/data/test_subcontractors.csv", "--db", db()});
         expect_ok({"import", "offices", source_dir() + "/tests/data/test_offices.csv", "--db", db()});
-        server_ = std::make_unique<ServerProcess>(db());
+        // Publication only when a test asks for it, and a new snapshot picked up within 0.1 s.
+        server_ = std::make_unique<ServerProcess>(db(), std::vector<std::string>{"--publish", "off", "--reload-ms", "100"});
         ASSERT_TRUE(server_->started()) << server_->err();
     }
 
@@ -25,6 +30,40 @@ protected:
         auto result = run_cli(args);
         ASSERT_EQ(result.exit_code, 0) << result.err;
     }
+
+    // Publishes everything up to this month (as if it were next month) and waits until the server
+    // shows the new snapshot.
+    void publish_this_month() {
+        const auto before = get(port(), "/open-data/snapshots").body;
+        expect_ok({"publish", "--db", db(), "--now", next_month()});
+        for (int i = 0; i < 100; ++i) {
+            const auto now = get(port(), "/api/v1/areas/1").body;
+            if (now.find("\"snapshot\":") != std::string::npos && get(port(), "/open-data/snapshots").body != before &&
+                now.find(latest_snapshot_marker()) != std::string::npos)
+                return;
+            std::this_thread::sleep_for(std::chrono::milliseconds(50));
+        }
+        ADD_FAILURE() << "the server did not load the new snapshot";
+    }
+
+    // "2027-01" when it is December 2026: the month after the server's.
+    static std::string next_month() {
+        const std::chrono::year_month_day today{std::chrono::floor<std::chrono::days>(std::chrono::system_clock::now())};
+        const auto next = std::chrono::year_month{today.year(), today.month()} + std::chrono::months{1};
+        char text[8];
+        std::snprintf(text, sizeof text, "%04d-%02u", static_cast<int>(next.year()), static_cast<unsigned>(next.month()));
+        return text;
+    }
+
+    // The newest snapshot's id, "" before the first.
+    std::string latest_snapshot_id() {
+        const auto list = get(port(), "/open-data/snapshots").body;
+        const auto at = list.find("\"id\":");
+        if (at == std::string::npos) return "";
+        const auto end = list.find_first_not_of("0123456789", at + 5);
+        return list.substr(at + 5, end - at - 5);
+    }
+    std::string latest_snapshot_marker() { return "\"snapshot\":" + latest_snapshot_id() + ","; }
 
     std::string db() const { return test_db_->url(); }
     unsigned short port() const { return server_->port(); }

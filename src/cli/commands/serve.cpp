@@ -102,8 +102,8 @@ int serve(ServeArgs& args) {
     auto level = spdlog::level::from_str(args.log_level);
     spdlog::set_level(level);
     crypto::initialise();
-    // One session per worker thread, and one for the writer.
-    auto db = open_current_database(args.db_url, args.threads + 1);
+    // One session per worker thread, one for the writer and one for the snapshot keeper.
+    auto db = open_current_database(args.db_url, args.threads + 2);
     if (!db) return store::parse_database_url(args.db_url) ? failure : usage;
     if (auto writable = db->check_writable(); !writable) return report_error(writable.error().message);
 

@@ -30,7 +30,7 @@ double geometric_variance(double epsilon) {
 }
 
 long long shown_from(long long min_count, double noise_sd) {
-    return std::max(min_count, static_cast<long long>(std::ceil(2 * noise_sd)));
+    return std::max(min_count, static_cast<long long>(std::ceil(3 * noise_sd)));
 }
 
 std::string count_band(long long noisy, double noise_sd, long long threshold) {

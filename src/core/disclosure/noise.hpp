@@ -20,8 +20,9 @@ double geometric_variance(double epsilon);
 // rounded so the last digit never pretends to a precision the noise does not have.
 std::string count_band(long long noisy, double noise_sd, long long threshold);
 
-// The smallest noisy count at which a unit's figures are shown: the minimum count, or twice
-// the noise's standard deviation when that is larger (an empty unit then rarely passes).
+// The smallest noisy count at which a unit's figures are shown: the minimum count, or three
+// times the noise's standard deviation when that is larger (an empty unit then passes about
+// once in 700, so an empty office almost never shows a score made of noise).
 long long shown_from(long long min_count, double noise_sd);
 
 }  // namespace pw::disclosure

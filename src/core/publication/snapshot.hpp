@@ -34,7 +34,7 @@ struct SanctionFigures {
     double logged_sd = 0;  // of logged
     double reason_sd = 0;  // of each reason
     double step_sd = 0;    // of decided, adverse and overturned
-    long long shown_from = 0;  // figures are shown once logged reaches this
+    long long shown_from = 10;  // figures are shown once logged reaches this
     bool shown() const { return logged >= shown_from; }
 };
 

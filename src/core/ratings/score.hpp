@@ -46,7 +46,7 @@ Score score(const StarCounts& counts, const Prior& prior, const ScoreSettings& s
 
 // The same from noisy counts (the published snapshot), each count carrying noise of the given
 // variance. The score is shown only when the noisy total reaches the minimum or twice the
-// noise's spread, whichever is larger; the interval includes the noise.
+// noise's spread three times over, whichever is larger; the interval includes the noise.
 Score noisy_score(const StarCounts& noisy, double count_variance, const Prior& prior, const ScoreSettings& settings);
 
 enum class Standing {

@@ -58,9 +58,9 @@ TEST(CountBand, RoundsNoFinerThanTheNoise) {
     EXPECT_EQ(count_band(123456, 3.0, 10), "about 120000");
 }
 
-TEST(ShownFrom, IsTheMinimumOrTwiceTheNoise) {
+TEST(ShownFrom, IsTheMinimumOrThreeTimesTheNoise) {
     EXPECT_EQ(shown_from(10, 2.0), 10);
-    EXPECT_EQ(shown_from(10, 30.2), 61);
+    EXPECT_EQ(shown_from(10, 30.2), 91);
 }
 
 TEST(PrivacyLedger, ARatingCostsAtMostWhatTheDocsPromise) {

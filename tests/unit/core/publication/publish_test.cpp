@@ -117,7 +117,7 @@ TEST(SnapshotScores, HidesAnEmptyUnitWhoseNoiseAloneLooksLikeRatings) {
         const Snapshot snapshot({}, {{UnitKey{UnitKind::office, 30, 0}, sum}}, {}, {});
         shown += snapshot.scores({UnitKind::office, 30, 0}).overall.shown;
     }
-    EXPECT_LE(shown, 10);  // about 2% by the two-sigma rule; chance alone may give a few
+    EXPECT_LE(shown, 4);  // about 0.13% by the three-sigma rule
 }
 
 TEST(SnapshotScores, ABusyUnitsScoreIsCloseToTheTruthAndTheIntervalCoversIt) {
