@@ -76,7 +76,7 @@ TEST_P(Ratings, ScoresAppearOnlyAtPublicationAndACodenameReplacesItsOwnRating) {
     const auto codename = codename_in(first.body);
     ASSERT_FALSE(codename.empty());
     // Enough ratings to clear the noise of the office's cells: 24 months in each of Seetec's areas.
-    for (int i = 0; i < 399; ++i) ASSERT_EQ(rate(office + "/rate", "stars=5&get_codename=no").status, 200);
+    for (int i = 0; i < 599; ++i) ASSERT_EQ(rate(office + "/rate", "stars=5&get_codename=no").status, 200);
     std::string typed = codename;
     std::replace(typed.begin(), typed.end(), ' ', '+');
     auto changed = rate(office + "/rate", "stars=5&codename=" + typed);
@@ -93,7 +93,7 @@ TEST_P(Ratings, ScoresAppearOnlyAtPublicationAndACodenameReplacesItsOwnRating) {
     ASSERT_NE(page.body.find("out of 5</strong> from about"), std::string::npos) << page.body;
     std::smatch score;
     ASSERT_TRUE(std::regex_search(page.body, score, std::regex(R"re(<strong>([0-9.]+) out of 5</strong>)re")));
-    EXPECT_GT(std::stod(score[1].str()), 4.0);  // 400 fives through the noise
+    EXPECT_GT(std::stod(score[1].str()), 4.0);  // 600 fives through the noise
     EXPECT_NE(page.body.find("random noise of about"), std::string::npos);
     EXPECT_NE(page.body.find("Figures published in"), std::string::npos);
 
@@ -213,7 +213,7 @@ TEST_P(Ratings, AProviderInSeveralAreasAsksWhichAndTheAreaComparesItsPrimes) {
         std::regex(
             R"re(value="([0-9]+)">\s*<label class="govuk-label govuk-radios__label" for="area-1">CPA 4: East London)re")));
     const std::string east_london = m[1].str();
-    for (int i = 0; i < 600; ++i)
+    for (int i = 0; i < 900; ++i)
         ASSERT_EQ(rate(seetec + "/rate", "stars=3&get_codename=no&area=" + east_london).status, 200) << i;
     publish_this_month();
     auto area = get(port(), "/areas/" + east_london);
