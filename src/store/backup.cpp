@@ -24,7 +24,10 @@ const std::vector<std::string>& backed_up_tables() {
                                                  "accounts",          "stories",
                                                  "responses",         "flags",
                                                  "censor_rules",      "sanction_cases",
-                                                 "published_figures", "published_provider_sanctions"};
+                                                 "published_figures", "published_provider_sanctions",
+                                                 // Noise drawn once must survive a restore, or it would be drawn again.
+                                                 "published_months",  "publication_cells",
+                                                 "snapshots",         "snapshot_figures"};
     return tables;
 }
 

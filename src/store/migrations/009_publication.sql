@@ -4,20 +4,22 @@
 -- The months whose cells are drawn, and the last event counted into them (sanction steps are
 -- counted once, in the first publication after they were recorded).
 CREATE TABLE published_months (
-    month TEXT PRIMARY KEY CHECK (length(month) = 7),
+    id @ID@,
+    month TEXT NOT NULL UNIQUE CHECK (length(month) = 7),
     events_through BIGINT NOT NULL
 );
 
 -- One noisy cell per leaf (a provider's own ratings or an office's, in one area) and month, or
 -- per sanction referrer (provider, 0 for Jobcentre Plus) and month. Comma-separated counts.
 CREATE TABLE publication_cells (
+    id @ID@,
     family TEXT NOT NULL CHECK (family IN ('ratings', 'sanctions')),
     month TEXT NOT NULL REFERENCES published_months (month),
     provider_id BIGINT NOT NULL,
     office_id BIGINT NOT NULL,
     area_id BIGINT NOT NULL,
     noisy TEXT NOT NULL,
-    PRIMARY KEY (family, month, provider_id, office_id, area_id)
+    UNIQUE (family, month, provider_id, office_id, area_id)
 );
 
 -- A published snapshot: what every public page, the API and open data show until the next.
@@ -32,13 +34,14 @@ CREATE TABLE snapshots (
 -- Its figures: the sum of the leaves' noisy cells over the window for every unit, unclamped.
 -- unit_kind: office, provider, area, prime_in_area, programme, referrer.
 CREATE TABLE snapshot_figures (
+    id @ID@,
     snapshot_id BIGINT NOT NULL REFERENCES snapshots (id),
     unit_kind TEXT NOT NULL,
     unit_id BIGINT NOT NULL,
     area_id BIGINT NOT NULL,
     cells_summed BIGINT NOT NULL,
     noisy TEXT NOT NULL,
-    PRIMARY KEY (snapshot_id, unit_kind, unit_id, area_id)
+    UNIQUE (snapshot_id, unit_kind, unit_id, area_id)
 );
 
 -- At most one publication at a time, across every process on the database. `started` is the
