@@ -88,7 +88,7 @@ TEST_P(Migrations, TheResearcherRoleArrivesWithoutLosingAccountsOrTheirResponses
     }
     auto applied = store::migrate(**db);
     ASSERT_TRUE(applied) << applied.error().message;
-    ASSERT_EQ(applied->size(), 1u);
+    ASSERT_EQ(applied->size(), store::known_migrations().size() - 7);  // 008 and every later one
     auto s = (*db)->session();
     std::string role;
     s << "SELECT role FROM accounts WHERE id = 7", soci::into(role);
