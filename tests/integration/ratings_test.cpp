@@ -104,7 +104,7 @@ TEST_P(Ratings, ScoresAppearOnlyAtPublicationAndACodenameReplacesItsOwnRating) {
 
     // A rating after publication changes nothing public until the next one.
     ASSERT_EQ(rate(office + "/rate", "stars=1&get_codename=no").status, 200);
-    EXPECT_EQ(get(port(), office).body.find(score[0].str()) != std::string::npos, true);
+    EXPECT_NE(get(port(), office).body.find(score[0].str()), std::string::npos);
     // Publishing the same month again is a no-op that says so.
     auto again = run_cli({"publish", "--db", db(), "--now", next_month()});
     EXPECT_EQ(again.exit_code, 0) << again.err;

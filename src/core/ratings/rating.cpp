@@ -73,4 +73,21 @@ std::optional<PaymentGroup> payment_group_from_key(std::string_view key) {
     return std::nullopt;
 }
 
+std::string_view unit_kind_key(UnitKind kind) {
+    switch (kind) {
+        case UnitKind::office: return "office";
+        case UnitKind::area: return "area";
+        case UnitKind::prime_in_area: return "prime_in_area";
+        case UnitKind::provider: break;
+    }
+    return "provider";
+}
+
+std::optional<UnitKind> unit_kind_from(std::string_view key) {
+    for (auto kind : kUnitKinds) {
+        if (unit_kind_key(kind) == key) return kind;
+    }
+    return std::nullopt;
+}
+
 }  // namespace pw::ratings

@@ -51,6 +51,9 @@ std::optional<PaymentGroup> payment_group_from_key(std::string_view key);
 // What a score covers: a provider (prime or sub-contractor, with its offices and, for a prime,
 // its sub-contractors), one office, an area, or one prime's work within one area.
 enum class UnitKind { provider, office, area, prime_in_area };
+inline constexpr std::array kUnitKinds{UnitKind::provider, UnitKind::office, UnitKind::area, UnitKind::prime_in_area};
+std::string_view unit_kind_key(UnitKind kind);  // "prime_in_area": stored and published
+std::optional<UnitKind> unit_kind_from(std::string_view key);
 
 struct Rating {
     UnitKind unit_kind = UnitKind::provider;

@@ -112,21 +112,28 @@ SanctionMonth raw_sanctions(soci::session& s, long long after, long long through
     return out;
 }
 
-// Rows of numbers and our own month text only, so they can be written into the SQL; many rows
-// a statement keeps a first publication of two years' cells fast on both engines.
-void insert_cells(soci::session& s, const std::string& family, Month month,
-                  const std::vector<std::pair<Leaf, std::string>>& cells) {
+// Rows of numbers and our own text only, so they can be written into the SQL; many rows a
+// statement keeps a first publication of two years' cells fast on both engines.
+void insert_rows(soci::session& s, std::string_view insert, const std::vector<std::string>& rows) {
     constexpr std::size_t kRowsPerStatement = 500;
-    for (std::size_t start = 0; start < cells.size(); start += kRowsPerStatement) {
-        std::string sql = "INSERT INTO publication_cells (family, month, provider_id, office_id, area_id, noisy) VALUES ";
-        const auto end = std::min(cells.size(), start + kRowsPerStatement);
-        for (std::size_t i = start; i < end; ++i) {
-            const auto& [leaf, noisy] = cells[i];
-            sql += fmt::format("{}('{}', '{}', {}, {}, {}, '{}')", i == start ? "" : ", ", family, month.to_string(),
-                               leaf.provider_id, leaf.office_id, leaf.area_id, noisy);
-        }
+    for (std::size_t start = 0; start < rows.size(); start += kRowsPerStatement) {
+        std::string sql(insert);
+        const auto end = std::min(rows.size(), start + kRowsPerStatement);
+        for (std::size_t i = start; i < end; ++i) sql += fmt::format("{}({})", i == start ? " " : ", ", rows[i]);
         s << sql;
     }
+}
+
+void insert_cells(soci::session& s, std::string_view family, Month month,
+                  const std::vector<std::pair<Leaf, std::string>>& cells) {
+    std::vector<std::string> rows;
+    rows.reserve(cells.size());
+    for (const auto& [leaf, noisy] : cells) {
+        rows.push_back(fmt::format("'{}', '{}', {}, {}, {}, '{}'", family, month.to_string(), leaf.provider_id,
+                                   leaf.office_id, leaf.area_id, noisy));
+    }
+    insert_rows(s, "INSERT INTO publication_cells (family, month, provider_id, office_id, area_id, noisy) VALUES",
+                rows);
 }
 
 void draw_and_store(soci::session& s, const Structure& structure, Month month, const SanctionMonth& sanctions_raw,
@@ -171,27 +178,6 @@ WindowSums window_sums(soci::session& s, Month from, Month to) {
     return out;
 }
 
-std::string_view kind_key(ratings::UnitKind kind) {
-    switch (kind) {
-        case ratings::UnitKind::office: return "office";
-        case ratings::UnitKind::area: return "area";
-        case ratings::UnitKind::prime_in_area: return "prime_in_area";
-        case ratings::UnitKind::provider: break;
-    }
-    return "provider";
-}
-
-void insert_figures(soci::session& s, std::int64_t snapshot, const std::vector<std::string>& rows) {
-    constexpr std::size_t kRowsPerStatement = 500;
-    for (std::size_t start = 0; start < rows.size(); start += kRowsPerStatement) {
-        std::string sql =
-            "INSERT INTO snapshot_figures (snapshot_id, unit_kind, unit_id, area_id, cells_summed, noisy) VALUES ";
-        const auto end = std::min(rows.size(), start + kRowsPerStatement);
-        for (std::size_t i = start; i < end; ++i) sql += fmt::format("{}({}, {})", i == start ? "" : ", ", snapshot, rows[i]);
-        s << sql;
-    }
-}
-
 std::int64_t store_snapshot(soci::session& s, const Structure& structure, Month period, Month window_start, Month now) {
     const auto sums = window_sums(s, window_start, period);
     long long id = 0;
@@ -204,17 +190,18 @@ std::int64_t store_snapshot(soci::session& s, const Structure& structure, Month 
         soci::use(p), soci::use(w), soci::use(n), soci::use(method), soci::into(id);
     std::vector<std::string> rows;
     auto row = [&](std::string_view kind, std::int64_t unit, std::int64_t area, long long cells, std::string noisy) {
-        rows.push_back(fmt::format("'{}', {}, {}, {}, '{}'", kind, unit, area, cells, noisy));
+        rows.push_back(fmt::format("{}, '{}', {}, {}, {}, '{}'", id, kind, unit, area, cells, noisy));
     };
     for (const auto& [key, sum] : roll_up(structure, sums.leaves)) {
-        row(kind_key(key.kind), key.id, key.area_id, sum.cells_summed, join(flatten(sum.cells)));
+        row(ratings::unit_kind_key(key.kind), key.id, key.area_id, sum.cells_summed, join(flatten(sum.cells)));
     }
     const auto programme = programme_sum(sums.leaves);
     row("programme", 0, 0, programme.cells_summed, join(flatten(programme.cells)));
     for (const auto& [referrer, sum] : sums.referrers) {
         row("referrer", referrer, 0, sum.cells_summed, join(flatten(sum.cells)));
     }
-    insert_figures(s, id, rows);
+    insert_rows(s, "INSERT INTO snapshot_figures (snapshot_id, unit_kind, unit_id, area_id, cells_summed, noisy) VALUES",
+                rows);
     return id;
 }
 
@@ -227,6 +214,14 @@ long long delete_expired(soci::session& s, Month window_start) {
     soci::statement st = (s.prepare << "DELETE FROM ratings WHERE month < :c", soci::use(cut));
     st.execute(true);
     return st.get_affected_rows();
+}
+
+bool period_published(Database& db, Month period) {
+    auto s = db.session();
+    int existing = 0;
+    const std::string p = period.to_string();
+    s << "SELECT COUNT(*) FROM snapshots WHERE period = :p", soci::use(p), soci::into(existing);
+    return existing > 0;
 }
 
 class PublicationLock {
@@ -278,15 +273,14 @@ Result<PublishOutcome> publish(Database& db, Month now, const disclosure::Random
     if (!period || !window_start) return fail(ErrorKind::invalid_input, "The month is out of range");
     outcome.period = *period;
 
+    // Servers ask every minute: a read answers "already published" without writing the lock.
+    if (period_published(db, *period)) return outcome;
     PublicationLock lock(db);
     if (!lock.acquire()) {
         return fail(ErrorKind::conflict, "Another publication is running on this database; try again when it ends");
     }
+    if (period_published(db, *period)) return outcome;  // another process published meanwhile
     auto s = db.session();
-    int existing = 0;
-    const std::string p = period->to_string();
-    s << "SELECT COUNT(*) FROM snapshots WHERE period = :p", soci::use(p), soci::into(existing);
-    if (existing > 0) return outcome;  // already published: nothing to do
 
     std::set<std::string> drawn;
     long long events_before = 0;
@@ -386,11 +380,7 @@ std::shared_ptr<const Snapshot> load_snapshot(Database& db, std::optional<std::i
             programme = sum;
             continue;
         }
-        auto unit_kind = ratings::UnitKind::provider;
-        if (kind == "office") unit_kind = ratings::UnitKind::office;
-        if (kind == "area") unit_kind = ratings::UnitKind::area;
-        if (kind == "prime_in_area") unit_kind = ratings::UnitKind::prime_in_area;
-        units[UnitKey{unit_kind, get_int(row, 1), get_int(row, 2)}] = sum;
+        if (const auto unit_kind = ratings::unit_kind_from(kind)) units[UnitKey{*unit_kind, get_int(row, 1), get_int(row, 2)}] = sum;
     }
     return std::make_shared<const Snapshot>(*info, std::move(units), programme, std::move(referrers));
 }

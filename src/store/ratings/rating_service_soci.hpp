@@ -1,8 +1,4 @@
 #pragma once
-#include <chrono>
-#include <mutex>
-#include <optional>
-
 #include "core/ratings/service.hpp"
 #include "store/database.hpp"
 #include "store/writer/writer.hpp"
@@ -13,15 +9,13 @@ namespace pw::store {
 // published snapshot (store/publication), never from here.
 class SociRatingService final : public ratings::RatingService {
 public:
-    SociRatingService(Database& db, Writer& writer, ratings::ScoreSettings settings = {})
-        : db_(db), writer_(writer), settings_(settings) {}
+    SociRatingService(Database& db, Writer& writer) : db_(db), writer_(writer) {}
     void submit(const ratings::RatingSubmission& submission,
                 std::function<void(Result<ratings::RatingReceipt>)> done) override;
 
 private:
     Database& db_;
     Writer& writer_;
-    ratings::ScoreSettings settings_;
 };
 
 }  // namespace pw::store

@@ -17,18 +17,9 @@ using namespace publication;
 
 namespace {
 
-constexpr std::array<std::string_view, kRatingMeasures> kMeasureNames{
-    "overall", "respect", "personal_support", "help_towards_work", "fairness_about_sanctions",
-    "keeping_to_standards", "travel_and_practical_help"};
-
-std::string_view kind_name(ratings::UnitKind kind) {
-    switch (kind) {
-        case ratings::UnitKind::office: return "office";
-        case ratings::UnitKind::area: return "area";
-        case ratings::UnitKind::prime_in_area: return "prime_in_area";
-        case ratings::UnitKind::provider: break;
-    }
-    return "provider";
+// "overall", then the aspects' own keys.
+std::string_view measure_name(std::size_t measure) {
+    return measure == 0 ? "overall" : ratings::aspect_key(ratings::kAspects[measure - 1]);
 }
 
 // The snapshot asked for: the one in memory when it is current, else read from the store.
@@ -68,10 +59,10 @@ Response figures_json(const Snapshot& snapshot) {
     auto unit = [&](std::string_view kind, std::int64_t id, std::int64_t area, const RatingSum& sum) {
         json::object o{{"kind", kind}, {"id", id}, {"cells_summed", sum.cells_summed}};
         if (area) o["area_id"] = area;
-        for (std::size_t m = 0; m < kRatingMeasures; ++m) o[kMeasureNames[m]] = counts(sum.cells.measures[m]);
+        for (std::size_t m = 0; m < kRatingMeasures; ++m) o[measure_name(m)] = counts(sum.cells.measures[m]);
         units.push_back(std::move(o));
     };
-    for (const auto& [key, sum] : snapshot.unit_sums()) unit(kind_name(key.kind), key.id, key.area_id, sum);
+    for (const auto& [key, sum] : snapshot.unit_sums()) unit(ratings::unit_kind_key(key.kind), key.id, key.area_id, sum);
     unit("programme", 0, 0, snapshot.programme());
     json::array referrers;
     for (const auto& [referrer, sum] : snapshot.referrer_sums()) {
@@ -97,11 +88,11 @@ Response figures_csv(const Snapshot& snapshot) {
         for (std::size_t m = 0; m < kRatingMeasures; ++m) {
             const auto& h = sum.cells.measures[m];
             out += fmt::format("{},{},{},{},{},{},{},{},{},{},{},{}\n", info.id, info.period.to_string(), kind, id,
-                               area ? std::to_string(area) : std::string(), sum.cells_summed, kMeasureNames[m], h[0],
+                               area ? std::to_string(area) : std::string(), sum.cells_summed, measure_name(m), h[0],
                                h[1], h[2], h[3], h[4]);
         }
     };
-    for (const auto& [key, sum] : snapshot.unit_sums()) rows(kind_name(key.kind), key.id, key.area_id, sum);
+    for (const auto& [key, sum] : snapshot.unit_sums()) rows(ratings::unit_kind_key(key.kind), key.id, key.area_id, sum);
     rows("programme", 0, 0, snapshot.programme());
     Response response;
     response.content_type = "text/csv; charset=utf-8";
