@@ -44,6 +44,8 @@ std::vector<long long> split(const std::string& text) {
     return out;
 }
 
+}  // namespace
+
 RegistryShape registry_shape(soci::session& s) {
     RegistryShape shape;
     soci::rowset<soci::row> providers = (s.prepare << "SELECT id FROM providers");
@@ -64,18 +66,27 @@ RegistryShape registry_shape(soci::session& s) {
     return shape;
 }
 
-RatingMonth raw_ratings(soci::session& s, Month month) {
-    RatingMonth out;
-    const std::string m = month.to_string();
+namespace {
+
+// The active ratings of the months asked for, in one pass over the range they span (there is no
+// index on the month alone, and one scan beats one per month).
+std::map<std::string, RatingMonth> raw_ratings(soci::session& s, const std::vector<Month>& months) {
+    std::map<std::string, RatingMonth> out;
+    if (months.empty()) return out;
+    for (const auto& m : months) out[m.to_string()];
+    const std::string from = months.front().to_string();
+    const std::string to = months.back().to_string();
     soci::rowset<soci::row> rows =
-        (s.prepare << "SELECT provider_id, office_id, area_id, stars, respect, personal_support, help_towards_work, "
-                      "fairness_about_sanctions, keeping_to_standards, travel_and_practical_help FROM ratings "
-                      "WHERE state = 'active' AND month = :m",
-         soci::use(m));
+        (s.prepare << "SELECT month, provider_id, office_id, area_id, stars, respect, personal_support, "
+                      "help_towards_work, fairness_about_sanctions, keeping_to_standards, travel_and_practical_help "
+                      "FROM ratings WHERE state = 'active' AND month >= :a AND month <= :b",
+         soci::use(from), soci::use(to));
     for (const auto& row : rows) {
-        auto& cells = out[Leaf{get_int(row, 0), int_or_zero(row, 1), int_or_zero(row, 2)}];
+        const auto month = out.find(get_text(row, 0));
+        if (month == out.end()) continue;  // a month in the range already published
+        auto& cells = month->second[Leaf{get_int(row, 1), int_or_zero(row, 2), int_or_zero(row, 3)}];
         for (std::size_t measure = 0; measure < kRatingMeasures; ++measure) {
-            const auto stars = int_or_zero(row, 3 + measure);
+            const auto stars = int_or_zero(row, 4 + measure);
             if (stars >= 1 && stars <= 5) ++cells.measures[measure][stars - 1];
         }
     }
@@ -136,9 +147,10 @@ void insert_cells(soci::session& s, std::string_view family, Month month,
                 rows);
 }
 
-void draw_and_store(soci::session& s, const Structure& structure, Month month, const SanctionMonth& sanctions_raw,
-                    long long events_through, const disclosure::RandomBits& bits, PublishOutcome& outcome) {
-    const auto noisy = draw_month(structure, raw_ratings(s, month), sanctions_raw, bits);
+void draw_and_store(soci::session& s, const Structure& structure, Month month, const RatingMonth& ratings_raw,
+                    const SanctionMonth& sanctions_raw, long long events_through, const disclosure::RandomBits& bits,
+                    PublishOutcome& outcome) {
+    const auto noisy = draw_month(structure, ratings_raw, sanctions_raw, bits);
     outcome.unplaced += noisy.unplaced;
     const std::string m = month.to_string();
     s << "INSERT INTO published_months (month, events_through) VALUES (:m, :e)", soci::use(m),
@@ -305,10 +317,11 @@ Result<PublishOutcome> publish(Database& db, Month now, const disclosure::Random
         if (!drawn.contains(m.to_string())) to_draw.push_back(m);
     }
     const auto sanctions = raw_sanctions(s, events_before, events_through);
+    const auto ratings = raw_ratings(s, to_draw);
     for (const auto& month : to_draw) {
         const bool last = month == to_draw.back();
-        draw_and_store(s, structure, month, last ? sanctions : SanctionMonth{}, last ? events_through : events_before,
-                       bits, outcome);
+        draw_and_store(s, structure, month, ratings.at(month.to_string()), last ? sanctions : SanctionMonth{},
+                       last ? events_through : events_before, bits, outcome);
     }
     outcome.months_drawn = static_cast<int>(to_draw.size());
     outcome.snapshot_id = store_snapshot(s, structure, *period, *window_start, now);

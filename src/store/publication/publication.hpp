@@ -32,6 +32,9 @@ struct PublishOutcome {
 Result<PublishOutcome> publish(Database& db, Month now, const disclosure::RandomBits& bits,
                                const PublishSettings& settings = {});
 
+// The registry as publication sees it: providers, offices, contracts and sub-contracts.
+publication::RegistryShape registry_shape(soci::session& s);
+
 // The latest snapshot, or nullopt before the first publication.
 std::optional<std::int64_t> latest_snapshot_id(Database& db);
 std::shared_ptr<const publication::Snapshot> load_snapshot(Database& db, std::optional<std::int64_t> id = {});

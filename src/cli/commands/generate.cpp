@@ -1,0 +1,230 @@
+// providerwatch generate: a seeded synthetic programme, with ratings and published stories,
+// written through the same store code as the site, for benchmarks and demonstrations.
+#include <chrono>
+#include <cmath>
+#include <iostream>
+#include <random>
+
+#include <fmt/format.h>
+
+#include "cli/commands/commands.hpp"
+#include "cli/commands/common.hpp"
+#include "core/publication/structure.hpp"
+#include "store/publication/publication.hpp"
+#include "store/ratings/ratings.hpp"
+#include "store/registry/import.hpp"
+#include "store/stories/stories.hpp"
+
+namespace pw::cli {
+
+namespace {
+
+struct GenerateArgs {
+    std::string db_url;
+    int contracts = 40;
+    int subcontractors = 400;
+    int offices = 2000;
+    long long ratings = 1'000'000;
+    long long stories = 50'000;
+    unsigned seed = 1;
+    std::string now;
+};
+
+constexpr const char* kProgramme = "Generated programme";
+constexpr const char* kSource = "synthetic: providerwatch generate";
+constexpr std::array<std::pair<const char*, const char*>, 12> kTowns{{{"Leeds", "LS1"},
+                                                                       {"Bradford", "BD1"},
+                                                                       {"Sheffield", "S1"},
+                                                                       {"Manchester", "M1"},
+                                                                       {"Liverpool", "L1"},
+                                                                       {"Newcastle", "NE1"},
+                                                                       {"Birmingham", "B1"},
+                                                                       {"Bristol", "BS1"},
+                                                                       {"Cardiff", "CF10"},
+                                                                       {"Glasgow", "G1"},
+                                                                       {"Norwich", "NR1"},
+                                                                       {"Plymouth", "PL1"}}};
+
+// Contract i sits in area i mod A and goes to a different prime each time round the areas, so
+// no prime holds two contracts in one area.
+struct Layout {
+    int areas = 1;
+    std::vector<std::pair<int, int>> contracts;  // (area, prime), from 0
+};
+
+Layout layout(int contracts) {
+    Layout out;
+    out.areas = std::max(1, (contracts * 18 + 39) / 40);
+    for (int i = 0; i < contracts; ++i) out.contracts.emplace_back(i % out.areas, (i % out.areas + i / out.areas) % out.areas);
+    return out;
+}
+
+std::string prime_name(int prime) { return fmt::format("Generated Prime {:02}", prime + 1); }
+std::string sub_name(int sub) { return fmt::format("Generated Sub-contractor {:04}", sub + 1); }
+
+Result<void> import_registry_rows(store::Database& db, const GenerateArgs& args, const Layout& shape, Month month) {
+    const store::ImportOptions options{false, month};
+    registry::Checked<registry::ContractRow> contracts;
+    std::size_t line = 2;
+    for (const auto& [area, prime] : shape.contracts) {
+        contracts.rows.push_back({line++, kProgramme, area + 1, fmt::format("Generated Area {:02}", area + 1),
+                                  prime_name(prime), "", kSource});
+    }
+    registry::Checked<registry::SubcontractRow> subs;
+    line = 2;
+    for (int j = 0; j < args.subcontractors; ++j) {
+        const auto& [area, prime] = shape.contracts[static_cast<std::size_t>(j) % shape.contracts.size()];
+        subs.rows.push_back({line++, kProgramme, area + 1, prime_name(prime), sub_name(j), kSource});
+    }
+    registry::Checked<registry::OfficeRow> offices;
+    line = 2;
+    for (int k = 0; k < args.offices; ++k) {
+        // One office in five is a prime's own; the rest belong to sub-contractors.
+        const bool prime_office = args.subcontractors == 0 || k % 5 == 0;
+        const auto provider = prime_office ? prime_name(k / 5 % shape.areas) : sub_name(k % args.subcontractors);
+        const auto& [town, district] = kTowns[static_cast<std::size_t>(k) % kTowns.size()];
+        offices.rows.push_back({line++, provider, fmt::format("Office {:04}", k + 1), town, district, kSource});
+    }
+    auto report = [](const store::ImportResult& result, const char* what) -> Result<void> {
+        if (result) return {};
+        return fail(ErrorKind::invalid_input, fmt::format("generated {} were refused: {}", what,
+                                                          result.error().empty() ? "" : result.error().front().reason));
+    };
+    if (auto r = report(store::import_registry(db, contracts, options), "contracts"); !r) return r;
+    if (auto r = report(store::import_subcontracts(db, subs, options), "sub-contractors"); !r) return r;
+    return report(store::import_offices(db, offices, options), "offices");
+}
+
+ratings::Stars stars_near(double mean, std::mt19937_64& rng) {
+    std::normal_distribution<double> spread(mean, 1.1);
+    return *ratings::Stars::from(static_cast<int>(std::clamp(std::lround(spread(rng)), 1L, 5L)));
+}
+
+constexpr std::array kOpenings{"My adviser", "The staff at the office", "The person on reception", "My work coach"};
+constexpr std::array kMiddles{"listened and helped me with my CV", "never called me back about the course",
+                              "paid my travel on the day", "told me I would be sanctioned if I was late",
+                              "found me a placement near home", "kept moving my appointments"};
+constexpr std::array kEndings{"I would recommend them.", "It was a waste of time.", "It got better after a while.",
+                              "Nobody explained what they were meant to provide."};
+
+// Ratings over the leaves publication counts, months spread over the last year before `now`;
+// each provider has a quality of its own, and some leaves are far busier than others.
+void write_ratings(store::Database& db, const GenerateArgs& args, Month now, std::mt19937_64& rng) {
+    auto s = db.session();
+    const publication::Structure structure(store::registry_shape(s));
+    const auto& leaves = structure.rating_leaves();
+    if (leaves.empty()) return;
+    std::map<std::int64_t, double> quality;
+    std::uniform_real_distribution<double> unit(0.0, 1.0);
+    for (const auto& leaf : leaves) {
+        if (!quality.contains(leaf.provider_id)) quality[leaf.provider_id] = 1.8 + 2.4 * unit(rng);
+    }
+    std::uniform_int_distribution<int> month_back(1, 12);
+    std::uniform_int_distribution<int> group(0, static_cast<int>(ratings::kPaymentGroups.size()));
+    constexpr long long kBatch = 20'000;
+    for (long long done = 0; done < args.ratings;) {
+        soci::transaction tr(s);
+        for (long long i = 0; i < kBatch && done < args.ratings; ++i, ++done) {
+            const auto& leaf = leaves[static_cast<std::size_t>(std::pow(unit(rng), 1.5) * static_cast<double>(leaves.size()))];
+            const auto overall = stars_near(quality[leaf.provider_id], rng);
+            store::RatingRecord r{leaf.provider_id,
+                                  leaf.office_id ? std::optional(leaf.office_id) : std::nullopt,
+                                  *now.plus(-month_back(rng)),
+                                  overall,
+                                  {},
+                                  std::nullopt,
+                                  std::nullopt,
+                                  leaf.area_id ? std::optional(leaf.area_id) : std::nullopt};
+            for (auto& aspect : r.aspects) {
+                if (unit(rng) < 0.6) aspect = stars_near(overall.value(), rng);
+            }
+            const int g = group(rng);
+            if (g < static_cast<int>(ratings::kPaymentGroups.size())) r.payment_group = ratings::kPaymentGroups[g];
+            store::save_rating(s, r);
+        }
+        tr.commit();
+        if (done % 100'000 < kBatch) std::cerr << "generate: " << done << " ratings written\n";
+    }
+}
+
+void write_stories(store::Database& db, const GenerateArgs& args, Month now, std::mt19937_64& rng) {
+    auto s = db.session();
+    const publication::Structure structure(store::registry_shape(s));
+    const auto& leaves = structure.rating_leaves();
+    if (leaves.empty()) return;
+    std::uniform_int_distribution<std::size_t> pick_leaf(0, leaves.size() - 1);
+    std::uniform_int_distribution<int> month_back(1, 12);
+    constexpr long long kBatch = 10'000;
+    for (long long done = 0; done < args.stories;) {
+        soci::transaction tr(s);
+        for (long long i = 0; i < kBatch && done < args.stories; ++i, ++done) {
+            const auto& leaf = leaves[pick_leaf(rng)];
+            const auto month = *now.plus(-month_back(rng));
+            const auto body = fmt::format("{} {}. {}", kOpenings[rng() % kOpenings.size()],
+                                          kMiddles[rng() % kMiddles.size()], kEndings[rng() % kEndings.size()]);
+            const auto id = store::insert_story(s, {leaf.provider_id,
+                                                    leaf.office_id ? std::optional(leaf.office_id) : std::nullopt,
+                                                    std::nullopt, std::nullopt, month, body});
+            if (auto ok = store::change_story_state(s, id, stories::StoryState::published, Actor::moderator, month); !ok) {
+                throw std::runtime_error(ok.error().detail);
+            }
+        }
+        tr.commit();
+    }
+}
+
+int run_generate(const GenerateArgs& args) {
+    Month now = current_month();
+    if (!args.now.empty()) {
+        auto parsed = Month::parse(args.now);
+        if (!parsed) return report_error("--now must be a month like 2026-11", usage);
+        now = *parsed;
+    }
+    if (args.contracts < 1 || args.contracts > 18 * 18) return report_error("--contracts must be 1 to 324", usage);
+    auto db = open_current_database(args.db_url);
+    if (!db) return store::parse_database_url(args.db_url) ? failure : usage;
+    const auto started = std::chrono::steady_clock::now();
+    try {
+        std::mt19937_64 rng(args.seed);
+        if (auto imported = import_registry_rows(*db, args, layout(args.contracts), now); !imported) {
+            return report_error(imported.error().message, bad_data);
+        }
+        write_ratings(*db, args, now, rng);
+        write_stories(*db, args, now, rng);
+    } catch (const std::exception& e) {
+        return report_error("generate failed: " + store::describe(e));
+    }
+    const auto seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+    std::cout << fmt::format("generated {} contracts, {} sub-contractors, {} offices, {} ratings and {} published "
+                             "stories over the 12 months before {} (seed {}) in {:.1f} s\n",
+                             args.contracts, args.subcontractors, args.offices, args.ratings, args.stories,
+                             now.label(), args.seed, seconds);
+    return ok;
+}
+
+}  // namespace
+
+void add_generate(CLI::App& app, int& exit_code) {
+    static GenerateArgs args;
+    auto* cmd = app.add_subcommand(
+        "generate", "Write a seeded synthetic programme, ratings and stories (benchmarks and demonstrations)");
+    cmd->add_option("--db", args.db_url, "Database: a SQLite file path or postgresql://... (migrated)")->required();
+    cmd->add_option("--contracts", args.contracts, "Prime contracts, over about 18 areas for 40")->capture_default_str();
+    cmd->add_option("--subcontractors", args.subcontractors, "Sub-contractors, each under one contract")
+        ->capture_default_str()
+        ->check(CLI::Range(0, 1'000'000));
+    cmd->add_option("--offices", args.offices, "Offices: one in five a prime's, the rest sub-contractors'")
+        ->capture_default_str()
+        ->check(CLI::Range(0, 1'000'000));
+    cmd->add_option("--ratings", args.ratings, "Ratings, spread over the 12 months before --now")
+        ->capture_default_str()
+        ->check(CLI::Range(0LL, 100'000'000LL));
+    cmd->add_option("--stories", args.stories, "Published stories")->capture_default_str()->check(
+        CLI::Range(0LL, 10'000'000LL));
+    cmd->add_option("--seed", args.seed, "The same seed writes the same data")->capture_default_str();
+    cmd->add_option("--now", args.now, "The month (YYYY-MM) the data leads up to; default this month");
+    cmd->footer("Adds to the database's registry: run it on a freshly migrated database.");
+    cmd->callback([&exit_code] { exit_code = run_generate(args); });
+}
+
+}  // namespace pw::cli
