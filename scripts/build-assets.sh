@@ -18,3 +18,10 @@ cp -u node_modules/govuk-frontend/dist/govuk/govuk-frontend.min.js "$out/static/
 cp -u node_modules/accessible-autocomplete/dist/accessible-autocomplete.min.js \
       node_modules/accessible-autocomplete/dist/accessible-autocomplete.min.css "$out/static/"
 cp -u src/web/static/*.js "$out/static/"
+
+# Compressed copies of every text asset, made once here rather than on each request: brotli at
+# its best quality and gzip, beside each file (the server loads them with it).
+find "$out" -type f \( -name '*.css' -o -name '*.js' -o -name '*.svg' -o -name '*.json' -o -name '*.txt' \) | while read -r f; do
+  if [ ! -f "$f.br" ] || [ "$f" -nt "$f.br" ]; then brotli -q 11 -f -o "$f.br" "$f"; fi
+  if [ ! -f "$f.gz" ] || [ "$f" -nt "$f.gz" ]; then gzip -9 -n -c "$f" >"$f.gz"; fi
+done

@@ -4,6 +4,7 @@
 
 #include <spdlog/spdlog.h>
 
+#include "web/http/compression.hpp"
 #include "web/pages/page.hpp"
 #include "web/routes.hpp"
 
@@ -56,14 +57,18 @@ void App::dispatch(const Request& request, Responder finish) {
         return;
     }
     if (match.caching == Caching::public_page && context_.cache.enabled()) {
-        std::string key = request.query.empty() ? request.path : request.path + "?" + request.query;
+        // Kept compressed, once per encoding, so a hit costs no compression.
+        const auto encoding = choose_encoding(request.header("accept-encoding").value_or(""));
+        std::string key = std::string(encoding_name(encoding)) + " " +
+                          (request.query.empty() ? request.path : request.path + "?" + request.query);
         if (auto cached = context_.cache.find(key, PageCache::Clock::now())) {
             finish(std::move(*cached));
             return;
         }
         (*match.handler)(request, match.params,
-                         [this, key = std::move(key), pattern = match.pattern, finish](Response response) {
+                         [this, key = std::move(key), encoding, pattern = match.pattern, finish](Response response) {
                              response.route = pattern;
+                             compress_response(response, encoding);
                              if (response.status == 200) context_.cache.store(key, response, PageCache::Clock::now());
                              finish(std::move(response));
                          });
@@ -77,8 +82,10 @@ void App::dispatch(const Request& request, Responder finish) {
 
 void App::handle(const Request& request, Responder respond) {
     const auto start = std::chrono::steady_clock::now();
-    auto finish = [this, start, method = request.method, respond = std::move(respond)](Response response) {
+    const auto encoding = choose_encoding(request.header("accept-encoding").value_or(""));
+    auto finish = [this, start, encoding, method = request.method, respond = std::move(respond)](Response response) {
         add_security_headers(response);
+        compress_response(response, encoding);
         const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
         context_.metrics.observe(method, response.route, response.status, seconds);
         if (context_.access_log) {

@@ -319,6 +319,30 @@ try {
   console.log(`accessibility: ${pages.length + 7} pages checked with axe-core, ${violations} violations`)
   assert.equal(violations, 0)
 
+  step = 'a provider page is light on a phone: the first visit and a repeat'
+  {
+    const fresh = await browser.newContext({ viewport: { width: 320, height: 640 } })
+    const tab = await fresh.newPage()
+    const cdp = await fresh.newCDPSession(tab)
+    await cdp.send('Network.enable')
+    let bytes = 0 // over the wire: compressed bodies and headers
+    cdp.on('Network.loadingFinished', (e) => { bytes += e.encodedDataLength })
+    await tab.goto(providerUrl, { waitUntil: 'networkidle' })
+    const first = bytes
+    bytes = 0
+    await tab.goto(base + '/')
+    await tab.goto(providerUrl, { waitUntil: 'networkidle' })
+    const home = bytes
+    bytes = 0
+    await tab.goto(providerUrl, { waitUntil: 'networkidle' })
+    const repeat = bytes
+    console.log(`page weight: a provider page's first visit ${(first / 1024).toFixed(1)} KB over the wire ` +
+      `(goal 70 KB), a repeat visit ${(repeat / 1024).toFixed(1)} KB (goal 10 KB); home then provider ${(home / 1024).toFixed(1)} KB`)
+    assert.ok(first <= 70 * 1024, `first visit ${first} bytes`)
+    assert.ok(repeat <= 10 * 1024, `repeat visit ${repeat} bytes`)
+    await fresh.close()
+  }
+
   console.log('browser journey: passed (screenshots in ' + artefacts + ')')
 } catch (error) {
   console.error(`browser journey: failed at "${step}": ${error.message}`)

@@ -23,6 +23,22 @@ const std::map<std::string, std::string, std::less<>> kTypes = {
     {".txt", "text/plain; charset=utf-8"},
 };
 
+std::string read_file(const fs::path& path) {
+    std::ifstream in(path, std::ios::binary);
+    std::ostringstream body;
+    body << in.rdbuf();
+    return body.str();
+}
+
+// A compressed copy the build made beside the file, when it is not older than the file.
+std::string compressed_copy(const fs::path& file, std::string_view extension) {
+    fs::path copy = file;
+    copy += extension;
+    std::error_code ec;
+    if (!fs::is_regular_file(copy, ec) || fs::last_write_time(copy, ec) < fs::last_write_time(file, ec)) return {};
+    return read_file(copy);
+}
+
 std::uint64_t fnv1a(std::string_view data, std::uint64_t hash = 1469598103934665603ull) {
     for (unsigned char c : data) hash = (hash ^ c) * 1099511628211ull;
     return hash;
@@ -41,13 +57,12 @@ Result<Assets> Assets::load(const std::string& directory) {
         if (!entry.is_regular_file()) continue;
         auto type = kTypes.find(entry.path().extension().string());
         if (type == kTypes.end()) continue;
-        std::ifstream in(entry.path(), std::ios::binary);
-        std::ostringstream body;
-        body << in.rdbuf();
+        std::string body = read_file(entry.path());
         const std::string url = "/" + fs::relative(entry.path(), directory).generic_string();
-        const auto hash = fnv1a(body.str());
+        const auto hash = fnv1a(body);
         all = fnv1a(std::to_string(hash), all);
-        assets.files_[url] = Asset{body.str(), type->second, fmt::format("\"{:016x}\"", hash)};
+        assets.files_[url] = Asset{std::move(body), type->second, fmt::format("\"{:016x}\"", hash),
+                                   compressed_copy(entry.path(), ".br"), compressed_copy(entry.path(), ".gz")};
     }
     if (ec) return fail(ErrorKind::unavailable, fmt::format("cannot read {}: {}", directory, ec.message()));
     assets.version_ = fmt::format("{:08x}", all & 0xffffffffu);

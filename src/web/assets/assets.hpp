@@ -14,6 +14,8 @@ struct Asset {
     std::string body;
     std::string content_type;
     std::string etag;
+    std::string brotli;  // compressed at build (FILE.br beside it), or empty
+    std::string gzip;    // likewise FILE.gz
 };
 
 class Assets {

@@ -1,5 +1,6 @@
 #include "web/render/renderer.hpp"
 
+#include <atomic>
 #include <memory>
 #include <stdexcept>
 
@@ -28,6 +29,8 @@ std::string inline_partials(std::string text, const std::map<std::string, std::s
 }  // namespace
 
 Renderer::Renderer(const std::map<std::string, std::string_view>& files) {
+    static std::atomic<std::uint64_t> renderers{0};
+    id_ = ++renderers;
     std::map<std::string, std::string, std::less<>> partials;
     for (const auto& [name, text] : files) {
         constexpr std::string_view folder = "partials/";
@@ -43,14 +46,20 @@ Renderer::Renderer(const std::map<std::string, std::string_view>& files) {
         std::string source = inline_partials(std::string(text), partials);
         mustache::mustache check{source};
         if (!check.is_valid()) throw std::logic_error("template " + name + ": " + check.error_message());
+        if (key.starts_with("pages/")) {
+            // A page needs GOV.UK Frontend's script for its components (data-module) and the
+            // autocomplete for the search box; every page works without either.
+            const bool search = source.find("search-autocomplete") != std::string::npos;
+            scripts_.emplace(key.substr(6), Scripts{search || source.find("data-module=") != std::string::npos, search});
+        }
         sources_.emplace(std::move(key), std::move(source));
     }
 }
 
 std::string Renderer::render(std::string_view name, const mustache::data& data) const {
     // kainjow templates keep state while rendering, so each thread compiles its own copy once.
-    thread_local std::map<std::pair<const Renderer*, std::string>, std::unique_ptr<mustache::mustache>> compiled;
-    auto key = std::make_pair(this, std::string(name));
+    thread_local std::map<std::pair<std::uint64_t, std::string>, std::unique_ptr<mustache::mustache>> compiled;
+    auto key = std::make_pair(id_, std::string(name));
     auto it = compiled.find(key);
     if (it == compiled.end()) {
         auto source = sources_.find(name);
@@ -70,6 +79,10 @@ std::string Renderer::render(std::string_view name, const mustache::data& data) 
 
 std::string Renderer::page(std::string_view name, mustache::data data) const {
     data.set("content", render("pages/" + std::string(name), data));
+    if (const auto scripts = scripts_.find(name); scripts != scripts_.end()) {
+        if (scripts->second.app) data.set("app_js", mustache::data::type::bool_true);
+        if (scripts->second.search) data.set("search_js", mustache::data::type::bool_true);
+    }
     return render("layout", data);
 }
 

@@ -33,3 +33,15 @@ TEST(Renderer, RefusesATemplateThatDoesNotParse) {
 TEST(Renderer, EveryShippedTemplateParses) {
     EXPECT_NO_THROW(Renderer{template_files()});
 }
+
+TEST(Renderer, LoadsJavaScriptOnlyOnPagesThatUseIt) {
+    std::map<std::string, std::string_view> files{
+        {"pages/plain.mustache", "<p>text</p>"},
+        {"pages/form.mustache", "<div data-module=\"govuk-error-summary\"></div>"},
+        {"pages/find.mustache", "<div id=\"search-autocomplete\"></div>"},
+        {"layout.mustache", "{{{content}}}{{#app_js}}[app]{{/app_js}}{{#search_js}}[search]{{/search_js}}"}};
+    Renderer renderer(files);
+    EXPECT_EQ(renderer.page("plain", {}), "<p>text</p>");
+    EXPECT_EQ(renderer.page("form", {}), "<div data-module=\"govuk-error-summary\"></div>[app]");
+    EXPECT_EQ(renderer.page("find", {}), "<div id=\"search-autocomplete\"></div>[app][search]");
+}
