@@ -5,6 +5,7 @@
 #include <spdlog/spdlog.h>
 
 #include "web/http/compression.hpp"
+#include "web/http/query.hpp"
 #include "web/pages/page.hpp"
 #include "web/routes.hpp"
 
@@ -43,6 +44,23 @@ App::App(AppContext context) : context_(std::move(context)) {
     add_open_data_routes(router_, context_);
 }
 
+void App::serve_cached(Request request, const Router::Match& match, Responder finish) {
+    // Kept compressed, once per encoding, so a hit costs no compression.
+    const auto encoding = choose_encoding(request.header("accept-encoding").value_or(""));
+    std::string key = std::string(encoding_name(encoding)) + " " + request.target;
+    if (auto cached = context_.cache.find(key, PageCache::Clock::now())) {
+        finish(std::move(*cached));
+        return;
+    }
+    (*match.handler)(request, match.params,
+                     [this, key = std::move(key), encoding, pattern = match.pattern, finish](Response response) {
+                         response.route = pattern;
+                         compress_response(response, encoding);
+                         if (response.status == 200) context_.cache.store(key, response, PageCache::Clock::now());
+                         finish(std::move(response));
+                     });
+}
+
 void App::dispatch(const Request& request, Responder finish) {
     const std::string_view method = request.method == "HEAD" ? std::string_view("GET") : request.method;
     const bool api = request.path.starts_with("/api/");
@@ -56,23 +74,24 @@ void App::dispatch(const Request& request, Responder finish) {
         finish(std::move(response));
         return;
     }
-    if (match.caching == Caching::public_page && context_.cache.enabled()) {
-        // Kept compressed, once per encoding, so a hit costs no compression.
-        const auto encoding = choose_encoding(request.header("accept-encoding").value_or(""));
-        std::string key = std::string(encoding_name(encoding)) + " " +
-                          (request.query.empty() ? request.path : request.path + "?" + request.query);
-        if (auto cached = context_.cache.find(key, PageCache::Clock::now())) {
-            finish(std::move(*cached));
+    if (match.caching == Caching::public_page) {
+        // The page sees only the query parameters it declares: it cannot depend on any other,
+        // so the cache is keyed by those alone and made-up query strings find it already made.
+        // A query that cannot be decoded goes to the page as sent, uncached, for its own answer.
+        if (auto canonical = canonical_query(request.query, *match.query)) {
+            Request scoped = request;
+            scoped.query = std::move(*canonical);
+            scoped.target = scoped.query.empty() ? scoped.path : scoped.path + "?" + scoped.query;
+            if (context_.cache.enabled()) {
+                serve_cached(std::move(scoped), match, std::move(finish));
+                return;
+            }
+            (*match.handler)(scoped, match.params, [pattern = match.pattern, finish](Response response) {
+                response.route = pattern;
+                finish(std::move(response));
+            });
             return;
         }
-        (*match.handler)(request, match.params,
-                         [this, key = std::move(key), encoding, pattern = match.pattern, finish](Response response) {
-                             response.route = pattern;
-                             compress_response(response, encoding);
-                             if (response.status == 200) context_.cache.store(key, response, PageCache::Clock::now());
-                             finish(std::move(response));
-                         });
-        return;
     }
     (*match.handler)(request, match.params, [pattern = match.pattern, finish](Response response) {
         response.route = pattern;

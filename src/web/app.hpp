@@ -53,6 +53,7 @@ public:
 
 private:
     void dispatch(const Request& request, Responder finish);
+    void serve_cached(Request request, const Router::Match& match, Responder finish);
     AppContext context_;
     Router router_;
 };

@@ -151,3 +151,15 @@ TEST_P(Pages, HeadAnswersLikeGetWithoutABody) {
     EXPECT_TRUE(head.body.empty());
     EXPECT_EQ(head.header("content-length"), std::to_string(get(port(), "/areas").body.size()));
 }
+
+TEST_P(Pages, AQueryParameterAPageDoesNotReadChangesNothing) {
+    auto search = get(port(), "/search?q=seetec");
+    const auto link = first_link(search.body, "/providers/");
+    ASSERT_FALSE(link.empty());
+    const auto plain = get(port(), link);
+    const auto made_up = get(port(), link + "?uncached=1-2&page=1");
+    ASSERT_EQ(made_up.status, 200);
+    EXPECT_EQ(made_up.body, plain.body);
+    // A query that cannot be decoded is still the page's own to answer.
+    EXPECT_EQ(get(port(), "/search?q=%ff").status, 400);
+}

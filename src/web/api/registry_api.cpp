@@ -89,7 +89,7 @@ void add_registry_api_routes(Router& router, const AppContext& app) {
         Caching::public_page);
     router.get(
         "/api/v1/search", [&app](const Request& r, const RouteParams&) { return search(app, r); },
-        Caching::public_page);
+        Caching::public_page, {"q"});
 }
 
 }  // namespace pw::web

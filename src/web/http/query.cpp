@@ -1,6 +1,8 @@
 #include "web/http/query.hpp"
 
+#include <boost/url/encode.hpp>
 #include <boost/url/parse_query.hpp>
+#include <boost/url/rfc/unreserved_chars.hpp>
 
 #include "core/text/text.hpp"
 
@@ -22,6 +24,21 @@ std::optional<Params> parse_query(std::string_view encoded) {
         params.try_emplace(std::move(key), std::move(value));
     }
     return params;
+}
+
+std::optional<std::string> canonical_query(std::string_view encoded, std::span<const std::string> keep) {
+    const auto params = parse_query(encoded);
+    if (!params) return std::nullopt;
+    std::string out;
+    for (const auto& name : keep) {
+        const auto found = params->find(name);
+        if (found == params->end()) continue;
+        if (!out.empty()) out += '&';
+        out += boost::urls::encode(name, boost::urls::unreserved_chars);
+        out += '=';
+        out += boost::urls::encode(found->second, boost::urls::unreserved_chars);
+    }
+    return out;
 }
 
 std::optional<long long> parse_id(std::string_view segment) {

@@ -36,18 +36,21 @@ bool matches(const std::vector<std::string>& pattern, const std::vector<std::str
 }
 }  // namespace
 
-void Router::add(std::string method, std::string pattern, RouteHandler handler, Caching caching) {
+void Router::add(std::string method, std::string pattern, RouteHandler handler, Caching caching,
+                 std::vector<std::string> query) {
     add_async(
         std::move(method), std::move(pattern),
         [handler = std::move(handler)](const Request& request, const RouteParams& params, Responder respond) {
             respond(handler(request, params));
         },
-        caching);
+        caching, std::move(query));
 }
 
-void Router::add_async(std::string method, std::string pattern, AsyncRouteHandler handler, Caching caching) {
+void Router::add_async(std::string method, std::string pattern, AsyncRouteHandler handler, Caching caching,
+                       std::vector<std::string> query) {
     auto segments = split(pattern);
-    routes_.push_back({std::move(method), std::move(pattern), std::move(segments), std::move(handler), caching});
+    routes_.push_back(
+        {std::move(method), std::move(pattern), std::move(segments), std::move(handler), caching, std::move(query)});
 }
 
 Router::Match Router::match(std::string_view method, std::string_view path) const {
@@ -65,6 +68,7 @@ Router::Match Router::match(std::string_view method, std::string_view path) cons
         result.pattern = route.pattern;
         result.params = std::move(params);
         result.caching = route.caching;
+        result.query = &route.query;
         return result;
     }
     return result;

@@ -28,15 +28,20 @@ enum class Caching { none, public_page };
 
 class Router {
 public:
-    void get(std::string pattern, RouteHandler handler, Caching caching = Caching::none) {
-        add("GET", std::move(pattern), std::move(handler), caching);
+    // A public page declares the query parameters it reads: it is handed only those, so the
+    // cache can key it by them alone.
+    void get(std::string pattern, RouteHandler handler, Caching caching = Caching::none,
+             std::vector<std::string> query = {}) {
+        add("GET", std::move(pattern), std::move(handler), caching, std::move(query));
     }
     void post(std::string pattern, RouteHandler handler) { add("POST", std::move(pattern), std::move(handler)); }
     void post_async(std::string pattern, AsyncRouteHandler handler) {
         add_async("POST", std::move(pattern), std::move(handler), Caching::none);
     }
-    void add(std::string method, std::string pattern, RouteHandler handler, Caching caching = Caching::none);
-    void add_async(std::string method, std::string pattern, AsyncRouteHandler handler, Caching caching);
+    void add(std::string method, std::string pattern, RouteHandler handler, Caching caching = Caching::none,
+             std::vector<std::string> query = {});
+    void add_async(std::string method, std::string pattern, AsyncRouteHandler handler, Caching caching,
+                   std::vector<std::string> query = {});
 
     // A prefix route: "/assets/*" matches any path below it; the rest is params["*"].
     struct Match {
@@ -45,6 +50,7 @@ public:
         RouteParams params;
         bool path_known = false;  // some route has this path, with another method (405)
         Caching caching = Caching::none;
+        const std::vector<std::string>* query = nullptr;  // the parameters a public page reads
     };
     Match match(std::string_view method, std::string_view path) const;
 
@@ -55,6 +61,7 @@ private:
         std::vector<std::string> segments;
         AsyncRouteHandler handler;
         Caching caching;
+        std::vector<std::string> query;
     };
     std::vector<Route> routes_;
 };

@@ -139,12 +139,13 @@ void add_registry_routes(Router& router, const AppContext& app) {
         Caching::public_page);
     router.get(
         "/providers/{id}", [&app](const Request& r, const RouteParams& p) { return show_provider(app, p, r); },
-        Caching::public_page);
+        Caching::public_page, {"page"});
     router.get(
         "/offices/{id}", [&app](const Request&, const RouteParams& p) { return show_office(app, p); },
         Caching::public_page);
     router.get(
-        "/search", [&app](const Request& r, const RouteParams&) { return search_page(app, r); }, Caching::public_page);
+        "/search", [&app](const Request& r, const RouteParams&) { return search_page(app, r); }, Caching::public_page,
+        {"q"});
 }
 
 }  // namespace pw::web

@@ -32,3 +32,18 @@ TEST(Query, IdsArePositiveWholeNumbers) {
     EXPECT_FALSE(parse_id("-3"));
     EXPECT_FALSE(parse_id("99999999999999999999"));
 }
+
+TEST(CanonicalQuery, KeepsOnlyTheDeclaredParametersInTheirOrder) {
+    const std::vector<std::string> page{"page"};
+    EXPECT_EQ(pw::web::canonical_query("uncached=1-2&page=3", page), "page=3");
+    EXPECT_EQ(pw::web::canonical_query("uncached=1-2", page), "");
+    EXPECT_EQ(pw::web::canonical_query("", page), "");
+    const std::vector<std::string> two{"q", "page"};
+    EXPECT_EQ(pw::web::canonical_query("page=2&x=y&q=a+b%26c", two), "q=a%20b%26c&page=2");
+}
+
+TEST(CanonicalQuery, RefusesWhatCannotBeDecoded) {
+    const std::vector<std::string> q{"q"};
+    EXPECT_FALSE(pw::web::canonical_query("q=%ff", q));
+    EXPECT_FALSE(pw::web::canonical_query("q=%zz", q));
+}
