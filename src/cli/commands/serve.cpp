@@ -14,7 +14,7 @@
 #include "store/publication/publication.hpp"
 #include "store/ratings/rating_service_soci.hpp"
 #include "store/registry/export.hpp"
-#include "store/registry/registry_repository_soci.hpp"
+#include "store/registry/registry_memory.hpp"
 #include "store/writer/writer.hpp"
 #include "web/app.hpp"
 #include "web/http/server.hpp"
@@ -43,9 +43,9 @@ struct ServeArgs {
 // the lock makes one process of many do it) and loads what any process published.
 class SnapshotKeeper {
 public:
-    SnapshotKeeper(store::Database& db, web::ReadModel& model, web::PageCache& cache, const ServeArgs& args,
-                   std::function<Month()> month)
-        : db_(db), model_(model), cache_(cache), args_(args), month_(std::move(month)) {
+    SnapshotKeeper(store::Database& db, web::ReadModel& model, store::MemoryRegistryRepository& registry,
+                   web::PageCache& cache, const ServeArgs& args, std::function<Month()> month)
+        : db_(db), model_(model), registry_(registry), cache_(cache), args_(args), month_(std::move(month)) {
         refresh();
         thread_ = std::jthread([this](std::stop_token stop) { run(stop); });
     }
@@ -72,6 +72,10 @@ private:
                     spdlog::error("event=publication_failed error=\"{}\"", outcome.error().message);
                 }
             }
+            if (registry_.refresh()) {
+                cache_.invalidate();
+                spdlog::info("event=registry_loaded");
+            }
             const auto latest = store::latest_snapshot_id(db_);
             const auto shown = model_.current();
             if (latest && (!shown || shown->info().id != *latest)) {
@@ -86,6 +90,7 @@ private:
 
     store::Database& db_;
     web::ReadModel& model_;
+    store::MemoryRegistryRepository& registry_;
     web::PageCache& cache_;
     const ServeArgs& args_;
     std::function<Month()> month_;
@@ -111,7 +116,7 @@ int serve(ServeArgs& args) {
     auto assets = web::Assets::load(args.public_dir);
     if (!assets) return report_error(assets.error().message);
 
-    store::SociRegistryRepository registry(*db);
+    store::MemoryRegistryRepository registry(*db);
     store::Writer writer(*db, args.write_batch);
     store::SociRatingService ratings(*db, writer);
     const crypto::CsrfTokens csrf;
@@ -133,7 +138,7 @@ int serve(ServeArgs& args) {
         return std::chrono::system_clock::time_point{std::chrono::sys_days{day}};
     };
     web::ReadModel published;
-    SnapshotKeeper keeper(*db, published, cache, args,
+    SnapshotKeeper keeper(*db, published, registry, cache, args,
                           [clock] { return Month::of(std::chrono::floor<std::chrono::days>(clock())); });
     web::App app(web::AppContext{registry, ratings, csrf, clock, *db, writer,
                                  sessions, renderer, *assets, metrics,
