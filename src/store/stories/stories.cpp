@@ -1,5 +1,8 @@
 #include "store/stories/stories.hpp"
 
+#include <map>
+#include <span>
+
 #include <fmt/format.h>
 
 #include <soci/boost-optional.h>
@@ -36,27 +39,49 @@ StoryRow read_story(const soci::row& row) {
     return story;
 }
 
-void add_details(soci::session& s, StoryRow& story) {
-    const long long id = story.id;
-    soci::rowset<soci::row> responses =
-        (s.prepare << "SELECT r.id, p.name, r.month, r.body FROM responses r JOIN providers p ON p.id = r.provider_id "
-                      "WHERE r.story_id = :id AND r.state = 'published' ORDER BY r.id",
-         soci::use(id));
-    for (const auto& row : responses) {
-        story.responses.push_back({get_int(row, 0), get_text(row, 1), get_text(row, 2), get_text(row, 3)});
+// Responses and censor rules for many stories in two queries, not two a story: the ids are
+// numbers we hold, written into the SQL.
+void add_details(soci::session& s, std::span<StoryRow> stories) {
+    if (stories.empty()) return;
+    std::string ids;
+    std::string providers;
+    std::map<std::int64_t, std::vector<StoryRow*>> by_id;
+    for (auto& story : stories) {
+        ids += fmt::format("{}{}", ids.empty() ? "" : ",", story.id);
+        providers += fmt::format("{}{}", providers.empty() ? "" : ",", story.provider_id);
+        by_id[story.id].push_back(&story);
     }
-    const long long provider = story.provider_id;
-    soci::rowset<soci::row> rules =
-        (s.prepare << "SELECT phrase FROM censor_rules WHERE scope = 'everywhere' OR (scope = 'story' AND story_id = "
-                      ":story) OR (scope = 'provider' AND provider_id = :provider)",
-         soci::use(id), soci::use(provider));
-    for (const auto& row : rules) story.rules.push_back({get_text(row, 0)});
+    soci::rowset<soci::row> responses =
+        (s.prepare << fmt::format("SELECT r.story_id, r.id, p.name, r.month, r.body FROM responses r JOIN providers p "
+                                  "ON p.id = r.provider_id WHERE r.story_id IN ({}) AND r.state = 'published' "
+                                  "ORDER BY r.id",
+                                  ids));
+    for (const auto& row : responses) {
+        for (auto* story : by_id[get_int(row, 0)]) {
+            story->responses.push_back({get_int(row, 1), get_text(row, 2), get_text(row, 3), get_text(row, 4)});
+        }
+    }
+    soci::rowset<soci::row> rules = (s.prepare << fmt::format(
+                                         "SELECT scope, story_id, provider_id, phrase FROM censor_rules WHERE scope = "
+                                         "'everywhere' OR (scope = 'story' AND story_id IN ({})) OR (scope = "
+                                         "'provider' AND provider_id IN ({})) ORDER BY id",
+                                         ids, providers));
+    for (const auto& row : rules) {
+        const auto scope = get_text(row, 0);
+        for (auto& story : stories) {
+            const bool applies = scope == "everywhere" ||
+                                 (scope == "story" && row.get_indicator(1) != soci::i_null && get_int(row, 1) == story.id) ||
+                                 (scope == "provider" && row.get_indicator(2) != soci::i_null &&
+                                  get_int(row, 2) == story.provider_id);
+            if (applies) story.rules.push_back({get_text(row, 3)});
+        }
+    }
 }
 
 std::vector<StoryRow> read_stories(soci::session& s, soci::rowset<soci::row>& rows) {
     std::vector<StoryRow> out;
     for (const auto& row : rows) out.push_back(read_story(row));
-    for (auto& story : out) add_details(s, story);
+    add_details(s, out);
     return out;
 }
 
@@ -107,7 +132,7 @@ std::int64_t insert_story(soci::session& s, const StoryRecord& story) {
 std::optional<StoryRow> find_story(Database& db, std::int64_t id) {
     auto s = db.session();
     auto story = story_in(s, id);
-    if (story) add_details(s, *story);
+    if (story) add_details(s, std::span(&*story, 1));
     return story;
 }
 
@@ -209,7 +234,7 @@ std::vector<FlagRow> open_flags(Database& db) {
     for (auto& [flag, story_id] : found) {
         if (auto story = story_in(s, story_id)) {
             flag.story = *story;
-            add_details(s, flag.story);
+            add_details(s, std::span(&flag.story, 1));
             flags.push_back(flag);
         }
     }

@@ -1,5 +1,7 @@
 // Published official sanction figures, each with its source, and what they show when the
 // providers named in them are compared.
+#include <algorithm>
+
 #include <fmt/format.h>
 
 #include "core/statistics/proportions.hpp"
@@ -65,11 +67,16 @@ Response figures_page(const AppContext& app) {
     data.set("published", snapshot_note(snapshot.get()));
     std::vector<std::pair<std::string, publication::SanctionFigures>> referrers;
     if (snapshot) {
-        for (const auto& [provider, name] : store::all_providers(app.db)) {
-            auto figures = snapshot->sanctions(provider);
-            if (figures.shown()) referrers.emplace_back(name, figures);
+        for (const auto& [referrer, sum] : snapshot->referrer_sums()) {
+            auto figures = snapshot->sanctions(referrer);
+            if (!figures.shown()) continue;
+            if (referrer == 0) {
+                referrers.emplace_back("Jobcentre Plus", figures);
+            } else if (auto provider = app.registry.find_provider_ref(ProviderId{referrer})) {
+                referrers.emplace_back(provider->name, figures);
+            }
         }
-        if (auto jobcentre = snapshot->sanctions(0); jobcentre.shown()) referrers.emplace_back("Jobcentre Plus", jobcentre);
+        std::ranges::sort(referrers, {}, [](const auto& entry) { return entry.first; });
     }
     data.set("self_reported", list_of(referrers, [](const auto& entry) {
                  mustache::data d = sanction_figures_view(entry.second);
