@@ -44,9 +44,8 @@ App::App(AppContext context) : context_(std::move(context)) {
     add_open_data_routes(router_, context_);
 }
 
-void App::serve_cached(Request request, const Router::Match& match, Responder finish) {
+void App::serve_cached(Request request, const Router::Match& match, Encoding encoding, Responder finish) {
     // Kept compressed, once per encoding, so a hit costs no compression.
-    const auto encoding = choose_encoding(request.header("accept-encoding").value_or(""));
     std::string key = std::string(encoding_name(encoding)) + " " + request.target;
     if (auto cached = context_.cache.find(key, PageCache::Clock::now())) {
         finish(std::move(*cached));
@@ -61,7 +60,7 @@ void App::serve_cached(Request request, const Router::Match& match, Responder fi
                      });
 }
 
-void App::dispatch(const Request& request, Responder finish) {
+void App::dispatch(const Request& request, Encoding encoding, Responder finish) {
     const std::string_view method = request.method == "HEAD" ? std::string_view("GET") : request.method;
     const bool api = request.path.starts_with("/api/");
     auto match = router_.match(method, request.path);
@@ -83,7 +82,7 @@ void App::dispatch(const Request& request, Responder finish) {
             scoped.query = std::move(*canonical);
             scoped.target = scoped.query.empty() ? scoped.path : scoped.path + "?" + scoped.query;
             if (context_.cache.enabled()) {
-                serve_cached(std::move(scoped), match, std::move(finish));
+                serve_cached(std::move(scoped), match, encoding, std::move(finish));
                 return;
             }
             (*match.handler)(scoped, match.params, [pattern = match.pattern, finish](Response response) {
@@ -115,7 +114,7 @@ void App::handle(const Request& request, Responder respond) {
         respond(std::move(response));
     };
     try {
-        dispatch(request, finish);
+        dispatch(request, encoding, finish);
     } catch (const std::exception& e) {
         // Bugs and dead infrastructure throw; here they become a 500 page and one log line.
         spdlog::error("event=handler_failed method={} error=\"{}\"", request.method, e.what());

@@ -13,6 +13,7 @@
 #include "web/accounts/sessions.hpp"
 #include "web/assets/assets.hpp"
 #include "web/cache/page_cache.hpp"
+#include "web/http/compression.hpp"
 #include "web/http/message.hpp"
 #include "web/http/router.hpp"
 #include "web/observability/metrics.hpp"
@@ -52,8 +53,8 @@ public:
     bool may_upload(std::string_view target, std::string_view cookie) const;
 
 private:
-    void dispatch(const Request& request, Responder finish);
-    void serve_cached(Request request, const Router::Match& match, Responder finish);
+    void dispatch(const Request& request, Encoding encoding, Responder finish);
+    void serve_cached(Request request, const Router::Match& match, Encoding encoding, Responder finish);
     AppContext context_;
     Router router_;
 };

@@ -109,11 +109,10 @@ constexpr std::array kEndings{"I would recommend them.", "It was a waste of time
 
 // Ratings over the leaves publication counts, months spread over the last year before `now`;
 // each provider has a quality of its own, and some leaves are far busier than others.
-void write_ratings(store::Database& db, const GenerateArgs& args, Month now, std::mt19937_64& rng) {
-    auto s = db.session();
-    const publication::Structure structure(store::registry_shape(s));
-    const auto& leaves = structure.rating_leaves();
+void write_ratings(store::Database& db, const std::vector<publication::Leaf>& leaves, const GenerateArgs& args,
+                   Month now, std::mt19937_64& rng) {
     if (leaves.empty()) return;
+    auto s = db.session();
     std::map<std::int64_t, double> quality;
     std::uniform_real_distribution<double> unit(0.0, 1.0);
     for (const auto& leaf : leaves) {
@@ -147,11 +146,10 @@ void write_ratings(store::Database& db, const GenerateArgs& args, Month now, std
     }
 }
 
-void write_stories(store::Database& db, const GenerateArgs& args, Month now, std::mt19937_64& rng) {
-    auto s = db.session();
-    const publication::Structure structure(store::registry_shape(s));
-    const auto& leaves = structure.rating_leaves();
+void write_stories(store::Database& db, const std::vector<publication::Leaf>& leaves, const GenerateArgs& args,
+                   Month now, std::mt19937_64& rng) {
     if (leaves.empty()) return;
+    auto s = db.session();
     std::uniform_int_distribution<std::size_t> pick_leaf(0, leaves.size() - 1);
     std::uniform_int_distribution<int> month_back(1, 12);
     constexpr long long kBatch = 10'000;
@@ -189,8 +187,12 @@ int run_generate(const GenerateArgs& args) {
         if (auto imported = import_registry_rows(*db, args, layout(args.contracts), now); !imported) {
             return report_error(imported.error().message, bad_data);
         }
-        write_ratings(*db, args, now, rng);
-        write_stories(*db, args, now, rng);
+        const auto leaves = [&] {
+            auto s = db->session();
+            return publication::Structure(store::registry_shape(s)).rating_leaves();
+        }();
+        write_ratings(*db, leaves, args, now, rng);
+        write_stories(*db, leaves, args, now, rng);
     } catch (const std::exception& e) {
         return report_error("generate failed: " + store::describe(e));
     }
