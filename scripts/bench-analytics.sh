@@ -8,8 +8,14 @@ cd "$(dirname "$0")/.."
 build=${1:-build}
 file="$build/bench/events-10m.csv"
 mkdir -p "$build/bench"
-ours=$("$build/analytics_bench" "$file" 20000 104 | tee /dev/stderr | awk '/^analytics-ours-seconds/ {print $2}')
-theirs=$(node bench/duckdb/groupby.mjs "$file" | tee /dev/stderr | awk '/^duckdb-seconds/ {print $2}')
+# Each run's lines are printed, then its figure read from them. (Not `tee /dev/stderr`: when
+# stderr is a file, tee opens it again from the start and overwrites what came before.)
+ours_out=$("$build/analytics_bench" "$file" 20000 104)
+echo "$ours_out"
+ours=$(awk '/^analytics-ours-seconds/ {print $2}' <<<"$ours_out")
+theirs_out=$(node bench/duckdb/groupby.mjs "$file")
+echo "$theirs_out"
+theirs=$(awk '/^duckdb-seconds/ {print $2}' <<<"$theirs_out")
 awk -v ours="$ours" -v theirs="$theirs" 'BEGIN {
   printf "analytics: parse + group-by, ours %.2f s against DuckDB %.2f s: ratio %.2f (below 1 is faster than DuckDB)\n",
          ours, theirs, ours / theirs }'
