@@ -19,6 +19,7 @@
 #include "web/observability/metrics.hpp"
 #include "web/publication/read_model.hpp"
 #include "web/render/renderer.hpp"
+#include "web/stories/published_stories.hpp"
 
 namespace pw::web {
 
@@ -37,6 +38,7 @@ struct AppContext {
     std::function<std::string()> registry_csv;  // the open-data download
     PageCache& cache;                           // public pages, kept for a moment
     const ReadModel& published;                 // every public figure comes from here
+    PublishedStories& stories;                  // and every public story
     bool access_log = true;
 };
 

@@ -1,6 +1,8 @@
 // The story journey through the real server: rate with a story, preview what redaction removes,
 // moderate, publish, respond, flag. On SQLite and PostgreSQL.
+#include <chrono>
 #include <regex>
+#include <thread>
 
 #include "integration/form_helpers.hpp"
 #include "integration/server_test.hpp"
@@ -247,6 +249,67 @@ TEST_P(Stories, CensorRulesSafeguardingAndHostileTextAreHandledOnTheWayToThePubl
     EXPECT_NE(page.find("&lt;script&gt;alert(&apos;x&apos;)&lt;/script&gt;"), std::string::npos);
     EXPECT_NE(page.find("DROP TABLE stories"), std::string::npos);  // stored as text: the table is still there
     EXPECT_EQ(get(port(), "/providers/" + seetec_).status, 200);
+}
+
+// Published stories are held in each server's memory: a page at a time, each page one address.
+TEST_P(Stories, StoriesComeTenToAPageAndOnlyPagesThatExistHaveAnAddress) {
+    const auto mod = sign_in("mod1", moderator_password_);
+    for (int i = 1; i <= 12; ++i) {
+        tell_story("Story number " + std::to_string(100 + i) + " about the office.");
+        signed_post(mod, "/moderate", "/moderate/stories/" + pending_story_id(mod) + "/approve", "");
+    }
+    const auto url = "/providers/" + seetec_;
+    auto first = get(port(), url).body;
+    EXPECT_NE(first.find("Story number 112"), std::string::npos);  // newest first
+    EXPECT_NE(first.find("Story number 103"), std::string::npos);
+    EXPECT_EQ(first.find("Story number 102"), std::string::npos);
+    EXPECT_NE(first.find("Page 1 of 2"), std::string::npos);
+    auto second = get(port(), url + "?page=2").body;
+    EXPECT_NE(second.find("Story number 102"), std::string::npos);
+    EXPECT_NE(second.find("Story number 101"), std::string::npos);
+    EXPECT_EQ(second.find("Story number 103"), std::string::npos);
+    for (const std::string page : {"3", "0", "-1", "x", "1e3", "99999999999999999999"}) {
+        EXPECT_EQ(get(port(), url + "?page=" + page).status, 404) << page;
+    }
+    EXPECT_EQ(get(port(), "/providers/" + a4e_ + "?page=2").status, 404);  // no stories: one page only
+    EXPECT_EQ(get(port(), "/providers/" + a4e_ + "?page=1").status, 200);
+}
+
+// A second server over the same database shows a story the first one published within its
+// --reload-ms, and a story taken down there goes from it too.
+TEST_P(Stories, ASecondServerShowsWhatTheFirstPublishedWithinItsReloadTime) {
+    ServerProcess other(db(), {"--publish", "off", "--reload-ms", "100"});
+    ASSERT_TRUE(other.started()) << other.err();
+    const auto url = "/providers/" + seetec_;
+    EXPECT_NE(get(other.port(), url).body.find("No stories published yet"), std::string::npos);
+    tell_story("The second server should show this one.");
+    const auto mod = sign_in("mod1", moderator_password_);
+    const auto story = pending_story_id(mod);
+    signed_post(mod, "/moderate", "/moderate/stories/" + story + "/approve", "");
+    // Polls the second server's page until it has (or lacks) a text, for up to 5 s.
+    auto shows = [&](const std::string& text, bool expected) {
+        for (int i = 0; i < 100; ++i) {
+            if ((get(other.port(), url).body.find(text) != std::string::npos) == expected) return true;
+            std::this_thread::sleep_for(std::chrono::milliseconds(50));
+        }
+        return false;
+    };
+    EXPECT_TRUE(shows("The second server should show this one.", true));
+    // A rule made on another story, still waiting, that reaches every story.
+    tell_story("A story still waiting for a moderator.");
+    const auto waiting = pending_story_id(mod);
+    auto censored = signed_post(mod, "/moderate", "/moderate/stories/" + waiting + "/censor",
+                                "phrase=second+server&scope=everywhere");
+    EXPECT_NE(censored.body.find("Done."), std::string::npos);
+    EXPECT_TRUE(shows("second server", false)) << "the censor rule did not reach the second server";
+    EXPECT_TRUE(shows("The <span class=\"pw-removed\">[removed]</span> should show this one.", true));
+    const auto rep = sign_in("seetec-rep", passwords_["seetec-rep"]);
+    signed_post(rep, "/provider-area", "/stories/" + story + "/flag", "text=Untrue");
+    auto queue = signed_get(mod, "/moderate").body;
+    std::smatch m;
+    ASSERT_TRUE(std::regex_search(queue, m, std::regex(R"re(/moderate/flags/([0-9]+)/uphold)re")));
+    signed_post(mod, "/moderate", "/moderate/flags/" + m[1].str() + "/uphold", "");
+    EXPECT_TRUE(shows("No stories published yet", true)) << "a removed story stayed on the second server";
 }
 
 // Every account route against every role: allowed, refused (403) or sent to sign in (303).

@@ -44,8 +44,15 @@ struct ServeArgs {
 class SnapshotKeeper {
 public:
     SnapshotKeeper(store::Database& db, web::ReadModel& model, store::MemoryRegistryRepository& registry,
-                   web::PageCache& cache, const ServeArgs& args, std::function<Month()> month)
-        : db_(db), model_(model), registry_(registry), cache_(cache), args_(args), month_(std::move(month)) {
+                   web::PublishedStories& stories, web::PageCache& cache, const ServeArgs& args,
+                   std::function<Month()> month)
+        : db_(db),
+          model_(model),
+          registry_(registry),
+          stories_(stories),
+          cache_(cache),
+          args_(args),
+          month_(std::move(month)) {
         refresh();
         thread_ = std::jthread([this](std::stop_token stop) { run(stop); });
     }
@@ -73,8 +80,11 @@ private:
                 }
             }
             if (registry_.refresh()) {
+                stories_.reload(db_);  // stories show provider and office names
                 cache_.invalidate();
                 spdlog::info("event=registry_loaded");
+            } else if (stories_.catch_up(db_)) {
+                cache_.invalidate();
             }
             const auto latest = store::latest_snapshot_id(db_);
             const auto shown = model_.current();
@@ -91,6 +101,7 @@ private:
     store::Database& db_;
     web::ReadModel& model_;
     store::MemoryRegistryRepository& registry_;
+    web::PublishedStories& stories_;
     web::PageCache& cache_;
     const ServeArgs& args_;
     std::function<Month()> month_;
@@ -138,7 +149,8 @@ int serve(ServeArgs& args) {
         return std::chrono::system_clock::time_point{std::chrono::sys_days{day}};
     };
     web::ReadModel published;
-    SnapshotKeeper keeper(*db, published, registry, cache, args,
+    web::PublishedStories stories(renderer);
+    SnapshotKeeper keeper(*db, published, registry, stories, cache, args,
                           [clock] { return Month::of(std::chrono::floor<std::chrono::days>(clock())); });
     web::App app(web::AppContext{registry, ratings, csrf, clock, *db, writer,
                                  sessions, renderer, *assets, metrics,
@@ -153,7 +165,7 @@ int serve(ServeArgs& args) {
                                          return false;
                                      }
                                  },
-                                 [&db] { return store::export_registry_csv(*db); }, cache, published, args.access_log});
+                                 [&db] { return store::export_registry_csv(*db); }, cache, published, stories, args.access_log});
 
     web::ServerConfig config;
     config.bind = args.bind;

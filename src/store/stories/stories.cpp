@@ -1,6 +1,7 @@
 #include "store/stories/stories.hpp"
 
-#include <map>
+#include <unordered_map>
+#include <algorithm>
 #include <span>
 
 #include <fmt/format.h>
@@ -39,43 +40,56 @@ StoryRow read_story(const soci::row& row) {
     return story;
 }
 
-// Responses and censor rules for many stories in two queries, not two a story: the ids are
-// numbers we hold, written into the SQL.
-void add_details(soci::session& s, std::span<StoryRow> stories) {
+// Responses and censor rules for many stories in two queries, not two a story. story_filter is
+// SQL over the stories table (alias s) that selects at least these stories; it holds only
+// numbers we hold, never text from a request.
+void attach_details(soci::session& s, std::span<StoryRow> stories, const std::string& story_filter) {
     if (stories.empty()) return;
-    std::string ids;
-    std::string providers;
-    std::map<std::int64_t, std::vector<StoryRow*>> by_id;
-    for (auto& story : stories) {
-        ids += fmt::format("{}{}", ids.empty() ? "" : ",", story.id);
-        providers += fmt::format("{}{}", providers.empty() ? "" : ",", story.provider_id);
-        by_id[story.id].push_back(&story);
-    }
-    soci::rowset<soci::row> responses =
-        (s.prepare << fmt::format("SELECT r.story_id, r.id, p.name, r.month, r.body FROM responses r JOIN providers p "
-                                  "ON p.id = r.provider_id WHERE r.story_id IN ({}) AND r.state = 'published' "
-                                  "ORDER BY r.id",
-                                  ids));
+    std::unordered_map<std::int64_t, std::vector<StoryRow*>> by_id;
+    for (auto& story : stories) by_id[story.id].push_back(&story);
+    soci::rowset<soci::row> responses = (s.prepare << fmt::format(
+                                             "SELECT r.story_id, r.id, p.name, r.month, r.body FROM responses r "
+                                             "JOIN providers p ON p.id = r.provider_id JOIN stories s ON s.id = "
+                                             "r.story_id WHERE {} AND r.state = 'published' ORDER BY r.id",
+                                             story_filter));
     for (const auto& row : responses) {
-        for (auto* story : by_id[get_int(row, 0)]) {
+        auto found = by_id.find(get_int(row, 0));
+        if (found == by_id.end()) continue;
+        for (auto* story : found->second) {
             story->responses.push_back({get_int(row, 1), get_text(row, 2), get_text(row, 3), get_text(row, 4)});
         }
     }
-    soci::rowset<soci::row> rules = (s.prepare << fmt::format(
-                                         "SELECT scope, story_id, provider_id, phrase FROM censor_rules WHERE scope = "
-                                         "'everywhere' OR (scope = 'story' AND story_id IN ({})) OR (scope = "
-                                         "'provider' AND provider_id IN ({})) ORDER BY id",
-                                         ids, providers));
+    // Censor rules are few: read them all and apply each where its scope reaches.
+    soci::rowset<soci::row> rules =
+        (s.prepare << "SELECT scope, story_id, provider_id, phrase FROM censor_rules ORDER BY id");
     for (const auto& row : rules) {
         const auto scope = get_text(row, 0);
-        for (auto& story : stories) {
-            const bool applies = scope == "everywhere" ||
-                                 (scope == "story" && row.get_indicator(1) != soci::i_null && get_int(row, 1) == story.id) ||
-                                 (scope == "provider" && row.get_indicator(2) != soci::i_null &&
-                                  get_int(row, 2) == story.provider_id);
-            if (applies) story.rules.push_back({get_text(row, 3)});
+        const auto phrase = get_text(row, 3);
+        if (scope == "everywhere") {
+            for (auto& story : stories) story.rules.push_back({phrase});
+        } else if (scope == "story" && row.get_indicator(1) != soci::i_null) {
+            auto found = by_id.find(get_int(row, 1));
+            if (found == by_id.end()) continue;
+            for (auto* story : found->second) story->rules.push_back({phrase});
+        } else if (scope == "provider" && row.get_indicator(2) != soci::i_null) {
+            const auto provider = get_int(row, 2);
+            for (auto& story : stories) {
+                if (story.provider_id == provider) story.rules.push_back({phrase});
+            }
         }
     }
+}
+
+std::string id_list(std::span<const std::int64_t> ids) {
+    std::string out;
+    for (auto id : ids) out += fmt::format("{}{}", out.empty() ? "" : ",", id);
+    return out;
+}
+
+void add_details(soci::session& s, std::span<StoryRow> stories) {
+    std::vector<std::int64_t> ids;
+    for (const auto& story : stories) ids.push_back(story.id);
+    if (!ids.empty()) attach_details(s, stories, fmt::format("s.id IN ({})", id_list(ids)));
 }
 
 std::vector<StoryRow> read_stories(soci::session& s, soci::rowset<soci::row>& rows) {
@@ -155,13 +169,62 @@ std::vector<StoryRow> published_stories(Database& db, std::int64_t provider_id, 
     return read_stories(s, rows);
 }
 
-long long count_published_stories(Database& db, std::int64_t provider_id) {
+std::vector<StoryRow> all_published_stories(Database& db, std::span<const std::int64_t> providers) {
     auto s = db.session();
-    long long n = 0;
-    const long long provider = provider_id;
-    s << "SELECT COUNT(*) FROM stories WHERE provider_id = :p AND state = 'published'", soci::into(n),
-        soci::use(provider);
-    return n;
+    std::string filter = "s.state = 'published'";
+    if (!providers.empty()) filter += fmt::format(" AND s.provider_id IN ({})", id_list(providers));
+    soci::rowset<soci::row> rows =
+        (s.prepare << fmt::format("{}WHERE {} ORDER BY s.provider_id, s.id DESC", kStoryColumns, filter));
+    std::vector<StoryRow> out;
+    for (const auto& row : rows) out.push_back(read_story(row));
+    attach_details(s, out, filter);
+    return out;
+}
+
+StoryChanges story_changes_since(Database& db, std::int64_t after_event) {
+    auto s = db.session();
+    StoryChanges changes;
+    long long newest = 0;
+    soci::indicator newest_null = soci::i_ok;
+    s << "SELECT MAX(id) FROM events", soci::into(newest, newest_null);
+    changes.up_to = newest_null == soci::i_null ? 0 : newest;
+    if (after_event < 0) {
+        changes.everything = true;
+        return changes;
+    }
+    if (changes.up_to <= after_event) return changes;
+    const long long after = after_event;
+    const long long up_to = changes.up_to;
+    std::vector<std::int64_t> story_ids;
+    std::vector<std::int64_t> response_ids;
+    // What a participant submits waits for moderation and safeguarding marks are private: neither
+    // changes what the public sees.
+    soci::rowset<soci::row> rows =
+        (s.prepare << "SELECT object_kind, object_id FROM events WHERE id > :a AND id <= :b AND object_kind IN "
+                      "('story', 'response', 'censor_rule') AND what NOT IN ('story.submitted', "
+                      "'story.safeguarding_marked', 'story.safeguarding_cleared')",
+         soci::use(after), soci::use(up_to));
+    for (const auto& row : rows) {
+        const auto kind = get_text(row, 0);
+        if (kind == "censor_rule") changes.everything = true;
+        if (row.get_indicator(1) == soci::i_null) continue;
+        (kind == "story" ? story_ids : response_ids).push_back(get_int(row, 1));
+    }
+    if (changes.everything) return changes;
+    auto add_providers = [&](const std::string& sql) {
+        soci::rowset<soci::row> found = (s.prepare << sql);
+        for (const auto& row : found) changes.providers.push_back(get_int(row, 0));
+    };
+    if (!story_ids.empty())
+        add_providers(fmt::format("SELECT DISTINCT provider_id FROM stories WHERE id IN ({})", id_list(story_ids)));
+    if (!response_ids.empty())
+        add_providers(fmt::format("SELECT DISTINCT s.provider_id FROM responses r JOIN stories s ON s.id = r.story_id "
+                                  "WHERE r.id IN ({})",
+                                  id_list(response_ids)));
+    std::ranges::sort(changes.providers);
+    const auto [first, last] = std::ranges::unique(changes.providers);
+    changes.providers.erase(first, last);
+    return changes;
 }
 
 Result<void> change_story_state(soci::session& s, std::int64_t story_id, StoryState to, Actor actor, Month month,

@@ -2,6 +2,7 @@
 // Stories, provider responses, flags and censor rules. Every change checks its lifecycle table
 // (core/stories/lifecycle.hpp) and appends an event; writes run inside the writer's transaction.
 #include <optional>
+#include <span>
 #include <string>
 #include <vector>
 
@@ -50,7 +51,20 @@ std::optional<StoryRow> find_story(Database& db, std::int64_t id);
 std::vector<StoryRow> pending_stories(Database& db, int limit);
 // Published stories about a provider (its offices included), newest first.
 std::vector<StoryRow> published_stories(Database& db, std::int64_t provider_id, int page, int per_page);
-long long count_published_stories(Database& db, std::int64_t provider_id);
+
+// Every published story with its published responses and censor rules, of these providers (all
+// when empty), by provider and newest first: what the public read model holds.
+std::vector<StoryRow> all_published_stories(Database& db, std::span<const std::int64_t> providers = {});
+
+// What changed the published stories after an event: the providers whose stories to read again,
+// or everything (the first time, or a censor rule that may reach any story).
+struct StoryChanges {
+    std::int64_t up_to = 0;  // the newest event seen: ask again from here
+    bool everything = false;
+    std::vector<std::int64_t> providers;
+};
+// after_event < 0: nothing seen yet, so everything.
+StoryChanges story_changes_since(Database& db, std::int64_t after_event);
 
 // Lifecycle changes; an illegal transition or a missing story is an error value.
 Result<void> change_story_state(soci::session& s, std::int64_t story_id, stories::StoryState to, Actor actor,

@@ -113,7 +113,7 @@ void act(const AppContext& app, const Request& request, const RouteParams& param
         change = std::move(*made);
     }
     apply_change(app, std::move(change), [&app, who = *who, respond](Result<void> done) {
-        if (done) app.cache.invalidate();
+        if (done) published_stories_changed(app);
         respond(queue(app, who, done ? "Done." : done.error().message));
     });
 }

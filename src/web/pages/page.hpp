@@ -38,7 +38,7 @@ inline mustache::data flag(bool value) {
 template <class Range, class F>
 mustache::data list_of(const Range& items, F f) {
     mustache::data list{mustache::data::type::list};
-    for (const auto& item : items) list.push_back(f(item));
+    for (const auto& item : items) append(list, f(item));
     return list;
 }
 

@@ -138,10 +138,10 @@ void add_open_data_routes(Router& router, const AppContext& app) {
         "/about/figures",
         [&app](const Request&, const RouteParams&) {
             mustache::data data;
-            data.set("title", "How published figures protect the people who rate");
-            data.set("published", snapshot_note(app.published.current().get()));
-            data.set("epsilon_rating", fmt::format("{:g}", disclosure::epsilon_per_rating()));
-            data.set("epsilon_case", fmt::format("{:g}", disclosure::epsilon_per_sanction_case()));
+            put(data, "title", "How published figures protect the people who rate");
+            put(data, "published", snapshot_note(app.published.current().get()));
+            put(data, "epsilon_rating", fmt::format("{:g}", disclosure::epsilon_per_rating()));
+            put(data, "epsilon_case", fmt::format("{:g}", disclosure::epsilon_per_sanction_case()));
             return html_page(app, "about_figures", std::move(data));
         },
         Caching::public_page);

@@ -85,7 +85,7 @@ void add_codename_routes(Router& router, const AppContext& app) {
                               : store::withdraw_story(s, id, codename_id, month);
             },
             [&app, codename = who->text, codename_id, respond, rating](Result<void> done) {
-                if (done) app.cache.invalidate();
+                if (done) published_stories_changed(app);
                 respond(show(app, codename, codename_id,
                              done ? (rating ? "Your rating is withdrawn: it no longer counts."
                                             : "Your story is withdrawn: nobody can see it now.")

@@ -27,21 +27,21 @@ mustache::data radios(std::string_view name, std::string_view chosen,
                       const std::vector<std::pair<std::string, std::string>>& options,
                       const std::vector<FieldError>& errors) {
     mustache::data question;
-    question.set("name", std::string(name));
+    put(question, "name", std::string(name));
     const auto error = error_for(errors, name);
-    if (!error.empty()) question.set("error", error);
+    if (!error.empty()) put(question, "error", error);
     mustache::data list{mustache::data::type::list};
     int n = 0;
     for (const auto& [value, label] : options) {
         mustache::data option;
-        option.set("id", n == 0 ? std::string(name) : fmt::format("{}-{}", name, n));  // the first takes the error link
-        option.set("value", value);
-        option.set("label", label);
-        option.set("checked", flag(value == chosen));
+        put(option, "id", n == 0 ? std::string(name) : fmt::format("{}-{}", name, n));  // the first takes the error link
+        put(option, "value", value);
+        put(option, "label", label);
+        put(option, "checked", flag(value == chosen));
         list.push_back(option);
         ++n;
     }
-    question.set("options", list);
+    put(question, "options", list);
     return question;
 }
 
@@ -65,28 +65,28 @@ mustache::data rating_form_view(const FormFields& answers, const std::vector<Fie
         for (const auto& area : areas) {
             options.emplace_back(std::to_string(area.id.value), fmt::format("CPA {}: {}", area.number, area.name));
         }
-        data.set("area", radios("area", field(answers, "area"), options, errors));
+        put(data, "area", radios("area", field(answers, "area"), options, errors));
     }
-    data.set("stars", radios("stars", field(answers, "stars"), kStarOptions, errors));
+    put(data, "stars", radios("stars", field(answers, "stars"), kStarOptions, errors));
     mustache::data aspects{mustache::data::type::list};
     auto options = kStarOptions;
     options.emplace_back("not-sure", "Not sure");
     for (auto aspect : kAspects) {
         auto question = radios(aspect_key(aspect), field(answers, aspect_key(aspect)), options, errors);
-        question.set("label", std::string(aspect_label(aspect)));
+        put(question, "label", std::string(aspect_label(aspect)));
         aspects.push_back(question);
     }
-    data.set("aspects", aspects);
+    put(data, "aspects", aspects);
     std::vector<std::pair<std::string, std::string>> groups;
     for (auto group : kPaymentGroups) groups.emplace_back(payment_group_key(group), payment_group_label(group));
-    data.set("payment_group", radios("payment_group", field(answers, "payment_group"), groups, errors));
+    put(data, "payment_group", radios("payment_group", field(answers, "payment_group"), groups, errors));
     const auto wants = field(answers, "get_codename");
-    data.set("get_codename", radios("get_codename", wants.empty() ? "yes" : wants,
+    put(data, "get_codename", radios("get_codename", wants.empty() ? "yes" : wants,
                                     {{"yes", "Yes, give me a codename"}, {"no", "No thanks"}}, errors));
-    data.set("codename_value", std::string(field(answers, "codename")));
-    data.set("story_value", std::string(field(answers, "story")));
-    if (auto e = error_for(errors, "story"); !e.empty()) data.set("story_error", e);
-    if (auto e = error_for(errors, "codename"); !e.empty()) data.set("codename_error", e);
+    put(data, "codename_value", std::string(field(answers, "codename")));
+    put(data, "story_value", std::string(field(answers, "story")));
+    if (auto e = error_for(errors, "story"); !e.empty()) put(data, "story_error", e);
+    if (auto e = error_for(errors, "codename"); !e.empty()) put(data, "codename_error", e);
     set_error_summary(data, errors);
     return data;
 }
@@ -147,32 +147,32 @@ std::string score_summary(const UnitScores& scores) {
 mustache::data scores_view(const UnitScores& scores, const publication::Snapshot* snapshot) {
     mustache::data data;
     const auto& overall = scores.overall;
-    data.set("shown", flag(overall.shown));
-    data.set("published", snapshot_note(snapshot));
-    data.set("shown_from", std::to_string(overall.shown_from));
+    put(data, "shown", flag(overall.shown));
+    put(data, "published", snapshot_note(snapshot));
+    put(data, "shown_from", std::to_string(overall.shown_from));
     if (!overall.shown) return data;
-    data.set("raters", raters_text(overall, scores.count_sd));
-    data.set("mean", one_decimal(overall.mean));
-    data.set("lower", one_decimal(overall.lower));
-    data.set("upper", one_decimal(overall.upper));
-    data.set("noise", fmt::format("{:.0f}", scores.count_sd));
+    put(data, "raters", raters_text(overall, scores.count_sd));
+    put(data, "mean", one_decimal(overall.mean));
+    put(data, "lower", one_decimal(overall.lower));
+    put(data, "upper", one_decimal(overall.upper));
+    put(data, "noise", fmt::format("{:.0f}", scores.count_sd));
     mustache::data rows{mustache::data::type::list};
     for (int stars = 5; stars >= 1; --stars) {
         mustache::data row;
-        row.set("stars", stars == 1 ? std::string("1 star") : fmt::format("{} stars", stars));
-        row.set("count", std::to_string(overall.distribution[stars - 1]));
+        put(row, "stars", stars == 1 ? std::string("1 star") : fmt::format("{} stars", stars));
+        put(row, "count", std::to_string(overall.distribution[stars - 1]));
         rows.push_back(row);
     }
-    data.set("distribution", rows);
+    put(data, "distribution", rows);
     mustache::data aspects{mustache::data::type::list};
     for (std::size_t i = 0; i < kAspects.size(); ++i) {
         mustache::data aspect;
-        aspect.set("label", std::string(aspect_label(kAspects[i])));
+        put(aspect, "label", std::string(aspect_label(kAspects[i])));
         const auto& s = scores.aspects[i];
-        aspect.set("score", s.shown ? fmt::format("{} out of 5", one_decimal(s.mean)) : "Not enough ratings yet");
+        put(aspect, "score", s.shown ? fmt::format("{} out of 5", one_decimal(s.mean)) : "Not enough ratings yet");
         aspects.push_back(aspect);
     }
-    data.set("aspects", aspects);
+    put(data, "aspects", aspects);
     return data;
 }
 

@@ -1,8 +1,9 @@
 // The registry's pages: browse by area, an area, a provider, an office, search.
+#include <algorithm>
+
 #include <fmt/format.h>
 
 #include "core/registry/search.hpp"
-#include "store/stories/stories.hpp"
 #include "web/http/query.hpp"
 #include "web/pages/page.hpp"
 #include "web/ratings/views.hpp"
@@ -21,21 +22,21 @@ void set_breadcrumbs(mustache::data& data, std::initializer_list<std::pair<std::
     mustache::data list{mustache::data::type::list};
     for (const auto& [text, url] : items) {
         mustache::data item;
-        item.set("text", text);
-        item.set("url", url);
+        put(item, "text", text);
+        put(item, "url", url);
         list.push_back(item);
     }
-    data.set("breadcrumbs", list);
-    data.set("has_breadcrumbs", mustache::data::type::bool_true);
+    put(data, "breadcrumbs", list);
+    put(data, "has_breadcrumbs", mustache::data::type::bool_true);
 }
 
 Response browse_areas(const AppContext& app) {
     auto areas = app.registry.list_areas();
     mustache::data data;
-    data.set("title", "Find your provider by area");
-    data.set("areas", list_of(areas, area_summary_view));
-    data.set("area_count", std::to_string(areas.size()));
-    if (!areas.empty()) data.set("programme", areas.front().programme);
+    put(data, "title", "Find your provider by area");
+    put(data, "areas", list_of(areas, area_summary_view));
+    put(data, "area_count", std::to_string(areas.size()));
+    if (!areas.empty()) put(data, "programme", areas.front().programme);
     set_breadcrumbs(data, {{"Home", "/"}});
     return html_page(app, "areas", std::move(data));
 }
@@ -46,32 +47,42 @@ Response show_area(const AppContext& app, const RouteParams& params) {
     if (!area) return error_page(app, 404);
     mustache::data data = area_detail_view(*area);
     const auto snapshot = app.published.current();
-    data.set("ratings", scores_view(unit_scores(snapshot.get(), {ratings::UnitKind::area, *id}), snapshot.get()));
-    data.set("comparison", list_of(area->contracts, [&](const registry::ContractInArea& contract) {
+    put(data, "ratings", scores_view(unit_scores(snapshot.get(), {ratings::UnitKind::area, *id}), snapshot.get()));
+    put(data, "comparison", list_of(area->contracts, [&](const registry::ContractInArea& contract) {
                  mustache::data row = provider_link(contract.prime);
-                 row.set("score", score_summary(unit_scores(
+                 put(row, "score", score_summary(unit_scores(
                                       snapshot.get(), {ratings::UnitKind::prime_in_area, contract.prime.id.value, *id})));
                  return row;
              }));
-    data.set("title", fmt::format("CPA {}: {}", area->area.number, area->area.name));
+    put(data, "title", fmt::format("CPA {}: {}", area->area.number, area->area.name));
     set_breadcrumbs(data, {{"Home", "/"}, {"Areas", "/areas"}});
     return html_page(app, "area", std::move(data));
 }
 
 constexpr int kStoriesPerPage = 10;
 
-// Published stories about a provider, newest first, a page at a time.
-void set_stories(const AppContext& app, mustache::data& data, std::int64_t provider_id, const Request& request) {
+// Published stories about a provider, newest first, a page at a time, from the stories held in
+// memory. False when the page asked for is not one there is: each page has one address, so
+// made-up page numbers cannot make the server compute a page over and over.
+bool set_stories(const AppContext& app, mustache::data& data, std::int64_t provider_id, const Request& request) {
+    const auto stories = app.stories.of(provider_id);
+    const auto total = static_cast<long long>(stories->size());
+    const auto pages = std::max(1LL, (total + kStoriesPerPage - 1) / kStoriesPerPage);
     auto query = parse_query(request.query);
-    const auto page_text = query ? field(*query, "page") : std::string_view{};
-    const int page = page_text.empty() ? 1 : static_cast<int>(parse_id(page_text).value_or(1));
-    const auto total = store::count_published_stories(app.db, provider_id);
-    const int pages = static_cast<int>((total + kStoriesPerPage - 1) / kStoriesPerPage);
-    data.set("stories", list_of(store::published_stories(app.db, provider_id, page, kStoriesPerPage), story_view));
-    data.set("has_stories", flag(total > 0));
-    if (page > 1) data.set("previous_page", std::to_string(page - 1));
-    if (page < pages) data.set("next_page", std::to_string(page + 1));
-    if (pages > 1) data.set("page_label", fmt::format("Page {} of {}", page, pages));
+    if (!query) return false;
+    const auto page_text = field(*query, "page");
+    const auto asked = page_text.empty() ? std::optional<long long>(1) : parse_id(page_text);
+    if (!asked || *asked < 1 || *asked > pages) return false;
+    const auto page = *asked;
+    std::string html;
+    const auto first = (page - 1) * kStoriesPerPage;
+    for (auto i = first; i < std::min(total, first + kStoriesPerPage); ++i) html += (*stories)[i];
+    put(data, "stories_html", std::move(html));
+    put(data, "has_stories", flag(total > 0));
+    if (page > 1) put(data, "previous_page", std::to_string(page - 1));
+    if (page < pages) put(data, "next_page", std::to_string(page + 1));
+    if (pages > 1) put(data, "page_label", fmt::format("Page {} of {}", page, pages));
+    return true;
 }
 
 Response show_provider(const AppContext& app, const RouteParams& params, const Request& request) {
@@ -79,13 +90,13 @@ Response show_provider(const AppContext& app, const RouteParams& params, const R
     auto provider = id ? app.registry.find_provider(ProviderId{*id}) : std::nullopt;
     if (!provider) return error_page(app, 404);
     mustache::data data = provider_view(*provider);
-    data.set("title", provider->provider.name);
+    put(data, "title", provider->provider.name);
     const auto snapshot = app.published.current();
-    data.set("ratings", scores_view(unit_scores(snapshot.get(), {ratings::UnitKind::provider, *id}), snapshot.get()));
-    data.set("what", "this provider");
-    data.set("rate_url", provider_url(provider->provider.id) + "/rate");
-    set_stories(app, data, *id, request);
-    data.set("sanctions", sanction_figures_view(snapshot ? snapshot->sanctions(*id) : publication::SanctionFigures{}));
+    put(data, "ratings", scores_view(unit_scores(snapshot.get(), {ratings::UnitKind::provider, *id}), snapshot.get()));
+    put(data, "what", "this provider");
+    put(data, "rate_url", provider_url(provider->provider.id) + "/rate");
+    if (!set_stories(app, data, *id, request)) return error_page(app, 404);
+    put(data, "sanctions", sanction_figures_view(snapshot ? snapshot->sanctions(*id) : publication::SanctionFigures{}));
     set_breadcrumbs(data, {{"Home", "/"}, {"Areas", "/areas"}});
     return html_page(app, "provider", std::move(data));
 }
@@ -96,10 +107,10 @@ Response show_office(const AppContext& app, const RouteParams& params) {
     if (!office) return error_page(app, 404);
     mustache::data data = office_view(*office);
     const auto snapshot = app.published.current();
-    data.set("ratings", scores_view(unit_scores(snapshot.get(), {ratings::UnitKind::office, *id}), snapshot.get()));
-    data.set("what", "this office");
-    data.set("rate_url", office_url(office->office.id) + "/rate");
-    data.set("title", fmt::format("{}, {}", office->office.name, office->office.town));
+    put(data, "ratings", scores_view(unit_scores(snapshot.get(), {ratings::UnitKind::office, *id}), snapshot.get()));
+    put(data, "what", "this office");
+    put(data, "rate_url", office_url(office->office.id) + "/rate");
+    put(data, "title", fmt::format("{}, {}", office->office.name, office->office.town));
     set_breadcrumbs(data, {{"Home", "/"}, {office->provider.name, provider_url(office->provider.id)}});
     return html_page(app, "office", std::move(data));
 }
@@ -108,24 +119,24 @@ Response search_page(const AppContext& app, const Request& request) {
     auto params = parse_query(request.query);
     if (!params) return error_page(app, 400);
     mustache::data data;
-    data.set("title", "Search for a provider or office");
+    put(data, "title", "Search for a provider or office");
     set_breadcrumbs(data, {{"Home", "/"}});
     auto q = params->find("q");
     if (q == params->end()) return html_page(app, "search", std::move(data));  // the empty form
 
-    data.set("query", q->second);
+    put(data, "query", q->second);
     auto key = search_key_for(q->second);
     if (!key) {
-        data.set("title", "Error: Search for a provider or office");
-        data.set("error", key.error().message);
+        put(data, "title", "Error: Search for a provider or office");
+        put(data, "error", key.error().message);
         return html_page(app, "search", std::move(data), 400);
     }
     auto hits = app.registry.search(*key, kMaxSearchHits);
-    data.set("searched", mustache::data::type::bool_true);
-    data.set("results", list_of(hits, hit_view));
-    data.set("result_count", std::to_string(hits.size()));
-    data.set("one_result", flag(hits.size() == 1));
-    data.set("no_results", flag(hits.empty()));
+    put(data, "searched", mustache::data::type::bool_true);
+    put(data, "results", list_of(hits, hit_view));
+    put(data, "result_count", std::to_string(hits.size()));
+    put(data, "one_result", flag(hits.size() == 1));
+    put(data, "no_results", flag(hits.empty()));
     return html_page(app, "search", std::move(data));
 }
 

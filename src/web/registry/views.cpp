@@ -24,38 +24,38 @@ std::string hit_url(const SearchHit& hit) {
 
 mustache::data provider_link(const ProviderRef& provider) {
     mustache::data d;
-    d.set("name", provider.name);
-    d.set("url", provider_url(provider.id));
+    put(d, "name", provider.name);
+    put(d, "url", provider_url(provider.id));
     return d;
 }
 
 namespace {
 void set_area(mustache::data& d, const AreaRef& area) {
-    d.set("area_name", area.name);
-    d.set("area_number", std::to_string(area.number));
-    d.set("area_url", area_url(area.id));
+    put(d, "area_name", area.name);
+    put(d, "area_number", std::to_string(area.number));
+    put(d, "area_url", area_url(area.id));
 }
 }  // namespace
 
 mustache::data area_summary_view(const AreaSummary& area) {
     mustache::data d;
     set_area(d, area.area);
-    d.set("programme", area.programme);
-    d.set("primes", list_of(area.primes, provider_link));
+    put(d, "programme", area.programme);
+    put(d, "primes", list_of(area.primes, provider_link));
     return d;
 }
 
 mustache::data area_detail_view(const AreaDetail& area) {
     mustache::data d;
     set_area(d, area.area);
-    d.set("programme", area.programme.name);
-    d.set("source", area.source);
-    d.set("contracts", list_of(area.contracts, [](const ContractInArea& c) {
+    put(d, "programme", area.programme.name);
+    put(d, "source", area.source);
+    put(d, "contracts", list_of(area.contracts, [](const ContractInArea& c) {
               mustache::data cd = provider_link(c.prime);
-              if (!c.notes.empty()) cd.set("notes", c.notes);  // mustache: an empty string is still true
-              cd.set("source", c.source);
-              cd.set("subcontractors", list_of(c.subcontractors, provider_link));
-              cd.set("has_subcontractors", flag(!c.subcontractors.empty()));
+              if (!c.notes.empty()) put(cd, "notes", c.notes);  // mustache: an empty string is still true
+              put(cd, "source", c.source);
+              put(cd, "subcontractors", list_of(c.subcontractors, provider_link));
+              put(cd, "has_subcontractors", flag(!c.subcontractors.empty()));
               return cd;
           }));
     return d;
@@ -63,66 +63,66 @@ mustache::data area_detail_view(const AreaDetail& area) {
 
 mustache::data provider_view(const ProviderDetail& provider) {
     mustache::data d;
-    d.set("name", provider.provider.name);
-    d.set("url", provider_url(provider.provider.id));
-    d.set("source", provider.source);
-    d.set("is_prime", flag(provider.is_prime()));
-    d.set("is_subcontractor", flag(provider.is_subcontractor()));
+    put(d, "name", provider.provider.name);
+    put(d, "url", provider_url(provider.provider.id));
+    put(d, "source", provider.source);
+    put(d, "is_prime", flag(provider.is_prime()));
+    put(d, "is_subcontractor", flag(provider.is_subcontractor()));
     mustache::data primes{mustache::data::type::list};
     mustache::data subs{mustache::data::type::list};
     for (const auto& role : provider.roles) {
         mustache::data r;
         set_area(r, role.area);
-        r.set("programme", role.programme);
-        if (!role.notes.empty()) r.set("notes", role.notes);
-        r.set("source", role.source);
+        put(r, "programme", role.programme);
+        if (!role.notes.empty()) put(r, "notes", role.notes);
+        put(r, "source", role.source);
         if (role.parent_prime) {
-            r.set("prime", provider_link(*role.parent_prime));
+            put(r, "prime", provider_link(*role.parent_prime));
             subs.push_back(r);
         } else {
             primes.push_back(r);
         }
     }
-    d.set("has_prime_roles", flag(provider.is_prime()));
-    d.set("has_subcontractor_roles", flag(provider.is_subcontractor()));
-    d.set("prime_roles", primes);
-    d.set("subcontractor_roles", subs);
-    d.set("offices", list_of(provider.offices, [](const OfficeSummary& o) {
+    put(d, "has_prime_roles", flag(provider.is_prime()));
+    put(d, "has_subcontractor_roles", flag(provider.is_subcontractor()));
+    put(d, "prime_roles", primes);
+    put(d, "subcontractor_roles", subs);
+    put(d, "offices", list_of(provider.offices, [](const OfficeSummary& o) {
               mustache::data od;
-              od.set("name", o.name);
-              od.set("town", o.town);
-              od.set("postcode_district", o.postcode_district);
-              od.set("url", office_url(o.id));
+              put(od, "name", o.name);
+              put(od, "town", o.town);
+              put(od, "postcode_district", o.postcode_district);
+              put(od, "url", office_url(o.id));
               return od;
           }));
-    d.set("has_offices", flag(!provider.offices.empty()));
-    d.set("standards", list_of(provider.standards, [](const ServiceStandard& s) {
+    put(d, "has_offices", flag(!provider.offices.empty()));
+    put(d, "standards", list_of(provider.standards, [](const ServiceStandard& s) {
               mustache::data sd;
-              sd.set("text", s.text);
-              sd.set("source", s.source);
+              put(sd, "text", s.text);
+              put(sd, "source", s.source);
               return sd;
           }));
-    d.set("has_standards", flag(!provider.standards.empty()));
-    if (!provider.standards.empty()) d.set("standards_source", provider.standards.front().source);
+    put(d, "has_standards", flag(!provider.standards.empty()));
+    if (!provider.standards.empty()) put(d, "standards_source", provider.standards.front().source);
     return d;
 }
 
 mustache::data office_view(const OfficeDetail& office) {
     mustache::data d;
-    d.set("name", office.office.name);
-    d.set("town", office.office.town);
-    d.set("postcode_district", office.office.postcode_district);
-    d.set("provider", provider_link(office.provider));
-    d.set("source", office.source);
+    put(d, "name", office.office.name);
+    put(d, "town", office.office.town);
+    put(d, "postcode_district", office.office.postcode_district);
+    put(d, "provider", provider_link(office.provider));
+    put(d, "source", office.source);
     return d;
 }
 
 mustache::data hit_view(const SearchHit& hit) {
     mustache::data d;
-    d.set("name", hit.name);
-    if (!hit.context.empty()) d.set("context", hit.context);
-    d.set("url", hit_url(hit));
-    d.set("kind", hit.kind == HitKind::provider ? "Provider" : "Office");
+    put(d, "name", hit.name);
+    if (!hit.context.empty()) put(d, "context", hit.context);
+    put(d, "url", hit_url(hit));
+    put(d, "kind", hit.kind == HitKind::provider ? "Provider" : "Office");
     return d;
 }
 

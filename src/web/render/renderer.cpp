@@ -56,34 +56,57 @@ Renderer::Renderer(const std::map<std::string, std::string_view>& files) {
     }
 }
 
-std::string Renderer::render(std::string_view name, const mustache::data& data) const {
+void put(mustache::data& object, const std::string& name, mustache::data value) {
+    object.set(name, mustache::data::type::bool_false);  // a placeholder that costs nothing to copy
+    // The value lives in object's own (non-const) map; get() only hands it out as const.
+    if (auto* slot = const_cast<mustache::data*>(object.get(name))) *slot = std::move(value);
+}
+
+void append(mustache::data& list, mustache::data value) {
+    if (!list.is_list()) return;
+    const_cast<mustache::list&>(list.list_value()).push_back(std::move(value));
+}
+
+mustache::mustache& Renderer::compiled(std::string_view name) const {
     // kainjow templates keep state while rendering, so each thread compiles its own copy once.
-    thread_local std::map<std::pair<std::uint64_t, std::string>, std::unique_ptr<mustache::mustache>> compiled;
+    thread_local std::map<std::pair<std::uint64_t, std::string>, std::unique_ptr<mustache::mustache>, std::less<>>
+        templates;
     auto key = std::make_pair(id_, std::string(name));
-    auto it = compiled.find(key);
-    if (it == compiled.end()) {
+    auto it = templates.find(key);
+    if (it == templates.end()) {
         auto source = sources_.find(name);
         if (source == sources_.end()) throw std::logic_error("no template named " + std::string(name));
-        it = compiled.emplace(key, std::make_unique<mustache::mustache>(source->second)).first;
+        it = templates.emplace(key, std::make_unique<mustache::mustache>(source->second)).first;
     }
-    mustache::data context = data;
+    return *it->second;
+}
+
+std::string Renderer::render_in_place(std::string_view name, mustache::data& data) const {
     for (const auto& [key_name, value] : globals_) {
-        if (!context.get(key_name)) context.set(key_name, value);
+        if (!data.get(key_name)) data.set(key_name, value);
     }
-    std::string out = it->second->render(context);
-    if (!it->second->error_message().empty()) {
-        throw std::logic_error("rendering " + std::string(name) + ": " + it->second->error_message());
+    auto& compiled_template = compiled(name);
+    std::string out = compiled_template.render(data);
+    if (!compiled_template.error_message().empty()) {
+        throw std::logic_error("rendering " + std::string(name) + ": " + compiled_template.error_message());
     }
     return out;
 }
 
+std::string Renderer::render(std::string_view name, const mustache::data& data) const {
+    mustache::data context = data;
+    return render_in_place(name, context);
+}
+
+// The page's data is ours: the page and the layout render from it without copying it.
 std::string Renderer::page(std::string_view name, mustache::data data) const {
-    data.set("content", render("pages/" + std::string(name), data));
+    std::string content = render_in_place("pages/" + std::string(name), data);
+    put(data, "content", std::move(content));
     if (const auto scripts = scripts_.find(name); scripts != scripts_.end()) {
         if (scripts->second.app) data.set("app_js", mustache::data::type::bool_true);
         if (scripts->second.search) data.set("search_js", mustache::data::type::bool_true);
     }
-    return render("layout", data);
+    return render_in_place("layout", data);
 }
 
 }  // namespace pw::web

@@ -12,6 +12,11 @@ namespace pw::web {
 
 namespace mustache = kainjow::mustache;
 
+// kainjow's set and push_back copy what they are given, all the way down; a page's views nest
+// lists of objects, so building one copied it once a level. These move the value in.
+void put(mustache::data& object, const std::string& name, mustache::data value);
+void append(mustache::data& list, mustache::data value);
+
 class Renderer {
 public:
     // files: name ("pages/home.mustache") -> template text. Throws if one does not parse.
@@ -27,6 +32,10 @@ public:
     void set_global(std::string key, std::string value) { globals_[std::move(key)] = std::move(value); }
 
 private:
+    mustache::mustache& compiled(std::string_view name) const;
+    // Renders from data itself, adding the globals to it: no copy of the page's data.
+    std::string render_in_place(std::string_view name, mustache::data& data) const;
+
     // Each thread's compiled templates are keyed by this, never by the object's address: a new
     // renderer may be built where a destroyed one was, and must not find its templates.
     std::uint64_t id_;

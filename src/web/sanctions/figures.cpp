@@ -23,27 +23,27 @@ std::string p_value_text(double p) {
 
 Response figures_page(const AppContext& app) {
     mustache::data data;
-    data.set("title", "Sanctions: published figures");
-    data.set("figures", list_of(store::published_figures(app.db), [](const sanctions::PublishedFigure& f) {
+    put(data, "title", "Sanctions: published figures");
+    put(data, "figures", list_of(store::published_figures(app.db), [](const sanctions::PublishedFigure& f) {
                  mustache::data d;
-                 d.set("metric", f.metric);
-                 d.set("value", f.value);
-                 d.set("unit", f.unit);
-                 d.set("period", f.period);
-                 d.set("source", f.source);
+                 put(d, "metric", f.metric);
+                 put(d, "value", f.value);
+                 put(d, "unit", f.unit);
+                 put(d, "period", f.period);
+                 put(d, "source", f.source);
                  return d;
              }));
     const auto providers = store::published_provider_sanctions(app.db);
     std::vector<statistics::Group> groups;
-    data.set("providers", list_of(providers, [&](const sanctions::ProviderSanctions& p) {
+    put(data, "providers", list_of(providers, [&](const sanctions::ProviderSanctions& p) {
                  mustache::data d;
-                 d.set("provider", p.provider);
-                 d.set("scope", p.scope);
-                 d.set("period", p.period);
-                 d.set("referrals", std::to_string(p.referrals));
-                 d.set("sanctions", std::to_string(p.sanctions));
-                 d.set("share", fmt::format("{:.1f}%", 100.0 * p.sanctions / p.referrals));
-                 d.set("source", p.source);
+                 put(d, "provider", p.provider);
+                 put(d, "scope", p.scope);
+                 put(d, "period", p.period);
+                 put(d, "referrals", std::to_string(p.referrals));
+                 put(d, "sanctions", std::to_string(p.sanctions));
+                 put(d, "share", fmt::format("{:.1f}%", 100.0 * p.sanctions / p.referrals));
+                 put(d, "source", p.source);
                  if (p.scope != "national") {
                      groups.push_back({p.provider, static_cast<double>(p.sanctions), static_cast<double>(p.referrals)});
                  }
@@ -56,15 +56,15 @@ Response figures_page(const AppContext& app) {
             names += (i == 0 ? "" : i + 1 == groups.size() ? " and " : ", ") + groups[i].name;
         }
         mustache::data t;
-        t.set("names", names);
-        t.set("statistic", fmt::format("{:.0f}", test.statistic));
-        t.set("df", std::to_string(test.degrees_of_freedom));
-        t.set("p", p_value_text(test.p_value));
-        t.set("pooled", fmt::format("{:.1f}%", 100 * test.pooled_share));
-        data.set("test", t);
+        put(t, "names", names);
+        put(t, "statistic", fmt::format("{:.0f}", test.statistic));
+        put(t, "df", std::to_string(test.degrees_of_freedom));
+        put(t, "p", p_value_text(test.p_value));
+        put(t, "pooled", fmt::format("{:.1f}%", 100 * test.pooled_share));
+        put(data, "test", t);
     }
     const auto snapshot = app.published.current();
-    data.set("published", snapshot_note(snapshot.get()));
+    put(data, "published", snapshot_note(snapshot.get()));
     std::vector<std::pair<std::string, publication::SanctionFigures>> referrers;
     if (snapshot) {
         for (const auto& [referrer, sum] : snapshot->referrer_sums()) {
@@ -78,9 +78,9 @@ Response figures_page(const AppContext& app) {
         }
         std::ranges::sort(referrers, {}, [](const auto& entry) { return entry.first; });
     }
-    data.set("self_reported", list_of(referrers, [](const auto& entry) {
+    put(data, "self_reported", list_of(referrers, [](const auto& entry) {
                  mustache::data d = sanction_figures_view(entry.second);
-                 d.set("referrer", entry.first);
+                 put(d, "referrer", entry.first);
                  return d;
              }));
     return html_page(app, "sanction_figures", std::move(data));

@@ -73,7 +73,7 @@ void act(const AppContext& app, const Request& request, const RouteParams& param
         };
     }
     apply_change(app, std::move(change), [&app, who = *who, respond, is_flag](Result<void> done) {
-        if (done) app.cache.invalidate();
+        if (done) published_stories_changed(app);
         respond(area(app, who,
                      done ? (is_flag ? "Flag sent. The story stays published while a moderator decides."
                                      : "Your response is published under the story.")

@@ -14,27 +14,27 @@ std::string month_label(std::string_view yyyy_mm) {
 mustache::data text_view(std::string_view text) {
     return list_of(stories::segments(text), [](const stories::Segment& segment) {
         mustache::data d;
-        d.set("text", segment.text);
-        d.set("removed", flag(segment.removed));
+        put(d, "text", segment.text);
+        put(d, "removed", flag(segment.removed));
         return d;
     });
 }
 
 mustache::data story_view(const store::StoryRow& story) {
     mustache::data d;
-    d.set("id", std::to_string(story.id));
-    d.set("provider_name", story.provider_name);
-    if (!story.office_name.empty()) d.set("office_name", story.office_name);
-    d.set("month", month_label(story.month));
-    d.set("segments", text_view(stories::censor(story.body, story.rules)));
-    d.set("state", std::string(stories::story_state_name(story.state)));
-    if (!story.reject_reason.empty()) d.set("reject_reason", story.reject_reason);
-    d.set("safeguarding", flag(story.safeguarding));
-    d.set("responses", list_of(story.responses, [](const store::ResponseRow& r) {
+    put(d, "id", std::to_string(story.id));
+    put(d, "provider_name", story.provider_name);
+    if (!story.office_name.empty()) put(d, "office_name", story.office_name);
+    put(d, "month", month_label(story.month));
+    put(d, "segments", text_view(stories::censor(story.body, story.rules)));
+    put(d, "state", std::string(stories::story_state_name(story.state)));
+    if (!story.reject_reason.empty()) put(d, "reject_reason", story.reject_reason);
+    put(d, "safeguarding", flag(story.safeguarding));
+    put(d, "responses", list_of(story.responses, [](const store::ResponseRow& r) {
               mustache::data rd;
-              rd.set("provider_name", r.provider_name);
-              rd.set("month", month_label(r.month));
-              rd.set("segments", text_view(r.body));
+              put(rd, "provider_name", r.provider_name);
+              put(rd, "month", month_label(r.month));
+              put(rd, "segments", text_view(r.body));
               return rd;
           }));
     d.set("has_responses",
