@@ -98,9 +98,13 @@ std::string snapshot_id_in(const std::string& out) {
 
 }  // namespace
 
-TEST(DisclosureAttack, NineKnownRatingsAndEveryPublishedFigureDoNotGiveAwayTheTenth) {
+// On SQLite and on PostgreSQL: the figures must not depend on the engine that stored the ratings.
+class DisclosureAttack : public ::testing::TestWithParam<pw::store::Engine> {};
+PW_ENGINE_SUITE(DisclosureAttack);
+
+TEST_P(DisclosureAttack, NineKnownRatingsAndEveryPublishedFigureDoNotGiveAwayTheTenth) {
     std::unique_ptr<TestDatabase> test_db;
-    PW_REQUIRE_ENGINE(test_db, pw::store::Engine::sqlite);
+    PW_REQUIRE_ENGINE(test_db, GetParam());
     const auto db = test_db->url();
     run_ok({"migrate", "--db", db});
     run_ok({"import", "registry", source_dir() + "/data/registry/work_programme_primes.csv", "--db", db});
@@ -109,7 +113,8 @@ TEST(DisclosureAttack, NineKnownRatingsAndEveryPublishedFigureDoNotGiveAwayTheTe
     // attacker's best case: their first published cell holds one month alone.
     const auto before = snapshot_id_in(run_ok({"publish", "--db", db, "--now", "2026-06"}));
     ASSERT_FALSE(before.empty());
-    const std::string offices_csv = db + ".offices.csv";
+    const std::string offices_csv = ::testing::TempDir() + "attack-offices-" +
+                                    std::to_string(static_cast<int>(GetParam())) + ".csv";
     {
         std::ofstream out(offices_csv);
         out << "provider,office_name,town,postcode_district,source\n";

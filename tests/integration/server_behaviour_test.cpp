@@ -1,4 +1,5 @@
 // What the server guarantees whatever the page: headers, limits, assets, health, logs, shutdown.
+#include <regex>
 #include <signal.h>
 #include <unistd.h>
 
@@ -87,6 +88,32 @@ TEST_P(ServerBehaviour, HealthAndMetricsAnswer) {
     get(port(), "/areas");
     // Request counts by route would time a submission: to anyone but an admin there is no such page.
     EXPECT_EQ(get(port(), "/metrics").status, 404);
+}
+
+// --metrics-bind: the counts without an account, on a loopback address only; the main address
+// still hides them.
+TEST_P(ServerBehaviour, MetricsHaveTheirOwnLoopbackAddressAndNoOther) {
+    ServerProcess server(db(), {"--publish", "off", "--metrics-bind", "127.0.0.1:0"});
+    ASSERT_TRUE(server.started()) << server.err();
+    std::smatch m;
+    const auto& out = server.startup_output();
+    ASSERT_TRUE(std::regex_search(out, m, std::regex(R"(metrics on http://127\.0\.0\.1:([0-9]+)/metrics)"))) << out;
+    const auto metrics_port = static_cast<unsigned short>(std::stoi(m[1].str()));
+    EXPECT_EQ(get(server.port(), "/areas").status, 200);
+    auto metrics = get(metrics_port, "/metrics");
+    EXPECT_EQ(metrics.status, 200);
+    EXPECT_NE(metrics.body.find("route=\"/areas\""), std::string::npos) << metrics.body;
+    EXPECT_EQ(get(metrics_port, "/areas").status, 404);     // nothing else is served there
+    EXPECT_EQ(get(server.port(), "/metrics").status, 404);  // and the main address still hides them
+    server.signal(SIGTERM);
+    EXPECT_EQ(server.wait(10000), 0);  // both addresses stop
+
+    for (const std::string bad : {"0.0.0.0:9100", "192.0.2.1:9100", "127.0.0.1", "127.0.0.1:x", "localhost:99999"}) {
+        auto refused = run_cli({"serve", "--db", db(), "--port", "0", "--metrics-bind", bad});
+        EXPECT_EQ(refused.exit_code, 2) << bad;
+        EXPECT_NE(refused.err.find("--metrics-bind must be a loopback address and port"), std::string::npos)
+            << refused.err;
+    }
 }
 
 TEST_P(ServerBehaviour, LogsNameTheRouteButNeverTheClientOrWhatItSearched) {

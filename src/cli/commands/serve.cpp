@@ -1,3 +1,4 @@
+#include <charconv>
 #include <filesystem>
 #include <iostream>
 #include <condition_variable>
@@ -37,7 +38,65 @@ struct ServeArgs {
     int reload_ms = 60'000;
     std::string publish_schedule = "monthly";
     std::string now;
+    std::string metrics_bind;  // HOST:PORT on loopback; empty: /metrics only for a signed-in admin
 };
+
+// "127.0.0.1:9100" -> its host and port, when the host is a loopback address.
+std::optional<std::pair<std::string, unsigned short>> loopback_address(const std::string& text) {
+    const auto colon = text.rfind(':');
+    if (colon == std::string::npos || colon == 0) return std::nullopt;
+    std::string host = text.substr(0, colon);
+    if (host.size() > 2 && host.front() == '[' && host.back() == ']') host = host.substr(1, host.size() - 2);
+    const bool loopback = host == "::1" || (host.starts_with("127.") && std::ranges::count(host, '.') == 3);
+    unsigned port = 0;
+    const auto digits = text.substr(colon + 1);
+    const auto [end, error] = std::from_chars(digits.data(), digits.data() + digits.size(), port);
+    if (!loopback || digits.empty() || error != std::errc{} || end != digits.data() + digits.size() || port > 65535)
+        return std::nullopt;
+    return std::pair{host, static_cast<unsigned short>(port)};
+}
+
+// Runs a server on its own thread; stops and joins it when it goes out of scope, whatever way
+// serve() returns.
+class BackgroundServer {
+public:
+    explicit BackgroundServer(std::unique_ptr<web::Server> server)
+        : server_(std::move(server)), thread_([this] { server_->run(); }) {}
+    ~BackgroundServer() {
+        server_->stop();
+        thread_.join();
+    }
+    BackgroundServer(const BackgroundServer&) = delete;
+    BackgroundServer& operator=(const BackgroundServer&) = delete;
+
+private:
+    std::unique_ptr<web::Server> server_;
+    std::thread thread_;
+};
+
+// Request counts by route, on an address only this machine can reach: an operator's scraper
+// reads them without an account, and nobody outside can time a submission with them.
+std::unique_ptr<web::Server> metrics_server(const std::pair<std::string, unsigned short>& address,
+                                            web::Metrics& metrics) {
+    web::ServerConfig config;
+    config.bind = address.first;
+    config.port = address.second;
+    config.threads = 1;
+    config.max_connections = 64;
+    return std::make_unique<web::Server>(config, [&metrics](web::Request request, web::Responder respond) {
+        web::Response response;
+        response.content_type = "text/plain; charset=utf-8";
+        response.set_header("Cache-Control", "no-store");
+        if (request.path != "/metrics" || (request.method != "GET" && request.method != "HEAD")) {
+            response.status = 404;
+            response.body = "Only /metrics is served here.\n";
+        } else {
+            response.content_type = "text/plain; version=0.0.4; charset=utf-8";
+            response.body = metrics.serialize();
+        }
+        respond(std::move(response));
+    });
+}
 
 // Keeps the read model on the latest snapshot: publishes when a month has closed (the schedule;
 // the lock makes one process of many do it) and loads what any process published.
@@ -167,6 +226,23 @@ int serve(ServeArgs& args) {
                                  },
                                  [&db] { return store::export_registry_csv(*db); }, cache, published, stories, args.access_log});
 
+    std::optional<BackgroundServer> metrics_listener;
+    if (!args.metrics_bind.empty()) {
+        const auto address = loopback_address(args.metrics_bind);
+        if (!address) {
+            return report_error("--metrics-bind must be a loopback address and port, like 127.0.0.1:9100", usage);
+        }
+        std::unique_ptr<web::Server> listener;
+        try {
+            listener = metrics_server(*address, metrics);
+        } catch (const std::exception& e) {
+            return report_error("cannot listen on " + args.metrics_bind + ": " + e.what());
+        }
+        std::cout << "metrics on http://" << args.metrics_bind.substr(0, args.metrics_bind.rfind(':')) << ":"
+                  << listener->port() << "/metrics" << std::endl;
+        metrics_listener.emplace(std::move(listener));
+    }
+
     web::ServerConfig config;
     config.bind = args.bind;
     config.port = args.port;
@@ -196,6 +272,9 @@ void add_serve(CLI::App& app, int& exit_code) {
     cmd->add_option("--db", args.db_url, "Database: a SQLite file path or postgresql://...")->required();
     cmd->add_option("--bind", args.bind, "Address to listen on")->capture_default_str();
     cmd->add_option("--port", args.port, "Port to listen on (0: any free port)")->capture_default_str();
+    cmd->add_option("--metrics-bind", args.metrics_bind,
+                    "Also serve /metrics without an account on this loopback HOST:PORT (e.g. 127.0.0.1:9100); "
+                    "on the main address it is for signed-in admins only");
     cmd->add_option("--threads", args.threads, "Worker threads, one event loop each")
         ->capture_default_str()
         ->check(CLI::Range(1u, 256u));
