@@ -1,5 +1,9 @@
 #include "store/sanctions_published.hpp"
 
+#include <fmt/format.h>
+#include <soci/soci.h>
+
+
 #include "store/import_runner.hpp"
 #include "store/row.hpp"
 
@@ -60,6 +64,24 @@ std::vector<ProviderSanctions> published_provider_sanctions(Database& db) {
     for (const auto& row : rows) {
         out.push_back({0, get_text(row, 0), get_text(row, 1), get_text(row, 2), get_int(row, 3), get_int(row, 4),
                        get_text(row, 5)});
+    }
+    return out;
+}
+
+OfficialFigures official_figures(Database& db) {
+    return {published_figures(db), published_provider_sanctions(db)};
+}
+
+// Imports only add rows: the count and the highest id of each table move with every import.
+std::string official_figures_fingerprint(Database& db) {
+    auto s = db.session();
+    std::string out;
+    for (const char* table : {"published_figures", "published_provider_sanctions"}) {
+        long long rows = 0;
+        long long highest = 0;
+        soci::indicator none = soci::i_ok;
+        s << fmt::format("SELECT COUNT(*), MAX(id) FROM {}", table), soci::into(rows), soci::into(highest, none);
+        out += fmt::format("{}:{}:{};", table, rows, none == soci::i_null ? 0 : highest);
     }
     return out;
 }

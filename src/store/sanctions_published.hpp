@@ -1,5 +1,6 @@
 #pragma once
 // Published official figures: imported from their CSV files, read for the figures pages.
+#include <string>
 #include <vector>
 
 #include "core/common/month.hpp"
@@ -16,5 +17,13 @@ ImportResult import_provider_sanctions(Database& db, const csv::Checked<sanction
 
 std::vector<sanctions::PublishedFigure> published_figures(Database& db);
 std::vector<sanctions::ProviderSanctions> published_provider_sanctions(Database& db);
+
+// Both tables as servers hold them in memory, and what moves when an import adds to them.
+struct OfficialFigures {
+    std::vector<sanctions::PublishedFigure> figures;
+    std::vector<sanctions::ProviderSanctions> providers;
+};
+OfficialFigures official_figures(Database& db);
+std::string official_figures_fingerprint(Database& db);
 
 }  // namespace pw::store

@@ -18,6 +18,7 @@
 #include "web/http/router.hpp"
 #include "web/observability/metrics.hpp"
 #include "web/publication/read_model.hpp"
+#include "web/registry/page_parts.hpp"
 #include "web/render/renderer.hpp"
 #include "web/stories/published_stories.hpp"
 
@@ -39,6 +40,7 @@ struct AppContext {
     PageCache& cache;                           // public pages, kept for a moment
     const ReadModel& published;                 // every public figure comes from here
     PublishedStories& stories;                  // and every public story
+    const PagePartsModel& page_parts;           // parts of pages rendered from the two
     bool access_log = true;
 };
 

@@ -18,7 +18,8 @@ TEST_P(SanctionFigures, PublishedFiguresAreShownWithSourcesAndTheProviderCompari
     auto again = run_cli({"import", "figures", source_dir() + "/data/published/sanction_aggregates.csv", "--db", db()});
     EXPECT_NE(again.out.find("0 added, 31 already present"), std::string::npos) << again.out;
 
-    auto page = get(port(), "/sanctions/figures");
+    // Imported by another process: the server shows them within its --reload-ms.
+    auto page = get_once_it_shows("/sanctions/figures", "52.1%");
     ASSERT_EQ(page.status, 200);
     EXPECT_NE(page.body.find("874850 count"), std::string::npos);
     EXPECT_NE(page.body.find("Source: Webster briefing Feb 2014"), std::string::npos);

@@ -46,6 +46,17 @@ protected:
         ADD_FAILURE() << "the server did not load snapshot " << id;
     }
 
+    // GET path until its page contains text, for up to 5 s: what another process imports shows
+    // on the server within its --reload-ms.
+    HttpResponse get_once_it_shows(const std::string& path, const std::string& text) {
+        auto page = get(port(), path);
+        for (int i = 0; i < 100 && page.body.find(text) == std::string::npos; ++i) {
+            std::this_thread::sleep_for(std::chrono::milliseconds(50));
+            page = get(port(), path);
+        }
+        return page;
+    }
+
     // "2027-01" when it is December 2026: the month after the server's.
     static std::string next_month() {
         const std::chrono::year_month_day today{std::chrono::floor<std::chrono::days>(std::chrono::system_clock::now())};

@@ -16,6 +16,7 @@
 #include "store/ratings/rating_service_soci.hpp"
 #include "store/registry/export.hpp"
 #include "store/registry/registry_memory.hpp"
+#include "store/sanctions_published.hpp"
 #include "store/writer/writer.hpp"
 #include "web/app.hpp"
 #include "web/http/server.hpp"
@@ -103,12 +104,14 @@ std::unique_ptr<web::Server> metrics_server(const std::pair<std::string, unsigne
 class SnapshotKeeper {
 public:
     SnapshotKeeper(store::Database& db, web::ReadModel& model, store::MemoryRegistryRepository& registry,
-                   web::PublishedStories& stories, web::PageCache& cache, const ServeArgs& args,
-                   std::function<Month()> month)
+                   web::PublishedStories& stories, web::PagePartsModel& parts, const web::Renderer& renderer,
+                   web::PageCache& cache, const ServeArgs& args, std::function<Month()> month)
         : db_(db),
           model_(model),
           registry_(registry),
           stories_(stories),
+          parts_(parts),
+          renderer_(renderer),
           cache_(cache),
           args_(args),
           month_(std::move(month)) {
@@ -138,7 +141,8 @@ private:
                     spdlog::error("event=publication_failed error=\"{}\"", outcome.error().message);
                 }
             }
-            if (registry_.refresh()) {
+            const bool registry_changed = registry_.refresh();
+            if (registry_changed) {
                 stories_.reload(db_);  // stories show provider and office names
                 cache_.invalidate();
                 spdlog::info("event=registry_loaded");
@@ -146,11 +150,20 @@ private:
                 cache_.invalidate();
             }
             const auto latest = store::latest_snapshot_id(db_);
-            const auto shown = model_.current();
-            if (latest && (!shown || shown->info().id != *latest)) {
-                model_.swap_in(store::load_snapshot(db_, latest));
-                cache_.invalidate();
+            auto shown = model_.current();
+            const bool snapshot_changed = latest && (!shown || shown->info().id != *latest);
+            if (snapshot_changed) {
+                shown = store::load_snapshot(db_, latest);
+                model_.swap_in(shown);
                 spdlog::info("event=snapshot_loaded snapshot={}", *latest);
+            }
+            auto official = store::official_figures_fingerprint(db_);
+            const bool official_changed = official != official_fingerprint_;
+            if (registry_changed || snapshot_changed || official_changed || !parts_.current()) {
+                parts_.swap_in(
+                    web::render_page_parts(registry_, shown.get(), store::official_figures(db_), renderer_));
+                official_fingerprint_ = std::move(official);
+                cache_.invalidate();
             }
         } catch (const std::exception& e) {
             spdlog::error("event=snapshot_refresh_failed error=\"{}\"", store::describe(e));
@@ -161,6 +174,9 @@ private:
     web::ReadModel& model_;
     store::MemoryRegistryRepository& registry_;
     web::PublishedStories& stories_;
+    web::PagePartsModel& parts_;
+    std::string official_fingerprint_;  // of the official sanction figures the parts show
+    const web::Renderer& renderer_;
     web::PageCache& cache_;
     const ServeArgs& args_;
     std::function<Month()> month_;
@@ -209,7 +225,8 @@ int serve(ServeArgs& args) {
     };
     web::ReadModel published;
     web::PublishedStories stories(renderer);
-    SnapshotKeeper keeper(*db, published, registry, stories, cache, args,
+    web::PagePartsModel page_parts;
+    SnapshotKeeper keeper(*db, published, registry, stories, page_parts, renderer, cache, args,
                           [clock] { return Month::of(std::chrono::floor<std::chrono::days>(clock())); });
     web::App app(web::AppContext{registry, ratings, csrf, clock, *db, writer,
                                  sessions, renderer, *assets, metrics,
@@ -224,7 +241,7 @@ int serve(ServeArgs& args) {
                                          return false;
                                      }
                                  },
-                                 [&db] { return store::export_registry_csv(*db); }, cache, published, stories, args.access_log});
+                                 [&db] { return store::export_registry_csv(*db); }, cache, published, stories, page_parts, args.access_log});
 
     std::optional<BackgroundServer> metrics_listener;
     if (!args.metrics_bind.empty()) {

@@ -6,11 +6,9 @@
 #include "core/registry/search.hpp"
 #include "web/http/query.hpp"
 #include "web/pages/page.hpp"
-#include "web/ratings/views.hpp"
+#include "web/registry/page_parts.hpp"
 #include "web/registry/views.hpp"
 #include "web/routes.hpp"
-#include "web/sanctions/views.hpp"
-#include "web/stories/views.hpp"
 
 namespace pw::web {
 
@@ -45,15 +43,17 @@ Response show_area(const AppContext& app, const RouteParams& params) {
     auto id = parse_id(params.get("id"));
     auto area = id ? app.registry.find_area(AreaId{*id}) : std::nullopt;
     if (!area) return error_page(app, 404);
-    mustache::data data = area_detail_view(*area);
     const auto snapshot = app.published.current();
-    put(data, "ratings", scores_view(unit_scores(snapshot.get(), {ratings::UnitKind::area, *id}), snapshot.get()));
-    put(data, "comparison", list_of(area->contracts, [&](const registry::ContractInArea& contract) {
-                 mustache::data row = provider_link(contract.prime);
-                 put(row, "score", score_summary(unit_scores(
-                                      snapshot.get(), {ratings::UnitKind::prime_in_area, contract.prime.id.value, *id})));
-                 return row;
-             }));
+    const auto parts = app.page_parts.current();
+    mustache::data data;
+    set_area(data, area->area);
+    put(data, "programme", area->programme.name);
+    std::string scratch;
+    put(data, "ratings_html", std::string(part_or(parts.get(), snapshot.get(), &PageParts::area_ratings, *id, scratch, [&] {
+            return area_ratings_html(app.renderer, snapshot.get(), *area);
+        })));
+    put(data, "contracts_html", std::string(part_or(parts.get(), snapshot.get(), &PageParts::area_contracts, *id,
+                                                    scratch, [&] { return area_contracts_html(app.renderer, *area); })));
     put(data, "title", fmt::format("CPA {}: {}", area->area.number, area->area.name));
     set_breadcrumbs(data, {{"Home", "/"}, {"Areas", "/areas"}});
     return html_page(app, "area", std::move(data));
@@ -87,16 +87,28 @@ bool set_stories(const AppContext& app, mustache::data& data, std::int64_t provi
 
 Response show_provider(const AppContext& app, const RouteParams& params, const Request& request) {
     auto id = parse_id(params.get("id"));
-    auto provider = id ? app.registry.find_provider(ProviderId{*id}) : std::nullopt;
+    const auto provider = id ? app.registry.find_provider(ProviderId{*id}) : std::nullopt;
     if (!provider) return error_page(app, 404);
-    mustache::data data = provider_view(*provider);
-    put(data, "title", provider->provider.name);
     const auto snapshot = app.published.current();
-    put(data, "ratings", scores_view(unit_scores(snapshot.get(), {ratings::UnitKind::provider, *id}), snapshot.get()));
+    const auto parts = app.page_parts.current();
+    mustache::data data;
+    put(data, "name", provider->provider.name);
+    put(data, "title", provider->provider.name);
+    std::string scratch;
+    const auto part = [&](auto table, auto render) {
+        return std::string(part_or(parts.get(), snapshot.get(), table, *id, scratch, render));
+    };
+    put(data, "ratings_html", part(&PageParts::provider_ratings,
+                                   [&] { return provider_ratings_html(app.renderer, snapshot.get(), *id); }));
+    put(data, "sanctions_html", part(&PageParts::provider_sanctions,
+                                     [&] { return provider_sanctions_html(app.renderer, snapshot.get(), *id); }));
+    put(data, "registry_html",
+        part(&PageParts::provider_registry, [&] { return provider_registry_html(app.renderer, *provider); }));
+    put(data, "is_prime", flag(provider->is_prime()));
+    put(data, "is_subcontractor", flag(provider->is_subcontractor()));
     put(data, "what", "this provider");
     put(data, "rate_url", provider_url(provider->provider.id) + "/rate");
     if (!set_stories(app, data, *id, request)) return error_page(app, 404);
-    put(data, "sanctions", sanction_figures_view(snapshot ? snapshot->sanctions(*id) : publication::SanctionFigures{}));
     set_breadcrumbs(data, {{"Home", "/"}, {"Areas", "/areas"}});
     return html_page(app, "provider", std::move(data));
 }
@@ -107,7 +119,10 @@ Response show_office(const AppContext& app, const RouteParams& params) {
     if (!office) return error_page(app, 404);
     mustache::data data = office_view(*office);
     const auto snapshot = app.published.current();
-    put(data, "ratings", scores_view(unit_scores(snapshot.get(), {ratings::UnitKind::office, *id}), snapshot.get()));
+    const auto parts = app.page_parts.current();
+    std::string scratch;
+    put(data, "ratings_html", std::string(part_or(parts.get(), snapshot.get(), &PageParts::office_ratings, *id, scratch,
+                                                  [&] { return office_ratings_html(app.renderer, snapshot.get(), *id); })));
     put(data, "what", "this office");
     put(data, "rate_url", office_url(office->office.id) + "/rate");
     put(data, "title", fmt::format("{}, {}", office->office.name, office->office.town));

@@ -29,13 +29,11 @@ mustache::data provider_link(const ProviderRef& provider) {
     return d;
 }
 
-namespace {
 void set_area(mustache::data& d, const AreaRef& area) {
     put(d, "area_name", area.name);
     put(d, "area_number", std::to_string(area.number));
     put(d, "area_url", area_url(area.id));
 }
-}  // namespace
 
 mustache::data area_summary_view(const AreaSummary& area) {
     mustache::data d;

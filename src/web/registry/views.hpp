@@ -17,6 +17,8 @@ std::string hit_url(const registry::SearchHit& hit);
 mustache::data provider_link(const registry::ProviderRef& provider);
 mustache::data area_summary_view(const registry::AreaSummary& area);
 mustache::data area_detail_view(const registry::AreaDetail& area);
+// An area's name, number and address into d.
+void set_area(mustache::data& d, const registry::AreaRef& area);
 mustache::data provider_view(const registry::ProviderDetail& provider);
 mustache::data office_view(const registry::OfficeDetail& office);
 mustache::data hit_view(const registry::SearchHit& hit);

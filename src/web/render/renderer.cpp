@@ -52,6 +52,17 @@ Renderer::Renderer(const std::map<std::string, std::string_view>& files) {
             const bool search = source.find("search-autocomplete") != std::string::npos;
             scripts_.emplace(key.substr(6), Scripts{search || source.find("data-module=") != std::string::npos, search});
         }
+        if (key == "layout") {
+            constexpr std::string_view slot = "{{{content}}}";
+            const auto at = source.find(slot);
+            if (at == std::string::npos) throw std::logic_error("layout.mustache has no {{{content}}}");
+            for (auto [half, text] : {std::pair{"layout/before_content", source.substr(0, at)},
+                                      std::pair{"layout/after_content", source.substr(at + slot.size())}}) {
+                // A section open across {{{content}}} would not parse in halves.
+                if (!mustache::mustache{text}.is_valid()) throw std::logic_error("layout.mustache: " + std::string(half));
+                sources_.emplace(half, std::move(text));
+            }
+        }
         sources_.emplace(std::move(key), std::move(source));
     }
 }
@@ -98,15 +109,19 @@ std::string Renderer::render(std::string_view name, const mustache::data& data) 
     return render_in_place(name, context);
 }
 
-// The page's data is ours: the page and the layout render from it without copying it.
+// The page's data is ours: the page and the layout render from it without copying it. The
+// layout is two templates, before and after {{{content}}}, so the page's HTML is appended once
+// instead of passing through the layout's renderer.
 std::string Renderer::page(std::string_view name, mustache::data data) const {
     std::string content = render_in_place("pages/" + std::string(name), data);
-    put(data, "content", std::move(content));
     if (const auto scripts = scripts_.find(name); scripts != scripts_.end()) {
         if (scripts->second.app) data.set("app_js", mustache::data::type::bool_true);
         if (scripts->second.search) data.set("search_js", mustache::data::type::bool_true);
     }
-    return render_in_place("layout", data);
+    std::string out = render_in_place("layout/before_content", data);
+    out += content;
+    out += render_in_place("layout/after_content", data);
+    return out;
 }
 
 }  // namespace pw::web
