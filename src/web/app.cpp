@@ -73,6 +73,16 @@ void App::dispatch(const Request& request, Encoding encoding, Responder finish) 
         finish(std::move(response));
         return;
     }
+    if (match.limit) {
+        const auto hour = std::chrono::floor<std::chrono::hours>(context_.clock()).time_since_epoch().count();
+        if (!context_.limiter.allow(*match.limit, request.client, hour)) {
+            Response response = api ? json_error(429, "too many requests") : error_page(context_, 429);
+            response.route = match.pattern;
+            response.set_header("Retry-After", "3600");
+            finish(std::move(response));
+            return;
+        }
+    }
     if (match.caching == Caching::public_page) {
         // The page sees only the query parameters it declares: it cannot depend on any other,
         // so the cache is keyed by those alone and made-up query strings find it already made.

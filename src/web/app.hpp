@@ -7,6 +7,7 @@
 
 #include "core/ratings/service.hpp"
 #include "core/registry/registry_repository.hpp"
+#include "core/throttle/rate_limiter.hpp"
 #include "crypto/csrf.hpp"
 #include "store/database.hpp"
 #include "store/writer/writer.hpp"
@@ -41,6 +42,7 @@ struct AppContext {
     const ReadModel& published;                 // every public figure comes from here
     PublishedStories& stories;                  // and every public story
     const PagePartsModel& page_parts;           // parts of pages rendered from the two
+    throttle::RateLimiter& limiter;             // participants' actions per client per hour
     bool access_log = true;
 };
 

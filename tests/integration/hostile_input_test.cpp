@@ -101,7 +101,7 @@ protected:
                 for (const auto& [name, value] : form->fixed) body += name + "=" + value + "&";
                 for (const auto& name : form->typed) body += name + "=" + (name == target ? payload.encoded : "") + "&";
                 const auto before = rows(db());
-                const auto r = request(port(), "POST", action, cookie + kForm, body);
+                const auto r = request(port(), "POST", action, cookie + kForm + another_client(), body);
                 const std::string where = action + " field " + target + " with " + payload.name;
                 ++sent_;
                 EXPECT_GT(r.status, 0) << where;

@@ -43,7 +43,7 @@ protected:
         server_->err();  // reads the server's log pipe, which would otherwise fill and stall it
         std::string body = "csrf=" + token_for(rate_url) + (fields.empty() ? "" : "&" + fields);
         if (fields.find("area=") == std::string::npos) body += last_area_;
-        return request(port(), "POST", rate_url, "Content-Type: application/x-www-form-urlencoded\r\n" + headers, body);
+        return request(port(), "POST", rate_url, kForm + another_client() + headers, body);
     }
 
     std::string last_area_;

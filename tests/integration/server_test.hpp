@@ -22,7 +22,7 @@ protected:
         expect_ok({"import", "providers", source_dir() + "/tests/data/test_subcontractors.csv", "--db", db()});
         expect_ok({"import", "offices", source_dir() + "/tests/data/test_offices.csv", "--db", db()});
         // Publication only when a test asks for it, and a new snapshot picked up within 0.1 s.
-        server_ = std::make_unique<ServerProcess>(db(), std::vector<std::string>{"--publish", "off", "--reload-ms", "100"});
+        server_ = std::make_unique<ServerProcess>(db(), std::vector<std::string>{"--publish", "off", "--reload-ms", "100", "--trusted-proxy", "127.0.0.1"});
         ASSERT_TRUE(server_->started()) << server_->err();
     }
 

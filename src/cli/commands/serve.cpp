@@ -1,3 +1,5 @@
+#include <arpa/inet.h>
+
 #include <charconv>
 #include <filesystem>
 #include <iostream>
@@ -9,6 +11,8 @@
 
 #include "cli/commands/commands.hpp"
 #include "cli/commands/common.hpp"
+#include "core/throttle/rate_limiter.hpp"
+#include "crypto/client_keys.hpp"
 #include "crypto/codenames.hpp"
 #include "crypto/csrf.hpp"
 #include "crypto/passwords.hpp"
@@ -40,6 +44,9 @@ struct ServeArgs {
     std::string publish_schedule = "monthly";
     std::string now;
     std::string metrics_bind;  // HOST:PORT on loopback; empty: /metrics only for a signed-in admin
+    std::string trusted_proxy;
+    int limit_writes = 60;
+    int limit_lookups = 20;
 };
 
 // "127.0.0.1:9100" -> its host and port, when the host is a loopback address.
@@ -55,6 +62,16 @@ std::optional<std::pair<std::string, unsigned short>> loopback_address(const std
     if (!loopback || digits.empty() || error != std::errc{} || end != digits.data() + digits.size() || port > 65535)
         return std::nullopt;
     return std::pair{host, static_cast<unsigned short>(port)};
+}
+
+// An IP address written as the server will see it ("::0:1" as "::1"), or nothing if it is not one.
+std::optional<std::string> canonical_ip(const std::string& text) {
+    unsigned char bytes[sizeof(in6_addr)];
+    char out[INET6_ADDRSTRLEN];
+    for (int family : {AF_INET, AF_INET6}) {
+        if (inet_pton(family, text.c_str(), bytes) == 1 && inet_ntop(family, bytes, out, sizeof out)) return out;
+    }
+    return std::nullopt;
 }
 
 // Runs a server on its own thread; stops and joins it when it goes out of scope, whatever way
@@ -226,6 +243,9 @@ int serve(ServeArgs& args) {
     web::ReadModel published;
     web::PublishedStories stories(renderer);
     web::PagePartsModel page_parts;
+    throttle::RateLimiter limiter(throttle::Limits{.participant_writes_per_hour = args.limit_writes,
+                                                   .codename_lookups_per_hour = args.limit_lookups});
+    crypto::ClientKeys client_keys;
     SnapshotKeeper keeper(*db, published, registry, stories, page_parts, renderer, cache, args,
                           [clock] { return Month::of(std::chrono::floor<std::chrono::days>(clock())); });
     web::App app(web::AppContext{registry, ratings, csrf, clock, *db, writer,
@@ -241,8 +261,13 @@ int serve(ServeArgs& args) {
                                          return false;
                                      }
                                  },
-                                 [&db] { return store::export_registry_csv(*db); }, cache, published, stories, page_parts, args.access_log});
+                                 [&db] { return store::export_registry_csv(*db); }, cache, published, stories, page_parts, limiter, args.access_log});
 
+    if (!args.trusted_proxy.empty()) {
+        auto proxy = canonical_ip(args.trusted_proxy);
+        if (!proxy) return report_error("--trusted-proxy must be an IP address, like 127.0.0.1", usage);
+        args.trusted_proxy = *proxy;
+    }
     std::optional<BackgroundServer> metrics_listener;
     if (!args.metrics_bind.empty()) {
         const auto address = loopback_address(args.metrics_bind);
@@ -265,6 +290,11 @@ int serve(ServeArgs& args) {
     config.port = args.port;
     config.threads = args.threads;
     config.max_connections = args.max_connections;
+    config.trusted_proxy = args.trusted_proxy;
+    config.client_key = [&client_keys, clock](std::string_view address) {
+        return client_keys.key_for(address,
+                                   std::chrono::floor<std::chrono::days>(clock()).time_since_epoch().count());
+    };
     config.may_upload = [&app](std::string_view target, std::string_view cookie) { return app.may_upload(target, cookie); };
     std::unique_ptr<web::Server> server;
     try {
@@ -289,6 +319,19 @@ void add_serve(CLI::App& app, int& exit_code) {
     cmd->add_option("--db", args.db_url, "Database: a SQLite file path or postgresql://...")->required();
     cmd->add_option("--bind", args.bind, "Address to listen on")->capture_default_str();
     cmd->add_option("--port", args.port, "Port to listen on (0: any free port)")->capture_default_str();
+    cmd->add_option("--trusted-proxy", args.trusted_proxy,
+                    "The address of a reverse proxy in front (e.g. 127.0.0.1): for its connections the client "
+                    "is the last address in X-Forwarded-For. Used for rate limits only, never stored or logged");
+    cmd->add_option("--limit-writes", args.limit_writes,
+                    "Ratings, stories and sanction referrals (a preview counts) one client may send an hour; 0: no "
+                    "limit")
+        ->capture_default_str()
+        ->check(CLI::Range(0, 1'000'000));
+    cmd->add_option("--limit-lookups", args.limit_lookups,
+                    "Codename checks (coming back to a rating, story or case) one client may make an hour; 0: no "
+                    "limit")
+        ->capture_default_str()
+        ->check(CLI::Range(0, 1'000'000));
     cmd->add_option("--metrics-bind", args.metrics_bind,
                     "Also serve /metrics without an account on this loopback HOST:PORT (e.g. 127.0.0.1:9100); "
                     "on the main address it is for signed-in admins only");

@@ -1,6 +1,7 @@
 #pragma once
 // The application's own request and response: the server converts Beast messages to and
 // from these, so no handler ever sees a socket or a Beast type.
+#include <cstdint>
 #include <functional>
 #include <optional>
 #include <string>
@@ -17,6 +18,9 @@ struct Request {
     std::string query;                                         // raw query string, without '?'
     std::vector<std::pair<std::string, std::string>> headers;  // names in lower case
     std::string body;
+    // Who sent it, for rate limits only: a keyed hash of the client's address that rotates daily
+    // (crypto/client_keys). The address itself never leaves the connection's code.
+    std::uint64_t client = 0;
 
     std::optional<std::string_view> header(std::string_view lower_name) const {
         for (const auto& [name, value] : headers) {

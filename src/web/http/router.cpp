@@ -50,7 +50,7 @@ void Router::add_async(std::string method, std::string pattern, AsyncRouteHandle
                        std::vector<std::string> query) {
     auto segments = split(pattern);
     routes_.push_back(
-        {std::move(method), std::move(pattern), std::move(segments), std::move(handler), caching, std::move(query)});
+        {std::move(method), std::move(pattern), std::move(segments), std::move(handler), caching, std::move(query), std::nullopt});
 }
 
 Router::Match Router::match(std::string_view method, std::string_view path) const {
@@ -69,6 +69,7 @@ Router::Match Router::match(std::string_view method, std::string_view path) cons
         result.params = std::move(params);
         result.caching = route.caching;
         result.query = &route.query;
+        result.limit = route.limit;
         return result;
     }
     return result;

@@ -2,10 +2,12 @@
 // A small router: patterns like "/areas/{id}", matched segment by segment.
 #include <functional>
 #include <map>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
 
+#include "core/throttle/rate_limiter.hpp"
 #include "web/http/message.hpp"
 
 namespace pw::web {
@@ -34,9 +36,16 @@ public:
              std::vector<std::string> query = {}) {
         add("GET", std::move(pattern), std::move(handler), caching, std::move(query));
     }
-    void post(std::string pattern, RouteHandler handler) { add("POST", std::move(pattern), std::move(handler)); }
-    void post_async(std::string pattern, AsyncRouteHandler handler) {
+    // A participant's action names its rate limit: the app counts it against the client before
+    // the handler runs, and past the limit answers 429 itself.
+    void post(std::string pattern, RouteHandler handler, std::optional<throttle::Action> limit = std::nullopt) {
+        add("POST", std::move(pattern), std::move(handler));
+        routes_.back().limit = limit;
+    }
+    void post_async(std::string pattern, AsyncRouteHandler handler,
+                    std::optional<throttle::Action> limit = std::nullopt) {
         add_async("POST", std::move(pattern), std::move(handler), Caching::none);
+        routes_.back().limit = limit;
     }
     void add(std::string method, std::string pattern, RouteHandler handler, Caching caching = Caching::none,
              std::vector<std::string> query = {});
@@ -51,6 +60,7 @@ public:
         bool path_known = false;  // some route has this path, with another method (405)
         Caching caching = Caching::none;
         const std::vector<std::string>* query = nullptr;  // the parameters a public page reads
+        std::optional<throttle::Action> limit;
     };
     Match match(std::string_view method, std::string_view path) const;
 
@@ -62,6 +72,7 @@ private:
         AsyncRouteHandler handler;
         Caching caching;
         std::vector<std::string> query;
+        std::optional<throttle::Action> limit;
     };
     std::vector<Route> routes_;
 };

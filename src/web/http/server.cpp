@@ -40,6 +40,18 @@ int refusal_status(const beast::error_code& ec) {
 
 }  // namespace
 
+namespace {
+// The address a proxy appended last to X-Forwarded-For: the one it saw. Earlier entries are
+// whatever the client sent and prove nothing.
+std::string_view last_forwarded(std::string_view header) {
+    const auto comma = header.rfind(',');
+    auto last = comma == std::string_view::npos ? header : header.substr(comma + 1);
+    while (!last.empty() && (last.front() == ' ' || last.front() == '\t')) last.remove_prefix(1);
+    while (!last.empty() && (last.back() == ' ' || last.back() == '\t')) last.remove_suffix(1);
+    return last;
+}
+}  // namespace
+
 struct Server::Impl {
     ServerConfig config;
     Handler handler;
@@ -145,6 +157,10 @@ struct Server::Impl {
             std::atomic<std::size_t>& n;
             ~Count() { --n; }
         } count{connections};
+        beast::error_code peer_ec;
+        const auto peer = socket.remote_endpoint(peer_ec);
+        const std::string peer_address = peer_ec ? std::string() : peer.address().to_string();
+        const bool from_proxy = !config.trusted_proxy.empty() && peer_address == config.trusted_proxy;
         beast::tcp_stream stream(std::move(socket));
         beast::flat_buffer buffer(config.header_limit + config.body_limit);
         for (;;) {
@@ -196,6 +212,10 @@ struct Server::Impl {
             if (bad_target) {
                 co_await write_refusal(stream, 400);
                 break;
+            }
+            if (config.client_key) {
+                const auto forwarded = from_proxy ? request.header("x-forwarded-for") : std::nullopt;
+                request.client = config.client_key(forwarded ? last_forwarded(*forwarded) : peer_address);
             }
             Response response = co_await respond_to(std::move(request));
             http::response<http::string_body> res{static_cast<http::status>(response.status), version};

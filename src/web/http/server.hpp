@@ -27,6 +27,10 @@ struct ServerConfig {
     std::chrono::milliseconds read_timeout{10'000};   // to receive a whole request once it has begun
     std::chrono::milliseconds idle_timeout{120'000};  // between requests on a keep-alive connection
     std::chrono::milliseconds drain_timeout{20'000};  // how long SIGTERM waits for in-flight requests
+    // Request::client from the client's address. With trusted_proxy set, a connection from that
+    // address is a proxy's: the client is the last address its X-Forwarded-For names.
+    std::function<std::uint64_t(std::string_view address)> client_key;
+    std::string trusted_proxy;
 };
 
 // Handles one request and calls the responder once, on any thread.

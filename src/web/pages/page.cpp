@@ -24,6 +24,10 @@ constexpr ErrorText kErrors[] = {
      "the whole address."},
     {405, "That cannot be done here", "This page cannot be used in that way. Go back and try again."},
     {413, "What you sent is too large", "Shorten what you wrote and try again."},
+    {429, "You have sent a lot in a short time",
+     "To keep the site fair for everyone, each connection can send only so many ratings, reports and "
+     "codename checks an hour. Nothing you sent just now was saved. Please try again in an hour. If "
+     "you share a computer, for example in a library or Jobcentre, someone else may have used it up."},
     {431, "The request is too large",
      "Your browser sent more than this site accepts. Try closing other tabs of this "
      "site, or clear its cookies, and try again."},

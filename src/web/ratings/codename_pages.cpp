@@ -66,7 +66,7 @@ void add_codename_routes(Router& router, const AppContext& app) {
         auto who = recognise_codename(app, *form, kPath, kForm);
         if (!who) return std::move(who.error());
         return show(app, who->text, who->id, "");
-    });
+    }, throttle::Action::codename_lookup);
     router.post_async(kWithdrawPath, [&app](const Request& r, const RouteParams&, Responder respond) {
         auto form = parse_query(r.body);
         if (!form) return respond(error_page(app, 400));
@@ -91,7 +91,7 @@ void add_codename_routes(Router& router, const AppContext& app) {
                                             : "Your story is withdrawn: nobody can see it now.")
                                   : done.error().message));
             });
-    });
+    }, throttle::Action::codename_lookup);
 }
 
 }  // namespace pw::web

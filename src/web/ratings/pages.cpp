@@ -165,7 +165,7 @@ void add_for(Router& router, const AppContext& app, UnitKind kind, const std::st
         auto target = find_target(app, kind, p.get("id"));
         if (!target) return respond(error_page(app, 404));
         submit(app, *target, r, std::move(respond));
-    });
+    }, throttle::Action::participant_write);
 }
 
 }  // namespace

@@ -287,7 +287,7 @@ void add_sanction_case_routes(Router& router, const AppContext& app) {
     router.get("/sanctions/log", [&app](const Request&, const RouteParams&) { return log_form(app, {}, {}, 200); });
     router.post_async("/sanctions/log", [&app](const Request& r, const RouteParams&, Responder respond) {
         log_case(app, r, std::move(respond));
-    });
+    }, throttle::Action::participant_write);
     router.get("/sanctions/mine",
                [&app](const Request&, const RouteParams&) { return codename_page(app, kFollowForm, "", "", 200); });
     router.post("/sanctions/mine", [&app](const Request& r, const RouteParams&) {
@@ -296,15 +296,17 @@ void add_sanction_case_routes(Router& router, const AppContext& app) {
         auto owner = owner_of(app, *form, "/sanctions/mine");
         if (!owner) return std::move(owner.error());
         return my_cases(app, *owner, "");
-    });
+    }, throttle::Action::codename_lookup);
     router.post_async("/sanctions/cases/{id}/step", [&app](const Request& r, const RouteParams& p, Responder respond) {
         step(app, r, p, std::move(respond));
-    });
+    }, throttle::Action::codename_lookup);
     router.post_async(
         "/sanctions/cases/{id}/details",
-        [&app](const Request& r, const RouteParams& p, Responder respond) { details(app, r, p, std::move(respond)); });
+        [&app](const Request& r, const RouteParams& p, Responder respond) { details(app, r, p, std::move(respond)); },
+        throttle::Action::codename_lookup);
     router.post("/sanctions/cases/{id}/letter",
-                [&app](const Request& r, const RouteParams& p) { return letter(app, r, p); });
+                [&app](const Request& r, const RouteParams& p) { return letter(app, r, p); },
+                throttle::Action::codename_lookup);
 }
 
 }  // namespace pw::web

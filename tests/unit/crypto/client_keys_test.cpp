@@ -1,0 +1,31 @@
+#include "crypto/client_keys.hpp"
+
+#include <gtest/gtest.h>
+
+#include "crypto/codenames.hpp"
+
+using pw::crypto::ClientKeys;
+
+TEST(ClientKeys, OneAddressIsOneClientForTheDayAndAnotherAddressIsAnother) {
+    pw::crypto::initialise();
+    ClientKeys keys;
+    const auto a = keys.key_for("203.0.113.9", 20000);
+    EXPECT_EQ(keys.key_for("203.0.113.9", 20000), a);
+    EXPECT_NE(keys.key_for("203.0.113.10", 20000), a);
+}
+
+TEST(ClientKeys, TheKeyIsNewEachDaySoDaysCannotBeLinked) {
+    pw::crypto::initialise();
+    ClientKeys keys;
+    const auto today = keys.key_for("203.0.113.9", 20000);
+    const auto tomorrow = keys.key_for("203.0.113.9", 20001);
+    EXPECT_NE(today, tomorrow);
+    EXPECT_NE(keys.key_for("203.0.113.9", 20000), today);  // yesterday's key is gone for good
+}
+
+TEST(ClientKeys, TwoServersDoNotShareTheirNumbers) {
+    pw::crypto::initialise();
+    ClientKeys one;
+    ClientKeys two;
+    EXPECT_NE(one.key_for("203.0.113.9", 20000), two.key_for("203.0.113.9", 20000));  // random keys, 2^-64
+}
