@@ -92,35 +92,41 @@ mustache::mustache& Renderer::compiled(std::string_view name) const {
     return *it->second;
 }
 
-std::string Renderer::render_in_place(std::string_view name, mustache::data& data) const {
+void Renderer::render_in_place(std::string_view name, mustache::data& data, std::string& out) const {
     for (const auto& [key_name, value] : globals_) {
         if (!data.get(key_name)) data.set(key_name, value);
     }
     auto& compiled_template = compiled(name);
-    std::string out = compiled_template.render(data);
+    // Straight into out: kainjow's own render(data) goes through a string stream.
+    compiled_template.render(data, [&out](const std::string& text) { out += text; });
     if (!compiled_template.error_message().empty()) {
         throw std::logic_error("rendering " + std::string(name) + ": " + compiled_template.error_message());
     }
-    return out;
 }
 
 std::string Renderer::render(std::string_view name, const mustache::data& data) const {
     mustache::data context = data;
-    return render_in_place(name, context);
+    std::string out;
+    render_in_place(name, context, out);
+    return out;
 }
 
 // The page's data is ours: the page and the layout render from it without copying it. The
 // layout is two templates, before and after {{{content}}}, so the page's HTML is appended once
 // instead of passing through the layout's renderer.
 std::string Renderer::page(std::string_view name, mustache::data data) const {
-    std::string content = render_in_place("pages/" + std::string(name), data);
+    std::string content;
+    content.reserve(16 * 1024);
+    render_in_place("pages/" + std::string(name), data, content);
     if (const auto scripts = scripts_.find(name); scripts != scripts_.end()) {
         if (scripts->second.app) data.set("app_js", mustache::data::type::bool_true);
         if (scripts->second.search) data.set("search_js", mustache::data::type::bool_true);
     }
-    std::string out = render_in_place("layout/before_content", data);
+    std::string out;
+    out.reserve(content.size() + 8 * 1024);
+    render_in_place("layout/before_content", data, out);
     out += content;
-    out += render_in_place("layout/after_content", data);
+    render_in_place("layout/after_content", data, out);
     return out;
 }
 

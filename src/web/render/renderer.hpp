@@ -33,8 +33,8 @@ public:
 
 private:
     mustache::mustache& compiled(std::string_view name) const;
-    // Renders from data itself, adding the globals to it: no copy of the page's data.
-    std::string render_in_place(std::string_view name, mustache::data& data) const;
+    // Renders from data itself, adding the globals to it (no copy of the page's data), onto out.
+    void render_in_place(std::string_view name, mustache::data& data, std::string& out) const;
 
     // Each thread's compiled templates are keyed by this, never by the object's address: a new
     // renderer may be built where a destroyed one was, and must not find its templates.
