@@ -196,22 +196,18 @@ TEST_P(DisclosureAttack, NineKnownRatingsAndEveryPublishedFigureDoNotGiveAwayThe
             }
         }
         right_mean += guess(minus_known(mean)) == truth[office];
-        Counts parent = after[0].providers.at(provider);
-        for (auto other : offices) {
-            if (other == office) continue;
-            for (std::size_t i = 0; i < 7; ++i) {
-                for (std::size_t s = 0; s < 5; ++s) parent[i][s] -= after[0].offices.at(other)[i][s];
+        // A parent's figures minus every office but this one.
+        auto minus_others = [&](Counts parent) {
+            for (auto other : offices) {
+                if (other == office) continue;
+                for (std::size_t i = 0; i < 7; ++i) {
+                    for (std::size_t s = 0; s < 5; ++s) parent[i][s] -= after[0].offices.at(other)[i][s];
+                }
             }
-        }
-        right_parent += guess(minus_known(parent)) == truth[office];
-        Counts in_area = after[0].areas.at(area);
-        for (auto other : offices) {
-            if (other == office) continue;
-            for (std::size_t i = 0; i < 7; ++i) {
-                for (std::size_t s = 0; s < 5; ++s) in_area[i][s] -= after[0].offices.at(other)[i][s];
-            }
-        }
-        right_area += guess(minus_known(in_area)) == truth[office];
+            return parent;
+        };
+        right_parent += guess(minus_known(minus_others(after[0].providers.at(provider)))) == truth[office];
+        right_area += guess(minus_known(minus_others(after[0].areas.at(area)))) == truth[office];
     }
     const double n = static_cast<double>(offices.size());
     std::printf("disclosure attack: the participant's stars guessed right at %.0f%% of offices from the office's "
