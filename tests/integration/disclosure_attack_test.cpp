@@ -148,11 +148,10 @@ TEST_P(DisclosureAttack, NineKnownRatingsAndEveryPublishedFigureDoNotGiveAwayThe
         auto post = [&](int stars) {
             std::string body = "csrf=" + token[1].str() + "&get_codename=no&stars=" + std::to_string(stars);
             for (std::size_t a = 1; a < kMeasures.size(); ++a) body += "&" + kMeasures[a] + "=" + std::to_string(stars);
-            ++clients;
-            const auto address = "10." + std::to_string(clients / 65536) + "." + std::to_string(clients / 256 % 256) +
-                                 "." + std::to_string(clients % 256);
+            char address[48];  // each its own, from the documentation range
+            std::snprintf(address, sizeof address, "2001:db8::%x", ++clients);
             const auto r = request(server.port(), "POST", url,
-                                   "Content-Type: application/x-www-form-urlencoded\r\nX-Forwarded-For: " + address + "\r\n",
+                                   "Content-Type: application/x-www-form-urlencoded\r\nX-Forwarded-For: " + std::string(address) + "\r\n",
                                    body);
             ASSERT_EQ(r.status, 200) << r.body.substr(0, 500);
         };

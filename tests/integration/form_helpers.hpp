@@ -19,8 +19,9 @@ inline const std::string kForm = "Content-Type: application/x-www-form-urlencode
 inline std::string another_client() {
     static int clients = 0;
     ++clients;
-    return "X-Forwarded-For: 10." + std::to_string(clients / 65536 % 256) + "." + std::to_string(clients / 256 % 256) +
-           "." + std::to_string(clients % 256) + "\r\n";
+    char address[48];
+    std::snprintf(address, sizeof address, "2001:db8::%x:%x", clients / 65536, clients % 65536);  // documentation range
+    return "X-Forwarded-For: " + std::string(address) + "\r\n";
 }
 
 // The token of the form posting to `action`.
