@@ -43,7 +43,7 @@ test: test-deps configure
 	cmake --build $(BUILD) -j$(JOBS)
 	@scripts/build-assets.sh $(BUILD)/public
 	@scripts/fuzz.sh 5 referrals=30
-	@cd $(BUILD) && ./unit_tests --gtest_filter='RedactionQuality.*' --gtest_brief=1
+	@cd $(BUILD) && ./unit_tests --gtest_filter='RedactionEvaluation.*' --gtest_brief=1
 	@cd $(BUILD) && ./unit_tests --gtest_filter='DetectionQuality.*:ProvidersWithinAnArea.*' --gtest_brief=1
 	@scripts/with-postgres.sh ctest --test-dir $(BUILD) --output-on-failure -j$(JOBS) --timeout 300
 

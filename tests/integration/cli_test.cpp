@@ -1,6 +1,8 @@
 // The command line: what a script can rely on (exit codes, one clear error line, no crash).
 #include <sys/stat.h>
+#include <sys/wait.h>
 
+#include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <iostream>
@@ -198,4 +200,42 @@ TEST_P(CliWithDatabase, GenerateWritesTheSameProgrammeForTheSameSeedAndItPublish
     args[2] = other->url();
     ASSERT_EQ(run_cli(args).exit_code, 0);
     EXPECT_EQ(run_cli({"export", "registry", "--db", other->url()}).out, run_cli({"export", "registry", "--db", db()}).out);
+}
+
+namespace {
+// Runs `providerwatch ARGS < input`; returns its exit code and what it wrote to stdout.
+std::pair<int, std::string> run_with_input(const std::string& args, const std::string& input) {
+    const auto in = write_temp("stdin", input);
+    const auto out = in + ".out";
+    const int status = std::system((binary_path() + " " + args + " < " + in + " > " + out + " 2>&1").c_str());
+    std::ifstream read(out);
+    std::string printed((std::istreambuf_iterator<char>(read)), std::istreambuf_iterator<char>());
+    fs::remove(in);
+    fs::remove(out);
+    return {WIFEXITED(status) ? WEXITSTATUS(status) : -1, printed};
+}
+}  // namespace
+
+TEST(Cli, RedactSpansGivesCodePointOffsetsAndTypesForEachJsonLine) {
+    const auto [code, out] = run_with_input(
+        "redact --spans",
+        "{\"id\": 1, \"text\": \"Łódź: mail jo@example.com or ring 07700 900123\"}\n"
+        "\n"
+        "{\"id\": \"b-2\", \"text\": \"Nothing to remove here.\"}\n");
+    EXPECT_EQ(code, 0) << out;
+    // "Łódź: mail " is 11 code points (14 bytes): offsets count characters, not bytes.
+    EXPECT_NE(out.find(R"({"id":1,"spans":[{"start":11,"end":25,"type":"email"},{"start":34,"end":47,"type":"phone"}]})"),
+              std::string::npos)
+        << out;
+    EXPECT_NE(out.find(R"({"id":"b-2","spans":[]})"), std::string::npos) << out;
+
+    for (const std::string bad : {"not json", "{\"text\": \"no id\"}", "{\"id\": 3, \"text\": 4}", "[1, 2]"}) {
+        const auto [bad_code, said] = run_with_input("redact --spans", "{\"id\": 1, \"text\": \"fine\"}\n" + bad + "\n");
+        EXPECT_EQ(bad_code, 3) << bad;
+        EXPECT_NE(said.find("line 2: "), std::string::npos) << said;
+    }
+    // The plain filter still works.
+    const auto [plain_code, plain] = run_with_input("redact", "ring 07700 900123 please\n");
+    EXPECT_EQ(plain_code, 0);
+    EXPECT_EQ(plain, "ring [phone number] please\n");
 }

@@ -9,12 +9,16 @@
 
 namespace pw::redaction {
 
-enum class Kind { email, phone, ni_number, postcode, staff_name, censored };
+enum class Kind { email, phone, ni_number, postcode, staff_name, date, censored };
 
 struct Span {
+    Span() = default;
+    Span(std::size_t b, std::size_t e, Kind k, std::string r = {})
+        : begin(b), end(e), kind(k), replacement(std::move(r)) {}
     std::size_t begin = 0;  // byte offsets into the text
     std::size_t end = 0;
     Kind kind = Kind::email;
+    std::string replacement;  // what takes its place, when not the kind's placeholder ("in June 2013")
     friend bool operator==(const Span&, const Span&) = default;
 };
 
@@ -35,5 +39,8 @@ inline std::string redact(std::string_view text, const std::vector<CensorRule>& 
 
 std::string_view placeholder(Kind kind);
 std::string_view kind_name(Kind kind);  // "email", "phone", "ni", "postcode", "staff", "censored"
+// The type a span reports (`redact --spans`, the evaluation set): "name", "email", "phone",
+// "ni_number", "postcode", "date", or "censored" for a moderator's rule.
+std::string_view type_name(Kind kind);
 
 }  // namespace pw::redaction

@@ -92,9 +92,26 @@ void find_phones(std::string_view t, std::vector<Span>& out) {
     }
 }
 
+namespace {
+// HMRC never issues these prefixes, so a code that starts with one is some other reference
+// (a claim, a job, a case) and is left alone: first letter D, F, I, Q, U or V; second letter
+// D, F, I, O, Q, U or V; or BG, GB, NK, KN, TN, NT, ZZ.
+bool issued_prefix(char first, char second) {
+    const char a = lower(first);
+    const char b = lower(second);
+    if (std::string_view("dfiquv").find(a) != std::string_view::npos) return false;
+    if (std::string_view("dfioquv").find(b) != std::string_view::npos) return false;
+    for (std::string_view never : {"bg", "gb", "nk", "kn", "tn", "nt", "zz"}) {
+        if (never[0] == a && never[1] == b) return false;
+    }
+    return true;
+}
+}  // namespace
+
 void find_ni_numbers(std::string_view t, std::vector<Span>& out) {
     for (std::size_t i = 0; i + 8 <= t.size(); ++i) {
         if (!boundary_before(t, i) || !is_alpha(t[i]) || !is_alpha(t[i + 1])) continue;
+        if (!issued_prefix(t[i], t[i + 1])) continue;
         std::size_t j = i + 2;
         if (j < t.size() && t[j] == ' ') ++j;
         int digits = 0;

@@ -2,6 +2,11 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
+#include <chrono>
+#include <string>
+#include <vector>
+
 using pw::redaction::redact;
 
 TEST(Redaction, RemovesEmailsEvenInBracketsAndBeforeAFullStop) {
@@ -19,18 +24,40 @@ TEST(Redaction, RemovesUkPhoneNumbersInTheirUsualShapes) {
     EXPECT_EQ(redact("two: 07700 900123 07700 900124"), "two: [phone number] [phone number]");
 }
 
-TEST(Redaction, LeavesDatesTimesMoneyAndReferencesAlone) {
-    for (auto text : {"on 12/03/2013 at 09:30", "£73.10 a week", "reference 12345678901", "form WP08", "JSA 18-24",
-                      "call 0800 if stuck", "2013-03-12", "13 weeks"}) {
+TEST(Redaction, LeavesTimesMoneyMonthsAndReferencesAlone) {
+    for (auto text : {"at 09:30", "£73.10 a week", "reference 12345678901", "form WP08", "JSA 18-24",
+                      "call 0800 if stuck", "13 weeks", "in June 2013", "last March", "on Monday", "rated it 1/5",
+                      "May 2014", "4.5 stars", "week 12 of 52"}) {
         EXPECT_EQ(redact(text), text);
     }
 }
 
+TEST(Redaction, TurnsAnExactDateIntoItsMonth) {
+    EXPECT_EQ(redact("on 12/03/2013 at 09:30"), "in March 2013 at 09:30");
+    EXPECT_EQ(redact("2013-03-12"), "March 2013");
+    EXPECT_EQ(redact("On 3rd June 2013 I was sanctioned"), "In June 2013 I was sanctioned");
+    EXPECT_EQ(redact("seen on the 5th of May"), "seen in May");
+    EXPECT_EQ(redact("aug 9th, 2019 and June 3"), "August 2019 and June");
+    EXPECT_EQ(redact("born 23/09/1979"), "born September 1979");
+    EXPECT_EQ(redact("it was 07.11.2013"), "it was November 2013");
+    EXPECT_EQ(redact("Monday 14th October"), "October");
+    EXPECT_EQ(redact("the 31/02/2013 or 13/13/2013"), "the February 2013 or 13/13/2013");  // a day that cannot be is still the writer's
+}
+
 TEST(Redaction, RemovesNationalInsuranceNumbersWithOrWithoutTheLetter) {
-    EXPECT_EQ(redact("my NI is QQ 12 34 56 C ok"), "my NI is [National Insurance number] ok");
-    EXPECT_EQ(redact("qq123456c"), "[National Insurance number]");
-    EXPECT_EQ(redact("NI number QQ123456 please"), "NI number [National Insurance number] please");
-    EXPECT_EQ(redact("QQ 123456 a lot of times"), "[National Insurance number] a lot of times");
+    EXPECT_EQ(redact("my NI is JK 12 34 56 C ok"), "my NI is [National Insurance number] ok");
+    EXPECT_EQ(redact("jk123456c"), "[National Insurance number]");
+    EXPECT_EQ(redact("NI number AB123456 please"), "NI number [National Insurance number] please");
+    EXPECT_EQ(redact("AB 123456 a lot of times"), "[National Insurance number] a lot of times");
+}
+
+// HMRC never issues these prefixes: such a code is another kind of reference and stays.
+TEST(Redaction, LeavesCodesWithPrefixesNeverIssuedForNationalInsurance) {
+    for (auto text : {"QQ 12 34 56 C", "DF123456A", "UV 12 34 56 C", "ab12", "IA 11 22 33 B", "AD 12 34 56 C",
+                      "AO123456A", "GB123456B", "BG 29 18 37 C", "NK 65 43 21 B", "KN123456A", "TN 12 34 56 A",
+                      "NT 44 55 66 B", "ZZ 99 99 99 D"}) {
+        EXPECT_EQ(redact(text), text);
+    }
 }
 
 TEST(Redaction, RemovesFullPostcodesButNotDistricts) {
@@ -67,4 +94,24 @@ TEST(Redaction, CensorPatternsUseAStarForAnyLetters) {
 
 TEST(Redaction, KeepsUtf8AroundWhatItRemoves) {
     EXPECT_EQ(redact("“07700 900123” — ring"), "“[phone number]” — ring");
+}
+
+// An FOI response can be 200 KB: redaction must take time in proportion to the text, whatever
+// the text, including the shapes each scanner walks along.
+TEST(Redaction, TakesTimeInProportionToTheText) {
+    const std::vector<std::string> shapes{"a.", "a dot ", "b at c dot ", "1/2/", "3rd June ", "AB 12 ", "my adviser ",
+                                          "Mr ", "07700 ", "@a ", "x[dot]", "LS1 ", "word "};
+    for (const auto& shape : shapes) {
+        auto time = [&](std::size_t bytes) {
+            std::string text;
+            while (text.size() < bytes) text += shape;
+            const auto start = std::chrono::steady_clock::now();
+            (void)redact(text);
+            return std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+        };
+        const double small = std::max(time(20'000), 1e-4);
+        const double large = time(200'000);
+        EXPECT_LT(large, 2.0) << "'" << shape << "' repeated to 200 KB";
+        EXPECT_LT(large / small, 40.0) << "'" << shape << "': ten times the text took " << large / small << " times as long";
+    }
 }

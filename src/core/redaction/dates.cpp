@@ -1,0 +1,194 @@
+// Exact dates become months: "on 3rd June 2013" -> "in June 2013", "23/09/1979" -> "September
+// 1979". A date names a day; a day can identify a person to whoever saw them that day, and the
+// site keeps its own records to the month for the same reason. Months, years, weekdays alone and
+// durations are left as they are.
+#include <array>
+#include <optional>
+#include <string>
+
+#include "core/redaction/scanners.hpp"
+
+namespace pw::redaction::detail {
+
+namespace {
+
+constexpr std::array<std::string_view, 12> kMonths{"January", "February", "March",     "April",   "May",      "June",
+                                                   "July",    "August",   "September", "October", "November", "December"};
+
+// A month's name or its usual short form ("sep", "sept"), any case, as a whole word at i.
+std::optional<std::pair<int, std::size_t>> month_at(std::string_view t, std::size_t i) {
+    if (!boundary_before(t, i)) return std::nullopt;
+    std::size_t end = i;
+    while (end < t.size() && is_alpha(t[end])) ++end;
+    if (end - i < 3) return std::nullopt;
+    std::string word;
+    for (auto k = i; k < end; ++k) word.push_back(lower(t[k]));
+    for (int m = 0; m < 12; ++m) {
+        std::string full;
+        for (char c : kMonths[m]) full.push_back(lower(c));
+        const bool short_form = word.size() == 3 && full.starts_with(word);
+        if (word == full || short_form || (m == 8 && word == "sept")) {
+            std::size_t after = end;
+            if (short_form && after < t.size() && t[after] == '.') ++after;  // "Oct."
+            return std::pair{m + 1, after};
+        }
+    }
+    return std::nullopt;
+}
+
+std::size_t skip_spaces(std::string_view t, std::size_t i) {
+    while (i < t.size() && (t[i] == ' ' || t[i] == '\t')) ++i;
+    return i;
+}
+
+// 1 to 31 with an optional "st", "nd", "rd" or "th", as a whole token at i: the day and where it ends.
+std::optional<std::pair<int, std::size_t>> day_at(std::string_view t, std::size_t i) {
+    if (i >= t.size() || !is_digit(t[i]) || !boundary_before(t, i)) return std::nullopt;
+    std::size_t end = i;
+    int day = 0;
+    while (end < t.size() && is_digit(t[end]) && end - i < 3) day = day * 10 + (t[end++] - '0');
+    if (end - i > 2 || day < 1 || day > 31) return std::nullopt;
+    if (end + 1 < t.size()) {
+        const std::string suffix{lower(t[end]), lower(t[end + 1])};
+        if (suffix == "st" || suffix == "nd" || suffix == "rd" || suffix == "th") end += 2;
+    }
+    if (!boundary_after(t, end)) return std::nullopt;
+    return std::pair{day, end};
+}
+
+// ", 2013" or " 2013" or " '13" after a date: the year and where it ends.
+std::optional<std::pair<int, std::size_t>> year_after(std::string_view t, std::size_t i) {
+    std::size_t at = i;
+    if (at < t.size() && t[at] == ',') ++at;
+    at = skip_spaces(t, at);
+    if (at == i) return std::nullopt;
+    if (at < t.size() && t[at] == '\'') ++at;
+    std::size_t end = at;
+    int year = 0;
+    while (end < t.size() && is_digit(t[end]) && end - at < 5) year = year * 10 + (t[end++] - '0');
+    if (!boundary_after(t, end)) return std::nullopt;
+    if (end - at == 4 && year >= 1900 && year <= 2099) return std::pair{year, end};
+    if (end - at == 2 && t[at - 1] == '\'') return std::pair{2000 + year, end};
+    return std::nullopt;
+}
+
+// "Monday ", "mon ", "Tues, " before a date is part of it: the day of the week is as exact.
+std::size_t weekday_before(std::string_view t, std::size_t begin) {
+    static constexpr std::array<std::string_view, 12> kDays{"monday",  "tuesday", "wednesday", "thursday",
+                                                            "friday",  "saturday", "sunday",   "mon",
+                                                            "tue",     "tues",     "wed",      "thu"};
+    std::size_t end = begin;
+    while (end > 0 && (t[end - 1] == ' ' || t[end - 1] == ',')) --end;
+    std::size_t start = end;
+    while (start > 0 && is_alpha(t[start - 1])) --start;
+    if (start == end || !boundary_before(t, start)) return begin;
+    std::string word;
+    for (auto k = start; k < end; ++k) word.push_back(lower(t[k]));
+    for (auto day : kDays) {
+        if (word == day || word == "thurs" || word == "fri" || word == "sat" || word == "sun") return start;
+    }
+    return begin;
+}
+
+std::string month_text(int month, std::optional<int> year) {
+    std::string out(kMonths[month - 1]);
+    if (year) out += " " + std::to_string(*year);
+    return out;
+}
+
+// The span grows over "on " before it so the text still reads: "on 3 June" -> "in June".
+void add(std::string_view t, std::size_t begin, std::size_t end, int month, std::optional<int> year,
+         std::vector<Span>& out) {
+    begin = weekday_before(t, begin);
+    std::string replacement = month_text(month, year);
+    if (begin >= 3 && lower(t[begin - 3]) == 'o' && lower(t[begin - 2]) == 'n' && t[begin - 1] == ' ' &&
+        boundary_before(t, begin - 3)) {
+        begin -= 3;
+        replacement = (is_upper(t[begin]) ? "In " : "in ") + replacement;
+    }
+    out.push_back({begin, end, Kind::date, std::move(replacement)});
+}
+
+// 23/09/1979, 07.11.2013, 1-2-24, 2013-06-03: day first, as written in the UK.
+bool numeric_at(std::string_view t, std::size_t i, std::vector<Span>& out, std::size_t& next) {
+    if (!boundary_before(t, i) || (i > 0 && (t[i - 1] == '.' || t[i - 1] == '/' || t[i - 1] == '-'))) return false;
+    std::array<int, 3> parts{};
+    std::array<std::size_t, 3> lengths{};
+    std::size_t at = i;
+    char separator = 0;
+    for (int p = 0; p < 3; ++p) {
+        const auto start = at;
+        while (at < t.size() && is_digit(t[at]) && at - start < 4) parts[p] = parts[p] * 10 + (t[at++] - '0');
+        lengths[p] = at - start;
+        if (lengths[p] == 0) return false;
+        if (p < 2) {
+            if (at >= t.size() || (t[at] != '/' && t[at] != '.' && t[at] != '-')) return false;
+            if (separator && t[at] != separator) return false;
+            separator = t[at++];
+        }
+    }
+    if (!boundary_after(t, at) || (at < t.size() && (t[at] == '/' || t[at] == '-')) ||
+        (at + 1 < t.size() && t[at] == '.' && is_digit(t[at + 1])))
+        return false;
+    int day = parts[0], month = parts[1], year = parts[2];
+    if (lengths[0] == 4 && lengths[1] <= 2 && lengths[2] <= 2) {  // ISO: 2013-06-03
+        year = parts[0];
+        month = parts[1];
+        day = parts[2];
+    } else if (lengths[0] > 2 || lengths[1] > 2 || (lengths[2] != 2 && lengths[2] != 4)) {
+        return false;
+    } else if (lengths[2] == 2) {
+        year += 2000;
+    }
+    if (day < 1 || day > 31 || month < 1 || month > 12 || year < 1900 || year > 2099) return false;
+    add(t, i, at, month, year, out);
+    next = at;
+    return true;
+}
+
+}  // namespace
+
+void find_dates(std::string_view t, std::vector<Span>& out) {
+    for (std::size_t i = 0; i < t.size(); ++i) {
+        if (is_digit(t[i])) {
+            std::size_t next = i;
+            if (numeric_at(t, i, out, next)) {
+                i = next;
+                continue;
+            }
+            // "3rd June 2013", "the 5th of May", "14 Oct"
+            if (auto day = day_at(t, i)) {
+                std::size_t at = skip_spaces(t, day->second);
+                if (t.substr(at, 3) == "of " || t.substr(at, 3) == "Of ") at = skip_spaces(t, at + 3);
+                if (auto month = month_at(t, at)) {
+                    std::size_t begin = i;
+                    if (begin >= 4 && t.substr(begin - 4, 4) == "the " && boundary_before(t, begin - 4)) begin -= 4;
+                    const auto year = year_after(t, month->second);
+                    add(t, begin, year ? year->second : month->second, month->first,
+                        year ? std::optional<int>(year->first) : std::nullopt, out);
+                    i = (year ? year->second : month->second) - 1;
+                    continue;
+                }
+            }
+            while (i + 1 < t.size() && is_alnum(t[i + 1])) ++i;
+            continue;
+        }
+        if (!is_alpha(t[i]) || !boundary_before(t, i)) continue;
+        // "June 3", "aug 9th", "June 3rd, 2013"
+        if (auto month = month_at(t, i)) {
+            const std::size_t at = skip_spaces(t, month->second);
+            if (at > month->second) {
+                if (auto day = day_at(t, at)) {
+                    const auto year = year_after(t, day->second);
+                    add(t, i, year ? year->second : day->second, month->first,
+                        year ? std::optional<int>(year->first) : std::nullopt, out);
+                    i = (year ? year->second : day->second) - 1;
+                    continue;
+                }
+            }
+        }
+        while (i + 1 < t.size() && is_alnum(t[i + 1])) ++i;
+    }
+}
+
+}  // namespace pw::redaction::detail

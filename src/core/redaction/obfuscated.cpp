@@ -1,0 +1,120 @@
+// Addresses written to get past filters: "jo at example dot com", "jo[at]example[dot]co[dot]uk",
+// "rachel dot okoro at gmail dot com", "jo @ gmail . com". A plain "jo@example.com" is the
+// e-mail scanner's.
+#include <algorithm>
+#include <optional>
+#include <string>
+
+#include "core/redaction/scanners.hpp"
+
+namespace pw::redaction::detail {
+
+namespace {
+
+bool label_char(char c) {
+    return is_alnum(c) || c == '_' || c == '-' || c == '+' || c == '%' || c == '\'';
+}
+
+// At i, a word w (any case) standing alone or in brackets: "at", " at ", "[at]", "(at)". Returns
+// where it ends and whether it was bracketed.
+std::optional<std::pair<std::size_t, bool>> word_token(std::string_view t, std::size_t i, std::string_view w) {
+    std::size_t at = i;
+    const bool bracketed = at < t.size() && (t[at] == '[' || t[at] == '(' || t[at] == '<');
+    if (bracketed) ++at;
+    if (at + w.size() > t.size()) return std::nullopt;
+    for (std::size_t k = 0; k < w.size(); ++k) {
+        if (lower(t[at + k]) != w[k]) return std::nullopt;
+    }
+    at += w.size();
+    if (bracketed) {
+        if (at >= t.size() || (t[at] != ']' && t[at] != ')' && t[at] != '>')) return std::nullopt;
+        ++at;
+    } else if (!boundary_before(t, i) || !boundary_after(t, at)) {
+        return std::nullopt;
+    }
+    return std::pair{at, bracketed};
+}
+
+struct Separator {
+    std::size_t end = 0;
+    bool disguised = false;  // a word or brackets, not the character itself
+};
+
+// A separator ("@"/"at" or "."/"dot") at i, with the spaces around it: "jo at", " . ", "[dot]".
+std::optional<Separator> separator_at(std::string_view t, std::size_t i, char symbol, std::string_view word) {
+    std::size_t at = i;
+    while (at < t.size() && t[at] == ' ') ++at;
+    const bool spaced_before = at > i;
+    if (at < t.size() && t[at] == symbol) {
+        std::size_t end = at + 1;
+        while (end < t.size() && t[end] == ' ') ++end;
+        if (symbol == '@' && !spaced_before && end == at + 1) return std::nullopt;  // a plain address
+        if (symbol == '.' && spaced_before != (end > at + 1)) return std::nullopt;   // "end. Then"
+        return Separator{end, false};
+    }
+    auto token = word_token(t, at, word);
+    if (!token) return std::nullopt;
+    std::size_t end = token->first;
+    if (!token->second && (!spaced_before || end >= t.size() || t[end] != ' ')) return std::nullopt;
+    while (end < t.size() && t[end] == ' ') ++end;
+    return Separator{end, true};
+}
+
+std::size_t label_end(std::string_view t, std::size_t i) {
+    while (i < t.size() && label_char(t[i])) ++i;
+    return i;
+}
+
+}  // namespace
+
+void find_obfuscated_emails(std::string_view t, std::vector<Span>& out) {
+    for (std::size_t i = 0; i < t.size(); ++i) {
+        if (!label_char(t[i]) || !boundary_before(t, i) || (i > 0 && (t[i - 1] == '@' || t[i - 1] == '.'))) continue;
+        // The local part: labels joined by dots, disguised or not.
+        std::size_t at = label_end(t, i);
+        bool disguised = false;
+        while (true) {
+            auto dot = separator_at(t, at, '.', "dot");
+            if (!dot || dot->end >= t.size() || !label_char(t[dot->end])) break;
+            if (separator_at(t, at, '@', "at")) break;
+            disguised = disguised || dot->disguised;
+            at = label_end(t, dot->end);
+        }
+        // Starting later in the same local part would reach this same point and fail the same
+        // way, so a failure skips past it: linear time on "a dot a dot a dot ...".
+        const std::size_t resume = std::max(label_end(t, i), at) - 1;
+        auto separator = separator_at(t, at, '@', "at");
+        if (!separator || separator->end >= t.size() || !is_alnum(t[separator->end])) {
+            i = resume;
+            continue;
+        }
+        // The domain: at least two labels, the last all letters.
+        std::size_t end = label_end(t, separator->end);
+        std::size_t last_label = separator->end;
+        int dots = 0;
+        while (true) {
+            auto dot = separator_at(t, end, '.', "dot");
+            if (!dot || dot->end >= t.size() || !is_alnum(t[dot->end])) break;
+            const auto next = label_end(t, dot->end);
+            disguised = disguised || dot->disguised;
+            last_label = dot->end;
+            end = next;
+            ++dots;
+        }
+        bool tld = end - last_label >= 2 && dots > 0;
+        for (auto k = last_label; k < end && tld; ++k) tld = is_alpha(t[k]);
+        // "write to me at k.asante" is not an address: the bare word "at" needs a disguised dot too
+        // ("dot", "[dot]"); "[at]" and a spaced "@" are disguises enough.
+        const auto at_text = t.substr(at, separator->end - at);
+        const bool bare_word_at = at_text.find('@') == std::string_view::npos &&
+                                  at_text.find_first_of("[(<") == std::string_view::npos;
+        if (!tld || (bare_word_at && !disguised)) {
+            i = resume;
+            continue;
+        }
+        out.push_back({i, end, Kind::email});
+        i = end - 1;
+    }
+}
+
+}  // namespace pw::redaction::detail
