@@ -4,6 +4,7 @@
 #include <optional>
 #include <string>
 
+#include "core/redaction/redacted_text.hpp"
 #include "core/common/error.hpp"
 #include "core/ratings/score.hpp"
 #include "core/ratings/submission.hpp"
@@ -21,7 +22,7 @@ struct RatingSubmission {
     std::int64_t provider_id = 0;  // the unit's provider (the office's, for an office)
     Month month;
     RatingAnswers answers;
-    std::optional<std::string> story;  // already redacted; waits for a moderator
+    std::optional<redaction::RedactedText> story;  // waits for a moderator
     std::optional<std::int64_t> area_id;  // the area the participant was in, when known
 };
 

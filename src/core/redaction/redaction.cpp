@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "core/redaction/redacted_text.hpp"
 #include "core/redaction/scanners.hpp"
 
 namespace pw::redaction {
@@ -40,6 +41,10 @@ std::string apply(std::string_view text, const std::vector<Span>& spans) {
     }
     out.append(text.substr(std::min(at, text.size())));
     return out;
+}
+
+RedactedText redact_text(std::string_view text, const std::vector<CensorRule>& rules) {
+    return RedactedText(redaction::apply(text, redaction::find(text, rules)));
 }
 
 std::string_view placeholder(Kind kind) {

@@ -137,7 +137,7 @@ std::int64_t insert_story(soci::session& s, const StoryRecord& story) {
     s << "INSERT INTO stories (provider_id, office_id, rating_id, codename_id, month, body) "
          "VALUES (:p, :o, :r, :c, :m, :b) RETURNING id",
         soci::use(provider), soci::use(opt(story.office_id)), soci::use(opt(story.rating_id)),
-        soci::use(opt(story.codename_id)), soci::use(month), soci::use(story.body), soci::into(id);
+        soci::use(opt(story.codename_id)), soci::use(month), soci::use(story.body.str()), soci::into(id);
     story_event(s, "story.submitted", id, std::nullopt, StoryState::pending, events::ActorRole::participant,
                 story.month);
     return id;
@@ -228,13 +228,14 @@ StoryChanges story_changes_since(Database& db, std::int64_t after_event) {
 }
 
 Result<void> change_story_state(soci::session& s, std::int64_t story_id, StoryState to, Actor actor, Month month,
-                                const std::string& reason) {
+                                const std::optional<redaction::RedactedText>& reason) {
     auto story = story_in(s, story_id);
     if (!story) return fail(ErrorKind::not_found, "There is no such story.");
     if (auto ok = check_story_transition(story->state, to, actor); !ok) return ok;
     const long long id = story_id;
     const std::string state(story_state_name(to));
-    const boost::optional<std::string> why = reason.empty() ? boost::none : boost::optional<std::string>(reason);
+    const boost::optional<std::string> why =
+        reason && !reason->str().empty() ? boost::optional<std::string>(reason->str()) : boost::none;
     s << "UPDATE stories SET state = :st, reject_reason = COALESCE(:r, reject_reason) WHERE id = :id", soci::use(state),
         soci::use(why), soci::use(id);
     story_event(s, "story.state_changed", story_id, story->state, to, role_of(actor), month);
@@ -252,7 +253,7 @@ Result<void> set_safeguarding(soci::session& s, std::int64_t story_id, bool conc
 }
 
 Result<std::int64_t> insert_response(soci::session& s, std::int64_t story_id, std::int64_t provider_id,
-                                     std::int64_t account_id, Month month, const std::string& body) {
+                                     std::int64_t account_id, Month month, const redaction::RedactedText& body) {
     auto story = story_in(s, story_id);
     if (!story || story->state != StoryState::published) {
         return fail(ErrorKind::not_found, "Only a published story can be answered.");
@@ -264,7 +265,7 @@ Result<std::int64_t> insert_response(soci::session& s, std::int64_t story_id, st
     const std::string m = month.to_string();
     s << "INSERT INTO responses (story_id, provider_id, account_id, month, body) VALUES (:s, :p, :a, :m, :b) "
          "RETURNING id",
-        soci::use(sid), soci::use(pid), soci::use(aid), soci::use(m), soci::use(body), soci::into(id);
+        soci::use(sid), soci::use(pid), soci::use(aid), soci::use(m), soci::use(body.str()), soci::into(id);
     append_event(s, events::Event{"response.published", "response", id, std::nullopt, "published",
                                   events::ActorRole::provider, month});
     return id;

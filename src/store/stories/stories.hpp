@@ -3,13 +3,14 @@
 // (core/stories/lifecycle.hpp) and appends an event; writes run inside the writer's transaction.
 #include <optional>
 #include <span>
+#include <type_traits>
 #include <string>
 #include <vector>
 
 #include <soci/soci.h>
 
 #include "core/common/month.hpp"
-#include "core/redaction/redaction.hpp"
+#include "core/redaction/redacted_text.hpp"
 #include "core/stories/lifecycle.hpp"
 #include "store/database.hpp"
 
@@ -21,7 +22,7 @@ struct StoryRecord {
     std::optional<std::int64_t> rating_id;
     std::optional<std::int64_t> codename_id;
     Month month;
-    std::string body;  // already redacted
+    redaction::RedactedText body;
 };
 std::int64_t insert_story(soci::session& s, const StoryRecord& story);
 
@@ -67,12 +68,13 @@ struct StoryChanges {
 StoryChanges story_changes_since(Database& db, std::int64_t after_event);
 
 // Lifecycle changes; an illegal transition or a missing story is an error value.
+// reason: why a moderator rejected it, shown to the writer.
 Result<void> change_story_state(soci::session& s, std::int64_t story_id, stories::StoryState to, Actor actor,
-                                Month month, const std::string& reason = {});
+                                Month month, const std::optional<redaction::RedactedText>& reason = std::nullopt);
 Result<void> set_safeguarding(soci::session& s, std::int64_t story_id, bool concern, Month month);
 
 Result<std::int64_t> insert_response(soci::session& s, std::int64_t story_id, std::int64_t provider_id,
-                                     std::int64_t account_id, Month month, const std::string& body);
+                                     std::int64_t account_id, Month month, const redaction::RedactedText& body);
 
 struct FlagRow {
     std::int64_t id = 0;
@@ -88,5 +90,17 @@ Result<void> decide_flag(soci::session& s, std::int64_t flag_id, bool upheld, Mo
 enum class CensorScope { story, provider, everywhere };
 Result<void> add_censor_rule(soci::session& s, std::int64_t story_id, CensorScope scope, const std::string& phrase,
                              Month month);
+
+// The choke point, held at compile time, one assertion per column (docs/redaction.md): none of
+// these accepts a plain string.
+static_assert(!std::is_convertible_v<std::string, redaction::RedactedText> &&
+              !std::is_constructible_v<redaction::RedactedText, std::string>);
+static_assert(std::is_same_v<decltype(StoryRecord::body), redaction::RedactedText>, "stories.body");
+static_assert(!std::is_invocable_v<decltype(&insert_response), soci::session&, std::int64_t, std::int64_t,
+                                   std::int64_t, Month, const std::string&>,
+              "responses.body");
+static_assert(!std::is_invocable_v<decltype(&change_story_state), soci::session&, std::int64_t, stories::StoryState,
+                                   Actor, Month, const std::string&>,
+              "stories.reject_reason");
 
 }  // namespace pw::store

@@ -65,7 +65,8 @@ Result<std::function<Result<void>(soci::session&)>> story_action(const std::stri
     if (action == "reject") {
         auto reason = check_text(field(form, "reason"), "The reason");
         if (!reason) return std::unexpected(reason.error());
-        return [=, reason = *reason](soci::session& s) {
+        // The writer reads the reason on their codename page: it passes redaction like any text shown.
+        return [=, reason = redaction::redact_text(*reason)](soci::session& s) {
             return store::change_story_state(s, id, StoryState::rejected, Actor::moderator, month, reason);
         };
     }

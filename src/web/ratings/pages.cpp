@@ -130,7 +130,7 @@ void submit(const AppContext& app, const Target& target, const Request& request,
                                 target.provider_id,
                                 current_month(app),
                                 *answers,
-                                story ? std::optional(redaction::redact(*story)) : std::nullopt,
+                                story ? std::optional(redaction::redact_text(*story)) : std::nullopt,
                                 area_id};
     app.ratings.submit(submission, [&app, target, form = *form, respond](Result<RatingReceipt> receipt) {
         if (!receipt) {

@@ -66,7 +66,7 @@ void act(const AppContext& app, const Request& request, const RouteParams& param
         };
     } else {
         // A response is public at once, so it passes redaction like every public text.
-        change = [=, body = redaction::redact(*text)](soci::session& s) -> Result<void> {
+        change = [=, body = redaction::redact_text(*text)](soci::session& s) -> Result<void> {
             auto response = store::insert_response(s, *id, provider_id, account_id, month, body);
             if (!response) return std::unexpected(response.error());
             return {};
