@@ -6,6 +6,7 @@
 #include <string>
 
 #include "core/redaction/scanners.hpp"
+#include "core/text/unicode.hpp"
 
 namespace pw::redaction::detail {
 
@@ -61,15 +62,41 @@ constexpr std::array<std::string_view, 120> kFirstNames{
     "sue",    "susan",  "tom",    "tony",     "tracy",  "vicky",  "wayne",    "zoe",    "gareth",  "kerry",   "leanne",
     "shaun",  "tina",   "jade",   "kieran",   "lewis",  "gail",   "dawn",     "bev",    "pam",     "ahmed"};
 
-bool name_char(char c) {
-    return is_alpha(c) || c == '\'' || c == '-';
+// A letter in any script, an apostrophe (straight or curly) or a hyphen: its length, or 0.
+std::size_t name_char_at(std::string_view t, std::size_t i) {
+    if (t[i] == '\'' || t[i] == '-') return 1;
+    if (is_alpha(t[i])) return 1;
+    if (static_cast<unsigned char>(t[i]) < 0x80) return 0;
+    const auto c = text::code_point_at(t, i);
+    return text::is_letter(c.value) || c.value == U'\u2019' ? c.bytes : 0;
 }
 
-// The word starting at i (letters, apostrophes, hyphens).
+// The word starting at i (letters of any script, apostrophes, hyphens).
 std::string_view word_at(std::string_view t, std::size_t i) {
     std::size_t j = i;
-    while (j < t.size() && name_char(t[j])) ++j;
+    while (j < t.size()) {
+        const auto n = name_char_at(t, j);
+        if (n == 0) break;
+        j += n;
+    }
     return t.substr(i, j - i);
+}
+
+bool starts_upper(std::string_view w) {
+    return !w.empty() && text::is_upper_letter(text::code_point_at(w, 0).value);
+}
+
+bool starts_lower(std::string_view w) {
+    return !w.empty() && text::is_lower_letter(text::code_point_at(w, 0).value);
+}
+
+bool has_lower_after_first(std::string_view w) {
+    for (std::size_t i = w.empty() ? 0 : text::code_point_at(w, 0).bytes; i < w.size();) {
+        const auto c = text::code_point_at(w, i);
+        if (text::is_lower_letter(c.value)) return true;
+        i += c.bytes;
+    }
+    return false;
 }
 
 bool equals_folded(std::string_view a, std::string_view b) {
@@ -83,7 +110,7 @@ bool in(const std::array<std::string_view, N>& list, std::string_view word, bool
 }
 
 bool capitalised_name(std::string_view w) {
-    return w.size() >= 2 && is_upper(w[0]) && std::ranges::any_of(w.substr(1), is_lower) && !in(kNotNames, w, false);
+    return w.size() >= 2 && starts_upper(w) && has_lower_after_first(w) && !in(kNotNames, w, false);
 }
 
 std::size_t skip_spaces(std::string_view t, std::size_t i) {
@@ -107,8 +134,8 @@ std::size_t role_end(std::string_view t, std::size_t i) {
 std::size_t name_end(std::string_view t, std::size_t i, bool introduced) {
     const auto first = word_at(t, i);
     if (first.empty()) return std::string_view::npos;
-    const bool is_name = capitalised_name(first) || (introduced && first.size() >= 2 && is_lower(first[0])) ||
-                         (is_lower(first[0]) && in(kFirstNames, first));
+    const bool is_name = capitalised_name(first) || (introduced && first.size() >= 2 && starts_lower(first)) ||
+                         (starts_lower(first) && in(kFirstNames, first));
     if (!is_name) return std::string_view::npos;
     std::size_t end = i + first.size();
     while (end > i && (t[end - 1] == '\'' || t[end - 1] == '-')) --end;  // a closing quote is not the name

@@ -115,3 +115,12 @@ TEST(Redaction, TakesTimeInProportionToTheText) {
         EXPECT_LT(large / small, 40.0) << "'" << shape << "': ten times the text took " << large / small << " times as long";
     }
 }
+
+// Letters outside ASCII are letters: a name is never cut at its first accent.
+TEST(Redaction, NamesInAnyScriptAreRemovedWhole) {
+    EXPECT_EQ(redact("My adviser Łukasz Nowak was fair"), "[an adviser] was fair");
+    EXPECT_EQ(redact("my work coach Siobhán said no"), "[an adviser] said no");
+    EXPECT_EQ(redact("the adviser Gwenllïan Jones"), "[an adviser]");
+    EXPECT_EQ(redact("Mrs Şahin phoned"), "[an adviser] phoned");
+    EXPECT_EQ(redact("my adviser O’Neill"), "[an adviser]");  // a curly apostrophe
+}

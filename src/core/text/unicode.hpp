@@ -1,0 +1,21 @@
+#pragma once
+// Letters and case in any script (utf8proc's Unicode tables), for code that reads people's
+// names: "Łukasz", "Siobhán" and "Gwenllïan" are words, not a word cut at its first accent.
+#include <cstddef>
+#include <string_view>
+
+namespace pw::text {
+
+struct CodePoint {
+    char32_t value = 0;
+    std::size_t bytes = 1;  // its length in the text; invalid UTF-8 counts as one byte, not a letter
+};
+
+// The code point that starts at byte i (i < s.size()).
+CodePoint code_point_at(std::string_view s, std::size_t i);
+
+bool is_letter(char32_t c);
+bool is_upper_letter(char32_t c);  // Lu or Lt
+bool is_lower_letter(char32_t c);  // Ll
+
+}  // namespace pw::text
