@@ -40,6 +40,14 @@ constexpr std::array<std::string_view, 21> kRoles{"employment adviser",
                                                   "tutor",
                                                   "trainer"};
 constexpr std::array<std::string_view, 6> kTitles{"mrs", "mr", "ms", "miss", "mx", "dr"};
+// After a title these are brands, products or public figures, not the people the site protects.
+constexpr std::array<std::string_view, 22> kPublicAfterTitle{
+    "Martens", "Pepper",  "Oetker", "Word",    "Excel",  "Office", "Teams",  "Outlook",  "Paint",   "Access", "Duncan",
+    "McVey",   "Grayling", "Gauke", "Crabb",   "Coffey", "Sunak",  "Starmer", "Corbyn", "Cameron", "Osborne", "Creasy"};
+// Words that follow "called" or "named" without being a name: "the coach called me back".
+constexpr std::array<std::string_view, 24> kNotIntroduced{
+    "me",  "him", "her",   "them", "us",   "you", "it",   "back",  "again", "off",      "out",      "up",
+    "in",  "on",  "to",    "at",   "and",  "but", "so",   "the",   "a",     "everyone", "security", "police"};
 
 // Capitalised words that follow a role without being a name.
 constexpr std::array<std::string_view, 40> kNotNames{
@@ -134,7 +142,8 @@ std::size_t role_end(std::string_view t, std::size_t i) {
 std::size_t name_end(std::string_view t, std::size_t i, bool introduced) {
     const auto first = word_at(t, i);
     if (first.empty()) return std::string_view::npos;
-    const bool is_name = capitalised_name(first) || (introduced && first.size() >= 2 && starts_lower(first)) ||
+    const bool is_name = capitalised_name(first) ||
+                         (introduced && first.size() >= 2 && starts_lower(first) && !in(kNotIntroduced, first)) ||
                          (starts_lower(first) && in(kFirstNames, first));
     if (!is_name) return std::string_view::npos;
     std::size_t end = i + first.size();
@@ -194,10 +203,103 @@ void find_titled_names(std::string_view t, std::vector<Span>& out) {
         const auto surname = word_at(t, j + 1);
         const bool shouting = title.size() >= 2 && std::ranges::all_of(title, is_upper) && surname.size() >= 2 &&
                               std::ranges::all_of(surname, [](char c) { return is_upper(c) || c == '\'' || c == '-'; });
+        if (in(kPublicAfterTitle, surname, false)) continue;
         const auto end = shouting ? j + 1 + surname.size() : name_end(t, j + 1, false);
         if (end == std::string_view::npos || (!shouting && !capitalised_name(surname))) continue;
         out.push_back({i, end, Kind::staff_name});
         i = end - 1;
+    }
+}
+
+// Words after which a capitalised word is a person's name, kept in the text while the name
+// becomes "[name]": family and friends, "spoke to", a letter's sign-off, a form's name field.
+constexpr std::array<std::string_view, 6> kKinOwners{"my", "me", "our", "his", "her", "their"};
+constexpr std::array<std::string_view, 40> kKin{
+    "mum",     "mam",    "mom",       "mother",     "dad",      "father",  "sister",   "brother", "son",  "daughter",
+    "lad",     "wife",   "husband",   "partner",    "friend",   "mate",    "neighbour", "cousin", "aunt", "auntie",
+    "uncle",   "nan",    "nana",      "gran",       "grandad",  "grandma", "niece",    "nephew",  "boyfriend",
+    "girlfriend", "fiance", "fiancee", "carer",     "daughter's", "son's", "sister's", "kids",    "girl", "boy",
+    "stepdad"};
+constexpr std::array<std::string_view, 16> kLeadIns{
+    "spoke to",        "speak to",         "speaking to",  "talked to",      "talking to", "asked for",
+    "ask for",         "asking for",       "my name is",   "his name was",   "her name was", "his name is",
+    "her name is",     "name was",         "name is",      "dealt with"};
+constexpr std::array<std::string_view, 13> kSignOffs{
+    "kind regards",   "best regards",   "warm regards",      "regards", "many thanks",    "thanks",   "thank you",
+    "yours sincerely", "yours faithfully", "sincerely",      "best wishes", "cheers",     "love"};
+constexpr std::array<std::string_view, 6> kFields{"full name:", "name:", "signed:", "signature:", "sign:", "contact:"};
+
+// A phrase from list at i, any case, ending at a word boundary; returns its end or npos.
+template <std::size_t N>
+std::size_t phrase_end(std::string_view t, std::size_t i, const std::array<std::string_view, N>& list) {
+    for (auto phrase : list) {
+        if (i + phrase.size() <= t.size() && equals_folded(t.substr(i, phrase.size()), phrase) &&
+            (phrase.back() == ':' || boundary_after(t, i + phrase.size()))) {
+            return i + phrase.size();
+        }
+    }
+    return std::string_view::npos;
+}
+
+// A name after a cue: "Rhiannon", "F. Farrell", "J Smith", "Stuart Baird"; npos if none.
+std::size_t cued_name_end(std::string_view t, std::size_t k) {
+    if (k + 2 < t.size() && is_upper(t[k]) && !is_alnum(t[k + 1])) {  // an initial
+        std::size_t j = k + 1;
+        if (t[j] == '.') ++j;
+        j = skip_spaces(t, j);
+        if (j > k + 1 && capitalised_name(word_at(t, j))) return name_end(t, j, false);
+    }
+    const auto word = word_at(t, k);
+    if (!capitalised_name(word) && !(starts_lower(word) && in(kFirstNames, word))) return std::string_view::npos;
+    return name_end(t, k, false);
+}
+
+void add_cued(std::string_view t, std::size_t k, std::vector<Span>& out, std::size_t& i) {
+    const auto end = cued_name_end(t, k);
+    if (end == std::string_view::npos) return;
+    out.push_back({k, end, Kind::staff_name, "[name]"});
+    i = end - 1;
+}
+
+void find_cued_names(std::string_view t, std::vector<Span>& out) {
+    for (std::size_t i = 0; i < t.size(); ++i) {
+        if (!boundary_before(t, i) || !is_alpha(t[i])) continue;
+        std::size_t cue = std::string_view::npos;
+        const auto owner = word_at(t, i);
+        if (in(kKinOwners, owner)) {
+            const auto j = skip_spaces(t, i + owner.size());
+            if (j > i + owner.size()) cue = phrase_end(t, j, kKin);
+        }
+        if (cue == std::string_view::npos) cue = phrase_end(t, i, kLeadIns);
+        bool sign_off = false;
+        if (cue == std::string_view::npos) {
+            cue = phrase_end(t, i, kSignOffs);
+            // A sign-off ends a letter: "Regards, Dave" or "Thanks - Dave", not "thanks to Dave"
+            // or "love Dave's work". One word needs its comma or dash; "Kind regards Dave" not.
+            if (cue != std::string_view::npos) {
+                sign_off = true;
+                const bool one_word = word_at(t, i).size() == cue - i;
+                std::size_t j = cue;
+                bool marked = false;
+                if (j < t.size() && (t[j] == ',' || t[j] == '!' || t[j] == '.')) {
+                    ++j;
+                    marked = true;
+                }
+                j = skip_spaces(t, j);
+                if (j < t.size() && t[j] == '-') {
+                    j = skip_spaces(t, j + 1);
+                    marked = true;
+                }
+                cue = j == cue || (one_word && !marked) ? std::string_view::npos : j;
+            }
+        }
+        if (cue == std::string_view::npos) cue = phrase_end(t, i, kFields);
+        if (cue == std::string_view::npos) continue;
+        std::size_t k = cue;
+        if (!sign_off && k < t.size() && t[k] == ',') ++k;
+        k = skip_spaces(t, k);
+        if (k == cue && !sign_off) continue;
+        add_cued(t, k, out, i);
     }
 }
 
@@ -206,6 +308,7 @@ void find_titled_names(std::string_view t, std::vector<Span>& out) {
 void find_staff_names(std::string_view t, std::vector<Span>& out) {
     find_role_names(t, out);
     find_titled_names(t, out);
+    find_cued_names(t, out);
 }
 
 }  // namespace pw::redaction::detail

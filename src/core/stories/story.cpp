@@ -41,17 +41,19 @@ Result<std::string> check_text(std::string_view text, std::string_view what) {
 }
 
 std::vector<Segment> segments(std::string_view redacted) {
-    static constexpr std::array kKinds{redaction::Kind::email,      redaction::Kind::phone,
-                                       redaction::Kind::ni_number,  redaction::Kind::postcode,
-                                       redaction::Kind::staff_name, redaction::Kind::censored};
+    // Every placeholder redaction writes; "[name]" is a name found by its context ("my sister [name]").
+    static const std::array<std::string_view, 7> kPlaceholders{
+        redaction::placeholder(redaction::Kind::email),      redaction::placeholder(redaction::Kind::phone),
+        redaction::placeholder(redaction::Kind::ni_number),  redaction::placeholder(redaction::Kind::postcode),
+        redaction::placeholder(redaction::Kind::staff_name), redaction::placeholder(redaction::Kind::censored),
+        "[name]"};
     std::vector<Segment> out;
     std::size_t at = 0;
     std::size_t plain_from = 0;
     while (at < redacted.size()) {
         bool matched = false;
         if (redacted[at] == '[') {
-            for (auto kind : kKinds) {
-                const auto placeholder = redaction::placeholder(kind);
+            for (const auto placeholder : kPlaceholders) {
                 if (redacted.substr(at, placeholder.size()) == placeholder) {
                     if (at > plain_from)
                         out.push_back({std::string(redacted.substr(plain_from, at - plain_from)), false});

@@ -194,6 +194,6 @@ TEST(RedactionEvaluation, FiguresOnTheTestHalf) {
         EXPECT_GE(test.by_type.at(type).precision(), 0.85) << type;
     }
     // Names are far from the goal (docs/redaction.md): this floor only stops them getting worse.
-    EXPECT_GE(test.by_type.at("name").recall(), 0.15);
+    EXPECT_GE(test.by_type.at("name").recall(), 0.30);
     EXPECT_GE(test.by_type.at("name").precision(), 0.85);
 }

@@ -76,7 +76,21 @@ TEST(Redaction, TurnsNamedStaffIntoAnAdviser) {
     EXPECT_EQ(redact("Mrs O'Neill shouted"), "[an adviser] shouted");
     EXPECT_EQ(redact("Dave's boss"), "Dave's boss");
     EXPECT_EQ(redact("my adviser said no"), "my adviser said no");
-    EXPECT_EQ(redact("my sister Sarah helped"), "my sister Sarah helped");
+    EXPECT_EQ(redact("the work coach called me back"), "the work coach called me back");
+    EXPECT_EQ(redact("boots from Dr Martens, typed in MS Word"), "boots from Dr Martens, typed in MS Word");
+    EXPECT_EQ(redact("a letter to Mr Duncan Smith"), "a letter to Mr Duncan Smith");  // a minister
+}
+
+// Family, friends and people named by context keep the words around them; the name goes.
+TEST(Redaction, RemovesNamesCuedByFamilySignOffsAndForms) {
+    EXPECT_EQ(redact("my sister Rhiannon drove me there"), "my sister [name] drove me there");
+    EXPECT_EQ(redact("I spoke to Malcolm at head office"), "I spoke to [name] at head office");
+    EXPECT_EQ(redact("His name was Declan"), "His name was [name]");
+    EXPECT_EQ(redact("Regards, F. Farrell"), "Regards, [name]");
+    EXPECT_EQ(redact("Signed: Priya Desai"), "Signed: [name]");
+    EXPECT_EQ(redact("Name: Stuart Baird"), "Name: [name]");
+    EXPECT_EQ(redact("thanks to the staff"), "thanks to the staff");
+    EXPECT_EQ(redact("my mum said no"), "my mum said no");
 }
 
 TEST(Redaction, CensorRulesRemoveWholePhrasesOnly) {
