@@ -1,6 +1,7 @@
 #include "core/redaction/redaction.hpp"
 
 #include <algorithm>
+#include <array>
 
 #include "core/redaction/redacted_text.hpp"
 #include "core/redaction/scanners.hpp"
@@ -47,64 +48,40 @@ RedactedText redact_text(std::string_view text, const std::vector<CensorRule>& r
     return RedactedText(redaction::apply(text, redaction::find(text, rules)));
 }
 
-std::string_view placeholder(Kind kind) {
-    switch (kind) {
-        case Kind::email:
-            return "[email address]";
-        case Kind::phone:
-            return "[phone number]";
-        case Kind::ni_number:
-            return "[National Insurance number]";
-        case Kind::postcode:
-            return "[postcode]";
-        case Kind::staff_name:
-            return "[an adviser]";
-        case Kind::date:
-            return "[date]";
-        case Kind::censored:
-            return "[removed]";
+namespace {
+struct KindText {
+    Kind kind;
+    std::string_view placeholder;
+    std::string_view name;  // kind_name: the first labelled set's and the moderation queue's
+    std::string_view type;  // type_name: the evaluation set's and `redact --spans`'
+};
+constexpr std::array<KindText, 7> kKindTexts{{
+    {Kind::email, "[email address]", "email", "email"},
+    {Kind::phone, "[phone number]", "phone", "phone"},
+    {Kind::ni_number, "[National Insurance number]", "ni", "ni_number"},
+    {Kind::postcode, "[postcode]", "postcode", "postcode"},
+    {Kind::staff_name, "[an adviser]", "staff", "name"},
+    {Kind::date, "[date]", "date", "date"},
+    {Kind::censored, "[removed]", "censored", "censored"},
+}};
+const KindText& text_of(Kind kind) {
+    for (const auto& entry : kKindTexts) {
+        if (entry.kind == kind) return entry;
     }
-    return "[removed]";
+    return kKindTexts.back();
+}
+}  // namespace
+
+std::string_view placeholder(Kind kind) {
+    return text_of(kind).placeholder;
 }
 
 std::string_view kind_name(Kind kind) {
-    switch (kind) {
-        case Kind::email:
-            return "email";
-        case Kind::phone:
-            return "phone";
-        case Kind::ni_number:
-            return "ni";
-        case Kind::postcode:
-            return "postcode";
-        case Kind::staff_name:
-            return "staff";
-        case Kind::date:
-            return "date";
-        case Kind::censored:
-            return "censored";
-    }
-    return "censored";
+    return text_of(kind).name;
 }
 
 std::string_view type_name(Kind kind) {
-    switch (kind) {
-        case Kind::email:
-            return "email";
-        case Kind::phone:
-            return "phone";
-        case Kind::ni_number:
-            return "ni_number";
-        case Kind::postcode:
-            return "postcode";
-        case Kind::staff_name:
-            return "name";
-        case Kind::date:
-            return "date";
-        case Kind::censored:
-            return "censored";
-    }
-    return "censored";
+    return text_of(kind).type;
 }
 
 }  // namespace pw::redaction
