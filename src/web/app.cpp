@@ -74,7 +74,9 @@ void App::dispatch(const Request& request, Encoding encoding, Responder finish) 
         return;
     }
     if (match.limit) {
-        const auto hour = std::chrono::floor<std::chrono::hours>(context_.clock()).time_since_epoch().count();
+        // The real hour, not the month a demonstration acts in (--now): limits must still reset.
+        const auto hour =
+            std::chrono::floor<std::chrono::hours>(std::chrono::system_clock::now()).time_since_epoch().count();
         if (!context_.limiter.allow(*match.limit, request.client, hour)) {
             Response response = api ? json_error(429, "too many requests") : error_page(context_, 429);
             response.route = match.pattern;

@@ -291,9 +291,10 @@ int serve(ServeArgs& args) {
     config.threads = args.threads;
     config.max_connections = args.max_connections;
     config.trusted_proxy = args.trusted_proxy;
-    config.client_key = [&client_keys, clock](std::string_view address) {
-        return client_keys.key_for(address,
-                                   std::chrono::floor<std::chrono::days>(clock()).time_since_epoch().count());
+    // The real day, whatever month --now acts in: the key must still change daily.
+    config.client_key = [&client_keys](std::string_view address) {
+        const auto day = std::chrono::floor<std::chrono::days>(std::chrono::system_clock::now());
+        return client_keys.key_for(address, day.time_since_epoch().count());
     };
     config.may_upload = [&app](std::string_view target, std::string_view cookie) { return app.may_upload(target, cookie); };
     std::unique_ptr<web::Server> server;
