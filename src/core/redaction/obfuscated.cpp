@@ -117,4 +117,21 @@ void find_obfuscated_emails(std::string_view t, std::vector<Span>& out) {
     }
 }
 
+// A social-media handle names a person as surely as a name: "@jobloggs77" becomes "[name]".
+// Not the "@" inside an address, and not a lone "@" or "@ 9am".
+void find_handles(std::string_view t, std::vector<Span>& out) {
+    for (std::size_t at = t.find('@'); at != std::string_view::npos; at = t.find('@', at + 1)) {
+        if (at > 0 && (is_alnum(t[at - 1]) || t[at - 1] == '.' || t[at - 1] == '_' || t[at - 1] == '-')) continue;
+        std::size_t end = at + 1;
+        while (end < t.size() && (is_alnum(t[end]) || t[end] == '_') && end - at <= 30) ++end;
+        const auto handle = t.substr(at + 1, end - at - 1);
+        bool has_letter = false;
+        for (char c : handle) has_letter = has_letter || is_alpha(c);
+        if (handle.size() < 2 || !has_letter || !boundary_after(t, end) || (end < t.size() && t[end] == '@')) continue;
+        if (end < t.size() && t[end] == '.' && end + 1 < t.size() && is_alnum(t[end + 1])) continue;  // "@example.com"
+        out.push_back({at, end, Kind::staff_name, "[name]"});
+        at = end - 1;
+    }
+}
+
 }  // namespace pw::redaction::detail

@@ -14,6 +14,7 @@ void find_postcodes(std::string_view text, std::vector<Span>& out);
 void find_staff_names(std::string_view text, std::vector<Span>& out);
 void find_dates(std::string_view text, std::vector<Span>& out);
 void find_obfuscated_emails(std::string_view text, std::vector<Span>& out);
+void find_handles(std::string_view text, std::vector<Span>& out);
 void find_censored(std::string_view text, const std::vector<CensorRule>& rules, std::vector<Span>& out);
 
 // ASCII helpers: the patterns we look for are ASCII even inside UTF-8 text.

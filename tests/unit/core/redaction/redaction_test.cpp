@@ -12,7 +12,7 @@ using pw::redaction::redact;
 TEST(Redaction, RemovesEmailsEvenInBracketsAndBeforeAFullStop) {
     EXPECT_EQ(redact("write to me (jo.bloggs+wp@example.com)."), "write to me ([email address]).");
     EXPECT_EQ(redact("Email J.SMITH@EXAMPLE.ORG, they never reply"), "Email [email address], they never reply");
-    EXPECT_EQ(redact("follow @seetec_watch on twitter"), "follow @seetec_watch on twitter");
+    EXPECT_EQ(redact("follow @seetec_watch on twitter"), "follow [name] on twitter");  // a handle, not an e-mail
 }
 
 TEST(Redaction, RemovesUkPhoneNumbersInTheirUsualShapes) {
@@ -91,6 +91,13 @@ TEST(Redaction, RemovesNamesCuedByFamilySignOffsAndForms) {
     EXPECT_EQ(redact("Name: Stuart Baird"), "Name: [name]");
     EXPECT_EQ(redact("thanks to the staff"), "thanks to the staff");
     EXPECT_EQ(redact("my mum said no"), "my mum said no");
+}
+
+TEST(Redaction, RemovesSocialHandlesButNotAddressesOrAtSigns) {
+    EXPECT_EQ(redact("follow @jobloggs77 for tips"), "follow [name] for tips");
+    EXPECT_EQ(redact("(@restart_survivor_uk)"), "([name])");
+    EXPECT_EQ(redact("mail jo@example.com"), "mail [email address]");
+    EXPECT_EQ(redact("meet @ 9am, 2 @ £5"), "meet @ 9am, 2 @ £5");
 }
 
 TEST(Redaction, CensorRulesRemoveWholePhrasesOnly) {
