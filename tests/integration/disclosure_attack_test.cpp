@@ -14,6 +14,7 @@
 #include <gtest/gtest.h>
 
 #include "core/disclosure/ledger.hpp"
+#include "integration/form_helpers.hpp"
 #include "support/http_client.hpp"
 #include "support/process.hpp"
 #include "support/test_databases.hpp"
@@ -139,7 +140,6 @@ TEST_P(DisclosureAttack, NineKnownRatingsAndEveryPublishedFigureDoNotGiveAwayThe
 
     std::mt19937 rng(20261202);
     std::map<long long, int> truth;
-    int clients = 0;
     for (auto office : offices) {
         const std::string url = "/offices/" + std::to_string(office) + "/rate";
         const auto form = get(server.port(), url);
@@ -148,11 +148,7 @@ TEST_P(DisclosureAttack, NineKnownRatingsAndEveryPublishedFigureDoNotGiveAwayThe
         auto post = [&](int stars) {
             std::string body = "csrf=" + token[1].str() + "&get_codename=no&stars=" + std::to_string(stars);
             for (std::size_t a = 1; a < kMeasures.size(); ++a) body += "&" + kMeasures[a] + "=" + std::to_string(stars);
-            char address[48];  // each its own, from the documentation range
-            std::snprintf(address, sizeof address, "2001:db8::%x", ++clients);
-            const auto r = request(server.port(), "POST", url,
-                                   "Content-Type: application/x-www-form-urlencoded\r\nX-Forwarded-For: " + std::string(address) + "\r\n",
-                                   body);
+            const auto r = request(server.port(), "POST", url, kForm + another_client(), body);
             ASSERT_EQ(r.status, 200) << r.body.substr(0, 500);
         };
         for (int i = 0; i < kKnown; ++i) post(kKnownStars);

@@ -2,6 +2,7 @@
 // 1979". A date names a day; a day can identify a person to whoever saw them that day, and the
 // site keeps its own records to the month for the same reason. Months, years, weekdays alone and
 // durations are left as they are.
+#include <algorithm>
 #include <array>
 #include <optional>
 #include <string>
@@ -74,9 +75,9 @@ std::optional<std::pair<int, std::size_t>> year_after(std::string_view t, std::s
 
 // "Monday ", "mon ", "Tues, " before a date is part of it: the day of the week is as exact.
 std::size_t weekday_before(std::string_view t, std::size_t begin) {
-    static constexpr std::array<std::string_view, 12> kDays{"monday",  "tuesday", "wednesday", "thursday",
-                                                            "friday",  "saturday", "sunday",   "mon",
-                                                            "tue",     "tues",     "wed",      "thu"};
+    static constexpr std::array<std::string_view, 16> kDays{
+        "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "mon",
+        "tue",    "tues",    "wed",       "thu",      "thurs",  "fri",      "sat",    "sun"};
     std::size_t end = begin;
     while (end > 0 && (t[end - 1] == ' ' || t[end - 1] == ',')) --end;
     std::size_t start = end;
@@ -84,10 +85,7 @@ std::size_t weekday_before(std::string_view t, std::size_t begin) {
     if (start == end || !boundary_before(t, start)) return begin;
     std::string word;
     for (auto k = start; k < end; ++k) word.push_back(lower(t[k]));
-    for (auto day : kDays) {
-        if (word == day || word == "thurs" || word == "fri" || word == "sat" || word == "sun") return start;
-    }
-    return begin;
+    return std::ranges::find(kDays, word) != kDays.end() ? start : begin;
 }
 
 std::string month_text(int month, std::optional<int> year) {

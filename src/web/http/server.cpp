@@ -38,9 +38,6 @@ int refusal_status(const beast::error_code& ec) {
     return 400;
 }
 
-}  // namespace
-
-namespace {
 // The address a proxy appended last to X-Forwarded-For: the one it saw. Earlier entries are
 // whatever the client sent and prove nothing.
 std::string_view last_forwarded(std::string_view header) {
