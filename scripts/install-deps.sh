@@ -12,6 +12,7 @@ build_pkgs=(
   libsoci-dev libsqlite3-dev libpq-dev
   libkainjow-mustache-dev libsodium-dev libspdlog-dev libfmt-dev libcli11-dev
   prometheus-cpp-dev zlib1g-dev libbrotli-dev brotli libutf8proc-dev
+  wbritish
 )
 # Node.js may come from elsewhere with npm bundled (Debian's npm would then conflict with it):
 # only ask Debian for them when the commands are missing.
@@ -50,7 +51,8 @@ if ((${#missing[@]})); then
   "${sudo_cmd[@]}" env RUNLEVEL=1 apt-get install -y -qq --no-install-recommends "${missing[@]}"
 fi
 
-# Front-end assets: govuk-frontend and accessible-autocomplete, pinned by package-lock.json.
+# npm: govuk-frontend and accessible-autocomplete (assets), and the name lists the redaction
+# build reads (cmake/name_lexicon.sh); pinned by package-lock.json.
 if [ ! -f node_modules/.package-lock.json ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
   echo "install-deps: installing npm packages"
   if [ -f package-lock.json ]; then npm ci --no-audit --no-fund --loglevel=error; else npm install --no-audit --no-fund --loglevel=error; fi

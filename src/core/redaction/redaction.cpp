@@ -17,10 +17,15 @@ std::vector<Span> find(std::string_view text, const std::vector<CensorRule>& rul
     detail::find_ni_numbers(text, all);
     detail::find_postcodes(text, all);
     detail::find_staff_names(text, all);
+    detail::find_gazetteer_names(text, all);
     detail::find_dates(text, all);
     detail::find_censored(text, rules, all);
-    std::ranges::sort(
-        all, [](const Span& a, const Span& b) { return a.begin != b.begin ? a.begin < b.begin : a.end > b.end; });
+    // By start, the longer first; of two alike a moderator's rule first, so its mark is the one kept.
+    std::ranges::sort(all, [](const Span& a, const Span& b) {
+        if (a.begin != b.begin) return a.begin < b.begin;
+        if (a.end != b.end) return a.end > b.end;
+        return (a.kind == Kind::censored) > (b.kind == Kind::censored);
+    });
     std::vector<Span> kept;
     for (const auto& span : all) {
         if (span.end <= span.begin) continue;

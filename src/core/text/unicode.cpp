@@ -2,6 +2,9 @@
 
 #include <utf8proc.h>
 
+#include <cstdlib>
+#include <memory>
+
 namespace pw::text {
 
 CodePoint code_point_at(std::string_view s, std::size_t i) {
@@ -33,6 +36,62 @@ bool is_upper_letter(char32_t c) {
 
 bool is_lower_letter(char32_t c) {
     return utf8proc_category(static_cast<utf8proc_int32_t>(c)) == UTF8PROC_CATEGORY_LL;
+}
+
+std::string fold(std::string_view s) {
+    std::string out;
+    out.reserve(s.size());
+    bool ascii = true;
+    for (const char c : s) {
+        if (static_cast<unsigned char>(c) >= 0x80) {
+            ascii = false;
+            break;
+        }
+        out.push_back(c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c);
+    }
+    if (ascii) return out;
+    utf8proc_uint8_t* mapped = nullptr;
+    const auto length = utf8proc_map(
+        reinterpret_cast<const utf8proc_uint8_t*>(s.data()), static_cast<utf8proc_ssize_t>(s.size()), &mapped,
+        static_cast<utf8proc_option_t>(UTF8PROC_COMPAT | UTF8PROC_COMPOSE | UTF8PROC_CASEFOLD | UTF8PROC_STRIPMARK));
+    const std::unique_ptr<utf8proc_uint8_t, decltype(&std::free)> owned(mapped, &std::free);
+    if (length < 0) return std::string(s);
+    const std::string_view folded(reinterpret_cast<const char*>(mapped), static_cast<std::size_t>(length));
+    // Letters that are not a base letter and an accent, so that stripping marks leaves them.
+    out.clear();
+    for (std::size_t i = 0; i < folded.size();) {
+        const auto c = code_point_at(folded, i);
+        switch (c.value) {
+            case U'ł':
+                out += 'l';
+                break;
+            case U'ø':
+                out += 'o';
+                break;
+            case U'đ':
+                out += 'd';
+                break;
+            case U'ı':
+                out += 'i';
+                break;
+            case U'æ':
+                out += "ae";
+                break;
+            case U'œ':
+                out += "oe";
+                break;
+            case U'þ':
+                out += "th";
+                break;
+            case U'’':
+                out += '\'';
+                break;
+            default:
+                out.append(folded.substr(i, c.bytes));
+        }
+        i += c.bytes;
+    }
+    return out;
 }
 
 }  // namespace pw::text

@@ -2,6 +2,7 @@
 // Letters and case in any script (utf8proc's Unicode tables), for code that reads people's
 // names: "Łukasz", "Siobhán" and "Gwenllïan" are words, not a word cut at its first accent.
 #include <cstddef>
+#include <string>
 #include <string_view>
 
 namespace pw::text {
@@ -17,5 +18,9 @@ CodePoint code_point_at(std::string_view s, std::size_t i);
 bool is_letter(char32_t c);
 bool is_upper_letter(char32_t c);  // Lu or Lt
 bool is_lower_letter(char32_t c);  // Ll
+
+// The form two spellings of one word share: case folded, accents removed, composed (NFKC), so
+// "SIOBHÁN", "Siobhán" and "siobhan" are one key. Invalid UTF-8 is kept byte for byte.
+std::string fold(std::string_view s);
 
 }  // namespace pw::text

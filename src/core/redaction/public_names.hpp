@@ -1,0 +1,18 @@
+#pragma once
+// Names that are not private people's: public figures people write about ("Iain Duncan Smith")
+// and organisations, shops and things named after people ("Reed in Partnership", "Marks and
+// Spencer", "Dr Martens"). The name scanners leave them. Internal to redaction.
+#include <string_view>
+#include <vector>
+
+namespace pw::redaction::detail {
+
+struct ByteRange {
+    std::size_t begin = 0;
+    std::size_t end = 0;
+};
+
+// Where the text names one of them, any case, on word boundaries; sorted, not overlapping.
+std::vector<ByteRange> public_name_ranges(std::string_view text);
+
+}  // namespace pw::redaction::detail
