@@ -193,6 +193,13 @@ TEST_P(HostileInput, StaffFormsRefuseOrEscapeEverything) {
            representative_);
     attack(request(port(), "GET", "/provider-area", representative_).body, "/stories/" + stories[1] + "/flag",
            representative_);
+    // The responses the attack sent wait for the moderator: each page that shows them escapes them.
+    const auto with_responses = request(port(), "GET", "/moderate", moderator_);
+    check_body(with_responses, "the moderation queue holding the attack's responses");
+    check_body(request(port(), "GET", "/provider-area", representative_), "the provider's list of its responses");
+    static const std::regex response_form(R"re(/moderate/responses/([0-9]+)/reject)re");
+    ASSERT_TRUE(std::regex_search(with_responses.body, m, response_form)) << "no response waiting";
+    attack(with_responses.body, "/moderate/responses/" + m[1].str() + "/reject", moderator_);
     attack(request(port(), "GET", "/moderate", moderator_).body, "/moderate/stories/" + stories[0] + "/censor", moderator_);
     attack(request(port(), "GET", "/moderate", moderator_).body, "/moderate/stories/" + stories[0] + "/reject", moderator_);
     std::printf("hostile input: %d staff requests, none unescaped, leaking or 5xx\n", sent_);

@@ -108,12 +108,55 @@ TEST_P(Stories, AModeratorApprovesAProviderRespondsAndThePublicSeesBoth) {
     auto responded = signed_post(rep, "/provider-area", "/stories/" + story + "/respond",
                                  "text=" + url_encode("We are sorry. Please call 0113 496 0000 and ask for Mrs Khan."));
     EXPECT_EQ(responded.status, 200);
-    EXPECT_NE(responded.body.find("Your response is published"), std::string::npos);
+    EXPECT_NE(responded.body.find("Your response is waiting for a moderator"), std::string::npos);
+    EXPECT_NE(responded.body.find("Waiting for a moderator"), std::string::npos);  // in its list of responses
+    EXPECT_EQ(get(port(), "/providers/" + seetec_).body.find("Response from Seetec"), std::string::npos);
+
+    // The moderator reads it, redacted, beside the story it answers, and approves it.
+    queue = signed_get(mod, "/moderate");
+    EXPECT_NE(queue.body.find("Responses from providers waiting: 1"), std::string::npos);
+    EXPECT_EQ(queue.body.find("0113 496 0000"), std::string::npos);
+    std::smatch m;
+    ASSERT_TRUE(std::regex_search(queue.body, m, std::regex(R"re(/moderate/responses/([0-9]+)/approve)re")));
+    auto published = signed_post(mod, "/moderate", "/moderate/responses/" + m[1].str() + "/approve", "");
+    EXPECT_NE(published.body.find("Done."), std::string::npos);
+    EXPECT_NE(signed_get(rep, "/provider-area").body.find("Published"), std::string::npos);
     page = get(port(), "/providers/" + seetec_);
     EXPECT_NE(page.body.find("Response from Seetec"), std::string::npos);
     EXPECT_NE(page.body.find("We are sorry. Please call"), std::string::npos);
     EXPECT_EQ(page.body.find("0113 496 0000"), std::string::npos);  // responses pass redaction too
     EXPECT_EQ(page.body.find("Mrs Khan"), std::string::npos);
+}
+
+TEST_P(Stories, ARejectedResponseIsNeverPublicAndItsProviderReadsWhy) {
+    tell_story("Nobody called me back.");
+    const auto mod = sign_in("mod1", moderator_password_);
+    const auto story = pending_story_id(mod);
+    signed_post(mod, "/moderate", "/moderate/stories/" + story + "/approve", "");
+    const auto rep = sign_in("seetec-rep", passwords_["seetec-rep"]);
+    signed_post(rep, "/provider-area", "/stories/" + story + "/respond", "text=" + url_encode("This is a lie."));
+    auto queue = signed_get(mod, "/moderate").body;
+    std::smatch m;
+    ASSERT_TRUE(std::regex_search(queue, m, std::regex(R"re(/moderate/responses/([0-9]+)/reject)re")));
+    const std::string base = "/moderate/responses/" + m[1].str();
+    const auto approve_token = csrf_in(queue, base + "/approve");
+    auto no_reason = signed_post(mod, "/moderate", base + "/reject", "reason=");
+    EXPECT_NE(no_reason.body.find("The reason is empty"), std::string::npos);
+    auto rejected = signed_post(mod, "/moderate", base + "/reject",
+                                "reason=" + url_encode("Please answer the points raised, not the writer."));
+    EXPECT_NE(rejected.body.find("Done."), std::string::npos);
+    EXPECT_NE(rejected.body.find("Responses from providers waiting: 0"), std::string::npos);
+    // Rejected is final: the lifecycle table refuses to publish it afterwards.
+    auto late = request(port(), "POST", base + "/approve", mod + kForm, "csrf=" + approve_token);
+    EXPECT_NE(late.body.find("That cannot be done to it now."), std::string::npos);
+    EXPECT_EQ(get(port(), "/providers/" + seetec_).body.find("This is a lie."), std::string::npos);
+    const auto area = signed_get(rep, "/provider-area").body;
+    EXPECT_NE(area.find("Not published"), std::string::npos);
+    EXPECT_NE(area.find("Please answer the points raised, not the writer."), std::string::npos);
+    // Another provider's representative cannot decide it, nor can a participant.
+    const auto other = sign_in("a4e-rep", passwords_["a4e-rep"]);
+    EXPECT_EQ(request(port(), "POST", base + "/approve", other + kForm, "csrf=" + approve_token).status, 403);
+    EXPECT_EQ(request(port(), "POST", base + "/approve", kForm, "csrf=" + approve_token).status, 303);
 }
 
 TEST_P(Stories, AFlaggedStoryStaysUpUntilAModeratorUpholdsTheFlag) {
@@ -320,6 +363,13 @@ TEST_P(Stories, TheAuthorisationMatrixHoldsForEveryRouteAndRole) {
     signed_post(mod, "/moderate", "/moderate/stories/" + story + "/approve", "");
     tell_story("A second story, still waiting.");
     const auto waiting = pending_story_id(mod);
+    // A response waiting: moderators decide it, nobody else.
+    signed_post(sign_in("seetec-rep", passwords_["seetec-rep"]), "/provider-area", "/stories/" + story + "/respond",
+                "text=A+response+for+the+matrix");
+    std::smatch found;
+    const auto queue = signed_get(mod, "/moderate").body;
+    ASSERT_TRUE(std::regex_search(queue, found, std::regex(R"re(/moderate/responses/([0-9]+)/approve)re")));
+    const std::string response = found[1].str();
     auto admin = run_cli({"account", "create", "--db", db(), "--username", "admin1", "--role", "admin"});
     ASSERT_EQ(admin.exit_code, 0);
     std::string admin_password = admin.out.substr(admin.out.find("(shown once): ") + 14);
@@ -348,6 +398,7 @@ TEST_P(Stories, TheAuthorisationMatrixHoldsForEveryRouteAndRole) {
         {"POST", "/stories/" + story + "/respond", "/provider-area", {303, 200, 403, 403, 403, 403}},
         {"POST", "/stories/" + story + "/flag", "/provider-area", {303, 200, 403, 403, 403, 403}},
         {"POST", "/moderate/stories/" + waiting + "/safeguarding", "/moderate", {303, 403, 403, 200, 200, 403}},
+        {"POST", "/moderate/responses/" + response + "/approve", "/moderate", {303, 403, 403, 200, 200, 403}},
         {"GET", "/providers/" + seetec_, "", {200, 200, 200, 200, 200, 200}},
         {"GET", "/providers/" + seetec_ + "/rate", "", {200, 200, 200, 200, 200, 200}},
         {"GET", "/research", "", {303, 403, 403, 403, 200, 200}},
@@ -367,16 +418,25 @@ TEST_P(Stories, TheAuthorisationMatrixHoldsForEveryRouteAndRole) {
                "unit,period,referrals,adverse\r\nA,2012-01,10,5\r\nB,2012-01,10,2\r\n\r\n--" +
                boundary + "--\r\n";
     };
+    // Each role's form tokens are read before anything is posted: a form a role was shown stays
+    // answerable after another role's action has taken it off the page (the approved response).
+    std::map<std::pair<std::size_t, std::size_t>, std::string> tokens;
+    for (std::size_t k = 0; k < routes.size(); ++k) {
+        for (std::size_t r = 0; r < roles.size(); ++r) {
+            if (routes[k].method == "GET" || roles[r].cookie.empty()) continue;
+            tokens[{k, r}] = csrf_in(signed_get(roles[r].cookie, routes[k].page).body, routes[k].path);
+        }
+    }
     int checked = 0;
-    for (const auto& route : routes) {
+    for (std::size_t k = 0; k < routes.size(); ++k) {
+        const auto& route = routes[k];
         for (std::size_t r = 0; r < roles.size(); ++r) {
             const auto& role = roles[r];
             HttpResponse response;
             if (route.method == "GET") {
                 response = request(port(), "GET", route.path, role.cookie);
             } else {
-                const auto page = role.cookie.empty() ? HttpResponse{} : signed_get(role.cookie, route.page);
-                const auto token = csrf_in(page.body, route.path);
+                const auto token = tokens[{k, r}];
                 response = route.path == "/research/report"
                                ? request(port(), "POST", route.path,
                                          role.cookie + "Content-Type: multipart/form-data; boundary=" + boundary + "\r\n",
@@ -388,5 +448,5 @@ TEST_P(Stories, TheAuthorisationMatrixHoldsForEveryRouteAndRole) {
             ++checked;
         }
     }
-    EXPECT_EQ(checked, 90);
+    EXPECT_EQ(checked, 96);
 }

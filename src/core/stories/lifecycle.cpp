@@ -46,14 +46,25 @@ std::optional<FlagState> flag_state_from(std::string_view name) {
 
 std::string_view response_state_name(ResponseState state) {
     switch (state) {
+        case ResponseState::pending:
+            return "pending";
         case ResponseState::published:
             return "published";
+        case ResponseState::rejected:
+            return "rejected";
         case ResponseState::withdrawn:
             return "withdrawn";
         case ResponseState::removed:
             return "removed";
     }
-    return "published";
+    return "pending";
+}
+
+std::optional<ResponseState> response_state_from(std::string_view name) {
+    for (auto s : kResponseStates) {
+        if (response_state_name(s) == name) return s;
+    }
+    return std::nullopt;
 }
 
 }  // namespace pw::stories

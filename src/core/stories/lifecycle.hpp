@@ -44,16 +44,21 @@ inline Result<void> check_flag_transition(FlagState from, FlagState to, Actor ac
     return check_transition<FlagState>(kFlagTransitions, from, to, actor, flag_state_name);
 }
 
-// A provider's public response under a story.
-enum class ResponseState { published, withdrawn, removed };
-inline constexpr std::array kResponseStates{ResponseState::published, ResponseState::withdrawn, ResponseState::removed};
+// A provider's public response under a story: read by a moderator first, like a story.
+enum class ResponseState { pending, published, rejected, withdrawn, removed };
+inline constexpr std::array kResponseStates{ResponseState::pending, ResponseState::published, ResponseState::rejected,
+                                            ResponseState::withdrawn, ResponseState::removed};
 
 inline constexpr Transition<ResponseState> kResponseTransitions[] = {
+    {ResponseState::pending, ResponseState::published, Actor::moderator},
+    {ResponseState::pending, ResponseState::rejected, Actor::moderator},  // reason required, shown to the provider
+    {ResponseState::pending, ResponseState::withdrawn, Actor::provider},
     {ResponseState::published, ResponseState::withdrawn, Actor::provider},
     {ResponseState::published, ResponseState::removed, Actor::moderator},
 };
 
 std::string_view response_state_name(ResponseState state);
+std::optional<ResponseState> response_state_from(std::string_view name);
 
 inline Result<void> check_response_transition(ResponseState from, ResponseState to, Actor actor) {
     return check_transition<ResponseState>(kResponseTransitions, from, to, actor, response_state_name);

@@ -202,7 +202,7 @@ StoryChanges story_changes_since(Database& db, std::int64_t after_event) {
     soci::rowset<soci::row> rows =
         (s.prepare << "SELECT object_kind, object_id FROM events WHERE id > :a AND id <= :b AND object_kind IN "
                       "('story', 'response', 'censor_rule') AND what NOT IN ('story.submitted', "
-                      "'story.safeguarding_marked', 'story.safeguarding_cleared')",
+                      "'story.safeguarding_marked', 'story.safeguarding_cleared', 'response.submitted')",
          soci::use(after), soci::use(up_to));
     for (const auto& row : rows) {
         const auto kind = get_text(row, 0);
@@ -250,25 +250,6 @@ Result<void> set_safeguarding(soci::session& s, std::int64_t story_id, bool conc
     append_event(s, events::Event{concern ? "story.safeguarding_marked" : "story.safeguarding_cleared", "story",
                                   story_id, std::nullopt, std::nullopt, events::ActorRole::moderator, month});
     return {};
-}
-
-Result<std::int64_t> insert_response(soci::session& s, std::int64_t story_id, std::int64_t provider_id,
-                                     std::int64_t account_id, Month month, const redaction::RedactedText& body) {
-    auto story = story_in(s, story_id);
-    if (!story || story->state != StoryState::published) {
-        return fail(ErrorKind::not_found, "Only a published story can be answered.");
-    }
-    long long id = 0;
-    const long long sid = story_id;
-    const long long pid = provider_id;
-    const long long aid = account_id;
-    const std::string m = month.to_string();
-    s << "INSERT INTO responses (story_id, provider_id, account_id, month, body) VALUES (:s, :p, :a, :m, :b) "
-         "RETURNING id",
-        soci::use(sid), soci::use(pid), soci::use(aid), soci::use(m), soci::use(body.str()), soci::into(id);
-    append_event(s, events::Event{"response.published", "response", id, std::nullopt, "published",
-                                  events::ActorRole::provider, month});
-    return id;
 }
 
 Result<std::int64_t> insert_flag(soci::session& s, std::int64_t story_id, std::int64_t account_id, Month month,

@@ -1,5 +1,5 @@
 #pragma once
-// Stories, provider responses, flags and censor rules. Every change checks its lifecycle table
+// Stories, flags and censor rules (providers' responses: responses.hpp). Every change checks its lifecycle table
 // (core/stories/lifecycle.hpp) and appends an event; writes run inside the writer's transaction.
 #include <optional>
 #include <span>
@@ -73,9 +73,6 @@ Result<void> change_story_state(soci::session& s, std::int64_t story_id, stories
                                 Month month, const std::optional<redaction::RedactedText>& reason = std::nullopt);
 Result<void> set_safeguarding(soci::session& s, std::int64_t story_id, bool concern, Month month);
 
-Result<std::int64_t> insert_response(soci::session& s, std::int64_t story_id, std::int64_t provider_id,
-                                     std::int64_t account_id, Month month, const redaction::RedactedText& body);
-
 struct FlagRow {
     std::int64_t id = 0;
     std::string reason;
@@ -96,9 +93,6 @@ Result<void> add_censor_rule(soci::session& s, std::int64_t story_id, CensorScop
 static_assert(!std::is_convertible_v<std::string, redaction::RedactedText> &&
               !std::is_constructible_v<redaction::RedactedText, std::string>);
 static_assert(std::is_same_v<decltype(StoryRecord::body), redaction::RedactedText>, "stories.body");
-static_assert(!std::is_invocable_v<decltype(&insert_response), soci::session&, std::int64_t, std::int64_t,
-                                   std::int64_t, Month, const std::string&>,
-              "responses.body");
 static_assert(!std::is_invocable_v<decltype(&change_story_state), soci::session&, std::int64_t, stories::StoryState,
                                    Actor, Month, const std::string&>,
               "stories.reject_reason");

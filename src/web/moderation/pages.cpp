@@ -1,10 +1,11 @@
-// The moderators' pages: the queue of stories waiting (with what redaction removed marked),
-// decisions, safeguarding concerns, censor rules, and providers' flags.
+// The moderators' pages: the queue of stories and providers' responses waiting (with what
+// redaction removed marked), decisions, safeguarding concerns, censor rules, and providers' flags.
 #include <fmt/format.h>
 
 #include <algorithm>
 
 #include "core/stories/story.hpp"
+#include "store/stories/responses.hpp"
 #include "store/stories/stories.hpp"
 #include "web/accounts/signed_in.hpp"
 #include "web/http/query.hpp"
@@ -48,6 +49,16 @@ Response queue(const AppContext& app, const SignedIn& who, const std::string& no
                  return view;
              }));
     data.set("flag_count", std::to_string(flags.size()));
+    auto responses = store::pending_responses(app.db, 50);
+    data.set("responses", list_of(responses, [&](const store::ModeratedResponse& response) {
+                 auto view = response_view(response);
+                 for (auto action : {"approve", "reject"}) {
+                     view.set(std::string("csrf_") + action,
+                              session_form_token(app, who, fmt::format("/moderate/responses/{}/{}", response.id, action)));
+                 }
+                 return view;
+             }));
+    data.set("response_count", std::to_string(responses.size()));
     data.set("csrf_sign_out", session_form_token(app, who, "/sign-out"));
     Response response = html_page(app, "moderate", std::move(data));
     response.set_header("Cache-Control", "no-store");
@@ -91,23 +102,46 @@ Result<std::function<Result<void>(soci::session&)>> story_action(const std::stri
     return fail(ErrorKind::not_found, "There is no such action.");
 }
 
-void act(const AppContext& app, const Request& request, const RouteParams& params, Responder respond, bool on_flag) {
+// A moderator's decision on a provider's response.
+Result<std::function<Result<void>(soci::session&)>> response_action(const std::string& action, std::int64_t id,
+                                                                    const FormFields& form, Month month) {
+    if (action == "approve") {
+        return [=](soci::session& s) {
+            return store::change_response_state(s, id, ResponseState::published, Actor::moderator, month);
+        };
+    }
+    if (action == "reject") {
+        auto reason = check_text(field(form, "reason"), "The reason");
+        if (!reason) return std::unexpected(reason.error());
+        return [=, reason = redaction::redact_text(*reason)](soci::session& s) {
+            return store::change_response_state(s, id, ResponseState::rejected, Actor::moderator, month, reason);
+        };
+    }
+    return fail(ErrorKind::not_found, "There is no such action.");
+}
+
+enum class Target { story, flag, response };
+
+void act(const AppContext& app, const Request& request, const RouteParams& params, Responder respond, Target target) {
     auto who = moderator(app, request);
     if (!who) return respond(refuse_access(app, request));
     auto id = parse_id(params.get("id"));
     const std::string action(params.get("action"));
     auto form = parse_query(request.body);
     if (!id || !form) return respond(error_page(app, 400));
-    const auto path = fmt::format("/moderate/{}/{}/{}", on_flag ? "flags" : "stories", *id, action);
+    const auto path = fmt::format("/moderate/{}/{}/{}",
+                                  target == Target::flag ? "flags" : target == Target::story ? "stories" : "responses",
+                                  *id, action);
     if (!session_form_token_ok(app, *who, path, *form)) return respond(error_page(app, 403));
     const auto month = current_month(app);
     std::function<Result<void>(soci::session&)> change;
-    if (on_flag) {
+    if (target == Target::flag) {
         if (action != "uphold" && action != "dismiss") return respond(error_page(app, 404));
         const bool upheld = action == "uphold";
         change = [id = *id, upheld, month](soci::session& s) { return store::decide_flag(s, id, upheld, month); };
     } else {
-        auto made = story_action(action, *id, *form, month);
+        auto made = target == Target::story ? story_action(action, *id, *form, month)
+                                            : response_action(action, *id, *form, month);
         if (!made)
             return respond(made.error().kind == ErrorKind::not_found ? error_page(app, 404)
                                                                      : queue(app, *who, made.error().message));
@@ -128,11 +162,15 @@ void add_moderation_routes(Router& router, const AppContext& app) {
     });
     router.post_async("/moderate/stories/{id}/{action}",
                       [&app](const Request& r, const RouteParams& p, Responder respond) {
-                          act(app, r, p, std::move(respond), false);
+                          act(app, r, p, std::move(respond), Target::story);
                       });
     router.post_async("/moderate/flags/{id}/{action}",
                       [&app](const Request& r, const RouteParams& p, Responder respond) {
-                          act(app, r, p, std::move(respond), true);
+                          act(app, r, p, std::move(respond), Target::flag);
+                      });
+    router.post_async("/moderate/responses/{id}/{action}",
+                      [&app](const Request& r, const RouteParams& p, Responder respond) {
+                          act(app, r, p, std::move(respond), Target::response);
                       });
 }
 

@@ -1,9 +1,11 @@
 // A provider representative's pages: the published stories about its provider (and, for a
-// prime, its sub-contractors), with a public response and a flag for moderation on each.
+// prime, its sub-contractors), with a response (read by a moderator before it is published)
+// and a flag for moderation on each; and the responses it has sent, with what became of them.
 #include <fmt/format.h>
 
 #include "core/stories/story.hpp"
 #include "store/accounts/accounts.hpp"
+#include "store/stories/responses.hpp"
 #include "store/stories/stories.hpp"
 #include "web/accounts/signed_in.hpp"
 #include "web/http/query.hpp"
@@ -35,6 +37,9 @@ Response area(const AppContext& app, const SignedIn& who, const std::string& not
                  return view;
              }));
     data.set("story_count", std::to_string(stories.size()));
+    auto sent = store::responses_by(app.db, *who.account.provider_id, 50);
+    data.set("sent", list_of(sent, [](const store::ModeratedResponse& r) { return response_view(r); }));
+    data.set("has_sent", flag(!sent.empty()));
     data.set("csrf_sign_out", session_form_token(app, who, "/sign-out"));
     Response response = html_page(app, "provider_area", std::move(data), status);
     response.set_header("Cache-Control", "no-store");
@@ -65,7 +70,7 @@ void act(const AppContext& app, const Request& request, const RouteParams& param
             return {};
         };
     } else {
-        // A response is public at once, so it passes redaction like every public text.
+        // A response is public once a moderator approves it, so it passes redaction first.
         change = [=, body = redaction::redact_text(*text)](soci::session& s) -> Result<void> {
             auto response = store::insert_response(s, *id, provider_id, account_id, month, body);
             if (!response) return std::unexpected(response.error());
@@ -76,7 +81,8 @@ void act(const AppContext& app, const Request& request, const RouteParams& param
         if (done) published_stories_changed(app);
         respond(area(app, who,
                      done ? (is_flag ? "Flag sent. The story stays published while a moderator decides."
-                                     : "Your response is published under the story.")
+                                     : "Your response is waiting for a moderator. It is published under the "
+                                       "story once approved; you will see the decision here.")
                           : done.error().message));
     });
 }

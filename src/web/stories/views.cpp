@@ -30,15 +30,33 @@ mustache::data story_view(const store::StoryRow& story) {
     put(d, "state", std::string(stories::story_state_name(story.state)));
     if (!story.reject_reason.empty()) put(d, "reject_reason", story.reject_reason);
     put(d, "safeguarding", flag(story.safeguarding));
-    put(d, "responses", list_of(story.responses, [](const store::ResponseRow& r) {
+    // A moderator's censor rules reach the responses under a story too.
+    put(d, "responses", list_of(story.responses, [&](const store::ResponseRow& r) {
               mustache::data rd;
               put(rd, "provider_name", r.provider_name);
               put(rd, "month", month_label(r.month));
-              put(rd, "segments", text_view(r.body));
+              put(rd, "segments", text_view(stories::censor(r.body, story.rules)));
               return rd;
           }));
     d.set("has_responses",
           story.responses.empty() ? mustache::data::type::bool_false : mustache::data::type::bool_true);
+    return d;
+}
+
+mustache::data response_view(const store::ModeratedResponse& response) {
+    mustache::data d;
+    put(d, "id", std::to_string(response.id));
+    put(d, "provider_name", response.provider_name);
+    put(d, "month", month_label(response.month));
+    put(d, "segments", text_view(stories::censor(response.body, response.story.rules)));
+    const auto state = response.state;
+    put(d, "state_label", std::string(state == stories::ResponseState::pending     ? "Waiting for a moderator"
+                                      : state == stories::ResponseState::published ? "Published"
+                                      : state == stories::ResponseState::rejected  ? "Not published"
+                                      : state == stories::ResponseState::withdrawn ? "Withdrawn"
+                                                                                   : "Removed by a moderator"));
+    if (!response.reject_reason.empty()) put(d, "reject_reason", response.reject_reason);
+    put(d, "story", story_view(response.story));
     return d;
 }
 

@@ -1,4 +1,5 @@
 #pragma once
+#include "store/stories/responses.hpp"
 #include "store/stories/stories.hpp"
 #include "web/render/renderer.hpp"
 
@@ -12,5 +13,9 @@ mustache::data text_view(std::string_view redacted);
 
 // A story with its responses, its text split at what was removed (and what moderators censor).
 mustache::data story_view(const store::StoryRow& story);
+
+// A response as its provider and moderators see it: its state, its reason if rejected, and the
+// story it answers.
+mustache::data response_view(const store::ModeratedResponse& response);
 
 }  // namespace pw::web

@@ -65,11 +65,20 @@ TEST(FlagLifecycle, OnlyAModeratorDecidesAFlag) {
                      check_flag_transition);
 }
 
-TEST(ResponseLifecycle, TheProviderWithdrawsAndAModeratorRemoves) {
+TEST(ResponseLifecycle, AModeratorPublishesOrRejectsTheProviderWithdrawsAModeratorRemoves) {
     using R = ResponseState;
     check_every_pair(kResponseStates,
-                     {{R::published, R::withdrawn, Actor::provider}, {R::published, R::removed, Actor::moderator}},
+                     {{R::pending, R::published, Actor::moderator},
+                      {R::pending, R::rejected, Actor::moderator},
+                      {R::pending, R::withdrawn, Actor::provider},
+                      {R::published, R::withdrawn, Actor::provider},
+                      {R::published, R::removed, Actor::moderator}},
                      check_response_transition);
+}
+
+TEST(ResponseStates, NamesRoundTrip) {
+    for (auto s : kResponseStates) EXPECT_EQ(response_state_from(response_state_name(s)), s);
+    EXPECT_FALSE(response_state_from("deleted"));
 }
 
 TEST(StoryStates, NamesRoundTrip) {
