@@ -38,6 +38,7 @@ App::App(AppContext context) : context_(std::move(context)) {
     add_account_routes(router_, context_);
     add_moderation_routes(router_, context_);
     add_provider_routes(router_, context_);
+    add_takedown_routes(router_, context_);
     add_registry_api_routes(router_, context_);
     add_operations_routes(router_, context_);
     add_research_routes(router_, context_);

@@ -14,6 +14,7 @@ void add_sanction_case_routes(Router& router, const AppContext& app); // web/san
 void add_account_routes(Router& router, const AppContext& app);       // web/accounts/pages.cpp
 void add_moderation_routes(Router& router, const AppContext& app);    // web/moderation/pages.cpp
 void add_provider_routes(Router& router, const AppContext& app);      // web/stories/provider_pages.cpp
+void add_takedown_routes(Router& router, const AppContext& app);      // web/takedown/pages.cpp
 void add_registry_api_routes(Router& router, const AppContext& app);  // web/api/registry_api.cpp
 void add_operations_routes(Router& router, const AppContext& app);    // web/pages/operations.cpp
 void add_research_routes(Router& router, const AppContext& app);      // web/research/pages.cpp

@@ -68,7 +68,7 @@ long long rows(const std::string& url) {
     auto s = (*db)->session();
     long long total = 0;
     for (const char* table : {"ratings", "stories", "responses", "flags", "censor_rules", "codenames", "sanction_cases",
-                              "accounts", "events"}) {
+                              "accounts", "events", "takedown_notices"}) {
         long long n = 0;
         s << std::string("SELECT COUNT(*) FROM ") + table, soci::into(n);
         total += n;
@@ -193,6 +193,9 @@ TEST_P(HostileInput, StaffFormsRefuseOrEscapeEverything) {
            representative_);
     attack(request(port(), "GET", "/provider-area", representative_).body, "/stories/" + stories[1] + "/flag",
            representative_);
+    // Anyone may report a published story: every field of the report, attacked.
+    const std::string report = "/stories/" + stories[1] + "/report";
+    attack(get(port(), report).body, report);
     // The responses the attack sent wait for the moderator: each page that shows them escapes them.
     const auto with_responses = request(port(), "GET", "/moderate", moderator_);
     check_body(with_responses, "the moderation queue holding the attack's responses");

@@ -4,77 +4,11 @@
 #include <regex>
 #include <thread>
 
-#include "integration/form_helpers.hpp"
-#include "integration/server_test.hpp"
+#include "integration/story_server_test.hpp"
 
 using namespace pw::testing;
 
-
-class Stories : public ServerTest {
-protected:
-    void SetUp() override {
-        ServerTest::SetUp();
-        if (IsSkipped() || HasFatalFailure()) return;
-        moderator_password_ = create_account(db(), "mod1", "moderator");
-        seetec_ = provider_id("seetec");
-        a4e_ = provider_id("a4e");
-        create_rep("seetec-rep", seetec_);
-        create_rep("a4e-rep", a4e_);
-    }
-
-    std::string provider_id(const std::string& name) {
-        auto search = get(port(), "/search?q=" + name);
-        std::smatch m;
-        EXPECT_TRUE(std::regex_search(search.body, m, std::regex(R"re(href="/providers/([0-9]+)")re")));
-        return m[1].str();
-    }
-
-    void create_rep(const std::string& username, const std::string& provider) {
-        passwords_[username] = create_account(db(), username, "provider", provider);
-    }
-
-    // Signs in and returns the Cookie header line for the session.
-    std::string sign_in(const std::string& username, const std::string& password) {
-        return pw::testing::sign_in(port(), username, password);
-    }
-
-    HttpResponse signed_get(const std::string& cookie, const std::string& target) {
-        return request(port(), "GET", target, cookie);
-    }
-
-    HttpResponse signed_post(const std::string& cookie, const std::string& page, const std::string& action,
-                             const std::string& fields) {
-        auto html = signed_get(cookie, page).body;
-        return request(port(), "POST", action, cookie + kForm, "csrf=" + csrf_in(html, action) + "&" + fields);
-    }
-
-    // Rates Seetec with a story and confirms it after the preview; returns the preview page.
-    HttpResponse tell_story(const std::string& story) {
-        const auto url = "/providers/" + seetec_ + "/rate";
-        auto form = get(port(), url);
-        auto preview = request(port(), "POST", url, kForm,
-                               "csrf=" + csrf_in(form.body, url) + area_of(form.body) +
-                                   "&stars=2&get_codename=no&story=" + url_encode(story));
-        EXPECT_EQ(preview.status, 200);
-        auto sent = request(port(), "POST", url, kForm,
-                            "csrf=" + csrf_in(preview.body, url) + area_of(form.body) +
-                                "&stars=2&get_codename=no&confirm=yes&story=" + url_encode(story));
-        EXPECT_EQ(sent.status, 200) << sent.body;
-        EXPECT_NE(sent.body.find("read by a moderator before it is published"), std::string::npos);
-        return preview;
-    }
-
-    std::string pending_story_id(const std::string& cookie) {
-        std::smatch m;
-        auto queue = signed_get(cookie, "/moderate").body;
-        return std::regex_search(queue, m, std::regex(R"re(id="story-([0-9]+)")re")) ? m[1].str() : "";
-    }
-
-    std::string moderator_password_;
-    std::string seetec_;
-    std::string a4e_;
-    std::map<std::string, std::string> passwords_;
-};
+class Stories : public StoryServerTest {};
 PW_ENGINE_SUITE(Stories);
 
 TEST_P(Stories, TheWriterSeesWhatWillBeRemovedAndNothingIsPublicBeforeApproval) {
@@ -361,6 +295,7 @@ TEST_P(Stories, TheAuthorisationMatrixHoldsForEveryRouteAndRole) {
     const auto mod = sign_in("mod1", moderator_password_);
     const auto story = pending_story_id(mod);
     signed_post(mod, "/moderate", "/moderate/stories/" + story + "/approve", "");
+    const auto reported = published_story("A story someone reports.");
     tell_story("A second story, still waiting.");
     const auto waiting = pending_story_id(mod);
     // A response waiting: moderators decide it, nobody else.
@@ -370,6 +305,13 @@ TEST_P(Stories, TheAuthorisationMatrixHoldsForEveryRouteAndRole) {
     const auto queue = signed_get(mod, "/moderate").body;
     ASSERT_TRUE(std::regex_search(queue, found, std::regex(R"re(/moderate/responses/([0-9]+)/approve)re")));
     const std::string response = found[1].str();
+    // A takedown notice on another published story (it hides it): moderators decide it, nobody else.
+    const auto report_path = "/stories/" + reported + "/report";
+    request(port(), "POST", report_path, kForm,
+            "csrf=" + csrf_in(get(port(), report_path).body, report_path) + "&ground=identifying&explanation=Names");
+    const auto with_notice = signed_get(mod, "/moderate").body;
+    ASSERT_TRUE(std::regex_search(with_notice, found, std::regex(R"re(/moderate/notices/([0-9]+)/dismiss)re")));
+    const std::string notice = found[1].str();
     auto admin = run_cli({"account", "create", "--db", db(), "--username", "admin1", "--role", "admin"});
     ASSERT_EQ(admin.exit_code, 0);
     std::string admin_password = admin.out.substr(admin.out.find("(shown once): ") + 14);
@@ -399,6 +341,8 @@ TEST_P(Stories, TheAuthorisationMatrixHoldsForEveryRouteAndRole) {
         {"POST", "/stories/" + story + "/flag", "/provider-area", {303, 200, 403, 403, 403, 403}},
         {"POST", "/moderate/stories/" + waiting + "/safeguarding", "/moderate", {303, 403, 403, 200, 200, 403}},
         {"POST", "/moderate/responses/" + response + "/approve", "/moderate", {303, 403, 403, 200, 200, 403}},
+        {"POST", "/moderate/notices/" + notice + "/dismiss", "/moderate", {303, 403, 403, 200, 200, 403}},
+        {"GET", report_path, "", {200, 200, 200, 200, 200, 200}},
         {"GET", "/providers/" + seetec_, "", {200, 200, 200, 200, 200, 200}},
         {"GET", "/providers/" + seetec_ + "/rate", "", {200, 200, 200, 200, 200, 200}},
         {"GET", "/research", "", {303, 403, 403, 403, 200, 200}},
@@ -448,5 +392,5 @@ TEST_P(Stories, TheAuthorisationMatrixHoldsForEveryRouteAndRole) {
             ++checked;
         }
     }
-    EXPECT_EQ(checked, 96);
+    EXPECT_EQ(checked, 108);
 }

@@ -21,6 +21,7 @@
 #include "store/registry/export.hpp"
 #include "store/registry/registry_memory.hpp"
 #include "store/sanctions_published.hpp"
+#include "store/takedown/notices.hpp"
 #include "store/writer/writer.hpp"
 #include "web/app.hpp"
 #include "web/http/server.hpp"
@@ -122,7 +123,8 @@ class SnapshotKeeper {
 public:
     SnapshotKeeper(store::Database& db, web::ReadModel& model, store::MemoryRegistryRepository& registry,
                    web::PublishedStories& stories, web::PagePartsModel& parts, const web::Renderer& renderer,
-                   web::PageCache& cache, const ServeArgs& args, std::function<Month()> month)
+                   web::PageCache& cache, const ServeArgs& args,
+                   std::function<std::chrono::system_clock::time_point()> clock)
         : db_(db),
           model_(model),
           registry_(registry),
@@ -131,7 +133,7 @@ public:
           renderer_(renderer),
           cache_(cache),
           args_(args),
-          month_(std::move(month)) {
+          clock_(std::move(clock)) {
         refresh();
         thread_ = std::jthread([this](std::stop_token stop) { run(stop); });
     }
@@ -147,10 +149,24 @@ private:
         }
     }
 
+    Month month() const { return Month::of(std::chrono::floor<std::chrono::days>(clock_())); }
+
+    // A story whose writer was told of a takedown notice and has not answered by the day due is
+    // hidden until a moderator decides (docs/takedown.md); its event reaches every server below.
+    void hide_unanswered_notices() {
+        auto s = db_.session();
+        soci::transaction transaction(s);
+        const int hidden =
+            store::hide_unanswered_notices(s, std::chrono::floor<std::chrono::days>(clock_()), month());
+        transaction.commit();
+        if (hidden > 0) spdlog::info("event=unanswered_notices_hidden count={}", hidden);
+    }
+
     void refresh() {
         try {
+            hide_unanswered_notices();
             if (args_.publish_schedule == "monthly") {
-                auto outcome = store::publish(db_, month_(), [] { return crypto::random_bits(); });
+                auto outcome = store::publish(db_, month(), [] { return crypto::random_bits(); });
                 if (outcome && outcome->published) {
                     spdlog::info("event=published snapshot={} period={}", outcome->snapshot_id,
                                  outcome->period.to_string());
@@ -196,7 +212,7 @@ private:
     const web::Renderer& renderer_;
     web::PageCache& cache_;
     const ServeArgs& args_;
-    std::function<Month()> month_;
+    std::function<std::chrono::system_clock::time_point()> clock_;
     std::jthread thread_;
 };
 
@@ -246,8 +262,7 @@ int serve(ServeArgs& args) {
     throttle::RateLimiter limiter(throttle::Limits{.participant_writes_per_hour = args.limit_writes,
                                                    .codename_lookups_per_hour = args.limit_lookups});
     crypto::ClientKeys client_keys;
-    SnapshotKeeper keeper(*db, published, registry, stories, page_parts, renderer, cache, args,
-                          [clock] { return Month::of(std::chrono::floor<std::chrono::days>(clock())); });
+    SnapshotKeeper keeper(*db, published, registry, stories, page_parts, renderer, cache, args, clock);
     web::App app(web::AppContext{registry, ratings, csrf, clock, *db, writer,
                                  sessions, renderer, *assets, metrics,
                                  [&db] {

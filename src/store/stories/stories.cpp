@@ -26,6 +26,11 @@ constexpr const char* kStoryColumns =
     "SELECT s.id, s.provider_id, p.name, o.name, s.month, s.body, s.state, s.reject_reason, s.safeguarding "
     "FROM stories s JOIN providers p ON p.id = s.provider_id LEFT JOIN offices o ON o.id = s.office_id ";
 
+// A story with a takedown notice that hides it, not yet decided, is on no public page.
+const std::string kNotHidden =
+    "NOT EXISTS (SELECT 1 FROM takedown_notices n WHERE n.story_id = s.id AND n.hides = 1 AND n.state IN "
+    "('received', 'writer_answered'))";
+
 StoryRow read_story(const soci::row& row) {
     StoryRow story;
     story.id = get_int(row, 0);
@@ -143,6 +148,10 @@ std::int64_t insert_story(soci::session& s, const StoryRecord& story) {
     return id;
 }
 
+std::optional<StoryRow> find_story_in(soci::session& s, std::int64_t id) {
+    return story_in(s, id);
+}
+
 std::optional<StoryRow> find_story(Database& db, std::int64_t id) {
     auto s = db.session();
     auto story = story_in(s, id);
@@ -164,14 +173,15 @@ std::vector<StoryRow> published_stories(Database& db, std::int64_t provider_id, 
     const int offset = std::max(0, page - 1) * per_page;
     soci::rowset<soci::row> rows =
         (s.prepare << std::string(kStoryColumns) +
-                          "WHERE s.provider_id = :p AND s.state = 'published' ORDER BY s.id DESC LIMIT :n OFFSET :o",
+                          "WHERE s.provider_id = :p AND s.state = 'published' AND " + kNotHidden +
+                          " ORDER BY s.id DESC LIMIT :n OFFSET :o",
          soci::use(provider), soci::use(per_page), soci::use(offset));
     return read_stories(s, rows);
 }
 
 std::vector<StoryRow> all_published_stories(Database& db, std::span<const std::int64_t> providers) {
     auto s = db.session();
-    std::string filter = "s.state = 'published'";
+    std::string filter = "s.state = 'published' AND " + std::string(kNotHidden);
     if (!providers.empty()) filter += fmt::format(" AND s.provider_id IN ({})", id_list(providers));
     soci::rowset<soci::row> rows =
         (s.prepare << fmt::format("{}WHERE {} ORDER BY s.provider_id, s.id DESC", kStoryColumns, filter));

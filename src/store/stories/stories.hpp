@@ -48,9 +48,12 @@ struct StoryRow {
 };
 
 std::optional<StoryRow> find_story(Database& db, std::int64_t id);
+// The same inside a transaction already open, without responses and censor rules.
+std::optional<StoryRow> find_story_in(soci::session& s, std::int64_t id);
 // Pending stories, oldest first: the moderation queue.
 std::vector<StoryRow> pending_stories(Database& db, int limit);
-// Published stories about a provider (its offices included), newest first.
+// Published stories about a provider (its offices included), newest first. A story a takedown
+// notice hides (store/takedown/notices.hpp) is published but not shown: these leave it out.
 std::vector<StoryRow> published_stories(Database& db, std::int64_t provider_id, int page, int per_page);
 
 // Every published story with its published responses and censor rules, of these providers (all

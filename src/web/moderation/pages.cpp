@@ -7,11 +7,13 @@
 #include "core/stories/story.hpp"
 #include "store/stories/responses.hpp"
 #include "store/stories/stories.hpp"
+#include "store/takedown/notices.hpp"
 #include "web/accounts/signed_in.hpp"
 #include "web/http/query.hpp"
 #include "web/pages/page.hpp"
 #include "web/routes.hpp"
 #include "web/stories/views.hpp"
+#include "web/takedown/views.hpp"
 
 namespace pw::web {
 
@@ -59,6 +61,16 @@ Response queue(const AppContext& app, const SignedIn& who, const std::string& no
                  return view;
              }));
     data.set("response_count", std::to_string(responses.size()));
+    auto notices = store::open_notices(app.db);
+    data.set("notices", list_of(notices, [&](const store::NoticeRow& notice) {
+                 auto view = notice_view(notice, true);
+                 for (auto action : {"uphold", "dismiss"}) {
+                     view.set(std::string("csrf_") + action,
+                              session_form_token(app, who, fmt::format("/moderate/notices/{}/{}", notice.id, action)));
+                 }
+                 return view;
+             }));
+    data.set("notice_count", std::to_string(notices.size()));
     data.set("csrf_sign_out", session_form_token(app, who, "/sign-out"));
     Response response = html_page(app, "moderate", std::move(data));
     response.set_header("Cache-Control", "no-store");
@@ -120,7 +132,21 @@ Result<std::function<Result<void>(soci::session&)>> response_action(const std::s
     return fail(ErrorKind::not_found, "There is no such action.");
 }
 
-enum class Target { story, flag, response };
+enum class Target { story, flag, response, notice };
+
+const char* folder(Target target) {
+    switch (target) {
+        case Target::story:
+            return "stories";
+        case Target::flag:
+            return "flags";
+        case Target::response:
+            return "responses";
+        case Target::notice:
+            return "notices";
+    }
+    return "stories";
+}
 
 void act(const AppContext& app, const Request& request, const RouteParams& params, Responder respond, Target target) {
     auto who = moderator(app, request);
@@ -129,16 +155,18 @@ void act(const AppContext& app, const Request& request, const RouteParams& param
     const std::string action(params.get("action"));
     auto form = parse_query(request.body);
     if (!id || !form) return respond(error_page(app, 400));
-    const auto path = fmt::format("/moderate/{}/{}/{}",
-                                  target == Target::flag ? "flags" : target == Target::story ? "stories" : "responses",
-                                  *id, action);
+    const auto path = fmt::format("/moderate/{}/{}/{}", folder(target), *id, action);
     if (!session_form_token_ok(app, *who, path, *form)) return respond(error_page(app, 403));
     const auto month = current_month(app);
     std::function<Result<void>(soci::session&)> change;
-    if (target == Target::flag) {
+    if (target == Target::flag || target == Target::notice) {
         if (action != "uphold" && action != "dismiss") return respond(error_page(app, 404));
         const bool upheld = action == "uphold";
-        change = [id = *id, upheld, month](soci::session& s) { return store::decide_flag(s, id, upheld, month); };
+        if (target == Target::flag) {
+            change = [id = *id, upheld, month](soci::session& s) { return store::decide_flag(s, id, upheld, month); };
+        } else {
+            change = [id = *id, upheld, month](soci::session& s) { return store::decide_notice(s, id, upheld, month); };
+        }
     } else {
         auto made = target == Target::story ? story_action(action, *id, *form, month)
                                             : response_action(action, *id, *form, month);
@@ -171,6 +199,10 @@ void add_moderation_routes(Router& router, const AppContext& app) {
     router.post_async("/moderate/responses/{id}/{action}",
                       [&app](const Request& r, const RouteParams& p, Responder respond) {
                           act(app, r, p, std::move(respond), Target::response);
+                      });
+    router.post_async("/moderate/notices/{id}/{action}",
+                      [&app](const Request& r, const RouteParams& p, Responder respond) {
+                          act(app, r, p, std::move(respond), Target::notice);
                       });
 }
 

@@ -1,16 +1,19 @@
 // Coming back with a codename: see what you sent, whether your story was published (or why
-// not), and withdraw a rating or a story.
+// not), withdraw a rating or a story, and answer a notice asking for a story to be taken down.
 #include <fmt/format.h>
 
 #include "core/codenames/codename.hpp"
+#include "core/stories/story.hpp"
 #include "store/ratings/ratings.hpp"
 #include "store/ratings/submissions.hpp"
+#include "store/takedown/notices.hpp"
 #include "web/accounts/signed_in.hpp"
 #include "web/http/query.hpp"
 #include "web/pages/codename_form.hpp"
 #include "web/pages/page.hpp"
 #include "web/routes.hpp"
 #include "web/stories/views.hpp"
+#include "web/takedown/views.hpp"
 
 namespace pw::web {
 
@@ -18,6 +21,7 @@ namespace {
 
 constexpr const char* kPath = "/my-codename";
 constexpr const char* kWithdrawPath = "/my-codename/withdraw";
+constexpr const char* kAnswerPath = "/my-codename/answer";
 const CodenameForm kForm{kPath, "See what you sent"};
 
 Response show(const AppContext& app, const std::string& codename, std::int64_t codename_id, const std::string& notice) {
@@ -49,11 +53,38 @@ Response show(const AppContext& app, const std::string& codename, std::int64_t c
                  view.set("can_withdraw", flag(can_withdraw));
                  return view;
              }));
+    // Someone asked for one of these stories to be taken down: the writer is told here.
+    auto notices = store::open_notices_for_writer(app.db, codename_id);
+    data.set("notices", list_of(notices, [](const store::NoticeRow& n) { return notice_view(n, false); }));
+    data.set("has_notices", flag(!notices.empty()));
+    data.set("csrf_answer", app.csrf.issue(kAnswerPath, current_day(app)));
     data.set("has_nothing", mine.ratings.empty() && mine.stories.empty() ? mustache::data::type::bool_true
                                                                          : mustache::data::type::bool_false);
     Response response = html_page(app, "my_submissions", std::move(data));
     response.set_header("Cache-Control", "no-store");  // never kept by a browser or a proxy
     return response;
+}
+
+void answer(const AppContext& app, const Request& request, Responder respond) {
+    auto form = parse_query(request.body);
+    if (!form) return respond(error_page(app, 400));
+    auto who = recognise_codename(app, *form, kAnswerPath, kForm);
+    if (!who) return respond(std::move(who.error()));
+    auto notice = parse_id(field(*form, "id"));
+    if (!notice) return respond(error_page(app, 400));
+    auto text = stories::check_text(field(*form, "answer"), "Your answer");
+    if (!text) return respond(show(app, who->text, who->id, text.error().message));
+    const auto month = current_month(app);
+    apply_change(
+        app,
+        [id = *notice, codename_id = who->id, text = *text, month](soci::session& s) {
+            return store::answer_notice(s, id, codename_id, text, month);
+        },
+        [&app, codename = who->text, codename_id = who->id, respond](Result<void> done) {
+            respond(show(app, codename, codename_id,
+                         done ? "Your answer is with the moderators. Your story stays up while they decide."
+                              : done.error().message));
+        });
 }
 
 }  // namespace
@@ -91,6 +122,9 @@ void add_codename_routes(Router& router, const AppContext& app) {
                                             : "Your story is withdrawn: nobody can see it now.")
                                   : done.error().message));
             });
+    }, throttle::Action::codename_lookup);
+    router.post_async(kAnswerPath, [&app](const Request& r, const RouteParams&, Responder respond) {
+        answer(app, r, std::move(respond));
     }, throttle::Action::codename_lookup);
 }
 

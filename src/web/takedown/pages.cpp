@@ -1,0 +1,144 @@
+// Notice and takedown (docs/takedown.md): anyone reports a published story; a story that
+// identifies someone, or whose writer cannot be told, is hidden at once. The writer answers on
+// their codename page (web/ratings/codename_pages.cpp); a moderator decides in the queue
+// (web/moderation/pages.cpp).
+#include <fmt/format.h>
+
+#include <memory>
+
+#include "core/redaction/redacted_text.hpp"
+#include "core/stories/story.hpp"
+#include "core/takedown/notice.hpp"
+#include "store/takedown/notices.hpp"
+#include "web/accounts/signed_in.hpp"
+#include "web/http/query.hpp"
+#include "web/pages/page.hpp"
+#include "web/routes.hpp"
+#include "web/stories/published_stories.hpp"
+#include "web/stories/views.hpp"
+#include "web/takedown/views.hpp"
+
+namespace pw::web {
+
+namespace {
+
+using takedown::Ground;
+
+std::string report_path(std::int64_t story_id) {
+    return fmt::format("/stories/{}/report", story_id);
+}
+
+// The report form, with the answers given so far and what is wrong with them.
+Response report_form(const AppContext& app, const store::StoryRow& story, const FormFields& typed,
+                     const std::optional<FieldError>& error) {
+    mustache::data data;
+    data.set("title", "Report this story");
+    put(data, "story", story_view(story));
+    data.set("action", report_path(story.id));
+    data.set("csrf", app.csrf.issue(report_path(story.id), current_day(app)));
+    const auto chosen = field(typed, "ground");
+    data.set("grounds", list_of(std::array{Ground::identifying, Ground::defamatory, Ground::abusive}, [&](Ground g) {
+                 mustache::data d;
+                 d.set("value", std::string(takedown::ground_name(g)));
+                 d.set("label", std::string(takedown::ground_label(g)));
+                 d.set("checked", flag(chosen == takedown::ground_name(g)));
+                 return d;
+             }));
+    for (auto name : {"explanation", "name", "contact"}) data.set(std::string(name) + "_value", std::string(field(typed, name)));
+    if (error) {
+        mustache::data e;
+        e.set("field", error->field);
+        e.set("message", error->message);
+        mustache::data errors{mustache::data::type::list};
+        errors.push_back(e);
+        data.set("errors", errors);
+        data.set("has_errors", flag(true));
+        data.set(error->field + "_error", error->message);
+    }
+    Response response = html_page(app, "report", std::move(data), error ? 400 : 200);
+    response.set_header("Cache-Control", "no-store");
+    return response;
+}
+
+// The story a report is about: published and not already taken down; nullopt for a 404.
+std::optional<store::StoryRow> reportable(const AppContext& app, std::string_view id_text) {
+    const auto id = parse_id(id_text);
+    if (!id) return std::nullopt;
+    auto story = store::find_story(app.db, *id);
+    if (!story || story->state != stories::StoryState::published) return std::nullopt;
+    return story;
+}
+
+void receive(const AppContext& app, const Request& request, const RouteParams& params, Responder respond) {
+    const auto story = reportable(app, params.get("id"));
+    if (!story) return respond(error_page(app, 404));
+    auto form = parse_query(request.body);
+    if (!form) return respond(error_page(app, 400));
+    if (!app.csrf.valid(field(*form, "csrf"), report_path(story->id), current_day(app))) {
+        return respond(error_page(app, 403));
+    }
+    auto notice = takedown::check_notice({std::string(field(*form, "ground")), std::string(field(*form, "explanation")),
+                                          std::string(field(*form, "name")), std::string(field(*form, "contact"))});
+    if (!notice) return respond(report_form(app, *story, *form, notice.error()));
+    const auto today = std::chrono::floor<std::chrono::days>(app.clock());
+    // The writer reads the explanation on their codename page: it passes redaction first.
+    store::NoticeRecord record{story->id, notice->ground, redaction::redact_text(notice->explanation), notice->name,
+                               notice->contact, today};
+    const auto month = current_month(app);
+    auto received = std::make_shared<store::ReceivedNotice>();
+    apply_change(
+        app,
+        [record = std::move(record), month, received](soci::session& s) -> Result<void> {
+            auto done = store::insert_notice(s, record, month);
+            if (!done) return std::unexpected(done.error());
+            *received = *done;
+            return {};
+        },
+        [&app, respond, received, ground = notice->ground](Result<void> done) {
+            if (!done) return respond(error_page(app, done.error().kind == ErrorKind::not_found ? 404 : 503));
+            published_stories_changed(app);
+            mustache::data data;
+            data.set("title", "Thank you: your report is received");
+            data.set("hidden", flag(received->hidden));
+            data.set("identifying", flag(ground == Ground::identifying));
+            data.set("writer_told", flag(received->writer_reachable));
+            data.set("answer_days", std::to_string(takedown::kWriterAnswerDays.count()));
+            Response response = html_page(app, "reported", std::move(data));
+            response.set_header("Cache-Control", "no-store");
+            respond(std::move(response));
+        });
+}
+
+}  // namespace
+
+mustache::data notice_view(const store::NoticeRow& notice, bool for_moderator) {
+    mustache::data d;
+    put(d, "id", std::to_string(notice.id));
+    put(d, "ground_label", std::string(takedown::ground_label(notice.ground)));
+    put(d, "explanation", mustache::data(notice.explanation));
+    put(d, "hidden", flag(notice.hides));
+    put(d, "answer_due", notice.answer_due_on);
+    put(d, "answered", flag(notice.state == takedown::NoticeState::writer_answered));
+    put(d, "can_answer", flag(notice.state == takedown::NoticeState::received));
+    put(d, "story", story_view(notice.story));
+    if (for_moderator) {
+        put(d, "received_on", notice.received_on);
+        put(d, "writer_answer", notice.writer_answer);
+        put(d, "writer_reachable", flag(notice.writer_reachable));
+        if (!notice.complainant_name.empty()) put(d, "complainant_name", notice.complainant_name);
+        if (!notice.complainant_contact.empty()) put(d, "complainant_contact", notice.complainant_contact);
+    }
+    return d;
+}
+
+void add_takedown_routes(Router& router, const AppContext& app) {
+    router.get("/stories/{id}/report", [&app](const Request&, const RouteParams& p) {
+        const auto story = reportable(app, p.get("id"));
+        return story ? report_form(app, *story, {}, std::nullopt) : error_page(app, 404);
+    });
+    router.post_async("/stories/{id}/report", [&app](const Request& r, const RouteParams& p, Responder respond) {
+        receive(app, r, p, std::move(respond));
+    }, throttle::Action::participant_write);
+}
+
+}  // namespace pw::web

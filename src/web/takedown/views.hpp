@@ -1,0 +1,11 @@
+#pragma once
+// A takedown notice as a moderator sees it (with the complainant's contact) and as the writer
+// does (without).
+#include "store/takedown/notices.hpp"
+#include "web/render/renderer.hpp"
+
+namespace pw::web {
+
+mustache::data notice_view(const store::NoticeRow& notice, bool for_moderator);
+
+}  // namespace pw::web

@@ -1,0 +1,134 @@
+// Takedown notices on both engines: which stories they hide, when, and what deciding them does.
+#include "store/takedown/notices.hpp"
+
+#include "core/redaction/redacted_text.hpp"
+#include "store/store_test.hpp"
+
+using namespace pw;
+using namespace std::chrono;
+using pw::testing::StoreTest;
+
+class Notices : public StoreTest {
+protected:
+    void SetUp() override {
+        StoreTest::SetUp();
+        if (IsSkipped() || HasFatalFailure()) return;
+        auto s = db_->session();
+        s << "INSERT INTO providers (name, name_key, source) VALUES ('Seetec', 'seetec', 'test')";
+        s << "SELECT id FROM providers WHERE name_key = 'seetec'", soci::into(provider_);
+        s << "INSERT INTO codenames (lookup_key, hash, created_month) VALUES (1, 'x', '2026-11')";
+        s << "SELECT MAX(id) FROM codenames", soci::into(codename_);
+    }
+
+    // A published story, with a codename (its writer can be told) or without.
+    std::int64_t published_story(bool with_codename) {
+        auto s = db_->session();
+        soci::transaction t(s);
+        const auto id = store::insert_story(
+            s, {provider_, std::nullopt, std::nullopt,
+                with_codename ? std::optional<std::int64_t>(codename_) : std::nullopt, month(),
+                redaction::redact_text("The office never answered the phone.")});
+        EXPECT_TRUE(store::change_story_state(s, id, stories::StoryState::published, Actor::moderator, month()));
+        t.commit();
+        return id;
+    }
+
+    Result<store::ReceivedNotice> report(std::int64_t story, takedown::Ground ground) {
+        auto s = db_->session();
+        soci::transaction t(s);
+        auto received = store::insert_notice(
+            s, {story, ground, redaction::redact_text("It names my colleague."), "Jo Bloggs", "jo@example.com", day_},
+            month());
+        t.commit();
+        return received;
+    }
+
+    template <class F>
+    auto in_transaction(F f) {
+        auto s = db_->session();
+        soci::transaction t(s);
+        auto result = f(s);
+        t.commit();
+        return result;
+    }
+
+    bool shown(std::int64_t story) {
+        for (const auto& row : store::all_published_stories(*db_)) {
+            if (row.id == story) return true;
+        }
+        return false;
+    }
+
+    long long provider_ = 0;
+    long long codename_ = 0;
+    sys_days day_{2026y / November / 15};
+};
+PW_ENGINE_SUITE(Notices);
+
+TEST_P(Notices, AStoryThatIdentifiesSomeoneIsHiddenAtOnceAndComesBackWhenDismissed) {
+    const auto story = published_story(true);
+    auto received = report(story, takedown::Ground::identifying);
+    ASSERT_TRUE(received);
+    EXPECT_TRUE(received->hidden);
+    EXPECT_FALSE(shown(story));
+    EXPECT_EQ(store::published_stories(*db_, provider_, 1, 10).size(), 0u);
+    ASSERT_TRUE(in_transaction([&](soci::session& s) { return store::decide_notice(s, received->id, false, month()); }));
+    EXPECT_TRUE(shown(story));
+    EXPECT_EQ(count("takedown_notices WHERE complainant_name IS NOT NULL OR complainant_contact IS NOT NULL"), 0);
+}
+
+TEST_P(Notices, AWriterWhoCanBeToldHasFiveDaysThenTheStoryIsHidden) {
+    const auto story = published_story(true);
+    auto received = report(story, takedown::Ground::defamatory);
+    ASSERT_TRUE(received);
+    EXPECT_FALSE(received->hidden);
+    EXPECT_TRUE(received->writer_reachable);
+    EXPECT_TRUE(shown(story));
+    EXPECT_EQ(store::open_notices_for_writer(*db_, codename_).size(), 1u);
+    const auto hide_on = [&](sys_days today) {
+        return in_transaction([&](soci::session& s) { return store::hide_unanswered_notices(s, today, month()); });
+    };
+    EXPECT_EQ(hide_on(day_ + days{4}), 0);
+    EXPECT_TRUE(shown(story));
+    EXPECT_EQ(hide_on(day_ + days{5}), 1);
+    EXPECT_FALSE(shown(story));
+    EXPECT_EQ(hide_on(day_ + days{6}), 0);  // once
+}
+
+TEST_P(Notices, AWriterWhoAnswersKeepsTheStoryUpUntilAModeratorRemovesIt) {
+    const auto story = published_story(true);
+    auto received = report(story, takedown::Ground::abusive);
+    ASSERT_TRUE(received);
+    auto stranger = in_transaction(
+        [&](soci::session& s) { return store::answer_notice(s, received->id, codename_ + 1, "Not mine", month()); });
+    ASSERT_FALSE(stranger);
+    EXPECT_EQ(stranger.error().kind, ErrorKind::not_found);  // nothing tells another codename it exists
+    ASSERT_TRUE(in_transaction(
+        [&](soci::session& s) { return store::answer_notice(s, received->id, codename_, "It is true.", month()); }));
+    EXPECT_EQ(in_transaction([&](soci::session& s) { return store::hide_unanswered_notices(s, day_ + days{30}, month()); }),
+              0);
+    EXPECT_TRUE(shown(story));
+    const auto open = store::open_notices(*db_);
+    ASSERT_EQ(open.size(), 1u);
+    EXPECT_EQ(open[0].writer_answer, "It is true.");
+    EXPECT_EQ(open[0].complainant_name, "Jo Bloggs");
+    ASSERT_TRUE(in_transaction([&](soci::session& s) { return store::decide_notice(s, received->id, true, month()); }));
+    EXPECT_FALSE(shown(story));
+    EXPECT_EQ(store::find_story(*db_, story)->state, stories::StoryState::removed);
+    auto again = in_transaction([&](soci::session& s) { return store::decide_notice(s, received->id, false, month()); });
+    ASSERT_FALSE(again);
+    EXPECT_EQ(again.error().kind, ErrorKind::illegal_transition);
+    EXPECT_TRUE(store::open_notices(*db_).empty());
+}
+
+TEST_P(Notices, AWriterWhoCannotBeToldHasTheStoryHiddenAtOnceAndOnlyPublishedStoriesCanBeReported) {
+    const auto story = published_story(false);
+    auto received = report(story, takedown::Ground::defamatory);
+    ASSERT_TRUE(received);
+    EXPECT_TRUE(received->hidden);
+    EXPECT_FALSE(received->writer_reachable);
+    EXPECT_FALSE(shown(story));
+    auto missing = report(story + 1000, takedown::Ground::identifying);
+    ASSERT_FALSE(missing);
+    EXPECT_EQ(missing.error().kind, ErrorKind::not_found);
+}
