@@ -59,8 +59,8 @@ protected:
                                    "&stars=2&get_codename=" + codename + "&story=" + url_encode(story));
         EXPECT_EQ(preview.status, 200);
         last_sent_ = request(port(), "POST", url, kForm,
-                             "csrf=" + csrf_in(preview.body, url) + area_of(form.body) + "&stars=2&get_codename=" +
-                                 codename + "&confirm=yes&story=" + url_encode(story));
+                             "csrf=" + csrf_in(preview.body, url) + area_of(form.body) +
+                                 "&stars=2&get_codename=" + codename + "&confirm=yes&story=" + url_encode(story));
         EXPECT_EQ(last_sent_.status, 200) << last_sent_.body;
         EXPECT_NE(last_sent_.body.find("read by a moderator before it is published"), std::string::npos);
         return preview;

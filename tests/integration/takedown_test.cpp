@@ -17,7 +17,8 @@ protected:
         const auto path = "/stories/" + story + "/report";
         auto form = get(port(), path);
         EXPECT_EQ(form.status, 200);
-        return request(port(), "POST", path, kForm + another_client(), "csrf=" + csrf_in(form.body, path) + "&" + fields);
+        return request(port(), "POST", path, kForm + another_client(),
+                       "csrf=" + csrf_in(form.body, path) + "&" + fields);
     }
 
     std::string notice_id(const std::string& queue) {
@@ -32,7 +33,8 @@ TEST_P(Takedown, AStoryThatIdentifiesSomeoneIsHiddenAtOnceUntilAModeratorDecides
     ASSERT_TRUE(on_provider_page("laughed at me"));
     EXPECT_NE(get(port(), "/providers/" + seetec_).body.find("/stories/" + story + "/report"), std::string::npos);
 
-    auto sent = report(story, "ground=identifying&explanation=" + url_encode("Everyone knows who works the front desk."));
+    auto sent =
+        report(story, "ground=identifying&explanation=" + url_encode("Everyone knows who works the front desk."));
     EXPECT_EQ(sent.status, 200);
     EXPECT_NE(sent.body.find("The story is hidden now"), std::string::npos);
     EXPECT_FALSE(on_provider_page("laughed at me"));
@@ -93,10 +95,13 @@ TEST_P(Takedown, TheWriterIsToldAnswersAndTheModeratorDecides) {
     EXPECT_NE(mine.body.find("This is untrue about our manager."), std::string::npos);
     EXPECT_EQ(mine.body.find("Jo Bloggs"), std::string::npos);  // the writer never learns who complained
     std::smatch m;
-    ASSERT_TRUE(std::regex_search(mine.body, m, std::regex(R"re(name="id" value="([0-9]+)">\s*<div class="govuk-form-group"><label class="govuk-label" for="answer-)re")));
+    ASSERT_TRUE(std::regex_search(
+        mine.body, m,
+        std::regex(
+            R"re(name="id" value="([0-9]+)">\s*<div class="govuk-form-group"><label class="govuk-label" for="answer-)re")));
     auto answered = request(port(), "POST", "/my-codename/answer", kForm,
-                            "csrf=" + csrf_in(mine.body, "/my-codename/answer") + "&codename=" + codename + "&id=" +
-                                m[1].str() + "&answer=" + url_encode("It happened to three of us."));
+                            "csrf=" + csrf_in(mine.body, "/my-codename/answer") + "&codename=" + codename +
+                                "&id=" + m[1].str() + "&answer=" + url_encode("It happened to three of us."));
     EXPECT_NE(answered.body.find("Your answer is with the moderators"), std::string::npos);
     EXPECT_NE(answered.body.find("You have answered"), std::string::npos);
 

@@ -3,6 +3,8 @@
 // table is refused with an illegal_transition error: nothing is silently ignored.
 #include <fmt/format.h>
 
+#include <array>
+#include <optional>
 #include <span>
 #include <string_view>
 
@@ -20,6 +22,15 @@ struct Transition {
     State to;
     Actor actor;
 };
+
+// The state a name stands for ("published"), or nullopt: the inverse of a lifecycle's name function.
+template <class State, std::size_t N, class Name>
+std::optional<State> state_named(const std::array<State, N>& states, Name name, std::string_view text) {
+    for (auto state : states) {
+        if (name(state) == text) return state;
+    }
+    return std::nullopt;
+}
 
 template <class State, class Name>
 Result<void> check_transition(std::span<const Transition<State>> table, State from, State to, Actor actor, Name name) {

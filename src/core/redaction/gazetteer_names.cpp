@@ -36,15 +36,6 @@ struct Token {
     std::string folded;  // text::fold of the name
 };
 
-// A letter in any script, an apostrophe (straight or curly) or a hyphen: its length, or 0.
-std::size_t name_char(std::string_view t, std::size_t i) {
-    if (t[i] == '\'' || t[i] == '-') return 1;
-    if (is_alpha(t[i])) return 1;
-    if (static_cast<unsigned char>(t[i]) < 0x80) return 0;
-    const auto c = text::code_point_at(t, i);
-    return text::is_letter(c.value) || c.value == U'\u2019' ? c.bytes : 0;
-}
-
 bool is_letter_at(std::string_view t, std::size_t i) {
     if (static_cast<unsigned char>(t[i]) < 0x80) return is_alpha(t[i]);
     return text::is_letter(text::code_point_at(t, i).value);
@@ -181,13 +172,13 @@ bool at_sentence_start(std::string_view t, std::size_t i) {
 std::vector<Token> tokenise(std::string_view t) {
     std::vector<Token> tokens;
     for (std::size_t i = 0; i < t.size();) {
-        if (!is_letter_at(t, i) || (i > 0 && (is_alnum(t[i - 1]) || name_char(t, i - 1) != 0))) {
+        if (!is_letter_at(t, i) || (i > 0 && (is_alnum(t[i - 1]) || name_char_at(t, i - 1) != 0))) {
             ++i;
             continue;
         }
         std::size_t j = i;
         while (j < t.size()) {
-            const auto n = name_char(t, j);
+            const auto n = name_char_at(t, j);
             if (n == 0) break;
             j += n;
         }

@@ -18,6 +18,10 @@ void find_obfuscated_emails(std::string_view text, std::vector<Span>& out);
 void find_handles(std::string_view text, std::vector<Span>& out);
 void find_censored(std::string_view text, const std::vector<CensorRule>& rules, std::vector<Span>& out);
 
+// A letter in any script, an apostrophe (straight or curly) or a hyphen at byte i: its length
+// in bytes, or 0. What names are made of (staff_names.cpp).
+std::size_t name_char_at(std::string_view t, std::size_t i);
+
 // ASCII helpers: the patterns we look for are ASCII even inside UTF-8 text.
 inline bool is_digit(char c) {
     return c >= '0' && c <= '9';

@@ -42,12 +42,12 @@ constexpr std::array<std::string_view, 21> kRoles{"employment adviser",
 constexpr std::array<std::string_view, 6> kTitles{"mrs", "mr", "ms", "miss", "mx", "dr"};
 // After a title these are brands, products or public figures, not the people the site protects.
 constexpr std::array<std::string_view, 22> kPublicAfterTitle{
-    "Martens", "Pepper",  "Oetker", "Word",    "Excel",  "Office", "Teams",  "Outlook",  "Paint",   "Access", "Duncan",
-    "McVey",   "Grayling", "Gauke", "Crabb",   "Coffey", "Sunak",  "Starmer", "Corbyn", "Cameron", "Osborne", "Creasy"};
+    "Martens", "Pepper",   "Oetker", "Word",  "Excel",  "Office", "Teams",   "Outlook", "Paint",   "Access",  "Duncan",
+    "McVey",   "Grayling", "Gauke",  "Crabb", "Coffey", "Sunak",  "Starmer", "Corbyn",  "Cameron", "Osborne", "Creasy"};
 // Words that follow "called" or "named" without being a name: "the coach called me back".
 constexpr std::array<std::string_view, 24> kNotIntroduced{
-    "me",  "him", "her",   "them", "us",   "you", "it",   "back",  "again", "off",      "out",      "up",
-    "in",  "on",  "to",    "at",   "and",  "but", "so",   "the",   "a",     "everyone", "security", "police"};
+    "me", "him", "her", "them", "us",  "you", "it", "back", "again", "off",      "out",      "up",
+    "in", "on",  "to",  "at",   "and", "but", "so", "the",  "a",     "everyone", "security", "police"};
 
 // Capitalised words that follow a role without being a name.
 constexpr std::array<std::string_view, 40> kNotNames{
@@ -69,15 +69,6 @@ constexpr std::array<std::string_view, 120> kFirstNames{
     "ryan",   "sam",    "sandra", "sarah",    "scott",  "sharon", "simon",    "sophie", "stacey",  "steve",   "stuart",
     "sue",    "susan",  "tom",    "tony",     "tracy",  "vicky",  "wayne",    "zoe",    "gareth",  "kerry",   "leanne",
     "shaun",  "tina",   "jade",   "kieran",   "lewis",  "gail",   "dawn",     "bev",    "pam",     "ahmed"};
-
-// A letter in any script, an apostrophe (straight or curly) or a hyphen: its length, or 0.
-std::size_t name_char_at(std::string_view t, std::size_t i) {
-    if (t[i] == '\'' || t[i] == '-') return 1;
-    if (is_alpha(t[i])) return 1;
-    if (static_cast<unsigned char>(t[i]) < 0x80) return 0;
-    const auto c = text::code_point_at(t, i);
-    return text::is_letter(c.value) || c.value == U'\u2019' ? c.bytes : 0;
-}
 
 // The word starting at i (letters of any script, apostrophes, hyphens).
 std::string_view word_at(std::string_view t, std::size_t i) {
@@ -215,18 +206,17 @@ void find_titled_names(std::string_view t, std::vector<Span>& out) {
 // becomes "[name]": family and friends, "spoke to", a letter's sign-off, a form's name field.
 constexpr std::array<std::string_view, 6> kKinOwners{"my", "me", "our", "his", "her", "their"};
 constexpr std::array<std::string_view, 40> kKin{
-    "mum",     "mam",    "mom",       "mother",     "dad",      "father",  "sister",   "brother", "son",  "daughter",
-    "lad",     "wife",   "husband",   "partner",    "friend",   "mate",    "neighbour", "cousin", "aunt", "auntie",
-    "uncle",   "nan",    "nana",      "gran",       "grandad",  "grandma", "niece",    "nephew",  "boyfriend",
-    "girlfriend", "fiance", "fiancee", "carer",     "daughter's", "son's", "sister's", "kids",    "girl", "boy",
-    "stepdad"};
+    "mum",       "mam",        "mom",   "mother",   "dad",       "father",     "sister", "brother",
+    "son",       "daughter",   "lad",   "wife",     "husband",   "partner",    "friend", "mate",
+    "neighbour", "cousin",     "aunt",  "auntie",   "uncle",     "nan",        "nana",   "gran",
+    "grandad",   "grandma",    "niece", "nephew",   "boyfriend", "girlfriend", "fiance", "fiancee",
+    "carer",     "daughter's", "son's", "sister's", "kids",      "girl",       "boy",    "stepdad"};
 constexpr std::array<std::string_view, 16> kLeadIns{
-    "spoke to",        "speak to",         "speaking to",  "talked to",      "talking to", "asked for",
-    "ask for",         "asking for",       "my name is",   "his name was",   "her name was", "his name is",
-    "her name is",     "name was",         "name is",      "dealt with"};
+    "spoke to",   "speak to",     "speaking to",  "talked to",   "talking to",  "asked for", "ask for", "asking for",
+    "my name is", "his name was", "her name was", "his name is", "her name is", "name was",  "name is", "dealt with"};
 constexpr std::array<std::string_view, 13> kSignOffs{
-    "kind regards",   "best regards",   "warm regards",      "regards", "many thanks",    "thanks",   "thank you",
-    "yours sincerely", "yours faithfully", "sincerely",      "best wishes", "cheers",     "love"};
+    "kind regards",    "best regards",     "warm regards", "regards",     "many thanks", "thanks", "thank you",
+    "yours sincerely", "yours faithfully", "sincerely",    "best wishes", "cheers",      "love"};
 constexpr std::array<std::string_view, 6> kFields{"full name:", "name:", "signed:", "signature:", "sign:", "contact:"};
 
 // A phrase from list at i, any case, ending at a word boundary; returns its end or npos.
@@ -304,6 +294,14 @@ void find_cued_names(std::string_view t, std::vector<Span>& out) {
 }
 
 }  // namespace
+
+std::size_t name_char_at(std::string_view t, std::size_t i) {
+    if (t[i] == '\'' || t[i] == '-') return 1;
+    if (is_alpha(t[i])) return 1;
+    if (static_cast<unsigned char>(t[i]) < 0x80) return 0;
+    const auto c = text::code_point_at(t, i);
+    return text::is_letter(c.value) || c.value == U'\u2019' ? c.bytes : 0;
+}
 
 void find_staff_names(std::string_view t, std::vector<Span>& out) {
     find_role_names(t, out);

@@ -19,10 +19,7 @@ std::string_view story_state_name(StoryState state) {
 }
 
 std::optional<StoryState> story_state_from(std::string_view name) {
-    for (auto s : kStoryStates) {
-        if (story_state_name(s) == name) return s;
-    }
-    return std::nullopt;
+    return state_named(kStoryStates, story_state_name, name);
 }
 
 std::string_view flag_state_name(FlagState state) {
@@ -38,10 +35,7 @@ std::string_view flag_state_name(FlagState state) {
 }
 
 std::optional<FlagState> flag_state_from(std::string_view name) {
-    for (auto s : kFlagStates) {
-        if (flag_state_name(s) == name) return s;
-    }
-    return std::nullopt;
+    return state_named(kFlagStates, flag_state_name, name);
 }
 
 std::string_view response_state_name(ResponseState state) {
@@ -61,10 +55,7 @@ std::string_view response_state_name(ResponseState state) {
 }
 
 std::optional<ResponseState> response_state_from(std::string_view name) {
-    for (auto s : kResponseStates) {
-        if (response_state_name(s) == name) return s;
-    }
-    return std::nullopt;
+    return state_named(kResponseStates, response_state_name, name);
 }
 
 }  // namespace pw::stories

@@ -17,10 +17,7 @@ std::string_view notice_state_name(NoticeState state) {
 }
 
 std::optional<NoticeState> notice_state_from(std::string_view name) {
-    for (auto s : kNoticeStates) {
-        if (notice_state_name(s) == name) return s;
-    }
-    return std::nullopt;
+    return state_named(kNoticeStates, notice_state_name, name);
 }
 
 }  // namespace pw::takedown

@@ -61,13 +61,15 @@ std::expected<Notice, FieldError> check_notice(const NoticeForm& form) {
     if (!explanation) return std::unexpected(FieldError{"explanation", explanation.error().message});
     Notice notice{*ground, std::move(*explanation), std::nullopt, std::nullopt};
     // Optional for some grounds, so an empty one is no error; a filled one is checked like any text.
-    for (auto [text, what, field, limit] : {std::tuple{&form.name, "Your name", "name", std::size_t{100}},
-                                            std::tuple{&form.contact, "Your email address", "contact", std::size_t{200}}}) {
+    for (auto [text, what, field, limit] :
+         {std::tuple{&form.name, "Your name", "name", std::size_t{100}},
+          std::tuple{&form.contact, "Your email address", "contact", std::size_t{200}}}) {
         if (trimmed(*text).empty()) continue;
         auto checked = stories::check_text(*text, what);
         if (!checked) return std::unexpected(FieldError{field, checked.error().message});
         if (stories::character_count(*checked) > limit || checked->find('\n') != std::string::npos) {
-            return std::unexpected(FieldError{field, fmt::format("{} must be one line of {} characters or fewer", what, limit)});
+            return std::unexpected(
+                FieldError{field, fmt::format("{} must be one line of {} characters or fewer", what, limit)});
         }
         (std::string_view(field) == "name" ? notice.name : notice.contact) = std::move(*checked);
     }
@@ -79,7 +81,8 @@ std::expected<Notice, FieldError> check_notice(const NoticeForm& form) {
         return std::unexpected(FieldError{"name", "Enter your name: a complaint of defamation must give it"});
     }
     if (*ground == Ground::defamatory && !notice.contact) {
-        return std::unexpected(FieldError{"contact", "Enter your email address: a complaint of defamation must give it"});
+        return std::unexpected(
+            FieldError{"contact", "Enter your email address: a complaint of defamation must give it"});
     }
     return notice;
 }

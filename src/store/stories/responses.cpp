@@ -2,8 +2,8 @@
 
 #include <fmt/format.h>
 
-#include <boost/optional.hpp>
 #include <soci/boost-optional.h>
+#include <boost/optional.hpp>
 
 #include "store/events/events.hpp"
 #include "store/row.hpp"
@@ -99,8 +99,8 @@ Result<void> change_response_state(soci::session& s, std::int64_t response_id, R
     if (update.get_affected_rows() != 1) {
         return fail(ErrorKind::conflict, "Someone else has just decided this response. Reload the page.");
     }
-    append_event(s, events::Event{"response.state_changed", "response", response_id, current, to_name,
-                                  role_of(actor), month});
+    append_event(
+        s, events::Event{"response.state_changed", "response", response_id, current, to_name, role_of(actor), month});
     return {};
 }
 

@@ -22,9 +22,8 @@ Result<std::int64_t> insert_response(soci::session& s, std::int64_t story_id, st
                                      std::int64_t account_id, Month month, const redaction::RedactedText& body);
 
 // reason: why a moderator rejected it, shown to the provider.
-Result<void> change_response_state(soci::session& s, std::int64_t response_id, stories::ResponseState to,
-                                   Actor actor, Month month,
-                                   const std::optional<redaction::RedactedText>& reason = std::nullopt);
+Result<void> change_response_state(soci::session& s, std::int64_t response_id, stories::ResponseState to, Actor actor,
+                                   Month month, const std::optional<redaction::RedactedText>& reason = std::nullopt);
 
 struct ModeratedResponse {
     std::int64_t id = 0;
@@ -41,8 +40,8 @@ std::vector<ModeratedResponse> pending_responses(Database& db, int limit);
 std::vector<ModeratedResponse> responses_by(Database& db, std::int64_t provider_id, int limit);
 
 // The choke point, held at compile time (docs/redaction.md).
-static_assert(!std::is_invocable_v<decltype(&insert_response), soci::session&, std::int64_t, std::int64_t,
-                                   std::int64_t, Month, const std::string&>,
+static_assert(!std::is_invocable_v<decltype(&insert_response), soci::session&, std::int64_t, std::int64_t, std::int64_t,
+                                   Month, const std::string&>,
               "responses.body");
 static_assert(!std::is_invocable_v<decltype(&change_response_state), soci::session&, std::int64_t,
                                    stories::ResponseState, Actor, Month, const std::string&>,

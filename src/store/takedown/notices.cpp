@@ -2,8 +2,8 @@
 
 #include <fmt/format.h>
 
-#include <boost/optional.hpp>
 #include <soci/boost-optional.h>
+#include <boost/optional.hpp>
 
 #include "store/events/events.hpp"
 #include "store/row.hpp"
@@ -68,12 +68,13 @@ std::vector<NoticeRow> read_notices(Database& db, const std::string& where, long
     {
         auto s = db.session();
         soci::rowset<soci::row> rows =
-            (s.prepare << fmt::format("SELECT n.id, n.ground, n.explanation, n.complainant_name, n.complainant_contact, "
-                                      "n.received_on, n.answer_due_on, n.hides, n.state, n.writer_answer, n.story_id, "
-                                      "st.codename_id FROM takedown_notices n JOIN stories st ON st.id = n.story_id "
-                                      "WHERE n.state IN ('received', 'writer_answered') AND {} "
-                                      "ORDER BY n.answer_due_on, n.id LIMIT 200",
-                                      where),
+            (s.prepare << fmt::format(
+                 "SELECT n.id, n.ground, n.explanation, n.complainant_name, n.complainant_contact, "
+                 "n.received_on, n.answer_due_on, n.hides, n.state, n.writer_answer, n.story_id, "
+                 "st.codename_id FROM takedown_notices n JOIN stories st ON st.id = n.story_id "
+                 "WHERE n.state IN ('received', 'writer_answered') AND {} "
+                 "ORDER BY n.answer_due_on, n.id LIMIT 200",
+                 where),
              soci::use(key));
         for (const auto& row : rows) {
             NoticeRow notice;
@@ -150,9 +151,9 @@ Result<void> answer_notice(soci::session& s, std::int64_t notice_id, std::int64_
     if (!now || !writer || *writer != codename_id) return fail(ErrorKind::not_found, "There is no such notice.");
     if (auto ok = check_notice_transition(now->state, NoticeState::writer_answered, Actor::participant); !ok) return ok;
     if (auto moved = move(s, notice_id, now->state, NoticeState::writer_answered, "", answer); !moved) return moved;
-    append_event(s, events::Event{"notice.answered", "takedown_notice", notice_id,
-                                  std::string(notice_state_name(now->state)), "writer_answered",
-                                  events::ActorRole::participant, month});
+    append_event(
+        s, events::Event{"notice.answered", "takedown_notice", notice_id, std::string(notice_state_name(now->state)),
+                         "writer_answered", events::ActorRole::participant, month});
     return {};
 }
 
@@ -166,9 +167,9 @@ Result<void> decide_notice(soci::session& s, std::int64_t notice_id, bool upheld
         !moved) {
         return moved;
     }
-    append_event(s, events::Event{"notice.decided", "takedown_notice", notice_id,
-                                  std::string(notice_state_name(now->state)), std::string(notice_state_name(to)),
-                                  events::ActorRole::moderator, month});
+    append_event(
+        s, events::Event{"notice.decided", "takedown_notice", notice_id, std::string(notice_state_name(now->state)),
+                         std::string(notice_state_name(to)), events::ActorRole::moderator, month});
     if (upheld) {
         auto story = find_story_in(s, now->story_id);
         // The writer may have withdrawn it already: then there is nothing left to remove.

@@ -31,7 +31,7 @@ struct NoticeRecord {
 
 struct ReceivedNotice {
     std::int64_t id = 0;
-    bool hidden = false;           // the story is off the public pages now
+    bool hidden = false;            // the story is off the public pages now
     bool writer_reachable = false;  // the writer left a codename, so reads the notice there
 };
 // Only a published story can be reported.

@@ -44,7 +44,8 @@ Response report_form(const AppContext& app, const store::StoryRow& story, const 
                  d.set("checked", flag(chosen == takedown::ground_name(g)));
                  return d;
              }));
-    for (auto name : {"explanation", "name", "contact"}) data.set(std::string(name) + "_value", std::string(field(typed, name)));
+    for (auto name : {"explanation", "name", "contact"})
+        data.set(std::string(name) + "_value", std::string(field(typed, name)));
     if (error) {
         mustache::data e;
         e.set("field", error->field);
@@ -82,8 +83,8 @@ void receive(const AppContext& app, const Request& request, const RouteParams& p
     if (!notice) return respond(report_form(app, *story, *form, notice.error()));
     const auto today = std::chrono::floor<std::chrono::days>(app.clock());
     // The writer reads the explanation on their codename page: it passes redaction first.
-    store::NoticeRecord record{story->id, notice->ground, redaction::redact_text(notice->explanation), notice->name,
-                               notice->contact, today};
+    store::NoticeRecord record{story->id,    notice->ground,  redaction::redact_text(notice->explanation),
+                               notice->name, notice->contact, today};
     const auto month = current_month(app);
     auto received = std::make_shared<store::ReceivedNotice>();
     apply_change(
@@ -136,9 +137,10 @@ void add_takedown_routes(Router& router, const AppContext& app) {
         const auto story = reportable(app, p.get("id"));
         return story ? report_form(app, *story, {}, std::nullopt) : error_page(app, 404);
     });
-    router.post_async("/stories/{id}/report", [&app](const Request& r, const RouteParams& p, Responder respond) {
-        receive(app, r, p, std::move(respond));
-    }, throttle::Action::participant_write);
+    router.post_async(
+        "/stories/{id}/report",
+        [&app](const Request& r, const RouteParams& p, Responder respond) { receive(app, r, p, std::move(respond)); },
+        throttle::Action::participant_write);
 }
 
 }  // namespace pw::web

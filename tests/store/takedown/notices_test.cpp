@@ -24,10 +24,10 @@ protected:
     std::int64_t published_story(bool with_codename) {
         auto s = db_->session();
         soci::transaction t(s);
-        const auto id = store::insert_story(
-            s, {provider_, std::nullopt, std::nullopt,
-                with_codename ? std::optional<std::int64_t>(codename_) : std::nullopt, month(),
-                redaction::redact_text("The office never answered the phone.")});
+        const auto id =
+            store::insert_story(s, {provider_, std::nullopt, std::nullopt,
+                                    with_codename ? std::optional<std::int64_t>(codename_) : std::nullopt, month(),
+                                    redaction::redact_text("The office never answered the phone.")});
         EXPECT_TRUE(store::change_story_state(s, id, stories::StoryState::published, Actor::moderator, month()));
         t.commit();
         return id;
@@ -72,7 +72,8 @@ TEST_P(Notices, AStoryThatIdentifiesSomeoneIsHiddenAtOnceAndComesBackWhenDismiss
     EXPECT_TRUE(received->hidden);
     EXPECT_FALSE(shown(story));
     EXPECT_EQ(store::published_stories(*db_, provider_, 1, 10).size(), 0u);
-    ASSERT_TRUE(in_transaction([&](soci::session& s) { return store::decide_notice(s, received->id, false, month()); }));
+    ASSERT_TRUE(
+        in_transaction([&](soci::session& s) { return store::decide_notice(s, received->id, false, month()); }));
     EXPECT_TRUE(shown(story));
     EXPECT_EQ(count("takedown_notices WHERE complainant_name IS NOT NULL OR complainant_contact IS NOT NULL"), 0);
 }
@@ -105,8 +106,9 @@ TEST_P(Notices, AWriterWhoAnswersKeepsTheStoryUpUntilAModeratorRemovesIt) {
     EXPECT_EQ(stranger.error().kind, ErrorKind::not_found);  // nothing tells another codename it exists
     ASSERT_TRUE(in_transaction(
         [&](soci::session& s) { return store::answer_notice(s, received->id, codename_, "It is true.", month()); }));
-    EXPECT_EQ(in_transaction([&](soci::session& s) { return store::hide_unanswered_notices(s, day_ + days{30}, month()); }),
-              0);
+    EXPECT_EQ(
+        in_transaction([&](soci::session& s) { return store::hide_unanswered_notices(s, day_ + days{30}, month()); }),
+        0);
     EXPECT_TRUE(shown(story));
     const auto open = store::open_notices(*db_);
     ASSERT_EQ(open.size(), 1u);
@@ -115,7 +117,8 @@ TEST_P(Notices, AWriterWhoAnswersKeepsTheStoryUpUntilAModeratorRemovesIt) {
     ASSERT_TRUE(in_transaction([&](soci::session& s) { return store::decide_notice(s, received->id, true, month()); }));
     EXPECT_FALSE(shown(story));
     EXPECT_EQ(store::find_story(*db_, story)->state, stories::StoryState::removed);
-    auto again = in_transaction([&](soci::session& s) { return store::decide_notice(s, received->id, false, month()); });
+    auto again =
+        in_transaction([&](soci::session& s) { return store::decide_notice(s, received->id, false, month()); });
     ASSERT_FALSE(again);
     EXPECT_EQ(again.error().kind, ErrorKind::illegal_transition);
     EXPECT_TRUE(store::open_notices(*db_).empty());

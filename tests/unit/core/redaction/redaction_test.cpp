@@ -127,10 +127,16 @@ TEST(Redaction, TakesTimeInProportionToTheText) {
         auto time = [&](std::size_t bytes) {
             std::string text;
             while (text.size() < bytes) text += shape;
-            const auto start = std::chrono::steady_clock::now();
-            (void)redact(text);
-            return std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+            // The best of three: a machine busy with other tests slows a run, never speeds one up.
+            double best = 1e9;
+            for (int run = 0; run < 3; ++run) {
+                const auto start = std::chrono::steady_clock::now();
+                (void)redact(text);
+                best = std::min(best, std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count());
+            }
+            return best;
         };
+        (void)redact("Maureen");  // the word lists load once, on first use: not part of any timing
         const double small = std::max(time(20'000), 1e-4);
         const double large = time(200'000);
         EXPECT_LT(large, 2.0) << "'" << shape << "' repeated to 200 KB";

@@ -74,10 +74,9 @@ TEST(NoticeLifecycle, TheWriterAnswersAndAModeratorDecides) {
     for (auto from : kNoticeStates) {
         for (auto to : kNoticeStates) {
             for (auto actor : {Actor::participant, Actor::moderator, Actor::provider, Actor::admin}) {
-                const bool allowed =
-                    (from == N::received && to == N::writer_answered && actor == Actor::participant) ||
-                    ((from == N::received || from == N::writer_answered) && (to == N::upheld || to == N::dismissed) &&
-                     actor == Actor::moderator);
+                const bool allowed = (from == N::received && to == N::writer_answered && actor == Actor::participant) ||
+                                     ((from == N::received || from == N::writer_answered) &&
+                                      (to == N::upheld || to == N::dismissed) && actor == Actor::moderator);
                 auto result = check_notice_transition(from, to, actor);
                 EXPECT_EQ(result.has_value(), allowed) << notice_state_name(from) << "->" << notice_state_name(to);
                 if (!result) {
