@@ -12,7 +12,8 @@ class Stories : public StoryServerTest {};
 PW_ENGINE_SUITE(Stories);
 
 TEST_P(Stories, TheWriterSeesWhatWillBeRemovedAndNothingIsPublicBeforeApproval) {
-    auto preview = tell_story("My adviser John Smith rang me on 07700 900123 and shouted.");
+    auto preview = tell_story("My adviser John Smith rang me on 07700 900123 on 3rd June 2013 and shouted.");
+    EXPECT_NE(preview.body.find("<span class=\"pw-removed\">in June 2013</span>"), std::string::npos);
     EXPECT_NE(preview.body.find("<span class=\"pw-removed\">[an adviser]</span>"), std::string::npos) << preview.body;
     EXPECT_NE(preview.body.find("<span class=\"pw-removed\">[phone number]</span>"), std::string::npos);
     EXPECT_NE(preview.body.find("Check your story before you send it"), std::string::npos);

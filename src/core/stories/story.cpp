@@ -40,6 +40,18 @@ Result<std::string> check_text(std::string_view text, std::string_view what) {
     return clean;
 }
 
+std::vector<Segment> preview_segments(std::string_view text) {
+    std::vector<Segment> out;
+    std::size_t at = 0;
+    for (const auto& span : redaction::find(text)) {
+        if (span.begin > at) out.push_back({std::string(text.substr(at, span.begin - at)), false});
+        out.push_back({span.replacement.empty() ? std::string(redaction::placeholder(span.kind)) : span.replacement, true});
+        at = span.end;
+    }
+    if (at < text.size()) out.push_back({std::string(text.substr(at)), false});
+    return out;
+}
+
 std::vector<Segment> segments(std::string_view redacted) {
     // Every placeholder redaction writes; "[name]" is a name found by its context ("my sister [name]").
     static const std::array<std::string_view, 7> kPlaceholders{

@@ -26,6 +26,10 @@ struct Segment {
 // Splits redacted text at its placeholders ("[email address]", ...), for highlighting.
 std::vector<Segment> segments(std::string_view redacted);
 
+// What the writer's preview shows: their text as redaction will leave it, each change marked,
+// including those that keep words ("on 3rd June 2013" marked as "in June 2013").
+std::vector<Segment> preview_segments(std::string_view text);
+
 // Moderators' rules in scope for a story, applied on top of the stored (already redacted) text.
 std::string censor(std::string_view redacted, const std::vector<redaction::CensorRule>& rules);
 

@@ -68,9 +68,9 @@ Response preview_page(const AppContext& app, const Target& target, const FormFie
     data.set("action", target.form_path);
     data.set("csrf", app.csrf.issue(target.form_path, current_day(app)));
     data.set("story", story);
-    const auto redacted = redaction::redact(story);
-    data.set("segments", text_view(redacted));
-    data.set("removes_something", flag(redacted != story));
+    const auto segments = stories::preview_segments(story);
+    data.set("segments", segments_view(segments));
+    data.set("removes_something", flag(std::ranges::any_of(segments, [](const auto& s) { return s.removed; })));
     mustache::data kept{mustache::data::type::list};
     for (const auto& [name, value] : form) {
         if (name == "csrf" || name == "story" || name == "confirm") continue;

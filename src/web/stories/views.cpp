@@ -12,7 +12,11 @@ std::string month_label(std::string_view yyyy_mm) {
 }
 
 mustache::data text_view(std::string_view text) {
-    return list_of(stories::segments(text), [](const stories::Segment& segment) {
+    return segments_view(stories::segments(text));
+}
+
+mustache::data segments_view(const std::vector<stories::Segment>& segments) {
+    return list_of(segments, [](const stories::Segment& segment) {
         mustache::data d;
         put(d, "text", segment.text);
         put(d, "removed", flag(segment.removed));

@@ -1,4 +1,5 @@
 #pragma once
+#include "core/stories/story.hpp"
 #include "store/stories/responses.hpp"
 #include "store/stories/stories.hpp"
 #include "web/render/renderer.hpp"
@@ -10,6 +11,8 @@ std::string month_label(std::string_view yyyy_mm);
 
 // Stored (redacted) text split for display: plain text, and what was removed marked.
 mustache::data text_view(std::string_view redacted);
+// Segments already split (the writer's preview).
+mustache::data segments_view(const std::vector<stories::Segment>& segments);
 
 // A story with its responses, its text split at what was removed (and what moderators censor).
 mustache::data story_view(const store::StoryRow& story);
