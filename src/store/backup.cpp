@@ -23,7 +23,8 @@ const std::vector<std::string>& backed_up_tables() {
                                                  "codenames",         "ratings",
                                                  "accounts",          "stories",
                                                  "responses",         "flags",
-                                                 "censor_rules",      "sanction_cases",
+                                                 "censor_rules",      "takedown_notices",
+                                                 "sanction_cases",
                                                  "published_figures", "published_provider_sanctions",
                                                  // Noise drawn once must survive a restore, or it would be drawn again.
                                                  "published_months",  "publication_cells",

@@ -296,7 +296,7 @@ TEST_P(Stories, TheAuthorisationMatrixHoldsForEveryRouteAndRole) {
     const auto mod = sign_in("mod1", moderator_password_);
     const auto story = pending_story_id(mod);
     signed_post(mod, "/moderate", "/moderate/stories/" + story + "/approve", "");
-    const auto reported = published_story("A story someone reports.");
+    published_story("A story someone reports.");
     tell_story("A second story, still waiting.");
     const auto waiting = pending_story_id(mod);
     // A response waiting: moderators decide it, nobody else.
@@ -307,7 +307,13 @@ TEST_P(Stories, TheAuthorisationMatrixHoldsForEveryRouteAndRole) {
     ASSERT_TRUE(std::regex_search(queue, found, std::regex(R"re(/moderate/responses/([0-9]+)/approve)re")));
     const std::string response = found[1].str();
     // A takedown notice on another published story (it hides it): moderators decide it, nobody else.
-    const auto report_path = "/stories/" + reported + "/report";
+    std::smatch link;
+    const auto provider_page = get(port(), "/providers/" + seetec_).body;
+    const auto reported_at = provider_page.find("A story someone reports.");
+    ASSERT_NE(reported_at, std::string::npos);
+    const std::string after_story = provider_page.substr(reported_at);
+    ASSERT_TRUE(std::regex_search(after_story, link, std::regex(R"re(/stories/[0-9a-f]{16}/report)re")));
+    const std::string report_path = link[0].str();
     request(port(), "POST", report_path, kForm,
             "csrf=" + csrf_in(get(port(), report_path).body, report_path) + "&ground=identifying&explanation=Names");
     const auto with_notice = signed_get(mod, "/moderate").body;
@@ -343,6 +349,7 @@ TEST_P(Stories, TheAuthorisationMatrixHoldsForEveryRouteAndRole) {
         {"POST", "/moderate/stories/" + waiting + "/safeguarding", "/moderate", {303, 403, 403, 200, 200, 403}},
         {"POST", "/moderate/responses/" + response + "/approve", "/moderate", {303, 403, 403, 200, 200, 403}},
         {"POST", "/moderate/notices/" + notice + "/dismiss", "/moderate", {303, 403, 403, 200, 200, 403}},
+        // The moderator's dismissal above put the story back: anyone may report it again.
         {"GET", report_path, "", {200, 200, 200, 200, 200, 200}},
         {"GET", "/providers/" + seetec_, "", {200, 200, 200, 200, 200, 200}},
         {"GET", "/providers/" + seetec_ + "/rate", "", {200, 200, 200, 200, 200, 200}},
@@ -357,8 +364,8 @@ TEST_P(Stories, TheAuthorisationMatrixHoldsForEveryRouteAndRole) {
     };
     const std::string boundary = "pw-matrix-boundary";
     auto multipart = [&](const std::string& token) {
-        return "--" + boundary + "\r\nContent-Disposition: form-data; name=\"csrf\"\r\n\r\n" + token + "\r\n--" + boundary +
-               "\r\nContent-Disposition: form-data; name=\"format\"\r\n\r\ncounts\r\n--" + boundary +
+        return "--" + boundary + "\r\nContent-Disposition: form-data; name=\"csrf\"\r\n\r\n" + token + "\r\n--" +
+               boundary + "\r\nContent-Disposition: form-data; name=\"format\"\r\n\r\ncounts\r\n--" + boundary +
                "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"m.csv\"\r\n\r\n"
                "unit,period,referrals,adverse\r\nA,2012-01,10,5\r\nB,2012-01,10,2\r\n\r\n--" +
                boundary + "--\r\n";
@@ -382,12 +389,13 @@ TEST_P(Stories, TheAuthorisationMatrixHoldsForEveryRouteAndRole) {
                 response = request(port(), "GET", route.path, role.cookie);
             } else {
                 const auto token = tokens[{k, r}];
-                response = route.path == "/research/report"
-                               ? request(port(), "POST", route.path,
-                                         role.cookie + "Content-Type: multipart/form-data; boundary=" + boundary + "\r\n",
-                                         multipart(token))
-                               : request(port(), "POST", route.path, role.cookie + kForm,
-                                         "csrf=" + token + "&text=Matrix&concern=yes");
+                response =
+                    route.path == "/research/report"
+                        ? request(port(), "POST", route.path,
+                                  role.cookie + "Content-Type: multipart/form-data; boundary=" + boundary + "\r\n",
+                                  multipart(token))
+                        : request(port(), "POST", route.path, role.cookie + kForm,
+                                  "csrf=" + token + "&text=Matrix&concern=yes");
             }
             EXPECT_EQ(response.status, route.expected[r]) << route.method << " " << route.path << " as " << role.name;
             ++checked;

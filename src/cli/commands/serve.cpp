@@ -1,9 +1,9 @@
 #include <arpa/inet.h>
 
 #include <charconv>
+#include <condition_variable>
 #include <filesystem>
 #include <iostream>
-#include <condition_variable>
 #include <stop_token>
 #include <thread>
 
@@ -153,13 +153,18 @@ private:
 
     // A story whose writer was told of a takedown notice and has not answered by the day due is
     // hidden until a moderator decides (docs/takedown.md); its event reaches every server below.
+    // Its own failure (a busy or read-only database) must not stop the rest of the round.
     void hide_unanswered_notices() {
-        auto s = db_.session();
-        soci::transaction transaction(s);
-        const int hidden =
-            store::hide_unanswered_notices(s, std::chrono::floor<std::chrono::days>(clock_()), month());
-        transaction.commit();
-        if (hidden > 0) spdlog::info("event=unanswered_notices_hidden count={}", hidden);
+        try {
+            auto s = db_.session();
+            soci::transaction transaction(s);
+            const int hidden =
+                store::hide_unanswered_notices(s, std::chrono::floor<std::chrono::days>(clock_()), month());
+            transaction.commit();
+            if (hidden > 0) spdlog::info("event=unanswered_notices_hidden count={}", hidden);
+        } catch (const std::exception& e) {
+            spdlog::error("event=hiding_unanswered_notices_failed error=\"{}\"", store::describe(e));
+        }
     }
 
     void refresh() {
@@ -193,8 +198,7 @@ private:
             auto official = store::official_figures_fingerprint(db_);
             const bool official_changed = official != official_fingerprint_;
             if (registry_changed || snapshot_changed || official_changed || !parts_.current()) {
-                parts_.swap_in(
-                    web::render_page_parts(registry_, shown.get(), store::official_figures(db_), renderer_));
+                parts_.swap_in(web::render_page_parts(registry_, shown.get(), store::official_figures(db_), renderer_));
                 official_fingerprint_ = std::move(official);
                 cache_.invalidate();
             }
@@ -263,8 +267,7 @@ int serve(ServeArgs& args) {
                                                    .codename_lookups_per_hour = args.limit_lookups});
     crypto::ClientKeys client_keys;
     SnapshotKeeper keeper(*db, published, registry, stories, page_parts, renderer, cache, args, clock);
-    web::App app(web::AppContext{registry, ratings, csrf, clock, *db, writer,
-                                 sessions, renderer, *assets, metrics,
+    web::App app(web::AppContext{registry, ratings, csrf, clock, *db, writer, sessions, renderer, *assets, metrics,
                                  [&db] {
                                      try {
                                          auto s = db->session();
@@ -276,7 +279,8 @@ int serve(ServeArgs& args) {
                                          return false;
                                      }
                                  },
-                                 [&db] { return store::export_registry_csv(*db); }, cache, published, stories, page_parts, limiter, args.access_log});
+                                 [&db] { return store::export_registry_csv(*db); }, cache, published, stories,
+                                 page_parts, limiter, args.access_log});
 
     if (!args.trusted_proxy.empty()) {
         auto proxy = canonical_ip(args.trusted_proxy);
@@ -311,7 +315,9 @@ int serve(ServeArgs& args) {
         const auto day = std::chrono::floor<std::chrono::days>(std::chrono::system_clock::now());
         return client_keys.key_for(address, day.time_since_epoch().count());
     };
-    config.may_upload = [&app](std::string_view target, std::string_view cookie) { return app.may_upload(target, cookie); };
+    config.may_upload = [&app](std::string_view target, std::string_view cookie) {
+        return app.may_upload(target, cookie);
+    };
     std::unique_ptr<web::Server> server;
     try {
         server = std::make_unique<web::Server>(

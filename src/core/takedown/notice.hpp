@@ -40,8 +40,8 @@ std::expected<Notice, FieldError> check_notice(const NoticeForm& form);
 // writer cannot be told (they left no codename), which meets the Act's 48 hours at once.
 bool hidden_at_once(Ground ground, bool writer_reachable);
 
-// The day from which a story whose writer has not answered is hidden: five days after the
-// notice, as the Regulations give a writer; the moderators' queue shows it as due.
+// The last day a writer told of a notice has to answer: five days after it, as the Regulations
+// give a poster. A story still unanswered the day after is hidden until a moderator decides.
 inline constexpr std::chrono::days kWriterAnswerDays{5};
 std::chrono::sys_days answer_due(std::chrono::sys_days received);
 

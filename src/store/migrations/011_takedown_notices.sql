@@ -17,3 +17,14 @@ CREATE TABLE takedown_notices (
 );
 CREATE INDEX takedown_notices_story ON takedown_notices (story_id, state);
 CREATE INDEX takedown_notices_state ON takedown_notices (state);
+
+-- A story's public reference: the report link names a story by it, not by its row id, which
+-- counts up and would tell the order in which stories arrived across the whole site.
+ALTER TABLE stories ADD COLUMN public_ref TEXT;
+-- @sqlite
+UPDATE stories SET public_ref = lower(hex(randomblob(8)));
+-- @end
+-- @postgresql
+UPDATE stories SET public_ref = substr(md5(random()::text || id::text), 1, 16);
+-- @end
+CREATE UNIQUE INDEX stories_public_ref ON stories (public_ref);

@@ -1,14 +1,15 @@
 #include "store/stories/stories.hpp"
 
-#include <unordered_map>
 #include <algorithm>
 #include <span>
+#include <unordered_map>
 
 #include <fmt/format.h>
 
 #include <soci/boost-optional.h>
 #include <boost/optional.hpp>
 
+#include "crypto/passwords.hpp"
 #include "store/events/events.hpp"
 #include "store/row.hpp"
 
@@ -23,7 +24,8 @@ boost::optional<long long> opt(const std::optional<std::int64_t>& v) {
 }
 
 constexpr const char* kStoryColumns =
-    "SELECT s.id, s.provider_id, p.name, o.name, s.month, s.body, s.state, s.reject_reason, s.safeguarding "
+    "SELECT s.id, s.provider_id, p.name, o.name, s.month, s.body, s.state, s.reject_reason, s.safeguarding, "
+    "s.public_ref "
     "FROM stories s JOIN providers p ON p.id = s.provider_id LEFT JOIN offices o ON o.id = s.office_id ";
 
 // A story with a takedown notice that hides it, not yet decided, is on no public page.
@@ -42,6 +44,7 @@ StoryRow read_story(const soci::row& row) {
     story.state = story_state_from(get_text(row, 6)).value_or(StoryState::pending);
     story.reject_reason = get_text(row, 7);
     story.safeguarding = get_int(row, 8) != 0;
+    story.public_ref = get_text(row, 9);
     return story;
 }
 
@@ -52,11 +55,11 @@ void attach_details(soci::session& s, std::span<StoryRow> stories, const std::st
     if (stories.empty()) return;
     std::unordered_map<std::int64_t, std::vector<StoryRow*>> by_id;
     for (auto& story : stories) by_id[story.id].push_back(&story);
-    soci::rowset<soci::row> responses = (s.prepare << fmt::format(
-                                             "SELECT r.story_id, r.id, p.name, r.month, r.body FROM responses r "
-                                             "JOIN providers p ON p.id = r.provider_id JOIN stories s ON s.id = "
-                                             "r.story_id WHERE {} AND r.state = 'published' ORDER BY r.id",
-                                             story_filter));
+    soci::rowset<soci::row> responses =
+        (s.prepare << fmt::format("SELECT r.story_id, r.id, p.name, r.month, r.body FROM responses r "
+                                  "JOIN providers p ON p.id = r.provider_id JOIN stories s ON s.id = "
+                                  "r.story_id WHERE {} AND r.state = 'published' ORDER BY r.id",
+                                  story_filter));
     for (const auto& row : responses) {
         auto found = by_id.find(get_int(row, 0));
         if (found == by_id.end()) continue;
@@ -139,13 +142,30 @@ std::int64_t insert_story(soci::session& s, const StoryRecord& story) {
     long long id = 0;
     const long long provider = story.provider_id;
     const std::string month = story.month.to_string();
-    s << "INSERT INTO stories (provider_id, office_id, rating_id, codename_id, month, body) "
-         "VALUES (:p, :o, :r, :c, :m, :b) RETURNING id",
+    const std::string ref = fmt::format("{:016x}", crypto::random_bits());
+    s << "INSERT INTO stories (provider_id, office_id, rating_id, codename_id, month, body, public_ref) "
+         "VALUES (:p, :o, :r, :c, :m, :b, :ref) RETURNING id",
         soci::use(provider), soci::use(opt(story.office_id)), soci::use(opt(story.rating_id)),
-        soci::use(opt(story.codename_id)), soci::use(month), soci::use(story.body.str()), soci::into(id);
+        soci::use(opt(story.codename_id)), soci::use(month), soci::use(story.body.str()), soci::use(ref),
+        soci::into(id);
     story_event(s, "story.submitted", id, std::nullopt, StoryState::pending, events::ActorRole::participant,
                 story.month);
     return id;
+}
+
+std::optional<StoryRow> find_story_by_ref(Database& db, std::string_view public_ref) {
+    if (public_ref.size() != 16 ||
+        !std::ranges::all_of(public_ref, [](char c) { return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f'); })) {
+        return std::nullopt;
+    }
+    auto s = db.session();
+    const std::string ref(public_ref);
+    long long id = 0;
+    s << "SELECT id FROM stories WHERE public_ref = :r", soci::into(id), soci::use(ref);
+    if (!s.got_data()) return std::nullopt;
+    auto story = story_in(s, id);
+    if (story) add_details(s, std::span(&*story, 1));
+    return story;
 }
 
 std::optional<StoryRow> find_story_in(soci::session& s, std::int64_t id) {
@@ -172,9 +192,8 @@ std::vector<StoryRow> published_stories(Database& db, std::int64_t provider_id, 
     const long long provider = provider_id;
     const int offset = std::max(0, page - 1) * per_page;
     soci::rowset<soci::row> rows =
-        (s.prepare << std::string(kStoryColumns) +
-                          "WHERE s.provider_id = :p AND s.state = 'published' AND " + kNotHidden +
-                          " ORDER BY s.id DESC LIMIT :n OFFSET :o",
+        (s.prepare << std::string(kStoryColumns) + "WHERE s.provider_id = :p AND s.state = 'published' AND " +
+                          kNotHidden + " ORDER BY s.id DESC LIMIT :n OFFSET :o",
          soci::use(provider), soci::use(per_page), soci::use(offset));
     return read_stories(s, rows);
 }
@@ -228,9 +247,10 @@ StoryChanges story_changes_since(Database& db, std::int64_t after_event) {
     if (!story_ids.empty())
         add_providers(fmt::format("SELECT DISTINCT provider_id FROM stories WHERE id IN ({})", id_list(story_ids)));
     if (!response_ids.empty())
-        add_providers(fmt::format("SELECT DISTINCT s.provider_id FROM responses r JOIN stories s ON s.id = r.story_id "
-                                  "WHERE r.id IN ({})",
-                                  id_list(response_ids)));
+        add_providers(
+            fmt::format("SELECT DISTINCT s.provider_id FROM responses r JOIN stories s ON s.id = r.story_id "
+                        "WHERE r.id IN ({})",
+                        id_list(response_ids)));
     std::ranges::sort(changes.providers);
     const auto [first, last] = std::ranges::unique(changes.providers);
     changes.providers.erase(first, last);
@@ -246,8 +266,16 @@ Result<void> change_story_state(soci::session& s, std::int64_t story_id, StorySt
     const std::string state(story_state_name(to));
     const boost::optional<std::string> why =
         reason && !reason->str().empty() ? boost::optional<std::string>(reason->str()) : boost::none;
-    s << "UPDATE stories SET state = :st, reject_reason = COALESCE(:r, reject_reason) WHERE id = :id", soci::use(state),
-        soci::use(why), soci::use(id);
+    const std::string from(story_state_name(story->state));
+    // Compare-and-set: a writer withdrawing on one server while a moderator removes on another
+    // cannot both win.
+    soci::statement update = (s.prepare << "UPDATE stories SET state = :st, reject_reason = COALESCE(:r, "
+                                           "reject_reason) WHERE id = :id AND state = :from",
+                              soci::use(state), soci::use(why), soci::use(id), soci::use(from));
+    update.execute(true);
+    if (update.get_affected_rows() != 1) {
+        return fail(ErrorKind::conflict, "Someone else has just changed this story. Reload the page.");
+    }
     story_event(s, "story.state_changed", story_id, story->state, to, role_of(actor), month);
     return {};
 }

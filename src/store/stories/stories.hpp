@@ -43,11 +43,14 @@ struct StoryRow {
     stories::StoryState state = stories::StoryState::pending;
     std::string reject_reason;
     bool safeguarding = false;
+    std::string public_ref;  // what public pages name it by: random, unlike the id
     std::vector<ResponseRow> responses;        // published ones
     std::vector<redaction::CensorRule> rules;  // censor rules in scope
 };
 
 std::optional<StoryRow> find_story(Database& db, std::int64_t id);
+// By its public reference (16 small hex digits); nullopt for anything else.
+std::optional<StoryRow> find_story_by_ref(Database& db, std::string_view public_ref);
 // The same inside a transaction already open, without responses and censor rules.
 std::optional<StoryRow> find_story_in(soci::session& s, std::int64_t id);
 // Pending stories, oldest first: the moderation queue.

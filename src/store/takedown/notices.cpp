@@ -71,7 +71,9 @@ std::vector<NoticeRow> read_notices(Database& db, const std::string& where, long
             (s.prepare << fmt::format(
                  "SELECT n.id, n.ground, n.explanation, n.complainant_name, n.complainant_contact, "
                  "n.received_on, n.answer_due_on, n.hides, n.state, n.writer_answer, n.story_id, "
-                 "st.codename_id FROM takedown_notices n JOIN stories st ON st.id = n.story_id "
+                 "st.codename_id, (SELECT COUNT(*) FROM takedown_notices h WHERE h.story_id = n.story_id AND "
+                 "h.hides = 1 AND h.state IN ('received', 'writer_answered')) "
+                 "FROM takedown_notices n JOIN stories st ON st.id = n.story_id "
                  "WHERE n.state IN ('received', 'writer_answered') AND {} "
                  "ORDER BY n.answer_due_on, n.id LIMIT 200",
                  where),
@@ -93,6 +95,7 @@ std::vector<NoticeRow> read_notices(Database& db, const std::string& where, long
             notice.writer_answer = get_text(row, 9);
             notice.story.id = get_int(row, 10);
             notice.writer_reachable = row.get_indicator(11) != soci::i_null;
+            notice.story_hidden = get_int(row, 12) > 0;
             found.push_back(std::move(notice));
         }
     }
@@ -113,9 +116,18 @@ Result<ReceivedNotice> insert_notice(soci::session& s, const NoticeRecord& notic
     if (!s.got_data() || state != stories::story_state_name(stories::StoryState::published)) {
         return fail(ErrorKind::not_found, "Only a published story can be reported.");
     }
+    long long open_hiding = 0;
+    long long dismissed = 0;
+    s << "SELECT COUNT(*) FROM takedown_notices WHERE story_id = :s AND hides = 1 AND state IN ('received', "
+         "'writer_answered')",
+        soci::into(open_hiding), soci::use(story_id);
+    if (open_hiding > 0) return fail(ErrorKind::not_found, "This story is hidden while a moderator reviews it.");
+    s << "SELECT COUNT(*) FROM takedown_notices WHERE story_id = :s AND state = 'dismissed'", soci::into(dismissed),
+        soci::use(story_id);
     ReceivedNotice received;
     received.writer_reachable = codename.has_value();
-    received.hidden = hidden_at_once(notice.ground, received.writer_reachable);
+    // Kept once by a moderator: a new notice cannot take it down again on its own.
+    received.hidden = dismissed == 0 && hidden_at_once(notice.ground, received.writer_reachable);
     const std::string ground(ground_name(notice.ground));
     const std::string on = day_text(notice.received);
     const std::string due = day_text(answer_due(notice.received));
@@ -131,6 +143,16 @@ Result<ReceivedNotice> insert_notice(soci::session& s, const NoticeRecord& notic
                                   events::ActorRole::participant, month});
     if (received.hidden) story_visibility_event(s, "story.hidden", notice.story_id, events::ActorRole::system, month);
     return received;
+}
+
+bool story_hidden(Database& db, std::int64_t story_id) {
+    auto s = db.session();
+    const long long id = story_id;
+    long long n = 0;
+    s << "SELECT COUNT(*) FROM takedown_notices WHERE story_id = :s AND hides = 1 AND state IN ('received', "
+         "'writer_answered')",
+        soci::into(n), soci::use(id);
+    return n > 0;
 }
 
 std::vector<NoticeRow> open_notices(Database& db) {
@@ -187,7 +209,7 @@ int hide_unanswered_notices(soci::session& s, std::chrono::sys_days today, Month
     std::vector<std::pair<long long, long long>> due;
     soci::rowset<soci::row> rows =
         (s.prepare << "SELECT id, story_id FROM takedown_notices WHERE state = 'received' AND hides = 0 AND "
-                      "answer_due_on <= :d ORDER BY id",
+                      "answer_due_on < :d ORDER BY id",
          soci::use(day));
     for (const auto& row : rows) due.emplace_back(get_int(row, 0), get_int(row, 1));
     int hidden = 0;

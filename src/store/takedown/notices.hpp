@@ -34,7 +34,8 @@ struct ReceivedNotice {
     bool hidden = false;            // the story is off the public pages now
     bool writer_reachable = false;  // the writer left a codename, so reads the notice there
 };
-// Only a published story can be reported.
+// Only a published story not already hidden can be reported. A story a moderator has kept after
+// an earlier notice is not hidden at once by a new one: the new one waits in the queue.
 Result<ReceivedNotice> insert_notice(soci::session& s, const NoticeRecord& notice, Month month);
 
 struct NoticeRow {
@@ -49,7 +50,8 @@ struct NoticeRow {
     takedown::NoticeState state = takedown::NoticeState::received;
     std::string writer_answer;
     bool writer_reachable = false;
-    StoryRow story;  // as stored, hidden or not
+    bool story_hidden = false;  // by this notice or another one still open
+    StoryRow story;             // as stored, hidden or not
 };
 // Notices not yet decided, the earliest due first: the moderators' queue.
 std::vector<NoticeRow> open_notices(Database& db);
@@ -63,7 +65,10 @@ Result<void> answer_notice(soci::session& s, std::int64_t notice_id, std::int64_
 // the complainant's name and contact are cleared.
 Result<void> decide_notice(soci::session& s, std::int64_t notice_id, bool upheld, Month month);
 
-// Hides the stories whose writers have not answered by the day due; returns how many.
+// Whether an open notice hides the story.
+bool story_hidden(Database& db, std::int64_t story_id);
+
+// Hides the stories whose writers have not answered by the end of the day due; returns how many.
 int hide_unanswered_notices(soci::session& s, std::chrono::sys_days today, Month month);
 
 // The choke point, held at compile time (docs/redaction.md).

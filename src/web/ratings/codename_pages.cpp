@@ -82,7 +82,7 @@ void answer(const AppContext& app, const Request& request, Responder respond) {
         },
         [&app, codename = who->text, codename_id = who->id, respond](Result<void> done) {
             respond(show(app, codename, codename_id,
-                         done ? "Your answer is with the moderators. Your story stays up while they decide."
+                         done ? "Your answer is with the moderators. They decide whether your story stays."
                               : done.error().message));
         });
 }

@@ -27,6 +27,7 @@ mustache::data segments_view(const std::vector<stories::Segment>& segments) {
 mustache::data story_view(const store::StoryRow& story) {
     mustache::data d;
     put(d, "id", std::to_string(story.id));
+    put(d, "ref", story.public_ref);
     put(d, "provider_name", story.provider_name);
     if (!story.office_name.empty()) put(d, "office_name", story.office_name);
     put(d, "month", month_label(story.month));

@@ -24,8 +24,10 @@ namespace {
 
 using takedown::Ground;
 
-std::string report_path(std::int64_t story_id) {
-    return fmt::format("/stories/{}/report", story_id);
+// Stories are named by their public reference here, never their row id (it would tell the order
+// in which they arrived).
+std::string report_path(const store::StoryRow& story) {
+    return fmt::format("/stories/{}/report", story.public_ref);
 }
 
 // The report form, with the answers given so far and what is wrong with them.
@@ -34,8 +36,8 @@ Response report_form(const AppContext& app, const store::StoryRow& story, const 
     mustache::data data;
     data.set("title", "Report this story");
     put(data, "story", story_view(story));
-    data.set("action", report_path(story.id));
-    data.set("csrf", app.csrf.issue(report_path(story.id), current_day(app)));
+    data.set("action", report_path(story));
+    data.set("csrf", app.csrf.issue(report_path(story), current_day(app)));
     const auto chosen = field(typed, "ground");
     data.set("grounds", list_of(std::array{Ground::identifying, Ground::defamatory, Ground::abusive}, [&](Ground g) {
                  mustache::data d;
@@ -61,21 +63,22 @@ Response report_form(const AppContext& app, const store::StoryRow& story, const 
     return response;
 }
 
-// The story a report is about: published and not already taken down; nullopt for a 404.
-std::optional<store::StoryRow> reportable(const AppContext& app, std::string_view id_text) {
-    const auto id = parse_id(id_text);
-    if (!id) return std::nullopt;
-    auto story = store::find_story(app.db, *id);
-    if (!story || story->state != stories::StoryState::published) return std::nullopt;
+// The story a report is about: published and not hidden already (a hidden story is being
+// reviewed: a second report adds nothing, and its page would show what is hidden); nullopt for a 404.
+std::optional<store::StoryRow> reportable(const AppContext& app, std::string_view ref) {
+    auto story = store::find_story_by_ref(app.db, ref);
+    if (!story || story->state != stories::StoryState::published || store::story_hidden(app.db, story->id)) {
+        return std::nullopt;
+    }
     return story;
 }
 
 void receive(const AppContext& app, const Request& request, const RouteParams& params, Responder respond) {
-    const auto story = reportable(app, params.get("id"));
+    const auto story = reportable(app, params.get("id"));  // the story's public reference
     if (!story) return respond(error_page(app, 404));
     auto form = parse_query(request.body);
     if (!form) return respond(error_page(app, 400));
-    if (!app.csrf.valid(field(*form, "csrf"), report_path(story->id), current_day(app))) {
+    if (!app.csrf.valid(field(*form, "csrf"), report_path(*story), current_day(app))) {
         return respond(error_page(app, 403));
     }
     auto notice = takedown::check_notice({std::string(field(*form, "ground")), std::string(field(*form, "explanation")),
@@ -102,7 +105,6 @@ void receive(const AppContext& app, const Request& request, const RouteParams& p
             data.set("title", "Thank you: your report is received");
             data.set("hidden", flag(received->hidden));
             data.set("identifying", flag(ground == Ground::identifying));
-            data.set("writer_told", flag(received->writer_reachable));
             data.set("answer_days", std::to_string(takedown::kWriterAnswerDays.count()));
             Response response = html_page(app, "reported", std::move(data));
             response.set_header("Cache-Control", "no-store");
@@ -117,7 +119,7 @@ mustache::data notice_view(const store::NoticeRow& notice, bool for_moderator) {
     put(d, "id", std::to_string(notice.id));
     put(d, "ground_label", std::string(takedown::ground_label(notice.ground)));
     put(d, "explanation", mustache::data(notice.explanation));
-    put(d, "hidden", flag(notice.hides));
+    put(d, "hidden", flag(notice.story_hidden));  // by this notice or another: what the writer needs to know
     put(d, "answer_due", notice.answer_due_on);
     put(d, "answered", flag(notice.state == takedown::NoticeState::writer_answered));
     put(d, "can_answer", flag(notice.state == takedown::NoticeState::received));
@@ -133,6 +135,7 @@ mustache::data notice_view(const store::NoticeRow& notice, bool for_moderator) {
 }
 
 void add_takedown_routes(Router& router, const AppContext& app) {
+    // {id} is the story's public reference here; the router names a segment once for all routes.
     router.get("/stories/{id}/report", [&app](const Request&, const RouteParams& p) {
         const auto story = reportable(app, p.get("id"));
         return story ? report_form(app, *story, {}, std::nullopt) : error_page(app, 404);
