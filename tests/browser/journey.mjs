@@ -1,6 +1,6 @@
 // A participant's journey in real Chromium: find a provider, rate it, tell a story and see what
-// redaction removes, get a codename; a moderator approves; the provider responds; the public
-// page shows both. Screenshots at 320 px and 1280 px go to $ARTEFACTS.
+// redaction removes, get a codename; a moderator approves; the provider responds, and a moderator
+// approves that too; the public page shows both. Screenshots at 320 px and 1280 px go to $ARTEFACTS.
 import { chromium } from 'playwright-core'
 import { AxeBuilder } from '@axe-core/playwright'
 import assert from 'node:assert/strict'
@@ -121,8 +121,16 @@ try {
   step = 'the provider responds'
   await signIn(mod, 'seetec', providerPassword, /\/provider-area$/)
   await mod.fill('textarea[name="text"]', 'Thank you. We have fixed the heating.')
-  await mod.click('button:has-text("Publish response")')
-  await mod.waitForSelector('text=Your response is published')
+  await mod.click('button:has-text("Send response")')
+  await mod.waitForSelector('text=Your response is waiting for a moderator')
+  await mod.click('button:has-text("Sign out")')
+
+  step = 'a moderator approves the response'
+  await signIn(mod, 'moderator', moderatorPassword, /\/moderate$/)
+  assert.ok((await mod.textContent('main')).includes('Thank you. We have fixed the heating.'))
+  await mod.click('button:has-text("Approve and publish")')
+  await mod.waitForSelector('text=Done.')
+  await mod.click('button:has-text("Sign out")')
 
   step = 'the public page shows the story and the response'
   for (const width of [320, 1280]) {
