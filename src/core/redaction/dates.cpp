@@ -13,8 +13,13 @@ namespace pw::redaction::detail {
 
 namespace {
 
-constexpr std::array<std::string_view, 12> kMonths{"January", "February", "March",     "April",   "May",      "June",
-                                                   "July",    "August",   "September", "October", "November", "December"};
+constexpr std::array<std::string_view, 12> kMonths{"January",   "February", "March",    "April",
+                                                   "May",       "June",     "July",     "August",
+                                                   "September", "October",  "November", "December"};
+// Letters in Welsh: "5 Mehefin 2014".
+constexpr std::array<std::string_view, 12> kWelshMonths{"ionawr", "chwefror", "mawrth",     "ebrill",
+                                                        "mai",    "mehefin",  "gorffennaf", "awst",
+                                                        "medi",   "hydref",   "tachwedd",   "rhagfyr"};
 
 // A month's name or its usual short form ("sep", "sept"), any case, as a whole word at i.
 std::optional<std::pair<int, std::size_t>> month_at(std::string_view t, std::size_t i) {
@@ -22,13 +27,13 @@ std::optional<std::pair<int, std::size_t>> month_at(std::string_view t, std::siz
     std::size_t end = i;
     while (end < t.size() && is_alpha(t[end])) ++end;
     if (end - i < 3) return std::nullopt;
-    std::string word;
+    std::string word;  // ("mai" is Welsh for May)
     for (auto k = i; k < end; ++k) word.push_back(lower(t[k]));
     for (int m = 0; m < 12; ++m) {
         std::string full;
         for (char c : kMonths[m]) full.push_back(lower(c));
         const bool short_form = word.size() == 3 && full.starts_with(word);
-        if (word == full || short_form || (m == 8 && word == "sept")) {
+        if (word == full || short_form || (m == 8 && word == "sept") || word == kWelshMonths[m]) {
             std::size_t after = end;
             if (short_form && after < t.size() && t[after] == '.') ++after;  // "Oct."
             return std::pair{m + 1, after};
@@ -73,11 +78,22 @@ std::optional<std::pair<int, std::size_t>> year_after(std::string_view t, std::s
     return std::nullopt;
 }
 
+constexpr std::array<std::string_view, 16> kWeekdays{"monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
+                                                     "sunday", "mon",     "tue",       "tues",     "wed",    "thu",
+                                                     "thurs",  "fri",     "sat",       "sun"};
+
+// The word ending just before `end` (letters only), lower case, and where it starts.
+std::pair<std::string, std::size_t> word_before(std::string_view t, std::size_t end) {
+    std::size_t start = end;
+    while (start > 0 && is_alpha(t[start - 1])) --start;
+    std::string word;
+    for (auto k = start; k < end; ++k) word.push_back(lower(t[k]));
+    return {word, start};
+}
+
 // "Monday ", "mon ", "Tues, " before a date is part of it: the day of the week is as exact.
 std::size_t weekday_before(std::string_view t, std::size_t begin) {
-    static constexpr std::array<std::string_view, 16> kDays{
-        "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "mon",
-        "tue",    "tues",    "wed",       "thu",      "thurs",  "fri",      "sat",    "sun"};
+    const auto& kDays = kWeekdays;
     std::size_t end = begin;
     while (end > 0 && (t[end - 1] == ' ' || t[end - 1] == ',')) --end;
     std::size_t start = end;
@@ -94,10 +110,28 @@ std::string month_text(int month, std::optional<int> year) {
     return out;
 }
 
+// A range's first day belongs to the date: "18th-22nd Feb", "12 to 14 March".
+std::size_t range_start(std::string_view t, std::size_t begin) {
+    std::size_t at = begin;
+    if (at >= 1 && t[at - 1] == '-') {
+        --at;
+    } else if (at >= 4 && t.substr(at - 4, 4) == " to ") {
+        at -= 4;
+    } else if (at >= 3 && t.substr(at - 3, 3) == "\u2013") {  // an en dash
+        at -= 3;
+    } else {
+        return begin;
+    }
+    std::size_t start = at;
+    while (start > 0 && is_alnum(t[start - 1])) --start;
+    const auto day = day_at(t, start);
+    return day && day->second == at ? start : begin;
+}
+
 // The span grows over "on " before it so the text still reads: "on 3 June" -> "in June".
 void add(std::string_view t, std::size_t begin, std::size_t end, int month, std::optional<int> year,
          std::vector<Span>& out) {
-    begin = weekday_before(t, begin);
+    begin = weekday_before(t, range_start(t, begin));
     std::string replacement = month_text(month, year);
     if (begin >= 3 && lower(t[begin - 3]) == 'o' && lower(t[begin - 2]) == 'n' && t[begin - 1] == ' ' &&
         boundary_before(t, begin - 3)) {
@@ -144,9 +178,128 @@ bool numeric_at(std::string_view t, std::size_t i, std::vector<Span>& out, std::
     return true;
 }
 
+// A day without its month: "Mon 3rd", "on the 8th". The month is not in the text, so the whole
+// becomes "[date]".
+void add_day(std::string_view t, std::size_t begin, std::size_t end, std::vector<Span>& out) {
+    out.push_back({weekday_before(t, begin), end, Kind::date, ""});
+}
+
+bool has_ordinal_suffix(std::string_view t, std::size_t day_end) {
+    return day_end >= 2 && is_alpha(t[day_end - 1]);
+}
+
+// Words after "the 8th" that leave it a date; any other word makes it something else ("the 8th
+// floor", "the 5th time").
+constexpr std::array<std::string_view, 24> kAfterDay{
+    "and",  "or",  "to", "when", "at",     "i",     "we",    "he",   "she",   "they",    "but", "so",
+    "then", "was", "is", "as",   "before", "after", "until", "till", "which", "because", "for", "with"};
+
+bool day_ends_here(std::string_view t, std::size_t end) {
+    const auto at = skip_spaces(t, end);
+    if (at >= t.size() || !is_alpha(t[at])) return at >= t.size() || t[at] != '%';
+    std::size_t word_end = at;
+    std::string word;
+    while (word_end < t.size() && is_alpha(t[word_end])) word.push_back(lower(t[word_end++]));
+    return std::ranges::find(kAfterDay, word) != kAfterDay.end();
+}
+
+// "2nd, 5th and 9th", "the 8th and 9th": more days after one already found.
+std::size_t more_days(std::string_view t, std::size_t end, std::vector<Span>& out) {
+    for (;;) {
+        std::size_t at = end;
+        if (at < t.size() && (t[at] == ',' || t[at] == '-' || t[at] == '&')) ++at;
+        at = skip_spaces(t, at);
+        for (std::string_view joint : {"and ", "or ", "to ", "& "}) {
+            if (t.substr(at, joint.size()) == joint) at = skip_spaces(t, at + joint.size());
+        }
+        if (t.substr(at, 4) == "the ") at += 4;
+        const auto day = day_at(t, at);
+        if (at == end || !day || !has_ordinal_suffix(t, day->second) || !day_ends_here(t, day->second)) return end;
+        add_day(t, at, day->second, out);
+        end = day->second;
+    }
+}
+
+// Days that name no month, or no year: a weekday and an ordinal ("Tues 4th"), "the 8th" at the
+// end of a phrase, and a day and month in figures where a date is expected ("on 12/03", a
+// diary's "6/3 - rang them").
+void find_day_only(std::string_view t, std::vector<Span>& out) {
+    for (std::size_t i = 0; i < t.size(); ++i) {
+        if (!is_digit(t[i]) || !boundary_before(t, i)) continue;
+        const auto [before, before_start] = word_before(t, i > 0 && t[i - 1] == ' ' ? i - 1 : i);
+        const bool weekday = i > 0 && std::ranges::find(kWeekdays, before) != kWeekdays.end();
+        if (const auto day = day_at(t, i); day && has_ordinal_suffix(t, day->second)) {
+            if (weekday || (before == "the" && day_ends_here(t, day->second))) {
+                add_day(t, i, day->second, out);
+                i = more_days(t, day->second, out) - 1;
+                continue;
+            }
+        }
+        // "12/03": day and month, no year, where a date is expected.
+        std::size_t at = i;
+        int day = 0, month = 0;
+        while (at < t.size() && is_digit(t[at]) && at - i < 3) day = day * 10 + (t[at++] - '0');
+        if (at - i > 2 || at >= t.size() || t[at] != '/') continue;
+        const std::size_t month_start = ++at;
+        while (at < t.size() && is_digit(t[at]) && at - month_start < 3) month = month * 10 + (t[at++] - '0');
+        if (at == month_start || at - month_start > 2 || day < 1 || day > 31 || month < 1 || month > 12) continue;
+        if (at < t.size() && (t[at] == '/' || is_alnum(t[at]))) continue;
+        if ((i > 0 && (t[i - 1] == '/' || t[i - 1] == '.' || is_digit(t[i - 1])))) continue;
+        static constexpr std::array<std::string_view, 12> kBefore{"on",    "from",   "until", "till", "by",  "dated",
+                                                                  "since", "before", "after", "of",   "the", "wc"};
+        std::size_t line = i;
+        while (line > 0 && (t[line - 1] == ' ' || t[line - 1] == '-' || t[line - 1] == '*')) --line;
+        const bool starts_line = line == 0 || t[line - 1] == '\n';
+        const auto after = skip_spaces(t, at);
+        const bool diary = starts_line && after < t.size() && (t[after] == '-' || t[after] == ':' || t[after] == ',');
+        if (weekday || diary || std::ranges::find(kBefore, before) != kBefore.end()) {
+            add(t, i, at, month, std::nullopt, out);
+            i = at - 1;
+        }
+    }
+}
+
+// Days with names: "boxing day", "christmas eve", "Valentine's Day": each is one day of a month.
+void find_named_days(std::string_view t, std::vector<Span>& out) {
+    static constexpr std::array<std::pair<std::string_view, int>, 13> kDays{{
+        {"christmas day", 12},
+        {"christmas eve", 12},
+        {"boxing day", 12},
+        {"new year's day", 1},
+        {"new year's eve", 12},
+        {"new years day", 1},
+        {"new years eve", 12},
+        {"valentine's day", 2},
+        {"valentines day", 2},
+        {"halloween", 10},
+        {"bonfire night", 11},
+        {"st patrick's day", 3},
+        {"st david's day", 3},
+    }};
+    for (std::size_t i = 0; i < t.size(); ++i) {
+        if (!is_alpha(t[i]) || !boundary_before(t, i)) continue;
+        for (const auto& [name, month] : kDays) {
+            if (i + name.size() > t.size() || !boundary_after(t, i + name.size())) continue;
+            bool same = true;
+            for (std::size_t k = 0; k < name.size() && same; ++k) {
+                const char c = t[i + k] == '\'' ? '\'' : lower(t[i + k]);
+                same = c == name[k];
+            }
+            if (!same) continue;
+            const auto year = year_after(t, i + name.size());
+            add(t, i, year ? year->second : i + name.size(), month,
+                year ? std::optional<int>(year->first) : std::nullopt, out);
+            i += name.size() - 1;
+            break;
+        }
+    }
+}
+
 }  // namespace
 
 void find_dates(std::string_view t, std::vector<Span>& out) {
+    find_day_only(t, out);
+    find_named_days(t, out);
     for (std::size_t i = 0; i < t.size(); ++i) {
         if (is_digit(t[i])) {
             std::size_t next = i;

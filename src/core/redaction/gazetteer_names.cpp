@@ -42,7 +42,7 @@ bool is_letter_at(std::string_view t, std::size_t i) {
 }
 
 // Words that are names in the lists but, capitalised, almost always something else here.
-constexpr std::array<std::string_view, 108> kNeverNames{
+constexpr std::array<std::string_view, 109> kNeverNames{
     "i",       "i'm",       "i've",      "i'd",    "i'll",      "mr",      "mrs",       "ms",        "miss",
     "dr",      "sir",       "madam",     "dear",   "mum",       "dad",     "mam",       "nan",       "gran",
     "god",     "lord",      "jesus",     "christ", "allah",     "january", "february",  "march",     "april",
@@ -54,11 +54,11 @@ constexpr std::array<std::string_view, 108> kNeverNames{
     "ice",     "gp",        "hmrc",      "ok",     "okay",      "hi",      "hello",     "thanks",    "yeah",
     "yes",     "no",        "lol",       "tbh",    "im",        "ive",     "id",        "dont",      "cant",
     "wont",    "didnt",     "thats",     "u",      "ur",        "ya",      "x",         "xx",        "ta",
-    "wasnt",   "nino",      "north",     "south",  "east",      "west",    "jobseeker", "jobseekers"};
+    "wasnt",   "my",        "nino",      "north",  "south",     "east",    "west",      "jobseeker", "jobseekers"};
 
-// Between a first name and a surname: "Siobhán Ní Bhriain", "Ibrahim bin Salleh".
+// Between a first name and a surname: "Siobhán Ní Bhriain", "Ibrahim bin Salleh" (folded: "Ó" is "o").
 constexpr std::array<std::string_view, 20> kParticles{"ní", "nic", "ni",  "mac", "van", "von", "de", "da", "di", "du",
-                                                      "la", "le",  "bin", "ibn", "al",  "el",  "ap", "ó",  "ua", "der"};
+                                                      "la", "le",  "bin", "ibn", "al",  "el",  "ap", "o",  "ua", "der"};
 
 constexpr std::array<std::string_view, 8> kDeterminers{"the", "a", "an", "this", "that", "our", "their", "your"};
 
@@ -138,8 +138,10 @@ Class classify(const std::string& folded) {
             auto end = folded.find('-', at);
             if (end == std::string::npos) end = folded.size();
             const auto part = classify_folded(folded.substr(at, end - at));
+            // "first-tier", "follow-up": a word, unless a part is a name and nothing else
+            // ("Pemberton-Smith", "Llewelyn-Price").
             if (part == Class::word || part == Class::never) return Class::word;
-            any_name = any_name || part != Class::unknown;
+            any_name = any_name || part == Class::name || part == Class::name_and_place;
             at = end + 1;
         }
         if (any_name) return Class::name;
@@ -164,6 +166,8 @@ bool at_sentence_start(std::string_view t, std::size_t i) {
             }
             return false;
         }
+        // An initial's full stop ends no sentence: "A. Lindqvist", "D. White".
+        if (c == '.' && i >= 2 && is_upper(t[i - 2]) && (i == 2 || !is_alnum(t[i - 3]))) return false;
         return c == '.' || c == '!' || c == '?' || c == '\n' || c == ':' || c == ';' || c == '-';
     }
     return true;
@@ -255,6 +259,18 @@ bool camel_case(std::string_view w) {
     return false;
 }
 
+// Verbs that say a person did something: "Sian rang", "Victoria explained".
+constexpr std::array<std::string_view, 34> kPersonVerbs{
+    "said",     "says",    "told",     "rang",   "phoned",   "called",  "emailed", "texted",    "messaged",
+    "helped",   "asked",   "sent",     "gave",   "refused",  "shouted", "laughed", "explained", "promised",
+    "agreed",   "replied", "answered", "sorted", "arranged", "booked",  "found",   "wrote",     "listened",
+    "wouldn't", "didn't",  "couldn't", "won't",  "doesn't",  "reckons", "admitted"};
+
+bool person_verb_follows(std::string_view t, const Token& token, const Token& next) {
+    return t.substr(token.end, next.begin - token.end) == " " && next.shape == Shape::lower &&
+           listed(kPersonVerbs, next.folded);
+}
+
 // Words that follow a person more than the word: "Ruby in reception", "Hope was lovely".
 constexpr std::array<std::string_view, 30> kAfterPerson{
     "at",     "from", "on",    "in",   "was",     "is",     "said",     "says",   "told",   "rang",
@@ -277,10 +293,15 @@ bool ambiguous_is_name(std::string_view t, const std::vector<Token>& tokens, std
     // "at" or "from"; any other town needs a name beside it ("Preston Smith").
     const bool first_name_town = token.kind == Class::name_and_place && is_first_name(token.folded);
     const bool person_follows = i + 1 < tokens.size() && followed_as_person(t, token, tokens[i + 1]);
-    if (first_name_town) return next_name || (!after_place_preposition(t, tokens, i) && person_follows);
-    if (token.kind != Class::first_and_word) return next_name;
+    const bool person_acts = i + 1 < tokens.size() && person_verb_follows(t, token, tokens[i + 1]);
+    if (first_name_town) {
+        return next_name || (!after_place_preposition(t, tokens, i) && (person_follows || person_acts));
+    }
+    // Any other name that is also a place or a proper noun ("Sian", "Essex") needs a name beside
+    // it, or a verb only a person does.
+    if (token.kind != Class::first_and_word) return next_name || person_acts;
     // "Summer at the front desk", "Joy was the only adviser", but "Will you", "Mark my words".
-    if (token.sentence_start) return next_name || person_follows;
+    if (token.sentence_start) return next_name || person_follows || person_acts;
     // "the Metro", "a Bell": a determiner makes a word of it.
     if (i > 0 && tokens[i - 1].end == tokens[i - 1].word_end && listed(kDeterminers, tokens[i - 1].folded))
         return next_name;
@@ -303,7 +324,10 @@ bool unknown_is_name(std::string_view t, const std::vector<Token>& tokens, std::
     };
     if (i > 0 && joined(t, tokens[i - 1], token) && title_word(tokens[i - 1])) return false;
     if (i + 1 < tokens.size() && joined(t, token, tokens[i + 1]) && title_word(tokens[i + 1])) return false;
-    if (token.sentence_start) return i + 1 < tokens.size() && followed_as_person(t, token, tokens[i + 1]);
+    if (token.sentence_start) {
+        return i + 1 < tokens.size() &&
+               (followed_as_person(t, token, tokens[i + 1]) || person_verb_follows(t, token, tokens[i + 1]));
+    }
     return true;
 }
 
@@ -321,7 +345,8 @@ bool starts_name(std::string_view t, const std::vector<Token>& tokens, std::size
             // In small letters only a name from the first-name or curated lists: the long list
             // holds words ("telly").
             if (token.shape == Shape::lower) return token.end - token.begin >= 3 && well_known(token);
-            return token.shape == Shape::upper && token.end - token.begin >= 4;
+            // In capitals ("DAVID O'CONNOR" in a pasted letter) only a well-known name.
+            return token.shape == Shape::upper && token.end - token.begin >= 3 && well_known(token);
         case Class::first_and_word:
         case Class::name_and_place:
             return ambiguous_is_name(t, tokens, i);
@@ -336,8 +361,10 @@ bool starts_name(std::string_view t, const std::vector<Token>& tokens, std::size
 
 bool names_a_place(std::string_view t, const std::vector<Token>& tokens, std::size_t first, std::size_t last) {
     const auto fold_of = [](const Token& token) -> const std::string& { return token.folded; };
-    // "Grange Park", "Eastgate House", but "Jenny Hall": a building unless it starts with a first name.
-    if (first != last && listed(kBuildingWords, fold_of(tokens[last])) && !is_first_name(fold_of(tokens[first]))) {
+    // "Grange Park", "Eastgate House", "Rose Hill", but "Jenny Hall": a building unless it starts
+    // with a first name that is nothing else.
+    if (first != last && listed(kBuildingWords, fold_of(tokens[last])) &&
+        (!is_first_name(fold_of(tokens[first])) || tokens[first].kind == Class::first_and_word)) {
         return true;
     }
     if (last + 1 < tokens.size() && capital(tokens[last + 1])) {
@@ -385,7 +412,10 @@ void find_gazetteer_names(std::string_view t, std::vector<Span>& out) {
         // Forwards: surnames, with a particle between ("Siobhán Ní Bhriain").
         while (last + 1 < tokens.size() && tokens[last].end == tokens[last].word_end) {
             const auto& next = tokens[last + 1];
-            if (joined(t, tokens[last], next) && can_join(next) && next.kind != Class::never) {
+            // In capitals, capitals carry it on: "DAVID O'CONNOR".
+            const bool shouted = tokens[i].shape == Shape::upper && next.shape == Shape::upper && !next.is_public &&
+                                 (is_name_class(next.kind) || next.kind == Class::unknown);
+            if (joined(t, tokens[last], next) && (can_join(next) || shouted) && next.kind != Class::never) {
                 ++last;
                 continue;
             }

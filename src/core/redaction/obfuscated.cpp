@@ -49,7 +49,7 @@ std::optional<Separator> separator_at(std::string_view t, std::size_t i, char sy
         std::size_t end = at + 1;
         while (end < t.size() && t[end] == ' ') ++end;
         if (symbol == '@' && !spaced_before && end == at + 1) return std::nullopt;  // a plain address
-        if (symbol == '.' && spaced_before != (end > at + 1)) return std::nullopt;   // "end. Then"
+        if (symbol == '.' && spaced_before != (end > at + 1)) return std::nullopt;  // "end. Then"
         return Separator{end, false};
     }
     auto token = word_token(t, at, word);
@@ -106,8 +106,8 @@ void find_obfuscated_emails(std::string_view t, std::vector<Span>& out) {
         // "write to me at k.asante" is not an address: the bare word "at" needs a disguised dot too
         // ("dot", "[dot]"); "[at]" and a spaced "@" are disguises enough.
         const auto at_text = t.substr(at, separator->end - at);
-        const bool bare_word_at = at_text.find('@') == std::string_view::npos &&
-                                  at_text.find_first_of("[(<") == std::string_view::npos;
+        const bool bare_word_at =
+            at_text.find('@') == std::string_view::npos && at_text.find_first_of("[(<") == std::string_view::npos;
         if (!tld || (bare_word_at && !disguised)) {
             i = resume;
             continue;

@@ -18,6 +18,7 @@ std::vector<Span> find(std::string_view text, const std::vector<CensorRule>& rul
     detail::find_postcodes(text, all);
     detail::find_staff_names(text, all);
     detail::find_gazetteer_names(text, all);
+    detail::find_usernames(text, all);
     detail::find_dates(text, all);
     detail::find_censored(text, rules, all);
     // By start, the longer first; of two alike a moderator's rule first, so its mark is the one kept.

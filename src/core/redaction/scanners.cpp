@@ -185,7 +185,9 @@ void find_postcodes(std::string_view t, std::vector<Span>& out) {
 }
 
 namespace {
-bool word_char(char c) { return is_alnum(c) || c == '\'' || c == '-'; }
+bool word_char(char c) {
+    return is_alnum(c) || c == '\'' || c == '-';
+}
 
 // End of a match of pattern p (case-insensitive; '*' is any run of word characters) starting
 // at t[ti], or npos. Patterns are short phrases, so backtracking stays cheap.

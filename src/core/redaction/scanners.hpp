@@ -13,6 +13,7 @@ void find_ni_numbers(std::string_view text, std::vector<Span>& out);
 void find_postcodes(std::string_view text, std::vector<Span>& out);
 void find_staff_names(std::string_view text, std::vector<Span>& out);
 void find_gazetteer_names(std::string_view text, std::vector<Span>& out);
+void find_usernames(std::string_view text, std::vector<Span>& out);
 void find_dates(std::string_view text, std::vector<Span>& out);
 void find_obfuscated_emails(std::string_view text, std::vector<Span>& out);
 void find_handles(std::string_view text, std::vector<Span>& out);

@@ -245,6 +245,13 @@ std::size_t cued_name_end(std::string_view t, std::size_t k) {
 }
 
 void add_cued(std::string_view t, std::size_t k, std::vector<Span>& out, std::size_t& i) {
+    // "Contact: Mr A. Lindqvist": the title stays, the name after it goes.
+    if (const auto title = word_at(t, k); in(kTitles, title)) {
+        std::size_t after = k + title.size();
+        if (after < t.size() && t[after] == '.') ++after;
+        const auto name = skip_spaces(t, after);
+        if (name > after) k = name;
+    }
     const auto end = cued_name_end(t, k);
     if (end == std::string_view::npos) return;
     out.push_back({k, end, Kind::staff_name, "[name]"});

@@ -175,3 +175,29 @@ TEST(Redaction, LeavesPlacesTitlesPublicFiguresAndShops) {
     EXPECT_EQ(redact("shifts at Marks and Spencer and Sainsbury's"), "shifts at Marks and Spencer and Sainsbury's");
     EXPECT_EQ(redact("Reed in Partnership sent me to Greggs in May"), "Reed in Partnership sent me to Greggs in May");
 }
+
+// Days without a month or a year, ranges, named days and Welsh months.
+TEST(Redaction, DaysWithoutAMonthOrYearAreDatesToo) {
+    EXPECT_EQ(redact("Rang them Tues 4th and again on the 8th and 9th."),
+              "Rang them [date] and again on the [date] and [date].");
+    EXPECT_EQ(redact("on 12/03 I rang"), "in March I rang");
+    EXPECT_EQ(redact("6/3 - rang them"), "March - rang them");
+    EXPECT_EQ(redact("open 24/7, rated 7/10, the 8th floor, the 5th time"),
+              "open 24/7, rated 7/10, the 8th floor, the 5th time");
+    EXPECT_EQ(redact("off from 18th-22nd Feb"), "off from February");
+    EXPECT_EQ(redact("sanctioned on boxing day"), "sanctioned in December");
+    EXPECT_EQ(redact("dyddiedig 5 Mehefin 2014"), "dyddiedig June 2014");
+}
+
+// What people go by online and in notes, and names in capitals in a pasted letter.
+TEST(Redaction, UserNamesInitialsAndNamesInCapitals) {
+    EXPECT_EQ(redact("Posted by wiganlass on the forum"), "Posted by [name] on the forum");
+    EXPECT_EQ(redact("sparkyjoe wrote: keep a diary"), "[name] wrote: keep a diary");
+    EXPECT_EQ(redact("ask Mags_1972 or LeedsLad22"), "ask [name] or [name]");
+    EXPECT_EQ(redact("the ESA50 form and WP08"), "the ESA50 form and WP08");
+    EXPECT_EQ(redact("File closed. KJ"), "File closed. [name]");
+    EXPECT_EQ(redact("Case closed. R.McG"), "Case closed. [name]");
+    EXPECT_EQ(redact("the spokesperson said: no"), "the spokesperson said: no");
+    EXPECT_EQ(redact("DEAR DAVID O'CONNOR, YOUR CLAIM"), "DEAR [name], YOUR CLAIM");
+    EXPECT_EQ(redact("Contact: Mr A. Lindqvist"), "Contact: Mr [name]");
+}
