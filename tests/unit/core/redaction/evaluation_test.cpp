@@ -181,11 +181,15 @@ TEST(RedactionEvaluation, FiguresOnTheTestHalf) {
     // A second held-out set, written later by two more authors who never saw the scanners, and
     // scored once the scanners were done: never tuned on, its misses never printed.
     const auto holdout = evaluate(read_half("holdout"));
+    // A third, written while the scanners were tuned on the second development set, and scored
+    // once after.
+    const auto holdout2 = evaluate(read_half("holdout2"));
     std::FILE* figures = std::fopen("redaction-figures.txt", "w");
     for (std::FILE* out : {stdout, figures}) {
         if (!out) continue;
         print(out, "test", test, false);
         print(out, "holdout", holdout, false);
+        print(out, "holdout2", holdout2, false);
         print(out, "development", dev, false);
     }
     if (figures) std::fclose(figures);
