@@ -10,6 +10,7 @@
 #include <string>
 
 #include "core/redaction/name_lexicon.hpp"
+#include "core/redaction/name_words.hpp"
 #include "core/redaction/public_names.hpp"
 #include "core/redaction/scanners.hpp"
 #include "core/text/unicode.hpp"
@@ -40,38 +41,6 @@ bool is_letter_at(std::string_view t, std::size_t i) {
     if (static_cast<unsigned char>(t[i]) < 0x80) return is_alpha(t[i]);
     return text::is_letter(text::code_point_at(t, i).value);
 }
-
-// Words that are names in the lists but, capitalised, almost always something else here.
-constexpr std::array<std::string_view, 109> kNeverNames{
-    "i",       "i'm",       "i've",      "i'd",    "i'll",      "mr",      "mrs",       "ms",        "miss",
-    "dr",      "sir",       "madam",     "dear",   "mum",       "dad",     "mam",       "nan",       "gran",
-    "god",     "lord",      "jesus",     "christ", "allah",     "january", "february",  "march",     "april",
-    "may",     "june",      "july",      "august", "september", "october", "november",  "december",  "monday",
-    "tuesday", "wednesday", "thursday",  "friday", "saturday",  "sunday",  "christmas", "easter",    "xmas",
-    "english", "british",   "scottish",  "welsh",  "irish",     "polish",  "christian", "muslim",    "asian",
-    "african", "european",  "jobcentre", "job",    "centre",    "work",    "programme", "credit",    "universal",
-    "esa",     "jsa",       "pip",       "dla",    "dwp",       "jcp",     "nhs",       "cv",        "uc",
-    "ice",     "gp",        "hmrc",      "ok",     "okay",      "hi",      "hello",     "thanks",    "yeah",
-    "yes",     "no",        "lol",       "tbh",    "im",        "ive",     "id",        "dont",      "cant",
-    "wont",    "didnt",     "thats",     "u",      "ur",        "ya",      "x",         "xx",        "ta",
-    "wasnt",   "my",        "nino",      "north",  "south",     "east",    "west",      "jobseeker", "jobseekers"};
-
-// Between a first name and a surname: "Siobhán Ní Bhriain", "Ibrahim bin Salleh" (folded: "Ó" is "o").
-constexpr std::array<std::string_view, 20> kParticles{"ní", "nic", "ni",  "mac", "van", "von", "de", "da", "di", "du",
-                                                      "la", "le",  "bin", "ibn", "al",  "el",  "ap", "o",  "ua", "der"};
-
-constexpr std::array<std::string_view, 8> kDeterminers{"the", "a", "an", "this", "that", "our", "their", "your"};
-
-// Words after a name that make it a street, a building or a place: "Victoria Road", "Cedar
-// Close", "Eastgate House"; the first list is never a name, the second may be a surname
-// ("Jenny Hall"); and words before one that make it public ("Karl Turner MP").
-constexpr std::array<std::string_view, 25> kStreetWords{
-    "road",     "street", "lane",   "close",  "avenue", "drive",    "crescent", "terrace", "gardens",
-    "square",   "mews",   "estate", "parade", "centre", "building", "college",  "school",  "station",
-    "hospital", "bus",    "rd",     "grove",  "place",  "way",      "fair"};
-constexpr std::array<std::string_view, 11> kBuildingWords{"hall", "green", "hill", "park",   "house", "court",
-                                                          "view", "walk",  "row",  "bridge", "church"};
-constexpr std::array<std::string_view, 6> kPublicRoles{"mp", "minister", "secretary", "councillor", "cllr", "lord"};
 
 template <std::size_t N>
 bool listed(const std::array<std::string_view, N>& list, std::string_view folded) {
@@ -233,9 +202,6 @@ bool joins_before(const Token& token) {
     return token.kind == Class::name || token.kind == Class::unknown || !token.sentence_start;
 }
 
-constexpr std::array<std::string_view, 10> kPlacePrepositions{"in",      "at",      "from", "near",    "around",
-                                                              "outside", "towards", "via",  "through", "of"};
-
 // "in Peckham", "the office at Lewisham": a place, whatever the lists say.
 bool after_place_preposition(std::string_view t, const std::vector<Token>& tokens, std::size_t i) {
     if (i == 0 || tokens[i - 1].end != tokens[i - 1].word_end) return false;
@@ -259,23 +225,10 @@ bool camel_case(std::string_view w) {
     return false;
 }
 
-// Verbs that say a person did something: "Sian rang", "Victoria explained".
-constexpr std::array<std::string_view, 34> kPersonVerbs{
-    "said",     "says",    "told",     "rang",   "phoned",   "called",  "emailed", "texted",    "messaged",
-    "helped",   "asked",   "sent",     "gave",   "refused",  "shouted", "laughed", "explained", "promised",
-    "agreed",   "replied", "answered", "sorted", "arranged", "booked",  "found",   "wrote",     "listened",
-    "wouldn't", "didn't",  "couldn't", "won't",  "doesn't",  "reckons", "admitted"};
-
 bool person_verb_follows(std::string_view t, const Token& token, const Token& next) {
     return t.substr(token.end, next.begin - token.end) == " " && next.shape == Shape::lower &&
            listed(kPersonVerbs, next.folded);
 }
-
-// Words that follow a person more than the word: "Ruby in reception", "Hope was lovely".
-constexpr std::array<std::string_view, 30> kAfterPerson{
-    "at",     "from", "on",    "in",   "was",     "is",     "said",     "says",   "told",   "rang",
-    "and",    "who",  "has",   "had",  "did",     "didn't", "never",    "always", "gave",   "got",
-    "helped", "let",  "asked", "sent", "refused", "kept",   "wouldn't", "from",   "called", "phoned"};
 
 bool followed_as_person(std::string_view t, const Token& token, const Token& next) {
     const auto gap = t.substr(token.end, next.begin - token.end);

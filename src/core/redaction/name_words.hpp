@@ -1,0 +1,62 @@
+#pragma once
+// The short word lists the name scanner reads beside the generated ones (gazetteer_names.cpp):
+// words that are never names here, what sits between names, and what around a word says it is a
+// place, a title or a person. Internal to redaction; folded keys (text::fold).
+#include <array>
+#include <string_view>
+
+namespace pw::redaction::detail {
+
+// Words that are names in the lists but, capitalised, almost always something else here.
+inline constexpr std::array<std::string_view, 109> kNeverNames{
+    "i",       "i'm",       "i've",      "i'd",    "i'll",      "mr",      "mrs",       "ms",        "miss",
+    "dr",      "sir",       "madam",     "dear",   "mum",       "dad",     "mam",       "nan",       "gran",
+    "god",     "lord",      "jesus",     "christ", "allah",     "january", "february",  "march",     "april",
+    "may",     "june",      "july",      "august", "september", "october", "november",  "december",  "monday",
+    "tuesday", "wednesday", "thursday",  "friday", "saturday",  "sunday",  "christmas", "easter",    "xmas",
+    "english", "british",   "scottish",  "welsh",  "irish",     "polish",  "christian", "muslim",    "asian",
+    "african", "european",  "jobcentre", "job",    "centre",    "work",    "programme", "credit",    "universal",
+    "esa",     "jsa",       "pip",       "dla",    "dwp",       "jcp",     "nhs",       "cv",        "uc",
+    "ice",     "gp",        "hmrc",      "ok",     "okay",      "hi",      "hello",     "thanks",    "yeah",
+    "yes",     "no",        "lol",       "tbh",    "im",        "ive",     "id",        "dont",      "cant",
+    "wont",    "didnt",     "thats",     "u",      "ur",        "ya",      "x",         "xx",        "ta",
+    "wasnt",   "my",        "nino",      "north",  "south",     "east",    "west",      "jobseeker", "jobseekers"};
+
+// Between a first name and a surname: "Siobhán Ní Bhriain", "Ibrahim bin Salleh" (folded: "Ó" is "o").
+inline constexpr std::array<std::string_view, 20> kParticles{"ní", "nic", "ni", "mac", "van", "von", "de",
+                                                             "da", "di",  "du", "la",  "le",  "bin", "ibn",
+                                                             "al", "el",  "ap", "o",   "ua",  "der"};
+
+inline constexpr std::array<std::string_view, 8> kDeterminers{"the", "a", "an", "this", "that", "our", "their", "your"};
+
+// Words after a name that make it a street, a building or a place: "Victoria Road", "Cedar
+// Close", "Eastgate House"; the first list is never a name, the second may be a surname
+// ("Jenny Hall"); and words before one that make it public ("Karl Turner MP").
+inline constexpr std::array<std::string_view, 25> kStreetWords{
+    "road",     "street", "lane",   "close",  "avenue", "drive",    "crescent", "terrace", "gardens",
+    "square",   "mews",   "estate", "parade", "centre", "building", "college",  "school",  "station",
+    "hospital", "bus",    "rd",     "grove",  "place",  "way",      "fair"};
+
+inline constexpr std::array<std::string_view, 11> kBuildingWords{"hall", "green", "hill", "park",   "house", "court",
+                                                                 "view", "walk",  "row",  "bridge", "church"};
+
+inline constexpr std::array<std::string_view, 6> kPublicRoles{"mp",         "minister", "secretary",
+                                                              "councillor", "cllr",     "lord"};
+
+inline constexpr std::array<std::string_view, 10> kPlacePrepositions{"in",      "at",      "from", "near",    "around",
+                                                                     "outside", "towards", "via",  "through", "of"};
+
+// Verbs that say a person did something: "Sian rang", "Victoria explained".
+inline constexpr std::array<std::string_view, 34> kPersonVerbs{
+    "said",     "says",    "told",     "rang",   "phoned",   "called",  "emailed", "texted",    "messaged",
+    "helped",   "asked",   "sent",     "gave",   "refused",  "shouted", "laughed", "explained", "promised",
+    "agreed",   "replied", "answered", "sorted", "arranged", "booked",  "found",   "wrote",     "listened",
+    "wouldn't", "didn't",  "couldn't", "won't",  "doesn't",  "reckons", "admitted"};
+
+// Words that follow a person more than the word: "Ruby in reception", "Hope was lovely".
+inline constexpr std::array<std::string_view, 30> kAfterPerson{
+    "at",     "from", "on",    "in",   "was",     "is",     "said",     "says",   "told",   "rang",
+    "and",    "who",  "has",   "had",  "did",     "didn't", "never",    "always", "gave",   "got",
+    "helped", "let",  "asked", "sent", "refused", "kept",   "wouldn't", "from",   "called", "phoned"};
+
+}  // namespace pw::redaction::detail
