@@ -78,9 +78,9 @@ std::optional<std::pair<int, std::size_t>> year_after(std::string_view t, std::s
     return std::nullopt;
 }
 
-constexpr std::array<std::string_view, 16> kWeekdays{"monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
-                                                     "sunday", "mon",     "tue",       "tues",     "wed",    "thu",
-                                                     "thurs",  "fri",     "sat",       "sun"};
+constexpr std::array<std::string_view, 18> kWeekdays{"monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
+                                                     "sunday", "mon",     "tue",       "tues",     "wed",    "weds",
+                                                     "thu",    "thur",    "thurs",     "fri",      "sat",    "sun"};
 
 // The word ending just before `end` (letters only), lower case, and where it starts.
 std::pair<std::string, std::size_t> word_before(std::string_view t, std::size_t end) {
@@ -95,6 +95,7 @@ std::pair<std::string, std::size_t> word_before(std::string_view t, std::size_t 
 std::size_t weekday_before(std::string_view t, std::size_t begin) {
     const auto& kDays = kWeekdays;
     std::size_t end = begin;
+    if (end >= 4 && t.substr(end - 4, 4) == "the ") end -= 4;  // "Tuesday the 4th"
     while (end > 0 && (t[end - 1] == ' ' || t[end - 1] == ',')) --end;
     std::size_t start = end;
     while (start > 0 && is_alpha(t[start - 1])) --start;
@@ -214,7 +215,7 @@ std::size_t more_days(std::string_view t, std::size_t end, std::vector<Span>& ou
         }
         if (t.substr(at, 4) == "the ") at += 4;
         const auto day = day_at(t, at);
-        if (at == end || !day || !has_ordinal_suffix(t, day->second) || !day_ends_here(t, day->second)) return end;
+        if (at == end || !day || !has_ordinal_suffix(t, day->second)) return end;
         add_day(t, at, day->second, out);
         end = day->second;
     }
@@ -229,7 +230,12 @@ void find_day_only(std::string_view t, std::vector<Span>& out) {
         const auto [before, before_start] = word_before(t, i > 0 && t[i - 1] == ' ' ? i - 1 : i);
         const bool weekday = i > 0 && std::ranges::find(kWeekdays, before) != kWeekdays.end();
         if (const auto day = day_at(t, i); day && has_ordinal_suffix(t, day->second)) {
-            if (weekday || (before == "the" && day_ends_here(t, day->second))) {
+            // "Tues 4th", "Tuesday the 4th", "on the 8th.", and lists and ranges of days: "3rd,
+            // 10th, 17th", "the 12th-14th".
+            std::vector<Span> listed;
+            const bool list = more_days(t, day->second, listed) > day->second;
+            const bool weekday_the = before == "the" && weekday_before(t, before_start) < before_start;
+            if (weekday || weekday_the || list || (before == "the" && day_ends_here(t, day->second))) {
                 add_day(t, i, day->second, out);
                 i = more_days(t, day->second, out) - 1;
                 continue;
@@ -248,11 +254,14 @@ void find_day_only(std::string_view t, std::vector<Span>& out) {
         static constexpr std::array<std::string_view, 12> kBefore{"on",    "from",   "until", "till", "by",  "dated",
                                                                   "since", "before", "after", "of",   "the", "wc"};
         std::size_t line = i;
-        while (line > 0 && (t[line - 1] == ' ' || t[line - 1] == '-' || t[line - 1] == '*')) --line;
+        while (line > 0 && (t[line - 1] == ' ' || t[line - 1] == '-' || t[line - 1] == '*' || t[line - 1] == '"'))
+            --line;
         const bool starts_line = line == 0 || t[line - 1] == '\n';
         const auto after = skip_spaces(t, at);
-        const bool diary = starts_line && after < t.size() && (t[after] == '-' || t[after] == ':' || t[after] == ',');
-        if (weekday || diary || std::ranges::find(kBefore, before) != kBefore.end()) {
+        // A diary's line: "6/6 interview at Tesco", "12/03 - rang them".
+        const bool diary = starts_line && after < t.size();
+        const bool week_of = i >= 4 && t.substr(i - 4, 4) == "w/c ";  // "w/c 10/3": the week beginning
+        if (weekday || diary || week_of || std::ranges::find(kBefore, before) != kBefore.end()) {
             add(t, i, at, month, std::nullopt, out);
             i = at - 1;
         }
@@ -276,8 +285,24 @@ void find_named_days(std::string_view t, std::vector<Span>& out) {
         {"st patrick's day", 3},
         {"st david's day", 3},
     }};
+    // Their month moves with the year: the whole becomes "[date]".
+    static constexpr std::array<std::string_view, 4> kMovable{"good friday", "easter monday", "easter sunday",
+                                                              "shrove tuesday"};
     for (std::size_t i = 0; i < t.size(); ++i) {
         if (!is_alpha(t[i]) || !boundary_before(t, i)) continue;
+        bool movable = false;
+        for (auto name : kMovable) {
+            if (i + name.size() > t.size() || !boundary_after(t, i + name.size())) continue;
+            std::string word;
+            for (std::size_t k = 0; k < name.size(); ++k) word.push_back(lower(t[i + k]));
+            if (word != name) continue;
+            const auto year = year_after(t, i + name.size());
+            out.push_back({i, year ? year->second : i + name.size(), Kind::date, ""});
+            i = (year ? year->second : i + name.size()) - 1;
+            movable = true;
+            break;
+        }
+        if (movable) continue;
         for (const auto& [name, month] : kDays) {
             if (i + name.size() > t.size() || !boundary_after(t, i + name.size())) continue;
             bool same = true;
@@ -311,7 +336,20 @@ void find_dates(std::string_view t, std::vector<Span>& out) {
             if (auto day = day_at(t, i)) {
                 std::size_t at = skip_spaces(t, day->second);
                 if (t.substr(at, 3) == "of " || t.substr(at, 3) == "Of ") at = skip_spaces(t, at + 3);
+                const bool hyphens = at == day->second && at < t.size() && t[at] == '-';  // "4-Jun-13"
+                if (hyphens) ++at;
                 if (auto month = month_at(t, at)) {
+                    if (hyphens && month->second + 2 < t.size() && t[month->second] == '-') {
+                        std::size_t end = month->second + 1;
+                        int year = 0;
+                        while (end < t.size() && is_digit(t[end]) && end - month->second <= 4)
+                            year = year * 10 + (t[end++] - '0');
+                        if (boundary_after(t, end) && (end - month->second == 3 || end - month->second == 5)) {
+                            add(t, i, end, month->first, year < 100 ? 2000 + year : year, out);
+                            i = end - 1;
+                            continue;
+                        }
+                    }
                     std::size_t begin = i;
                     if (begin >= 4 && t.substr(begin - 4, 4) == "the " && boundary_before(t, begin - 4)) begin -= 4;
                     const auto year = year_after(t, month->second);

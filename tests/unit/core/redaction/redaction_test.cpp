@@ -187,6 +187,9 @@ TEST(Redaction, DaysWithoutAMonthOrYearAreDatesToo) {
     EXPECT_EQ(redact("off from 18th-22nd Feb"), "off from February");
     EXPECT_EQ(redact("sanctioned on boxing day"), "sanctioned in December");
     EXPECT_EQ(redact("dyddiedig 5 Mehefin 2014"), "dyddiedig June 2014");
+    EXPECT_EQ(redact("seen Tuesday the 4th, due 4-Jun-13, Weds 5/6"), "seen [date], due June 2013, June");
+    EXPECT_EQ(redact("list: 3rd, 10th, 17th. Off Good Friday 2014"), "list: [date], [date], [date]. Off [date]");
+    EXPECT_EQ(redact("w/c 10/3 we had targets"), "w/c March we had targets");
 }
 
 // What people go by online and in notes, and names in capitals in a pasted letter.
