@@ -184,12 +184,15 @@ TEST(RedactionEvaluation, FiguresOnTheTestHalf) {
     // A third, written while the scanners were tuned on the second development set, and scored
     // once after.
     const auto holdout2 = evaluate(read_half("holdout2"));
+    // A fourth, written while the scanners were tuned on the third development set, scored once after.
+    const auto holdout3 = evaluate(read_half("holdout3"));
     std::FILE* figures = std::fopen("redaction-figures.txt", "w");
     for (std::FILE* out : {stdout, figures}) {
         if (!out) continue;
         print(out, "test", test, false);
         print(out, "holdout", holdout, false);
         print(out, "holdout2", holdout2, false);
+        print(out, "holdout3", holdout3, false);
         print(out, "development", dev, false);
     }
     if (figures) std::fclose(figures);
