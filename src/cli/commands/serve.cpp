@@ -190,17 +190,21 @@ private:
             const auto latest = store::latest_snapshot_id(db_);
             auto shown = model_.current();
             const bool snapshot_changed = latest && (!shown || shown->info().id != *latest);
-            if (snapshot_changed) {
-                shown = store::load_snapshot(db_, latest);
-                model_.swap_in(shown);
-                spdlog::info("event=snapshot_loaded snapshot={}", *latest);
-            }
+            if (snapshot_changed) shown = store::load_snapshot(db_, latest);
             auto official = store::official_figures_fingerprint(db_);
             const bool official_changed = official != official_fingerprint_;
+            // The parts a new snapshot shows go in before the snapshot itself, and the page cache
+            // is emptied on both sides of it: once anything (the API) shows the new snapshot, no
+            // page rendered from the old one is served.
             if (registry_changed || snapshot_changed || official_changed || !parts_.current()) {
                 parts_.swap_in(web::render_page_parts(registry_, shown.get(), store::official_figures(db_), renderer_));
                 official_fingerprint_ = std::move(official);
                 cache_.invalidate();
+            }
+            if (snapshot_changed) {
+                model_.swap_in(shown);
+                cache_.invalidate();
+                spdlog::info("event=snapshot_loaded snapshot={}", *latest);
             }
         } catch (const std::exception& e) {
             spdlog::error("event=snapshot_refresh_failed error=\"{}\"", store::describe(e));
