@@ -179,6 +179,19 @@ bool numeric_at(std::string_view t, std::size_t i, std::vector<Span>& out, std::
     return true;
 }
 
+// The end of a date, over a year that follows it ("3 June, 2013"), and the year if there is one.
+std::pair<std::optional<int>, std::size_t> with_year(std::string_view t, std::size_t end) {
+    const auto year = year_after(t, end);
+    return year ? std::pair{std::optional<int>(year->first), year->second} : std::pair{std::optional<int>(), end};
+}
+
+// Adds the date from begin to end, or to the end of a year after it; returns where it ends.
+std::size_t add_with_year(std::string_view t, std::size_t begin, std::size_t end, int month, std::vector<Span>& out) {
+    const auto [year, until] = with_year(t, end);
+    add(t, begin, until, month, year, out);
+    return until;
+}
+
 // A day without its month: "Mon 3rd", "on the 8th". The month is not in the text, so the whole
 // becomes "[date]".
 void add_day(std::string_view t, std::size_t begin, std::size_t end, std::vector<Span>& out) {
@@ -270,7 +283,8 @@ void find_day_only(std::string_view t, std::vector<Span>& out) {
 
 // Days with names: "boxing day", "christmas eve", "Valentine's Day": each is one day of a month.
 void find_named_days(std::string_view t, std::vector<Span>& out) {
-    static constexpr std::array<std::pair<std::string_view, int>, 13> kDays{{
+    // Month 0: a feast whose month moves with the year, so the whole becomes "[date]".
+    static constexpr std::array<std::pair<std::string_view, int>, 17> kDays{{
         {"christmas day", 12},
         {"christmas eve", 12},
         {"boxing day", 12},
@@ -284,37 +298,22 @@ void find_named_days(std::string_view t, std::vector<Span>& out) {
         {"bonfire night", 11},
         {"st patrick's day", 3},
         {"st david's day", 3},
+        {"good friday", 0},
+        {"easter monday", 0},
+        {"easter sunday", 0},
+        {"shrove tuesday", 0},
     }};
-    // Their month moves with the year: the whole becomes "[date]".
-    static constexpr std::array<std::string_view, 4> kMovable{"good friday", "easter monday", "easter sunday",
-                                                              "shrove tuesday"};
     for (std::size_t i = 0; i < t.size(); ++i) {
         if (!is_alpha(t[i]) || !boundary_before(t, i)) continue;
-        bool movable = false;
-        for (auto name : kMovable) {
-            if (i + name.size() > t.size() || !boundary_after(t, i + name.size())) continue;
-            std::string word;
-            for (std::size_t k = 0; k < name.size(); ++k) word.push_back(lower(t[i + k]));
-            if (word != name) continue;
-            const auto year = year_after(t, i + name.size());
-            out.push_back({i, year ? year->second : i + name.size(), Kind::date, ""});
-            i = (year ? year->second : i + name.size()) - 1;
-            movable = true;
-            break;
-        }
-        if (movable) continue;
         for (const auto& [name, month] : kDays) {
-            if (i + name.size() > t.size() || !boundary_after(t, i + name.size())) continue;
-            bool same = true;
-            for (std::size_t k = 0; k < name.size() && same; ++k) {
-                const char c = t[i + k] == '\'' ? '\'' : lower(t[i + k]);
-                same = c == name[k];
+            if (!phrase_at(t, i, name)) continue;
+            if (month == 0) {
+                const auto end = with_year(t, i + name.size()).second;
+                out.push_back({i, end, Kind::date, ""});
+                i = end - 1;
+            } else {
+                i = add_with_year(t, i, i + name.size(), month, out) - 1;
             }
-            if (!same) continue;
-            const auto year = year_after(t, i + name.size());
-            add(t, i, year ? year->second : i + name.size(), month,
-                year ? std::optional<int>(year->first) : std::nullopt, out);
-            i += name.size() - 1;
             break;
         }
     }
@@ -352,10 +351,7 @@ void find_dates(std::string_view t, std::vector<Span>& out) {
                     }
                     std::size_t begin = i;
                     if (begin >= 4 && t.substr(begin - 4, 4) == "the " && boundary_before(t, begin - 4)) begin -= 4;
-                    const auto year = year_after(t, month->second);
-                    add(t, begin, year ? year->second : month->second, month->first,
-                        year ? std::optional<int>(year->first) : std::nullopt, out);
-                    i = (year ? year->second : month->second) - 1;
+                    i = add_with_year(t, begin, month->second, month->first, out) - 1;
                     continue;
                 }
             }
@@ -368,10 +364,7 @@ void find_dates(std::string_view t, std::vector<Span>& out) {
             const std::size_t at = skip_spaces(t, month->second);
             if (at > month->second) {
                 if (auto day = day_at(t, at)) {
-                    const auto year = year_after(t, day->second);
-                    add(t, i, year ? year->second : day->second, month->first,
-                        year ? std::optional<int>(year->first) : std::nullopt, out);
-                    i = (year ? year->second : day->second) - 1;
+                    i = add_with_year(t, i, day->second, month->first, out) - 1;
                     continue;
                 }
             }

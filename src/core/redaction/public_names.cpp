@@ -39,14 +39,6 @@ constexpr std::string_view kPublicNames[] = {
     "Mencap", "Macmillan", "Sue Ryder", "Marie Curie", "Age UK", "Trussell Trust", "Trussell", "Joseph Rowntree",
     "Rowntree", "Samaritans", "Shelter", "Turn2us", "StepChange", "Oxfam"};
 
-bool matches_at(std::string_view t, std::size_t i, std::string_view phrase) {
-    if (i + phrase.size() > t.size()) return false;
-    for (std::size_t k = 0; k < phrase.size(); ++k) {
-        if (lower(t[i + k]) != lower(phrase[k])) return false;
-    }
-    return boundary_before(t, i) && boundary_after(t, i + phrase.size());
-}
-
 }  // namespace
 
 std::vector<ByteRange> public_name_ranges(std::string_view t) {
@@ -54,7 +46,7 @@ std::vector<ByteRange> public_name_ranges(std::string_view t) {
     for (std::size_t i = 0; i < t.size(); ++i) {
         if (!is_alpha(t[i]) || !boundary_before(t, i)) continue;
         for (auto phrase : kPublicNames) {  // first match is the longest: the list says so
-            if (lower(t[i]) == lower(phrase[0]) && matches_at(t, i, phrase)) {
+            if (lower(t[i]) == lower(phrase[0]) && phrase_at(t, i, phrase)) {
                 found.push_back({i, i + phrase.size()});
                 i += phrase.size() - 1;
                 break;

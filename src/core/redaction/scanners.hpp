@@ -42,12 +42,25 @@ inline bool is_alnum(char c) {
 inline char lower(char c) {
     return is_upper(c) ? static_cast<char>(c - 'A' + 'a') : c;
 }
+// Two texts alike but for the case of ASCII letters.
+inline bool equals_folded(std::string_view a, std::string_view b) {
+    if (a.size() != b.size()) return false;
+    for (std::size_t k = 0; k < a.size(); ++k) {
+        if (lower(a[k]) != lower(b[k])) return false;
+    }
+    return true;
+}
 // True when position i is at a word boundary on its left (start of text or not alphanumeric).
 inline bool boundary_before(std::string_view t, std::size_t i) {
     return i == 0 || !is_alnum(t[i - 1]);
 }
 inline bool boundary_after(std::string_view t, std::size_t i) {
     return i >= t.size() || !is_alnum(t[i]);
+}
+// The phrase at i, any case, as whole words.
+inline bool phrase_at(std::string_view t, std::size_t i, std::string_view phrase) {
+    return i + phrase.size() <= t.size() && equals_folded(t.substr(i, phrase.size()), phrase) &&
+           boundary_before(t, i) && boundary_after(t, i + phrase.size());
 }
 
 }  // namespace pw::redaction::detail

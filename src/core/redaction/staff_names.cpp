@@ -98,11 +98,6 @@ bool has_lower_after_first(std::string_view w) {
     return false;
 }
 
-bool equals_folded(std::string_view a, std::string_view b) {
-    return a.size() == b.size() &&
-           std::equal(a.begin(), a.end(), b.begin(), [](char x, char y) { return lower(x) == lower(y); });
-}
-
 template <std::size_t N>
 bool in(const std::array<std::string_view, N>& list, std::string_view word, bool fold = true) {
     return std::ranges::any_of(list, [&](std::string_view w) { return fold ? equals_folded(w, word) : w == word; });

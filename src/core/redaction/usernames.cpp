@@ -46,14 +46,6 @@ bool looks_like_username(std::string_view w) {
     return digits >= 2 && letters.size() >= 3 && any_lower;
 }
 
-bool folded_equals(std::string_view text, std::string_view lower_phrase) {
-    if (text.size() != lower_phrase.size()) return false;
-    for (std::size_t k = 0; k < text.size(); ++k) {
-        if (lower(text[k]) != lower_phrase[k]) return false;
-    }
-    return true;
-}
-
 // "posted by wiganlass", "update from sparkyjoe": a forum's words before a user name.
 constexpr std::array<std::string_view, 6> kBefore{"posted by ",  "update from ", "reply from ",
                                                   "quote from ", "quoting ",     "message from "};
@@ -100,13 +92,13 @@ void find_usernames(std::string_view t, std::vector<Span>& out) {
         // ordinary word, an organisation or letters in capitals ("the", "Seetec", "JCP").
         bool cued = false;
         for (auto phrase : kBefore) {
-            cued = cued || (i >= phrase.size() && folded_equals(t.substr(i - phrase.size(), phrase.size()), phrase));
+            cued = cued || (i >= phrase.size() && equals_folded(t.substr(i - phrase.size(), phrase.size()), phrase));
         }
         std::size_t line = i;
         while (line > 0 && (t[line - 1] == ' ' || t[line - 1] == '>')) --line;
         for (auto phrase : kAfter) {
             cued = cued || ((line == 0 || t[line - 1] == '\n') &&
-                            folded_equals(t.substr(i + token.size(), phrase.size()), phrase));
+                            equals_folded(t.substr(i + token.size(), phrase.size()), phrase));
         }
         std::string folded;
         for (char c : token) folded.push_back(lower(c));
