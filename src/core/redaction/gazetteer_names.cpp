@@ -342,9 +342,8 @@ bool names_a_place(std::string_view t, const std::vector<Token>& tokens, std::si
 
 }  // namespace
 
-void find_gazetteer_names(std::string_view t, std::vector<Span>& out) {
-    auto tokens = tokenise(t);
-    const auto ranges = public_name_ranges(t);  // sorted by start
+void find_gazetteer_names(std::string_view t, const std::vector<ByteRange>& ranges, std::vector<Span>& out) {
+    auto tokens = tokenise(t);  // ranges: sorted by start
     std::size_t r = 0;
     for (auto& token : tokens) {
         while (r < ranges.size() && ranges[r].end <= token.begin) ++r;

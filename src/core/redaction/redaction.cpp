@@ -17,8 +17,9 @@ std::vector<Span> find(std::string_view text, const std::vector<CensorRule>& rul
     detail::find_ni_numbers(text, all);
     detail::find_postcodes(text, all);
     detail::find_staff_names(text, all);
-    detail::find_gazetteer_names(text, all);
-    detail::find_usernames(text, all);
+    const auto public_names = detail::public_name_ranges(text);
+    detail::find_gazetteer_names(text, public_names, all);
+    detail::find_usernames(text, public_names, all);
     detail::find_dates(text, all);
     detail::find_censored(text, rules, all);
     // By start, the longer first; of two alike a moderator's rule first, so its mark is the one kept.

@@ -3,6 +3,7 @@
 #include <string_view>
 #include <vector>
 
+#include "core/redaction/public_names.hpp"
 #include "core/redaction/redaction.hpp"
 
 namespace pw::redaction::detail {
@@ -12,8 +13,9 @@ void find_phones(std::string_view text, std::vector<Span>& out);
 void find_ni_numbers(std::string_view text, std::vector<Span>& out);
 void find_postcodes(std::string_view text, std::vector<Span>& out);
 void find_staff_names(std::string_view text, std::vector<Span>& out);
-void find_gazetteer_names(std::string_view text, std::vector<Span>& out);
-void find_usernames(std::string_view text, std::vector<Span>& out);
+// public_names: public_name_ranges(text), read once for both.
+void find_gazetteer_names(std::string_view text, const std::vector<ByteRange>& public_names, std::vector<Span>& out);
+void find_usernames(std::string_view text, const std::vector<ByteRange>& public_names, std::vector<Span>& out);
 void find_dates(std::string_view text, std::vector<Span>& out);
 void find_obfuscated_emails(std::string_view text, std::vector<Span>& out);
 void find_handles(std::string_view text, std::vector<Span>& out);

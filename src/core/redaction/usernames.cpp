@@ -70,8 +70,7 @@ std::size_t initials_end(std::string_view t, std::size_t i) {
 
 }  // namespace
 
-void find_usernames(std::string_view t, std::vector<Span>& out) {
-    const auto public_names = public_name_ranges(t);
+void find_usernames(std::string_view t, const std::vector<ByteRange>& public_names, std::vector<Span>& out) {
     const auto is_public = [&](std::size_t begin, std::size_t end) {
         return std::ranges::any_of(public_names, [&](const ByteRange& r) { return r.begin <= begin && end <= r.end; });
     };
