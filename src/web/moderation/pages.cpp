@@ -25,6 +25,32 @@ std::optional<SignedIn> moderator(const AppContext& app, const Request& request)
     return signed_in_as(app, request, {accounts::Role::moderator, accounts::Role::admin});
 }
 
+enum class Target { story, flag, response, notice };
+
+const char* folder(Target target) {
+    switch (target) {
+        case Target::story:
+            return "stories";
+        case Target::flag:
+            return "flags";
+        case Target::response:
+            return "responses";
+        case Target::notice:
+            return "notices";
+    }
+    return "stories";
+}
+
+// Each action on an item posts to its own path, /moderate/{folder}/{id}/{action}, with a token
+// bound to that path.
+void add_tokens(mustache::data& view, const AppContext& app, const SignedIn& who, Target target, std::int64_t id,
+                std::initializer_list<const char*> actions) {
+    for (auto action : actions) {
+        view.set(std::string("csrf_") + action,
+                 session_form_token(app, who, fmt::format("/moderate/{}/{}/{}", folder(target), id, action)));
+    }
+}
+
 Response queue(const AppContext& app, const SignedIn& who, const std::string& notice) {
     mustache::data data;
     data.set("title", "Moderation");
@@ -32,10 +58,7 @@ Response queue(const AppContext& app, const SignedIn& who, const std::string& no
     auto pending = store::pending_stories(app.db, 50);
     data.set("stories", list_of(pending, [&](const store::StoryRow& story) {
                  auto view = story_view(story);
-                 const auto base = fmt::format("/moderate/stories/{}", story.id);
-                 for (auto action : {"approve", "reject", "safeguarding", "censor"}) {
-                     view.set(std::string("csrf_") + action, session_form_token(app, who, base + "/" + action));
-                 }
+                 add_tokens(view, app, who, Target::story, story.id, {"approve", "reject", "safeguarding", "censor"});
                  return view;
              }));
     data.set("pending_count", std::to_string(pending.size()));
@@ -44,30 +67,21 @@ Response queue(const AppContext& app, const SignedIn& who, const std::string& no
                  mustache::data view = story_view(flag.story);
                  view.set("flag_id", std::to_string(flag.id));
                  view.set("flag_reason", flag.reason);
-                 for (auto action : {"uphold", "dismiss"}) {
-                     view.set(std::string("csrf_") + action,
-                              session_form_token(app, who, fmt::format("/moderate/flags/{}/{}", flag.id, action)));
-                 }
+                 add_tokens(view, app, who, Target::flag, flag.id, {"uphold", "dismiss"});
                  return view;
              }));
     data.set("flag_count", std::to_string(flags.size()));
     auto responses = store::pending_responses(app.db, 50);
     data.set("responses", list_of(responses, [&](const store::ModeratedResponse& response) {
                  auto view = response_view(response);
-                 for (auto action : {"approve", "reject"}) {
-                     view.set(std::string("csrf_") + action,
-                              session_form_token(app, who, fmt::format("/moderate/responses/{}/{}", response.id, action)));
-                 }
+                 add_tokens(view, app, who, Target::response, response.id, {"approve", "reject"});
                  return view;
              }));
     data.set("response_count", std::to_string(responses.size()));
     auto notices = store::open_notices(app.db);
     data.set("notices", list_of(notices, [&](const store::NoticeRow& notice) {
                  auto view = notice_view(notice, true);
-                 for (auto action : {"uphold", "dismiss"}) {
-                     view.set(std::string("csrf_") + action,
-                              session_form_token(app, who, fmt::format("/moderate/notices/{}/{}", notice.id, action)));
-                 }
+                 add_tokens(view, app, who, Target::notice, notice.id, {"uphold", "dismiss"});
                  return view;
              }));
     data.set("notice_count", std::to_string(notices.size()));
@@ -75,6 +89,13 @@ Response queue(const AppContext& app, const SignedIn& who, const std::string& no
     Response response = html_page(app, "moderate", std::move(data));
     response.set_header("Cache-Control", "no-store");
     return response;
+}
+
+// Why a moderator rejects something: its writer reads it, so it passes redaction like any text shown.
+Result<redaction::RedactedText> rejection_reason(const FormFields& form) {
+    auto reason = check_text(field(form, "reason"), "The reason");
+    if (!reason) return std::unexpected(reason.error());
+    return redaction::redact_text(*reason);
 }
 
 // The change a moderator's action makes, or an error for the moderator.
@@ -86,10 +107,9 @@ Result<std::function<Result<void>(soci::session&)>> story_action(const std::stri
         };
     }
     if (action == "reject") {
-        auto reason = check_text(field(form, "reason"), "The reason");
+        auto reason = rejection_reason(form);
         if (!reason) return std::unexpected(reason.error());
-        // The writer reads the reason on their codename page: it passes redaction like any text shown.
-        return [=, reason = redaction::redact_text(*reason)](soci::session& s) {
+        return [=, reason = *reason](soci::session& s) {
             return store::change_story_state(s, id, StoryState::rejected, Actor::moderator, month, reason);
         };
     }
@@ -103,7 +123,8 @@ Result<std::function<Result<void>(soci::session&)>> story_action(const std::stri
         // Short, with few stars: matching backtracks on each star.
         if (character_count(*phrase) > 100 || std::ranges::count(*phrase, '*') > 3 ||
             phrase->find('\n') != std::string::npos) {
-            return fail(ErrorKind::invalid_input, "A phrase is one line of at most 100 characters, with at most 3 stars");
+            return fail(ErrorKind::invalid_input,
+                        "A phrase is one line of at most 100 characters, with at most 3 stars");
         }
         const auto scope_text = field(form, "scope");
         const auto scope = scope_text == "everywhere" ? store::CensorScope::everywhere
@@ -123,29 +144,13 @@ Result<std::function<Result<void>(soci::session&)>> response_action(const std::s
         };
     }
     if (action == "reject") {
-        auto reason = check_text(field(form, "reason"), "The reason");
+        auto reason = rejection_reason(form);
         if (!reason) return std::unexpected(reason.error());
-        return [=, reason = redaction::redact_text(*reason)](soci::session& s) {
+        return [=, reason = *reason](soci::session& s) {
             return store::change_response_state(s, id, ResponseState::rejected, Actor::moderator, month, reason);
         };
     }
     return fail(ErrorKind::not_found, "There is no such action.");
-}
-
-enum class Target { story, flag, response, notice };
-
-const char* folder(Target target) {
-    switch (target) {
-        case Target::story:
-            return "stories";
-        case Target::flag:
-            return "flags";
-        case Target::response:
-            return "responses";
-        case Target::notice:
-            return "notices";
-    }
-    return "stories";
 }
 
 void act(const AppContext& app, const Request& request, const RouteParams& params, Responder respond, Target target) {
