@@ -74,7 +74,7 @@ std::optional<store::StoryRow> reportable(const AppContext& app, std::string_vie
 }
 
 void receive(const AppContext& app, const Request& request, const RouteParams& params, Responder respond) {
-    const auto story = reportable(app, params.get("id"));  // the story's public reference
+    const auto story = reportable(app, params.get("ref"));
     if (!story) return respond(error_page(app, 404));
     auto form = parse_query(request.body);
     if (!form) return respond(error_page(app, 400));
@@ -135,13 +135,13 @@ mustache::data notice_view(const store::NoticeRow& notice, bool for_moderator) {
 }
 
 void add_takedown_routes(Router& router, const AppContext& app) {
-    // {id} is the story's public reference here; the router names a segment once for all routes.
-    router.get("/stories/{id}/report", [&app](const Request&, const RouteParams& p) {
-        const auto story = reportable(app, p.get("id"));
+    // {ref}: the story's public reference, never its row id.
+    router.get("/stories/{ref}/report", [&app](const Request&, const RouteParams& p) {
+        const auto story = reportable(app, p.get("ref"));
         return story ? report_form(app, *story, {}, std::nullopt) : error_page(app, 404);
     });
     router.post_async(
-        "/stories/{id}/report",
+        "/stories/{ref}/report",
         [&app](const Request& r, const RouteParams& p, Responder respond) { receive(app, r, p, std::move(respond)); },
         throttle::Action::participant_write);
 }
