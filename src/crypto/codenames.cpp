@@ -48,12 +48,22 @@ std::string new_codename() {
     return out;
 }
 
-std::int64_t lookup_key(std::string_view normalised) {
+namespace {
+std::int64_t twenty_bits(std::string_view normalised, const unsigned char* key, std::size_t key_size) {
     unsigned char digest[crypto_generichash_BYTES];
     crypto_generichash(digest, sizeof digest, reinterpret_cast<const unsigned char*>(normalised.data()),
-                       normalised.size(), nullptr, 0);
+                       normalised.size(), key, key_size);
     return (static_cast<std::int64_t>(digest[0]) << 12) | (static_cast<std::int64_t>(digest[1]) << 4) |
            (digest[2] >> 4);
+}
+}  // namespace
+
+std::int64_t LookupKeys::operator()(std::string_view normalised) const {
+    return twenty_bits(normalised, key_.data(), key_.size());
+}
+
+std::int64_t legacy_lookup_key(std::string_view normalised) {
+    return twenty_bits(normalised, nullptr, 0);
 }
 
 }  // namespace pw::crypto

@@ -1,6 +1,7 @@
 #pragma once
 // Codenames: four random words from a list of 2,048 (44 bits), shown once, then kept only as
 // an argon2id hash plus a 20-bit lookup key that narrows the search to a few candidates.
+#include <array>
 #include <cstdint>
 #include <string>
 #include <string_view>
@@ -13,8 +14,21 @@ void initialise();
 // Four words, separated by spaces, from the embedded list, chosen with libsodium's CSPRNG.
 std::string new_codename();
 
-// 20 bits of BLAKE2b of the normalised codename: many codenames share each key.
-std::int64_t lookup_key(std::string_view normalised);
+// 20 bits of BLAKE2b of the normalised codename keyed with the deployment's look-up key
+// (crypto/secrets.hpp): many codenames share each look-up key, and without the key nobody can
+// tell which look-up keys are in use.
+class LookupKeys {
+public:
+    explicit LookupKeys(const std::array<unsigned char, 32>& key) : key_(key) {}
+    std::int64_t operator()(std::string_view normalised) const;
+
+private:
+    std::array<unsigned char, 32> key_;
+};
+
+// The unkeyed look-up key of codenames made before deployments had a look-up key; they are
+// still found by it (store/ratings/ratings.cpp).
+std::int64_t legacy_lookup_key(std::string_view normalised);
 
 // Hashing and checking a codename is hashing a secret: crypto/passwords.hpp.
 

@@ -32,6 +32,16 @@ std::string random_token(std::size_t bytes) {
     return out;
 }
 
+std::string token_digest(std::string_view token) {
+    unsigned char digest[crypto_generichash_BYTES];
+    crypto_generichash(digest, sizeof digest, reinterpret_cast<const unsigned char*>(token.data()), token.size(),
+                       nullptr, 0);
+    std::string out(sizeof digest * 2 + 1, '\0');
+    sodium_bin2hex(out.data(), out.size(), digest, sizeof digest);
+    out.pop_back();
+    return out;
+}
+
 }  // namespace pw::crypto
 
 namespace pw::crypto {

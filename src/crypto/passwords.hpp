@@ -13,6 +13,9 @@ bool secret_matches(std::string_view hash, std::string_view secret);
 // 128 random bits as 32 hex digits (session ids), or more when asked.
 std::string random_token(std::size_t bytes = 16);
 
+// BLAKE2b of a token, in hex: what the database keeps of a session id.
+std::string token_digest(std::string_view token);
+
 }  // namespace pw::crypto
 
 namespace pw::crypto {

@@ -4,6 +4,7 @@
 
 #include <spdlog/spdlog.h>
 
+#include "web/http/answer_once.hpp"
 #include "web/http/compression.hpp"
 #include "web/http/query.hpp"
 #include "web/pages/page.hpp"
@@ -105,16 +106,31 @@ void App::dispatch(const Request& request, Encoding encoding, Responder finish) 
             return;
         }
     }
-    (*match.handler)(request, match.params, [pattern = match.pattern, finish](Response response) {
+    auto answer = [pattern = match.pattern, finish](Response response) {
         response.route = pattern;
         finish(std::move(response));
-    });
+    };
+    if (match.work == Work::slow) {
+        // Off the connection threads; what it throws there is logged by the pool, and the
+        // dropped responder answers 500.
+        const bool queued = context_.slow.try_run(
+            [handler = match.handler, request, params = match.params, answer] { (*handler)(request, params, answer); });
+        if (!queued) {
+            spdlog::warn("event=slow_pool_full route={}", match.pattern);
+            Response response = api ? json_error(503, "busy, try again in a minute") : error_page(context_, 503);
+            response.set_header("Retry-After", "60");
+            answer(std::move(response));
+        }
+        return;
+    }
+    (*match.handler)(request, match.params, answer);
 }
 
 void App::handle(const Request& request, Responder respond) {
     const auto start = std::chrono::steady_clock::now();
     const auto encoding = choose_encoding(request.header("accept-encoding").value_or(""));
-    auto finish = [this, start, encoding, method = request.method, respond = std::move(respond)](Response response) {
+    auto log_and_send = [this, start, encoding, method = request.method,
+                         respond = std::move(respond)](Response response) {
         add_security_headers(response);
         compress_response(response, encoding);
         const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
@@ -126,6 +142,14 @@ void App::handle(const Request& request, Responder respond) {
         }
         respond(std::move(response));
     };
+    // Whatever drops the request unanswered (a callback that threw, a lost job) answers 500 here.
+    auto finish =
+        answer_once(std::move(log_and_send), [this, api = request.path.starts_with("/api/"), method = request.method] {
+            spdlog::error("event=request_unanswered method={}", method);
+            Response response = api ? json_error(500, "internal error") : error_page(context_, 500);
+            response.route = "-";
+            return response;
+        });
     try {
         dispatch(request, encoding, finish);
     } catch (const std::exception& e) {

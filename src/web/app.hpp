@@ -8,6 +8,7 @@
 #include "core/ratings/service.hpp"
 #include "core/registry/registry_repository.hpp"
 #include "core/throttle/rate_limiter.hpp"
+#include "crypto/codenames.hpp"
 #include "crypto/csrf.hpp"
 #include "store/database.hpp"
 #include "store/writer/writer.hpp"
@@ -22,6 +23,7 @@
 #include "web/registry/page_parts.hpp"
 #include "web/render/renderer.hpp"
 #include "web/stories/published_stories.hpp"
+#include "web/work/slow_pool.hpp"
 
 namespace pw::web {
 
@@ -29,6 +31,7 @@ struct AppContext {
     registry::RegistryRepository& registry;
     ratings::RatingService& ratings;
     const crypto::CsrfTokens& csrf;
+    const crypto::LookupKeys& lookup_keys;  // codename look-up keys, under the deployment's secret
     std::function<std::chrono::system_clock::time_point()> clock;  // the only clock handlers read
     store::Database& db;                                           // for the pages of moderators and providers
     store::Writer& writer;                                         // every change goes through it
@@ -43,6 +46,7 @@ struct AppContext {
     PublishedStories& stories;                  // and every public story
     const PagePartsModel& page_parts;           // parts of pages rendered from the two
     throttle::RateLimiter& limiter;             // participants' actions per client per hour
+    SlowPool& slow;                             // argon2id work, off the connection threads
     bool access_log = true;
 };
 

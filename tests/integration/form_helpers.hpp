@@ -69,11 +69,30 @@ inline std::string create_account(const std::string& db, const std::string& user
     return password;
 }
 
+// The sign-in form: its token, and the Cookie header line of the pre-session cookie it is bound to.
+struct SignInForm {
+    std::string csrf;
+    std::string cookie;
+};
+inline SignInForm sign_in_form(unsigned short port, const std::string& headers = "") {
+    auto form = request(port, "GET", "/sign-in", headers);
+    const auto set = form.header("set-cookie");
+    EXPECT_NE(set.find("__Host-pw_signin="), std::string::npos) << set;
+    EXPECT_NE(set.find("SameSite=Strict"), std::string::npos) << set;
+    return {csrf_in(form.body, "/sign-in"), "Cookie: " + set.substr(0, set.find(';')) + "\r\n"};
+}
+
+// Posts the sign-in form (headers: say, another client's X-Forwarded-For).
+inline HttpResponse post_sign_in(unsigned short port, const std::string& username, const std::string& password,
+                                 const std::string& headers = "") {
+    const auto form = sign_in_form(port, headers);
+    return request(port, "POST", "/sign-in", form.cookie + kForm + headers,
+                   "csrf=" + form.csrf + "&username=" + username + "&password=" + url_encode(password));
+}
+
 // Signs in and returns the Cookie header line for the session.
 inline std::string sign_in(unsigned short port, const std::string& username, const std::string& password) {
-    auto form = get(port, "/sign-in");
-    auto r = request(port, "POST", "/sign-in", kForm,
-                     "csrf=" + csrf_in(form.body, "/sign-in") + "&username=" + username + "&password=" + url_encode(password));
+    auto r = post_sign_in(port, username, password);
     EXPECT_EQ(r.status, 303) << r.body;
     const auto cookie = r.header("set-cookie");
     EXPECT_NE(cookie.find("__Host-pw_session="), std::string::npos);

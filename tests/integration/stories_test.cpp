@@ -1,6 +1,8 @@
 // The story journey through the real server: rate with a story, preview what redaction removes,
 // moderate, publish, respond, flag. On SQLite and PostgreSQL.
+#include <algorithm>
 #include <chrono>
+#include <cstdio>
 #include <regex>
 #include <thread>
 
@@ -147,19 +149,65 @@ TEST_P(Stories, OnlyTheRightPeopleCanActAndEveryFormNeedsItsToken) {
     EXPECT_EQ(forged_cookie.status, 303);
 }
 
-TEST_P(Stories, SignInIsThrottledAfterFiveWrongPasswords) {
+TEST_P(Stories, SignInIsThrottledAfterFiveWrongPasswordsFromOneClientOnly) {
+    const std::string attacker = "X-Forwarded-For: 192.0.2.66\r\n";  // through the test's trusted proxy
     for (int i = 0; i < 5; ++i) {
-        auto form = get(port(), "/sign-in");
-        auto r = request(port(), "POST", "/sign-in", kForm,
-                         "csrf=" + csrf_in(form.body, "/sign-in") + "&username=mod1&password=wrong-password-here");
+        auto r = post_sign_in(port(), "mod1", "wrong-password-here", attacker);
         EXPECT_EQ(r.status, 400);
         EXPECT_NE(r.body.find("The username or password is not right"), std::string::npos);
     }
-    auto form = get(port(), "/sign-in");
-    auto locked = request(
-        port(), "POST", "/sign-in", kForm,
-        "csrf=" + csrf_in(form.body, "/sign-in") + "&username=mod1&password=" + url_encode(moderator_password_));
-    EXPECT_EQ(locked.status, 429);
+    EXPECT_EQ(post_sign_in(port(), "mod1", moderator_password_, attacker).status, 429);
+    // The moderator, from their own address, is not locked out by someone else's guesses.
+    EXPECT_EQ(post_sign_in(port(), "mod1", moderator_password_, "X-Forwarded-For: 192.0.2.10\r\n").status, 303);
+}
+
+TEST_P(Stories, SignInRefusesAFormPostedFromAnotherSiteOrWithoutItsCookie) {
+    const auto form = sign_in_form(port());
+    const std::string body = "csrf=" + form.csrf + "&username=mod1&password=" + url_encode(moderator_password_);
+    // Login CSRF: another site can fetch a token but cannot send the cookie it is bound to.
+    auto no_cookie = request(port(), "POST", "/sign-in", kForm, body);
+    EXPECT_EQ(no_cookie.status, 400);
+    EXPECT_NE(no_cookie.body.find("did not send back this site"), std::string::npos) << no_cookie.body.substr(0, 2000);
+    EXPECT_EQ(no_cookie.header("set-cookie").find("__Host-pw_session="), std::string::npos);
+    const auto other = sign_in_form(port());
+    auto wrong_cookie = request(port(), "POST", "/sign-in", other.cookie + kForm, body);
+    EXPECT_EQ(wrong_cookie.status, 403);
+    auto cross_site = request(port(), "POST", "/sign-in", form.cookie + kForm + "Sec-Fetch-Site: cross-site\r\n", body);
+    EXPECT_EQ(cross_site.status, 403);
+    EXPECT_EQ(request(port(), "POST", "/sign-in", form.cookie + kForm, body).status, 303);
+}
+
+TEST_P(Stories, SignOutNeedsTheSignedInPagesToken) {
+    const auto mod = sign_in("mod1", moderator_password_);
+    auto forged = request(port(), "POST", "/sign-out", mod + kForm, "csrf=x");
+    EXPECT_EQ(forged.status, 403);
+    EXPECT_EQ(request(port(), "GET", "/moderate", mod).status, 200);  // still signed in
+    const auto page = request(port(), "GET", "/moderate", mod);
+    auto out = request(port(), "POST", "/sign-out", mod + kForm, "csrf=" + csrf_in(page.body, "/sign-out"));
+    EXPECT_EQ(out.status, 303);
+    EXPECT_EQ(request(port(), "GET", "/moderate", mod).status, 303);  // the session is gone, on every server
+}
+
+TEST_P(Stories, AnUnknownUsernameTakesAsLongToRefuseAsAWrongPassword) {
+    // Both check one argon2id hash; without the stand-in an unknown username answered at once.
+    auto time = [&](const std::string& username) {
+        std::vector<double> ms;
+        for (int i = 0; i < 5; ++i) {
+            const auto form = sign_in_form(port());
+            const auto start = std::chrono::steady_clock::now();
+            auto r = request(port(), "POST", "/sign-in", form.cookie + kForm + another_client(),
+                             "csrf=" + form.csrf + "&username=" + username + "&password=wrong-password-here");
+            ms.push_back(std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count());
+            EXPECT_EQ(r.status, 400);
+        }
+        std::sort(ms.begin(), ms.end());
+        return ms[2];
+    };
+    const double known = time("mod1");
+    const double unknown = time("nobody-here");
+    std::printf("sign-in refusal, median: known username %.1f ms, unknown %.1f ms\n", known, unknown);
+    EXPECT_GT(unknown, known * 0.5);
+    EXPECT_LT(unknown, known * 2.0);
 }
 
 TEST_P(Stories, ACodenameShowsTheWriterWhatHappenedAndLetsThemWithdraw) {

@@ -6,6 +6,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <chrono>
 #include <cstring>
 #include <filesystem>
@@ -94,11 +95,33 @@ CommandResult run_cli(const std::vector<std::string>& args, RunOptions options) 
     return result;
 }
 
+std::string shared_secrets_file() {
+    // One file for every server this test process starts, as one deployment has; removed at exit.
+    struct File {
+        std::string path =
+            (std::filesystem::temp_directory_path() / ("providerwatch-test-secrets-" + std::to_string(getpid())))
+                .string();
+        File() {
+            std::filesystem::remove(path);
+            const auto made = run_cli({"secrets", "init", path});
+            if (made.exit_code != 0) throw std::runtime_error("secrets init failed: " + made.err);
+        }
+        ~File() { std::filesystem::remove(path); }
+    };
+    static const File file;
+    return file.path;
+}
+
 ServerProcess::ServerProcess(const std::string& db_url, std::vector<std::string> extra, RunOptions options) {
     std::vector<std::string> args{
         "serve",  "--db",     db_url,
         "--port", "0",        "--threads",
         "2",      "--public", std::filesystem::path(binary_path()).parent_path().string() + "/public"};
+    // SQLite finds its own beside the database; PostgreSQL must be given one.
+    const bool secrets_given = std::find(extra.begin(), extra.end(), "--secrets") != extra.end();
+    if (db_url.starts_with("postgresql") && !secrets_given && !options.as_nobody) {
+        args.insert(args.end(), {"--secrets", shared_secrets_file()});
+    }
     args.insert(args.end(), extra.begin(), extra.end());
     pid_ = spawn(args, out_fd_, err_fd_, options);
     fcntl(err_fd_, F_SETFL, O_NONBLOCK);

@@ -46,6 +46,9 @@ private:
     int exit_code_ = -1;
 };
 
+// A deployment secrets file shared by every server this test process starts.
+std::string shared_secrets_file();
+
 std::string source_dir();
 std::string binary_path();
 

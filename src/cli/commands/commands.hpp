@@ -19,6 +19,7 @@ void add_detect(CLI::App& app, int& exit_code);
 void add_simulate(CLI::App& app, int& exit_code);
 void add_publish(CLI::App& app, int& exit_code);
 void add_generate(CLI::App& app, int& exit_code);
+void add_secrets(CLI::App& app, int& exit_code);  // secrets init
 
 // "providerwatch: error: <message>" on stderr; returns code.
 int report_error(const std::string& message, int code = failure);

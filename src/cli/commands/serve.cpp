@@ -1,27 +1,25 @@
 #include <arpa/inet.h>
 
 #include <charconv>
-#include <condition_variable>
 #include <filesystem>
 #include <iostream>
-#include <stop_token>
 #include <thread>
 
 #include <spdlog/spdlog.h>
 
 #include "cli/commands/commands.hpp"
 #include "cli/commands/common.hpp"
+#include "cli/commands/secrets.hpp"
+#include "cli/commands/snapshot_keeper.hpp"
 #include "core/throttle/rate_limiter.hpp"
 #include "crypto/client_keys.hpp"
 #include "crypto/codenames.hpp"
 #include "crypto/csrf.hpp"
 #include "crypto/passwords.hpp"
-#include "store/publication/publication.hpp"
 #include "store/ratings/rating_service_soci.hpp"
 #include "store/registry/export.hpp"
 #include "store/registry/registry_memory.hpp"
 #include "store/sanctions_published.hpp"
-#include "store/takedown/notices.hpp"
 #include "store/writer/writer.hpp"
 #include "web/app.hpp"
 #include "web/http/server.hpp"
@@ -46,8 +44,12 @@ struct ServeArgs {
     std::string now;
     std::string metrics_bind;  // HOST:PORT on loopback; empty: /metrics only for a signed-in admin
     std::string trusted_proxy;
+    std::string secrets;
     int limit_writes = 60;
     int limit_lookups = 20;
+    unsigned slow_threads = std::max(1u, std::thread::hardware_concurrency());
+    std::size_t slow_queue = 64;
+    int request_deadline_ms = 30'000;
 };
 
 // "127.0.0.1:9100" -> its host and port, when the host is a loopback address.
@@ -117,113 +119,6 @@ std::unique_ptr<web::Server> metrics_server(const std::pair<std::string, unsigne
     });
 }
 
-// Keeps the read model on the latest snapshot: publishes when a month has closed (the schedule;
-// the lock makes one process of many do it) and loads what any process published.
-class SnapshotKeeper {
-public:
-    SnapshotKeeper(store::Database& db, web::ReadModel& model, store::MemoryRegistryRepository& registry,
-                   web::PublishedStories& stories, web::PagePartsModel& parts, const web::Renderer& renderer,
-                   web::PageCache& cache, const ServeArgs& args,
-                   std::function<std::chrono::system_clock::time_point()> clock)
-        : db_(db),
-          model_(model),
-          registry_(registry),
-          stories_(stories),
-          parts_(parts),
-          renderer_(renderer),
-          cache_(cache),
-          args_(args),
-          clock_(std::move(clock)) {
-        refresh();
-        thread_ = std::jthread([this](std::stop_token stop) { run(stop); });
-    }
-
-private:
-    void run(std::stop_token stop) {
-        std::mutex mutex;
-        std::condition_variable_any wake;
-        while (!stop.stop_requested()) {
-            std::unique_lock lock(mutex);
-            wake.wait_for(lock, stop, std::chrono::milliseconds(args_.reload_ms), [] { return false; });
-            if (!stop.stop_requested()) refresh();
-        }
-    }
-
-    Month month() const { return Month::of(std::chrono::floor<std::chrono::days>(clock_())); }
-
-    // A story whose writer was told of a takedown notice and has not answered by the day due is
-    // hidden until a moderator decides (docs/takedown.md); its event reaches every server below.
-    // Its own failure (a busy or read-only database) must not stop the rest of the round.
-    void hide_unanswered_notices() {
-        try {
-            auto s = db_.session();
-            soci::transaction transaction(s);
-            const int hidden =
-                store::hide_unanswered_notices(s, std::chrono::floor<std::chrono::days>(clock_()), month());
-            transaction.commit();
-            if (hidden > 0) spdlog::info("event=unanswered_notices_hidden count={}", hidden);
-        } catch (const std::exception& e) {
-            spdlog::error("event=hiding_unanswered_notices_failed error=\"{}\"", store::describe(e));
-        }
-    }
-
-    void refresh() {
-        try {
-            hide_unanswered_notices();
-            if (args_.publish_schedule == "monthly") {
-                auto outcome = store::publish(db_, month(), [] { return crypto::random_bits(); });
-                if (outcome && outcome->published) {
-                    spdlog::info("event=published snapshot={} period={}", outcome->snapshot_id,
-                                 outcome->period.to_string());
-                } else if (!outcome && outcome.error().kind != ErrorKind::conflict) {
-                    spdlog::error("event=publication_failed error=\"{}\"", outcome.error().message);
-                }
-            }
-            const bool registry_changed = registry_.refresh();
-            if (registry_changed) {
-                stories_.reload(db_);  // stories show provider and office names
-                cache_.invalidate();
-                spdlog::info("event=registry_loaded");
-            } else if (stories_.catch_up(db_)) {
-                cache_.invalidate();
-            }
-            const auto latest = store::latest_snapshot_id(db_);
-            auto shown = model_.current();
-            const bool snapshot_changed = latest && (!shown || shown->info().id != *latest);
-            if (snapshot_changed) shown = store::load_snapshot(db_, latest);
-            auto official = store::official_figures_fingerprint(db_);
-            const bool official_changed = official != official_fingerprint_;
-            // The parts a new snapshot shows go in before the snapshot itself, and the page cache
-            // is emptied on both sides of it: once anything (the API) shows the new snapshot, no
-            // page rendered from the old one is served.
-            if (registry_changed || snapshot_changed || official_changed || !parts_.current()) {
-                parts_.swap_in(web::render_page_parts(registry_, shown.get(), store::official_figures(db_), renderer_));
-                official_fingerprint_ = std::move(official);
-                cache_.invalidate();
-            }
-            if (snapshot_changed) {
-                model_.swap_in(shown);
-                cache_.invalidate();
-                spdlog::info("event=snapshot_loaded snapshot={}", *latest);
-            }
-        } catch (const std::exception& e) {
-            spdlog::error("event=snapshot_refresh_failed error=\"{}\"", store::describe(e));
-        }
-    }
-
-    store::Database& db_;
-    web::ReadModel& model_;
-    store::MemoryRegistryRepository& registry_;
-    web::PublishedStories& stories_;
-    web::PagePartsModel& parts_;
-    std::string official_fingerprint_;  // of the official sanction figures the parts show
-    const web::Renderer& renderer_;
-    web::PageCache& cache_;
-    const ServeArgs& args_;
-    std::function<std::chrono::system_clock::time_point()> clock_;
-    std::jthread thread_;
-};
-
 std::string default_public_dir() {
     std::error_code ec;
     auto exe = std::filesystem::read_symlink("/proc/self/exe", ec);
@@ -234,8 +129,24 @@ int serve(ServeArgs& args) {
     auto level = spdlog::level::from_str(args.log_level);
     spdlog::set_level(level);
     crypto::initialise();
-    // One session per worker thread, one for the writer and one for the snapshot keeper.
-    auto db = open_current_database(args.db_url, args.threads + 2);
+    // Arguments first: a mistyped option is a usage error before anything is opened.
+    if (!args.trusted_proxy.empty()) {
+        auto proxy = canonical_ip(args.trusted_proxy);
+        if (!proxy) return report_error("--trusted-proxy must be an IP address, like 127.0.0.1", usage);
+        args.trusted_proxy = *proxy;
+    }
+    std::optional<std::pair<std::string, unsigned short>> metrics_address;
+    if (!args.metrics_bind.empty()) {
+        metrics_address = loopback_address(args.metrics_bind);
+        if (!metrics_address) {
+            return report_error("--metrics-bind must be a loopback address and port, like 127.0.0.1:9100", usage);
+        }
+    }
+    auto secrets_path = secrets_path_for(args.secrets, args.db_url);
+    if (!secrets_path) return report_error(secrets_path.error().message, usage);
+    // One session per connection thread and per slow-work thread, one for the writer and one for
+    // the snapshot keeper: a slow thread checking a codename never holds up /healthz for a session.
+    auto db = open_current_database(args.db_url, args.threads + args.slow_threads + 2);
     if (!db) return store::parse_database_url(args.db_url) ? failure : usage;
     if (auto writable = db->check_writable(); !writable) return report_error(writable.error().message);
 
@@ -243,11 +154,15 @@ int serve(ServeArgs& args) {
     auto assets = web::Assets::load(args.public_dir);
     if (!assets) return report_error(assets.error().message);
 
+    auto secrets = load_secrets(secrets_path->path, secrets_path->make_if_missing);
+    if (!secrets) return report_error(secrets.error().message);
+    const crypto::CsrfTokens csrf(secrets->form_key);
+    const crypto::LookupKeys lookup_keys(secrets->lookup_key);
+
     store::MemoryRegistryRepository registry(*db);
     store::Writer writer(*db, args.write_batch);
-    store::SociRatingService ratings(*db, writer);
-    const crypto::CsrfTokens csrf;
-    web::SessionStore sessions;
+    store::SociRatingService ratings(*db, writer, lookup_keys);
+    web::SessionStore sessions(*db, writer);
     web::Renderer renderer(web::template_files());
     renderer.set_global("asset_version", assets->version());
     web::Metrics metrics;
@@ -270,8 +185,20 @@ int serve(ServeArgs& args) {
     throttle::RateLimiter limiter(throttle::Limits{.participant_writes_per_hour = args.limit_writes,
                                                    .codename_lookups_per_hour = args.limit_lookups});
     crypto::ClientKeys client_keys;
-    SnapshotKeeper keeper(*db, published, registry, stories, page_parts, renderer, cache, args, clock);
-    web::App app(web::AppContext{registry, ratings, csrf, clock, *db, writer, sessions, renderer, *assets, metrics,
+    SnapshotKeeper keeper(*db, published, registry, stories, page_parts, renderer, cache,
+                          SnapshotSchedule{args.reload_ms, args.publish_schedule == "monthly"}, clock);
+    web::SlowPool slow(args.slow_threads, args.slow_queue);
+    web::App app(web::AppContext{registry,
+                                 ratings,
+                                 csrf,
+                                 lookup_keys,
+                                 clock,
+                                 *db,
+                                 writer,
+                                 sessions,
+                                 renderer,
+                                 *assets,
+                                 metrics,
                                  [&db] {
                                      try {
                                          auto s = db->session();
@@ -283,23 +210,20 @@ int serve(ServeArgs& args) {
                                          return false;
                                      }
                                  },
-                                 [&db] { return store::export_registry_csv(*db); }, cache, published, stories,
-                                 page_parts, limiter, args.access_log});
+                                 [&db] { return store::export_registry_csv(*db); },
+                                 cache,
+                                 published,
+                                 stories,
+                                 page_parts,
+                                 limiter,
+                                 slow,
+                                 args.access_log});
 
-    if (!args.trusted_proxy.empty()) {
-        auto proxy = canonical_ip(args.trusted_proxy);
-        if (!proxy) return report_error("--trusted-proxy must be an IP address, like 127.0.0.1", usage);
-        args.trusted_proxy = *proxy;
-    }
     std::optional<BackgroundServer> metrics_listener;
-    if (!args.metrics_bind.empty()) {
-        const auto address = loopback_address(args.metrics_bind);
-        if (!address) {
-            return report_error("--metrics-bind must be a loopback address and port, like 127.0.0.1:9100", usage);
-        }
+    if (metrics_address) {
         std::unique_ptr<web::Server> listener;
         try {
-            listener = metrics_server(*address, metrics);
+            listener = metrics_server(*metrics_address, metrics);
         } catch (const std::exception& e) {
             return report_error("cannot listen on " + args.metrics_bind + ": " + e.what());
         }
@@ -314,6 +238,7 @@ int serve(ServeArgs& args) {
     config.threads = args.threads;
     config.max_connections = args.max_connections;
     config.trusted_proxy = args.trusted_proxy;
+    config.request_deadline = std::chrono::milliseconds(args.request_deadline_ms);
     // The real day, whatever month --now acts in: the key must still change daily.
     config.client_key = [&client_keys](std::string_view address) {
         const auto day = std::chrono::floor<std::chrono::days>(std::chrono::system_clock::now());
@@ -345,6 +270,9 @@ void add_serve(CLI::App& app, int& exit_code) {
     cmd->add_option("--db", args.db_url, "Database: a SQLite file path or postgresql://...")->required();
     cmd->add_option("--bind", args.bind, "Address to listen on")->capture_default_str();
     cmd->add_option("--port", args.port, "Port to listen on (0: any free port)")->capture_default_str();
+    cmd->add_option("--secrets", args.secrets,
+                    "The deployment secrets file (`providerwatch secrets init FILE`), the same for every server. "
+                    "With SQLite it may be left out: <db>.secrets is used, made on first start");
     cmd->add_option("--trusted-proxy", args.trusted_proxy,
                     "The address of a reverse proxy in front (e.g. 127.0.0.1): for its connections the client "
                     "is the last address in X-Forwarded-For. Used for rate limits only, never stored or logged");
@@ -364,6 +292,18 @@ void add_serve(CLI::App& app, int& exit_code) {
     cmd->add_option("--threads", args.threads, "Worker threads, one event loop each")
         ->capture_default_str()
         ->check(CLI::Range(1u, 256u));
+    cmd->add_option("--slow-threads", args.slow_threads,
+                    "Threads for slow work (hashing codenames and passwords), apart from those serving connections")
+        ->capture_default_str()
+        ->check(CLI::Range(1u, 64u));
+    cmd->add_option("--slow-queue", args.slow_queue,
+                    "Slow requests that may wait for those threads; beyond it a request gets 503 at once")
+        ->capture_default_str()
+        ->check(CLI::Range(std::size_t{1}, std::size_t{100000}));
+    cmd->add_option("--request-deadline-ms", args.request_deadline_ms,
+                    "A request not answered by then gets a 503 page, whatever it was waiting for")
+        ->capture_default_str()
+        ->check(CLI::Range(100, 600'000));
     cmd->add_option("--public", args.public_dir, "Directory of static files (default: public/ beside the binary)");
     cmd->add_option("--max-connections", args.max_connections, "Open connections above this are refused")
         ->capture_default_str();

@@ -1,5 +1,7 @@
 #include "core/accounts/account.hpp"
 
+#include <algorithm>
+
 #include "core/text/text.hpp"
 
 namespace pw::accounts {
@@ -54,20 +56,35 @@ bool session_alive(Clock::time_point signed_in, Clock::time_point last_used, Clo
     return now - last_used < policy.idle && now - signed_in < policy.absolute;
 }
 
-bool LoginThrottle::allowed(std::string_view username, Clock::time_point now) const {
-    auto it = records_.find(username);
+std::string LoginThrottle::key(std::string_view username, std::uint64_t client) {
+    return std::to_string(client) + " " + std::string(username);
+}
+
+bool LoginThrottle::allowed(std::string_view username, std::uint64_t client, Clock::time_point now) const {
+    auto it = records_.find(key(username, client));
     if (it == records_.end()) return true;
     return it->second.failures < max_failures_ || now - it->second.first >= window_;
 }
 
-void LoginThrottle::failed(std::string_view username, Clock::time_point now) {
-    auto& record = records_[std::string(username)];
+void LoginThrottle::make_room(Clock::time_point now) {
+    std::erase_if(records_, [&](const auto& entry) { return now - entry.second.first >= window_; });
+    while (records_.size() >= max_records_) {
+        auto oldest = std::min_element(records_.begin(), records_.end(),
+                                       [](const auto& a, const auto& b) { return a.second.first < b.second.first; });
+        records_.erase(oldest);
+    }
+}
+
+void LoginThrottle::failed(std::string_view username, std::uint64_t client, Clock::time_point now) {
+    const auto k = key(username, client);
+    if (!records_.contains(k) && records_.size() >= max_records_) make_room(now);
+    auto& record = records_[k];
     if (record.failures == 0 || now - record.first >= window_) record = Record{0, now};
     ++record.failures;
 }
 
-void LoginThrottle::succeeded(std::string_view username) {
-    if (auto it = records_.find(username); it != records_.end()) records_.erase(it);
+void LoginThrottle::succeeded(std::string_view username, std::uint64_t client) {
+    if (auto it = records_.find(key(username, client)); it != records_.end()) records_.erase(it);
 }
 
 }  // namespace pw::accounts

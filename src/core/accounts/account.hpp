@@ -36,27 +36,35 @@ struct SessionPolicy {
     std::chrono::seconds absolute{12 * 60 * 60};
 };
 
-using Clock = std::chrono::steady_clock;
+using Clock = std::chrono::system_clock;  // shared by every server through the database
 bool session_alive(Clock::time_point signed_in, Clock::time_point last_used, Clock::time_point now,
                    const SessionPolicy& policy);
 
-// Login throttling by username: after `max_failures` failures in `window`, sign-in for that
-// username waits until the window has passed. Pure: the caller keeps it and passes the time.
+// Login throttling by username and client: after `max_failures` failures in `window` from one
+// client, that client waits until the window has passed to try that username again. Another
+// client is not held up, so nobody can lock a known user out. At most `max_records` are kept;
+// past that the expired go first, then the oldest. Pure: the caller keeps it and passes the
+// time and the client (a keyed hash of its address, never the address).
 class LoginThrottle {
 public:
-    explicit LoginThrottle(int max_failures = 5, std::chrono::seconds window = std::chrono::minutes(15))
-        : max_failures_(max_failures), window_(window) {}
-    bool allowed(std::string_view username, Clock::time_point now) const;
-    void failed(std::string_view username, Clock::time_point now);
-    void succeeded(std::string_view username);
+    explicit LoginThrottle(int max_failures = 5, std::chrono::seconds window = std::chrono::minutes(15),
+                           std::size_t max_records = 10'000)
+        : max_failures_(max_failures), window_(window), max_records_(max_records) {}
+    bool allowed(std::string_view username, std::uint64_t client, Clock::time_point now) const;
+    void failed(std::string_view username, std::uint64_t client, Clock::time_point now);
+    void succeeded(std::string_view username, std::uint64_t client);
+    std::size_t size() const { return records_.size(); }
 
 private:
     struct Record {
         int failures = 0;
         Clock::time_point first;
     };
+    static std::string key(std::string_view username, std::uint64_t client);
+    void make_room(Clock::time_point now);
     int max_failures_;
     std::chrono::seconds window_;
+    std::size_t max_records_;
     std::map<std::string, Record, std::less<>> records_;
 };
 

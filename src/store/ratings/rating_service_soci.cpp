@@ -1,7 +1,6 @@
 #include "store/ratings/rating_service_soci.hpp"
 
 #include "crypto/codenames.hpp"
-#include "crypto/passwords.hpp"
 #include "store/ratings/ratings.hpp"
 #include "store/stories/stories.hpp"
 
@@ -18,10 +17,10 @@ void SociRatingService::submit(const RatingSubmission& submission, std::function
                         submission.answers.payment_group,
                         std::nullopt,
                         submission.area_id};
-    // The slow hashing happens here, on the request's thread, never inside the writer's batch.
+    // The slow hashing happens here, on the caller's thread, never inside the writer's batch.
     if (submission.answers.codename) {
         auto s = db_.session();
-        record.codename_id = find_codename(s, *submission.answers.codename);
+        record.codename_id = find_codename(s, keys_, *submission.answers.codename);
         if (!record.codename_id) {
             done(fail(ErrorKind::invalid_input,
                       "We do not recognise that codename. Check the 4 words, or leave it blank to rate as new"));
@@ -32,7 +31,7 @@ void SociRatingService::submit(const RatingSubmission& submission, std::function
     std::optional<NewCodename> new_codename;
     if (submission.answers.wants_codename) {
         codename = crypto::new_codename();
-        new_codename = NewCodename{crypto::lookup_key(*codename), crypto::hash_secret(*codename)};
+        new_codename = hash_codename(keys_, *codename);
     }
     auto saved = std::make_shared<SavedRating>();
     writer_.submit(
@@ -43,6 +42,7 @@ void SociRatingService::submit(const RatingSubmission& submission, std::function
                 insert_story(s, StoryRecord{record.provider_id, record.office_id, saved->id, record.codename_id,
                                             record.month, *story});
             }
+            return Writer::Outcome::keep;
         },
         [done = std::move(done), codename, saved, has_story = submission.story.has_value()](std::exception_ptr error) {
             if (error) {

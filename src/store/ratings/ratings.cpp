@@ -15,22 +15,41 @@ namespace pw::store {
 
 using namespace ratings;
 
-std::optional<std::int64_t> find_codename(soci::session& s, std::string_view normalised) {
-    const long long key = crypto::lookup_key(normalised);
-    soci::rowset<soci::row> rows =
-        (s.prepare << "SELECT id, hash FROM codenames WHERE lookup_key = :k", soci::use(key));
+namespace {
+// A hash nothing matches, checked when a look-up has no candidate so that it costs the same.
+const std::string& stand_in_hash() {
+    static const std::string hash = crypto::hash_secret(crypto::random_token(16));
+    return hash;
+}
+}  // namespace
+
+std::optional<std::int64_t> find_codename(soci::session& s, const crypto::LookupKeys& keys,
+                                          std::string_view normalised) {
+    const long long key = keys(normalised);
+    const long long legacy = crypto::legacy_lookup_key(normalised);
+    soci::rowset<soci::row> rows = (s.prepare << "SELECT id, hash FROM codenames WHERE (keyed = 1 AND lookup_key = :k) "
+                                                 "OR (keyed = 0 AND lookup_key = :l)",
+                                    soci::use(key), soci::use(legacy));
+    std::optional<std::int64_t> found;
+    int checked = 0;
     for (const auto& row : rows) {
-        if (crypto::secret_matches(get_text(row, 1), normalised)) return get_int(row, 0);
+        ++checked;
+        if (crypto::secret_matches(get_text(row, 1), normalised) && !found) found = get_int(row, 0);
     }
-    return std::nullopt;
+    if (checked == 0) crypto::secret_matches(stand_in_hash(), normalised);
+    return found;
+}
+
+NewCodename hash_codename(const crypto::LookupKeys& keys, std::string_view normalised) {
+    return NewCodename{keys(normalised), crypto::hash_secret(normalised)};
 }
 
 std::int64_t insert_codename(soci::session& s, const NewCodename& codename, Month month) {
     long long id = 0;
     const long long key = codename.lookup_key;
     const std::string created = month.to_string();
-    s << "INSERT INTO codenames (lookup_key, hash, created_month) VALUES (:k, :h, :m) RETURNING id", soci::use(key),
-        soci::use(codename.hash), soci::use(created), soci::into(id);
+    s << "INSERT INTO codenames (lookup_key, keyed, hash, created_month) VALUES (:k, 1, :h, :m) RETURNING id",
+        soci::use(key), soci::use(codename.hash), soci::use(created), soci::into(id);
     return id;
 }
 
@@ -90,8 +109,8 @@ SavedRating save_rating(soci::session& s, const RatingRecord& r) {
              ":area) RETURNING id",
             soci::use(provider_id), soci::use(office_id), soci::use(key), soci::use(month), soci::use(overall),
             soci::use(aspects[0]), soci::use(aspects[1]), soci::use(aspects[2]), soci::use(aspects[3]),
-            soci::use(aspects[4]), soci::use(aspects[5]), soci::use(group), soci::use(codename_id),
-            soci::use(area_id), soci::into(id);
+            soci::use(aspects[4]), soci::use(aspects[5]), soci::use(group), soci::use(codename_id), soci::use(area_id),
+            soci::into(id);
         saved = {id, false};
     }
     append_event(s, events::Event{saved.replaced ? "rating.replaced" : "rating.submitted", "rating", saved.id,

@@ -12,17 +12,24 @@
 #include "core/ratings/rating.hpp"
 #include "core/ratings/score.hpp"
 #include "core/ratings/service.hpp"
+#include "crypto/codenames.hpp"
 #include "store/database.hpp"
 
 namespace pw::store {
 
-// The codename's id, when one stored codename matches (argon2id check on each candidate).
-std::optional<std::int64_t> find_codename(soci::session& s, std::string_view normalised);
+// The codename's id, when one stored codename matches. Each candidate under its look-up key
+// (keyed, or the unkeyed one of a codename made before look-up keys were keyed) is checked with
+// argon2id, and a look-up with no candidate checks a stand-in hash, so the time taken does not
+// tell whether a look-up key is in use. Slow: never on a thread that serves connections.
+std::optional<std::int64_t> find_codename(soci::session& s, const crypto::LookupKeys& keys,
+                                          std::string_view normalised);
 
 struct NewCodename {
     std::int64_t lookup_key = 0;
     std::string hash;
 };
+// Hashes a new codename (argon2id: slow work, done before the writer's batch, not inside it).
+NewCodename hash_codename(const crypto::LookupKeys& keys, std::string_view normalised);
 std::int64_t insert_codename(soci::session& s, const NewCodename& codename, Month month);
 
 struct RatingRecord {

@@ -1,10 +1,26 @@
 #include "store/writer/writer.hpp"
 
+#include <stdexcept>
+
 #include <spdlog/spdlog.h>
 
 namespace pw::store {
 
-Writer::Writer(Database& db, std::size_t max_batch) : db_(db), max_batch_(max_batch), thread_([this] { run(); }) {}
+namespace {
+// A done callback's failure is the caller's bug: logged, never allowed to stop the writer.
+void call_done(const Writer::Done& done, std::exception_ptr error) {
+    try {
+        done(error);
+    } catch (const std::exception& e) {
+        spdlog::error("event=write_done_failed error=\"{}\"", e.what());
+    } catch (...) {
+        spdlog::error("event=write_done_failed error=\"not a std::exception\"");
+    }
+}
+}  // namespace
+
+Writer::Writer(Database& db, std::size_t max_batch, std::size_t max_queue)
+    : db_(db), max_batch_(max_batch), max_queue_(max_queue), thread_([this] { run(); }) {}
 
 Writer::~Writer() {
     {
@@ -18,7 +34,15 @@ Writer::~Writer() {
 void Writer::submit(Job job, Done done) {
     {
         std::lock_guard lock(mutex_);
-        queue_.push_back({std::move(job), std::move(done)});
+        if (queue_.size() < max_queue_) {
+            queue_.push_back({std::move(job), std::move(done)});
+            job = nullptr;
+        }
+    }
+    if (job) {
+        spdlog::warn("event=write_queue_full max_queue={}", max_queue_);
+        call_done(done, std::make_exception_ptr(std::runtime_error("the write queue is full")));
+        return;
     }
     wake_.notify_one();
 }
@@ -60,27 +84,25 @@ void Writer::write_batch(std::deque<Item>& batch) {
         soci::transaction tx(session);
         for (std::size_t i = 0; i < batch.size(); ++i) {
             session << "SAVEPOINT job";
+            bool keep = false;
             try {
-                batch[i].job(session);
-                session << "RELEASE SAVEPOINT job";
-            } catch (...) {
+                keep = batch[i].job(session) == Outcome::keep;
+            } catch (const std::exception& e) {
+                spdlog::error("event=write_job_failed error=\"{}\"", describe(e));
                 errors[i] = std::current_exception();
-                session << "ROLLBACK TO SAVEPOINT job";
-                session << "RELEASE SAVEPOINT job";
+            } catch (...) {
+                spdlog::error("event=write_job_failed error=\"not a std::exception\"");
+                errors[i] = std::current_exception();
             }
+            if (!keep) session << "ROLLBACK TO SAVEPOINT job";
+            session << "RELEASE SAVEPOINT job";
         }
         tx.commit();  // synchronous=FULL: on disk when this returns
     } catch (const std::exception& e) {
         spdlog::error("event=write_batch_failed jobs={} error=\"{}\"", batch.size(), describe(e));
         commit_error = std::current_exception();
     }
-    for (std::size_t i = 0; i < batch.size(); ++i) {
-        try {
-            batch[i].done(commit_error ? commit_error : errors[i]);
-        } catch (const std::exception& e) {
-            spdlog::error("event=write_done_failed error=\"{}\"", e.what());
-        }
-    }
+    for (std::size_t i = 0; i < batch.size(); ++i) call_done(batch[i].done, commit_error ? commit_error : errors[i]);
 }
 
 }  // namespace pw::store

@@ -2,7 +2,8 @@
 // The one writer: every change the web site makes goes through here. Jobs from many requests
 // are written together in one transaction, with one fsync, and only then is each acknowledged
 // (group commit): durable and fast. Each job runs inside its own savepoint, so one failing job
-// does not undo the others in its batch.
+// does not undo the others in its batch. The queue is bounded: past it a job is refused at once
+// (its done gets the error) rather than held in memory without end.
 #include <condition_variable>
 #include <deque>
 #include <exception>
@@ -16,13 +17,17 @@ namespace pw::store {
 
 class Writer {
 public:
-    using Job = std::function<void(soci::session&)>;
+    // What a job asks for: keep its writes, or undo them (a refused change; not an error).
+    enum class Outcome { keep, undo };
+    using Job = std::function<Outcome(soci::session&)>;
     // Called on the writer thread once the batch is on disk, or with the job's (or the
-    // commit's) exception. Must not block.
+    // commit's) exception, or at once from submit when the queue is full. Must not block; what
+    // it throws is logged and dropped.
     using Done = std::function<void(std::exception_ptr)>;
 
-    // Takes a session of its own from db; max_batch bounds how many jobs share a transaction.
-    explicit Writer(Database& db, std::size_t max_batch = 1024);
+    // Takes a session of its own from db; max_batch bounds how many jobs share a transaction,
+    // max_queue how many may wait.
+    explicit Writer(Database& db, std::size_t max_batch = 1024, std::size_t max_queue = 65536);
     ~Writer();  // finishes what was submitted, then stops
     Writer(const Writer&) = delete;
     Writer& operator=(const Writer&) = delete;
@@ -43,6 +48,7 @@ private:
 
     Database& db_;
     std::size_t max_batch_;
+    std::size_t max_queue_;
     mutable std::mutex mutex_;
     std::condition_variable wake_;
     std::deque<Item> queue_;

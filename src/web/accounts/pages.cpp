@@ -11,66 +11,115 @@ namespace pw::web {
 
 namespace {
 
-Response sign_in_page(const AppContext& app, const std::string& username, const std::string& error, int status) {
+constexpr long kSignInCookieSeconds = 2 * 60 * 60;  // long enough to fetch a form and send it
+
+// The pre-session value this browser already has, or a new one.
+std::string sign_in_value(const Request& request) {
+    if (auto header = request.header("cookie")) {
+        if (auto value = cookie_value(*header, kSignInCookie); value && value->size() == 32) return *value;
+    }
+    return crypto::random_token(16);
+}
+
+Response sign_in_page(const AppContext& app, const std::string& presession, const std::string& username,
+                      const std::string& error, int status) {
     mustache::data data;
     data.set("title", error.empty() ? "Sign in" : "Error: Sign in");
     data.set("username", username);
     if (!error.empty()) data.set("error", error);
-    data.set("csrf", app.csrf.issue("/sign-in", current_day(app)));
+    data.set("csrf", app.csrf.issue("/sign-in|" + presession, current_day(app)));
     Response response = html_page(app, "sign_in", std::move(data), status);
     response.set_header("Cache-Control", "no-store");
+    response.set_header("Set-Cookie", sign_in_cookie(presession, kSignInCookieSeconds));
     return response;
 }
 
 std::string landing(const accounts::Account& account) {
     switch (account.role) {
-        case accounts::Role::provider: return "/provider-area";
-        case accounts::Role::researcher: return "/research";
+        case accounts::Role::provider:
+            return "/provider-area";
+        case accounts::Role::researcher:
+            return "/research";
         case accounts::Role::moderator:
-        case accounts::Role::admin: break;
+        case accounts::Role::admin:
+            break;
     }
     return "/moderate";
 }
 
+// A browser says where a form came from; another site's is refused, whatever the token.
+bool from_another_site(const Request& request) {
+    return request.header("sec-fetch-site").value_or("same-origin") == "cross-site";
+}
+
+// Checked when a username is unknown, so a wrong username takes as long as a wrong password.
+const std::string& stand_in_hash() {
+    static const std::string hash = crypto::hash_secret(crypto::random_token(16));
+    return hash;
+}
+
+// Runs on the slow-work pool (argon2id).
 Response sign_in(const AppContext& app, const Request& request) {
     auto form = parse_query(request.body);
     if (!form) return error_page(app, 400);
-    if (!app.csrf.valid(field(*form, "csrf"), "/sign-in", current_day(app))) return error_page(app, 403);
+    if (from_another_site(request)) return error_page(app, 403);
+    const auto header = request.header("cookie");
+    const auto presession = header ? cookie_value(*header, kSignInCookie) : std::nullopt;
     const std::string typed(field(*form, "username"));
+    if (!presession) {
+        return sign_in_page(app, sign_in_value(request), typed,
+                            "Your browser did not send back this site's sign-in cookie. Allow cookies for this site "
+                            "and try again.",
+                            400);
+    }
+    if (!app.csrf.valid(field(*form, "csrf"), "/sign-in|" + *presession, current_day(app))) {
+        return error_page(app, 403);
+    }
     auto username = accounts::check_username(typed);
     const auto now = accounts::Clock::now();
-    if (!username) return sign_in_page(app, typed, "Enter your username and password", 400);
-    if (!app.sessions.may_try(*username, now)) {
-        return sign_in_page(app, typed, "Too many attempts for this username. Wait 15 minutes and try again.", 429);
+    if (!username) return sign_in_page(app, *presession, typed, "Enter your username and password", 400);
+    if (!app.sessions.may_try(*username, request.client, now)) {
+        return sign_in_page(app, *presession, typed,
+                            "Too many attempts for this username. Wait 15 minutes and try again.", 429);
     }
     auto stored = store::find_account(app.db, *username);
     const auto password = field(*form, "password");
-    const bool ok = stored && !stored->disabled && crypto::secret_matches(stored->password_hash, password);
-    app.sessions.record(*username, ok, now);
-    if (!ok) return sign_in_page(app, typed, "The username or password is not right", 400);
+    const bool matches = crypto::secret_matches(stored ? stored->password_hash : stand_in_hash(), password);
+    const bool ok = stored && !stored->disabled && matches;
+    app.sessions.record(*username, request.client, ok, now);
+    if (!ok) return sign_in_page(app, *presession, typed, "The username or password is not right", 400);
     // A new session id at every sign-in; any session this browser had is ended.
-    if (auto header = request.header("cookie")) {
-        if (auto old = cookie_value(*header, kSessionCookie)) app.sessions.end(*old);
-    }
+    if (auto old = cookie_value(*header, kSessionCookie)) app.sessions.end(*old);
     const auto id = app.sessions.start(stored->account.id, now);
     Response response = redirect(landing(stored->account));
     response.set_header("Set-Cookie", session_cookie(id, static_cast<long>(app.sessions.policy().absolute.count())));
     return response;
 }
 
+// Only a form from a signed-in page signs out: another site cannot sign anyone out.
+Response sign_out(const AppContext& app, const Request& request) {
+    auto who = signed_in(app, request);
+    auto form = parse_query(request.body);
+    if (!form) return error_page(app, 400);
+    if (!who) return redirect("/");  // nothing to end
+    if (from_another_site(request) || !session_form_token_ok(app, *who, "/sign-out", *form)) {
+        return error_page(app, 403);
+    }
+    app.sessions.end(who->session_id);
+    Response response = redirect("/");
+    response.set_header("Set-Cookie", session_cookie("", 0));
+    return response;
+}
+
 }  // namespace
 
 void add_account_routes(Router& router, const AppContext& app) {
-    router.get("/sign-in", [&app](const Request&, const RouteParams&) { return sign_in_page(app, "", "", 200); });
-    router.post("/sign-in", [&app](const Request& r, const RouteParams&) { return sign_in(app, r); });
-    router.post("/sign-out", [&app](const Request& r, const RouteParams&) {
-        auto who = signed_in(app, r);
-        auto form = parse_query(r.body);
-        if (who && form && session_form_token_ok(app, *who, "/sign-out", *form)) app.sessions.end(who->session_id);
-        Response response = redirect("/");
-        response.set_header("Set-Cookie", session_cookie("", 0));
-        return response;
+    router.get("/sign-in", [&app](const Request& r, const RouteParams&) {
+        return sign_in_page(app, sign_in_value(r), "", "", 200);
     });
+    router.post(
+        "/sign-in", [&app](const Request& r, const RouteParams&) { return sign_in(app, r); }, std::nullopt, Work::slow);
+    router.post("/sign-out", [&app](const Request& r, const RouteParams&) { return sign_out(app, r); });
 }
 
 }  // namespace pw::web

@@ -39,20 +39,16 @@ bool session_form_token_ok(const AppContext& app, const SignedIn& who, std::stri
     return app.csrf.valid(field(form, "csrf"), std::string(path) + "|" + who.session_id, current_day(app));
 }
 
-namespace {
-struct RolledBack {};  // thrown inside the job so the writer undoes its savepoint
-}  // namespace
-
 void apply_change(const AppContext& app, std::function<Result<void>(soci::session&)> change,
                   std::function<void(Result<void>)> done) {
     auto outcome = std::make_shared<Result<void>>();
     app.writer.submit(
         [change = std::move(change), outcome](soci::session& s) {
             *outcome = change(s);
-            if (!*outcome) throw RolledBack{};
+            return *outcome ? store::Writer::Outcome::keep : store::Writer::Outcome::undo;
         },
         [outcome, done = std::move(done)](std::exception_ptr error) {
-            if (error && *outcome) {  // the change was fine, the batch was not: nothing was written
+            if (error) {  // the job threw, or its batch could not be written: nothing of it was
                 std::string detail = "unknown error";
                 try {
                     std::rethrow_exception(error);

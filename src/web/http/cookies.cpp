@@ -30,4 +30,9 @@ std::string session_cookie(std::string_view value, long max_age_seconds) {
                        max_age_seconds);
 }
 
+std::string sign_in_cookie(std::string_view value, long max_age_seconds) {
+    return fmt::format("{}={}; Path=/; Max-Age={}; Secure; HttpOnly; SameSite=Strict", kSignInCookie, value,
+                       max_age_seconds);
+}
+
 }  // namespace pw::web

@@ -14,4 +14,9 @@ inline constexpr std::string_view kSessionCookie = "__Host-pw_session";
 // __Host- prefix, Secure, HttpOnly, SameSite=Lax, Path=/; max_age 0 deletes it.
 std::string session_cookie(std::string_view value, long max_age_seconds);
 
+// Before sign-in: a random value the sign-in form's token is bound to, so a form posted from
+// another site (which cannot read or set it) cannot sign a browser in as someone else.
+inline constexpr std::string_view kSignInCookie = "__Host-pw_signin";
+std::string sign_in_cookie(std::string_view value, long max_age_seconds);
+
 }  // namespace pw::web

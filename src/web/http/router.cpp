@@ -49,8 +49,8 @@ void Router::add(std::string method, std::string pattern, RouteHandler handler, 
 void Router::add_async(std::string method, std::string pattern, AsyncRouteHandler handler, Caching caching,
                        std::vector<std::string> query) {
     auto segments = split(pattern);
-    routes_.push_back(
-        {std::move(method), std::move(pattern), std::move(segments), std::move(handler), caching, std::move(query), std::nullopt});
+    routes_.push_back({std::move(method), std::move(pattern), std::move(segments), std::move(handler), caching,
+                       std::move(query), std::nullopt, Work::quick});
 }
 
 Router::Match Router::match(std::string_view method, std::string_view path) const {
@@ -70,6 +70,7 @@ Router::Match Router::match(std::string_view method, std::string_view path) cons
         result.caching = route.caching;
         result.query = &route.query;
         result.limit = route.limit;
+        result.work = route.work;
         return result;
     }
     return result;

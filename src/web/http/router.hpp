@@ -27,6 +27,9 @@ using AsyncRouteHandler = std::function<void(const Request&, const RouteParams&,
 
 // Public: the same answer for everyone, so it may be kept for a moment (web/cache).
 enum class Caching { none, public_page };
+// Slow: the handler hashes a secret (argon2id), so the app runs it on its slow-work pool, never
+// on a thread that serves connections.
+enum class Work { quick, slow };
 
 class Router {
 public:
@@ -38,14 +41,17 @@ public:
     }
     // A participant's action names its rate limit: the app counts it against the client before
     // the handler runs, and past the limit answers 429 itself.
-    void post(std::string pattern, RouteHandler handler, std::optional<throttle::Action> limit = std::nullopt) {
+    void post(std::string pattern, RouteHandler handler, std::optional<throttle::Action> limit = std::nullopt,
+              Work work = Work::quick) {
         add("POST", std::move(pattern), std::move(handler));
         routes_.back().limit = limit;
+        routes_.back().work = work;
     }
     void post_async(std::string pattern, AsyncRouteHandler handler,
-                    std::optional<throttle::Action> limit = std::nullopt) {
+                    std::optional<throttle::Action> limit = std::nullopt, Work work = Work::quick) {
         add_async("POST", std::move(pattern), std::move(handler), Caching::none);
         routes_.back().limit = limit;
+        routes_.back().work = work;
     }
     void add(std::string method, std::string pattern, RouteHandler handler, Caching caching = Caching::none,
              std::vector<std::string> query = {});
@@ -61,6 +67,7 @@ public:
         Caching caching = Caching::none;
         const std::vector<std::string>* query = nullptr;  // the parameters a public page reads
         std::optional<throttle::Action> limit;
+        Work work = Work::quick;
     };
     Match match(std::string_view method, std::string_view path) const;
 
@@ -73,6 +80,7 @@ private:
         Caching caching;
         std::vector<std::string> query;
         std::optional<throttle::Action> limit;
+        Work work = Work::quick;
     };
     std::vector<Route> routes_;
 };

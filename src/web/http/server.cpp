@@ -99,18 +99,19 @@ struct Server::Impl {
         }
     }
 
-    // Runs the handler and waits for its response, which may come from another thread.
-    awaitable<Response> respond_to(Request request) {
+    // Runs the handler and waits for its response, which may come from another thread, until
+    // the request's deadline; then answers 503 itself. Sets timed_out when it did.
+    awaitable<Response> respond_to(Request request, bool& timed_out) {
         struct Pending {
             asio::steady_timer ready;
             std::optional<Response> response;
             std::atomic<bool> in_call{true};  // the handler has not returned yet
             std::thread::id caller = std::this_thread::get_id();
-            explicit Pending(asio::any_io_executor executor)
-                : ready(std::move(executor), asio::steady_timer::time_point::max()) {}
+            Pending(asio::any_io_executor executor, std::chrono::milliseconds deadline)
+                : ready(std::move(executor), deadline) {}
         };
         auto executor = co_await asio::this_coro::executor;
-        auto pending = std::make_shared<Pending>(executor);
+        auto pending = std::make_shared<Pending>(executor, config.request_deadline);
         try {
             handler(std::move(request), [pending, executor](Response response) {
                 if (pending->in_call && std::this_thread::get_id() == pending->caller) {
@@ -118,6 +119,7 @@ struct Server::Impl {
                     return;
                 }
                 asio::post(executor, [pending, response = std::move(response)]() mutable {
+                    if (pending->response) return;  // too late: the deadline answered
                     pending->response = std::move(response);
                     pending->ready.cancel();
                 });
@@ -131,7 +133,15 @@ struct Server::Impl {
         }
         pending->in_call = false;
         while (!pending->response) {
-            co_await pending->ready.async_wait(asio::as_tuple(use_awaitable));
+            auto [ec] = co_await pending->ready.async_wait(asio::as_tuple(use_awaitable));
+            if (!ec && !pending->response) {  // the timer ran out, not cancelled by an answer
+                spdlog::error("event=request_deadline deadline_ms={}", config.request_deadline.count());
+                timed_out = true;
+                Response page =
+                    refusal_page ? refusal_page(503) : Response{503, "text/plain; charset=utf-8", {}, "", ""};
+                page.status = 503;
+                pending->response = std::move(page);
+            }
         }
         co_return std::move(*pending->response);
     }
@@ -177,19 +187,23 @@ struct Server::Impl {
             // starts at the upload limit and the ordinary limit is applied here for everyone else.
             parser.body_limit(config.may_upload ? std::max(config.body_limit, config.upload_limit) : config.body_limit);
             stream.expires_after(config.read_timeout);
-            auto [header_ec, header_n] = co_await http::async_read_header(stream, buffer, parser, asio::as_tuple(use_awaitable));
+            auto [header_ec, header_n] =
+                co_await http::async_read_header(stream, buffer, parser, asio::as_tuple(use_awaitable));
             beast::error_code ec = header_ec;
             if (!ec && config.may_upload) {
                 const auto& head = parser.get();
                 if (!config.may_upload(head.target(), head[http::field::cookie])) {
-                    if (parser.content_length().value_or(0) > config.body_limit) ec = http::error::body_limit;
-                    else parser.body_limit(config.body_limit);  // a chunked body is held to it as it comes
+                    if (parser.content_length().value_or(0) > config.body_limit)
+                        ec = http::error::body_limit;
+                    else
+                        parser.body_limit(config.body_limit);  // a chunked body is held to it as it comes
                 } else {
                     stream.expires_after(config.upload_timeout);  // a large file on a slow line
                 }
             }
             if (!ec && !parser.is_done()) {
-                auto [body_ec, body_n] = co_await http::async_read(stream, buffer, parser, asio::as_tuple(use_awaitable));
+                auto [body_ec, body_n] =
+                    co_await http::async_read(stream, buffer, parser, asio::as_tuple(use_awaitable));
                 ec = body_ec;
             }
             if (ec == beast::error::timeout || ec == http::error::end_of_stream || ec == asio::error::eof ||
@@ -214,18 +228,19 @@ struct Server::Impl {
                 const auto forwarded = from_proxy ? request.header("x-forwarded-for") : std::nullopt;
                 request.client = config.client_key(forwarded ? last_forwarded(*forwarded) : peer_address);
             }
-            Response response = co_await respond_to(std::move(request));
+            bool timed_out = false;
+            Response response = co_await respond_to(std::move(request), timed_out);
             http::response<http::string_body> res{static_cast<http::status>(response.status), version};
             res.set(http::field::content_type, response.content_type);
             for (const auto& [name, value] : response.headers) res.set(name, value);
-            res.keep_alive(keep_alive);
+            res.keep_alive(keep_alive && !timed_out);
             const auto length = response.body.size();
             if (!head) res.body() = std::move(response.body);
             res.prepare_payload();
             if (head) res.content_length(length);
             stream.expires_after(config.read_timeout);
             auto [write_ec, written] = co_await http::async_write(stream, res, asio::as_tuple(use_awaitable));
-            if (write_ec || !keep_alive) break;
+            if (write_ec || !keep_alive || timed_out) break;
         }
         beast::error_code ignored;
         stream.socket().shutdown(tcp::socket::shutdown_both, ignored);

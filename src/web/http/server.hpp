@@ -27,6 +27,9 @@ struct ServerConfig {
     std::chrono::milliseconds read_timeout{10'000};   // to receive a whole request once it has begun
     std::chrono::milliseconds idle_timeout{120'000};  // between requests on a keep-alive connection
     std::chrono::milliseconds drain_timeout{20'000};  // how long SIGTERM waits for in-flight requests
+    // A request the handler has not answered by then gets the refusal page for 503 and the
+    // connection is closed; the late answer, if it ever comes, is dropped.
+    std::chrono::milliseconds request_deadline{30'000};
     // Request::client from the client's address. With trusted_proxy set, a connection from that
     // address is a proxy's: the client is the last address its X-Forwarded-For names.
     std::function<std::uint64_t(std::string_view address)> client_key;

@@ -91,41 +91,48 @@ void answer(const AppContext& app, const Request& request, Responder respond) {
 
 void add_codename_routes(Router& router, const AppContext& app) {
     router.get(kPath, [&app](const Request&, const RouteParams&) { return codename_page(app, kForm, "", "", 200); });
-    router.post(kPath, [&app](const Request& r, const RouteParams&) {
-        auto form = parse_query(r.body);
-        if (!form) return error_page(app, 400);
-        auto who = recognise_codename(app, *form, kPath, kForm);
-        if (!who) return std::move(who.error());
-        return show(app, who->text, who->id, "");
-    }, throttle::Action::codename_lookup);
-    router.post_async(kWithdrawPath, [&app](const Request& r, const RouteParams&, Responder respond) {
-        auto form = parse_query(r.body);
-        if (!form) return respond(error_page(app, 400));
-        auto who = recognise_codename(app, *form, kWithdrawPath, kForm);
-        if (!who) return respond(std::move(who.error()));
-        auto item = parse_id(field(*form, "id"));
-        const auto kind = field(*form, "kind");
-        if (!item || (kind != "rating" && kind != "story")) return respond(error_page(app, 400));
-        const auto month = current_month(app);
-        const auto codename_id = who->id;
-        const bool rating = kind == "rating";
-        apply_change(
-            app,
-            [=, id = *item](soci::session& s) {
-                return rating ? store::withdraw_rating(s, id, codename_id, month)
-                              : store::withdraw_story(s, id, codename_id, month);
-            },
-            [&app, codename = who->text, codename_id, respond, rating](Result<void> done) {
-                if (done) published_stories_changed(app);
-                respond(show(app, codename, codename_id,
-                             done ? (rating ? "Your rating is withdrawn: it no longer counts."
-                                            : "Your story is withdrawn: nobody can see it now.")
-                                  : done.error().message));
-            });
-    }, throttle::Action::codename_lookup);
-    router.post_async(kAnswerPath, [&app](const Request& r, const RouteParams&, Responder respond) {
-        answer(app, r, std::move(respond));
-    }, throttle::Action::codename_lookup);
+    router.post(
+        kPath,
+        [&app](const Request& r, const RouteParams&) {
+            auto form = parse_query(r.body);
+            if (!form) return error_page(app, 400);
+            auto who = recognise_codename(app, *form, kPath, kForm);
+            if (!who) return std::move(who.error());
+            return show(app, who->text, who->id, "");
+        },
+        throttle::Action::codename_lookup, Work::slow);
+    router.post_async(
+        kWithdrawPath,
+        [&app](const Request& r, const RouteParams&, Responder respond) {
+            auto form = parse_query(r.body);
+            if (!form) return respond(error_page(app, 400));
+            auto who = recognise_codename(app, *form, kWithdrawPath, kForm);
+            if (!who) return respond(std::move(who.error()));
+            auto item = parse_id(field(*form, "id"));
+            const auto kind = field(*form, "kind");
+            if (!item || (kind != "rating" && kind != "story")) return respond(error_page(app, 400));
+            const auto month = current_month(app);
+            const auto codename_id = who->id;
+            const bool rating = kind == "rating";
+            apply_change(
+                app,
+                [=, id = *item](soci::session& s) {
+                    return rating ? store::withdraw_rating(s, id, codename_id, month)
+                                  : store::withdraw_story(s, id, codename_id, month);
+                },
+                [&app, codename = who->text, codename_id, respond, rating](Result<void> done) {
+                    if (done) published_stories_changed(app);
+                    respond(show(app, codename, codename_id,
+                                 done ? (rating ? "Your rating is withdrawn: it no longer counts."
+                                                : "Your story is withdrawn: nobody can see it now.")
+                                      : done.error().message));
+                });
+        },
+        throttle::Action::codename_lookup, Work::slow);
+    router.post_async(
+        kAnswerPath,
+        [&app](const Request& r, const RouteParams&, Responder respond) { answer(app, r, std::move(respond)); },
+        throttle::Action::codename_lookup, Work::slow);
 }
 
 }  // namespace pw::web

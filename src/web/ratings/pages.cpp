@@ -132,7 +132,7 @@ void submit(const AppContext& app, const Target& target, const Request& request,
                                 *answers,
                                 story ? std::optional(redaction::redact_text(*story)) : std::nullopt,
                                 area_id};
-    app.ratings.submit(submission, [&app, target, form = *form, respond](Result<RatingReceipt> receipt) {
+    auto saved = [&app, target, form = *form, respond](Result<RatingReceipt> receipt) {
         if (!receipt) {
             if (receipt.error().kind == ErrorKind::invalid_input) {
                 respond(form_page(app, target, form, {{"codename", receipt.error().message}}, 400));
@@ -152,7 +152,11 @@ void submit(const AppContext& app, const Target& target, const Request& request,
         Response response = html_page(app, "rated", std::move(data));
         response.set_header("Cache-Control", "no-store");  // the codename is shown once, never kept
         respond(std::move(response));
-    });
+    };
+    // A codename to make or check is argon2id work: off the connection threads.
+    if (!answers->codename && !answers->wants_codename) return app.ratings.submit(submission, std::move(saved));
+    const bool queued = app.slow.try_run([&app, submission, saved] { app.ratings.submit(submission, saved); });
+    if (!queued) respond(error_page(app, 503));
 }
 
 void add_for(Router& router, const AppContext& app, UnitKind kind, const std::string& base) {
@@ -161,11 +165,14 @@ void add_for(Router& router, const AppContext& app, UnitKind kind, const std::st
         if (!target) return error_page(app, 404);
         return form_page(app, *target, {}, {}, 200);
     });
-    router.post_async(base + "/{id}/rate", [&app, kind](const Request& r, const RouteParams& p, Responder respond) {
-        auto target = find_target(app, kind, p.get("id"));
-        if (!target) return respond(error_page(app, 404));
-        submit(app, *target, r, std::move(respond));
-    }, throttle::Action::participant_write);
+    router.post_async(
+        base + "/{id}/rate",
+        [&app, kind](const Request& r, const RouteParams& p, Responder respond) {
+            auto target = find_target(app, kind, p.get("id"));
+            if (!target) return respond(error_page(app, 404));
+            submit(app, *target, r, std::move(respond));
+        },
+        throttle::Action::participant_write);
 }
 
 }  // namespace

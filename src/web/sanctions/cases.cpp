@@ -143,7 +143,7 @@ void log_case(const AppContext& app, const Request& request, Responder respond) 
     std::optional<std::int64_t> codename_id;
     if (answers && answers->codename) {
         auto s = app.db.session();
-        codename_id = store::find_codename(s, *answers->codename);
+        codename_id = store::find_codename(s, app.lookup_keys, *answers->codename);
         if (!codename_id)
             errors.push_back({"codename", "We do not recognise that codename. Check it, or leave it blank"});
     }
@@ -153,7 +153,7 @@ void log_case(const AppContext& app, const Request& request, Responder respond) 
     std::optional<store::NewCodename> stored;
     if (!codename_id) {
         new_codename = crypto::new_codename();
-        stored = store::NewCodename{crypto::lookup_key(*new_codename), crypto::hash_secret(*new_codename)};
+        stored = store::hash_codename(app.lookup_keys, *new_codename);
     }
     const auto month = current_month(app);
     apply_change(
@@ -285,28 +285,33 @@ void add_sanction_case_routes(Router& router, const AppContext& app) {
         },
         Caching::public_page);
     router.get("/sanctions/log", [&app](const Request&, const RouteParams&) { return log_form(app, {}, {}, 200); });
-    router.post_async("/sanctions/log", [&app](const Request& r, const RouteParams&, Responder respond) {
-        log_case(app, r, std::move(respond));
-    }, throttle::Action::participant_write);
+    router.post_async(
+        "/sanctions/log",
+        [&app](const Request& r, const RouteParams&, Responder respond) { log_case(app, r, std::move(respond)); },
+        throttle::Action::participant_write, Work::slow);
     router.get("/sanctions/mine",
                [&app](const Request&, const RouteParams&) { return codename_page(app, kFollowForm, "", "", 200); });
-    router.post("/sanctions/mine", [&app](const Request& r, const RouteParams&) {
-        auto form = parse_query(r.body);
-        if (!form) return error_page(app, 400);
-        auto owner = owner_of(app, *form, "/sanctions/mine");
-        if (!owner) return std::move(owner.error());
-        return my_cases(app, *owner, "");
-    }, throttle::Action::codename_lookup);
-    router.post_async("/sanctions/cases/{id}/step", [&app](const Request& r, const RouteParams& p, Responder respond) {
-        step(app, r, p, std::move(respond));
-    }, throttle::Action::codename_lookup);
+    router.post(
+        "/sanctions/mine",
+        [&app](const Request& r, const RouteParams&) {
+            auto form = parse_query(r.body);
+            if (!form) return error_page(app, 400);
+            auto owner = owner_of(app, *form, "/sanctions/mine");
+            if (!owner) return std::move(owner.error());
+            return my_cases(app, *owner, "");
+        },
+        throttle::Action::codename_lookup, Work::slow);
+    router.post_async(
+        "/sanctions/cases/{id}/step",
+        [&app](const Request& r, const RouteParams& p, Responder respond) { step(app, r, p, std::move(respond)); },
+        throttle::Action::codename_lookup, Work::slow);
     router.post_async(
         "/sanctions/cases/{id}/details",
         [&app](const Request& r, const RouteParams& p, Responder respond) { details(app, r, p, std::move(respond)); },
-        throttle::Action::codename_lookup);
-    router.post("/sanctions/cases/{id}/letter",
-                [&app](const Request& r, const RouteParams& p) { return letter(app, r, p); },
-                throttle::Action::codename_lookup);
+        throttle::Action::codename_lookup, Work::slow);
+    router.post(
+        "/sanctions/cases/{id}/letter", [&app](const Request& r, const RouteParams& p) { return letter(app, r, p); },
+        throttle::Action::codename_lookup, Work::slow);
 }
 
 }  // namespace pw::web

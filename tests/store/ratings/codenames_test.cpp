@@ -1,0 +1,90 @@
+// Finding a codename on both engines: keyed look-up keys, and codenames made before them.
+#include "store/ratings/ratings.hpp"
+
+#include <algorithm>
+#include <chrono>
+#include <cstdio>
+
+#include "crypto/codenames.hpp"
+#include "crypto/passwords.hpp"
+#include "crypto/secrets.hpp"
+#include "store/store_test.hpp"
+
+using namespace pw;
+using pw::testing::StoreTest;
+
+class Codenames : public StoreTest {
+protected:
+    static void SetUpTestSuite() { crypto::initialise(); }
+    std::int64_t insert(const store::NewCodename& codename) {
+        auto s = db_->session();
+        return store::insert_codename(s, codename, month());
+    }
+    std::optional<std::int64_t> find(std::string_view codename) {
+        auto s = db_->session();
+        return store::find_codename(s, keys_, codename);
+    }
+    crypto::LookupKeys keys_{crypto::new_secrets().lookup_key};
+};
+
+TEST_P(Codenames, ACodenameIsFoundByItselfAndNothingElse) {
+    const auto id = insert(store::hash_codename(keys_, "maple river candle orbit"));
+    EXPECT_EQ(find("maple river candle orbit"), id);
+    EXPECT_FALSE(find("maple river candle orbits"));
+    EXPECT_FALSE(find("river maple candle orbit"));
+}
+
+TEST_P(Codenames, ACodenameMadeUnderAnotherDeploymentKeyIsNotFound) {
+    auto made = store::hash_codename(crypto::LookupKeys(crypto::new_secrets().lookup_key), "maple river candle orbit");
+    while (made.lookup_key == keys_("maple river candle orbit")) {  // 1 in 2^20: draw another key
+        made = store::hash_codename(crypto::LookupKeys(crypto::new_secrets().lookup_key), "maple river candle orbit");
+    }
+    insert(made);
+    EXPECT_FALSE(find("maple river candle orbit"));
+}
+
+TEST_P(Codenames, ACodenameMadeBeforeLookUpKeysWereKeyedIsStillFound) {
+    // As rows made before migration 012 were: the unkeyed key, and keyed = 0.
+    const long long legacy = crypto::legacy_lookup_key("maple river candle orbit");
+    const std::string hash = crypto::hash_secret("maple river candle orbit");
+    long long id = 0;
+    {
+        auto s = db_->session();
+        s << "INSERT INTO codenames (lookup_key, hash, created_month) VALUES (:k, :h, '2025-01') RETURNING id",
+            soci::use(legacy), soci::use(hash), soci::into(id);
+    }
+    EXPECT_EQ(find("maple river candle orbit"), id);
+    EXPECT_FALSE(find("maple river candle orbits"));
+}
+
+PW_ENGINE_SUITE(Codenames);
+
+// A wrong guess whose look-up key is in use checks one stored hash; one whose key is not checks
+// the stand-in. Before, the second answered at once and told an attacker which keys exist.
+TEST_P(Codenames, AWrongGuessTakesAsLongWhetherOrNotItsLookUpKeyIsInUse) {
+    insert(store::hash_codename(keys_, "maple river candle orbit"));
+    const auto used = keys_("maple river candle orbit");
+    std::string same_key;  // another codename under the same look-up key: about 2^20 tries
+    std::string free_key;
+    for (int i = 0; same_key.empty() || free_key.empty(); ++i) {
+        const auto guess = crypto::new_codename();
+        if (keys_(guess) == used && guess != "maple river candle orbit") same_key = guess;
+        if (free_key.empty() && keys_(guess) != used && crypto::legacy_lookup_key(guess) != used) free_key = guess;
+        ASSERT_LT(i, 50'000'000);
+    }
+    auto median_ms = [&](const std::string& guess) {
+        std::vector<double> ms;
+        for (int i = 0; i < 9; ++i) {
+            const auto start = std::chrono::steady_clock::now();
+            EXPECT_FALSE(find(guess));
+            ms.push_back(std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count());
+        }
+        std::sort(ms.begin(), ms.end());
+        return ms[4];
+    };
+    const double in_use = median_ms(same_key);
+    const double not_in_use = median_ms(free_key);
+    std::printf("wrong codename, median: look-up key in use %.1f ms, not in use %.1f ms\n", in_use, not_in_use);
+    EXPECT_GT(not_in_use, in_use * 0.7);
+    EXPECT_LT(not_in_use, in_use * 1.4);
+}
