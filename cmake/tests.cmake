@@ -30,5 +30,9 @@ gtest_discover_tests(integration_tests TEST_PREFIX "integration." DISCOVERY_TIME
 add_test(NAME browser.journey COMMAND ${CMAKE_SOURCE_DIR}/tests/browser/run.sh ${CMAKE_BINARY_DIR})
 set_tests_properties(browser.journey PROPERTIES TIMEOUT 180 RUN_SERIAL TRUE)
 
+# The shipped nginx configuration and systemd unit, run as shipped in front of two servers.
+add_test(NAME deploy.nginx COMMAND ${CMAKE_SOURCE_DIR}/tests/deploy/run.sh ${CMAKE_BINARY_DIR})
+set_tests_properties(deploy.nginx PROPERTIES TIMEOUT 120)
+
 # A smoke of the detection benchmark (make bench runs it on ten million events).
 add_test(NAME bench.analytics_smoke COMMAND analytics_bench ${CMAKE_BINARY_DIR}/bench/smoke-events.csv 200 52)

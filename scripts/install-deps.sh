@@ -20,9 +20,10 @@ command -v node >/dev/null 2>&1 || build_pkgs+=(nodejs)
 command -v npm >/dev/null 2>&1 || build_pkgs+=(npm)
 # Tests: GoogleTest, a PostgreSQL 15 server the store and HTTP suites start themselves, and
 # Chromium for the browser journey (driven by playwright-core from npm, never its own download),
-# and clang-16 with libFuzzer for the fuzz targets.
+# clang-16 with libFuzzer for the fuzz targets, and nginx (with curl and openssl) to run the
+# shipped deployment configuration.
 test_pkgs=(libgtest-dev libgmock-dev postgresql-15 postgresql-client-15 chromium fonts-liberation
-           clang-16 libfuzzer-16-dev libclang-rt-16-dev)
+           clang-16 libfuzzer-16-dev libclang-rt-16-dev nginx curl openssl)
 # Benchmarks: wrk for load, nginx as the static-file baseline.
 bench_pkgs=(libbenchmark-dev wrk nginx curl)
 
