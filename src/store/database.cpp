@@ -2,6 +2,8 @@
 
 #include <fmt/format.h>
 
+#include <vector>
+
 #include <soci/postgresql/soci-postgresql.h>
 #include <soci/sqlite3/soci-sqlite3.h>
 
@@ -111,6 +113,27 @@ Result<std::unique_ptr<Database>> Database::open(const DatabaseUrl& url, std::si
         return fail(ErrorKind::unavailable, fmt::format("cannot open database {}: {}", url.display, describe(e)));
     }
     return db;
+}
+
+int Database::heal() {
+    if (url_.engine != Engine::postgresql) return 0;
+    std::vector<std::size_t> leased;
+    int healed = 0;
+    for (std::size_t pos = 0; pool_.try_lease(pos, 0);) {  // every idle one, each once
+        leased.push_back(pos);
+        auto& session = pool_.at(pos);
+        auto* backend = static_cast<soci::postgresql_session_backend*>(session.get_backend());
+        if (backend && PQstatus(backend->conn_) == CONNECTION_OK) continue;
+        try {
+            session.reconnect();
+            configure(session, url_.engine);
+            ++healed;
+        } catch (const std::exception&) {
+            // Still down: the next round tries again.
+        }
+    }
+    for (auto pos : leased) pool_.give_back(pos);
+    return healed;
 }
 
 void Database::execute_script(soci::session& session, Engine engine, const std::string& sql) {

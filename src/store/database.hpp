@@ -40,6 +40,11 @@ public:
     // Fails when the database cannot be written (read-only file, held lock).
     Result<void> check_writable();
 
+    // Reconnects every idle pooled connection the server has dropped (PostgreSQL restarted, or
+    // its backends killed); returns how many. A dropped connection fails the one request that
+    // finds it, then this brings it back. Cheap: no round trip for a healthy connection.
+    int heal();
+
 private:
     Database(DatabaseUrl url, std::size_t pool_size) : url_(std::move(url)), pool_(pool_size) {}
     DatabaseUrl url_;

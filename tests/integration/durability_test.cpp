@@ -6,6 +6,7 @@
 #include <soci/soci.h>
 #include <atomic>
 #include <cstdlib>
+#include <functional>
 #include <mutex>
 #include <random>
 #include <regex>
@@ -94,4 +95,35 @@ TEST(Durability, EveryAcknowledgedRatingSurvivesSigkill) {
     EXPECT_GT(acknowledged.size(), 0u);
     EXPECT_EQ(lost, 0);
     EXPECT_EQ(orphans, 0);  // nothing half-written: no story without its rating
+}
+
+// SIGKILL cannot show a missing fsync (the kernel still writes the page cache out), so the
+// setting behind it is checked on every pooled connection, the way the server opens them: with
+// synchronous=FULL in WAL mode, SQLite fsyncs the log before a commit returns.
+TEST(Durability, EveryPooledSqliteConnectionSyncsBeforeACommitReturns) {
+    std::unique_ptr<TestDatabase> test_db;
+    PW_REQUIRE_ENGINE(test_db, pw::store::Engine::sqlite);
+    ASSERT_EQ(run_cli({"migrate", "--db", test_db->url()}).exit_code, 0);
+    constexpr std::size_t kPool = 6;
+    auto db = pw::store::Database::open(*pw::store::parse_database_url(test_db->url()), kPool);
+    ASSERT_TRUE(db) << db.error().message;
+    // Each borrow is held while the next is made, so every check is on a different connection.
+    int checked = 0;
+    std::function<void(std::size_t)> check = [&](std::size_t left) {
+        if (left == 0) return;
+        auto s = (*db)->session();
+        int synchronous = 0;
+        std::string journal;
+        int foreign_keys = 0;
+        s << "PRAGMA synchronous", soci::into(synchronous);
+        s << "PRAGMA journal_mode", soci::into(journal);
+        s << "PRAGMA foreign_keys", soci::into(foreign_keys);
+        EXPECT_EQ(synchronous, 2);  // FULL
+        EXPECT_EQ(journal, "wal");
+        EXPECT_EQ(foreign_keys, 1);
+        ++checked;
+        check(left - 1);
+    };
+    check(kPool);
+    EXPECT_EQ(checked, static_cast<int>(kPool));
 }

@@ -144,6 +144,8 @@ TEST_P(Stories, OnlyTheRightPeopleCanActAndEveryFormNeedsItsToken) {
     EXPECT_EQ(foreign.status, 403);  // another provider's story (and the wrong form's token)
     auto no_token = request(port(), "POST", "/moderate/stories/" + story + "/approve", mod + kForm, "x=1");
     EXPECT_EQ(no_token.status, 403);
+    EXPECT_NE(no_token.body.find("You cannot do that from here"), std::string::npos);  // not "Page not found"
+    EXPECT_EQ(no_token.body.find("Page not found"), std::string::npos);
     auto forged_cookie =
         request(port(), "GET", "/moderate", "Cookie: __Host-pw_session=" + std::string(32, 'a') + "\r\n");
     EXPECT_EQ(forged_cookie.status, 303);

@@ -3,6 +3,7 @@
 #include <fcntl.h>
 #include <poll.h>
 #include <signal.h>
+#include <sys/resource.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -38,6 +39,12 @@ pid_t spawn(const std::vector<std::string>& args, int& out_fd, int& err_fd, RunO
         close(err[1]);
         if (options.as_nobody && geteuid() == 0) {
             if (setgid(65534) != 0 || setuid(65534) != 0) _exit(126);
+        }
+        if (options.file_size_limit > 0) {
+            signal(SIGXFSZ, SIG_IGN);  // a write past the limit fails with EFBIG, as on a full disk
+            const rlimit limit{static_cast<rlim_t>(options.file_size_limit),
+                               static_cast<rlim_t>(options.file_size_limit)};
+            if (setrlimit(RLIMIT_FSIZE, &limit) != 0) _exit(126);
         }
         std::vector<char*> argv;
         std::string binary = binary_path();

@@ -14,7 +14,8 @@ struct CommandResult {
 };
 
 struct RunOptions {
-    bool as_nobody = false;  // when root: drop to uid 65534 first, so file permissions bind
+    bool as_nobody = false;    // when root: drop to uid 65534 first, so file permissions bind
+    long file_size_limit = 0;  // bytes: no file may grow past this (a full disk, without one)
 };
 
 // Runs build/providerwatch with args and waits (at most 60 s).

@@ -207,6 +207,7 @@ int serve(ServeArgs& args) {
                                          return one == 1;
                                      } catch (const std::exception& e) {
                                          spdlog::error("event=health_check_failed error=\"{}\"", store::describe(e));
+                                         db->heal();
                                          return false;
                                      }
                                  },
@@ -258,6 +259,9 @@ int serve(ServeArgs& args) {
     std::cout << "listening on http://" << args.bind << ":" << server->port() << std::endl;
     spdlog::info("event=started db={} threads={} assets={}", db->url().display, args.threads, assets->size());
     server->run();
+    // What is still queued refers to the app: finish it while the app is alive.
+    slow.stop();
+    writer.stop();
     spdlog::info("event=stopped");
     return ok;
 }

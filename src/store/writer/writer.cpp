@@ -23,25 +23,29 @@ Writer::Writer(Database& db, std::size_t max_batch, std::size_t max_queue)
     : db_(db), max_batch_(max_batch), max_queue_(max_queue), thread_([this] { run(); }) {}
 
 Writer::~Writer() {
+    stop();
+}
+
+void Writer::stop() {
     {
         std::lock_guard lock(mutex_);
         stopping_ = true;
     }
     wake_.notify_all();
-    thread_.join();
+    if (thread_.joinable()) thread_.join();
 }
 
 void Writer::submit(Job job, Done done) {
     {
         std::lock_guard lock(mutex_);
-        if (queue_.size() < max_queue_) {
+        if (!stopping_ && queue_.size() < max_queue_) {
             queue_.push_back({std::move(job), std::move(done)});
             job = nullptr;
         }
     }
     if (job) {
-        spdlog::warn("event=write_queue_full max_queue={}", max_queue_);
-        call_done(done, std::make_exception_ptr(std::runtime_error("the write queue is full")));
+        spdlog::warn("event=write_refused max_queue={}", max_queue_);
+        call_done(done, std::make_exception_ptr(std::runtime_error("the write queue is full or stopping")));
         return;
     }
     wake_.notify_one();
@@ -101,6 +105,7 @@ void Writer::write_batch(std::deque<Item>& batch) {
     } catch (const std::exception& e) {
         spdlog::error("event=write_batch_failed jobs={} error=\"{}\"", batch.size(), describe(e));
         commit_error = std::current_exception();
+        if (const int healed = db_.heal()) spdlog::warn("event=database_reconnected connections={}", healed);
     }
     for (std::size_t i = 0; i < batch.size(); ++i) call_done(batch[i].done, commit_error ? commit_error : errors[i]);
 }

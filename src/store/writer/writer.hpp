@@ -28,7 +28,10 @@ public:
     // Takes a session of its own from db; max_batch bounds how many jobs share a transaction,
     // max_queue how many may wait.
     explicit Writer(Database& db, std::size_t max_batch = 1024, std::size_t max_queue = 65536);
-    ~Writer();  // finishes what was submitted, then stops
+    ~Writer();  // stop()
+    // Finishes what was submitted, then stops; later jobs are refused. Call it before anything
+    // the done callbacks refer to (the app) goes away. Idempotent.
+    void stop();
     Writer(const Writer&) = delete;
     Writer& operator=(const Writer&) = delete;
 

@@ -47,7 +47,7 @@ void apply_change(const AppContext& app, std::function<Result<void>(soci::sessio
             *outcome = change(s);
             return *outcome ? store::Writer::Outcome::keep : store::Writer::Outcome::undo;
         },
-        [outcome, done = std::move(done)](std::exception_ptr error) {
+        [&app, outcome, done = std::move(done)](std::exception_ptr error) {
             if (error) {  // the job threw, or its batch could not be written: nothing of it was
                 std::string detail = "unknown error";
                 try {
@@ -56,10 +56,11 @@ void apply_change(const AppContext& app, std::function<Result<void>(soci::sessio
                     detail = e.what();
                 } catch (...) {
                 }
-                done(fail(ErrorKind::unavailable, "That could not be saved. Please try again.", detail));
-                return;
+                *outcome = fail(ErrorKind::unavailable, "That could not be saved. Please try again.", detail);
             }
-            done(*outcome);
+            // What comes next renders a page (a moderator's queue reads the database): never on the
+            // writer's thread, which would hold up every other change meanwhile.
+            if (!app.slow.try_run([outcome, done] { done(*outcome); })) done(*outcome);
         });
 }
 

@@ -19,6 +19,9 @@ struct ErrorText {
 };
 constexpr ErrorText kErrors[] = {
     {400, "There is a problem with the request", "The address or form could not be read. Check it and try again."},
+    {403, "You cannot do that from here",
+     "The form may have been open for more than a day, or sent from another site, or you may need "
+     "to sign in. Go back, reload the page and try again. Nothing was saved."},
     {404, "Page not found",
      "If you typed the web address, check it is correct. If you pasted it, check you copied "
      "the whole address."},
@@ -37,7 +40,7 @@ constexpr ErrorText kErrors[] = {
 }  // namespace
 
 Response error_page(const AppContext& app, int status) {
-    const ErrorText* text = &kErrors[1];
+    const ErrorText* text = &kErrors[2];  // 404
     for (const auto& e : kErrors) {
         if (e.status == status) text = &e;
     }

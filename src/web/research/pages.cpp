@@ -1,7 +1,6 @@
 // The researcher's page: upload referral data, get the target-detection report on the page.
 // The file is read in memory for the report and never stored.
 #include <atomic>
-#include <thread>
 
 #include <fmt/format.h>
 
@@ -114,18 +113,31 @@ void report(const AppContext& app, const Request& request, Responder respond) {
     const FilePart* file = nullptr;
     for (const auto& f : body->files)
         if (f.field == "file" && !f.filename.empty()) file = &f;
-    if (!file) state.errors.push_back({"file", "Select a CSV file"});
-    else if (file->data.empty()) state.errors.push_back({"file", "The selected file is empty"});
+    if (!file)
+        state.errors.push_back({"file", "Select a CSV file"});
+    else if (file->data.empty())
+        state.errors.push_back({"file", "The selected file is empty"});
     if (!state.errors.empty()) return respond(form_page(app, *who, state, 422));
     if (reports_running.fetch_add(1) > 0) {
         --reports_running;
         return respond(error_page(app, 503));
     }
-    std::thread([&app, who = *who, file = *file, state, respond = std::move(respond)]() mutable {
-        Response page = make_report(app, who, file, std::move(state));
+    // On the slow-work pool, which the server stops (finishing it) before the app goes away.
+    const bool queued = app.slow.try_run([&app, who = *who, file = *file, state, respond]() mutable {
+        Response page;
+        try {
+            page = make_report(app, who, file, std::move(state));
+        } catch (...) {  // whatever it throws, the next report may start
+            --reports_running;
+            throw;
+        }
         --reports_running;  // before answering, so the next upload from the same person is taken
         respond(std::move(page));
-    }).detach();
+    });
+    if (!queued) {
+        --reports_running;
+        respond(error_page(app, 503));
+    }
 }
 
 }  // namespace

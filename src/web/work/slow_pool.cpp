@@ -13,12 +13,18 @@ SlowPool::SlowPool(unsigned threads, std::size_t max_waiting) : max_waiting_(max
 }
 
 SlowPool::~SlowPool() {
+    stop();
+}
+
+void SlowPool::stop() {
     {
         std::lock_guard lock(mutex_);
         stopping_ = true;
     }
     wake_.notify_all();
-    for (auto& thread : threads_) thread.join();
+    for (auto& thread : threads_) {
+        if (thread.joinable()) thread.join();
+    }
 }
 
 bool SlowPool::try_run(std::function<void()> job) {

@@ -17,7 +17,10 @@ namespace pw::web {
 class SlowPool {
 public:
     SlowPool(unsigned threads, std::size_t max_waiting);
-    ~SlowPool();  // runs what is already waiting, then joins
+    ~SlowPool();  // stop()
+    // Runs what is already waiting, then joins; later work is refused. Call it before anything
+    // the work refers to (the app) goes away. Idempotent.
+    void stop();
     SlowPool(const SlowPool&) = delete;
     SlowPool& operator=(const SlowPool&) = delete;
 

@@ -1,0 +1,114 @@
+// The server answers every request within its deadline, whatever the handler does: never
+// answers, throws, or answers too late.
+#include "web/http/server.hpp"
+
+#include <arpa/inet.h>
+#include <netinet/in.h>
+#include <poll.h>
+#include <sys/socket.h>
+#include <unistd.h>
+
+#include <gtest/gtest.h>
+
+#include <chrono>
+#include <mutex>
+#include <stdexcept>
+#include <thread>
+
+using namespace pw::web;
+
+namespace {
+
+// Sends one GET on a fresh connection and reads until the server closes it (at most 5 s).
+std::string exchange(unsigned short port, const std::string& path) {
+    const int fd = ::socket(AF_INET, SOCK_STREAM, 0);
+    sockaddr_in address{};
+    address.sin_family = AF_INET;
+    address.sin_port = htons(port);
+    ::inet_pton(AF_INET, "127.0.0.1", &address.sin_addr);
+    if (::connect(fd, reinterpret_cast<sockaddr*>(&address), sizeof address) != 0) {
+        ::close(fd);
+        return "";
+    }
+    const std::string request = "GET " + path + " HTTP/1.1\r\nHost: test\r\n\r\n";
+    (void)::send(fd, request.data(), request.size(), 0);
+    std::string reply;
+    const auto until = std::chrono::steady_clock::now() + std::chrono::seconds(5);
+    while (std::chrono::steady_clock::now() < until) {
+        pollfd p{fd, POLLIN, 0};
+        if (::poll(&p, 1, 100) <= 0) continue;
+        char buffer[4096];
+        const auto n = ::recv(fd, buffer, sizeof buffer, 0);
+        if (n <= 0) break;  // closed
+        reply.append(buffer, static_cast<std::size_t>(n));
+    }
+    ::close(fd);
+    return reply;
+}
+
+class Deadline : public ::testing::Test {
+protected:
+    void SetUp() override {
+        ServerConfig config;
+        config.port = 0;
+        config.threads = 1;
+        config.request_deadline = std::chrono::milliseconds(300);
+        server_ = std::make_unique<Server>(
+            config,
+            [this](Request request, Responder respond) {
+                if (request.path == "/never") {
+                    std::lock_guard lock(mutex_);
+                    kept_.push_back(std::move(respond));  // held, never called
+                } else if (request.path == "/throws") {
+                    throw std::runtime_error("a bug");
+                } else if (request.path == "/late") {
+                    std::thread([respond] {
+                        std::this_thread::sleep_for(std::chrono::milliseconds(600));
+                        respond(Response{200, "text/plain", {}, "too late\n", "-"});
+                    }).detach();
+                } else {
+                    respond(Response{200, "text/plain", {}, "fine\n", "-"});
+                }
+            },
+            [](int status) {
+                return Response{status, "text/plain", {}, "refused " + std::to_string(status) + "\n", "-"};
+            });
+        thread_ = std::thread([this] { server_->run(); });
+    }
+    void TearDown() override {
+        server_->stop();
+        thread_.join();
+    }
+    unsigned short port() const { return server_->port(); }
+
+    std::unique_ptr<Server> server_;
+    std::thread thread_;
+    std::mutex mutex_;
+    std::vector<Responder> kept_;
+};
+
+}  // namespace
+
+TEST_F(Deadline, AHandlerThatNeverAnswersGets503AtTheDeadlineAndTheConnectionIsClosed) {
+    const auto start = std::chrono::steady_clock::now();
+    const auto reply = exchange(port(), "/never");
+    const auto took = std::chrono::steady_clock::now() - start;
+    EXPECT_TRUE(reply.starts_with("HTTP/1.1 503")) << reply;
+    EXPECT_NE(reply.find("refused 503"), std::string::npos);
+    EXPECT_NE(reply.find("Connection: close"), std::string::npos) << reply;
+    EXPECT_GE(took, std::chrono::milliseconds(250));
+    EXPECT_LT(took, std::chrono::seconds(3));  // answered and closed, not held until the client gives up
+    EXPECT_TRUE(exchange(port(), "/").starts_with("HTTP/1.1 200"));  // and the server carries on
+}
+
+TEST_F(Deadline, AHandlerThatThrowsGets500) {
+    EXPECT_TRUE(exchange(port(), "/throws").starts_with("HTTP/1.1 500"));
+}
+
+TEST_F(Deadline, AnAnswerAfterTheDeadlineIsDropped) {
+    const auto reply = exchange(port(), "/late");
+    EXPECT_TRUE(reply.starts_with("HTTP/1.1 503")) << reply;
+    EXPECT_EQ(reply.find("too late"), std::string::npos);
+    std::this_thread::sleep_for(std::chrono::milliseconds(500));  // the late answer arrives: nothing breaks
+    EXPECT_TRUE(exchange(port(), "/").starts_with("HTTP/1.1 200"));
+}
