@@ -13,7 +13,7 @@ set -euo pipefail
 bin=$(realpath "${1:?usage: $0 PATH/TO/providerwatch}")
 repo=$(cd "$(dirname "$0")/.." && pwd)
 duration=${BENCH_DURATION:-10s}
-connections=${BENCH_CONNECTIONS:-64}
+connections=${BENCH_CONNECTIONS:-256}
 tmp=$(mktemp -d "${TMPDIR:-/tmp}/providerwatch-bench-ratings.XXXXXX")
 server_pid=
 cleanup() {
@@ -51,11 +51,15 @@ wrk.method = "POST"
 wrk.body = "$body"
 wrk.headers["Content-Type"] = "application/x-www-form-urlencoded"
 LUA
-  # /healthz meanwhile, one probe every 20 ms: slow work must not hold it up.
-  ( while :; do curl -s -o /dev/null -w '%{time_total}\n' "http://127.0.0.1:$port/healthz"; sleep 0.02; done ) \
-    >"$tmp/$name.healthz" 2>/dev/null &
+  # One wrk thread: it shares the machine's cores with the server, and its second thread took
+  # CPU from the server without adding load. /healthz meanwhile, one probe every 20 ms.
+  # One curl process, one connection, 50 probes a second: forking a curl per probe took CPU
+  # from the server.
+  local probes=()
+  for _ in $(seq 3000); do probes+=("http://127.0.0.1:$port/healthz"); done
+  curl -s --rate 50/s -o /dev/null -w '%{time_total}\n' "${probes[@]}" >"$tmp/$name.healthz" 2>/dev/null &
   local prober=$!
-  timeout 120 wrk -t2 -c"$conns" -d"$duration" -s "$tmp/post.lua" "http://127.0.0.1:$port/providers/1/rate" \
+  timeout 120 wrk -t1 -c"$conns" -d"$duration" -s "$tmp/post.lua" "http://127.0.0.1:$port/providers/1/rate" \
     >"$tmp/$name.wrk" 2>&1
   kill "$prober" 2>/dev/null; wait "$prober" 2>/dev/null || true
   kill -TERM "$server_pid"; wait "$server_pid" 2>/dev/null || true; server_pid=

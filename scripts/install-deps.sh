@@ -11,7 +11,7 @@ build_pkgs=(
   libboost1.81-dev libboost-json1.81-dev libboost-url1.81-dev
   libsoci-dev libsqlite3-dev libpq-dev
   libkainjow-mustache-dev libsodium-dev libspdlog-dev libfmt-dev libcli11-dev
-  prometheus-cpp-dev zlib1g-dev libbrotli-dev brotli libutf8proc-dev
+  prometheus-cpp-dev zlib1g-dev libbrotli-dev brotli libutf8proc-dev libjemalloc-dev
   wbritish
 )
 # Node.js may come from elsewhere with npm bundled (Debian's npm would then conflict with it):

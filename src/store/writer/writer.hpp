@@ -10,6 +10,7 @@
 #include <functional>
 #include <mutex>
 #include <thread>
+#include <vector>
 
 #include "store/database.hpp"
 
@@ -48,6 +49,8 @@ private:
     };
     void run();
     void write_batch(std::deque<Item>& batch);
+    bool write_quickly(std::deque<Item>& batch);
+    void write_carefully(std::deque<Item>& batch, std::vector<std::exception_ptr>& errors);
 
     Database& db_;
     std::size_t max_batch_;

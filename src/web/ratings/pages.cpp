@@ -85,6 +85,19 @@ Response preview_page(const AppContext& app, const Target& target, const FormFie
     return response;
 }
 
+Response thank_you(const AppContext& app, const Target& target, const RatingReceipt& receipt) {
+    mustache::data data;
+    data.set("title", "Thank you: your rating is saved");
+    data.set("unit_name", target.name);
+    data.set("back_url", target.back_url);
+    data.set("replaced", flag(receipt.replaced));
+    data.set("story_pending", flag(receipt.story_pending));
+    if (receipt.new_codename) data.set("codename", *receipt.new_codename);
+    Response response = html_page(app, "rated", std::move(data));
+    response.set_header("Cache-Control", "no-store");  // the codename is shown once, never kept
+    return response;
+}
+
 void submit(const AppContext& app, const Target& target, const Request& request, Responder respond) {
     auto form = parse_query(request.body);
     if (!form) {
@@ -132,7 +145,13 @@ void submit(const AppContext& app, const Target& target, const Request& request,
                                 *answers,
                                 story ? std::optional(redaction::redact_text(*story)) : std::nullopt,
                                 area_id};
-    auto saved = [&app, target, form = *form, respond](Result<RatingReceipt> receipt) {
+    // Without a codename the thank-you page is known before the rating is written: rendered here,
+    // on the connection's thread, the writer's thread only sends it once the rating is on disk.
+    const bool anonymous = !answers->codename && !answers->wants_codename;
+    auto ready = anonymous
+                     ? std::make_shared<Response>(thank_you(app, target, {std::nullopt, false, story.has_value()}))
+                     : nullptr;
+    auto saved = [&app, target, form = *form, respond, ready](Result<RatingReceipt> receipt) {
         if (!receipt) {
             if (receipt.error().kind == ErrorKind::invalid_input) {
                 respond(form_page(app, target, form, {{"codename", receipt.error().message}}, 400));
@@ -141,20 +160,10 @@ void submit(const AppContext& app, const Target& target, const Request& request,
             }
             return;
         }
-        app.cache.invalidate();  // the unit's page shows the new count at once
-        mustache::data data;
-        data.set("title", "Thank you: your rating is saved");
-        data.set("unit_name", target.name);
-        data.set("back_url", target.back_url);
-        data.set("replaced", flag(receipt->replaced));
-        data.set("story_pending", flag(receipt->story_pending));
-        if (receipt->new_codename) data.set("codename", *receipt->new_codename);
-        Response response = html_page(app, "rated", std::move(data));
-        response.set_header("Cache-Control", "no-store");  // the codename is shown once, never kept
-        respond(std::move(response));
+        respond(ready ? std::move(*ready) : thank_you(app, target, *receipt));
     };
     // A codename to make or check is argon2id work: off the connection threads.
-    if (!answers->codename && !answers->wants_codename) return app.ratings.submit(submission, std::move(saved));
+    if (anonymous) return app.ratings.submit(submission, std::move(saved));
     const bool queued = app.slow.try_run([&app, submission, saved] { app.ratings.submit(submission, saved); });
     if (!queued) respond(error_page(app, 503));
 }

@@ -165,7 +165,6 @@ void log_case(const AppContext& app, const Request& request, Responder respond) 
         },
         [&app, respond, new_codename](Result<void> done) {
             if (!done) return respond(error_page(app, 503));
-            app.cache.invalidate();
             mustache::data data;
             data.set("title", "Your referral is logged");
             if (new_codename) data.set("codename", *new_codename);
@@ -193,7 +192,6 @@ void step(const AppContext& app, const Request& request, const RouteParams& para
             return store::step_case(s, id, owner_id, to, m);
         },
         [&app, owner = *owner, respond](Result<void> done) {
-            if (done) app.cache.invalidate();
             respond(my_cases(app, owner, done ? "Your case is updated." : done.error().message));
         });
 }
