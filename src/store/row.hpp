@@ -2,11 +2,22 @@
 // Reading soci::row columns whatever integer type the engine reports for them
 // (SQLite and PostgreSQL disagree on computed and INTEGER columns).
 #include <cstdint>
+#include <optional>
+#include <stdexcept>
 #include <string>
 
 #include <soci/row.h>
 
 namespace pw::store {
+
+// A value read back that the code does not know (a state, a reason, a role, a month) means the
+// database and the code disagree: a broken invariant. It throws, so the request gets the 500
+// page and a log line, instead of quietly becoming some other value.
+template <class T>
+T known(std::optional<T> value, const char* what) {
+    if (!value) throw std::logic_error(std::string("the database holds an unknown ") + what);
+    return *value;
+}
 
 inline std::int64_t get_int(const soci::row& row, std::size_t i) {
     switch (row.get_properties(i).get_data_type()) {

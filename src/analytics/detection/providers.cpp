@@ -13,7 +13,8 @@ namespace {
 struct Grouping {
     std::map<std::string, std::map<std::string, ProviderGroup>> areas;
     ProviderGroup& at(const Units& units, std::uint32_t unit) {
-        const std::string area = units.area[unit] == kNone ? "all units (no area given)" : units.areas.name(units.area[unit]);
+        const std::string area =
+            units.area[unit] == kNone ? "all units (no area given)" : units.areas.name(units.area[unit]);
         const std::string name =
             units.parent[unit] == kNone ? units.names.name(unit) : units.parents.name(units.parent[unit]);
         auto& group = areas[area][name];
@@ -27,7 +28,8 @@ PairTest pair_test(const ProviderGroup& a, const ProviderGroup& b) {
     const double pa = static_cast<double>(a.adverse) / static_cast<double>(a.decided);
     const double pb = static_cast<double>(b.adverse) / static_cast<double>(b.decided);
     const double pooled = static_cast<double>(a.adverse + b.adverse) / static_cast<double>(a.decided + b.decided);
-    const double se = std::sqrt(pooled * (1 - pooled) * (1.0 / static_cast<double>(a.decided) + 1.0 / static_cast<double>(b.decided)));
+    const double se = std::sqrt(pooled * (1 - pooled) *
+                                (1.0 / static_cast<double>(a.decided) + 1.0 / static_cast<double>(b.decided)));
     t.difference = pa - pb;
     t.z = se > 0 ? t.difference / se : 0;
     t.p_value = std::min(1.0, 2 * normal_upper(std::fabs(t.z)));
@@ -59,11 +61,14 @@ std::vector<ProviderComparison> compare(const Grouping& grouping) {
             return yes > 0 && yes < all;
         };
         if (have_adverse && usable(shares)) {
-            c.adverse = statistics::equal_proportions(shares);
+            if (auto test = statistics::equal_proportions(shares)) c.adverse = *test;
             for (std::size_t i = 0; i < c.groups.size(); ++i)
-                for (std::size_t j = i + 1; j < c.groups.size(); ++j) c.pairs.push_back(pair_test(c.groups[i], c.groups[j]));
+                for (std::size_t j = i + 1; j < c.groups.size(); ++j)
+                    c.pairs.push_back(pair_test(c.groups[i], c.groups[j]));
         }
-        if (have_caseload && usable(rates)) c.rate = statistics::equal_proportions(rates);
+        if (have_caseload && usable(rates)) {
+            if (auto test = statistics::equal_proportions(rates)) c.rate = *test;
+        }
         if (!c.adverse && !c.rate) c.not_run = "needs adverse decisions or caseloads for every provider";
         out.push_back(std::move(c));
     }
@@ -108,7 +113,8 @@ std::vector<ProviderComparison> compare_providers(const Counts& counts) {
                 g.adverse = -1;  // a row without its adverse count: no share for this provider
             }
         }
-        if (counts.has_caseload) g.caseload = counts.caseload[i] >= 0 && g.caseload >= 0 ? g.caseload + counts.caseload[i] : -1;
+        if (counts.has_caseload)
+            g.caseload = counts.caseload[i] >= 0 && g.caseload >= 0 ? g.caseload + counts.caseload[i] : -1;
     }
     return compare(grouping);
 }

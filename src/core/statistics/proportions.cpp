@@ -1,19 +1,22 @@
 #include "core/statistics/proportions.hpp"
 
 #include <boost/math/distributions/chi_squared.hpp>
-#include <stdexcept>
 
 namespace pw::statistics {
 
-ChiSquare equal_proportions(std::span<const Group> groups) {
-    if (groups.size() < 2) throw std::invalid_argument("a test of equal shares needs two groups or more");
+Result<ChiSquare> equal_proportions(std::span<const Group> groups) {
+    if (groups.size() < 2) return fail(ErrorKind::invalid_input, "a test of equal shares needs two groups or more");
     double successes = 0;
     double total = 0;
     for (const auto& g : groups) {
-        if (g.total <= 0 || g.successes < 0 || g.successes > g.total)
-            throw std::invalid_argument("bad group " + g.name);
+        if (!(g.total > 0) || !(g.successes >= 0) || g.successes > g.total) {
+            return fail(ErrorKind::invalid_input, "the counts for " + g.name + " are not a share of a total");
+        }
         successes += g.successes;
         total += g.total;
+    }
+    if (successes == 0 || successes == total) {
+        return fail(ErrorKind::invalid_input, "every group is at 0% or every group at 100%: nothing to compare");
     }
     ChiSquare result;
     result.pooled_share = successes / total;

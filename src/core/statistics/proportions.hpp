@@ -4,6 +4,8 @@
 #include <span>
 #include <string>
 
+#include "core/common/error.hpp"
+
 namespace pw::statistics {
 
 struct Group {
@@ -19,7 +21,9 @@ struct ChiSquare {
     double pooled_share = 0;
 };
 
-// Needs at least two groups with totals; throws std::invalid_argument otherwise (a bug).
-ChiSquare equal_proportions(std::span<const Group> groups);
+// Needs two groups or more, each with a total and no more successes than its total, and a pooled
+// share strictly between 0 and 1 (else there is nothing to compare): otherwise an invalid_input
+// error saying which.
+Result<ChiSquare> equal_proportions(std::span<const Group> groups);
 
 }  // namespace pw::statistics

@@ -16,7 +16,7 @@ std::optional<StoredAccount> read_account(soci::rowset<soci::row>& rows) {
         StoredAccount stored;
         stored.account.id = get_int(row, 0);
         stored.account.username = get_text(row, 1);
-        stored.account.role = role_from(get_text(row, 2)).value_or(Role::moderator);
+        stored.account.role = known(role_from(get_text(row, 2)), "role");
         if (row.get_indicator(3) != soci::i_null) stored.account.provider_id = get_int(row, 3);
         stored.password_hash = get_text(row, 4);
         stored.disabled = get_int(row, 5) != 0;

@@ -106,7 +106,7 @@ SanctionMonth raw_sanctions(soci::session& s, long long after, long long through
         auto& cells = out[int_or_zero(row, 0)];
         const auto what = get_text(row, 1);
         if (what == "sanction_case.logged") {
-            const auto reason = sanctions::reason_from(get_text(row, 4)).value_or(sanctions::Reason::other);
+            const auto reason = known(sanctions::reason_from(get_text(row, 4)), "reason");
             for (std::size_t r = 0; r < sanctions::kReasons.size(); ++r) {
                 if (sanctions::kReasons[r] == reason) ++cells.logged_by_reason[r];
             }
@@ -212,8 +212,8 @@ std::int64_t store_snapshot(soci::session& s, const Structure& structure, Month 
     for (const auto& [referrer, sum] : sums.referrers) {
         row("referrer", referrer, 0, sum.cells_summed, join(flatten(sum.cells)));
     }
-    insert_rows(s, "INSERT INTO snapshot_figures (snapshot_id, unit_kind, unit_id, area_id, cells_summed, noisy) VALUES",
-                rows);
+    insert_rows(
+        s, "INSERT INTO snapshot_figures (snapshot_id, unit_kind, unit_id, area_id, cells_summed, noisy) VALUES", rows);
     return id;
 }
 
@@ -249,9 +249,9 @@ public:
         }
     }
     bool acquire() {
-        const long long now = std::chrono::duration_cast<std::chrono::seconds>(
-                                  std::chrono::system_clock::now().time_since_epoch())
-                                  .count();
+        const long long now =
+            std::chrono::duration_cast<std::chrono::seconds>(std::chrono::system_clock::now().time_since_epoch())
+                .count();
         auto s = db_.session();
         try {
             s << "INSERT INTO publication_lock (id, started) VALUES (1, :t)", soci::use(now);
@@ -262,9 +262,8 @@ public:
         long long started = 0;
         s << "SELECT started FROM publication_lock WHERE id = 1", soci::into(started);
         if (now - started < 3600) return false;
-        soci::statement st =
-            (s.prepare << "UPDATE publication_lock SET started = :t WHERE id = 1 AND started = :s", soci::use(now),
-             soci::use(started));
+        soci::statement st = (s.prepare << "UPDATE publication_lock SET started = :t WHERE id = 1 AND started = :s",
+                              soci::use(now), soci::use(started));
         st.execute(true);
         held_ = st.get_affected_rows() == 1;
         return held_;
@@ -344,13 +343,14 @@ namespace {
 SnapshotInfo info_from(const soci::row& row) {
     SnapshotInfo info;
     info.id = get_int(row, 0);
-    info.period = Month::parse(get_text(row, 1)).value_or(info.period);
-    info.window_start = Month::parse(get_text(row, 2)).value_or(info.window_start);
-    info.published = Month::parse(get_text(row, 3)).value_or(info.published);
+    info.period = known(Month::parse(get_text(row, 1)), "month");
+    info.window_start = known(Month::parse(get_text(row, 2)), "month");
+    info.published = known(Month::parse(get_text(row, 3)), "month");
     info.method_version = get_text(row, 4);
     return info;
 }
-constexpr const char* kSnapshotColumns = "SELECT id, period, window_start, published_month, method_version FROM snapshots";
+constexpr const char* kSnapshotColumns =
+    "SELECT id, period, window_start, published_month, method_version FROM snapshots";
 }  // namespace
 
 std::vector<SnapshotInfo> list_snapshots(Database& db) {
@@ -368,7 +368,8 @@ std::shared_ptr<const Snapshot> load_snapshot(Database& db, std::optional<std::i
     std::optional<SnapshotInfo> info;
     const long long wanted = *id;
     {
-        soci::rowset<soci::row> rows = (s.prepare << std::string(kSnapshotColumns) + " WHERE id = :id", soci::use(wanted));
+        soci::rowset<soci::row> rows =
+            (s.prepare << std::string(kSnapshotColumns) + " WHERE id = :id", soci::use(wanted));
         for (const auto& row : rows) info = info_from(row);
     }
     if (!info) return nullptr;
@@ -393,7 +394,8 @@ std::shared_ptr<const Snapshot> load_snapshot(Database& db, std::optional<std::i
             programme = sum;
             continue;
         }
-        if (const auto unit_kind = ratings::unit_kind_from(kind)) units[UnitKey{*unit_kind, get_int(row, 1), get_int(row, 2)}] = sum;
+        if (const auto unit_kind = ratings::unit_kind_from(kind))
+            units[UnitKey{*unit_kind, get_int(row, 1), get_int(row, 2)}] = sum;
     }
     return std::make_shared<const Snapshot>(*info, std::move(units), programme, std::move(referrers));
 }

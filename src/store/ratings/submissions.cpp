@@ -21,7 +21,7 @@ Submissions submissions_for(Database& db, std::int64_t codename_id) {
         out.ratings.push_back({get_int(row, 0),
                                office.empty() ? get_text(row, 1) : office + " (" + get_text(row, 1) + ")",
                                get_text(row, 3), static_cast<int>(get_int(row, 4)),
-                               rating_state_from(get_text(row, 5)).value_or(RatingState::active)});
+                               known(rating_state_from(get_text(row, 5)), "rating state")});
     }
     std::vector<std::int64_t> story_ids;
     soci::rowset<soci::row> stories =
@@ -40,7 +40,7 @@ Result<void> withdraw_rating(soci::session& s, std::int64_t rating_id, std::int6
     s << "SELECT state FROM ratings WHERE id = :id AND codename_id = :c", soci::into(state), soci::use(id),
         soci::use(owner);
     if (!s.got_data()) return fail(ErrorKind::not_found, "That rating is not one of yours.");
-    const auto from = rating_state_from(state).value_or(RatingState::active);
+    const auto from = known(rating_state_from(state), "rating state");
     if (auto ok = check_rating_transition(from, RatingState::withdrawn, Actor::participant); !ok) return ok;
     s << "UPDATE ratings SET state = 'withdrawn' WHERE id = :id", soci::use(id);
     append_event(s, events::Event{"rating.withdrawn", "rating", rating_id, std::string(rating_state_name(from)),

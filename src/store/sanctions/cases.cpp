@@ -45,14 +45,14 @@ CaseRow read_case(const soci::row& row) {
         get_int(row, 0),
         get_text(row, 1),
         get_text(row, 2),
-        reason_from(get_text(row, 3)).value_or(Reason::other),
-        good_reason_from(get_text(row, 4)).value_or(GoodReason::none),
+        known(reason_from(get_text(row, 3)), "reason"),
+        known(good_reason_from(get_text(row, 4)), "good reason"),
         get_text(row, 5) == "esa" ? Benefit::esa : Benefit::jsa,
-        case_state_from(get_text(row, 6)).value_or(CaseState::referred),
+        known(case_state_from(get_text(row, 6)), "case state"),
         get_text(row, 7),
         level_from(get_text(row, 8)),
         row.get_indicator(9) == soci::i_null ? std::nullopt : std::optional<int>(static_cast<int>(get_int(row, 9))),
-        hardship_from(get_text(row, 10)).value_or(Hardship::not_applied)};
+        known(hardship_from(get_text(row, 10)), "hardship answer")};
 }
 }  // namespace
 
@@ -85,7 +85,7 @@ Result<CaseState> owned_state(soci::session& s, std::int64_t case_id, std::int64
     s << "SELECT state FROM sanction_cases WHERE id = :id AND codename_id = :c", soci::into(state), soci::use(id),
         soci::use(owner);
     if (!s.got_data()) return fail(ErrorKind::not_found, "That case is not one of yours.");
-    return case_state_from(state).value_or(CaseState::referred);
+    return known(case_state_from(state), "case state");
 }
 }  // namespace
 
@@ -150,8 +150,8 @@ CaseFigures case_figures(Database& db, std::int64_t provider_id) {
              << "SELECT state, reason, COUNT(*) FROM sanction_cases WHERE provider_id = :p GROUP BY state, reason",
          soci::use(provider));
     for (const auto& row : rows) {
-        count_cases(figures, reasons, case_state_from(get_text(row, 0)).value_or(CaseState::referred),
-                    reason_from(get_text(row, 1)).value_or(Reason::other), get_int(row, 2));
+        count_cases(figures, reasons, known(case_state_from(get_text(row, 0)), "case state"),
+                    known(reason_from(get_text(row, 1)), "reason"), get_int(row, 2));
     }
     finish(figures, reasons);
     return figures;
@@ -165,8 +165,8 @@ std::vector<std::pair<std::string, CaseFigures>> case_figures_by_referrer(Databa
                       "LEFT JOIN providers p ON p.id = sc.provider_id GROUP BY p.name, sc.state, sc.reason");
     for (const auto& row : rows) {
         auto& [figures, reasons] = by_name[get_text(row, 0)];
-        count_cases(figures, reasons, case_state_from(get_text(row, 1)).value_or(CaseState::referred),
-                    reason_from(get_text(row, 2)).value_or(Reason::other), get_int(row, 3));
+        count_cases(figures, reasons, known(case_state_from(get_text(row, 1)), "case state"),
+                    known(reason_from(get_text(row, 2)), "reason"), get_int(row, 3));
     }
     std::vector<std::pair<std::string, CaseFigures>> out;
     for (auto& [name, entry] : by_name) {

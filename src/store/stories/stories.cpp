@@ -41,7 +41,7 @@ StoryRow read_story(const soci::row& row) {
     story.office_name = get_text(row, 3);
     story.month = get_text(row, 4);
     story.body = get_text(row, 5);
-    story.state = story_state_from(get_text(row, 6)).value_or(StoryState::pending);
+    story.state = known(story_state_from(get_text(row, 6)), "story state");
     story.reject_reason = get_text(row, 7);
     story.safeguarding = get_int(row, 8) != 0;
     story.public_ref = get_text(row, 9);
@@ -330,7 +330,7 @@ Result<void> decide_flag(soci::session& s, std::int64_t flag_id, bool upheld, Mo
     long long story_id = 0;
     s << "SELECT state, story_id FROM flags WHERE id = :id", soci::into(state), soci::into(story_id), soci::use(id);
     if (!s.got_data()) return fail(ErrorKind::not_found, "There is no such flag.");
-    const auto from = flag_state_from(state).value_or(FlagState::open);
+    const auto from = known(flag_state_from(state), "flag state");
     const auto to = upheld ? FlagState::upheld : FlagState::dismissed;
     if (auto ok = check_flag_transition(from, to, Actor::moderator); !ok) return ok;
     const std::string to_name(flag_state_name(to));

@@ -28,7 +28,8 @@ Response figures_page(const AppContext& app) {
     std::string scratch;
     mustache::data data;
     put(data, "title", "Sanctions: published figures");
-    put(data, "body_html", std::string(part_or(parts.get(), snapshot.get(), &PageParts::sanction_figures, 0, scratch, [&] {
+    put(data, "body_html",
+        std::string(part_or(parts.get(), snapshot.get(), &PageParts::sanction_figures, 0, scratch, [&] {
             return sanction_figures_html(app.renderer, store::official_figures(app.db), snapshot.get(), app.registry);
         })));
     return html_page(app, "sanction_figures", std::move(data));
@@ -56,25 +57,26 @@ std::string sanction_figures_html(const Renderer& renderer, const store::Officia
             put(d, "period", p.period);
             put(d, "referrals", std::to_string(p.referrals));
             put(d, "sanctions", std::to_string(p.sanctions));
-            put(d, "share", fmt::format("{:.1f}%", 100.0 * p.sanctions / p.referrals));
+            put(d, "share",
+                p.referrals > 0 ? fmt::format("{:.1f}%", 100.0 * p.sanctions / p.referrals) : "none referred");
             put(d, "source", p.source);
             if (p.scope != "national") {
                 groups.push_back({p.provider, static_cast<double>(p.sanctions), static_cast<double>(p.referrals)});
             }
             return d;
         }));
-    if (groups.size() >= 2) {
-        const auto test = statistics::equal_proportions(groups);
+    // Shown when the published counts allow it (two providers or more, each with referrals).
+    if (const auto test = statistics::equal_proportions(groups)) {
         std::string names;
         for (std::size_t i = 0; i < groups.size(); ++i) {
             names += (i == 0 ? "" : i + 1 == groups.size() ? " and " : ", ") + groups[i].name;
         }
         mustache::data t;
         put(t, "names", names);
-        put(t, "statistic", fmt::format("{:.0f}", test.statistic));
-        put(t, "df", std::to_string(test.degrees_of_freedom));
-        put(t, "p", p_value_text(test.p_value));
-        put(t, "pooled", fmt::format("{:.1f}%", 100 * test.pooled_share));
+        put(t, "statistic", fmt::format("{:.0f}", test->statistic));
+        put(t, "df", std::to_string(test->degrees_of_freedom));
+        put(t, "p", p_value_text(test->p_value));
+        put(t, "pooled", fmt::format("{:.1f}%", 100 * test->pooled_share));
         put(data, "test", t);
     }
     put(data, "published", snapshot_note(snapshot));
