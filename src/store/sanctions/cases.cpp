@@ -76,52 +76,54 @@ std::optional<CaseRow> find_case(Database& db, std::int64_t case_id, std::int64_
     return std::nullopt;
 }
 
-namespace {
-// The state of a case the codename owns, or not_found.
-Result<CaseState> owned_state(soci::session& s, std::int64_t case_id, std::int64_t codename_id) {
+std::optional<CaseState> SociCaseRepository::state_of(std::int64_t case_id, std::int64_t codename_id) {
     const long long id = case_id;
     const long long owner = codename_id;
     std::string state;
-    s << "SELECT state FROM sanction_cases WHERE id = :id AND codename_id = :c", soci::into(state), soci::use(id),
+    s_ << "SELECT state FROM sanction_cases WHERE id = :id AND codename_id = :c", soci::into(state), soci::use(id),
         soci::use(owner);
-    if (!s.got_data()) return fail(ErrorKind::not_found, "That case is not one of yours.");
+    if (!s_.got_data()) return std::nullopt;
     return known(case_state_from(state), "case state");
+}
+
+namespace {
+int affected(soci::statement& statement) {
+    statement.execute(true);
+    return static_cast<int>(statement.get_affected_rows());
 }
 }  // namespace
 
-Result<void> step_case(soci::session& s, std::int64_t case_id, std::int64_t codename_id, CaseState to, Month month) {
+bool SociCaseRepository::move(std::int64_t case_id, CaseState from, CaseState to, std::optional<Month> decision_month) {
     const long long id = case_id;
-    auto owned = owned_state(s, case_id, codename_id);
-    if (!owned) return std::unexpected(owned.error());
-    const auto from = *owned;
-    if (auto ok = check_case_transition(from, to); !ok) return ok;
+    const std::string from_key(case_state_key(from));
     const std::string to_key(case_state_key(to));
-    const std::string m = month.to_string();
-    if (!is_decided(from)) {  // this step is the decision: keep its month
-        s << "UPDATE sanction_cases SET state = :s, decision_month = :m WHERE id = :id", soci::use(to_key),
-            soci::use(m), soci::use(id);
-    } else {
-        s << "UPDATE sanction_cases SET state = :s WHERE id = :id", soci::use(to_key), soci::use(id);
+    if (decision_month) {
+        const std::string m = decision_month->to_string();
+        soci::statement st = (s_.prepare << "UPDATE sanction_cases SET state = :s, decision_month = :m "
+                                            "WHERE id = :id AND state = :f",
+                              soci::use(to_key), soci::use(m), soci::use(id), soci::use(from_key));
+        return affected(st) == 1;
     }
-    append_event(s, events::Event{"sanction_case.stepped", "sanction_case", case_id, std::string(case_state_key(from)),
-                                  to_key, events::ActorRole::participant, month});
-    return {};
+    soci::statement st = (s_.prepare << "UPDATE sanction_cases SET state = :s WHERE id = :id AND state = :f",
+                          soci::use(to_key), soci::use(id), soci::use(from_key));
+    return affected(st) == 1;
 }
 
-Result<void> set_case_details(soci::session& s, std::int64_t case_id, std::int64_t codename_id, Level level,
-                              int previous, Hardship hardship, Month month) {
+bool SociCaseRepository::set_details(std::int64_t case_id, CaseState state, Level level, int previous,
+                                     Hardship hardship) {
     const long long id = case_id;
-    auto owned = owned_state(s, case_id, codename_id);
-    if (!owned) return std::unexpected(owned.error());
-    if (!ended_in_sanction(*owned))
-        return fail(ErrorKind::illegal_transition, "Record the decision to sanction you first.");
+    const std::string state_key(case_state_key(state));
     const std::string level_text(level_key(level));
     const std::string hardship_text(hardship_key(hardship));
-    s << "UPDATE sanction_cases SET level = :l, previous_sanctions = :p, hardship = :h WHERE id = :id",
-        soci::use(level_text), soci::use(previous), soci::use(hardship_text), soci::use(id);
-    append_event(s, events::Event{"sanction_case.details", "sanction_case", case_id, std::nullopt, hardship_text,
-                                  events::ActorRole::participant, month});
-    return {};
+    soci::statement st =
+        (s_.prepare << "UPDATE sanction_cases SET level = :l, previous_sanctions = :p, hardship = :h "
+                       "WHERE id = :id AND state = :s",
+         soci::use(level_text), soci::use(previous), soci::use(hardship_text), soci::use(id), soci::use(state_key));
+    return affected(st) == 1;
+}
+
+void SociCaseRepository::append(const events::Event& event) {
+    append_event(s_, event);
 }
 
 namespace {

@@ -8,6 +8,7 @@
 
 #include "core/common/month.hpp"
 #include "core/sanctions/case_form.hpp"
+#include "core/sanctions/commands.hpp"
 #include "core/sanctions/lifecycle.hpp"
 #include "store/database.hpp"
 
@@ -29,16 +30,24 @@ struct CaseRow {
     sanctions::Hardship hardship = sanctions::Hardship::not_applied;
 };
 
-// The level, earlier sanctions and hardship payment of a case that ended in a sanction.
-Result<void> set_case_details(soci::session& s, std::int64_t case_id, std::int64_t codename_id, sanctions::Level level,
-                              int previous, sanctions::Hardship hardship, Month month);
-
 std::vector<CaseRow> cases_for(Database& db, std::int64_t codename_id);
 std::optional<CaseRow> find_case(Database& db, std::int64_t case_id, std::int64_t codename_id);
 
-// Moves a case one step through its table; a decision records its month.
-Result<void> step_case(soci::session& s, std::int64_t case_id, std::int64_t codename_id, sanctions::CaseState to,
-                       Month month);
+// The sanction-case commands' repository (core/sanctions/commands.hpp), inside the caller's
+// transaction (the writer's).
+class SociCaseRepository final : public sanctions::CaseRepository {
+public:
+    explicit SociCaseRepository(soci::session& s) : s_(s) {}
+    std::optional<sanctions::CaseState> state_of(std::int64_t case_id, std::int64_t codename_id) override;
+    bool move(std::int64_t case_id, sanctions::CaseState from, sanctions::CaseState to,
+              std::optional<Month> decision_month) override;
+    bool set_details(std::int64_t case_id, sanctions::CaseState state, sanctions::Level level, int previous,
+                     sanctions::Hardship hardship) override;
+    void append(const events::Event& event) override;
+
+private:
+    soci::session& s_;
+};
 
 // Self-reported figures for a provider's page: cases logged, decided against the person,
 // overturned, and logged by reason.

@@ -188,8 +188,9 @@ void step(const AppContext& app, const Request& request, const RouteParams& para
     if (!month) return respond(my_cases(app, *owner, month.error()[0].message));
     apply_change(
         app,
-        [id = *id, owner_id = owner->id, to = *to, m = *month](soci::session& s) {
-            return store::step_case(s, id, owner_id, to, m);
+        [command = sanctions::StepCase{*id, owner->id, *to, *month}](soci::session& s) {
+            store::SociCaseRepository cases(s);
+            return sanctions::step_case(command, cases);
         },
         [&app, owner = *owner, respond](Result<void> done) {
             respond(my_cases(app, owner, done ? "Your case is updated." : done.error().message));
@@ -211,8 +212,11 @@ void details(const AppContext& app, const Request& request, const RouteParams& p
     const int earlier = previous[0] - '0';
     apply_change(
         app,
-        [id = *id, owner_id = owner->id, level = *level, earlier, hardship = *hardship, month = current_month(app)](
-            soci::session& s) { return store::set_case_details(s, id, owner_id, level, earlier, hardship, month); },
+        [command = sanctions::RecordCaseDetails{*id, owner->id, *level, earlier, *hardship, current_month(app)}](
+            soci::session& s) {
+            store::SociCaseRepository cases(s);
+            return sanctions::record_case_details(command, cases);
+        },
         [&app, owner = *owner, respond](Result<void> done) {
             respond(my_cases(app, owner, done ? "Your case is updated." : done.error().message));
         });
