@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <vector>
 
 #include <soci/postgresql/soci-postgresql.h>
@@ -37,6 +38,8 @@ Result<DatabaseUrl> parse_database_url(std::string_view text) {
             keywords += fmt::format("{}{}='{}'", keywords.empty() ? "" : " ", o->keyword, value);
         }
         PQconninfoFree(options);
+        // A server that cannot be reached must not hold a thread for minutes (Database::heal).
+        if (keywords.find("connect_timeout=") == std::string::npos) keywords += " connect_timeout='5'";
         DatabaseUrl url{Engine::postgresql, keywords, {}};
         // Hide a password: postgresql://user:secret@host -> postgresql://user:***@host
         std::string shown(text);
@@ -64,7 +67,10 @@ Result<DatabaseUrl> parse_database_url(std::string_view text) {
 }
 
 std::string describe(const std::exception& e) {
-    std::string message = e.what();
+    // Not what(): SOCI adds the statement and its bound values to it ("while executing ... with
+    // :n=..."), and those can be what a person wrote. The engine's own message names no value.
+    const auto* soci = dynamic_cast<const soci::soci_error*>(&e);
+    std::string message = soci ? soci->get_error_message() : e.what();
     if (auto newline = message.find('\n'); newline != std::string::npos) message.resize(newline);
     while (!message.empty() && (message.back() == ' ' || message.back() == '.')) message.pop_back();
     return message;
@@ -117,22 +123,31 @@ Result<std::unique_ptr<Database>> Database::open(const DatabaseUrl& url, std::si
 
 int Database::heal() {
     if (url_.engine != Engine::postgresql) return 0;
+    std::unique_lock one_at_a_time(healing_, std::try_to_lock);
+    if (!one_at_a_time.owns_lock()) return 0;  // another thread is at it already
+    // Every idle connection once, each held only while its status is read (no round trip);
+    // the healthy go straight back, and only the dropped stay out while they reconnect.
     std::vector<std::size_t> leased;
-    int healed = 0;
-    for (std::size_t pos = 0; pool_.try_lease(pos, 0);) {  // every idle one, each once
+    std::vector<std::size_t> dropped;
+    for (std::size_t pos = 0; pool_.try_lease(pos, 0);) {
         leased.push_back(pos);
-        auto& session = pool_.at(pos);
-        auto* backend = static_cast<soci::postgresql_session_backend*>(session.get_backend());
-        if (backend && PQstatus(backend->conn_) == CONNECTION_OK) continue;
+        auto* backend = static_cast<soci::postgresql_session_backend*>(pool_.at(pos).get_backend());
+        if (!backend || PQstatus(backend->conn_) != CONNECTION_OK) dropped.push_back(pos);
+    }
+    for (auto pos : leased) {
+        if (std::find(dropped.begin(), dropped.end(), pos) == dropped.end()) pool_.give_back(pos);
+    }
+    int healed = 0;
+    for (auto pos : dropped) {
         try {
-            session.reconnect();
-            configure(session, url_.engine);
+            pool_.at(pos).reconnect();  // at most connect_timeout (parse_database_url sets one)
+            configure(pool_.at(pos), url_.engine);
             ++healed;
         } catch (const std::exception&) {
-            // Still down: the next round tries again.
+            // Still down: the next failure or snapshot round tries again.
         }
+        pool_.give_back(pos);
     }
-    for (auto pos : leased) pool_.give_back(pos);
     return healed;
 }
 

@@ -2,6 +2,7 @@
 // Opening a database named by --db: a file path (SQLite, the embedded default) or a
 // postgresql:// URL. One code path over SOCI for both engines.
 #include <memory>
+#include <mutex>
 #include <string>
 #include <string_view>
 
@@ -49,6 +50,7 @@ private:
     Database(DatabaseUrl url, std::size_t pool_size) : url_(std::move(url)), pool_(pool_size) {}
     DatabaseUrl url_;
     soci::connection_pool pool_;
+    std::mutex healing_;
 };
 
 // One line for a person: the first line of a SOCI error, without the engine's noise.

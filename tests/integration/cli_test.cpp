@@ -178,14 +178,15 @@ TEST_P(CliWithDatabase, ExportsDefuseSpreadsheetFormulasFromImportedNames) {
 
 TEST_P(CliWithDatabase, GenerateWritesTheSameProgrammeForTheSameSeedAndItPublishes) {
     ASSERT_EQ(run_cli({"migrate", "--db", db()}).exit_code, 0);
-    const std::vector<std::string> sizes{"--contracts", "4",   "--subcontractors", "10",      "--offices", "20",
-                                         "--ratings",   "3000", "--stories",       "30",      "--now",     "2026-06"};
+    const std::vector<std::string> sizes{"--contracts", "4",    "--subcontractors", "10", "--offices", "20",
+                                         "--ratings",   "3000", "--stories",        "30", "--now",     "2026-06"};
     auto args = std::vector<std::string>{"generate", "--db", db(), "--seed", "7"};
     args.insert(args.end(), sizes.begin(), sizes.end());
     auto generated = run_cli(args);
     ASSERT_EQ(generated.exit_code, 0) << generated.err;
-    EXPECT_NE(generated.out.find("generated 4 contracts, 10 sub-contractors, 20 offices, 3000 ratings and 30 published"),
-              std::string::npos)
+    EXPECT_NE(
+        generated.out.find("generated 4 contracts, 10 sub-contractors, 20 offices, 3000 ratings and 30 published"),
+        std::string::npos)
         << generated.out;
     auto published = run_cli({"publish", "--db", db(), "--now", "2026-06"});
     ASSERT_EQ(published.exit_code, 0) << published.err;
@@ -199,7 +200,8 @@ TEST_P(CliWithDatabase, GenerateWritesTheSameProgrammeForTheSameSeedAndItPublish
     ASSERT_EQ(run_cli({"migrate", "--db", other->url()}).exit_code, 0);
     args[2] = other->url();
     ASSERT_EQ(run_cli(args).exit_code, 0);
-    EXPECT_EQ(run_cli({"export", "registry", "--db", other->url()}).out, run_cli({"export", "registry", "--db", db()}).out);
+    EXPECT_EQ(run_cli({"export", "registry", "--db", other->url()}).out,
+              run_cli({"export", "registry", "--db", db()}).out);
 }
 
 namespace {
@@ -217,20 +219,22 @@ std::pair<int, std::string> run_with_input(const std::string& args, const std::s
 }  // namespace
 
 TEST(Cli, RedactSpansGivesCodePointOffsetsAndTypesForEachJsonLine) {
-    const auto [code, out] = run_with_input(
-        "redact --spans",
-        "{\"id\": 1, \"text\": \"Łódź: mail jo@example.com or ring 07700 900123\"}\n"
-        "\n"
-        "{\"id\": \"b-2\", \"text\": \"Nothing to remove here.\"}\n");
+    const auto [code, out] =
+        run_with_input("redact --spans",
+                       "{\"id\": 1, \"text\": \"Łódź: mail jo@example.com or ring 07700 900123\"}\n"
+                       "\n"
+                       "{\"id\": \"b-2\", \"text\": \"Nothing to remove here.\"}\n");
     EXPECT_EQ(code, 0) << out;
     // "Łódź: mail " is 11 code points (14 bytes): offsets count characters, not bytes.
-    EXPECT_NE(out.find(R"({"id":1,"spans":[{"start":11,"end":25,"type":"email"},{"start":34,"end":46,"type":"phone"}]})"),
-              std::string::npos)
+    EXPECT_NE(
+        out.find(R"({"id":1,"spans":[{"start":11,"end":25,"type":"email"},{"start":34,"end":46,"type":"phone"}]})"),
+        std::string::npos)
         << out;
     EXPECT_NE(out.find(R"({"id":"b-2","spans":[]})"), std::string::npos) << out;
 
     for (const std::string bad : {"not json", "{\"text\": \"no id\"}", "{\"id\": 3, \"text\": 4}", "[1, 2]"}) {
-        const auto [bad_code, said] = run_with_input("redact --spans", "{\"id\": 1, \"text\": \"fine\"}\n" + bad + "\n");
+        const auto [bad_code, said] =
+            run_with_input("redact --spans", "{\"id\": 1, \"text\": \"fine\"}\n" + bad + "\n");
         EXPECT_EQ(bad_code, 3) << bad;
         EXPECT_NE(said.find("line 2: "), std::string::npos) << said;
     }
@@ -238,4 +242,29 @@ TEST(Cli, RedactSpansGivesCodePointOffsetsAndTypesForEachJsonLine) {
     const auto [plain_code, plain] = run_with_input("redact", "ring 07700 900123 please\n");
     EXPECT_EQ(plain_code, 0);
     EXPECT_EQ(plain, "ring [phone number] please\n");
+}
+
+// The secrets file a SQLite server makes beside its database holds the key every codename is
+// found by: losing it must stop the server, not quietly make a new key that finds none of them.
+TEST_F(CliWithSqliteFile, ServeRefusesToReplaceAMissingSecretsFileWhenCodenamesNeedIt) {
+    ASSERT_EQ(run_cli({"migrate", "--db", db()}).exit_code, 0);
+    const std::string secrets = db() + ".secrets";
+    {
+        ServerProcess first(db());  // makes the file, readable by its owner only
+        ASSERT_TRUE(first.started()) << first.err();
+        EXPECT_NE(first.err().find("made " + secrets), std::string::npos) << first.err();
+    }
+    EXPECT_EQ(fs::status(secrets).permissions() & fs::perms::all, fs::perms::owner_read | fs::perms::owner_write);
+    {
+        soci::session s("sqlite3", "db=" + db());
+        s << "INSERT INTO codenames (lookup_key, keyed, hash, created_month) VALUES (1, 1, 'x', '2026-11')";
+    }
+    fs::remove(secrets);
+    ServerProcess again(db());
+    EXPECT_FALSE(again.started());
+    EXPECT_EQ(again.wait(10000), 1);
+    EXPECT_NE(again.err().find(secrets + " is missing, and the database holds 1 codenames made under it"),
+              std::string::npos)
+        << again.err();
+    EXPECT_FALSE(fs::exists(secrets));
 }

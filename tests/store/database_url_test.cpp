@@ -16,7 +16,8 @@ TEST(DatabaseUrl, APostgresUrlIsPostgresqlAndItsPasswordIsNeverShown) {
     auto url = parse_database_url("postgresql://pw:s3cret@127.0.0.1:5432/providerwatch");
     ASSERT_TRUE(url);
     EXPECT_EQ(url->engine, Engine::postgresql);
-    EXPECT_EQ(url->connect, "user='pw' password='s3cret' dbname='providerwatch' host='127.0.0.1' port='5432'");
+    EXPECT_EQ(url->connect, "user='pw' password='s3cret' dbname='providerwatch' host='127.0.0.1' port='5432' "
+                           "connect_timeout='5'");  // a dead server must not hold a thread for minutes
     EXPECT_EQ(url->display, "postgresql://pw:***@127.0.0.1:5432/providerwatch");
 }
 

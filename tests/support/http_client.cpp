@@ -87,14 +87,14 @@ HttpResponse parse_response(const std::string& raw) {
 }
 
 HttpResponse request(unsigned short port, const std::string& method, const std::string& target,
-                     const std::string& extra_headers, const std::string& body) {
+                     const std::string& extra_headers, const std::string& body, int timeout_ms) {
     Connection connection(port);
     if (!connection.connected()) return {};
     std::string text = method + " " + target + " HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n" + extra_headers;
     if (!body.empty() || method == "POST") text += "Content-Length: " + std::to_string(body.size()) + "\r\n";
     text += "\r\n" + body;
     connection.send(text);
-    return parse_response(connection.read_all());
+    return parse_response(connection.read_all(timeout_ms));
 }
 
 }  // namespace pw::testing

@@ -35,9 +35,9 @@ private:
     int fd_ = -1;
 };
 
-// One request with Connection: close, the whole response.
+// One request with Connection: close, the whole response (status 0 if none within timeout_ms).
 HttpResponse request(unsigned short port, const std::string& method, const std::string& target,
-                     const std::string& extra_headers = "", const std::string& body = "");
+                     const std::string& extra_headers = "", const std::string& body = "", int timeout_ms = 5000);
 inline HttpResponse get(unsigned short port, const std::string& target) {
     return request(port, "GET", target);
 }

@@ -47,6 +47,7 @@ struct ServeArgs {
     std::string secrets;
     int limit_writes = 60;
     int limit_lookups = 20;
+    int limit_sign_ins = 30;
     unsigned slow_threads = std::max(1u, std::thread::hardware_concurrency());
     std::size_t slow_queue = 64;
     int request_deadline_ms = 30'000;
@@ -154,6 +155,18 @@ int serve(ServeArgs& args) {
     auto assets = web::Assets::load(args.public_dir);
     if (!assets) return report_error(assets.error().message);
 
+    // A new secrets file beside a database that already holds keyed codenames would make every
+    // one of them impossible to find: the old file is missing (a restore without it?).
+    if (secrets_path->make_if_missing && !std::filesystem::exists(secrets_path->path)) {
+        auto s = db->session();
+        long long keyed = 0;
+        s << "SELECT COUNT(*) FROM codenames WHERE keyed = 1", soci::into(keyed);
+        if (keyed > 0) {
+            return report_error(secrets_path->path + " is missing, and the database holds " + std::to_string(keyed) +
+                                " codenames made under it: put it back (from the backup you made with the "
+                                "database), or give the right file with --secrets");
+        }
+    }
     auto secrets = load_secrets(secrets_path->path, secrets_path->make_if_missing);
     if (!secrets) return report_error(secrets.error().message);
     const crypto::CsrfTokens csrf(secrets->form_key);
@@ -183,7 +196,8 @@ int serve(ServeArgs& args) {
     web::PublishedStories stories(renderer);
     web::PagePartsModel page_parts;
     throttle::RateLimiter limiter(throttle::Limits{.participant_writes_per_hour = args.limit_writes,
-                                                   .codename_lookups_per_hour = args.limit_lookups});
+                                                   .codename_lookups_per_hour = args.limit_lookups,
+                                                   .sign_ins_per_hour = args.limit_sign_ins});
     crypto::ClientKeys client_keys;
     SnapshotKeeper keeper(*db, published, registry, stories, page_parts, renderer, cache,
                           SnapshotSchedule{args.reload_ms, args.publish_schedule == "monthly"}, clock);
@@ -288,6 +302,11 @@ void add_serve(CLI::App& app, int& exit_code) {
     cmd->add_option("--limit-lookups", args.limit_lookups,
                     "Codename checks (coming back to a rating, story or case) one client may make an hour; 0: no "
                     "limit")
+        ->capture_default_str()
+        ->check(CLI::Range(0, 1'000'000));
+    cmd->add_option("--limit-sign-ins", args.limit_sign_ins,
+                    "Sign-in attempts (each checks a password) one client may make an hour, whatever the username; "
+                    "0: no limit")
         ->capture_default_str()
         ->check(CLI::Range(0, 1'000'000));
     cmd->add_option("--metrics-bind", args.metrics_bind,

@@ -68,9 +68,17 @@ bool LoginThrottle::allowed(std::string_view username, std::uint64_t client, Clo
 
 void LoginThrottle::make_room(Clock::time_point now) {
     std::erase_if(records_, [&](const auto& entry) { return now - entry.second.first >= window_; });
+    // Then the oldest that blocks nobody, so junk usernames cannot push a blocking record out;
+    // only when every record blocks does the oldest of them go.
     while (records_.size() >= max_records_) {
-        auto oldest = std::min_element(records_.begin(), records_.end(),
-                                       [](const auto& a, const auto& b) { return a.second.first < b.second.first; });
+        auto oldest = records_.end();
+        for (const bool spare_blocking : {true, false}) {
+            for (auto it = records_.begin(); it != records_.end(); ++it) {
+                if (spare_blocking && it->second.failures >= max_failures_) continue;
+                if (oldest == records_.end() || it->second.first < oldest->second.first) oldest = it;
+            }
+            if (oldest != records_.end()) break;
+        }
         records_.erase(oldest);
     }
 }

@@ -3,8 +3,15 @@
 namespace pw::throttle {
 
 int RateLimiter::limit(Action action) const {
-    return action == Action::participant_write ? limits_.participant_writes_per_hour
-                                               : limits_.codename_lookups_per_hour;
+    switch (action) {
+        case Action::participant_write:
+            return limits_.participant_writes_per_hour;
+        case Action::codename_lookup:
+            return limits_.codename_lookups_per_hour;
+        case Action::sign_in:
+            return limits_.sign_ins_per_hour;
+    }
+    return 0;
 }
 
 bool RateLimiter::allow(Action action, std::uint64_t client, std::int64_t hour) {

@@ -49,7 +49,7 @@ void SociRatingService::submit(const RatingSubmission& submission, std::function
                 try {
                     std::rethrow_exception(error);
                 } catch (const std::exception& e) {
-                    done(fail(ErrorKind::unavailable, "Your rating could not be saved. Please try again.", e.what()));
+                    done(fail(ErrorKind::unavailable, "Your rating could not be saved. Please try again.", describe(e)));
                 }
                 return;
             }

@@ -12,7 +12,7 @@ void call_done(const Writer::Done& done, std::exception_ptr error) {
     try {
         done(error);
     } catch (const std::exception& e) {
-        spdlog::error("event=write_done_failed error=\"{}\"", e.what());
+        spdlog::error("event=write_done_failed error=\"{}\"", describe(e));
     } catch (...) {
         spdlog::error("event=write_done_failed error=\"not a std::exception\"");
     }
@@ -94,6 +94,8 @@ bool Writer::write_quickly(std::deque<Item>& batch) {
             return false;
         }
     }
+    // A failed commit is not retried the careful way: on PostgreSQL a connection lost during
+    // COMMIT leaves unknown whether it happened, and writing the batch again could write it twice.
     tx.commit();  // synchronous=FULL: on disk when this returns
     return true;
 }
@@ -123,13 +125,7 @@ void Writer::write_batch(std::deque<Item>& batch) {
     std::vector<std::exception_ptr> errors(batch.size());
     std::exception_ptr commit_error;
     try {
-        bool written = false;
-        try {
-            written = write_quickly(batch);
-        } catch (const std::exception&) {
-            written = false;  // the commit itself failed: the careful way says why, or fails too
-        }
-        if (!written) write_carefully(batch, errors);
+        if (!write_quickly(batch)) write_carefully(batch, errors);
     } catch (const std::exception& e) {
         spdlog::error("event=write_batch_failed jobs={} error=\"{}\"", batch.size(), describe(e));
         commit_error = std::current_exception();

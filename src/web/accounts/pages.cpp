@@ -118,7 +118,8 @@ void add_account_routes(Router& router, const AppContext& app) {
         return sign_in_page(app, sign_in_value(r), "", "", 200);
     });
     router.post(
-        "/sign-in", [&app](const Request& r, const RouteParams&) { return sign_in(app, r); }, std::nullopt, Work::slow);
+        "/sign-in", [&app](const Request& r, const RouteParams&) { return sign_in(app, r); }, throttle::Action::sign_in,
+        Work::slow);
     router.post("/sign-out", [&app](const Request& r, const RouteParams&) { return sign_out(app, r); });
 }
 

@@ -53,7 +53,7 @@ void apply_change(const AppContext& app, std::function<Result<void>(soci::sessio
                 try {
                     std::rethrow_exception(error);
                 } catch (const std::exception& e) {
-                    detail = e.what();
+                    detail = store::describe(e);
                 } catch (...) {
                 }
                 *outcome = fail(ErrorKind::unavailable, "That could not be saved. Please try again.", detail);

@@ -192,7 +192,13 @@ struct Server::Impl {
             beast::error_code ec = header_ec;
             if (!ec && config.may_upload) {
                 const auto& head = parser.get();
-                if (!config.may_upload(head.target(), head[http::field::cookie])) {
+                bool allowed = false;
+                try {  // it reads the session from the database, which may be down
+                    allowed = config.may_upload(head.target(), head[http::field::cookie]);
+                } catch (const std::exception&) {
+                    spdlog::error("event=upload_check_failed");  // the app logs its own failures' detail
+                }
+                if (!allowed) {
                     if (parser.content_length().value_or(0) > config.body_limit)
                         ec = http::error::body_limit;
                     else

@@ -1,5 +1,7 @@
 #include "web/work/slow_pool.hpp"
 
+#include "store/database.hpp"
+
 #include <sys/resource.h>
 #include <sys/syscall.h>
 #include <unistd.h>
@@ -60,7 +62,7 @@ void SlowPool::work() {
         try {
             job();
         } catch (const std::exception& e) {
-            spdlog::error("event=slow_job_failed error=\"{}\"", e.what());
+            spdlog::error("event=slow_job_failed error=\"{}\"", store::describe(e));
         } catch (...) {
             spdlog::error("event=slow_job_failed error=\"not a std::exception\"");
         }

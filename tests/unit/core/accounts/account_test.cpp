@@ -62,3 +62,14 @@ TEST(LoginThrottle, KeepsABoundedNumberOfRecordsDroppingTheExpiredThenTheOldest)
     throttle.failed("late", 1, t0 + 1h);                       // everything else has expired by now
     EXPECT_EQ(throttle.size(), 1u);
 }
+
+TEST(LoginThrottle, JunkUsernamesCannotPushABlockedClientOut) {
+    LoginThrottle throttle(3, 15min, 100);
+    const Clock::time_point t0{};
+    for (int i = 0; i < 3; ++i) throttle.failed("jane", 66, t0);
+    for (int i = 0; i < 1000; ++i) {
+        throttle.failed("junk" + std::to_string(i), 66, t0 + std::chrono::milliseconds(i + 1));
+    }
+    EXPECT_LE(throttle.size(), 100u);
+    EXPECT_FALSE(throttle.allowed("jane", 66, t0 + 2s));  // still waiting out its window
+}
