@@ -92,9 +92,21 @@ TEST_P(Backup, ARestoredDatabaseHasEveryRowOfEveryTable) {
     EXPECT_GT(before.at("stories").size(), 0u);
     EXPECT_GT(before.at("accounts").size(), 0u);
 
-    // The restored database takes new rows after the restored ids, and refuses a second restore.
-    ServerProcess server(target->url());
+    // The restored database, served with the deployment's secrets file (backed up apart from the
+    // database), takes new rows after the restored ids, finds the codename made before the backup,
+    // and refuses a second restore.
+    const std::string secrets = GetParam() == pw::store::Engine::sqlite ? db() + ".secrets" : shared_secrets_file();
+    ServerProcess server(target->url(), {"--secrets", secrets});
     ASSERT_TRUE(server.started()) << server.err();
+    ASSERT_TRUE(
+        std::regex_search(saved.body, m, std::regex(R"re(<strong>([a-z]+) ([a-z]+) ([a-z]+) ([a-z]+)</strong>)re")));
+    const std::string codename = m[1].str() + "+" + m[2].str() + "+" + m[3].str() + "+" + m[4].str();
+    const auto lookup_form = get(server.port(), "/my-codename");
+    ASSERT_TRUE(std::regex_search(lookup_form.body, m, std::regex(R"re(name="csrf" value="([0-9a-f.]+)")re")));
+    auto mine = request(server.port(), "POST", "/my-codename", "Content-Type: application/x-www-form-urlencoded\r\n",
+                        "csrf=" + m[1].str() + "&codename=" + codename);
+    EXPECT_EQ(mine.status, 200) << mine.body.substr(0, 500);
+    EXPECT_NE(mine.body.find("3 stars"), std::string::npos);
     auto again = run_cli({"restore", "--db", target->url(), "--in", file.string()});
     EXPECT_EQ(again.exit_code, 3);
     EXPECT_NE(again.err.find("restore needs an empty database"), std::string::npos);
