@@ -10,6 +10,10 @@ namespace pw::crypto {
 std::string hash_secret(std::string_view secret);
 bool secret_matches(std::string_view hash, std::string_view secret);
 
+// A hash nothing matches: checked when there is nothing to check (an unknown username, a codename
+// look-up with no candidate), so that a refusal costs the same as a wrong secret.
+const std::string& stand_in_hash();
+
 // 128 random bits as 32 hex digits (session ids), or more when asked.
 std::string random_token(std::size_t bytes = 16);
 

@@ -1,6 +1,7 @@
 #include "store/database.hpp"
 
 #include <fmt/format.h>
+#include <spdlog/spdlog.h>
 
 #include <algorithm>
 #include <vector>
@@ -148,6 +149,7 @@ int Database::heal() {
         }
         pool_.give_back(pos);
     }
+    if (healed > 0) spdlog::warn("event=database_reconnected connections={}", healed);
     return healed;
 }
 

@@ -43,7 +43,8 @@ public:
 
     // Reconnects every idle pooled connection the server has dropped (PostgreSQL restarted, or
     // its backends killed); returns how many. A dropped connection fails the one request that
-    // finds it, then this brings it back. Cheap: no round trip for a healthy connection.
+    // finds it, then this brings it back (and logs event=database_reconnected). Cheap: no
+    // round trip for a healthy connection.
     int heal();
 
 private:

@@ -156,7 +156,7 @@ void App::handle(const Request& request, Responder respond) {
         // Bugs and dead infrastructure throw; here they become a 500 page and one log line.
         spdlog::error("event=handler_failed method={} error=\"{}\"", request.method, store::describe(e));
         // A dropped database connection fails this request only: it is back for the next.
-        if (const int healed = context_.db.heal()) spdlog::warn("event=database_reconnected connections={}", healed);
+        context_.db.heal();
         Response response;
         try {
             response =

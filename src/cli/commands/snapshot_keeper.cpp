@@ -42,7 +42,7 @@ void SnapshotKeeper::hide_unanswered_notices() {
 
 void SnapshotKeeper::refresh() {
     try {
-        if (const int healed = db_.heal()) spdlog::warn("event=database_reconnected connections={}", healed);
+        db_.heal();  // connections PostgreSQL dropped since the last round
         hide_unanswered_notices();
         if (schedule_.publish_monthly) {
             auto outcome = store::publish(db_, month(), [] { return crypto::random_bits(); });

@@ -15,14 +15,6 @@ namespace pw::store {
 
 using namespace ratings;
 
-namespace {
-// A hash nothing matches, checked when a look-up has no candidate so that it costs the same.
-const std::string& stand_in_hash() {
-    static const std::string hash = crypto::hash_secret(crypto::random_token(16));
-    return hash;
-}
-}  // namespace
-
 std::optional<std::int64_t> find_codename(soci::session& s, const crypto::LookupKeys& keys,
                                           std::string_view normalised) {
     const long long key = keys(normalised);
@@ -36,7 +28,7 @@ std::optional<std::int64_t> find_codename(soci::session& s, const crypto::Lookup
         ++checked;
         if (crypto::secret_matches(get_text(row, 1), normalised) && !found) found = get_int(row, 0);
     }
-    if (checked == 0) crypto::secret_matches(stand_in_hash(), normalised);
+    if (checked == 0) crypto::secret_matches(crypto::stand_in_hash(), normalised);
     return found;
 }
 

@@ -129,7 +129,7 @@ void Writer::write_batch(std::deque<Item>& batch) {
     } catch (const std::exception& e) {
         spdlog::error("event=write_batch_failed jobs={} error=\"{}\"", batch.size(), describe(e));
         commit_error = std::current_exception();
-        if (const int healed = db_.heal()) spdlog::warn("event=database_reconnected connections={}", healed);
+        db_.heal();
     }
     for (std::size_t i = 0; i < batch.size(); ++i) call_done(batch[i].done, commit_error ? commit_error : errors[i]);
 }
