@@ -5,6 +5,7 @@ include(GoogleTest)
 file(GLOB_RECURSE UNIT_TESTS CONFIGURE_DEPENDS tests/unit/*.cpp)
 add_executable(unit_tests ${UNIT_TESTS})
 target_link_libraries(unit_tests PRIVATE pw_web pw_analytics pw_crypto pw_core brotlidec GTest::gtest_main)
+target_include_directories(unit_tests PRIVATE tests)
 target_compile_definitions(unit_tests PRIVATE PW_SOURCE_DIR="${CMAKE_SOURCE_DIR}")
 gtest_discover_tests(unit_tests TEST_PREFIX "unit." DISCOVERY_TIMEOUT 60)
 

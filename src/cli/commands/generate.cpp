@@ -13,7 +13,7 @@
 #include "store/publication/publication.hpp"
 #include "store/ratings/ratings.hpp"
 #include "store/registry/import.hpp"
-#include "store/stories/stories.hpp"
+#include "store/stories/story_repository.hpp"
 
 namespace pw::cli {
 
@@ -33,17 +33,17 @@ struct GenerateArgs {
 constexpr const char* kProgramme = "Generated programme";
 constexpr const char* kSource = "synthetic: providerwatch generate";
 constexpr std::array<std::pair<const char*, const char*>, 12> kTowns{{{"Leeds", "LS1"},
-                                                                       {"Bradford", "BD1"},
-                                                                       {"Sheffield", "S1"},
-                                                                       {"Manchester", "M1"},
-                                                                       {"Liverpool", "L1"},
-                                                                       {"Newcastle", "NE1"},
-                                                                       {"Birmingham", "B1"},
-                                                                       {"Bristol", "BS1"},
-                                                                       {"Cardiff", "CF10"},
-                                                                       {"Glasgow", "G1"},
-                                                                       {"Norwich", "NR1"},
-                                                                       {"Plymouth", "PL1"}}};
+                                                                      {"Bradford", "BD1"},
+                                                                      {"Sheffield", "S1"},
+                                                                      {"Manchester", "M1"},
+                                                                      {"Liverpool", "L1"},
+                                                                      {"Newcastle", "NE1"},
+                                                                      {"Birmingham", "B1"},
+                                                                      {"Bristol", "BS1"},
+                                                                      {"Cardiff", "CF10"},
+                                                                      {"Glasgow", "G1"},
+                                                                      {"Norwich", "NR1"},
+                                                                      {"Plymouth", "PL1"}}};
 
 // Contract i sits in area i mod A and goes to a different prime each time round the areas, so
 // no prime holds two contracts in one area.
@@ -55,12 +55,17 @@ struct Layout {
 Layout layout(int contracts) {
     Layout out;
     out.areas = std::max(1, (contracts * 18 + 39) / 40);
-    for (int i = 0; i < contracts; ++i) out.contracts.emplace_back(i % out.areas, (i % out.areas + i / out.areas) % out.areas);
+    for (int i = 0; i < contracts; ++i)
+        out.contracts.emplace_back(i % out.areas, (i % out.areas + i / out.areas) % out.areas);
     return out;
 }
 
-std::string prime_name(int prime) { return fmt::format("Generated Prime {:02}", prime + 1); }
-std::string sub_name(int sub) { return fmt::format("Generated Sub-contractor {:04}", sub + 1); }
+std::string prime_name(int prime) {
+    return fmt::format("Generated Prime {:02}", prime + 1);
+}
+std::string sub_name(int sub) {
+    return fmt::format("Generated Sub-contractor {:04}", sub + 1);
+}
 
 Result<void> import_registry_rows(store::Database& db, const GenerateArgs& args, const Layout& shape, Month month) {
     const store::ImportOptions options{false, month};
@@ -102,8 +107,8 @@ ratings::Stars stars_near(double mean, std::mt19937_64& rng) {
 
 constexpr std::array kOpenings{"My adviser", "The staff at the office", "The person on reception", "My work coach"};
 constexpr std::array kMiddles{"listened and helped me with my CV", "never called me back about the course",
-                              "paid my travel on the day", "told me I would be sanctioned if I was late",
-                              "found me a placement near home", "kept moving my appointments"};
+                              "paid my travel on the day",         "told me I would be sanctioned if I was late",
+                              "found me a placement near home",    "kept moving my appointments"};
 constexpr std::array kEndings{"I would recommend them.", "It was a waste of time.", "It got better after a while.",
                               "Nobody explained what they were meant to provide."};
 
@@ -113,6 +118,8 @@ void write_ratings(store::Database& db, const std::vector<publication::Leaf>& le
                    Month now, std::mt19937_64& rng) {
     if (leaves.empty()) return;
     auto s = db.session();
+    store::SociRatingRepository rating_repo(s);
+    store::SociStoryRepository story_repo(s);
     std::map<std::int64_t, double> quality;
     std::uniform_real_distribution<double> unit(0.0, 1.0);
     for (const auto& leaf : leaves) {
@@ -124,7 +131,8 @@ void write_ratings(store::Database& db, const std::vector<publication::Leaf>& le
     for (long long done = 0; done < args.ratings;) {
         soci::transaction tr(s);
         for (long long i = 0; i < kBatch && done < args.ratings; ++i, ++done) {
-            const auto& leaf = leaves[static_cast<std::size_t>(std::pow(unit(rng), 1.5) * static_cast<double>(leaves.size()))];
+            const auto& leaf =
+                leaves[static_cast<std::size_t>(std::pow(unit(rng), 1.5) * static_cast<double>(leaves.size()))];
             const auto overall = stars_near(quality[leaf.provider_id], rng);
             store::RatingRecord r{leaf.provider_id,
                                   leaf.office_id ? std::optional(leaf.office_id) : std::nullopt,
@@ -139,7 +147,9 @@ void write_ratings(store::Database& db, const std::vector<publication::Leaf>& le
             }
             const int g = group(rng);
             if (g < static_cast<int>(ratings::kPaymentGroups.size())) r.payment_group = ratings::kPaymentGroups[g];
-            store::save_rating(s, r);
+            if (auto saved = ratings::submit_rating({r, std::nullopt, std::nullopt}, rating_repo, story_repo); !saved) {
+                throw std::runtime_error(saved.error().detail);
+            }
         }
         tr.commit();
         if (done % 100'000 < kBatch) std::cerr << "generate: " << done << " ratings written\n";
@@ -150,6 +160,7 @@ void write_stories(store::Database& db, const std::vector<publication::Leaf>& le
                    Month now, std::mt19937_64& rng) {
     if (leaves.empty()) return;
     auto s = db.session();
+    store::SociStoryRepository repo(s);
     std::uniform_int_distribution<std::size_t> pick_leaf(0, leaves.size() - 1);
     std::uniform_int_distribution<int> month_back(1, 12);
     constexpr long long kBatch = 10'000;
@@ -160,12 +171,12 @@ void write_stories(store::Database& db, const std::vector<publication::Leaf>& le
             const auto month = *now.plus(-month_back(rng));
             const auto body = fmt::format("{} {}. {}", kOpenings[rng() % kOpenings.size()],
                                           kMiddles[rng() % kMiddles.size()], kEndings[rng() % kEndings.size()]);
-            const auto id = store::insert_story(s, {leaf.provider_id,
-                                                    leaf.office_id ? std::optional(leaf.office_id) : std::nullopt,
-                                                    std::nullopt, std::nullopt, month, redaction::redact_text(body)});
-            if (auto ok = store::change_story_state(s, id, stories::StoryState::published, Actor::moderator, month); !ok) {
-                throw std::runtime_error(ok.error().detail);
-            }
+            const auto id =
+                stories::tell_story({leaf.provider_id, leaf.office_id ? std::optional(leaf.office_id) : std::nullopt,
+                                     std::nullopt, std::nullopt, month, redaction::redact_text(body)},
+                                    repo);
+            auto ok = id ? stories::approve_story({*id, month}, repo) : without_value(id);
+            if (!ok) throw std::runtime_error(ok.error().detail);
         }
         tr.commit();
     }
@@ -197,10 +208,10 @@ int run_generate(const GenerateArgs& args) {
         return report_error("generate failed: " + store::describe(e));
     }
     const auto seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
-    std::cout << fmt::format("generated {} contracts, {} sub-contractors, {} offices, {} ratings and {} published "
-                             "stories over the 12 months before {} (seed {}) in {:.1f} s\n",
-                             args.contracts, args.subcontractors, args.offices, args.ratings, args.stories,
-                             now.label(), args.seed, seconds);
+    std::cout << fmt::format(
+        "generated {} contracts, {} sub-contractors, {} offices, {} ratings and {} published "
+        "stories over the 12 months before {} (seed {}) in {:.1f} s\n",
+        args.contracts, args.subcontractors, args.offices, args.ratings, args.stories, now.label(), args.seed, seconds);
     return ok;
 }
 
@@ -211,7 +222,8 @@ void add_generate(CLI::App& app, int& exit_code) {
     auto* cmd = app.add_subcommand(
         "generate", "Write a seeded synthetic programme, ratings and stories (benchmarks and demonstrations)");
     cmd->add_option("--db", args.db_url, "Database: a SQLite file path or postgresql://... (migrated)")->required();
-    cmd->add_option("--contracts", args.contracts, "Prime contracts, over about 18 areas for 40")->capture_default_str();
+    cmd->add_option("--contracts", args.contracts, "Prime contracts, over about 18 areas for 40")
+        ->capture_default_str();
     cmd->add_option("--subcontractors", args.subcontractors, "Sub-contractors, each under one contract")
         ->capture_default_str()
         ->check(CLI::Range(0, 1'000'000));
@@ -221,8 +233,9 @@ void add_generate(CLI::App& app, int& exit_code) {
     cmd->add_option("--ratings", args.ratings, "Ratings, spread over the 12 months before --now")
         ->capture_default_str()
         ->check(CLI::Range(0LL, 100'000'000LL));
-    cmd->add_option("--stories", args.stories, "Published stories")->capture_default_str()->check(
-        CLI::Range(0LL, 10'000'000LL));
+    cmd->add_option("--stories", args.stories, "Published stories")
+        ->capture_default_str()
+        ->check(CLI::Range(0LL, 10'000'000LL));
     cmd->add_option("--seed", args.seed, "The same seed writes the same data")->capture_default_str();
     cmd->add_option("--now", args.now, "The month (YYYY-MM) the data leads up to; default this month");
     cmd->footer("Adds to the database's registry: run it on a freshly migrated database.");

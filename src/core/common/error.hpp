@@ -21,4 +21,11 @@ inline std::unexpected<Error> fail(ErrorKind kind, std::string message, std::str
     return std::unexpected(Error{kind, std::move(message), std::move(detail)});
 }
 
+// The outcome of a result whose value the caller does not need.
+template <class T>
+Result<void> without_value(const Result<T>& result) {
+    if (!result) return std::unexpected(result.error());
+    return {};
+}
+
 }  // namespace pw

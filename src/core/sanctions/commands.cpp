@@ -10,6 +10,16 @@ constexpr const char* kChanged =
     "Your case was changed somewhere else a moment ago. Look at it again below and choose what happened next.";
 }  // namespace
 
+Result<std::int64_t> log_referral(const LogReferral& command, CaseRepository& cases) {
+    const auto owner = codenames::keep_under(command.codename_id, command.new_codename, command.month, cases);
+    if (!owner) return fail(ErrorKind::invalid_input, "A case is kept under a codename: give yours, or get a new one");
+    const auto id = cases.insert_case(command.answers, *owner);
+    cases.append(events::Event{"sanction_case.logged", "sanction_case", id, std::nullopt,
+                               std::string(case_state_key(CaseState::referred)), events::ActorRole::participant,
+                               command.answers.month});
+    return id;
+}
+
 Result<void> step_case(const StepCase& command, CaseRepository& cases) {
     const auto from = cases.state_of(command.case_id, command.codename_id);
     if (!from) return fail(ErrorKind::not_found, kNotYours);

@@ -7,17 +7,19 @@
 #include <cstdint>
 #include <optional>
 
+#include "core/codenames/codename.hpp"
 #include "core/common/error.hpp"
 #include "core/common/month.hpp"
 #include "core/events/event.hpp"
 #include "core/sanctions/case.hpp"
+#include "core/sanctions/case_form.hpp"
 #include "core/sanctions/lifecycle.hpp"
 
 namespace pw::sanctions {
 
-class CaseRepository {
+class CaseRepository : public codenames::CodenameRepository {
 public:
-    virtual ~CaseRepository() = default;
+    virtual std::int64_t insert_case(const CaseAnswers& answers, std::int64_t codename_id) = 0;
     // The state of a case the codename owns; nullopt when there is none (or it is another's).
     virtual std::optional<CaseState> state_of(std::int64_t case_id, std::int64_t codename_id) = 0;
     // Moves the case to `to` only if it is still in `from`, recording the decision's month when
@@ -27,6 +29,16 @@ public:
     virtual bool set_details(std::int64_t case_id, CaseState state, Level level, int previous, Hardship hardship) = 0;
     virtual void append(const events::Event& event) = 0;
 };
+
+// A participant logs a referral for a sanction, under the codename they gave or a new one: a
+// case can only be followed with a codename.
+struct LogReferral {
+    CaseAnswers answers;                                    // checked (check_case), its referrer found in the registry
+    std::optional<std::int64_t> codename_id;                // recognised already
+    std::optional<codenames::HashedCodename> new_codename;  // made when none was given
+    Month month;
+};
+Result<std::int64_t> log_referral(const LogReferral& command, CaseRepository& cases);
 
 // What happened next: a decision, a reconsideration asked for or decided, an appeal.
 struct StepCase {

@@ -2,7 +2,7 @@
 
 #include "crypto/codenames.hpp"
 #include "store/ratings/ratings.hpp"
-#include "store/stories/stories.hpp"
+#include "store/stories/story_repository.hpp"
 
 namespace pw::store {
 
@@ -27,33 +27,32 @@ void SociRatingService::submit(const RatingSubmission& submission, std::function
             return;
         }
     }
+    SubmitRating command{record, std::nullopt, submission.story};
     std::optional<std::string> codename;
-    std::optional<NewCodename> new_codename;
     if (submission.answers.wants_codename) {
         codename = crypto::new_codename();
-        new_codename = hash_codename(keys_, *codename);
+        command.new_codename = hash_codename(keys_, *codename);
     }
-    auto saved = std::make_shared<SavedRating>();
+    auto saved = std::make_shared<Result<SavedRating>>();
     writer_.submit(
-        [record, new_codename, saved, story = submission.story](soci::session& s) mutable {
-            if (new_codename) record.codename_id = insert_codename(s, *new_codename, record.month);
-            *saved = save_rating(s, record);
-            if (story) {
-                insert_story(s, StoryRecord{record.provider_id, record.office_id, saved->id, record.codename_id,
-                                            record.month, *story});
-            }
-            return Writer::Outcome::keep;
+        [command = std::move(command), saved](soci::session& s) {
+            SociRatingRepository ratings(s);
+            SociStoryRepository stories(s);
+            *saved = submit_rating(command, ratings, stories);
+            return *saved ? Writer::Outcome::keep : Writer::Outcome::undo;
         },
         [done = std::move(done), codename, saved, has_story = submission.story.has_value()](std::exception_ptr error) {
             if (error) {
                 try {
                     std::rethrow_exception(error);
                 } catch (const std::exception& e) {
-                    done(fail(ErrorKind::unavailable, "Your rating could not be saved. Please try again.", describe(e)));
+                    done(
+                        fail(ErrorKind::unavailable, "Your rating could not be saved. Please try again.", describe(e)));
                 }
                 return;
             }
-            done(RatingReceipt{codename, saved->replaced, has_story});
+            if (!*saved) return done(std::unexpected(saved->error()));
+            done(RatingReceipt{codename, (*saved)->replaced, has_story});
         });
 }
 

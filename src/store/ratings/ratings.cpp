@@ -50,65 +50,103 @@ boost::optional<int> stars_or_null(const std::optional<Stars>& stars) {
     return stars ? boost::optional<int>(stars->value()) : boost::none;
 }
 
+boost::optional<long long> id_or_null(const std::optional<std::int64_t>& id) {
+    return id ? boost::optional<long long>(*id) : boost::none;
+}
+
+// A rating's answers as bound to SQL.
+struct Answers {
+    explicit Answers(const RatingRecord& r)
+        : month(r.month.to_string()),
+          overall(r.overall.value()),
+          group(r.payment_group ? boost::optional<std::string>(std::string(payment_group_key(*r.payment_group)))
+                                : boost::none),
+          area_id(id_or_null(r.area_id)) {
+        for (std::size_t i = 0; i < kAspects.size(); ++i) aspects[i] = stars_or_null(r.aspects[i]);
+    }
+    std::string month;
+    int overall = 0;
+    std::array<boost::optional<int>, kAspects.size()> aspects;
+    boost::optional<std::string> group;
+    boost::optional<long long> area_id;
+};
+
 std::string unit_key(const RatingRecord& r) {
     return r.office_id ? fmt::format("office:{}", *r.office_id) : fmt::format("provider:{}", r.provider_id);
 }
 }  // namespace
 
-SavedRating save_rating(soci::session& s, const RatingRecord& r) {
-    const std::string key = unit_key(r);
-    const std::string month = r.month.to_string();
-    const long long provider_id = r.provider_id;
-    const boost::optional<long long> office_id = r.office_id ? boost::optional<long long>(*r.office_id) : boost::none;
-    const boost::optional<long long> codename_id =
-        r.codename_id ? boost::optional<long long>(*r.codename_id) : boost::none;
-    const boost::optional<long long> area_id = r.area_id ? boost::optional<long long>(*r.area_id) : boost::none;
-    const int overall = r.overall.value();
-    std::array<boost::optional<int>, kAspects.size()> aspects;
-    for (std::size_t i = 0; i < kAspects.size(); ++i) aspects[i] = stars_or_null(r.aspects[i]);
-    const boost::optional<std::string> group =
-        r.payment_group ? boost::optional<std::string>(std::string(payment_group_key(*r.payment_group))) : boost::none;
+std::int64_t SociRatingRepository::insert_codename(const codenames::HashedCodename& codename, Month month) {
+    return store::insert_codename(s_, codename, month);
+}
 
-    SavedRating saved;
-    if (r.codename_id) {
-        boost::optional<long long> existing;
-        std::string state;
-        s << "SELECT id, state FROM ratings WHERE codename_id = :c AND unit_key = :u AND month = :m",
-            soci::into(existing), soci::into(state), soci::use(*codename_id), soci::use(key), soci::use(month);
-        if (existing && state == "withdrawn") {
-            if (auto ok = check_rating_transition(RatingState::withdrawn, RatingState::active, Actor::participant);
-                !ok) {
-                throw std::logic_error(ok.error().detail);
-            }
-            append_event(s, events::Event{"rating.restored", "rating", *existing, "withdrawn", "active",
-                                          events::ActorRole::participant, r.month});
-        }
-        if (existing) {
-            s << "UPDATE ratings SET stars = :s, respect = :a1, personal_support = :a2, help_towards_work = :a3, "
-                 "fairness_about_sanctions = :a4, keeping_to_standards = :a5, travel_and_practical_help = :a6, "
-                 "payment_group = :g, area_id = :area, state = 'active' WHERE id = :id",
-                soci::use(overall), soci::use(aspects[0]), soci::use(aspects[1]), soci::use(aspects[2]),
-                soci::use(aspects[3]), soci::use(aspects[4]), soci::use(aspects[5]), soci::use(group),
-                soci::use(area_id), soci::use(*existing);
-            saved = {*existing, true};
-        }
-    }
-    if (!saved.id) {
-        long long id = 0;
-        s << "INSERT INTO ratings (provider_id, office_id, unit_key, month, stars, respect, personal_support, "
-             "help_towards_work, fairness_about_sanctions, keeping_to_standards, travel_and_practical_help, "
-             "payment_group, codename_id, area_id) VALUES (:p, :o, :u, :m, :s, :a1, :a2, :a3, :a4, :a5, :a6, :g, :c, "
-             ":area) RETURNING id",
-            soci::use(provider_id), soci::use(office_id), soci::use(key), soci::use(month), soci::use(overall),
-            soci::use(aspects[0]), soci::use(aspects[1]), soci::use(aspects[2]), soci::use(aspects[3]),
-            soci::use(aspects[4]), soci::use(aspects[5]), soci::use(group), soci::use(codename_id), soci::use(area_id),
-            soci::into(id);
-        saved = {id, false};
-    }
-    append_event(s, events::Event{saved.replaced ? "rating.replaced" : "rating.submitted", "rating", saved.id,
-                                  saved.replaced ? std::optional<std::string>("active") : std::nullopt, "active",
-                                  events::ActorRole::participant, r.month});
-    return saved;
+std::optional<RatingFacts> SociRatingRepository::rating_by(std::int64_t codename_id, const RatingRecord& unit) {
+    const long long owner = codename_id;
+    const std::string key = unit_key(unit);
+    const std::string month = unit.month.to_string();
+    long long id = 0;
+    std::string state;
+    s_ << "SELECT id, state FROM ratings WHERE codename_id = :c AND unit_key = :u AND month = :m", soci::into(id),
+        soci::into(state), soci::use(owner), soci::use(key), soci::use(month);
+    if (!s_.got_data()) return std::nullopt;
+    return RatingFacts{id, codename_id, known(rating_state_from(state), "rating state")};
+}
+
+std::optional<RatingFacts> SociRatingRepository::rating(std::int64_t rating_id) {
+    const long long id = rating_id;
+    boost::optional<long long> owner;
+    std::string state;
+    s_ << "SELECT codename_id, state FROM ratings WHERE id = :id", soci::into(owner), soci::into(state), soci::use(id);
+    if (!s_.got_data()) return std::nullopt;
+    return RatingFacts{rating_id, owner ? std::optional<std::int64_t>(*owner) : std::nullopt,
+                       known(rating_state_from(state), "rating state")};
+}
+
+std::int64_t SociRatingRepository::insert_rating(const RatingRecord& r) {
+    const Answers a(r);
+    const std::string key = unit_key(r);
+    const long long provider_id = r.provider_id;
+    const auto office_id = id_or_null(r.office_id);
+    const auto codename_id = id_or_null(r.codename_id);
+    long long id = 0;
+    s_ << "INSERT INTO ratings (provider_id, office_id, unit_key, month, stars, respect, personal_support, "
+          "help_towards_work, fairness_about_sanctions, keeping_to_standards, travel_and_practical_help, "
+          "payment_group, codename_id, area_id) VALUES (:p, :o, :u, :m, :s, :a1, :a2, :a3, :a4, :a5, :a6, :g, :c, "
+          ":area) RETURNING id",
+        soci::use(provider_id), soci::use(office_id), soci::use(key), soci::use(a.month), soci::use(a.overall),
+        soci::use(a.aspects[0]), soci::use(a.aspects[1]), soci::use(a.aspects[2]), soci::use(a.aspects[3]),
+        soci::use(a.aspects[4]), soci::use(a.aspects[5]), soci::use(a.group), soci::use(codename_id),
+        soci::use(a.area_id), soci::into(id);
+    return id;
+}
+
+bool SociRatingRepository::replace_rating(std::int64_t rating_id, RatingState from, const RatingRecord& r) {
+    const Answers a(r);
+    const long long id = rating_id;
+    const std::string from_name(rating_state_name(from));
+    soci::statement update =
+        (s_.prepare << "UPDATE ratings SET stars = :s, respect = :a1, personal_support = :a2, help_towards_work = :a3, "
+                       "fairness_about_sanctions = :a4, keeping_to_standards = :a5, travel_and_practical_help = :a6, "
+                       "payment_group = :g, area_id = :area, state = 'active' WHERE id = :id AND state = :from",
+         soci::use(a.overall), soci::use(a.aspects[0]), soci::use(a.aspects[1]), soci::use(a.aspects[2]),
+         soci::use(a.aspects[3]), soci::use(a.aspects[4]), soci::use(a.aspects[5]), soci::use(a.group),
+         soci::use(a.area_id), soci::use(id), soci::use(from_name));
+    update.execute(true);
+    return update.get_affected_rows() == 1;
+}
+
+bool SociRatingRepository::move_rating(std::int64_t rating_id, RatingState from, RatingState to) {
+    const long long id = rating_id;
+    const std::string from_name(rating_state_name(from));
+    const std::string to_name(rating_state_name(to));
+    soci::statement update = (s_.prepare << "UPDATE ratings SET state = :to WHERE id = :id AND state = :from",
+                              soci::use(to_name), soci::use(id), soci::use(from_name));
+    update.execute(true);
+    return update.get_affected_rows() == 1;
+}
+
+void SociRatingRepository::append(const events::Event& event) {
+    append_event(s_, event);
 }
 
 }  // namespace pw::store

@@ -8,7 +8,9 @@
 
 #include <soci/soci.h>
 
+#include "core/codenames/codename.hpp"
 #include "core/common/month.hpp"
+#include "core/ratings/commands.hpp"
 #include "core/ratings/rating.hpp"
 #include "core/ratings/score.hpp"
 #include "core/ratings/service.hpp"
@@ -24,32 +26,28 @@ namespace pw::store {
 std::optional<std::int64_t> find_codename(soci::session& s, const crypto::LookupKeys& keys,
                                           std::string_view normalised);
 
-struct NewCodename {
-    std::int64_t lookup_key = 0;
-    std::string hash;
-};
+using NewCodename = codenames::HashedCodename;
 // Hashes a new codename (argon2id: slow work, done before the writer's batch, not inside it).
 NewCodename hash_codename(const crypto::LookupKeys& keys, std::string_view normalised);
 std::int64_t insert_codename(soci::session& s, const NewCodename& codename, Month month);
 
-struct RatingRecord {
-    std::int64_t provider_id = 0;
-    std::optional<std::int64_t> office_id;
-    Month month;
-    ratings::Stars overall;
-    std::array<std::optional<ratings::Stars>, ratings::kAspects.size()> aspects{};
-    std::optional<ratings::PaymentGroup> payment_group;
-    std::optional<std::int64_t> codename_id;
-    std::optional<std::int64_t> area_id;
-};
+using ratings::RatingRecord;
 
-struct SavedRating {
-    std::int64_t id = 0;
-    bool replaced = false;  // the codename had already rated this unit this month
-};
+// The rating commands' repository (core/ratings/commands.hpp), inside the caller's transaction
+// (the writer's). Plain SQL: the rules are the commands'.
+class SociRatingRepository final : public ratings::RatingRepository {
+public:
+    explicit SociRatingRepository(soci::session& s) : s_(s) {}
+    std::int64_t insert_codename(const codenames::HashedCodename& codename, Month month) override;
+    std::optional<ratings::RatingFacts> rating_by(std::int64_t codename_id, const RatingRecord& unit) override;
+    std::optional<ratings::RatingFacts> rating(std::int64_t rating_id) override;
+    std::int64_t insert_rating(const RatingRecord& rating) override;
+    bool replace_rating(std::int64_t rating_id, ratings::RatingState from, const RatingRecord& rating) override;
+    bool move_rating(std::int64_t rating_id, ratings::RatingState from, ratings::RatingState to) override;
+    void append(const events::Event& event) override;
 
-// Inserts, or replaces the codename's rating of the same unit in the same month; appends the
-// event. Runs inside the caller's transaction.
-SavedRating save_rating(soci::session& s, const RatingRecord& rating);
+private:
+    soci::session& s_;
+};
 
 }  // namespace pw::store

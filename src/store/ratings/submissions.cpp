@@ -35,29 +35,4 @@ Submissions submissions_for(Database& db, std::int64_t codename_id) {
     return out;
 }
 
-Result<void> withdraw_rating(soci::session& s, std::int64_t rating_id, std::int64_t codename_id, Month month) {
-    const long long id = rating_id;
-    const long long owner = codename_id;
-    std::string state;
-    s << "SELECT state FROM ratings WHERE id = :id AND codename_id = :c", soci::into(state), soci::use(id),
-        soci::use(owner);
-    if (!s.got_data()) return fail(ErrorKind::not_found, "That rating is not one of yours.");
-    const auto from = known(rating_state_from(state), "rating state");
-    if (auto ok = check_rating_transition(from, RatingState::withdrawn, Actor::participant); !ok) return ok;
-    s << "UPDATE ratings SET state = 'withdrawn' WHERE id = :id", soci::use(id);
-    append_event(s, events::Event{"rating.withdrawn", "rating", rating_id, std::string(rating_state_name(from)),
-                                  "withdrawn", events::ActorRole::participant, month});
-    return {};
-}
-
-Result<void> withdraw_story(soci::session& s, std::int64_t story_id, std::int64_t codename_id, Month month) {
-    const long long id = story_id;
-    const long long owner = codename_id;
-    int mine = 0;
-    s << "SELECT COUNT(*) FROM stories WHERE id = :id AND codename_id = :c", soci::into(mine), soci::use(id),
-        soci::use(owner);
-    if (!mine) return fail(ErrorKind::not_found, "That story is not one of yours.");
-    return change_story_state(s, story_id, stories::StoryState::withdrawn, Actor::participant, month);
-}
-
 }  // namespace pw::store

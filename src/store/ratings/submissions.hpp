@@ -1,5 +1,6 @@
 #pragma once
-// What one codename has sent: its ratings and stories, and withdrawing them.
+// What one codename has sent: its ratings and stories (withdrawing them: core/ratings/commands.hpp,
+// core/stories/commands.hpp).
 #include <string>
 #include <vector>
 
@@ -24,9 +25,5 @@ struct Submissions {
 };
 
 Submissions submissions_for(Database& db, std::int64_t codename_id);
-
-// Both check that the codename owns the item and that the lifecycle allows it; append the event.
-Result<void> withdraw_rating(soci::session& s, std::int64_t rating_id, std::int64_t codename_id, Month month);
-Result<void> withdraw_story(soci::session& s, std::int64_t story_id, std::int64_t codename_id, Month month);
 
 }  // namespace pw::store

@@ -6,13 +6,18 @@
 #include <boost/optional.hpp>
 
 #include "store/events/events.hpp"
+#include "store/ratings/ratings.hpp"
 #include "store/row.hpp"
 
 namespace pw::store {
 
 using namespace sanctions;
 
-std::int64_t insert_case(soci::session& s, const CaseAnswers& a, std::int64_t codename_id) {
+std::int64_t SociCaseRepository::insert_codename(const codenames::HashedCodename& codename, Month month) {
+    return store::insert_codename(s_, codename, month);
+}
+
+std::int64_t SociCaseRepository::insert_case(const CaseAnswers& a, std::int64_t codename_id) {
     const boost::optional<long long> provider =
         a.provider_id ? boost::optional<long long>(*a.provider_id) : boost::none;
     const boost::optional<long long> office = a.office_id ? boost::optional<long long>(*a.office_id) : boost::none;
@@ -24,13 +29,10 @@ std::int64_t insert_case(soci::session& s, const CaseAnswers& a, std::int64_t co
     const std::string travel(travel_key(a.travel_paid));
     const std::string benefit = a.benefit == Benefit::jsa ? "jsa" : "esa";
     long long id = 0;
-    s << "INSERT INTO sanction_cases (provider_id, office_id, referred_by_jobcentre, codename_id, month, reason, "
-         "good_reason, travel_paid, benefit) VALUES (:p, :o, :j, :c, :m, :r, :g, :t, :b) RETURNING id",
+    s_ << "INSERT INTO sanction_cases (provider_id, office_id, referred_by_jobcentre, codename_id, month, reason, "
+          "good_reason, travel_paid, benefit) VALUES (:p, :o, :j, :c, :m, :r, :g, :t, :b) RETURNING id",
         soci::use(provider), soci::use(office), soci::use(jobcentre), soci::use(owner), soci::use(month),
         soci::use(reason), soci::use(good), soci::use(travel), soci::use(benefit), soci::into(id);
-    append_event(
-        s, events::Event{"sanction_case.logged", "sanction_case", id, std::nullopt,
-                         std::string(case_state_key(CaseState::referred)), events::ActorRole::participant, a.month});
     return id;
 }
 

@@ -14,8 +14,6 @@
 
 namespace pw::store {
 
-std::int64_t insert_case(soci::session& s, const sanctions::CaseAnswers& answers, std::int64_t codename_id);
-
 struct CaseRow {
     std::int64_t id = 0;
     std::string referrer;  // provider name, or "Jobcentre Plus"
@@ -38,6 +36,8 @@ std::optional<CaseRow> find_case(Database& db, std::int64_t case_id, std::int64_
 class SociCaseRepository final : public sanctions::CaseRepository {
 public:
     explicit SociCaseRepository(soci::session& s) : s_(s) {}
+    std::int64_t insert_codename(const codenames::HashedCodename& codename, Month month) override;
+    std::int64_t insert_case(const sanctions::CaseAnswers& answers, std::int64_t codename_id) override;
     std::optional<sanctions::CaseState> state_of(std::int64_t case_id, std::int64_t codename_id) override;
     bool move(std::int64_t case_id, sanctions::CaseState from, sanctions::CaseState to,
               std::optional<Month> decision_month) override;

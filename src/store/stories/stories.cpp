@@ -9,7 +9,6 @@
 #include <soci/boost-optional.h>
 #include <boost/optional.hpp>
 
-#include "crypto/passwords.hpp"
 #include "store/events/events.hpp"
 #include "store/row.hpp"
 
@@ -18,10 +17,6 @@ namespace pw::store {
 using namespace stories;
 
 namespace {
-
-boost::optional<long long> opt(const std::optional<std::int64_t>& v) {
-    return v ? boost::optional<long long>(*v) : boost::none;
-}
 
 constexpr const char* kStoryColumns =
     "SELECT s.id, s.provider_id, p.name, o.name, s.month, s.body, s.state, s.reject_reason, s.safeguarding, "
@@ -107,28 +102,6 @@ std::vector<StoryRow> read_stories(soci::session& s, soci::rowset<soci::row>& ro
     return out;
 }
 
-void story_event(soci::session& s, const char* what, std::int64_t id, std::optional<StoryState> from,
-                 std::optional<StoryState> to, events::ActorRole actor, Month month) {
-    auto name = [](std::optional<StoryState> st) {
-        return st ? std::optional<std::string>(std::string(story_state_name(*st))) : std::nullopt;
-    };
-    append_event(s, events::Event{what, "story", id, name(from), name(to), actor, month});
-}
-
-events::ActorRole role_of(Actor actor) {
-    switch (actor) {
-        case Actor::participant:
-            return events::ActorRole::participant;
-        case Actor::moderator:
-            return events::ActorRole::moderator;
-        case Actor::provider:
-            return events::ActorRole::provider;
-        case Actor::admin:
-            return events::ActorRole::admin;
-    }
-    return events::ActorRole::system;
-}
-
 std::optional<StoryRow> story_in(soci::session& s, std::int64_t id) {
     const long long key = id;
     soci::rowset<soci::row> rows = (s.prepare << std::string(kStoryColumns) + "WHERE s.id = :id", soci::use(key));
@@ -137,21 +110,6 @@ std::optional<StoryRow> story_in(soci::session& s, std::int64_t id) {
 }
 
 }  // namespace
-
-std::int64_t insert_story(soci::session& s, const StoryRecord& story) {
-    long long id = 0;
-    const long long provider = story.provider_id;
-    const std::string month = story.month.to_string();
-    const std::string ref = fmt::format("{:016x}", crypto::random_bits());
-    s << "INSERT INTO stories (provider_id, office_id, rating_id, codename_id, month, body, public_ref) "
-         "VALUES (:p, :o, :r, :c, :m, :b, :ref) RETURNING id",
-        soci::use(provider), soci::use(opt(story.office_id)), soci::use(opt(story.rating_id)),
-        soci::use(opt(story.codename_id)), soci::use(month), soci::use(story.body.str()), soci::use(ref),
-        soci::into(id);
-    story_event(s, "story.submitted", id, std::nullopt, StoryState::pending, events::ActorRole::participant,
-                story.month);
-    return id;
-}
 
 std::optional<StoryRow> find_story_by_ref(Database& db, std::string_view public_ref) {
     if (public_ref.size() != 16 ||
@@ -257,55 +215,6 @@ StoryChanges story_changes_since(Database& db, std::int64_t after_event) {
     return changes;
 }
 
-Result<void> change_story_state(soci::session& s, std::int64_t story_id, StoryState to, Actor actor, Month month,
-                                const std::optional<redaction::RedactedText>& reason) {
-    auto story = story_in(s, story_id);
-    if (!story) return fail(ErrorKind::not_found, "There is no such story.");
-    if (auto ok = check_story_transition(story->state, to, actor); !ok) return ok;
-    const long long id = story_id;
-    const std::string state(story_state_name(to));
-    const boost::optional<std::string> why =
-        reason && !reason->str().empty() ? boost::optional<std::string>(reason->str()) : boost::none;
-    const std::string from(story_state_name(story->state));
-    // Compare-and-set: a writer withdrawing on one server while a moderator removes on another
-    // cannot both win.
-    soci::statement update = (s.prepare << "UPDATE stories SET state = :st, reject_reason = COALESCE(:r, "
-                                           "reject_reason) WHERE id = :id AND state = :from",
-                              soci::use(state), soci::use(why), soci::use(id), soci::use(from));
-    update.execute(true);
-    if (update.get_affected_rows() != 1) {
-        return fail(ErrorKind::conflict, "Someone else has just changed this story. Reload the page.");
-    }
-    story_event(s, "story.state_changed", story_id, story->state, to, role_of(actor), month);
-    return {};
-}
-
-Result<void> set_safeguarding(soci::session& s, std::int64_t story_id, bool concern, Month month) {
-    if (!story_in(s, story_id)) return fail(ErrorKind::not_found, "There is no such story.");
-    const long long id = story_id;
-    const int value = concern ? 1 : 0;
-    s << "UPDATE stories SET safeguarding = :v WHERE id = :id", soci::use(value), soci::use(id);
-    append_event(s, events::Event{concern ? "story.safeguarding_marked" : "story.safeguarding_cleared", "story",
-                                  story_id, std::nullopt, std::nullopt, events::ActorRole::moderator, month});
-    return {};
-}
-
-Result<std::int64_t> insert_flag(soci::session& s, std::int64_t story_id, std::int64_t account_id, Month month,
-                                 const std::string& reason) {
-    auto story = story_in(s, story_id);
-    if (!story || story->state != StoryState::published) {
-        return fail(ErrorKind::not_found, "Only a published story can be flagged.");
-    }
-    long long id = 0;
-    const long long sid = story_id;
-    const long long aid = account_id;
-    const std::string m = month.to_string();
-    s << "INSERT INTO flags (story_id, account_id, month, reason) VALUES (:s, :a, :m, :r) RETURNING id", soci::use(sid),
-        soci::use(aid), soci::use(m), soci::use(reason), soci::into(id);
-    append_event(s, events::Event{"flag.raised", "flag", id, std::nullopt, "open", events::ActorRole::provider, month});
-    return id;
-}
-
 std::vector<FlagRow> open_flags(Database& db) {
     auto s = db.session();
     std::vector<FlagRow> flags;
@@ -322,45 +231,6 @@ std::vector<FlagRow> open_flags(Database& db) {
         }
     }
     return flags;
-}
-
-Result<void> decide_flag(soci::session& s, std::int64_t flag_id, bool upheld, Month month) {
-    const long long id = flag_id;
-    std::string state;
-    long long story_id = 0;
-    s << "SELECT state, story_id FROM flags WHERE id = :id", soci::into(state), soci::into(story_id), soci::use(id);
-    if (!s.got_data()) return fail(ErrorKind::not_found, "There is no such flag.");
-    const auto from = known(flag_state_from(state), "flag state");
-    const auto to = upheld ? FlagState::upheld : FlagState::dismissed;
-    if (auto ok = check_flag_transition(from, to, Actor::moderator); !ok) return ok;
-    const std::string to_name(flag_state_name(to));
-    s << "UPDATE flags SET state = :st WHERE id = :id", soci::use(to_name), soci::use(id);
-    append_event(s, events::Event{"flag.decided", "flag", flag_id, std::string(flag_state_name(from)), to_name,
-                                  events::ActorRole::moderator, month});
-    if (upheld) return change_story_state(s, story_id, StoryState::removed, Actor::moderator, month);
-    return {};
-}
-
-Result<void> add_censor_rule(soci::session& s, std::int64_t story_id, CensorScope scope, const std::string& phrase,
-                             Month month) {
-    auto story = story_in(s, story_id);
-    if (!story) return fail(ErrorKind::not_found, "There is no such story.");
-    const char* scope_name = scope == CensorScope::story      ? "story"
-                             : scope == CensorScope::provider ? "provider"
-                                                              : "everywhere";
-    const boost::optional<long long> sid =
-        scope == CensorScope::story ? boost::optional<long long>(story_id) : boost::none;
-    const boost::optional<long long> pid =
-        scope == CensorScope::provider ? boost::optional<long long>(story->provider_id) : boost::none;
-    const std::string m = month.to_string();
-    const std::string scope_text = scope_name;
-    long long id = 0;
-    s << "INSERT INTO censor_rules (phrase, scope, story_id, provider_id, month) VALUES (:p, :sc, :s, :pr, :m) "
-         "RETURNING id",
-        soci::use(phrase), soci::use(scope_text), soci::use(sid), soci::use(pid), soci::use(m), soci::into(id);
-    append_event(s, events::Event{"censor_rule.added", "censor_rule", id, std::nullopt, scope_text,
-                                  events::ActorRole::moderator, month});
-    return {};
 }
 
 }  // namespace pw::store

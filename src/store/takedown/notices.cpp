@@ -25,44 +25,6 @@ void story_visibility_event(soci::session& s, const char* what, std::int64_t sto
     append_event(s, events::Event{what, "story", story_id, std::nullopt, std::nullopt, actor, month});
 }
 
-// The notice's state, and its story's id, read for a change; nullopt when there is none.
-struct Current {
-    NoticeState state;
-    std::int64_t story_id;
-    bool hides;
-};
-std::optional<Current> current(soci::session& s, std::int64_t notice_id) {
-    const long long id = notice_id;
-    std::string state;
-    long long story_id = 0;
-    int hides = 0;
-    s << "SELECT state, story_id, hides FROM takedown_notices WHERE id = :id", soci::into(state), soci::into(story_id),
-        soci::into(hides), soci::use(id);
-    if (!s.got_data()) return std::nullopt;
-    const auto parsed = notice_state_from(state);
-    if (!parsed) throw std::runtime_error("a takedown notice in an unknown state: " + state);
-    return Current{*parsed, story_id, hides != 0};
-}
-
-// Compare-and-set: a second moderator (or the writer) acting at the same time finds it moved on.
-Result<void> move(soci::session& s, std::int64_t notice_id, NoticeState from, NoticeState to, const std::string& set,
-                  const std::optional<std::string>& answer) {
-    const long long id = notice_id;
-    const std::string from_name(notice_state_name(from));
-    const std::string to_name(notice_state_name(to));
-    const boost::optional<std::string> text = opt(answer);
-    soci::statement update =
-        (s.prepare << fmt::format("UPDATE takedown_notices SET state = :to, writer_answer = COALESCE(:a, "
-                                  "writer_answer){} WHERE id = :id AND state = :from",
-                                  set),
-         soci::use(to_name), soci::use(text), soci::use(id), soci::use(from_name));
-    update.execute(true);
-    if (update.get_affected_rows() != 1) {
-        return fail(ErrorKind::conflict, "Someone else has just acted on this notice. Reload the page.");
-    }
-    return {};
-}
-
 std::vector<NoticeRow> read_notices(Database& db, const std::string& where, long long key) {
     std::vector<NoticeRow> found;
     {
@@ -107,42 +69,68 @@ std::vector<NoticeRow> read_notices(Database& db, const std::string& where, long
 
 }  // namespace
 
-Result<ReceivedNotice> insert_notice(soci::session& s, const NoticeRecord& notice, Month month) {
-    const long long story_id = notice.story_id;
+std::optional<takedown::ReportedStory> SociNoticeRepository::reported_story(std::int64_t story_id) {
+    const long long id = story_id;
     std::string state;
     boost::optional<long long> codename;
-    s << "SELECT state, codename_id FROM stories WHERE id = :id", soci::into(state), soci::into(codename),
-        soci::use(story_id);
-    if (!s.got_data() || state != stories::story_state_name(stories::StoryState::published)) {
-        return fail(ErrorKind::not_found, "Only a published story can be reported.");
-    }
+    s_ << "SELECT state, codename_id FROM stories WHERE id = :id", soci::into(state), soci::into(codename),
+        soci::use(id);
+    if (!s_.got_data()) return std::nullopt;
     long long open_hiding = 0;
     long long dismissed = 0;
-    s << "SELECT COUNT(*) FROM takedown_notices WHERE story_id = :s AND hides = 1 AND state IN ('received', "
-         "'writer_answered')",
-        soci::into(open_hiding), soci::use(story_id);
-    if (open_hiding > 0) return fail(ErrorKind::not_found, "This story is hidden while a moderator reviews it.");
-    s << "SELECT COUNT(*) FROM takedown_notices WHERE story_id = :s AND state = 'dismissed'", soci::into(dismissed),
-        soci::use(story_id);
-    ReceivedNotice received;
-    received.writer_reachable = codename.has_value();
-    // Kept once by a moderator: a new notice cannot take it down again on its own.
-    received.hidden = dismissed == 0 && hidden_at_once(notice.ground, received.writer_reachable);
+    s_ << "SELECT COUNT(*) FROM takedown_notices WHERE story_id = :s AND hides = 1 AND state IN ('received', "
+          "'writer_answered')",
+        soci::into(open_hiding), soci::use(id);
+    s_ << "SELECT COUNT(*) FROM takedown_notices WHERE story_id = :s AND state = 'dismissed'", soci::into(dismissed),
+        soci::use(id);
+    return takedown::ReportedStory{known(stories::story_state_from(state), "story state"), codename.has_value(),
+                                   open_hiding > 0, dismissed > 0};
+}
+
+std::int64_t SociNoticeRepository::insert_notice(const takedown::NewNotice& notice) {
+    const long long story_id = notice.story_id;
     const std::string ground(ground_name(notice.ground));
     const std::string on = day_text(notice.received);
-    const std::string due = day_text(answer_due(notice.received));
-    const int hides = received.hidden ? 1 : 0;
+    const std::string due = day_text(notice.answer_due);
+    const int hides = notice.hides ? 1 : 0;
     long long id = 0;
-    s << "INSERT INTO takedown_notices (story_id, ground, explanation, complainant_name, complainant_contact, "
-         "received_on, answer_due_on, hides) VALUES (:s, :g, :e, :n, :c, :r, :d, :h) RETURNING id",
+    s_ << "INSERT INTO takedown_notices (story_id, ground, explanation, complainant_name, complainant_contact, "
+          "received_on, answer_due_on, hides) VALUES (:s, :g, :e, :n, :c, :r, :d, :h) RETURNING id",
         soci::use(story_id), soci::use(ground), soci::use(notice.explanation.str()),
         soci::use(opt(notice.complainant_name)), soci::use(opt(notice.complainant_contact)), soci::use(on),
         soci::use(due), soci::use(hides), soci::into(id);
-    received.id = id;
-    append_event(s, events::Event{"notice.received", "takedown_notice", id, std::nullopt, "received",
-                                  events::ActorRole::participant, month});
-    if (received.hidden) story_visibility_event(s, "story.hidden", notice.story_id, events::ActorRole::system, month);
-    return received;
+    return id;
+}
+
+std::optional<takedown::NoticeFacts> SociNoticeRepository::notice(std::int64_t notice_id) {
+    const long long id = notice_id;
+    std::string state;
+    long long story_id = 0;
+    int hides = 0;
+    s_ << "SELECT state, story_id, hides FROM takedown_notices WHERE id = :id", soci::into(state), soci::into(story_id),
+        soci::into(hides), soci::use(id);
+    if (!s_.got_data()) return std::nullopt;
+    return takedown::NoticeFacts{known(notice_state_from(state), "takedown notice state"), story_id, hides != 0};
+}
+
+bool SociNoticeRepository::move_notice(std::int64_t notice_id, NoticeState from, NoticeState to,
+                                       const std::optional<std::string>& answer, bool decided) {
+    const long long id = notice_id;
+    const std::string from_name(notice_state_name(from));
+    const std::string to_name(notice_state_name(to));
+    const boost::optional<std::string> text = opt(answer);
+    const char* forget = decided ? ", hides = 0, complainant_name = NULL, complainant_contact = NULL" : "";
+    soci::statement update =
+        (s_.prepare << fmt::format("UPDATE takedown_notices SET state = :to, writer_answer = COALESCE(:a, "
+                                   "writer_answer){} WHERE id = :id AND state = :from",
+                                   forget),
+         soci::use(to_name), soci::use(text), soci::use(id), soci::use(from_name));
+    update.execute(true);
+    return update.get_affected_rows() == 1;
+}
+
+void SociNoticeRepository::append(const events::Event& event) {
+    append_event(s_, event);
 }
 
 bool story_hidden(Database& db, std::int64_t story_id) {
@@ -161,47 +149,6 @@ std::vector<NoticeRow> open_notices(Database& db) {
 
 std::vector<NoticeRow> open_notices_for_writer(Database& db, std::int64_t codename_id) {
     return read_notices(db, "st.codename_id = :codename", codename_id);
-}
-
-Result<void> answer_notice(soci::session& s, std::int64_t notice_id, std::int64_t codename_id,
-                           const std::string& answer, Month month) {
-    const auto now = current(s, notice_id);
-    const long long story_id = now ? now->story_id : 0;
-    boost::optional<long long> writer;
-    if (now) s << "SELECT codename_id FROM stories WHERE id = :id", soci::into(writer), soci::use(story_id);
-    // Another codename's notice is answered the same way as none: nothing tells them it exists.
-    if (!now || !writer || *writer != codename_id) return fail(ErrorKind::not_found, "There is no such notice.");
-    if (auto ok = check_notice_transition(now->state, NoticeState::writer_answered, Actor::participant); !ok) return ok;
-    if (auto moved = move(s, notice_id, now->state, NoticeState::writer_answered, "", answer); !moved) return moved;
-    append_event(
-        s, events::Event{"notice.answered", "takedown_notice", notice_id, std::string(notice_state_name(now->state)),
-                         "writer_answered", events::ActorRole::participant, month});
-    return {};
-}
-
-Result<void> decide_notice(soci::session& s, std::int64_t notice_id, bool upheld, Month month) {
-    const auto now = current(s, notice_id);
-    if (!now) return fail(ErrorKind::not_found, "There is no such notice.");
-    const auto to = upheld ? NoticeState::upheld : NoticeState::dismissed;
-    if (auto ok = check_notice_transition(now->state, to, Actor::moderator); !ok) return ok;
-    if (auto moved = move(s, notice_id, now->state, to,
-                          ", hides = 0, complainant_name = NULL, complainant_contact = NULL", std::nullopt);
-        !moved) {
-        return moved;
-    }
-    append_event(
-        s, events::Event{"notice.decided", "takedown_notice", notice_id, std::string(notice_state_name(now->state)),
-                         std::string(notice_state_name(to)), events::ActorRole::moderator, month});
-    if (upheld) {
-        auto story = find_story_in(s, now->story_id);
-        // The writer may have withdrawn it already: then there is nothing left to remove.
-        if (story && story->state == stories::StoryState::published) {
-            return change_story_state(s, now->story_id, stories::StoryState::removed, Actor::moderator, month);
-        }
-        return {};
-    }
-    if (now->hides) story_visibility_event(s, "story.shown", now->story_id, events::ActorRole::moderator, month);
-    return {};
 }
 
 int hide_unanswered_notices(soci::session& s, std::chrono::sys_days today, Month month) {

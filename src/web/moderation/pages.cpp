@@ -4,9 +4,12 @@
 
 #include <algorithm>
 
+#include "core/stories/commands.hpp"
 #include "core/stories/story.hpp"
+#include "core/takedown/commands.hpp"
 #include "store/stories/responses.hpp"
 #include "store/stories/stories.hpp"
+#include "store/stories/story_repository.hpp"
 #include "store/takedown/notices.hpp"
 #include "web/accounts/signed_in.hpp"
 #include "web/http/query.hpp"
@@ -91,66 +94,62 @@ Response queue(const AppContext& app, const SignedIn& who, const std::string& no
     return response;
 }
 
-// Why a moderator rejects something: its writer reads it, so it passes redaction like any text shown.
-Result<redaction::RedactedText> rejection_reason(const FormFields& form) {
-    auto reason = check_text(field(form, "reason"), "The reason");
-    if (!reason) return std::unexpected(reason.error());
-    return redaction::redact_text(*reason);
+using Change = std::function<Result<void>(soci::session&)>;
+
+// A story command as a change in the writer's transaction.
+template <class Command, class Value>
+Change run(Command command, Result<Value> (*perform)(const Command&, StoryRepository&)) {
+    return [command = std::move(command), perform](soci::session& s) {
+        store::SociStoryRepository stories(s);
+        return without_value(perform(command, stories));
+    };
 }
 
-// The change a moderator's action makes, or an error for the moderator.
-Result<std::function<Result<void>(soci::session&)>> story_action(const std::string& action, std::int64_t id,
-                                                                 const FormFields& form, Month month) {
-    if (action == "approve") {
-        return [=](soci::session& s) {
-            return store::change_story_state(s, id, StoryState::published, Actor::moderator, month);
-        };
-    }
-    if (action == "reject") {
-        auto reason = rejection_reason(form);
-        if (!reason) return std::unexpected(reason.error());
-        return [=, reason = *reason](soci::session& s) {
-            return store::change_story_state(s, id, StoryState::rejected, Actor::moderator, month, reason);
-        };
-    }
+Change decide(takedown::DecideNotice command) {
+    return [command](soci::session& s) {
+        store::SociStoryRepository stories(s);
+        store::SociNoticeRepository notices(s);
+        return takedown::decide_notice(command, notices, stories);
+    };
+}
+
+// The change a moderator's action makes; nullopt when there is no such action.
+std::optional<Change> story_action(std::string_view action, std::int64_t id, const FormFields& form, Month month) {
+    if (action == "approve") return run(ApproveStory{id, month}, approve_story);
+    if (action == "reject") return run(RejectStory{id, std::string(field(form, "reason")), month}, reject_story);
     if (action == "safeguarding") {
-        const bool concern = field(form, "concern") != "no";
-        return [=](soci::session& s) { return store::set_safeguarding(s, id, concern, month); };
+        return run(MarkSafeguarding{id, field(form, "concern") != "no", month}, mark_safeguarding);
     }
     if (action == "censor") {
-        auto phrase = check_text(field(form, "phrase"), "The phrase");
-        if (!phrase) return std::unexpected(phrase.error());
-        // Short, with few stars: matching backtracks on each star.
-        if (character_count(*phrase) > 100 || std::ranges::count(*phrase, '*') > 3 ||
-            phrase->find('\n') != std::string::npos) {
-            return fail(ErrorKind::invalid_input,
-                        "A phrase is one line of at most 100 characters, with at most 3 stars");
-        }
-        const auto scope_text = field(form, "scope");
-        const auto scope = scope_text == "everywhere" ? store::CensorScope::everywhere
-                           : scope_text == "provider" ? store::CensorScope::provider
-                                                      : store::CensorScope::story;
-        return [=, phrase = *phrase](soci::session& s) { return store::add_censor_rule(s, id, scope, phrase, month); };
+        const auto scope = field(form, "scope");
+        return run(AddCensorRule{id,
+                                 scope == "everywhere" ? CensorScope::everywhere
+                                 : scope == "provider" ? CensorScope::provider
+                                                       : CensorScope::story,
+                                 std::string(field(form, "phrase")), month},
+                   add_censor_rule);
     }
-    return fail(ErrorKind::not_found, "There is no such action.");
+    return std::nullopt;
 }
 
-// A moderator's decision on a provider's response.
-Result<std::function<Result<void>(soci::session&)>> response_action(const std::string& action, std::int64_t id,
-                                                                    const FormFields& form, Month month) {
-    if (action == "approve") {
-        return [=](soci::session& s) {
-            return store::change_response_state(s, id, ResponseState::published, Actor::moderator, month);
-        };
+std::optional<Change> action_on(Target target, std::string_view action, std::int64_t id, const FormFields& form,
+                                Month month) {
+    switch (target) {
+        case Target::story:
+            return story_action(action, id, form, month);
+        case Target::response:
+            if (action == "approve") return run(DecideResponse{id, true, "", month}, decide_response);
+            if (action == "reject") {
+                return run(DecideResponse{id, false, std::string(field(form, "reason")), month}, decide_response);
+            }
+            return std::nullopt;
+        case Target::flag:
+        case Target::notice:
+            if (action != "uphold" && action != "dismiss") return std::nullopt;
+            if (target == Target::flag) return run(DecideFlag{id, action == "uphold", month}, decide_flag);
+            return decide(takedown::DecideNotice{id, action == "uphold", month});
     }
-    if (action == "reject") {
-        auto reason = rejection_reason(form);
-        if (!reason) return std::unexpected(reason.error());
-        return [=, reason = *reason](soci::session& s) {
-            return store::change_response_state(s, id, ResponseState::rejected, Actor::moderator, month, reason);
-        };
-    }
-    return fail(ErrorKind::not_found, "There is no such action.");
+    return std::nullopt;
 }
 
 void act(const AppContext& app, const Request& request, const RouteParams& params, Responder respond, Target target) {
@@ -162,25 +161,9 @@ void act(const AppContext& app, const Request& request, const RouteParams& param
     if (!id || !form) return respond(error_page(app, 400));
     const auto path = fmt::format("/moderate/{}/{}/{}", folder(target), *id, action);
     if (!session_form_token_ok(app, *who, path, *form)) return respond(error_page(app, 403));
-    const auto month = current_month(app);
-    std::function<Result<void>(soci::session&)> change;
-    if (target == Target::flag || target == Target::notice) {
-        if (action != "uphold" && action != "dismiss") return respond(error_page(app, 404));
-        const bool upheld = action == "uphold";
-        if (target == Target::flag) {
-            change = [id = *id, upheld, month](soci::session& s) { return store::decide_flag(s, id, upheld, month); };
-        } else {
-            change = [id = *id, upheld, month](soci::session& s) { return store::decide_notice(s, id, upheld, month); };
-        }
-    } else {
-        auto made = target == Target::story ? story_action(action, *id, *form, month)
-                                            : response_action(action, *id, *form, month);
-        if (!made)
-            return respond(made.error().kind == ErrorKind::not_found ? error_page(app, 404)
-                                                                     : queue(app, *who, made.error().message));
-        change = std::move(*made);
-    }
-    apply_change(app, std::move(change), [&app, who = *who, respond](Result<void> done) {
+    auto change = action_on(target, action, *id, *form, current_month(app));
+    if (!change) return respond(error_page(app, 404));
+    apply_change(app, std::move(*change), [&app, who = *who, respond](Result<void> done) {
         if (done) published_stories_changed(app);
         respond(queue(app, who, done ? "Done." : done.error().message));
     });

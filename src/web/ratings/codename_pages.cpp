@@ -6,6 +6,7 @@
 #include "core/stories/story.hpp"
 #include "store/ratings/ratings.hpp"
 #include "store/ratings/submissions.hpp"
+#include "store/stories/story_repository.hpp"
 #include "store/takedown/notices.hpp"
 #include "web/accounts/signed_in.hpp"
 #include "web/http/query.hpp"
@@ -72,13 +73,13 @@ void answer(const AppContext& app, const Request& request, Responder respond) {
     if (!who) return respond(std::move(who.error()));
     auto notice = parse_id(field(*form, "id"));
     if (!notice) return respond(error_page(app, 400));
-    auto text = stories::check_text(field(*form, "answer"), "Your answer");
-    if (!text) return respond(show(app, who->text, who->id, text.error().message));
-    const auto month = current_month(app);
     apply_change(
         app,
-        [id = *notice, codename_id = who->id, text = *text, month](soci::session& s) {
-            return store::answer_notice(s, id, codename_id, text, month);
+        [command = takedown::AnswerNotice{*notice, who->id, std::string(field(*form, "answer")), current_month(app)}](
+            soci::session& s) {
+            store::SociNoticeRepository notices(s);
+            store::SociStoryRepository stories(s);
+            return takedown::answer_notice(command, notices, stories);
         },
         [&app, codename = who->text, codename_id = who->id, respond](Result<void> done) {
             respond(show(app, codename, codename_id,
@@ -117,8 +118,12 @@ void add_codename_routes(Router& router, const AppContext& app) {
             apply_change(
                 app,
                 [=, id = *item](soci::session& s) {
-                    return rating ? store::withdraw_rating(s, id, codename_id, month)
-                                  : store::withdraw_story(s, id, codename_id, month);
+                    if (rating) {
+                        store::SociRatingRepository ratings(s);
+                        return ratings::withdraw_rating({id, codename_id, month}, ratings);
+                    }
+                    store::SociStoryRepository stories(s);
+                    return stories::withdraw_story({id, codename_id, month}, stories);
                 },
                 [&app, codename = who->text, codename_id, respond, rating](Result<void> done) {
                     if (done) published_stories_changed(app);

@@ -149,19 +149,17 @@ void log_case(const AppContext& app, const Request& request, Responder respond) 
     }
     if (!errors.empty()) return respond(log_form(app, *form, errors, 400));
     // Without a codename there is no coming back: one is made now and shown once.
+    sanctions::LogReferral command{*answers, codename_id, std::nullopt, current_month(app)};
     std::optional<std::string> new_codename;
-    std::optional<store::NewCodename> stored;
     if (!codename_id) {
         new_codename = crypto::new_codename();
-        stored = store::hash_codename(app.lookup_keys, *new_codename);
+        command.new_codename = store::hash_codename(app.lookup_keys, *new_codename);
     }
-    const auto month = current_month(app);
     apply_change(
         app,
-        [answers = *answers, codename_id, stored, month](soci::session& s) -> Result<void> {
-            const auto owner = codename_id ? *codename_id : store::insert_codename(s, *stored, month);
-            store::insert_case(s, answers, owner);
-            return {};
+        [command = std::move(command)](soci::session& s) -> Result<void> {
+            store::SociCaseRepository cases(s);
+            return without_value(sanctions::log_referral(command, cases));
         },
         [&app, respond, new_codename](Result<void> done) {
             if (!done) return respond(error_page(app, 503));

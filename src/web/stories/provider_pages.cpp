@@ -3,10 +3,12 @@
 // and a flag for moderation on each; and the responses it has sent, with what became of them.
 #include <fmt/format.h>
 
+#include "core/stories/commands.hpp"
 #include "core/stories/story.hpp"
 #include "store/accounts/accounts.hpp"
 #include "store/stories/responses.hpp"
 #include "store/stories/stories.hpp"
+#include "store/stories/story_repository.hpp"
 #include "web/accounts/signed_in.hpp"
 #include "web/http/query.hpp"
 #include "web/pages/page.hpp"
@@ -57,24 +59,20 @@ void act(const AppContext& app, const Request& request, const RouteParams& param
     auto story = store::find_story(app.db, *id);
     // A representative answers only for its own provider (and a prime for its sub-contractors).
     if (!story || !store::represents(app.db, who->account, story->provider_id)) return respond(error_page(app, 403));
-    auto text = stories::check_text(field(*form, "text"), is_flag ? "The reason" : "Your response");
-    if (!text) return respond(area(app, *who, text.error().message, 400));
+    const std::string text(field(*form, "text"));
     const auto month = current_month(app);
     const auto account_id = who->account.id;
-    const auto provider_id = *who->account.provider_id;
     std::function<Result<void>(soci::session&)> change;
     if (is_flag) {
-        change = [=, reason = *text](soci::session& s) -> Result<void> {
-            auto flag = store::insert_flag(s, *id, account_id, month, reason);
-            if (!flag) return std::unexpected(flag.error());
-            return {};
+        change = [command = stories::FlagStory{*id, account_id, text, month}](soci::session& s) {
+            store::SociStoryRepository stories(s);
+            return without_value(stories::flag_story(command, stories));
         };
     } else {
-        // A response is public once a moderator approves it, so it passes redaction first.
-        change = [=, body = redaction::redact_text(*text)](soci::session& s) -> Result<void> {
-            auto response = store::insert_response(s, *id, provider_id, account_id, month, body);
-            if (!response) return std::unexpected(response.error());
-            return {};
+        change = [command = stories::RespondToStory{*id, *who->account.provider_id, account_id, text, month}](
+                     soci::session& s) {
+            store::SociStoryRepository stories(s);
+            return without_value(stories::respond_to_story(command, stories));
         };
     }
     apply_change(app, std::move(change), [&app, who = *who, respond, is_flag](Result<void> done) {
@@ -83,7 +81,8 @@ void act(const AppContext& app, const Request& request, const RouteParams& param
                      done ? (is_flag ? "Flag sent. The story stays published while a moderator decides."
                                      : "Your response is waiting for a moderator. It is published under the "
                                        "story once approved; you will see the decision here.")
-                          : done.error().message));
+                          : done.error().message,
+                     !done && done.error().kind == ErrorKind::invalid_input ? 400 : 200));
     });
 }
 

@@ -85,18 +85,15 @@ void receive(const AppContext& app, const Request& request, const RouteParams& p
                                           std::string(field(*form, "name")), std::string(field(*form, "contact"))});
     if (!notice) return respond(report_form(app, *story, *form, notice.error()));
     const auto today = std::chrono::floor<std::chrono::days>(app.clock());
-    // The writer reads the explanation on their codename page: it passes redaction first.
-    store::NoticeRecord record{story->id,    notice->ground,  redaction::redact_text(notice->explanation),
-                               notice->name, notice->contact, today};
-    const auto month = current_month(app);
-    auto received = std::make_shared<store::ReceivedNotice>();
+    auto received = std::make_shared<takedown::ReceivedNotice>();
     apply_change(
         app,
-        [record = std::move(record), month, received](soci::session& s) -> Result<void> {
-            auto done = store::insert_notice(s, record, month);
-            if (!done) return std::unexpected(done.error());
-            *received = *done;
-            return {};
+        [command = takedown::ReceiveNotice{story->id, *notice, today, current_month(app)},
+         received](soci::session& s) -> Result<void> {
+            store::SociNoticeRepository notices(s);
+            auto done = takedown::receive_notice(command, notices);
+            if (done) *received = *done;
+            return without_value(done);
         },
         [&app, respond, received, ground = notice->ground](Result<void> done) {
             if (!done) return respond(error_page(app, done.error().kind == ErrorKind::not_found ? 404 : 503));

@@ -17,7 +17,7 @@ protected:
         s << "SELECT MAX(id) FROM codenames", soci::into(owner_);
         CaseAnswers answers;
         answers.month = month();
-        case_ = store::insert_case(s, answers, owner_);
+        case_ = store::SociCaseRepository(s).insert_case(answers, owner_);
     }
     long long owner_ = 0;
     std::int64_t case_ = 0;

@@ -1,8 +1,10 @@
-// Takedown notices on both engines: which stories they hide, when, and what deciding them does.
+// Takedown notices on both engines, through the commands over SociNoticeRepository: which
+// stories they hide, when, and what deciding them does.
 #include "store/takedown/notices.hpp"
 
 #include "core/redaction/redacted_text.hpp"
 #include "store/store_test.hpp"
+#include "store/stories/story_repository.hpp"
 
 using namespace pw;
 using namespace std::chrono;
@@ -20,29 +22,6 @@ protected:
         s << "SELECT MAX(id) FROM codenames", soci::into(codename_);
     }
 
-    // A published story, with a codename (its writer can be told) or without.
-    std::int64_t published_story(bool with_codename) {
-        auto s = db_->session();
-        soci::transaction t(s);
-        const auto id =
-            store::insert_story(s, {provider_, std::nullopt, std::nullopt,
-                                    with_codename ? std::optional<std::int64_t>(codename_) : std::nullopt, month(),
-                                    redaction::redact_text("The office never answered the phone.")});
-        EXPECT_TRUE(store::change_story_state(s, id, stories::StoryState::published, Actor::moderator, month()));
-        t.commit();
-        return id;
-    }
-
-    Result<store::ReceivedNotice> report(std::int64_t story, takedown::Ground ground) {
-        auto s = db_->session();
-        soci::transaction t(s);
-        auto received = store::insert_notice(
-            s, {story, ground, redaction::redact_text("It names my colleague."), "Jo Bloggs", "jo@example.com", day_},
-            month());
-        t.commit();
-        return received;
-    }
-
     template <class F>
     auto in_transaction(F f) {
         auto s = db_->session();
@@ -50,6 +29,44 @@ protected:
         auto result = f(s);
         t.commit();
         return result;
+    }
+
+    // A published story, with a codename (its writer can be told) or without.
+    std::int64_t published_story(bool with_codename) {
+        auto s = db_->session();
+        soci::transaction t(s);
+        store::SociStoryRepository stories(s);
+        const auto id = stories::tell_story({provider_, std::nullopt, std::nullopt,
+                                             with_codename ? std::optional<std::int64_t>(codename_) : std::nullopt,
+                                             month(), redaction::redact_text("The office never answered the phone.")},
+                                            stories);
+        EXPECT_TRUE(id && stories::approve_story({*id, month()}, stories));
+        t.commit();
+        return *id;
+    }
+
+    Result<takedown::ReceivedNotice> report(std::int64_t story, takedown::Ground ground) {
+        return in_transaction([&](soci::session& s) {
+            store::SociNoticeRepository notices(s);
+            return takedown::receive_notice(
+                {story, {ground, "It names my colleague.", "Jo Bloggs", "jo@example.com"}, day_, month()}, notices);
+        });
+    }
+
+    Result<void> decide(std::int64_t notice, bool upheld) {
+        return in_transaction([&](soci::session& s) {
+            store::SociNoticeRepository notices(s);
+            store::SociStoryRepository stories(s);
+            return takedown::decide_notice({notice, upheld, month()}, notices, stories);
+        });
+    }
+
+    Result<void> answer(std::int64_t notice, std::int64_t codename, const std::string& text) {
+        return in_transaction([&](soci::session& s) {
+            store::SociNoticeRepository notices(s);
+            store::SociStoryRepository stories(s);
+            return takedown::answer_notice({notice, codename, text, month()}, notices, stories);
+        });
     }
 
     bool shown(std::int64_t story) {
@@ -72,8 +89,7 @@ TEST_P(Notices, AStoryThatIdentifiesSomeoneIsHiddenAtOnceAndComesBackWhenDismiss
     EXPECT_TRUE(received->hidden);
     EXPECT_FALSE(shown(story));
     EXPECT_EQ(store::published_stories(*db_, provider_, 1, 10).size(), 0u);
-    ASSERT_TRUE(
-        in_transaction([&](soci::session& s) { return store::decide_notice(s, received->id, false, month()); }));
+    ASSERT_TRUE(decide(received->id, false));
     EXPECT_TRUE(shown(story));
     EXPECT_EQ(count("takedown_notices WHERE complainant_name IS NOT NULL OR complainant_contact IS NOT NULL"), 0);
 }
@@ -100,12 +116,10 @@ TEST_P(Notices, AWriterWhoAnswersKeepsTheStoryUpUntilAModeratorRemovesIt) {
     const auto story = published_story(true);
     auto received = report(story, takedown::Ground::abusive);
     ASSERT_TRUE(received);
-    auto stranger = in_transaction(
-        [&](soci::session& s) { return store::answer_notice(s, received->id, codename_ + 1, "Not mine", month()); });
+    auto stranger = answer(received->id, codename_ + 1, "Not mine");
     ASSERT_FALSE(stranger);
     EXPECT_EQ(stranger.error().kind, ErrorKind::not_found);  // nothing tells another codename it exists
-    ASSERT_TRUE(in_transaction(
-        [&](soci::session& s) { return store::answer_notice(s, received->id, codename_, "It is true.", month()); }));
+    ASSERT_TRUE(answer(received->id, codename_, "It is true."));
     EXPECT_EQ(
         in_transaction([&](soci::session& s) { return store::hide_unanswered_notices(s, day_ + days{30}, month()); }),
         0);
@@ -114,12 +128,11 @@ TEST_P(Notices, AWriterWhoAnswersKeepsTheStoryUpUntilAModeratorRemovesIt) {
     ASSERT_EQ(open.size(), 1u);
     EXPECT_EQ(open[0].writer_answer, "It is true.");
     EXPECT_EQ(open[0].complainant_name, "Jo Bloggs");
-    ASSERT_TRUE(in_transaction([&](soci::session& s) { return store::decide_notice(s, received->id, true, month()); }));
+    ASSERT_TRUE(decide(received->id, true));
     EXPECT_FALSE(shown(story));
     EXPECT_EQ(count("takedown_notices WHERE complainant_name IS NOT NULL OR complainant_contact IS NOT NULL"), 0);
     EXPECT_EQ(store::find_story(*db_, story)->state, stories::StoryState::removed);
-    auto again =
-        in_transaction([&](soci::session& s) { return store::decide_notice(s, received->id, false, month()); });
+    auto again = decide(received->id, false);
     ASSERT_FALSE(again);
     EXPECT_EQ(again.error().kind, ErrorKind::illegal_transition);
     EXPECT_TRUE(store::open_notices(*db_).empty());
@@ -135,7 +148,7 @@ TEST_P(Notices, AHiddenStoryTakesNoSecondReportAndAKeptOneIsNotHiddenAgainAtOnce
     auto second = report(story, takedown::Ground::identifying);
     ASSERT_FALSE(second);
     EXPECT_EQ(second.error().kind, ErrorKind::not_found);
-    ASSERT_TRUE(in_transaction([&](soci::session& s) { return store::decide_notice(s, first->id, false, month()); }));
+    ASSERT_TRUE(decide(first->id, false));
     EXPECT_FALSE(store::story_hidden(*db_, story));
     auto third = report(story, takedown::Ground::identifying);
     ASSERT_TRUE(third);

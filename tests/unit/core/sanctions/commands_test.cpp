@@ -24,6 +24,17 @@ public:
     // Another server's step, made between this command's read and its write.
     std::optional<CaseState> moved_meanwhile;
 
+    std::vector<codenames::HashedCodename> codenames;
+
+    std::int64_t insert_codename(const codenames::HashedCodename& codename, Month) override {
+        codenames.push_back(codename);
+        return 100 + static_cast<std::int64_t>(codenames.size());
+    }
+    std::int64_t insert_case(const CaseAnswers&, std::int64_t owner) override {
+        const auto id = static_cast<std::int64_t>(cases.size()) + 1;
+        add(id, owner, CaseState::referred);
+        return id;
+    }
     std::optional<CaseState> state_of(std::int64_t id, std::int64_t owner) override {
         auto it = cases.find(id);
         if (it == cases.end() || it->second.owner != owner) return std::nullopt;
@@ -131,4 +142,38 @@ TEST(RecordCaseDetails, DetailsThatLoseARaceAreRefused) {
     ASSERT_FALSE(lost);
     EXPECT_EQ(lost.error().kind, ErrorKind::conflict);
     EXPECT_FALSE(fake.cases[2].level);
+}
+
+TEST(LogReferral, ACaseIsKeptUnderTheCodenameGiven) {
+    FakeCases fake;
+    CaseAnswers answers;
+    answers.month = kNovember;
+    auto id = log_referral({answers, 7, std::nullopt, kDecember}, fake);
+    ASSERT_TRUE(id);
+    EXPECT_EQ(fake.cases[*id].owner, 7);
+    EXPECT_EQ(fake.cases[*id].state, CaseState::referred);
+    EXPECT_TRUE(fake.codenames.empty());
+    ASSERT_EQ(fake.events.size(), 1u);
+    EXPECT_EQ(fake.events[0].what, "sanction_case.logged");
+    EXPECT_EQ(fake.events[0].to_state, "referred");
+}
+
+TEST(LogReferral, WithoutACodenameANewOneIsStoredAndTheCaseKeptUnderIt) {
+    FakeCases fake;
+    CaseAnswers answers;
+    answers.month = kNovember;
+    auto id =
+        log_referral({answers, std::nullopt, codenames::HashedCodename{3, "$argon2id$stand-in"}, kDecember}, fake);
+    ASSERT_TRUE(id);
+    ASSERT_EQ(fake.codenames.size(), 1u);
+    EXPECT_EQ(fake.cases[*id].owner, 101);
+}
+
+TEST(LogReferral, ACaseNobodyCouldFollowIsRefused) {
+    FakeCases fake;
+    auto refused = log_referral({CaseAnswers{}, std::nullopt, std::nullopt, kDecember}, fake);
+    ASSERT_FALSE(refused);
+    EXPECT_EQ(refused.error().kind, ErrorKind::invalid_input);
+    EXPECT_TRUE(fake.cases.empty());
+    EXPECT_TRUE(fake.events.empty());
 }

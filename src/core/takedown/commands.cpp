@@ -1,0 +1,86 @@
+#include "core/takedown/commands.hpp"
+
+#include "core/stories/story.hpp"
+
+namespace pw::takedown {
+
+namespace {
+
+// Visibility is not a story state: the event tells each server's copy of the published stories
+// to read this provider's again.
+events::Event visibility_event(const char* what, std::int64_t story_id, events::ActorRole actor, Month month) {
+    return events::Event{what, "story", story_id, std::nullopt, std::nullopt, actor, month};
+}
+
+Result<void> move(NoticeRepository& notices, std::int64_t notice_id, NoticeState from, NoticeState to, Actor actor,
+                  const std::optional<std::string>& answer, bool decided) {
+    if (auto ok = check_notice_transition(from, to, actor); !ok) return ok;
+    if (!notices.move_notice(notice_id, from, to, answer, decided)) {
+        return fail(ErrorKind::conflict, "Someone else has just acted on this notice. Reload the page.",
+                    "takedown notice moved by another writer");
+    }
+    return {};
+}
+
+}  // namespace
+
+Result<ReceivedNotice> receive_notice(const ReceiveNotice& command, NoticeRepository& notices) {
+    const auto story = notices.reported_story(command.story_id);
+    if (!story || story->state != stories::StoryState::published) {
+        return fail(ErrorKind::not_found, "Only a published story can be reported.");
+    }
+    if (story->hidden) return fail(ErrorKind::not_found, "This story is hidden while a moderator reviews it.");
+    ReceivedNotice received;
+    received.writer_reachable = story->writer_reachable;
+    // Kept once by a moderator: a new notice cannot take it down again on its own.
+    received.hidden = !story->kept_before && hidden_at_once(command.notice.ground, story->writer_reachable);
+    received.id = notices.insert_notice(NewNotice{
+        command.story_id, command.notice.ground, redaction::redact_text(command.notice.explanation),
+        command.notice.name, command.notice.contact, command.received, answer_due(command.received), received.hidden});
+    notices.append(events::Event{"notice.received", "takedown_notice", received.id, std::nullopt,
+                                 std::string(notice_state_name(NoticeState::received)), events::ActorRole::participant,
+                                 command.month});
+    if (received.hidden) {
+        notices.append(visibility_event("story.hidden", command.story_id, events::ActorRole::system, command.month));
+    }
+    return received;
+}
+
+Result<void> answer_notice(const AnswerNotice& command, NoticeRepository& notices, stories::StoryRepository& stories) {
+    auto answer = stories::check_text(command.answer, "Your answer");
+    if (!answer) return std::unexpected(answer.error());
+    const auto now = notices.notice(command.notice_id);
+    const auto story = now ? stories.story(now->story_id) : std::nullopt;
+    // Another codename's notice is answered the same way as none: nothing tells them it exists.
+    if (!story || story->codename_id != command.codename_id) {
+        return fail(ErrorKind::not_found, "There is no such notice.");
+    }
+    if (auto moved = move(notices, command.notice_id, now->state, NoticeState::writer_answered, Actor::participant,
+                          *answer, false);
+        !moved) {
+        return moved;
+    }
+    notices.append(events::Event{
+        "notice.answered", "takedown_notice", command.notice_id, std::string(notice_state_name(now->state)),
+        std::string(notice_state_name(NoticeState::writer_answered)), events::ActorRole::participant, command.month});
+    return {};
+}
+
+Result<void> decide_notice(const DecideNotice& command, NoticeRepository& notices, stories::StoryRepository& stories) {
+    const auto now = notices.notice(command.notice_id);
+    if (!now) return fail(ErrorKind::not_found, "There is no such notice.");
+    const auto to = command.upheld ? NoticeState::upheld : NoticeState::dismissed;
+    if (auto moved = move(notices, command.notice_id, now->state, to, Actor::moderator, std::nullopt, true); !moved) {
+        return moved;
+    }
+    notices.append(events::Event{"notice.decided", "takedown_notice", command.notice_id,
+                                 std::string(notice_state_name(now->state)), std::string(notice_state_name(to)),
+                                 events::ActorRole::moderator, command.month});
+    if (command.upheld) return stories::remove_story({now->story_id, command.month}, stories);
+    if (now->hides) {
+        notices.append(visibility_event("story.shown", now->story_id, events::ActorRole::moderator, command.month));
+    }
+    return {};
+}
+
+}  // namespace pw::takedown
