@@ -122,6 +122,13 @@ Result<std::unique_ptr<Database>> Database::open(const DatabaseUrl& url, std::si
     return db;
 }
 
+std::unique_ptr<soci::session> Database::connect() const {
+    auto session = std::make_unique<soci::session>();
+    session->open(url_.engine == Engine::sqlite ? "sqlite3" : "postgresql", url_.connect);
+    configure(*session, url_.engine);
+    return session;
+}
+
 int Database::heal() {
     if (url_.engine != Engine::postgresql) return 0;
     std::unique_lock one_at_a_time(healing_, std::try_to_lock);

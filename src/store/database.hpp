@@ -35,6 +35,11 @@ public:
     // A session borrowed from the pool for the current scope.
     soci::session session() { return soci::session(pool_); }
 
+    // A connection of its own, outside the pool, opened with the same settings: the writer's,
+    // which keeps statements prepared on it (store/writer/statement_cache.hpp). Throws when the
+    // database cannot be reached.
+    std::unique_ptr<soci::session> connect() const;
+
     // Runs a multi-statement SQL script with the engine's own executor (migrations).
     static void execute_script(soci::session& session, Engine engine, const std::string& sql);
 

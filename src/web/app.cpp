@@ -113,8 +113,11 @@ void App::dispatch(const Request& request, Encoding encoding, Responder finish) 
     if (match.work == Work::slow) {
         // Off the connection threads; what it throws there is logged by the pool, and the
         // dropped responder answers 500.
-        const bool queued = context_.slow.try_run(
-            [handler = match.handler, request, params = match.params, answer] { (*handler)(request, params, answer); });
+        const bool queued = context_.slow.try_run([handler = match.handler, request, params = match.params, answer] {
+            // Waited past its deadline in the queue: the 503 is sent, the work not begun.
+            if (request.abandoned_now()) return answer(Response{503, "text/plain; charset=utf-8", {}, "", "-"});
+            (*handler)(request, params, answer);
+        });
         if (!queued) {
             spdlog::warn("event=slow_pool_full route={}", match.pattern);
             Response response = api ? json_error(503, "busy, try again in a minute") : error_page(context_, 503);

@@ -98,7 +98,8 @@ TEST(Durability, EveryAcknowledgedRatingSurvivesSigkill) {
 }
 
 // SIGKILL cannot show a missing fsync (the kernel still writes the page cache out), so the
-// setting behind it is checked on every pooled connection, the way the server opens them: with
+// setting behind it is checked on every pooled connection and on the writer's own, the way the
+// server opens them: with
 // synchronous=FULL in WAL mode, SQLite fsyncs the log before a commit returns.
 TEST(Durability, EveryPooledSqliteConnectionSyncsBeforeACommitReturns) {
     std::unique_ptr<TestDatabase> test_db;
@@ -126,4 +127,12 @@ TEST(Durability, EveryPooledSqliteConnectionSyncsBeforeACommitReturns) {
     };
     check(kPool);
     EXPECT_EQ(checked, static_cast<int>(kPool));
+    // And the writer's own connection, outside the pool, which every change is written on.
+    auto writer = (*db)->connect();
+    int synchronous = 0;
+    std::string journal;
+    *writer << "PRAGMA synchronous", soci::into(synchronous);
+    *writer << "PRAGMA journal_mode", soci::into(journal);
+    EXPECT_EQ(synchronous, 2);
+    EXPECT_EQ(journal, "wal");
 }

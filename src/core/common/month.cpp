@@ -42,7 +42,14 @@ std::string Month::label() const {
 }
 
 std::string Month::to_string() const {
-    return fmt::format("{:04}-{:02}", year_, month_);
+    // By hand: the writer formats two months for every rating it keeps.
+    if (year_ < 0 || year_ > 9999) return fmt::format("{:04}-{:02}", year_, month_);
+    std::string text = "0000-00";
+    for (int i = 3, y = year_; i >= 0; --i, y /= 10)
+        text[static_cast<std::size_t>(i)] = static_cast<char>('0' + y % 10);
+    text[5] = static_cast<char>('0' + month_ / 10);
+    text[6] = static_cast<char>('0' + month_ % 10);
+    return text;
 }
 
 }  // namespace pw

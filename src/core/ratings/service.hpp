@@ -1,20 +1,22 @@
 #pragma once
 // What the rating pages need from the rest of the system; store/ratings implements it.
+#include <atomic>
 #include <functional>
+#include <memory>
 #include <optional>
 #include <string>
 
-#include "core/redaction/redacted_text.hpp"
 #include "core/common/error.hpp"
 #include "core/ratings/score.hpp"
 #include "core/ratings/submission.hpp"
+#include "core/redaction/redacted_text.hpp"
 
 namespace pw::ratings {
 
 struct RatedUnit {
     UnitKind kind = UnitKind::provider;
-    std::int64_t id = 0;          // provider, office or area
-    std::int64_t area_id = 0;     // for prime_in_area: the area
+    std::int64_t id = 0;       // provider, office or area
+    std::int64_t area_id = 0;  // for prime_in_area: the area
 };
 
 struct RatingSubmission {
@@ -23,7 +25,7 @@ struct RatingSubmission {
     Month month;
     RatingAnswers answers;
     std::optional<redaction::RedactedText> story;  // waits for a moderator
-    std::optional<std::int64_t> area_id;  // the area the participant was in, when known
+    std::optional<std::int64_t> area_id;           // the area the participant was in, when known
 };
 
 struct RatingReceipt {
@@ -43,8 +45,11 @@ class RatingService {
 public:
     virtual ~RatingService() = default;
     // Saves the rating durably, then calls done (on another thread). An unknown codename is an
-    // invalid_input error whose message is for the person.
-    virtual void submit(const RatingSubmission& submission, std::function<void(Result<RatingReceipt>)> done) = 0;
+    // invalid_input error whose message is for the person. Once `abandoned` is true (nobody can
+    // be told any more: the request was answered at its deadline) a rating not yet written is
+    // not written, and done gets an unavailable error.
+    virtual void submit(const RatingSubmission& submission, std::function<void(Result<RatingReceipt>)> done,
+                        std::shared_ptr<const std::atomic<bool>> abandoned = nullptr) = 0;
 };
 
 }  // namespace pw::ratings

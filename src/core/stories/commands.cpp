@@ -145,8 +145,9 @@ Result<void> decide_flag(const DecideFlag& command, StoryRepository& stories) {
 }
 
 Result<std::int64_t> add_censor_rule(const AddCensorRule& command, StoryRepository& stories) {
-    const auto& phrase = command.phrase;
-    if (phrase.empty()) return fail(ErrorKind::invalid_input, "Enter the phrase to hide");
+    auto checked = check_text(command.phrase, "The phrase");
+    if (!checked) return std::unexpected(checked.error());
+    const auto& phrase = *checked;
     if (character_count(phrase) > 100 || std::ranges::count(phrase, '*') > 3 ||
         phrase.find('\n') != std::string::npos) {
         return fail(ErrorKind::invalid_input, "A phrase is one line of at most 100 characters, with at most 3 stars");

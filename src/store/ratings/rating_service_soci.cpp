@@ -8,7 +8,8 @@ namespace pw::store {
 
 using namespace ratings;
 
-void SociRatingService::submit(const RatingSubmission& submission, std::function<void(Result<RatingReceipt>)> done) {
+void SociRatingService::submit(const RatingSubmission& submission, std::function<void(Result<RatingReceipt>)> done,
+                               std::shared_ptr<const std::atomic<bool>> abandoned) {
     RatingRecord record{submission.provider_id,
                         submission.unit.kind == UnitKind::office ? std::optional(submission.unit.id) : std::nullopt,
                         submission.month,
@@ -20,7 +21,7 @@ void SociRatingService::submit(const RatingSubmission& submission, std::function
     // The slow hashing happens here, on the caller's thread, never inside the writer's batch.
     if (submission.answers.codename) {
         auto s = db_.session();
-        record.codename_id = find_codename(s, keys_, *submission.answers.codename);
+        record.codename_id = find_codename(s, keys_, *submission.answers.codename, &writer_);
         if (!record.codename_id) {
             done(fail(ErrorKind::invalid_input,
                       "We do not recognise that codename. Check the 4 words, or leave it blank to rate as new"));
@@ -35,7 +36,12 @@ void SociRatingService::submit(const RatingSubmission& submission, std::function
     }
     auto saved = std::make_shared<Result<SavedRating>>();
     writer_.submit(
-        [command = std::move(command), saved](soci::session& s) {
+        [command = std::move(command), saved, abandoned = std::move(abandoned)](soci::session& s) {
+            if (abandoned && *abandoned) {
+                *saved = fail(ErrorKind::unavailable, "Your rating could not be saved. Please try again.",
+                              "request answered at its deadline before its rating was written");
+                return Writer::Outcome::undo;
+            }
             SociRatingRepository ratings(s);
             SociStoryRepository stories(s);
             *saved = submit_rating(command, ratings, stories);

@@ -14,8 +14,8 @@ public:
     // call it from the slow-work pool then.
     SociRatingService(Database& db, Writer& writer, const crypto::LookupKeys& keys)
         : db_(db), writer_(writer), keys_(keys) {}
-    void submit(const ratings::RatingSubmission& submission,
-                std::function<void(Result<ratings::RatingReceipt>)> done) override;
+    void submit(const ratings::RatingSubmission& submission, std::function<void(Result<ratings::RatingReceipt>)> done,
+                std::shared_ptr<const std::atomic<bool>> abandoned = nullptr) override;
 
 private:
     Database& db_;

@@ -10,25 +10,40 @@
 #include "crypto/passwords.hpp"
 #include "store/events/events.hpp"
 #include "store/row.hpp"
+#include "store/writer/statement_cache.hpp"
 
 namespace pw::store {
 
 using namespace ratings;
 
-std::optional<std::int64_t> find_codename(soci::session& s, const crypto::LookupKeys& keys,
-                                          std::string_view normalised) {
+std::optional<std::int64_t> find_codename(soci::session& s, const crypto::LookupKeys& keys, std::string_view normalised,
+                                          Writer* rekey) {
     const long long key = keys(normalised);
     const long long legacy = crypto::legacy_lookup_key(normalised);
-    soci::rowset<soci::row> rows = (s.prepare << "SELECT id, hash FROM codenames WHERE (keyed = 1 AND lookup_key = :k) "
-                                                 "OR (keyed = 0 AND lookup_key = :l)",
-                                    soci::use(key), soci::use(legacy));
+    soci::rowset<soci::row> rows =
+        (s.prepare << "SELECT id, hash, keyed FROM codenames WHERE (keyed = 1 AND lookup_key = :k) "
+                      "OR (keyed = 0 AND lookup_key = :l)",
+         soci::use(key), soci::use(legacy));
     std::optional<std::int64_t> found;
+    bool found_unkeyed = false;
     int checked = 0;
     for (const auto& row : rows) {
         ++checked;
-        if (crypto::secret_matches(get_text(row, 1), normalised) && !found) found = get_int(row, 0);
+        if (crypto::secret_matches(get_text(row, 1), normalised) && !found) {
+            found = get_int(row, 0);
+            found_unkeyed = get_int(row, 2) == 0;
+        }
     }
     if (checked == 0) crypto::secret_matches(crypto::stand_in_hash(), normalised);
+    if (found && found_unkeyed && rekey) {
+        rekey->submit(
+            [id = static_cast<long long>(*found), key](soci::session& w) {
+                w << "UPDATE codenames SET lookup_key = :k, keyed = 1 WHERE id = :id AND keyed = 0", soci::use(key),
+                    soci::use(id);
+                return Writer::Outcome::keep;
+            },
+            [](std::exception_ptr) {});  // not done now, done the next time it is used
+    }
     return found;
 }
 
@@ -56,6 +71,7 @@ boost::optional<long long> id_or_null(const std::optional<std::int64_t>& id) {
 
 // A rating's answers as bound to SQL.
 struct Answers {
+    Answers() = default;
     explicit Answers(const RatingRecord& r)
         : month(r.month.to_string()),
           overall(r.overall.value()),
@@ -102,22 +118,45 @@ std::optional<RatingFacts> SociRatingRepository::rating(std::int64_t rating_id) 
                        known(rating_state_from(state), "rating state")};
 }
 
-std::int64_t SociRatingRepository::insert_rating(const RatingRecord& r) {
-    const Answers a(r);
-    const std::string key = unit_key(r);
-    const long long provider_id = r.provider_id;
-    const auto office_id = id_or_null(r.office_id);
-    const auto codename_id = id_or_null(r.codename_id);
+namespace {
+constexpr const char* kInsertRating =
+    "INSERT INTO ratings (provider_id, office_id, unit_key, month, stars, respect, personal_support, "
+    "help_towards_work, fairness_about_sanctions, keeping_to_standards, travel_and_practical_help, "
+    "payment_group, codename_id, area_id) VALUES (:p, :o, :u, :m, :s, :a1, :a2, :a3, :a4, :a5, :a6, :g, :c, "
+    ":area) RETURNING id";
+
+// The insert as bound to SQL: prepared once on the writer's connection (it runs for every
+// rating), or each time elsewhere.
+struct RatingInsert {
+    explicit RatingInsert(soci::session& s)
+        : answers(),
+          statement((s.prepare << kInsertRating, soci::use(provider_id), soci::use(office_id), soci::use(key),
+                     soci::use(answers.month), soci::use(answers.overall), soci::use(answers.aspects[0]),
+                     soci::use(answers.aspects[1]), soci::use(answers.aspects[2]), soci::use(answers.aspects[3]),
+                     soci::use(answers.aspects[4]), soci::use(answers.aspects[5]), soci::use(answers.group),
+                     soci::use(codename_id), soci::use(answers.area_id), soci::into(id))) {}
+    std::int64_t run(const RatingRecord& r) {
+        answers = Answers(r);
+        key = unit_key(r);
+        provider_id = r.provider_id;
+        office_id = id_or_null(r.office_id);
+        codename_id = id_or_null(r.codename_id);
+        run_to_end(statement);
+        return id;
+    }
+    Answers answers;
+    std::string key;
+    long long provider_id = 0;
+    boost::optional<long long> office_id;
+    boost::optional<long long> codename_id;
     long long id = 0;
-    s_ << "INSERT INTO ratings (provider_id, office_id, unit_key, month, stars, respect, personal_support, "
-          "help_towards_work, fairness_about_sanctions, keeping_to_standards, travel_and_practical_help, "
-          "payment_group, codename_id, area_id) VALUES (:p, :o, :u, :m, :s, :a1, :a2, :a3, :a4, :a5, :a6, :g, :c, "
-          ":area) RETURNING id",
-        soci::use(provider_id), soci::use(office_id), soci::use(key), soci::use(a.month), soci::use(a.overall),
-        soci::use(a.aspects[0]), soci::use(a.aspects[1]), soci::use(a.aspects[2]), soci::use(a.aspects[3]),
-        soci::use(a.aspects[4]), soci::use(a.aspects[5]), soci::use(a.group), soci::use(codename_id),
-        soci::use(a.area_id), soci::into(id);
-    return id;
+    soci::statement statement;
+};
+}  // namespace
+
+std::int64_t SociRatingRepository::insert_rating(const RatingRecord& r) {
+    if (auto* cache = cached_statements(s_)) return cache->get<RatingInsert>().run(r);
+    return RatingInsert(s_).run(r);
 }
 
 bool SociRatingRepository::replace_rating(std::int64_t rating_id, RatingState from, const RatingRecord& r) {

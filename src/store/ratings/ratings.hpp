@@ -16,6 +16,7 @@
 #include "core/ratings/service.hpp"
 #include "crypto/codenames.hpp"
 #include "store/database.hpp"
+#include "store/writer/writer.hpp"
 
 namespace pw::store {
 
@@ -23,8 +24,10 @@ namespace pw::store {
 // (keyed, or the unkeyed one of a codename made before look-up keys were keyed) is checked with
 // argon2id, and a look-up with no candidate checks a stand-in hash, so the time taken does not
 // tell whether a look-up key is in use. Slow: never on a thread that serves connections.
-std::optional<std::int64_t> find_codename(soci::session& s, const crypto::LookupKeys& keys,
-                                          std::string_view normalised);
+// A codename found under its unkeyed key is given its keyed one through `rekey` (the writer), so
+// that bucket, which anyone can compute, holds it no longer.
+std::optional<std::int64_t> find_codename(soci::session& s, const crypto::LookupKeys& keys, std::string_view normalised,
+                                          Writer* rekey = nullptr);
 
 using NewCodename = codenames::HashedCodename;
 // Hashes a new codename (argon2id: slow work, done before the writer's batch, not inside it).

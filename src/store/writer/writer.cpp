@@ -67,7 +67,11 @@ void Writer::run() {
         {
             std::unique_lock lock(mutex_);
             wake_.wait(lock, [this] { return stopping_ || !queue_.empty(); });
-            if (queue_.empty()) return;  // stopping, and nothing left to write
+            if (queue_.empty()) {  // stopping, and nothing left to write
+                lock.unlock();
+                drop_connection();
+                return;
+            }
             while (!queue_.empty() && batch.size() < max_batch_) {
                 batch.push_back(std::move(queue_.front()));
                 queue_.pop_front();
@@ -85,7 +89,8 @@ void Writer::run() {
 // back, through write_carefully, which runs every job again in a savepoint of its own (a job is
 // a function of what it captured, so running it twice writes the same).
 bool Writer::write_quickly(std::deque<Item>& batch) {
-    auto session = db_.session();
+    auto& session = connection();
+    UsingStatementCache cached(*statements_);
     soci::transaction tx(session);
     for (auto& item : batch) {
         try {
@@ -101,7 +106,8 @@ bool Writer::write_quickly(std::deque<Item>& batch) {
 }
 
 void Writer::write_carefully(std::deque<Item>& batch, std::vector<std::exception_ptr>& errors) {
-    auto session = db_.session();
+    auto& session = connection();
+    UsingStatementCache cached(*statements_);
     soci::transaction tx(session);
     for (std::size_t i = 0; i < batch.size(); ++i) {
         session << "SAVEPOINT job";
@@ -121,6 +127,19 @@ void Writer::write_carefully(std::deque<Item>& batch, std::vector<std::exception
     tx.commit();
 }
 
+soci::session& Writer::connection() {
+    if (!connection_) {
+        connection_ = db_.connect();
+        statements_ = std::make_unique<StatementCache>(*connection_);
+    }
+    return *connection_;
+}
+
+void Writer::drop_connection() {
+    statements_.reset();
+    connection_.reset();
+}
+
 void Writer::write_batch(std::deque<Item>& batch) {
     std::vector<std::exception_ptr> errors(batch.size());
     std::exception_ptr commit_error;
@@ -129,6 +148,7 @@ void Writer::write_batch(std::deque<Item>& batch) {
     } catch (const std::exception& e) {
         spdlog::error("event=write_batch_failed jobs={} error=\"{}\"", batch.size(), describe(e));
         commit_error = std::current_exception();
+        drop_connection();  // perhaps dead (PostgreSQL restarted): the next batch connects again
         db_.heal();
     }
     for (std::size_t i = 0; i < batch.size(); ++i) call_done(batch[i].done, commit_error ? commit_error : errors[i]);

@@ -13,6 +13,7 @@
 #include <vector>
 
 #include "store/database.hpp"
+#include "store/writer/statement_cache.hpp"
 
 namespace pw::store {
 
@@ -26,8 +27,9 @@ public:
     // it throws is logged and dropped.
     using Done = std::function<void(std::exception_ptr)>;
 
-    // Takes a session of its own from db; max_batch bounds how many jobs share a transaction,
-    // max_queue how many may wait.
+    // Writes on a connection of its own (Database::connect), where the statements jobs run most
+    // are kept prepared; max_batch bounds how many jobs share a transaction, max_queue how many
+    // may wait.
     explicit Writer(Database& db, std::size_t max_batch = 1024, std::size_t max_queue = 65536);
     ~Writer();  // stop()
     // Finishes what was submitted, then stops; later jobs are refused. Call it before anything
@@ -51,6 +53,8 @@ private:
     void write_batch(std::deque<Item>& batch);
     bool write_quickly(std::deque<Item>& batch);
     void write_carefully(std::deque<Item>& batch, std::vector<std::exception_ptr>& errors);
+    soci::session& connection();  // the writer's own, made again after a batch fails
+    void drop_connection();
 
     Database& db_;
     std::size_t max_batch_;
@@ -61,6 +65,10 @@ private:
     bool stopping_ = false;
     std::size_t batches_ = 0;
     std::size_t jobs_ = 0;
+    // Only the writer's thread touches these. The statements go before the connection they
+    // were prepared on.
+    std::unique_ptr<soci::session> connection_;
+    std::unique_ptr<StatementCache> statements_;
     std::thread thread_;
 };
 

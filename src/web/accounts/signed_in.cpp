@@ -39,11 +39,16 @@ bool session_form_token_ok(const AppContext& app, const SignedIn& who, std::stri
     return app.csrf.valid(field(form, "csrf"), std::string(path) + "|" + who.session_id, current_day(app));
 }
 
-void apply_change(const AppContext& app, std::function<Result<void>(soci::session&)> change,
+void apply_change(const AppContext& app, const Request& request, std::function<Result<void>(soci::session&)> change,
                   std::function<void(Result<void>)> done) {
     auto outcome = std::make_shared<Result<void>>();
     app.writer.submit(
-        [change = std::move(change), outcome](soci::session& s) {
+        [change = std::move(change), outcome, abandoned = request.abandoned](soci::session& s) {
+            if (abandoned && *abandoned) {
+                *outcome = fail(ErrorKind::unavailable, "That could not be saved. Please try again.",
+                                "request answered at its deadline before its change was made");
+                return store::Writer::Outcome::undo;
+            }
             *outcome = change(s);
             return *outcome ? store::Writer::Outcome::keep : store::Writer::Outcome::undo;
         },

@@ -28,8 +28,9 @@ std::string session_form_token(const AppContext& app, const SignedIn& who, std::
 bool session_form_token_ok(const AppContext& app, const SignedIn& who, std::string_view path, const FormFields& form);
 
 // Runs a change in the writer's next batch; done gets its result once it is on disk (or the
-// error that stopped it, in which case nothing of it was written), on the slow-work pool.
-void apply_change(const AppContext& app, std::function<Result<void>(soci::session&)> change,
+// error that stopped it, in which case nothing of it was written), on the slow-work pool. A
+// change whose request the server has already answered at its deadline is not made.
+void apply_change(const AppContext& app, const Request& request, std::function<Result<void>(soci::session&)> change,
                   std::function<void(Result<void>)> done);
 
 }  // namespace pw::web

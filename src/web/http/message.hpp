@@ -1,8 +1,10 @@
 #pragma once
 // The application's own request and response: the server converts Beast messages to and
 // from these, so no handler ever sees a socket or a Beast type.
+#include <atomic>
 #include <cstdint>
 #include <functional>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -21,6 +23,10 @@ struct Request {
     // Who sent it, for rate limits only: a keyed hash of the client's address that rotates daily
     // (crypto/client_keys). The address itself never leaves the connection's code.
     std::uint64_t client = 0;
+    // Set once the server has answered this request itself, at its deadline: work queued for it
+    // and not yet done should not be done, since its answer can no longer say what happened.
+    std::shared_ptr<const std::atomic<bool>> abandoned;
+    bool abandoned_now() const { return abandoned && abandoned->load(); }
 
     std::optional<std::string_view> header(std::string_view lower_name) const {
         for (const auto& [name, value] : headers) {

@@ -106,12 +106,16 @@ struct Server::Impl {
             asio::steady_timer ready;
             std::optional<Response> response;
             std::atomic<bool> in_call{true};  // the handler has not returned yet
+            // Answered at the deadline (Request::abandoned): apart from this, so that work still
+            // queued does not keep the timer alive past its io_context.
+            std::shared_ptr<std::atomic<bool>> abandoned = std::make_shared<std::atomic<bool>>(false);
             std::thread::id caller = std::this_thread::get_id();
             Pending(asio::any_io_executor executor, std::chrono::milliseconds deadline)
                 : ready(std::move(executor), deadline) {}
         };
         auto executor = co_await asio::this_coro::executor;
         auto pending = std::make_shared<Pending>(executor, config.request_deadline);
+        request.abandoned = pending->abandoned;
         try {
             handler(std::move(request), [pending, executor](Response response) {
                 if (pending->in_call && std::this_thread::get_id() == pending->caller) {
@@ -137,6 +141,7 @@ struct Server::Impl {
             if (!ec && !pending->response) {  // the timer ran out, not cancelled by an answer
                 spdlog::error("event=request_deadline deadline_ms={}", config.request_deadline.count());
                 timed_out = true;
+                *pending->abandoned = true;
                 Response page =
                     refusal_page ? refusal_page(503) : Response{503, "text/plain; charset=utf-8", {}, "", ""};
                 page.status = 503;

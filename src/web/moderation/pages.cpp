@@ -163,7 +163,7 @@ void act(const AppContext& app, const Request& request, const RouteParams& param
     if (!session_form_token_ok(app, *who, path, *form)) return respond(error_page(app, 403));
     auto change = action_on(target, action, *id, *form, current_month(app));
     if (!change) return respond(error_page(app, 404));
-    apply_change(app, std::move(*change), [&app, who = *who, respond](Result<void> done) {
+    apply_change(app, request, std::move(*change), [&app, who = *who, respond](Result<void> done) {
         if (done) published_stories_changed(app);
         respond(queue(app, who, done ? "Done." : done.error().message));
     });

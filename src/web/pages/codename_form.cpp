@@ -31,7 +31,7 @@ std::expected<Codename, Response> recognise_codename(const AppContext& app, cons
             codename_page(app, form, typed, "Enter your codename as 4 words, like maple river candle orbit", 400));
     }
     auto s = app.db.session();
-    auto id = store::find_codename(s, app.lookup_keys, *codename);
+    auto id = store::find_codename(s, app.lookup_keys, *codename, &app.writer);
     if (!id) {
         return std::unexpected(
             codename_page(app, form, typed, "We do not recognise that codename. Check the 4 words.", 400));

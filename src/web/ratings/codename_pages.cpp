@@ -74,7 +74,7 @@ void answer(const AppContext& app, const Request& request, Responder respond) {
     auto notice = parse_id(field(*form, "id"));
     if (!notice) return respond(error_page(app, 400));
     apply_change(
-        app,
+        app, request,
         [command = takedown::AnswerNotice{*notice, who->id, std::string(field(*form, "answer")), current_month(app)}](
             soci::session& s) {
             store::SociNoticeRepository notices(s);
@@ -116,7 +116,7 @@ void add_codename_routes(Router& router, const AppContext& app) {
             const auto codename_id = who->id;
             const bool rating = kind == "rating";
             apply_change(
-                app,
+                app, r,
                 [=, id = *item](soci::session& s) {
                     if (rating) {
                         store::SociRatingRepository ratings(s);

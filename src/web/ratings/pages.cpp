@@ -98,6 +98,17 @@ Response thank_you(const AppContext& app, const Target& target, const RatingRece
     return response;
 }
 
+// Every anonymous rating of a unit gets the same page: kept a moment in the page cache rather
+// than rendered for each of thousands a second.
+Response anonymous_thank_you(const AppContext& app, const Target& target, bool story_pending) {
+    const auto key = "rated|" + target.form_path + (story_pending ? "|story" : "");
+    const auto now = PageCache::Clock::now();
+    if (auto kept = app.cache.find(key, now)) return std::move(*kept);
+    auto page = thank_you(app, target, {std::nullopt, false, story_pending});
+    app.cache.store(key, page, now);
+    return page;
+}
+
 void submit(const AppContext& app, const Target& target, const Request& request, Responder respond) {
     auto form = parse_query(request.body);
     if (!form) {
@@ -148,9 +159,7 @@ void submit(const AppContext& app, const Target& target, const Request& request,
     // Without a codename the thank-you page is known before the rating is written: rendered here,
     // on the connection's thread, the writer's thread only sends it once the rating is on disk.
     const bool anonymous = !answers->codename && !answers->wants_codename;
-    auto ready = anonymous
-                     ? std::make_shared<Response>(thank_you(app, target, {std::nullopt, false, story.has_value()}))
-                     : nullptr;
+    auto ready = anonymous ? std::make_shared<Response>(anonymous_thank_you(app, target, story.has_value())) : nullptr;
     auto saved = [&app, target, form = *form, respond, ready](Result<RatingReceipt> receipt) {
         if (!receipt) {
             if (receipt.error().kind == ErrorKind::invalid_input) {
@@ -163,8 +172,13 @@ void submit(const AppContext& app, const Target& target, const Request& request,
         respond(ready ? std::move(*ready) : thank_you(app, target, *receipt));
     };
     // A codename to make or check is argon2id work: off the connection threads.
-    if (anonymous) return app.ratings.submit(submission, std::move(saved));
-    const bool queued = app.slow.try_run([&app, submission, saved] { app.ratings.submit(submission, saved); });
+    if (anonymous) return app.ratings.submit(submission, std::move(saved), request.abandoned);
+    const bool queued = app.slow.try_run([&app, submission, saved, abandoned = request.abandoned] {
+        if (abandoned && *abandoned) {  // answered at the deadline while it waited: not begun
+            return saved(fail(ErrorKind::unavailable, "Your rating could not be saved. Please try again."));
+        }
+        app.ratings.submit(submission, saved, abandoned);
+    });
     if (!queued) respond(error_page(app, 503));
 }
 

@@ -143,7 +143,7 @@ void log_case(const AppContext& app, const Request& request, Responder respond) 
     std::optional<std::int64_t> codename_id;
     if (answers && answers->codename) {
         auto s = app.db.session();
-        codename_id = store::find_codename(s, app.lookup_keys, *answers->codename);
+        codename_id = store::find_codename(s, app.lookup_keys, *answers->codename, &app.writer);
         if (!codename_id)
             errors.push_back({"codename", "We do not recognise that codename. Check it, or leave it blank"});
     }
@@ -156,7 +156,7 @@ void log_case(const AppContext& app, const Request& request, Responder respond) 
         command.new_codename = store::hash_codename(app.lookup_keys, *new_codename);
     }
     apply_change(
-        app,
+        app, request,
         [command = std::move(command)](soci::session& s) -> Result<void> {
             store::SociCaseRepository cases(s);
             return without_value(sanctions::log_referral(command, cases));
@@ -185,7 +185,7 @@ void step(const AppContext& app, const Request& request, const RouteParams& para
     auto month = check_step_month(*form, *Month::parse(current->month), current_month(app));
     if (!month) return respond(my_cases(app, *owner, month.error()[0].message));
     apply_change(
-        app,
+        app, request,
         [command = sanctions::StepCase{*id, owner->id, *to, *month}](soci::session& s) {
             store::SociCaseRepository cases(s);
             return sanctions::step_case(command, cases);
@@ -209,7 +209,7 @@ void details(const AppContext& app, const Request& request, const RouteParams& p
     }
     const int earlier = previous[0] - '0';
     apply_change(
-        app,
+        app, request,
         [command = sanctions::RecordCaseDetails{*id, owner->id, *level, earlier, *hardship, current_month(app)}](
             soci::session& s) {
             store::SociCaseRepository cases(s);

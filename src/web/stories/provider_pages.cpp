@@ -75,7 +75,7 @@ void act(const AppContext& app, const Request& request, const RouteParams& param
             return without_value(stories::respond_to_story(command, stories));
         };
     }
-    apply_change(app, std::move(change), [&app, who = *who, respond, is_flag](Result<void> done) {
+    apply_change(app, request, std::move(change), [&app, who = *who, respond, is_flag](Result<void> done) {
         if (done) published_stories_changed(app);
         respond(area(app, who,
                      done ? (is_flag ? "Flag sent. The story stays published while a moderator decides."

@@ -87,7 +87,7 @@ void receive(const AppContext& app, const Request& request, const RouteParams& p
     const auto today = std::chrono::floor<std::chrono::days>(app.clock());
     auto received = std::make_shared<takedown::ReceivedNotice>();
     apply_change(
-        app,
+        app, request,
         [command = takedown::ReceiveNotice{story->id, *notice, today, current_month(app)},
          received](soci::session& s) -> Result<void> {
             store::SociNoticeRepository notices(s);

@@ -57,6 +57,34 @@ TEST_P(Codenames, ACodenameMadeBeforeLookUpKeysWereKeyedIsStillFound) {
     EXPECT_FALSE(find("maple river candle orbits"));
 }
 
+// Its unkeyed look-up key is one anyone can compute: the first time it is used, it is given the
+// keyed one, so nothing tells an attacker any longer that the unkeyed bucket holds it.
+TEST_P(Codenames, ACodenameFoundUnderItsUnkeyedKeyIsGivenTheKeyedOne) {
+    const long long legacy = crypto::legacy_lookup_key("maple river candle orbit");
+    const std::string hash = crypto::hash_secret("maple river candle orbit");
+    long long id = 0;
+    {
+        auto s = db_->session();
+        s << "INSERT INTO codenames (lookup_key, hash, created_month) VALUES (:k, :h, '2025-01') RETURNING id",
+            soci::use(legacy), soci::use(hash), soci::into(id);
+    }
+    auto db = open_db(2);
+    {
+        store::Writer writer(*db);
+        auto s = db->session();
+        EXPECT_EQ(store::find_codename(s, keys_, "maple river candle orbit", &writer), id);
+        writer.stop();
+    }
+    EXPECT_EQ(count("codenames WHERE keyed = 0"), 0);
+    long long key = 0;
+    {
+        auto s = db_->session();
+        s << "SELECT lookup_key FROM codenames WHERE id = :id", soci::into(key), soci::use(id);
+    }
+    EXPECT_EQ(key, keys_("maple river candle orbit"));
+    EXPECT_EQ(find("maple river candle orbit"), id);
+}
+
 PW_ENGINE_SUITE(Codenames);
 
 // A wrong guess whose look-up key is in use checks one stored hash; one whose key is not checks

@@ -59,6 +59,7 @@ protected:
                 if (request.path == "/never") {
                     std::lock_guard lock(mutex_);
                     kept_.push_back(std::move(respond));  // held, never called
+                    abandoned_.push_back(request.abandoned);
                 } else if (request.path == "/throws") {
                     throw std::runtime_error("a bug");
                 } else if (request.path == "/late") {
@@ -85,6 +86,7 @@ protected:
     std::thread thread_;
     std::mutex mutex_;
     std::vector<Responder> kept_;
+    std::vector<std::shared_ptr<const std::atomic<bool>>> abandoned_;
 };
 
 }  // namespace
@@ -111,4 +113,13 @@ TEST_F(Deadline, AnAnswerAfterTheDeadlineIsDropped) {
     EXPECT_EQ(reply.find("too late"), std::string::npos);
     std::this_thread::sleep_for(std::chrono::milliseconds(500));  // the late answer arrives: nothing breaks
     EXPECT_TRUE(exchange(port(), "/").starts_with("HTTP/1.1 200"));
+}
+
+TEST_F(Deadline, WorkStillQueuedForARequestAnsweredAtItsDeadlineCanTellItIsAbandoned) {
+    const auto reply = exchange(port(), "/never");
+    EXPECT_TRUE(reply.starts_with("HTTP/1.1 503")) << reply;
+    std::lock_guard lock(mutex_);
+    ASSERT_EQ(abandoned_.size(), 1u);
+    ASSERT_TRUE(abandoned_[0]);
+    EXPECT_TRUE(abandoned_[0]->load());  // a job that checks it before writing does not write
 }

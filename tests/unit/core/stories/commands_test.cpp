@@ -190,8 +190,8 @@ TEST(DecideFlag, TwoModeratorsAtOnceOneWinsTheOtherIsTold) {
 TEST(AddCensorRule, APhraseIsOneShortLineWithFewStars) {
     fakes::Stories fake;
     const auto id = fake.add(StoryState::pending);
-    for (const std::string& phrase :
-         {std::string(101, 'a'), std::string("a*b*c*d*e"), std::string("two\nlines"), std::string()}) {
+    for (const std::string& phrase : {std::string(101, 'a'), std::string("a*b*c*d*e"), std::string("two\nlines"),
+                                      std::string("a\x01 control"), std::string()}) {
         auto refused = add_censor_rule({id, CensorScope::story, phrase, kNovember}, fake);
         ASSERT_FALSE(refused) << phrase;
         EXPECT_EQ(refused.error().kind, ErrorKind::invalid_input);
