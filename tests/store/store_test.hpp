@@ -35,6 +35,22 @@ protected:
 
     static Month month() { return *Month::parse("2026-11"); }
 
+    // Rows many tests need: a provider called Seetec, and a codename (not a real hash); their ids.
+    long long add_provider() {
+        auto s = db_->session();
+        long long id = 0;
+        s << "INSERT INTO providers (name, name_key, source) VALUES ('Seetec', 'seetec', 'test') RETURNING id",
+            soci::into(id);
+        return id;
+    }
+    long long add_codename() {
+        auto s = db_->session();
+        long long id = 0;
+        s << "INSERT INTO codenames (lookup_key, hash, created_month) VALUES (1, 'x', '2026-11') RETURNING id",
+            soci::into(id);
+        return id;
+    }
+
     std::unique_ptr<TestDatabase> test_db_;
     std::unique_ptr<store::Database> db_;
 };

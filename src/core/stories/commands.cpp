@@ -54,6 +54,22 @@ Result<void> move_response(StoryRepository& stories, std::int64_t response_id, R
 
 }  // namespace
 
+Result<redaction::RedactedText> text_for_others(std::string_view text, std::string_view what) {
+    auto checked = check_text(text, what);
+    if (!checked) return std::unexpected(checked.error());
+    return redaction::redact_text(*checked);
+}
+
+Result<std::string> check_censor_phrase(std::string_view text) {
+    auto phrase = check_text(text, "The phrase");
+    if (!phrase) return phrase;
+    if (character_count(*phrase) > 100 || std::ranges::count(*phrase, '*') > 3 ||
+        phrase->find('\n') != std::string::npos) {
+        return fail(ErrorKind::invalid_input, "A phrase is one line of at most 100 characters, with at most 3 stars");
+    }
+    return phrase;
+}
+
 std::string_view censor_scope_name(CensorScope scope) {
     switch (scope) {
         case CensorScope::story:
@@ -82,12 +98,13 @@ Result<void> approve_story(const ApproveStory& command, StoryRepository& stories
 }
 
 Result<void> reject_story(const RejectStory& command, StoryRepository& stories) {
-    auto reason = check_text(command.reason, "The reason");
-    if (!reason) return std::unexpected(reason.error());
+    if (command.reason.str().empty()) {
+        return fail(ErrorKind::invalid_input, "Say why the story is rejected: its writer reads it.");
+    }
     const auto story = stories.story(command.story_id);
     if (!story) return fail(ErrorKind::not_found, kNoStory);
     return move(stories, command.story_id, story->state, StoryState::rejected, Actor::moderator, command.month,
-                redaction::redact_text(*reason));
+                command.reason);
 }
 
 Result<void> withdraw_story(const WithdrawStory& command, StoryRepository& stories) {
@@ -145,13 +162,9 @@ Result<void> decide_flag(const DecideFlag& command, StoryRepository& stories) {
 }
 
 Result<std::int64_t> add_censor_rule(const AddCensorRule& command, StoryRepository& stories) {
-    auto checked = check_text(command.phrase, "The phrase");
+    auto checked = check_censor_phrase(command.phrase);
     if (!checked) return std::unexpected(checked.error());
     const auto& phrase = *checked;
-    if (character_count(phrase) > 100 || std::ranges::count(phrase, '*') > 3 ||
-        phrase.find('\n') != std::string::npos) {
-        return fail(ErrorKind::invalid_input, "A phrase is one line of at most 100 characters, with at most 3 stars");
-    }
     const auto story = stories.story(command.story_id);
     if (!story) return fail(ErrorKind::not_found, kNoStory);
     const std::optional<std::int64_t> scope_id = command.scope == CensorScope::story ? command.story_id
@@ -166,15 +179,13 @@ Result<std::int64_t> add_censor_rule(const AddCensorRule& command, StoryReposito
 }
 
 Result<std::int64_t> respond_to_story(const RespondToStory& command, StoryRepository& stories) {
-    auto text = check_text(command.text, "Your response");
-    if (!text) return std::unexpected(text.error());
+    if (command.body.str().empty()) return fail(ErrorKind::invalid_input, "Enter your response");
     const auto story = stories.story(command.story_id);
     if (!story || story->state != StoryState::published) {
         return fail(ErrorKind::not_found, "Only a published story can be answered.");
     }
-    // Public once a moderator approves it, so it passes redaction first.
-    const auto id = stories.insert_response(command.story_id, command.provider_id, command.account_id, command.month,
-                                            redaction::redact_text(*text));
+    const auto id =
+        stories.insert_response(command.story_id, command.provider_id, command.account_id, command.month, command.body);
     stories.append(events::Event{"response.submitted", "response", id, std::nullopt,
                                  std::string(response_state_name(ResponseState::pending)), events::ActorRole::provider,
                                  command.month});
@@ -186,10 +197,11 @@ Result<void> decide_response(const DecideResponse& command, StoryRepository& sto
         return move_response(stories, command.response_id, ResponseState::published, Actor::moderator, command.month,
                              std::nullopt);
     }
-    auto reason = check_text(command.reason, "The reason");
-    if (!reason) return std::unexpected(reason.error());
+    if (!command.reason || command.reason->str().empty()) {
+        return fail(ErrorKind::invalid_input, "Say why the response is rejected: the provider reads it.");
+    }
     return move_response(stories, command.response_id, ResponseState::rejected, Actor::moderator, command.month,
-                         redaction::redact_text(*reason));
+                         command.reason);
 }
 
 }  // namespace pw::stories

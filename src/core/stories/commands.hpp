@@ -67,6 +67,15 @@ public:
     virtual void append(const events::Event& event) = 0;
 };
 
+// Text others will read (a moderator's reason, a provider's response): checked, then redacted.
+// Call it before the command is queued: commands run inside the writer's batch, and redaction is
+// too slow for the one thread every change waits on.
+Result<redaction::RedactedText> text_for_others(std::string_view text, std::string_view what);
+
+// A moderator's censor phrase: one line of at most 100 characters with at most 3 stars
+// (matching backtracks on each star). Checked before queueing and again by the command.
+Result<std::string> check_censor_phrase(std::string_view phrase);
+
 // A participant tells a story (with a rating); it waits for a moderator. Redaction, the slow
 // part, is done before: commands run inside the writer's batch.
 using TellStory = NewStory;
@@ -80,10 +89,10 @@ struct ApproveStory {
 Result<void> approve_story(const ApproveStory& command, StoryRepository& stories);
 
 // A moderator rejects a pending story, saying why: its writer reads the reason, so it passes
-// redaction like any text shown.
+// redaction like any text shown (text_for_others).
 struct RejectStory {
     std::int64_t story_id = 0;
-    std::string reason;
+    redaction::RedactedText reason;
     Month month;
 };
 Result<void> reject_story(const RejectStory& command, StoryRepository& stories);
@@ -130,7 +139,6 @@ struct DecideFlag {
 Result<void> decide_flag(const DecideFlag& command, StoryRepository& stories);
 
 // A moderator hides a phrase in this story, in every story about its provider, or everywhere.
-// One line of at most 100 characters with at most 3 stars: matching backtracks on each star.
 struct AddCensorRule {
     std::int64_t story_id = 0;
     CensorScope scope = CensorScope::story;
@@ -139,13 +147,13 @@ struct AddCensorRule {
 };
 Result<std::int64_t> add_censor_rule(const AddCensorRule& command, StoryRepository& stories);
 
-// A provider's representative answers a published story; the answer, redacted, waits for a
-// moderator.
+// A provider's representative answers a published story; the answer, redacted
+// (text_for_others), waits for a moderator.
 struct RespondToStory {
     std::int64_t story_id = 0;
     std::int64_t provider_id = 0;
     std::int64_t account_id = 0;
-    std::string text;
+    redaction::RedactedText body;
     Month month;
 };
 Result<std::int64_t> respond_to_story(const RespondToStory& command, StoryRepository& stories);
@@ -155,7 +163,7 @@ Result<std::int64_t> respond_to_story(const RespondToStory& command, StoryReposi
 struct DecideResponse {
     std::int64_t response_id = 0;
     bool approved = false;
-    std::string reason;  // required when rejecting; redacted like the response
+    std::optional<redaction::RedactedText> reason;  // required when rejecting (text_for_others)
     Month month;
 };
 Result<void> decide_response(const DecideResponse& command, StoryRepository& stories);

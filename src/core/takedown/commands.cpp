@@ -25,6 +25,11 @@ Result<void> move(NoticeRepository& notices, std::int64_t notice_id, NoticeState
 }  // namespace
 
 Result<ReceivedNotice> receive_notice(const ReceiveNotice& command, NoticeRepository& notices) {
+    if (command.explanation.str().empty())
+        return fail(ErrorKind::invalid_input, "Say what in the story is the problem");
+    if (command.ground == Ground::defamatory && (!command.complainant_name || !command.complainant_contact)) {
+        return fail(ErrorKind::invalid_input, "A complaint of defamation must give your name and email address");
+    }
     const auto story = notices.reported_story(command.story_id);
     if (!story || story->state != stories::StoryState::published) {
         return fail(ErrorKind::not_found, "Only a published story can be reported.");
@@ -33,10 +38,10 @@ Result<ReceivedNotice> receive_notice(const ReceiveNotice& command, NoticeReposi
     ReceivedNotice received;
     received.writer_reachable = story->writer_reachable;
     // Kept once by a moderator: a new notice cannot take it down again on its own.
-    received.hidden = !story->kept_before && hidden_at_once(command.notice.ground, story->writer_reachable);
-    received.id = notices.insert_notice(NewNotice{
-        command.story_id, command.notice.ground, redaction::redact_text(command.notice.explanation),
-        command.notice.name, command.notice.contact, command.received, answer_due(command.received), received.hidden});
+    received.hidden = !story->kept_before && hidden_at_once(command.ground, story->writer_reachable);
+    received.id = notices.insert_notice(NewNotice{command.story_id, command.ground, command.explanation,
+                                                  command.complainant_name, command.complainant_contact,
+                                                  command.received, answer_due(command.received), received.hidden});
     notices.append(events::Event{"notice.received", "takedown_notice", received.id, std::nullopt,
                                  std::string(notice_state_name(NoticeState::received)), events::ActorRole::participant,
                                  command.month});

@@ -67,7 +67,10 @@ struct ReceivedNotice {
 // earlier notice is not hidden at once by a new one: the new one waits in the queue.
 struct ReceiveNotice {
     std::int64_t story_id = 0;
-    Notice notice;  // checked (check_notice)
+    Ground ground = Ground::identifying;
+    redaction::RedactedText explanation;             // check_notice's, redacted before queueing
+    std::optional<std::string> complainant_name;     // required for defamation, as the Act's notice
+    std::optional<std::string> complainant_contact;  // likewise
     std::chrono::sys_days received;
     Month month;
 };

@@ -40,7 +40,7 @@ void SociRatingService::submit(const RatingSubmission& submission, std::function
             if (abandoned && *abandoned) {
                 *saved = fail(ErrorKind::unavailable, "Your rating could not be saved. Please try again.",
                               "request answered at its deadline before its rating was written");
-                return Writer::Outcome::undo;
+                return Writer::Outcome::keep;  // nothing written: the batch's others go on
             }
             SociRatingRepository ratings(s);
             SociStoryRepository stories(s);

@@ -47,7 +47,7 @@ void apply_change(const AppContext& app, const Request& request, std::function<R
             if (abandoned && *abandoned) {
                 *outcome = fail(ErrorKind::unavailable, "That could not be saved. Please try again.",
                                 "request answered at its deadline before its change was made");
-                return store::Writer::Outcome::undo;
+                return store::Writer::Outcome::keep;  // nothing written: the batch's others go on
             }
             *outcome = change(s);
             return *outcome ? store::Writer::Outcome::keep : store::Writer::Outcome::undo;

@@ -113,43 +113,55 @@ Change decide(takedown::DecideNotice command) {
     };
 }
 
-// The change a moderator's action makes; nullopt when there is no such action.
-std::optional<Change> story_action(std::string_view action, std::int64_t id, const FormFields& form, Month month) {
+// The change a moderator's action makes, or what is wrong with the form (not_found: no such
+// action). Text is checked and redacted here, before the change is queued.
+Result<Change> story_action(std::string_view action, std::int64_t id, const FormFields& form, Month month) {
     if (action == "approve") return run(ApproveStory{id, month}, approve_story);
-    if (action == "reject") return run(RejectStory{id, std::string(field(form, "reason")), month}, reject_story);
+    if (action == "reject") {
+        auto reason = text_for_others(field(form, "reason"), "The reason");
+        if (!reason) return std::unexpected(reason.error());
+        return run(RejectStory{id, std::move(*reason), month}, reject_story);
+    }
     if (action == "safeguarding") {
         return run(MarkSafeguarding{id, field(form, "concern") != "no", month}, mark_safeguarding);
     }
     if (action == "censor") {
+        auto phrase = check_censor_phrase(field(form, "phrase"));
+        if (!phrase) return std::unexpected(phrase.error());
         const auto scope = field(form, "scope");
         return run(AddCensorRule{id,
                                  scope == "everywhere" ? CensorScope::everywhere
                                  : scope == "provider" ? CensorScope::provider
                                                        : CensorScope::story,
-                                 std::string(field(form, "phrase")), month},
+                                 std::move(*phrase), month},
                    add_censor_rule);
     }
-    return std::nullopt;
+    return fail(ErrorKind::not_found, "There is no such action.");
 }
 
-std::optional<Change> action_on(Target target, std::string_view action, std::int64_t id, const FormFields& form,
-                                Month month) {
+Result<Change> action_on(Target target, std::string_view action, std::int64_t id, const FormFields& form, Month month) {
     switch (target) {
         case Target::story:
             return story_action(action, id, form, month);
         case Target::response:
-            if (action == "approve") return run(DecideResponse{id, true, "", month}, decide_response);
+            if (action == "approve") return run(DecideResponse{id, true, std::nullopt, month}, decide_response);
             if (action == "reject") {
-                return run(DecideResponse{id, false, std::string(field(form, "reason")), month}, decide_response);
+                auto reason = text_for_others(field(form, "reason"), "The reason");
+                if (!reason) return std::unexpected(reason.error());
+                return run(DecideResponse{id, false, std::move(*reason), month}, decide_response);
             }
-            return std::nullopt;
+            break;
         case Target::flag:
+            if (action == "uphold" || action == "dismiss") {
+                return run(DecideFlag{id, action == "uphold", month}, decide_flag);
+            }
+            break;
         case Target::notice:
-            if (action != "uphold" && action != "dismiss") return std::nullopt;
-            if (target == Target::flag) return run(DecideFlag{id, action == "uphold", month}, decide_flag);
-            return decide(takedown::DecideNotice{id, action == "uphold", month});
+            if (action == "uphold" || action == "dismiss")
+                return decide(takedown::DecideNotice{id, action == "uphold", month});
+            break;
     }
-    return std::nullopt;
+    return fail(ErrorKind::not_found, "There is no such action.");
 }
 
 void act(const AppContext& app, const Request& request, const RouteParams& params, Responder respond, Target target) {
@@ -162,7 +174,10 @@ void act(const AppContext& app, const Request& request, const RouteParams& param
     const auto path = fmt::format("/moderate/{}/{}/{}", folder(target), *id, action);
     if (!session_form_token_ok(app, *who, path, *form)) return respond(error_page(app, 403));
     auto change = action_on(target, action, *id, *form, current_month(app));
-    if (!change) return respond(error_page(app, 404));
+    if (!change) {
+        return respond(change.error().kind == ErrorKind::not_found ? error_page(app, 404)
+                                                                   : queue(app, *who, change.error().message));
+    }
     apply_change(app, request, std::move(*change), [&app, who = *who, respond](Result<void> done) {
         if (done) published_stories_changed(app);
         respond(queue(app, who, done ? "Done." : done.error().message));

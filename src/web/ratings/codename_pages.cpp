@@ -73,10 +73,12 @@ void answer(const AppContext& app, const Request& request, Responder respond) {
     if (!who) return respond(std::move(who.error()));
     auto notice = parse_id(field(*form, "id"));
     if (!notice) return respond(error_page(app, 400));
+    // Checked here as well as by the command, so an empty answer never reaches the writer.
+    auto text = stories::check_text(field(*form, "answer"), "Your answer");
+    if (!text) return respond(show(app, who->text, who->id, text.error().message));
     apply_change(
         app, request,
-        [command = takedown::AnswerNotice{*notice, who->id, std::string(field(*form, "answer")), current_month(app)}](
-            soci::session& s) {
+        [command = takedown::AnswerNotice{*notice, who->id, std::move(*text), current_month(app)}](soci::session& s) {
             store::SociNoticeRepository notices(s);
             store::SociStoryRepository stories(s);
             return takedown::answer_notice(command, notices, stories);

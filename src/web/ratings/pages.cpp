@@ -162,8 +162,10 @@ void submit(const AppContext& app, const Target& target, const Request& request,
     auto ready = anonymous ? std::make_shared<Response>(anonymous_thank_you(app, target, story.has_value())) : nullptr;
     auto saved = [&app, target, form = *form, respond, ready](Result<RatingReceipt> receipt) {
         if (!receipt) {
-            if (receipt.error().kind == ErrorKind::invalid_input) {
+            if (receipt.error().kind == ErrorKind::invalid_input) {  // a codename not recognised
                 respond(form_page(app, target, form, {{"codename", receipt.error().message}}, 400));
+            } else if (receipt.error().kind == ErrorKind::conflict) {  // the same codename, rating at once elsewhere
+                respond(form_page(app, target, form, {{"stars", receipt.error().message}}, 409));
             } else {
                 respond(error_page(app, 503));
             }

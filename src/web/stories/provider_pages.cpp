@@ -59,18 +59,22 @@ void act(const AppContext& app, const Request& request, const RouteParams& param
     auto story = store::find_story(app.db, *id);
     // A representative answers only for its own provider (and a prime for its sub-contractors).
     if (!story || !store::represents(app.db, who->account, story->provider_id)) return respond(error_page(app, 403));
-    const std::string text(field(*form, "text"));
     const auto month = current_month(app);
     const auto account_id = who->account.id;
     std::function<Result<void>(soci::session&)> change;
     if (is_flag) {
-        change = [command = stories::FlagStory{*id, account_id, text, month}](soci::session& s) {
+        // Checked here as well as by the command, so a form with nothing in it never reaches the writer.
+        auto reason = stories::check_text(field(*form, "text"), "The reason");
+        if (!reason) return respond(area(app, *who, reason.error().message, 400));
+        change = [command = stories::FlagStory{*id, account_id, std::move(*reason), month}](soci::session& s) {
             store::SociStoryRepository stories(s);
             return without_value(stories::flag_story(command, stories));
         };
     } else {
-        change = [command = stories::RespondToStory{*id, *who->account.provider_id, account_id, text, month}](
-                     soci::session& s) {
+        auto body = stories::text_for_others(field(*form, "text"), "Your response");
+        if (!body) return respond(area(app, *who, body.error().message, 400));
+        change = [command = stories::RespondToStory{*id, *who->account.provider_id, account_id, std::move(*body),
+                                                    month}](soci::session& s) {
             store::SociStoryRepository stories(s);
             return without_value(stories::respond_to_story(command, stories));
         };

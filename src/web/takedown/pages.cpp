@@ -88,7 +88,9 @@ void receive(const AppContext& app, const Request& request, const RouteParams& p
     auto received = std::make_shared<takedown::ReceivedNotice>();
     apply_change(
         app, request,
-        [command = takedown::ReceiveNotice{story->id, *notice, today, current_month(app)},
+        // The writer reads the explanation on their codename page: redacted here, before queueing.
+        [command = takedown::ReceiveNotice{story->id, notice->ground, redaction::redact_text(notice->explanation),
+                                           notice->name, notice->contact, today, current_month(app)},
          received](soci::session& s) -> Result<void> {
             store::SociNoticeRepository notices(s);
             auto done = takedown::receive_notice(command, notices);

@@ -24,6 +24,16 @@ protected:
         auto s = db_->session();
         return store::find_codename(s, keys_, codename);
     }
+    // As rows made before migration 012 were: the unkeyed look-up key, and keyed = 0.
+    std::int64_t insert_unkeyed(const std::string& codename) {
+        const long long legacy = crypto::legacy_lookup_key(codename);
+        const std::string hash = crypto::hash_secret(codename);
+        long long id = 0;
+        auto s = db_->session();
+        s << "INSERT INTO codenames (lookup_key, hash, created_month) VALUES (:k, :h, '2025-01') RETURNING id",
+            soci::use(legacy), soci::use(hash), soci::into(id);
+        return id;
+    }
     crypto::LookupKeys keys_{crypto::new_secrets().lookup_key};
 };
 
@@ -44,15 +54,7 @@ TEST_P(Codenames, ACodenameMadeUnderAnotherDeploymentKeyIsNotFound) {
 }
 
 TEST_P(Codenames, ACodenameMadeBeforeLookUpKeysWereKeyedIsStillFound) {
-    // As rows made before migration 012 were: the unkeyed key, and keyed = 0.
-    const long long legacy = crypto::legacy_lookup_key("maple river candle orbit");
-    const std::string hash = crypto::hash_secret("maple river candle orbit");
-    long long id = 0;
-    {
-        auto s = db_->session();
-        s << "INSERT INTO codenames (lookup_key, hash, created_month) VALUES (:k, :h, '2025-01') RETURNING id",
-            soci::use(legacy), soci::use(hash), soci::into(id);
-    }
+    const auto id = insert_unkeyed("maple river candle orbit");
     EXPECT_EQ(find("maple river candle orbit"), id);
     EXPECT_FALSE(find("maple river candle orbits"));
 }
@@ -60,14 +62,7 @@ TEST_P(Codenames, ACodenameMadeBeforeLookUpKeysWereKeyedIsStillFound) {
 // Its unkeyed look-up key is one anyone can compute: the first time it is used, it is given the
 // keyed one, so nothing tells an attacker any longer that the unkeyed bucket holds it.
 TEST_P(Codenames, ACodenameFoundUnderItsUnkeyedKeyIsGivenTheKeyedOne) {
-    const long long legacy = crypto::legacy_lookup_key("maple river candle orbit");
-    const std::string hash = crypto::hash_secret("maple river candle orbit");
-    long long id = 0;
-    {
-        auto s = db_->session();
-        s << "INSERT INTO codenames (lookup_key, hash, created_month) VALUES (:k, :h, '2025-01') RETURNING id",
-            soci::use(legacy), soci::use(hash), soci::into(id);
-    }
+    const auto id = insert_unkeyed("maple river candle orbit");
     auto db = open_db(2);
     {
         store::Writer writer(*db);

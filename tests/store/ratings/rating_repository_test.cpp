@@ -13,9 +13,7 @@ protected:
     void SetUp() override {
         StoreTest::SetUp();
         if (IsSkipped() || HasFatalFailure()) return;
-        auto s = db_->session();
-        s << "INSERT INTO providers (name, name_key, source) VALUES ('Seetec', 'seetec', 'test')";
-        s << "SELECT id FROM providers WHERE name_key = 'seetec'", soci::into(provider_);
+        provider_ = add_provider();
     }
     RatingRecord rating(int stars, std::optional<std::int64_t> codename) const {
         return RatingRecord{provider_, std::nullopt,      month(),  *Stars::from(stars),

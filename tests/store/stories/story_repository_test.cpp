@@ -15,11 +15,9 @@ protected:
     void SetUp() override {
         StoreTest::SetUp();
         if (IsSkipped() || HasFatalFailure()) return;
+        provider_ = add_provider();
+        codename_ = add_codename();
         auto s = db_->session();
-        s << "INSERT INTO providers (name, name_key, source) VALUES ('Seetec', 'seetec', 'test')";
-        s << "SELECT id FROM providers WHERE name_key = 'seetec'", soci::into(provider_);
-        s << "INSERT INTO codenames (lookup_key, hash, created_month) VALUES (1, 'x', '2026-11')";
-        s << "SELECT MAX(id) FROM codenames", soci::into(codename_);
         s << "INSERT INTO accounts (username, password_hash, role, provider_id, created_month) "
              "VALUES ('rep', 'x', 'provider', :p, '2026-11')",
             soci::use(provider_);

@@ -15,11 +15,8 @@ protected:
     void SetUp() override {
         StoreTest::SetUp();
         if (IsSkipped() || HasFatalFailure()) return;
-        auto s = db_->session();
-        s << "INSERT INTO providers (name, name_key, source) VALUES ('Seetec', 'seetec', 'test')";
-        s << "SELECT id FROM providers WHERE name_key = 'seetec'", soci::into(provider_);
-        s << "INSERT INTO codenames (lookup_key, hash, created_month) VALUES (1, 'x', '2026-11')";
-        s << "SELECT MAX(id) FROM codenames", soci::into(codename_);
+        provider_ = add_provider();
+        codename_ = add_codename();
     }
 
     template <class F>
@@ -48,8 +45,9 @@ protected:
     Result<takedown::ReceivedNotice> report(std::int64_t story, takedown::Ground ground) {
         return in_transaction([&](soci::session& s) {
             store::SociNoticeRepository notices(s);
-            return takedown::receive_notice(
-                {story, {ground, "It names my colleague.", "Jo Bloggs", "jo@example.com"}, day_, month()}, notices);
+            return takedown::receive_notice({story, ground, redaction::redact_text("It names my colleague."),
+                                             "Jo Bloggs", "jo@example.com", day_, month()},
+                                            notices);
         });
     }
 
@@ -167,4 +165,23 @@ TEST_P(Notices, AWriterWhoCannotBeToldHasTheStoryHiddenAtOnceAndOnlyPublishedSto
     auto missing = report(story + 1000, takedown::Ground::identifying);
     ASSERT_FALSE(missing);
     EXPECT_EQ(missing.error().kind, ErrorKind::not_found);
+}
+
+// The compare-and-set itself, on both engines: a move from a state the notice has left changes
+// nothing, and forgets nothing.
+TEST_P(Notices, ANoticeMovesOnlyFromTheStateItIsIn) {
+    const auto story = published_story(true);
+    auto received = report(story, takedown::Ground::defamatory);
+    ASSERT_TRUE(received);
+    in_transaction([&](soci::session& s) {
+        store::SociNoticeRepository notices(s);
+        EXPECT_TRUE(notices.move_notice(received->id, takedown::NoticeState::received,
+                                        takedown::NoticeState::writer_answered, "It is true.", false));
+        // A moderator who read "received" before the writer answered:
+        EXPECT_FALSE(notices.move_notice(received->id, takedown::NoticeState::received, takedown::NoticeState::upheld,
+                                         std::nullopt, true));
+        EXPECT_EQ(notices.notice(received->id)->state, takedown::NoticeState::writer_answered);
+        return 0;
+    });
+    EXPECT_EQ(count("takedown_notices WHERE complainant_name IS NULL OR complainant_contact IS NULL"), 0);
 }

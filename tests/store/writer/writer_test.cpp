@@ -5,6 +5,8 @@
 #include <future>
 #include <stdexcept>
 
+#include "crypto/secrets.hpp"
+#include "store/ratings/rating_service_soci.hpp"
 #include "store/ratings/ratings.hpp"
 #include "store/store_test.hpp"
 #include "store/stories/story_repository.hpp"
@@ -18,9 +20,7 @@ protected:
     void SetUp() override {
         StoreTest::SetUp();
         if (IsSkipped() || HasFatalFailure()) return;
-        auto s = db_->session();
-        s << "INSERT INTO providers (name, name_key, source) VALUES ('Seetec', 'seetec', 'test')";
-        s << "SELECT id FROM providers WHERE name_key = 'seetec'", soci::into(provider_);
+        provider_ = add_provider();
     }
     // A rating job as the site submits one; its future holds whether it was acknowledged.
     std::future<bool> rate(store::Writer& writer, int stars, bool fail = false, bool refuse = false) {
@@ -79,4 +79,42 @@ TEST_P(WriterTest, EveryAcknowledgedRatingIsKeptWithItsEventAndTheRefusedAreNot)
     long long sum = 0;
     s << "SELECT SUM(stars) FROM ratings", soci::into(sum);
     EXPECT_EQ(sum, expected_sum);
+}
+
+// A rating whose request the server has already answered at its deadline is not written: the
+// person was told to try again, and would otherwise be counted twice.
+TEST_P(WriterTest, ARatingAbandonedAtItsDeadlineIsNotWrittenAndTheOthersAre) {
+    crypto::initialise();
+    auto db = open_db(2);
+    crypto::LookupKeys keys(crypto::new_secrets().lookup_key);
+    std::vector<std::future<Result<RatingReceipt>>> answers;
+    {
+        store::Writer writer(*db);
+        store::SociRatingService service(*db, writer, keys);
+        for (int i = 0; i < 6; ++i) {
+            auto answered = std::make_shared<std::promise<Result<RatingReceipt>>>();
+            answers.push_back(answered->get_future());
+            RatingSubmission submission{{UnitKind::provider, provider_, 0},
+                                        provider_,
+                                        month(),
+                                        RatingAnswers{*Stars::from(4), {}, std::nullopt, std::nullopt, false},
+                                        std::nullopt,
+                                        std::nullopt};
+            service.submit(
+                submission, [answered](Result<RatingReceipt> r) { answered->set_value(std::move(r)); },
+                std::make_shared<const std::atomic<bool>>(i % 2 == 0));
+        }
+        writer.stop();
+    }
+    for (std::size_t i = 0; i < answers.size(); ++i) {
+        auto answer = answers[i].get();
+        if (i % 2 == 0) {
+            ASSERT_FALSE(answer);
+            EXPECT_EQ(answer.error().kind, ErrorKind::unavailable);
+        } else {
+            EXPECT_TRUE(answer);
+        }
+    }
+    EXPECT_EQ(count("ratings"), 3);
+    EXPECT_EQ(count("events WHERE what = 'rating.submitted'"), 3);
 }

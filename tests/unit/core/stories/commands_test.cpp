@@ -63,7 +63,10 @@ TEST(ApproveStory, LosingARaceToAnotherServerIsAConflictAndChangesNothing) {
 TEST(RejectStory, NeedsAReasonAndChangesNothingWithout) {
     fakes::Stories fake;
     const auto id = fake.add(StoryState::pending);
-    auto refused = reject_story({id, "   ", kNovember}, fake);
+    auto blank = text_for_others("   ", "The reason");
+    ASSERT_FALSE(blank);
+    EXPECT_EQ(blank.error().kind, ErrorKind::invalid_input);
+    auto refused = reject_story({id, redaction::redact_text(""), kNovember}, fake);
     ASSERT_FALSE(refused);
     EXPECT_EQ(refused.error().kind, ErrorKind::invalid_input);
     EXPECT_EQ(fake.stories[id].facts.state, StoryState::pending);
@@ -72,7 +75,9 @@ TEST(RejectStory, NeedsAReasonAndChangesNothingWithout) {
 TEST(RejectStory, TheReasonTheWriterReadsIsRedacted) {
     fakes::Stories fake;
     const auto id = fake.add(StoryState::pending);
-    ASSERT_TRUE(reject_story({id, "It names the adviser; write to jo@example.com", kNovember}, fake));
+    auto reason = text_for_others("It names the adviser; write to jo@example.com", "The reason");
+    ASSERT_TRUE(reason);
+    ASSERT_TRUE(reject_story({id, *reason, kNovember}, fake));
     EXPECT_EQ(fake.stories[id].facts.state, StoryState::rejected);
     ASSERT_TRUE(fake.stories[id].reason);
     EXPECT_EQ(fake.stories[id].reason->find("jo@example.com"), std::string::npos);
@@ -213,11 +218,13 @@ TEST(AddCensorRule, AProviderRuleIsKeptUnderTheStorysProvider) {
 TEST(RespondToStory, OnlyAPublishedStoryAndTheAnswerIsRedactedAndPending) {
     fakes::Stories fake;
     const auto pending = fake.add(StoryState::pending);
-    auto refused = respond_to_story({pending, 5, 3, "We are sorry", kNovember}, fake);
+    auto refused = respond_to_story({pending, 5, 3, redaction::redact_text("We are sorry"), kNovember}, fake);
     ASSERT_FALSE(refused);
     EXPECT_EQ(refused.error().kind, ErrorKind::not_found);
     const auto published = fake.add(StoryState::published);
-    auto id = respond_to_story({published, 5, 3, "Please ring us on 0161 496 0000", kNovember}, fake);
+    auto body = text_for_others("Please ring us on 0161 496 0000", "Your response");
+    ASSERT_TRUE(body);
+    auto id = respond_to_story({published, 5, 3, *body, kNovember}, fake);
     ASSERT_TRUE(id);
     EXPECT_EQ(fake.responses[*id].state, ResponseState::pending);
     EXPECT_EQ(fake.responses[*id].body.find("496 0000"), std::string::npos);
@@ -227,15 +234,15 @@ TEST(RespondToStory, OnlyAPublishedStoryAndTheAnswerIsRedactedAndPending) {
 TEST(DecideResponse, RejectingNeedsAReasonTheProviderReads) {
     fakes::Stories fake;
     const auto story = fake.add(StoryState::published);
-    const auto id = *respond_to_story({story, 5, 3, "We are sorry", kNovember}, fake);
-    auto refused = decide_response({id, false, "", kNovember}, fake);
+    const auto id = *respond_to_story({story, 5, 3, redaction::redact_text("We are sorry"), kNovember}, fake);
+    auto refused = decide_response({id, false, std::nullopt, kNovember}, fake);
     ASSERT_FALSE(refused);
     EXPECT_EQ(refused.error().kind, ErrorKind::invalid_input);
     EXPECT_EQ(fake.responses[id].state, ResponseState::pending);
-    ASSERT_TRUE(decide_response({id, false, "It names a participant", kNovember}, fake));
+    ASSERT_TRUE(decide_response({id, false, redaction::redact_text("It names a participant"), kNovember}, fake));
     EXPECT_EQ(fake.responses[id].state, ResponseState::rejected);
     EXPECT_EQ(fake.responses[id].reason, "It names a participant");
-    auto again = decide_response({id, true, "", kNovember}, fake);
+    auto again = decide_response({id, true, std::nullopt, kNovember}, fake);
     ASSERT_FALSE(again);
     EXPECT_EQ(again.error().kind, ErrorKind::illegal_transition);
 }
@@ -243,10 +250,17 @@ TEST(DecideResponse, RejectingNeedsAReasonTheProviderReads) {
 TEST(DecideResponse, LosingARaceIsAConflict) {
     fakes::Stories fake;
     const auto story = fake.add(StoryState::published);
-    const auto id = *respond_to_story({story, 5, 3, "We are sorry", kNovember}, fake);
+    const auto id = *respond_to_story({story, 5, 3, redaction::redact_text("We are sorry"), kNovember}, fake);
     fake.race = true;
-    auto lost = decide_response({id, true, "", kNovember}, fake);
+    auto lost = decide_response({id, true, std::nullopt, kNovember}, fake);
     ASSERT_FALSE(lost);
     EXPECT_EQ(lost.error().kind, ErrorKind::conflict);
     EXPECT_EQ(fake.responses[id].state, ResponseState::pending);
+}
+
+TEST(CheckCensorPhrase, IsTheSameCheckTheCommandMakes) {
+    EXPECT_TRUE(check_censor_phrase("  the *manager* "));
+    EXPECT_EQ(*check_censor_phrase("  the *manager* "), "the *manager*");
+    EXPECT_FALSE(check_censor_phrase("a*b*c*d*e"));
+    EXPECT_FALSE(check_censor_phrase(std::string(101, 'x')));
 }
