@@ -9,7 +9,7 @@ PORT    ?= 8080
 BIND    ?= 127.0.0.1
 JOBS    ?= 2
 BIN     := $(BUILD)/providerwatch
-REGISTRY := data/registry/work_programme_primes.csv
+REGISTRY := data/registry/work_programme_primes.csv data/registry/restart_scheme_primes.csv
 
 .PHONY: all deps test-deps bench-deps configure build run test bench fuzz clean format
 
@@ -32,7 +32,7 @@ build: deps configure
 run: build
 	@mkdir -p $(dir $(DB))
 	$(BIN) migrate --db $(DB)
-	$(BIN) import registry $(REGISTRY) --db $(DB)
+	for registry in $(REGISTRY); do $(BIN) import registry $$registry --db $(DB) || exit 1; done
 	$(BIN) import figures data/published/sanction_aggregates.csv --db $(DB)
 	$(BIN) import provider-sanctions data/published/provider_sanction_referrals.csv --db $(DB)
 	$(BIN) serve --db $(DB) --port $(PORT) --bind $(BIND)

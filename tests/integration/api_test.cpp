@@ -27,8 +27,33 @@ TEST_P(Api, AreasList18AreasWith40PrimeContracts) {
     for (const auto& area : areas) primes += area.at("primes").as_array().size();
     EXPECT_EQ(primes, 40u);
     EXPECT_EQ(areas[7].at("name").as_string(), "Scotland");
-    EXPECT_EQ(areas[7].at("cpa_number").as_int64(), 8);
+    EXPECT_EQ(areas[7].at("cpa_code").as_string(), "8");
     EXPECT_EQ(areas[7].at("programme").as_string(), "Work Programme (2011–2017)");
+}
+
+// The programme people are on today beside the Work Programme: its areas are named 1a ... 6.
+TEST_P(Api, TheRestartSchemeIsImportedBesideTheWorkProgrammeWithItsAreaCodes) {
+    expect_ok({"import", "registry", source_dir() + "/data/registry/restart_scheme_primes.csv", "--db", db()});
+    get_once_it_shows("/api/v1/areas", "Restart Scheme");
+    auto body = get_json("/api/v1/areas");
+    const auto& areas = body.at("areas").as_array();
+    ASSERT_EQ(areas.size(), 30u);
+    const json::object* west_central = nullptr;
+    int restart = 0;
+    for (const auto& area : areas) {
+        if (area.at("programme").as_string() != "Restart Scheme (2021–)") continue;
+        ++restart;
+        if (area.at("cpa_code").as_string() == "1a") west_central = &area.as_object();
+    }
+    EXPECT_EQ(restart, 12);
+    ASSERT_NE(west_central, nullptr);
+    EXPECT_EQ(west_central->at("name").as_string(), "West Central");
+    ASSERT_EQ(west_central->at("primes").as_array().size(), 1u);
+    EXPECT_EQ(west_central->at("primes").as_array()[0].at("name").as_string(), "Serco");
+    // Serco held Work Programme contracts too: one provider, with both programmes' roles.
+    const auto page = get(port(), west_central->at("url").as_string().c_str());
+    EXPECT_EQ(page.status, 200);
+    EXPECT_NE(page.body.find("CPA 1a: West Central"), std::string::npos);
 }
 
 TEST_P(Api, AnAreaItsProvidersAndAnOfficeCanBeFollowedById) {

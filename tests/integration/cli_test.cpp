@@ -108,7 +108,7 @@ TEST_P(CliWithDatabase, ABadCsvListsEveryBadRowAndImportsNothing) {
                                  "WP,2,Mids,,,src\n");
     auto r = run_cli({"import", "registry", file, "--db", db()});
     EXPECT_EQ(r.exit_code, 3);
-    EXPECT_NE(r.err.find(file + ":3: cpa_number: 'zero' is not a whole number from 1 to 999"), std::string::npos)
+    EXPECT_NE(r.err.find(file + ":3: cpa_number: 'zero' is not an area number like 5 or 1a (1 to 999, then at most two letters)"), std::string::npos)
         << r.err;
     EXPECT_NE(r.err.find(file + ":4: prime_provider: is empty"), std::string::npos) << r.err;
     EXPECT_NE(r.err.find("nothing imported: 2 bad rows"), std::string::npos) << r.err;

@@ -134,7 +134,7 @@ TEST_P(Registry, SubcontractorsHangUnderAPrimesContractInAnArea) {
     EXPECT_TRUE(sub->is_subcontractor());
     EXPECT_FALSE(sub->is_prime());
     ASSERT_EQ(sub->roles.size(), 1u);
-    EXPECT_EQ(sub->roles[0].area.number, 5);
+    EXPECT_EQ(sub->roles[0].area.code, "5");
     ASSERT_TRUE(sub->roles[0].parent_prime);
     EXPECT_EQ(sub->roles[0].parent_prime->name, "Avanta");
 }
@@ -181,7 +181,7 @@ TEST_P(Registry, AreasListTheirPrimesAndProvidersTheirAreas) {
     store::SociRegistryRepository repo(*db_);
     auto areas = repo.list_areas();
     ASSERT_EQ(areas.size(), 18u);
-    EXPECT_EQ(areas[0].area.number, 1);
+    EXPECT_EQ(areas[0].area.code, "1");
     EXPECT_EQ(areas[0].area.name, "East of England");
     ASSERT_EQ(areas[2].primes.size(), 3u);  // West London: Ingeus Deloitte, Maximus, Reed in Partnership
     EXPECT_EQ(areas[2].primes[0].name, "Ingeus Deloitte");
@@ -189,7 +189,7 @@ TEST_P(Registry, AreasListTheirPrimesAndProvidersTheirAreas) {
 
     auto area = repo.find_area(areas[17].area.id);
     ASSERT_TRUE(area);
-    EXPECT_EQ(area->area.number, 18);
+    EXPECT_EQ(area->area.code, "18");
     ASSERT_EQ(area->contracts.size(), 2u);
     EXPECT_EQ(area->contracts[1].prime.name, "Newcastle College Group (Intraining)");
     EXPECT_NE(area->contracts[1].notes.find("terminated for poor performance"), std::string::npos);

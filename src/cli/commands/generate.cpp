@@ -72,14 +72,15 @@ Result<void> import_registry_rows(store::Database& db, const GenerateArgs& args,
     registry::Checked<registry::ContractRow> contracts;
     std::size_t line = 2;
     for (const auto& [area, prime] : shape.contracts) {
-        contracts.rows.push_back({line++, kProgramme, area + 1, fmt::format("Generated Area {:02}", area + 1),
-                                  prime_name(prime), "", kSource});
+        contracts.rows.push_back({line++, kProgramme, *registry::area_code(std::to_string(area + 1)),
+                                  fmt::format("Generated Area {:02}", area + 1), prime_name(prime), "", kSource});
     }
     registry::Checked<registry::SubcontractRow> subs;
     line = 2;
     for (int j = 0; j < args.subcontractors; ++j) {
         const auto& [area, prime] = shape.contracts[static_cast<std::size_t>(j) % shape.contracts.size()];
-        subs.rows.push_back({line++, kProgramme, area + 1, prime_name(prime), sub_name(j), kSource});
+        subs.rows.push_back({line++, kProgramme, *registry::area_code(std::to_string(area + 1)), prime_name(prime),
+                             sub_name(j), kSource});
     }
     registry::Checked<registry::OfficeRow> offices;
     line = 2;

@@ -16,10 +16,9 @@ constexpr std::size_t kMaxText = 1000;
 using csv::check_rows;
 using csv::Column;
 
-std::optional<int> cpa_number(const std::string& s) {
-    auto n = text::parse_positive_int(s, 999);
-    if (!n) return std::nullopt;
-    return static_cast<int>(*n);
+std::string bad_code(std::string_view typed) {
+    return fmt::format("cpa_number: '{}' is not an area number like 5 or 1a (1 to 999, then at most two letters)",
+                       typed);
 }
 
 constexpr std::array kRegistryColumns{
@@ -43,6 +42,27 @@ constexpr std::array kStandardColumns{
 
 }  // namespace
 
+std::optional<AreaCode> area_code(std::string_view typed) {
+    const auto s = text::trim(typed);
+    std::size_t digits = 0;
+    while (digits < s.size() && s[digits] >= '0' && s[digits] <= '9') ++digits;
+    if (digits == 0 || digits > 3 || s.size() - digits > 2) return std::nullopt;
+    AreaCode code;
+    for (std::size_t i = 0; i < s.size(); ++i) {
+        char c = s[i];
+        if (i >= digits) {
+            if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+            if (c < 'a' || c > 'z') return std::nullopt;
+        }
+        code.text.push_back(c);
+    }
+    code.number = std::stoi(std::string(s.substr(0, digits)));
+    if (code.number < 1) return std::nullopt;
+    // "05" and "5" are one area: the number is kept without leading zeros.
+    code.text = std::to_string(code.number) + code.text.substr(digits);
+    return code;
+}
+
 std::optional<std::string> normalise_postcode_district(std::string_view s) {
     std::string up;
     for (char c : text::trim(s)) up.push_back(c >= 'a' && c <= 'z' ? static_cast<char>(c - 'a' + 'A') : c);
@@ -59,25 +79,24 @@ std::optional<std::string> normalise_postcode_district(std::string_view s) {
 }
 
 Checked<ContractRow> check_registry(const std::vector<csv::Row>& rows) {
-    std::map<std::pair<std::string, int>, std::string> area_names;
-    std::map<std::tuple<std::string, int, std::string>, std::size_t> contracts;
+    std::map<std::pair<std::string, std::string>, std::string> area_names;
+    std::map<std::tuple<std::string, std::string, std::string>, std::size_t> contracts;
     return check_rows<ContractRow>(
         kRegistryColumns, rows,
         [&](std::size_t line, const std::vector<std::string>& f) -> std::expected<ContractRow, std::string> {
-            auto number = cpa_number(f[1]);
-            if (!number)
-                return std::unexpected(fmt::format("cpa_number: '{}' is not a whole number from 1 to 999", f[1]));
-            auto [area, fresh] = area_names.try_emplace({f[0], *number}, f[2]);
+            auto code = area_code(f[1]);
+            if (!code) return std::unexpected(bad_code(f[1]));
+            auto [area, fresh] = area_names.try_emplace({f[0], code->text}, f[2]);
             if (!fresh && area->second != f[2]) {
                 return std::unexpected(
-                    fmt::format("cpa_name: CPA {} is called '{}' on an earlier line", *number, area->second));
+                    fmt::format("cpa_name: CPA {} is called '{}' on an earlier line", code->text, area->second));
             }
-            auto [contract, new_contract] = contracts.try_emplace({f[0], *number, text::search_key(f[3])}, line);
+            auto [contract, new_contract] = contracts.try_emplace({f[0], code->text, text::search_key(f[3])}, line);
             if (!new_contract) {
-                return std::unexpected(fmt::format("prime_provider: '{}' already holds CPA {} (line {})", f[3], *number,
-                                                   contract->second));
+                return std::unexpected(fmt::format("prime_provider: '{}' already holds CPA {} (line {})", f[3],
+                                                   code->text, contract->second));
             }
-            return ContractRow{line, f[0], *number, f[2], f[3], f[4], f[5]};
+            return ContractRow{line, f[0], *code, f[2], f[3], f[4], f[5]};
         });
 }
 
@@ -85,13 +104,12 @@ Checked<SubcontractRow> check_providers(const std::vector<csv::Row>& rows) {
     return check_rows<SubcontractRow>(
         kProviderColumns, rows,
         [](std::size_t line, const std::vector<std::string>& f) -> std::expected<SubcontractRow, std::string> {
-            auto number = cpa_number(f[1]);
-            if (!number)
-                return std::unexpected(fmt::format("cpa_number: '{}' is not a whole number from 1 to 999", f[1]));
+            auto code = area_code(f[1]);
+            if (!code) return std::unexpected(bad_code(f[1]));
             if (text::search_key(f[2]) == text::search_key(f[3])) {
                 return std::unexpected("subcontractor: a prime cannot be its own sub-contractor");
             }
-            return SubcontractRow{line, f[0], *number, f[2], f[3], f[4]};
+            return SubcontractRow{line, f[0], *code, f[2], f[3], f[4]};
         });
 }
 

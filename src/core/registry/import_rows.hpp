@@ -12,11 +12,20 @@ namespace pw::registry {
 
 using csv::RowError;
 
+// An area's code within its programme: a number of 1 to 3 digits, then at most two letters, as
+// the programmes name them ("5" in the Work Programme, "1a" and "5c" in the Restart Scheme).
+// Lower case; nullopt for anything else.
+struct AreaCode {
+    std::string text;  // "1a"
+    int number = 0;    // 1: the areas of a programme are listed by it, then by the text
+};
+std::optional<AreaCode> area_code(std::string_view typed);
+
 // registry: programme,cpa_number,cpa_name,prime_provider,notes,source
 struct ContractRow {
     std::size_t line = 0;
     std::string programme;
-    int cpa_number = 0;
+    AreaCode cpa;
     std::string cpa_name;
     std::string prime;
     std::string notes;
@@ -27,7 +36,7 @@ struct ContractRow {
 struct SubcontractRow {
     std::size_t line = 0;
     std::string programme;
-    int cpa_number = 0;
+    AreaCode cpa;
     std::string prime;
     std::string subcontractor;
     std::string source;

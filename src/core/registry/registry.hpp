@@ -21,7 +21,7 @@ struct ProviderRef {
 
 struct AreaRef {
     AreaId id;
-    int number = 0;  // the CPA number, e.g. 5 for North East
+    std::string code;  // the CPA's code in its programme: "5" (North East), "1a" (Restart's West Central)
     std::string name;
 };
 

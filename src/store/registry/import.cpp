@@ -35,11 +35,11 @@ struct AreaRow {
     std::string name;
 };
 
-std::optional<AreaRow> find_area(soci::session& s, long long programme_id, int number) {
+std::optional<AreaRow> find_area(soci::session& s, long long programme_id, const std::string& code) {
     boost::optional<long long> id;
     std::string name;
-    s << "SELECT id, name FROM areas WHERE programme_id = :p AND number = :n", soci::into(id), soci::into(name),
-        soci::use(programme_id), soci::use(number);
+    s << "SELECT id, name FROM areas WHERE programme_id = :p AND code = :c", soci::into(id), soci::into(name),
+        soci::use(programme_id), soci::use(code);
     if (!id) return std::nullopt;
     return AreaRow{*id, name};
 }
@@ -73,16 +73,17 @@ RowResult import_contract(soci::session& s, const ContractRow& row) {
     auto [programme_id, new_programme] = ensure_programme(s, row.programme);
     bool created = new_programme;
     long long area_id = 0;
-    if (auto area = find_area(s, programme_id, row.cpa_number)) {
+    if (auto area = find_area(s, programme_id, row.cpa.text)) {
         if (area->name != row.cpa_name) {
-            return std::unexpected(fmt::format("cpa_name: CPA {} of {} is already called '{}'", row.cpa_number,
-                                               row.programme, area->name));
+            return std::unexpected(
+                fmt::format("cpa_name: CPA {} of {} is already called '{}'", row.cpa.text, row.programme, area->name));
         }
         area_id = area->id;
     } else {
-        s << "INSERT INTO areas (programme_id, number, name, source) VALUES (:p, :n, :name, :source) RETURNING id",
-            soci::use(programme_id), soci::use(row.cpa_number), soci::use(row.cpa_name), soci::use(row.source),
-            soci::into(area_id);
+        s << "INSERT INTO areas (programme_id, number, code, name, source) VALUES (:p, :n, :c, :name, :source) "
+             "RETURNING id",
+            soci::use(programme_id), soci::use(row.cpa.number), soci::use(row.cpa.text), soci::use(row.cpa_name),
+            soci::use(row.source), soci::into(area_id);
         created = true;
     }
     auto [prime_id, new_prime] = ensure_provider(s, row.prime, row.source);
@@ -98,13 +99,13 @@ RowResult import_contract(soci::session& s, const ContractRow& row) {
 RowResult import_subcontract(soci::session& s, const SubcontractRow& row) {
     auto programme_id = find_programme(s, row.programme);
     if (!programme_id) return std::unexpected(fmt::format("programme: '{}' is not in the registry", row.programme));
-    auto area = find_area(s, *programme_id, row.cpa_number);
-    if (!area) return std::unexpected(fmt::format("cpa_number: {} has no CPA {}", row.programme, row.cpa_number));
+    auto area = find_area(s, *programme_id, row.cpa.text);
+    if (!area) return std::unexpected(fmt::format("cpa_number: {} has no CPA {}", row.programme, row.cpa.text));
     auto prime_id = find_provider(s, row.prime);
     auto contract_id = prime_id ? find_contract(s, area->id, *prime_id) : std::nullopt;
     if (!contract_id) {
-        return std::unexpected(fmt::format("prime_provider: '{}' holds no contract in CPA {} ({})", row.prime,
-                                           row.cpa_number, area->name));
+        return std::unexpected(
+            fmt::format("prime_provider: '{}' holds no contract in CPA {} ({})", row.prime, row.cpa.text, area->name));
     }
     auto [provider_id, created] = ensure_provider(s, row.subcontractor, row.source);
     int exists = 0;

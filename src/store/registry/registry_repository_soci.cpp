@@ -14,7 +14,7 @@ ProviderRef provider_ref(const soci::row& row, std::size_t i) {
     return {ProviderId{get_int(row, i)}, get_text(row, i + 1)};
 }
 AreaRef area_ref(const soci::row& row, std::size_t i) {
-    return {AreaId{get_int(row, i)}, static_cast<int>(get_int(row, i + 1)), get_text(row, i + 2)};
+    return {AreaId{get_int(row, i)}, get_text(row, i + 1), get_text(row, i + 2)};
 }
 }  // namespace
 
@@ -23,8 +23,8 @@ std::vector<AreaSummary> SociRegistryRepository::list_areas() {
     std::vector<AreaSummary> areas;
     std::map<std::int64_t, std::size_t> index;
     soci::rowset<soci::row> rows =
-        (s.prepare << "SELECT a.id, a.number, a.name, p.name FROM areas a "
-                      "JOIN programmes p ON p.id = a.programme_id ORDER BY p.name, a.number");
+        (s.prepare << "SELECT a.id, a.code, a.name, p.name FROM areas a "
+                      "JOIN programmes p ON p.id = a.programme_id ORDER BY p.name, a.number, a.code");
     for (const auto& row : rows) {
         index[get_int(row, 0)] = areas.size();
         areas.push_back({area_ref(row, 0), get_text(row, 3), {}});
@@ -42,7 +42,7 @@ std::optional<AreaDetail> SociRegistryRepository::find_area(AreaId id) {
     auto s = db_.session();
     const long long area_id = id.value;
     std::optional<AreaDetail> detail;
-    soci::rowset<soci::row> rows = (s.prepare << "SELECT a.id, a.number, a.name, a.source, p.id, p.name FROM areas a "
+    soci::rowset<soci::row> rows = (s.prepare << "SELECT a.id, a.code, a.name, a.source, p.id, p.name FROM areas a "
                                                  "JOIN programmes p ON p.id = a.programme_id WHERE a.id = :id",
                                     soci::use(area_id));
     for (const auto& row : rows) {
@@ -82,18 +82,18 @@ std::optional<ProviderDetail> SociRegistryRepository::find_provider(ProviderId i
     if (!detail) return std::nullopt;
 
     soci::rowset<soci::row> primes =
-        (s.prepare << "SELECT a.id, a.number, a.name, p.name, c.notes, c.source FROM contracts c "
+        (s.prepare << "SELECT a.id, a.code, a.name, p.name, c.notes, c.source FROM contracts c "
                       "JOIN areas a ON a.id = c.area_id JOIN programmes p ON p.id = a.programme_id "
-                      "WHERE c.prime_id = :id ORDER BY p.name, a.number",
+                      "WHERE c.prime_id = :id ORDER BY p.name, a.number, a.code",
          soci::use(provider_id));
     for (const auto& row : primes) {
         detail->roles.push_back({area_ref(row, 0), get_text(row, 3), std::nullopt, get_text(row, 4), get_text(row, 5)});
     }
     soci::rowset<soci::row> subs =
-        (s.prepare << "SELECT a.id, a.number, a.name, p.name, pr.id, pr.name, sc.source FROM subcontracts sc "
+        (s.prepare << "SELECT a.id, a.code, a.name, p.name, pr.id, pr.name, sc.source FROM subcontracts sc "
                       "JOIN contracts c ON c.id = sc.contract_id JOIN areas a ON a.id = c.area_id "
                       "JOIN programmes p ON p.id = a.programme_id JOIN providers pr ON pr.id = c.prime_id "
-                      "WHERE sc.provider_id = :id ORDER BY p.name, a.number, pr.name_key",
+                      "WHERE sc.provider_id = :id ORDER BY p.name, a.number, a.code, pr.name_key",
          soci::use(provider_id));
     for (const auto& row : subs) {
         detail->roles.push_back({area_ref(row, 0), get_text(row, 3), provider_ref(row, 4), "", get_text(row, 6)});
@@ -127,9 +127,9 @@ std::vector<AreaRef> SociRegistryRepository::provider_areas(ProviderId id) {
     const long long same = id.value;
     std::vector<AreaRef> areas;
     soci::rowset<soci::row> rows =
-        (s.prepare << "SELECT a.id, a.number, a.name FROM areas a WHERE a.id IN (SELECT c.area_id FROM contracts c "
+        (s.prepare << "SELECT a.id, a.code, a.name FROM areas a WHERE a.id IN (SELECT c.area_id FROM contracts c "
                       "WHERE c.prime_id = :p UNION SELECT c.area_id FROM subcontracts sc JOIN contracts c ON "
-                      "c.id = sc.contract_id WHERE sc.provider_id = :q) ORDER BY a.number",
+                      "c.id = sc.contract_id WHERE sc.provider_id = :q) ORDER BY a.number, a.code",
          soci::use(provider), soci::use(same));
     for (const auto& row : rows) areas.push_back(area_ref(row, 0));
     return areas;

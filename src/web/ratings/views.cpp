@@ -63,7 +63,7 @@ mustache::data rating_form_view(const FormFields& answers, const std::vector<Fie
     if (areas.size() > 1) {
         std::vector<std::pair<std::string, std::string>> options;
         for (const auto& area : areas) {
-            options.emplace_back(std::to_string(area.id.value), fmt::format("CPA {}: {}", area.number, area.name));
+            options.emplace_back(std::to_string(area.id.value), fmt::format("CPA {}: {}", area.code, area.name));
         }
         put(data, "area", radios("area", field(answers, "area"), options, errors));
     }

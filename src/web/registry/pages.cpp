@@ -32,9 +32,20 @@ Response browse_areas(const AppContext& app) {
     auto areas = app.registry.list_areas();
     mustache::data data;
     put(data, "title", "Find your provider by area");
-    put(data, "areas", list_of(areas, area_summary_view));
-    put(data, "area_count", std::to_string(areas.size()));
-    if (!areas.empty()) put(data, "programme", areas.front().programme);
+    // One table per programme, in the registry's order (by name: the Restart Scheme, today's,
+    // before the Work Programme).
+    mustache::data programmes{mustache::data::type::list};
+    for (std::size_t first = 0; first < areas.size();) {
+        std::size_t end = first;
+        while (end < areas.size() && areas[end].programme == areas[first].programme) ++end;
+        mustache::data programme;
+        put(programme, "programme", areas[first].programme);
+        put(programme, "area_count", std::to_string(end - first));
+        put(programme, "areas", list_of(std::span(areas).subspan(first, end - first), area_summary_view));
+        programmes.push_back(std::move(programme));
+        first = end;
+    }
+    put(data, "programmes", std::move(programmes));
     set_breadcrumbs(data, {{"Home", "/"}});
     return html_page(app, "areas", std::move(data));
 }
@@ -49,12 +60,13 @@ Response show_area(const AppContext& app, const RouteParams& params) {
     set_area(data, area->area);
     put(data, "programme", area->programme.name);
     std::string scratch;
-    put(data, "ratings_html", std::string(part_or(parts.get(), snapshot.get(), &PageParts::area_ratings, *id, scratch, [&] {
-            return area_ratings_html(app.renderer, snapshot.get(), *area);
-        })));
-    put(data, "contracts_html", std::string(part_or(parts.get(), snapshot.get(), &PageParts::area_contracts, *id,
-                                                    scratch, [&] { return area_contracts_html(app.renderer, *area); })));
-    put(data, "title", fmt::format("CPA {}: {}", area->area.number, area->area.name));
+    put(data, "ratings_html",
+        std::string(part_or(parts.get(), snapshot.get(), &PageParts::area_ratings, *id, scratch,
+                            [&] { return area_ratings_html(app.renderer, snapshot.get(), *area); })));
+    put(data, "contracts_html",
+        std::string(part_or(parts.get(), snapshot.get(), &PageParts::area_contracts, *id, scratch,
+                            [&] { return area_contracts_html(app.renderer, *area); })));
+    put(data, "title", fmt::format("CPA {}: {}", area->area.code, area->area.name));
     set_breadcrumbs(data, {{"Home", "/"}, {"Areas", "/areas"}});
     return html_page(app, "area", std::move(data));
 }
@@ -98,10 +110,11 @@ Response show_provider(const AppContext& app, const RouteParams& params, const R
     const auto part = [&](auto table, auto render) {
         return std::string(part_or(parts.get(), snapshot.get(), table, *id, scratch, render));
     };
-    put(data, "ratings_html", part(&PageParts::provider_ratings,
-                                   [&] { return provider_ratings_html(app.renderer, snapshot.get(), *id); }));
-    put(data, "sanctions_html", part(&PageParts::provider_sanctions,
-                                     [&] { return provider_sanctions_html(app.renderer, snapshot.get(), *id); }));
+    put(data, "ratings_html",
+        part(&PageParts::provider_ratings, [&] { return provider_ratings_html(app.renderer, snapshot.get(), *id); }));
+    put(data, "sanctions_html", part(&PageParts::provider_sanctions, [&] {
+            return provider_sanctions_html(app.renderer, snapshot.get(), *id);
+        }));
     put(data, "registry_html",
         part(&PageParts::provider_registry, [&] { return provider_registry_html(app.renderer, *provider); }));
     put(data, "is_prime", flag(provider->is_prime()));
@@ -121,8 +134,9 @@ Response show_office(const AppContext& app, const RouteParams& params) {
     const auto snapshot = app.published.current();
     const auto parts = app.page_parts.current();
     std::string scratch;
-    put(data, "ratings_html", std::string(part_or(parts.get(), snapshot.get(), &PageParts::office_ratings, *id, scratch,
-                                                  [&] { return office_ratings_html(app.renderer, snapshot.get(), *id); })));
+    put(data, "ratings_html",
+        std::string(part_or(parts.get(), snapshot.get(), &PageParts::office_ratings, *id, scratch,
+                            [&] { return office_ratings_html(app.renderer, snapshot.get(), *id); })));
     put(data, "what", "this office");
     put(data, "rate_url", office_url(office->office.id) + "/rate");
     put(data, "title", fmt::format("{}, {}", office->office.name, office->office.town));
@@ -163,15 +177,13 @@ void add_registry_routes(Router& router, const AppContext& app) {
     router.get(
         "/areas/{id}", [&app](const Request&, const RouteParams& p) { return show_area(app, p); },
         Caching::public_page);
-    router.get(
-        "/providers/{id}", [&app](const Request& r, const RouteParams& p) { return show_provider(app, p, r); },
-        Caching::public_page, {"page"});
+    router.get("/providers/{id}", [&app](const Request& r, const RouteParams& p) { return show_provider(app, p, r); },
+               Caching::public_page, {"page"});
     router.get(
         "/offices/{id}", [&app](const Request&, const RouteParams& p) { return show_office(app, p); },
         Caching::public_page);
-    router.get(
-        "/search", [&app](const Request& r, const RouteParams&) { return search_page(app, r); }, Caching::public_page,
-        {"q"});
+    router.get("/search", [&app](const Request& r, const RouteParams&) { return search_page(app, r); },
+               Caching::public_page, {"q"});
 }
 
 }  // namespace pw::web

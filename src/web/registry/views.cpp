@@ -31,7 +31,7 @@ mustache::data provider_link(const ProviderRef& provider) {
 
 void set_area(mustache::data& d, const AreaRef& area) {
     put(d, "area_name", area.name);
-    put(d, "area_number", std::to_string(area.number));
+    put(d, "area_number", area.code);
     put(d, "area_url", area_url(area.id));
 }
 
@@ -129,7 +129,7 @@ json::value provider_ref_json(const ProviderRef& p) {
     return {{"id", p.id.value}, {"name", p.name}, {"url", provider_url(p.id)}};
 }
 json::object area_ref_json(const AreaRef& a) {
-    return {{"id", a.id.value}, {"cpa_number", a.number}, {"name", a.name}, {"url", area_url(a.id)}};
+    return {{"id", a.id.value}, {"cpa_code", a.code}, {"name", a.name}, {"url", area_url(a.id)}};
 }
 template <class Range, class F>
 json::array array_of(const Range& items, F f) {

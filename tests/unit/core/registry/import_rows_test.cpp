@@ -16,7 +16,7 @@ TEST(RegistryRows, AcceptsWellFormedContracts) {
                                                               "WP,1,East of England,Ingeus Deloitte,,DWP FOI\n"));
     EXPECT_TRUE(checked.errors.empty());
     ASSERT_EQ(checked.rows.size(), 2u);
-    EXPECT_EQ(checked.rows[0].cpa_number, 1);
+    EXPECT_EQ(checked.rows[0].cpa.text, "1");
     EXPECT_EQ(checked.rows[1].prime, "Ingeus Deloitte");
     EXPECT_EQ(checked.rows[1].line, 3u);
 }
@@ -40,7 +40,8 @@ TEST(RegistryRows, ReportsEveryBadRowWithItsLineAndReason) {
     ASSERT_EQ(checked.rows.size(), 1u);
     ASSERT_EQ(checked.errors.size(), 5u);
     EXPECT_EQ(checked.errors[0].line, 2u);
-    EXPECT_EQ(checked.errors[0].reason, "cpa_number: 'one' is not a whole number from 1 to 999");
+    EXPECT_EQ(checked.errors[0].reason,
+              "cpa_number: 'one' is not an area number like 5 or 1a (1 to 999, then at most two letters)");
     EXPECT_EQ(checked.errors[1].line, 4u);
     EXPECT_EQ(checked.errors[1].reason, "cpa_name: CPA 2 is called 'East Midlands' on an earlier line");
     EXPECT_EQ(checked.errors[2].line, 5u);
@@ -104,4 +105,17 @@ TEST(PostcodeDistrict, AcceptsOutwardCodesOnly) {
     for (auto bad : {"", "1A", "LS", "LS123", "L S1", "SW1A 1AA", "ÅS1"}) {
         EXPECT_FALSE(normalise_postcode_district(bad)) << bad;
     }
+}
+
+// The Restart Scheme names its areas 1a, 1b, ... 6: a programme is data, so area codes are text.
+TEST(RegistryRows, AreaCodesAreANumberAndAtMostTwoLetters) {
+    auto checked = check_registry(rows(std::string(kHeader) + "Restart,1a,West Central,Serco,,src\n"
+                                                              "Restart,5C,Home Counties,Reed in Partnership,,src\n"
+                                                              "Restart, 06 ,Wales,Serco,,src\n"));
+    ASSERT_TRUE(checked.errors.empty());
+    EXPECT_EQ(checked.rows[0].cpa.text, "1a");
+    EXPECT_EQ(checked.rows[0].cpa.number, 1);
+    EXPECT_EQ(checked.rows[1].cpa.text, "5c");
+    EXPECT_EQ(checked.rows[2].cpa.text, "6");
+    for (const char* bad : {"0", "a1", "1abc", "1000", "1-a", "", "1 a"}) EXPECT_FALSE(area_code(bad)) << bad;
 }
