@@ -199,3 +199,25 @@ TEST_P(SanctionCases, ProviderFiguresArePublishedOnlyAsNoisyBands) {
     const auto open_data = get(port(), "/open-data/snapshots/" + latest_snapshot_id() + "/figures.json");
     EXPECT_NE(open_data.body.find("\"provider_id\":" + serco + ","), std::string::npos);
 }
+
+// A person facing a sanction may have no money now: every sanction page says where help is,
+// plainly and before anything else is asked of them.
+TEST_P(SanctionCases, EverySanctionPageSaysWhereHelpIsBeforeAnythingElse) {
+    for (const char* path : {"/sanctions", "/sanctions/log"}) {
+        const auto page = get(port(), path);
+        ASSERT_EQ(page.status, 200) << path;
+        const auto help = page.body.find("If you have no money now");
+        ASSERT_NE(help, std::string::npos) << path;
+        for (const char* said : {"hardship payment", "find your council", "food bank", "Citizens Advice",
+                                 "law centre", "Samaritans free on 116 123"}) {
+            EXPECT_NE(page.body.find(said, help), std::string::npos) << path << ": " << said;
+        }
+        EXPECT_LT(help, page.body.find("<form")) << path;  // before the form, or anything else on the page
+        EXPECT_LT(help, page.body.find("<h2 class=\"govuk-heading-m\"")) << path;
+    }
+    auto logged = log("referrer=" + provider("a4e") +
+                      "&reason=missed-appointment&good_reason=illness&travel_paid=no&benefit=jsa&referral_month=1&"
+                      "referral_year=2026");
+    ASSERT_EQ(logged.status, 200);
+    EXPECT_NE(logged.body.find("Samaritans free on 116 123"), std::string::npos);
+}
