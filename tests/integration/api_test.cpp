@@ -54,6 +54,14 @@ TEST_P(Api, TheRestartSchemeIsImportedBesideTheWorkProgrammeWithItsAreaCodes) {
     const auto page = get(port(), west_central->at("url").as_string().c_str());
     EXPECT_EQ(page.status, 200);
     EXPECT_NE(page.body.find("CPA 1a: West Central"), std::string::npos);
+    // Rating Serco, a person chooses the area they were in: both programmes' areas, each named
+    // with its programme, since codes repeat across programmes.
+    const std::string serco = west_central->at("primes").as_array()[0].at("url").as_string().c_str();
+    const auto form = get(port(), serco + "/rate");
+    ASSERT_EQ(form.status, 200);
+    EXPECT_NE(form.body.find("Restart Scheme (2021–), CPA 1a: West Central"), std::string::npos);
+    EXPECT_NE(form.body.find("Restart Scheme (2021–), CPA 6: Wales"), std::string::npos);
+    EXPECT_NE(form.body.find("Work Programme (2011–2017), CPA "), std::string::npos);
 }
 
 TEST_P(Api, AnAreaItsProvidersAndAnOfficeCanBeFollowedById) {

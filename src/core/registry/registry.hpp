@@ -23,6 +23,7 @@ struct AreaRef {
     AreaId id;
     std::string code;  // the CPA's code in its programme: "5" (North East), "1a" (Restart's West Central)
     std::string name;
+    std::string programme;  // set where areas of several programmes are listed together (a provider's)
 };
 
 struct AreaSummary {

@@ -14,7 +14,7 @@ ProviderRef provider_ref(const soci::row& row, std::size_t i) {
     return {ProviderId{get_int(row, i)}, get_text(row, i + 1)};
 }
 AreaRef area_ref(const soci::row& row, std::size_t i) {
-    return {AreaId{get_int(row, i)}, get_text(row, i + 1), get_text(row, i + 2)};
+    return {AreaId{get_int(row, i)}, get_text(row, i + 1), get_text(row, i + 2), ""};
 }
 }  // namespace
 
@@ -127,11 +127,15 @@ std::vector<AreaRef> SociRegistryRepository::provider_areas(ProviderId id) {
     const long long same = id.value;
     std::vector<AreaRef> areas;
     soci::rowset<soci::row> rows =
-        (s.prepare << "SELECT a.id, a.code, a.name FROM areas a WHERE a.id IN (SELECT c.area_id FROM contracts c "
+        (s.prepare << "SELECT a.id, a.code, a.name, p.name FROM areas a JOIN programmes p ON p.id = a.programme_id "
+                      "WHERE a.id IN (SELECT c.area_id FROM contracts c "
                       "WHERE c.prime_id = :p UNION SELECT c.area_id FROM subcontracts sc JOIN contracts c ON "
-                      "c.id = sc.contract_id WHERE sc.provider_id = :q) ORDER BY a.number, a.code",
+                      "c.id = sc.contract_id WHERE sc.provider_id = :q) ORDER BY p.name, a.number, a.code",
          soci::use(provider), soci::use(same));
-    for (const auto& row : rows) areas.push_back(area_ref(row, 0));
+    for (const auto& row : rows) {
+        areas.push_back(area_ref(row, 0));
+        areas.back().programme = get_text(row, 3);
+    }
     return areas;
 }
 

@@ -2,8 +2,10 @@
 
 #include <cmath>
 
-#include <boost/json.hpp>
 #include <fmt/format.h>
+#include <boost/json.hpp>
+
+#include <algorithm>
 
 #include "core/disclosure/noise.hpp"
 #include "web/pages/page.hpp"
@@ -34,7 +36,8 @@ mustache::data radios(std::string_view name, std::string_view chosen,
     int n = 0;
     for (const auto& [value, label] : options) {
         mustache::data option;
-        put(option, "id", n == 0 ? std::string(name) : fmt::format("{}-{}", name, n));  // the first takes the error link
+        put(option, "id",
+            n == 0 ? std::string(name) : fmt::format("{}-{}", name, n));  // the first takes the error link
         put(option, "value", value);
         put(option, "label", label);
         put(option, "checked", flag(value == chosen));
@@ -62,8 +65,14 @@ mustache::data rating_form_view(const FormFields& answers, const std::vector<Fie
     mustache::data data;
     if (areas.size() > 1) {
         std::vector<std::pair<std::string, std::string>> options;
+        // A provider can work in more than one programme (Serco, in the Work Programme and the
+        // Restart Scheme): then each area is named with its programme, as codes repeat across them.
+        const bool several =
+            std::ranges::any_of(areas, [&](const auto& a) { return a.programme != areas[0].programme; });
         for (const auto& area : areas) {
-            options.emplace_back(std::to_string(area.id.value), fmt::format("CPA {}: {}", area.code, area.name));
+            options.emplace_back(std::to_string(area.id.value),
+                                 several ? fmt::format("{}, CPA {}: {}", area.programme, area.code, area.name)
+                                         : fmt::format("CPA {}: {}", area.code, area.name));
         }
         put(data, "area", radios("area", field(answers, "area"), options, errors));
     }
@@ -81,8 +90,9 @@ mustache::data rating_form_view(const FormFields& answers, const std::vector<Fie
     for (auto group : kPaymentGroups) groups.emplace_back(payment_group_key(group), payment_group_label(group));
     put(data, "payment_group", radios("payment_group", field(answers, "payment_group"), groups, errors));
     const auto wants = field(answers, "get_codename");
-    put(data, "get_codename", radios("get_codename", wants.empty() ? "yes" : wants,
-                                    {{"yes", "Yes, give me a codename"}, {"no", "No thanks"}}, errors));
+    put(data, "get_codename",
+        radios("get_codename", wants.empty() ? "yes" : wants, {{"yes", "Yes, give me a codename"}, {"no", "No thanks"}},
+               errors));
     put(data, "codename_value", std::string(field(answers, "codename")));
     put(data, "story_value", std::string(field(answers, "story")));
     if (auto e = error_for(errors, "story"); !e.empty()) put(data, "story_error", e);
