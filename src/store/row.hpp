@@ -1,12 +1,15 @@
 #pragma once
 // Reading soci::row columns whatever integer type the engine reports for them
-// (SQLite and PostgreSQL disagree on computed and INTEGER columns).
+// (SQLite and PostgreSQL disagree on computed and INTEGER columns), and the small helpers every
+// repository binds and moves rows with.
 #include <cstdint>
 #include <optional>
 #include <stdexcept>
 #include <string>
 
 #include <soci/row.h>
+#include <soci/statement.h>
+#include <boost/optional.hpp>
 
 namespace pw::store {
 
@@ -39,6 +42,18 @@ inline std::int64_t get_int(const soci::row& row, std::size_t i) {
 inline std::string get_text(const soci::row& row, std::size_t i) {
     if (row.get_indicator(i) == soci::i_null) return {};
     return row.get<std::string>(i);
+}
+
+// A nullable id as SOCI binds it.
+inline boost::optional<long long> id_or_null(const std::optional<std::int64_t>& id) {
+    return id ? boost::optional<long long>(*id) : boost::none;
+}
+
+// Runs a compare-and-set UPDATE (… WHERE id = :id AND state = :from); true when it changed the
+// one row, false when the row had moved on.
+inline bool changed_one_row(soci::statement& update) {
+    update.execute(true);
+    return update.get_affected_rows() == 1;
 }
 
 }  // namespace pw::store

@@ -65,10 +65,6 @@ boost::optional<int> stars_or_null(const std::optional<Stars>& stars) {
     return stars ? boost::optional<int>(stars->value()) : boost::none;
 }
 
-boost::optional<long long> id_or_null(const std::optional<std::int64_t>& id) {
-    return id ? boost::optional<long long>(*id) : boost::none;
-}
-
 // A rating's answers as bound to SQL.
 struct Answers {
     Answers() = default;
@@ -170,8 +166,7 @@ bool SociRatingRepository::replace_rating(std::int64_t rating_id, RatingState fr
          soci::use(a.overall), soci::use(a.aspects[0]), soci::use(a.aspects[1]), soci::use(a.aspects[2]),
          soci::use(a.aspects[3]), soci::use(a.aspects[4]), soci::use(a.aspects[5]), soci::use(a.group),
          soci::use(a.area_id), soci::use(id), soci::use(from_name));
-    update.execute(true);
-    return update.get_affected_rows() == 1;
+    return changed_one_row(update);
 }
 
 bool SociRatingRepository::move_rating(std::int64_t rating_id, RatingState from, RatingState to) {
@@ -180,8 +175,7 @@ bool SociRatingRepository::move_rating(std::int64_t rating_id, RatingState from,
     const std::string to_name(rating_state_name(to));
     soci::statement update = (s_.prepare << "UPDATE ratings SET state = :to WHERE id = :id AND state = :from",
                               soci::use(to_name), soci::use(id), soci::use(from_name));
-    update.execute(true);
-    return update.get_affected_rows() == 1;
+    return changed_one_row(update);
 }
 
 void SociRatingRepository::append(const events::Event& event) {

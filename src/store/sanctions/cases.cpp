@@ -18,9 +18,8 @@ std::int64_t SociCaseRepository::insert_codename(const codenames::HashedCodename
 }
 
 std::int64_t SociCaseRepository::insert_case(const CaseAnswers& a, std::int64_t codename_id) {
-    const boost::optional<long long> provider =
-        a.provider_id ? boost::optional<long long>(*a.provider_id) : boost::none;
-    const boost::optional<long long> office = a.office_id ? boost::optional<long long>(*a.office_id) : boost::none;
+    const auto provider = id_or_null(a.provider_id);
+    const auto office = id_or_null(a.office_id);
     const int jobcentre = a.provider_id ? 0 : 1;
     const long long owner = codename_id;
     const std::string month = a.month.to_string();
@@ -88,13 +87,6 @@ std::optional<CaseState> SociCaseRepository::state_of(std::int64_t case_id, std:
     return known(case_state_from(state), "case state");
 }
 
-namespace {
-int affected(soci::statement& statement) {
-    statement.execute(true);
-    return static_cast<int>(statement.get_affected_rows());
-}
-}  // namespace
-
 bool SociCaseRepository::move(std::int64_t case_id, CaseState from, CaseState to, std::optional<Month> decision_month) {
     const long long id = case_id;
     const std::string from_key(case_state_key(from));
@@ -104,11 +96,11 @@ bool SociCaseRepository::move(std::int64_t case_id, CaseState from, CaseState to
         soci::statement st = (s_.prepare << "UPDATE sanction_cases SET state = :s, decision_month = :m "
                                             "WHERE id = :id AND state = :f",
                               soci::use(to_key), soci::use(m), soci::use(id), soci::use(from_key));
-        return affected(st) == 1;
+        return changed_one_row(st);
     }
     soci::statement st = (s_.prepare << "UPDATE sanction_cases SET state = :s WHERE id = :id AND state = :f",
                           soci::use(to_key), soci::use(id), soci::use(from_key));
-    return affected(st) == 1;
+    return changed_one_row(st);
 }
 
 bool SociCaseRepository::set_details(std::int64_t case_id, CaseState state, Level level, int previous,
@@ -121,7 +113,7 @@ bool SociCaseRepository::set_details(std::int64_t case_id, CaseState state, Leve
         (s_.prepare << "UPDATE sanction_cases SET level = :l, previous_sanctions = :p, hardship = :h "
                        "WHERE id = :id AND state = :s",
          soci::use(level_text), soci::use(previous), soci::use(hardship_text), soci::use(id), soci::use(state_key));
-    return affected(st) == 1;
+    return changed_one_row(st);
 }
 
 void SociCaseRepository::append(const events::Event& event) {

@@ -15,18 +15,8 @@ using namespace stories;
 
 namespace {
 
-boost::optional<long long> id_or_null(const std::optional<std::int64_t>& id) {
-    return id ? boost::optional<long long>(*id) : boost::none;
-}
-
 boost::optional<std::string> text_or_null(const std::optional<redaction::RedactedText>& text) {
     return text && !text->str().empty() ? boost::optional<std::string>(text->str()) : boost::none;
-}
-
-// Runs a compare-and-set UPDATE; true when it changed the one row.
-bool changed_one(soci::statement& update) {
-    update.execute(true);
-    return update.get_affected_rows() == 1;
 }
 
 }  // namespace
@@ -66,7 +56,7 @@ bool SociStoryRepository::move_story(std::int64_t story_id, StoryState from, Sto
     soci::statement update = (s_.prepare << "UPDATE stories SET state = :st, reject_reason = COALESCE(:r, "
                                             "reject_reason) WHERE id = :id AND state = :from",
                               soci::use(to_name), soci::use(why), soci::use(id), soci::use(from_name));
-    return changed_one(update);
+    return changed_one_row(update);
 }
 
 void SociStoryRepository::set_safeguarding(std::int64_t story_id, bool concern) {
@@ -101,15 +91,13 @@ bool SociStoryRepository::move_flag(std::int64_t flag_id, FlagState from, FlagSt
     const std::string from_name(flag_state_name(from));
     soci::statement update = (s_.prepare << "UPDATE flags SET state = :st WHERE id = :id AND state = :from",
                               soci::use(to_name), soci::use(id), soci::use(from_name));
-    return changed_one(update);
+    return changed_one_row(update);
 }
 
 std::int64_t SociStoryRepository::insert_censor_rule(const std::string& phrase, CensorScope scope,
                                                      std::optional<std::int64_t> scope_id, Month month) {
-    const boost::optional<long long> sid =
-        scope == CensorScope::story && scope_id ? boost::optional<long long>(*scope_id) : boost::none;
-    const boost::optional<long long> pid =
-        scope == CensorScope::provider && scope_id ? boost::optional<long long>(*scope_id) : boost::none;
+    const boost::optional<long long> sid = id_or_null(scope == CensorScope::story ? scope_id : std::nullopt);
+    const boost::optional<long long> pid = id_or_null(scope == CensorScope::provider ? scope_id : std::nullopt);
     const std::string m = month.to_string();
     const std::string scope_text(censor_scope_name(scope));
     long long id = 0;
@@ -150,7 +138,7 @@ bool SociStoryRepository::move_response(std::int64_t response_id, ResponseState 
     soci::statement update = (s_.prepare << "UPDATE responses SET state = :to, reject_reason = COALESCE(:r, "
                                             "reject_reason) WHERE id = :id AND state = :from",
                               soci::use(to_name), soci::use(why), soci::use(id), soci::use(from_name));
-    return changed_one(update);
+    return changed_one_row(update);
 }
 
 void SociStoryRepository::append(const events::Event& event) {

@@ -125,8 +125,7 @@ bool SociNoticeRepository::move_notice(std::int64_t notice_id, NoticeState from,
                                    "writer_answer){} WHERE id = :id AND state = :from",
                                    forget),
          soci::use(to_name), soci::use(text), soci::use(id), soci::use(from_name));
-    update.execute(true);
-    return update.get_affected_rows() == 1;
+    return changed_one_row(update);
 }
 
 void SociNoticeRepository::append(const events::Event& event) {
@@ -165,8 +164,7 @@ int hide_unanswered_notices(soci::session& s, std::chrono::sys_days today, Month
         soci::statement update =
             (s.prepare << "UPDATE takedown_notices SET hides = 1 WHERE id = :id AND state = 'received' AND hides = 0",
              soci::use(id));
-        update.execute(true);
-        if (update.get_affected_rows() != 1) continue;
+        if (!changed_one_row(update)) continue;
         story_visibility_event(s, "story.hidden", story_id, events::ActorRole::system, month);
         ++hidden;
     }
