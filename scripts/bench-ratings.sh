@@ -39,7 +39,7 @@ run() {  # run NAME WRITE_BATCH GET_CODENAME [CONNECTIONS]: prints "requests/s h
   server_pid=$!
   local port=
   for _ in $(seq 100); do
-    port=$(sed -n 's/^listening on http:\/\/127.0.0.1:\([0-9]*\)$/\1/p' "$tmp/$name.out")
+    port=$(sed -n 's/^listening on http:\/\/127.0.0.1:\([0-9]*\)$/\1/p' "$tmp/$name.out" 2>/dev/null || true)
     [ -n "$port" ] && break
     sleep 0.1
   done

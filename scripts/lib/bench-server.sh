@@ -13,7 +13,7 @@ start_bench_server() {
   "$bin" serve --db "$tmp/db" --port 0 --threads 2 --no-access-log --log-level warn >"$tmp/out" 2>"$tmp/err" &
   server=$!
   for _ in $(seq 100); do
-    port=$(sed -n 's/^listening on http:\/\/127.0.0.1:\([0-9]*\)$/\1/p' "$tmp/out"); [ -n "${port:-}" ] && break; sleep 0.1
+    port=$(sed -n 's/^listening on http:\/\/127.0.0.1:\([0-9]*\)$/\1/p' "$tmp/out" 2>/dev/null || true); [ -n "${port:-}" ] && break; sleep 0.1
   done
   [ -n "${port:-}" ] || { cat "$tmp/err"; exit 1; }
 }

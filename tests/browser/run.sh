@@ -20,7 +20,7 @@ researcher=$("$bin" account create --db "$db" --username researcher --role resea
 "$bin" serve --db "$db" --port 0 --threads 2 --log-level warn >"$tmp/out" 2>"$tmp/err" &
 server=$!
 for _ in $(seq 100); do
-  port=$(sed -n 's/^listening on http:\/\/127.0.0.1:\([0-9]*\)$/\1/p' "$tmp/out")
+  port=$(sed -n 's/^listening on http:\/\/127.0.0.1:\([0-9]*\)$/\1/p' "$tmp/out" 2>/dev/null || true)
   [ -n "${port:-}" ] && break
   sleep 0.1
 done

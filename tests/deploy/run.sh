@@ -47,7 +47,7 @@ for n in 1 2; do
     >"$tmp/out$n" 2>"$tmp/err$n" &
   pids+=($!)
   for _ in $(seq 100); do
-    p=$(sed -n 's/^listening on http:\/\/127.0.0.1:\([0-9]*\)$/\1/p' "$tmp/out$n")
+    p=$(sed -n 's/^listening on http:\/\/127.0.0.1:\([0-9]*\)$/\1/p' "$tmp/out$n" 2>/dev/null || true)
     [ -n "$p" ] && break
     sleep 0.1
   done
