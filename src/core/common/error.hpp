@@ -6,7 +6,8 @@
 
 namespace pw {
 
-enum class ErrorKind { invalid_input, not_found, conflict, illegal_transition, unavailable };
+// forbidden: the person is known but may not do this (a representative acting for another provider).
+enum class ErrorKind { invalid_input, not_found, forbidden, conflict, illegal_transition, unavailable };
 
 struct Error {
     ErrorKind kind = ErrorKind::invalid_input;
