@@ -14,6 +14,7 @@ namespace pw {
 
 class Week {
 public:
+    Week() = default;  // 2000-W01: a placeholder until a real week is set
     // The ISO week a day falls in: weeks start on Monday, and week 1 holds the year's first Thursday.
     static Week of(std::chrono::year_month_day day);
     static std::optional<Week> parse(std::string_view text);  // "2026-W49"
@@ -29,8 +30,8 @@ public:
 
 private:
     Week(int year, int number) : year_(year), number_(number) {}
-    int year_;
-    int number_;
+    int year_ = 2000;
+    int number_ = 1;
 };
 
 // Whole weeks from `from` to `to` (negative when `to` is earlier).

@@ -14,6 +14,7 @@ enum class Table {
     sanction_decided,         // a decision recorded
     sanction_adverse,         // a decision against the person
     sanction_overturned,      // overturned at reconsideration or appeal
+    change_confirmed,         // "I noticed this change", given with a rating
 };
 
 struct LedgerLine {
@@ -30,6 +31,8 @@ inline constexpr std::array kLedger{
     LedgerLine{Table::sanction_decided, "a decision recorded on a referral", 0.25, 1},
     LedgerLine{Table::sanction_adverse, "a decision against the person", 0.25, 1},
     LedgerLine{Table::sanction_overturned, "a sanction overturned", 0.25, 1},
+    // A rating is asked about one change at most (core/suggestions/commands.hpp).
+    LedgerLine{Table::change_confirmed, "a change made noticed, said with a rating", 0.2, 1},
 };
 
 constexpr double epsilon_of(Table table) {
@@ -43,7 +46,10 @@ constexpr double epsilon_of(Table table) {
 constexpr double epsilon_per_rating() {
     double total = 0;
     for (const auto& line : kLedger) {
-        if (line.table == Table::rating_stars || line.table == Table::rating_aspect) total += line.epsilon * line.times;
+        if (line.table == Table::rating_stars || line.table == Table::rating_aspect ||
+            line.table == Table::change_confirmed) {
+            total += line.epsilon * line.times;
+        }
     }
     return total;
 }
@@ -52,18 +58,20 @@ constexpr double epsilon_per_rating() {
 constexpr double epsilon_per_sanction_case() {
     double total = 0;
     for (const auto& line : kLedger) {
-        if (line.table >= Table::sanction_logged) total += line.epsilon * line.times;
+        if (line.table >= Table::sanction_logged && line.table <= Table::sanction_overturned) {
+            total += line.epsilon * line.times;
+        }
     }
     return total;
 }
 
-inline constexpr double kEpsilonPerRatingPromised = 0.8;
+inline constexpr double kEpsilonPerRatingPromised = 1.0;
 inline constexpr double kEpsilonPerSanctionCasePromised = 1.0;
-static_assert(epsilon_per_rating() <= kEpsilonPerRatingPromised + 1e-12, "docs/disclosure.md promises 0.8 a rating");
+static_assert(epsilon_per_rating() <= kEpsilonPerRatingPromised + 1e-12, "docs/disclosure.md promises 1.0 a rating");
 static_assert(epsilon_per_sanction_case() <= kEpsilonPerSanctionCasePromised + 1e-12,
               "docs/disclosure.md promises 1.0 a sanction case");
 
 // The method's version, printed with every snapshot; change it when any rule above changes.
-inline constexpr std::string_view kMethodVersion = "geometric-monthly-2";
+inline constexpr std::string_view kMethodVersion = "geometric-monthly-3";
 
 }  // namespace pw::disclosure

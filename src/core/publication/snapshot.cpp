@@ -33,8 +33,13 @@ ratings::UnitScores scores_of(const RatingSum& sum, const std::array<ratings::Pr
 }  // namespace
 
 Snapshot::Snapshot(SnapshotInfo info, std::map<UnitKey, RatingSum> units, RatingSum programme,
-                   std::map<std::int64_t, SanctionSum> referrers, ratings::ScoreSettings settings)
-    : info_(std::move(info)), units_(std::move(units)), programme_(programme), referrers_(std::move(referrers)) {
+                   std::map<std::int64_t, SanctionSum> referrers, ratings::ScoreSettings settings,
+                   SuggestionFigures suggestions)
+    : info_(std::move(info)),
+      units_(std::move(units)),
+      programme_(programme),
+      referrers_(std::move(referrers)),
+      suggestions_(std::move(suggestions)) {
     std::array<ratings::Prior, kRatingMeasures> priors;
     for (std::size_t m = 0; m < kRatingMeasures; ++m) {
         ratings::StarCounts clamped{};
@@ -65,6 +70,23 @@ SanctionFigures Snapshot::sanctions(std::int64_t referrer) const {
     f.step_sd = std::sqrt(cells * disclosure::geometric_variance(disclosure::epsilon_of(Table::sanction_decided)));
     f.shown_from = disclosure::shown_from(10, f.logged_sd);
     return f;
+}
+
+ChangesNoticed Snapshot::changes_noticed(std::int64_t suggestion_id) const {
+    ChangesNoticed out;
+    const auto found = suggestions_.confirmations.find(suggestion_id);
+    if (found == suggestions_.confirmations.end()) return out;
+    out.noisy = found->second.noisy;
+    out.sd = std::sqrt(static_cast<double>(found->second.cells_summed) *
+                       disclosure::geometric_variance(disclosure::epsilon_of(Table::change_confirmed)));
+    out.shown_from = disclosure::shown_from(10, out.sd);
+    return out;
+}
+
+std::optional<suggestions::AnswerFigures> Snapshot::suggestion_answers(std::int64_t provider_id) const {
+    const auto found = suggestions_.answers.find(provider_id);
+    if (found == suggestions_.answers.end()) return std::nullopt;
+    return found->second;
 }
 
 }  // namespace pw::publication

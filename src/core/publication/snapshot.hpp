@@ -10,6 +10,7 @@
 #include "core/publication/publish.hpp"
 #include "core/ratings/score.hpp"
 #include "core/ratings/service.hpp"
+#include "core/suggestions/figures.hpp"
 
 namespace pw::publication {
 
@@ -38,15 +39,38 @@ struct SanctionFigures {
     bool shown() const { return logged >= shown_from; }
 };
 
+// "I noticed this change": one implemented suggestion's noisy count over its asking months.
+struct ConfirmationSum {
+    long long noisy = 0;
+    long long cells_summed = 0;
+};
+// As people read it: "about N people noticed it", or too few to say.
+struct ChangesNoticed {
+    long long noisy = 0;
+    double sd = 0;
+    long long shown_from = 10;
+    bool shown() const { return noisy >= shown_from; }
+};
+
+struct SuggestionFigures {
+    std::map<std::int64_t, ConfirmationSum> confirmations;          // by suggestion
+    std::map<std::int64_t, suggestions::AnswerFigures> answers;  // by provider, exact (public items)
+};
+
 class Snapshot {
 public:
     Snapshot(SnapshotInfo info, std::map<UnitKey, RatingSum> units, RatingSum programme,
-             std::map<std::int64_t, SanctionSum> referrers, ratings::ScoreSettings settings = {});
+             std::map<std::int64_t, SanctionSum> referrers, ratings::ScoreSettings settings = {},
+             SuggestionFigures suggestions = {});
 
     const SnapshotInfo& info() const { return info_; }
     // "Not enough ratings yet" for a unit the snapshot does not hold.
     const ratings::UnitScores& scores(const UnitKey& unit) const;
     SanctionFigures sanctions(std::int64_t referrer) const;  // 0: Jobcentre Plus
+    ChangesNoticed changes_noticed(std::int64_t suggestion_id) const;
+    // nullopt: no public suggestion to that provider when the snapshot was made.
+    std::optional<suggestions::AnswerFigures> suggestion_answers(std::int64_t provider_id) const;
+    const SuggestionFigures& suggestion_figures() const { return suggestions_; }
 
     const std::map<UnitKey, RatingSum>& unit_sums() const { return units_; }
     const RatingSum& programme() const { return programme_; }
@@ -57,6 +81,7 @@ private:
     std::map<UnitKey, RatingSum> units_;
     RatingSum programme_;
     std::map<std::int64_t, SanctionSum> referrers_;
+    SuggestionFigures suggestions_;
     std::map<UnitKey, ratings::UnitScores> scores_;
     ratings::UnitScores empty_;
 };

@@ -20,9 +20,11 @@
 namespace pw::suggestions {
 
 inline constexpr std::size_t kMaxSuggestionCharacters = 2000;
-// A rating asks about this many of the provider's latest changes at most: each answer is a count
-// published with its own noise (docs/disclosure.md), so the number a rating can enter is capped.
-inline constexpr std::size_t kMaxChangesAsked = 3;
+// A rating asks about one change at most, the provider's newest made in the last 6 months: each
+// answer enters a count published with its own noise (docs/disclosure.md), so a rating's privacy
+// loss is capped by asking once.
+inline constexpr std::size_t kMaxChangesAsked = 1;
+inline constexpr int kAskedForMonths = 6;  // the month it was made and the 5 after
 
 struct SuggestionFacts {
     SuggestionState state = SuggestionState::open;
@@ -41,7 +43,7 @@ struct NewSuggestion {
     std::int64_t provider_id = 0;
     std::optional<std::int64_t> office_id;
     std::optional<std::int64_t> codename_id;
-    Week week = Week::of(std::chrono::year{2000} / 1 / 1);
+    Week week;
     Month month = *Month::from(2000, 1);
     redaction::RedactedText body;
 };
@@ -52,7 +54,7 @@ struct NewStep {
     SuggestionState from = SuggestionState::open;
     SuggestionState to = SuggestionState::open;
     std::int64_t account_id = 0;
-    Week week = Week::of(std::chrono::year{2000} / 1 / 1);
+    Week week;
     Month month = *Month::from(2000, 1);
     std::optional<redaction::RedactedText> note;
     Review review = Review::pending;
@@ -103,7 +105,7 @@ struct AnswerSuggestion {
     std::vector<std::int64_t> acting_for;  // the providers the account represents
     SuggestionState to = SuggestionState::under_consideration;
     std::optional<redaction::RedactedText> note;
-    Week week = Week::of(std::chrono::year{2000} / 1 / 1);
+    Week week;
     Month month = *Month::from(2000, 1);
 };
 Result<std::int64_t> answer_suggestion(const AnswerSuggestion& command, SuggestionRepository& suggestions);

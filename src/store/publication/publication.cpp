@@ -11,6 +11,7 @@
 #include "core/publication/publish.hpp"
 #include "core/sanctions/lifecycle.hpp"
 #include "store/row.hpp"
+#include "store/suggestions/suggestions.hpp"
 
 namespace pw::store {
 
@@ -161,6 +162,55 @@ void draw_and_store(soci::session& s, const Structure& structure, Month month, c
     rows.clear();
     for (const auto& [referrer, cells] : noisy.sanctions) rows.emplace_back(Leaf{referrer, 0, 0}, join(flatten(cells)));
     insert_cells(s, "sanctions", month, rows);
+    std::vector<std::string> confirmed;
+    for (const auto& [suggestion, count] : confirmations_in(s, month)) {
+        const auto noisy_count =
+            count + disclosure::geometric_noise(disclosure::epsilon_of(disclosure::Table::change_confirmed), bits);
+        confirmed.push_back(fmt::format("'{}', {}, {}", m, suggestion, noisy_count));
+    }
+    insert_rows(s, "INSERT INTO confirmation_cells (month, suggestion_id, noisy) VALUES", confirmed);
+}
+
+// The suggestion figures of a snapshot: confirmations summed over the window, and how each
+// provider answered its public suggestions as of the publication month's first week.
+void store_suggestion_figures(soci::session& s, std::int64_t snapshot, Month window_start, Month period, Month now) {
+    const std::string a = window_start.to_string();
+    const std::string b = period.to_string();
+    const long long id = snapshot;
+    s << "INSERT INTO snapshot_confirmations (snapshot_id, suggestion_id, cells_summed, noisy) "
+         "SELECT :id, suggestion_id, COUNT(*), SUM(noisy) FROM confirmation_cells WHERE month >= :a AND month <= :b "
+         "GROUP BY suggestion_id",
+        soci::use(id), soci::use(a), soci::use(b);
+    const auto week = Week::of(std::chrono::year{now.year()} / now.month() / 1);
+    std::vector<std::string> rows;
+    for (const auto& [provider, f] : suggestions::answer_figures(suggestion_records(s), week)) {
+        rows.push_back(fmt::format("{}, {}, {}, {}, {}, {}, {}", snapshot, provider, f.made, f.due, f.answered_in_time,
+                                   f.implemented, f.declined));
+    }
+    insert_rows(s,
+                "INSERT INTO snapshot_suggestion_answers (snapshot_id, provider_id, made, due, answered_in_time, "
+                "implemented, declined) VALUES",
+                rows);
+}
+
+SuggestionFigures load_suggestion_figures(soci::session& s, long long snapshot) {
+    SuggestionFigures out;
+    {
+        soci::rowset<soci::row> rows = (s.prepare << "SELECT suggestion_id, cells_summed, noisy FROM "
+                                                     "snapshot_confirmations WHERE snapshot_id = :id",
+                                        soci::use(snapshot));
+        for (const auto& row : rows) out.confirmations[get_int(row, 0)] = {get_int(row, 2), get_int(row, 1)};
+    }
+    soci::rowset<soci::row> rows =
+        (s.prepare << "SELECT provider_id, made, due, answered_in_time, implemented, declined FROM "
+                      "snapshot_suggestion_answers WHERE snapshot_id = :id",
+         soci::use(snapshot));
+    for (const auto& row : rows) {
+        out.answers[get_int(row, 0)] =
+            suggestions::AnswerFigures{get_int(row, 1), get_int(row, 2), get_int(row, 3), get_int(row, 4),
+                                       get_int(row, 5)};
+    }
+    return out;
 }
 
 struct WindowSums {
@@ -324,6 +374,7 @@ Result<PublishOutcome> publish(Database& db, Month now, const disclosure::Random
     }
     outcome.months_drawn = static_cast<int>(to_draw.size());
     outcome.snapshot_id = store_snapshot(s, structure, *period, *window_start, now);
+    store_suggestion_figures(s, outcome.snapshot_id, *window_start, *period, now);
     outcome.deleted = delete_expired(s, *window_start);
     tr.commit();
     outcome.published = true;
@@ -397,7 +448,8 @@ std::shared_ptr<const Snapshot> load_snapshot(Database& db, std::optional<std::i
         if (const auto unit_kind = ratings::unit_kind_from(kind))
             units[UnitKey{*unit_kind, get_int(row, 1), get_int(row, 2)}] = sum;
     }
-    return std::make_shared<const Snapshot>(*info, std::move(units), programme, std::move(referrers));
+    return std::make_shared<const Snapshot>(*info, std::move(units), programme, std::move(referrers),
+                                            ratings::ScoreSettings{}, load_suggestion_figures(s, wanted));
 }
 
 }  // namespace pw::store
