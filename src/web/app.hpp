@@ -23,6 +23,7 @@
 #include "web/registry/page_parts.hpp"
 #include "web/render/renderer.hpp"
 #include "web/stories/published_stories.hpp"
+#include "web/suggestions/published_suggestions.hpp"
 #include "web/work/slow_pool.hpp"
 
 namespace pw::web {
@@ -44,6 +45,7 @@ struct AppContext {
     PageCache& cache;                           // public pages, kept for a moment
     const ReadModel& published;                 // every public figure comes from here
     PublishedStories& stories;                  // and every public story
+    PublishedSuggestions& suggestions;          // and every public suggestion
     const PagePartsModel& page_parts;           // parts of pages rendered from the two
     throttle::RateLimiter& limiter;             // participants' actions per client per hour
     SlowPool& slow;                             // argon2id work, off the connection threads

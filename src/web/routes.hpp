@@ -19,6 +19,11 @@ void add_registry_api_routes(Router& router, const AppContext& app);  // web/api
 void add_operations_routes(Router& router, const AppContext& app);    // web/pages/operations.cpp
 void add_research_routes(Router& router, const AppContext& app);      // web/research/pages.cpp
 void add_open_data_routes(Router& router, const AppContext& app);     // web/publication/open_data.cpp
+void add_suggestion_routes(Router& router, const AppContext& app);    // web/suggestions/pages.cpp
+void add_suggestion_provider_routes(Router& router, const AppContext& app);  // web/suggestions/provider_pages.cpp
+
+// The provider page's suggestions, its answer figures and the link to suggest (web/suggestions/pages.cpp).
+void set_provider_suggestions(const AppContext& app, mustache::data& data, std::int64_t provider_id);
 
 // Whether a request may send a large body (a researcher's upload), from its target and cookie.
 bool research_upload_allowed(const AppContext& app, std::string_view target, std::string_view cookie);

@@ -194,12 +194,13 @@ int serve(ServeArgs& args) {
     };
     web::ReadModel published;
     web::PublishedStories stories(renderer);
+    web::PublishedSuggestions suggestions;
     web::PagePartsModel page_parts;
     throttle::RateLimiter limiter(throttle::Limits{.participant_writes_per_hour = args.limit_writes,
                                                    .codename_lookups_per_hour = args.limit_lookups,
                                                    .sign_ins_per_hour = args.limit_sign_ins});
     crypto::ClientKeys client_keys;
-    SnapshotKeeper keeper(*db, published, registry, stories, page_parts, renderer, cache,
+    SnapshotKeeper keeper(*db, published, registry, stories, suggestions, page_parts, renderer, cache,
                           SnapshotSchedule{args.reload_ms, args.publish_schedule == "monthly"}, clock);
     web::SlowPool slow(args.slow_threads, args.slow_queue);
     web::App app(web::AppContext{registry,
@@ -229,6 +230,7 @@ int serve(ServeArgs& args) {
                                  cache,
                                  published,
                                  stories,
+                                 suggestions,
                                  page_parts,
                                  limiter,
                                  slow,

@@ -55,11 +55,13 @@ void SnapshotKeeper::refresh() {
         }
         const bool registry_changed = registry_.refresh();
         if (registry_changed) {
-            stories_.reload(db_);  // stories show provider and office names
+            stories_.reload(db_);  // stories and suggestions show provider and office names
+            suggestions_.reload(db_);
             cache_.invalidate();
             spdlog::info("event=registry_loaded");
-        } else if (stories_.catch_up(db_)) {
-            cache_.invalidate();
+        } else {
+            const bool stories_changed = stories_.catch_up(db_);
+            if (suggestions_.catch_up(db_) || stories_changed) cache_.invalidate();
         }
         const auto latest = store::latest_snapshot_id(db_);
         auto shown = model_.current();

@@ -16,6 +16,7 @@
 #include "web/registry/page_parts.hpp"
 #include "web/render/renderer.hpp"
 #include "web/stories/published_stories.hpp"
+#include "web/suggestions/published_suggestions.hpp"
 
 namespace pw::cli {
 
@@ -29,13 +30,14 @@ struct SnapshotSchedule {
 class SnapshotKeeper {
 public:
     SnapshotKeeper(store::Database& db, web::ReadModel& model, store::MemoryRegistryRepository& registry,
-                   web::PublishedStories& stories, web::PagePartsModel& parts, const web::Renderer& renderer,
+                   web::PublishedStories& stories, web::PublishedSuggestions& suggestions, web::PagePartsModel& parts, const web::Renderer& renderer,
                    web::PageCache& cache, const SnapshotSchedule& schedule,
                    std::function<std::chrono::system_clock::time_point()> clock)
         : db_(db),
           model_(model),
           registry_(registry),
           stories_(stories),
+          suggestions_(suggestions),
           parts_(parts),
           renderer_(renderer),
           cache_(cache),
@@ -55,6 +57,7 @@ private:
     web::ReadModel& model_;
     store::MemoryRegistryRepository& registry_;
     web::PublishedStories& stories_;
+    web::PublishedSuggestions& suggestions_;
     web::PagePartsModel& parts_;
     std::string official_fingerprint_;  // of the official sanction figures the parts show
     const web::Renderer& renderer_;

@@ -26,6 +26,7 @@ struct RatingSubmission {
     RatingAnswers answers;
     std::optional<redaction::RedactedText> story;  // waits for a moderator
     std::optional<std::int64_t> area_id;           // the area the participant was in, when known
+    std::optional<std::int64_t> noticed_change;    // "Have you noticed this change?" answered yes
 };
 
 struct RatingReceipt {

@@ -3,6 +3,7 @@
 #include "crypto/codenames.hpp"
 #include "store/ratings/ratings.hpp"
 #include "store/stories/story_repository.hpp"
+#include "store/suggestions/suggestion_repository.hpp"
 
 namespace pw::store {
 
@@ -36,7 +37,8 @@ void SociRatingService::submit(const RatingSubmission& submission, std::function
     }
     auto saved = std::make_shared<Result<SavedRating>>();
     writer_.submit(
-        [command = std::move(command), saved, abandoned = std::move(abandoned)](soci::session& s) {
+        [command = std::move(command), saved, abandoned = std::move(abandoned),
+         noticed = submission.noticed_change](soci::session& s) {
             if (abandoned && *abandoned) {
                 *saved = fail(ErrorKind::unavailable, "Your rating could not be saved. Please try again.",
                               "request answered at its deadline before its rating was written");
@@ -45,6 +47,15 @@ void SociRatingService::submit(const RatingSubmission& submission, std::function
             SociRatingRepository ratings(s);
             SociStoryRepository stories(s);
             *saved = submit_rating(command, ratings, stories);
+            // A change noticed is counted with the rating, once: a rating replaced this month had its say.
+            if (*saved && noticed && !(*saved)->replaced) {
+                SociSuggestionRepository suggestions(s);
+                const auto& r = command.rating;
+                if (auto confirmed = suggestions::confirm_changes({r.provider_id, {*noticed}, r.month}, suggestions);
+                    !confirmed) {
+                    *saved = std::unexpected(confirmed.error());
+                }
+            }
             return *saved ? Writer::Outcome::keep : Writer::Outcome::undo;
         },
         [done = std::move(done), codename, saved, has_story = submission.story.has_value()](std::exception_ptr error) {

@@ -6,16 +6,20 @@
 
 #include "core/stories/commands.hpp"
 #include "core/stories/story.hpp"
+#include "core/suggestions/commands.hpp"
 #include "core/takedown/commands.hpp"
 #include "store/stories/responses.hpp"
 #include "store/stories/stories.hpp"
 #include "store/stories/story_repository.hpp"
+#include "store/suggestions/suggestion_repository.hpp"
+#include "store/suggestions/suggestions.hpp"
 #include "store/takedown/notices.hpp"
 #include "web/accounts/signed_in.hpp"
 #include "web/http/query.hpp"
 #include "web/pages/page.hpp"
 #include "web/routes.hpp"
 #include "web/stories/views.hpp"
+#include "web/suggestions/views.hpp"
 #include "web/takedown/views.hpp"
 
 namespace pw::web {
@@ -28,7 +32,7 @@ std::optional<SignedIn> moderator(const AppContext& app, const Request& request)
     return signed_in_as(app, request, {accounts::Role::moderator, accounts::Role::admin});
 }
 
-enum class Target { story, flag, response, notice };
+enum class Target { story, flag, response, notice, suggestion, suggestion_note };
 
 const char* folder(Target target) {
     switch (target) {
@@ -40,6 +44,10 @@ const char* folder(Target target) {
             return "responses";
         case Target::notice:
             return "notices";
+        case Target::suggestion:
+            return "suggestions";
+        case Target::suggestion_note:
+            return "suggestion-notes";
     }
     return "stories";
 }
@@ -88,6 +96,27 @@ Response queue(const AppContext& app, const SignedIn& who, const std::string& no
                  return view;
              }));
     data.set("notice_count", std::to_string(notices.size()));
+    auto suggested = store::pending_suggestions(app.db, 50);
+    data.set("suggestions", list_of(suggested, [&](const store::SuggestionRow& row) {
+                 auto view = suggestion_view(row, Reader::moderator);
+                 add_tokens(view, app, who, Target::suggestion, row.id, {"approve", "reject"});
+                 return view;
+             }));
+    data.set("suggestion_count", std::to_string(suggested.size()));
+    mustache::data notes{mustache::data::type::list};
+    for (const auto& row : store::suggestions_with_pending_notes(app.db, 50)) {
+        for (const auto& step : row.steps) {
+            if (step.review != suggestions::Review::pending) continue;
+            auto view = suggestion_view(row, Reader::moderator);
+            view.set("step_id", std::to_string(step.id));
+            view.set("step_label", std::string(suggestions::suggestion_state_label(step.to)));
+            view.set("note_segments", text_view(step.note));
+            add_tokens(view, app, who, Target::suggestion_note, step.id, {"approve", "reject"});
+            notes.push_back(view);
+        }
+    }
+    data.set("note_count", std::to_string(notes.is_empty_list() ? 0 : notes.list_value().size()));
+    data.set("notes", notes);
     data.set("csrf_sign_out", session_form_token(app, who, "/sign-out"));
     Response response = html_page(app, "moderate", std::move(data));
     response.set_header("Cache-Control", "no-store");
@@ -139,6 +168,14 @@ Result<Change> story_action(std::string_view action, std::int64_t id, const Form
     return fail(ErrorKind::not_found, "There is no such action.");
 }
 
+template <class Command, class Value>
+Change run_suggestion(Command command, Result<Value> (*perform)(const Command&, suggestions::SuggestionRepository&)) {
+    return [command = std::move(command), perform](soci::session& s) {
+        store::SociSuggestionRepository repo(s);
+        return without_value(perform(command, repo));
+    };
+}
+
 Result<Change> action_on(Target target, std::string_view action, std::int64_t id, const FormFields& form, Month month) {
     switch (target) {
         case Target::story:
@@ -160,6 +197,23 @@ Result<Change> action_on(Target target, std::string_view action, std::int64_t id
             if (action == "uphold" || action == "dismiss")
                 return decide(takedown::DecideNotice{id, action == "uphold", month});
             break;
+        case Target::suggestion:
+            if (action == "approve") {
+                return run_suggestion(suggestions::ReviewSuggestion{id, true, std::nullopt, month},
+                                      suggestions::review_suggestion);
+            }
+            if (action == "reject") {
+                auto reason = text_for_others(field(form, "reason"), "The reason");
+                if (!reason) return std::unexpected(reason.error());
+                return run_suggestion(suggestions::ReviewSuggestion{id, false, std::move(*reason), month},
+                                      suggestions::review_suggestion);
+            }
+            break;
+        case Target::suggestion_note:
+            if (action == "approve" || action == "reject") {
+                return run_suggestion(suggestions::ReviewStep{id, action == "approve", month}, suggestions::review_step);
+            }
+            break;
     }
     return fail(ErrorKind::not_found, "There is no such action.");
 }
@@ -179,7 +233,10 @@ void act(const AppContext& app, const Request& request, const RouteParams& param
                                                                    : queue(app, *who, change.error().message));
     }
     apply_change(app, request, std::move(*change), [&app, who = *who, respond](Result<void> done) {
-        if (done) published_stories_changed(app);
+        if (done) {
+            published_stories_changed(app);
+            published_suggestions_changed(app);
+        }
         respond(queue(app, who, done ? "Done." : done.error().message));
     });
 }
@@ -206,6 +263,14 @@ void add_moderation_routes(Router& router, const AppContext& app) {
     router.post_async("/moderate/notices/{id}/{action}",
                       [&app](const Request& r, const RouteParams& p, Responder respond) {
                           act(app, r, p, std::move(respond), Target::notice);
+                      });
+    router.post_async("/moderate/suggestions/{id}/{action}",
+                      [&app](const Request& r, const RouteParams& p, Responder respond) {
+                          act(app, r, p, std::move(respond), Target::suggestion);
+                      });
+    router.post_async("/moderate/suggestion-notes/{id}/{action}",
+                      [&app](const Request& r, const RouteParams& p, Responder respond) {
+                          act(app, r, p, std::move(respond), Target::suggestion_note);
                       });
 }
 

@@ -14,6 +14,7 @@
 #include "web/pages/page.hpp"
 #include "web/routes.hpp"
 #include "web/stories/views.hpp"
+#include "web/suggestions/views.hpp"
 #include "web/takedown/views.hpp"
 
 namespace pw::web {
@@ -59,8 +60,12 @@ Response show(const AppContext& app, const std::string& codename, std::int64_t c
     data.set("notices", list_of(notices, [](const store::NoticeRow& n) { return notice_view(n, false); }));
     data.set("has_notices", flag(!notices.empty()));
     data.set("csrf_answer", app.csrf.issue(kAnswerPath, current_day(app)));
-    data.set("has_nothing", mine.ratings.empty() && mine.stories.empty() ? mustache::data::type::bool_true
-                                                                         : mustache::data::type::bool_false);
+    const auto suggested = store::suggestions_of(app.db, codename_id);
+    data.set("suggestions", list_of(suggested, [](const store::SuggestionRow& row) {
+                 return suggestion_view(row, Reader::writer);
+             }));
+    data.set("has_suggestions", flag(!suggested.empty()));
+    data.set("has_nothing", flag(mine.ratings.empty() && mine.stories.empty() && suggested.empty()));
     Response response = html_page(app, "my_submissions", std::move(data));
     response.set_header("Cache-Control", "no-store");  // never kept by a browser or a proxy
     return response;

@@ -10,6 +10,7 @@
 #include "web/registry/views.hpp"
 #include "web/routes.hpp"
 #include "web/stories/views.hpp"
+#include "web/suggestions/views.hpp"
 
 namespace pw::web {
 
@@ -56,6 +57,12 @@ Response form_page(const AppContext& app, const Target& target, const FormFields
     data.set("back_url", target.back_url);
     data.set("action", target.form_path);
     data.set("csrf", app.csrf.issue(target.form_path, current_day(app)));
+    // The provider's newest change made: people who rate it now are asked if they noticed it.
+    if (const auto* change = change_to_ask_about(*app.suggestions.current(), target.provider_id, current_month(app))) {
+        auto view = change_view(*change);
+        view.set("checked", flag(field(answers, "noticed") == std::to_string(change->id)));
+        data.set("change", std::move(view));
+    }
     Response response = html_page(app, "rate", std::move(data), status);
     response.set_header("Cache-Control", "no-store");
     return response;
@@ -141,6 +148,16 @@ void submit(const AppContext& app, const Target& target, const Request& request,
         }
         if (!area_id) errors.push_back({"area", "Select the area you were in"});
     }
+    // Only the change the form asked about can be confirmed.
+    std::optional<std::int64_t> noticed;
+    if (const auto text = field(*form, "noticed"); !text.empty()) {
+        const auto* asked = change_to_ask_about(*app.suggestions.current(), target.provider_id, current_month(app));
+        if (asked && parse_id(text) == asked->id) {
+            noticed = asked->id;
+        } else {
+            errors.push_back({"noticed", "That change is no longer asked about: look at the question again"});
+        }
+    }
     if (!errors.empty()) {
         respond(form_page(app, target, *form, errors, 400));
         return;
@@ -155,7 +172,8 @@ void submit(const AppContext& app, const Target& target, const Request& request,
                                 current_month(app),
                                 *answers,
                                 story ? std::optional(redaction::redact_text(*story)) : std::nullopt,
-                                area_id};
+                                area_id,
+                                noticed};
     // Without a codename the thank-you page is known before the rating is written: rendered here,
     // on the connection's thread, the writer's thread only sends it once the rating is on disk.
     const bool anonymous = !answers->codename && !answers->wants_codename;

@@ -97,6 +97,7 @@ mustache::data rating_form_view(const FormFields& answers, const std::vector<Fie
     put(data, "story_value", std::string(field(answers, "story")));
     if (auto e = error_for(errors, "story"); !e.empty()) put(data, "story_error", e);
     if (auto e = error_for(errors, "codename"); !e.empty()) put(data, "codename_error", e);
+    if (auto e = error_for(errors, "noticed"); !e.empty()) put(data, "noticed_error", e);
     set_error_summary(data, errors);
     return data;
 }

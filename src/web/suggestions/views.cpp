@@ -1,0 +1,80 @@
+#include "web/suggestions/views.hpp"
+
+#include "web/pages/page.hpp"
+#include "web/stories/views.hpp"
+
+namespace pw::web {
+
+using namespace suggestions;
+
+namespace {
+std::string_view review_label(Review review) {
+    switch (review) {
+        case Review::pending:
+            return "Waiting for a moderator";
+        case Review::published:
+            return "Published";
+        case Review::rejected:
+            return "Not published";
+    }
+    return "Waiting for a moderator";
+}
+}  // namespace
+
+mustache::data suggestion_view(const store::SuggestionRow& row, Reader reader) {
+    mustache::data d;
+    put(d, "id", std::to_string(row.id));
+    put(d, "ref", row.public_ref);
+    put(d, "provider_name", row.provider_name);
+    if (!row.office_name.empty()) put(d, "office_name", row.office_name);
+    put(d, "month", month_label(row.month));
+    put(d, "segments", text_view(row.body));
+    put(d, "state", std::string(suggestion_state_name(row.state)));
+    put(d, "state_label", std::string(suggestion_state_label(row.state)));
+    put(d, "finished", flag(row.state == SuggestionState::implemented || row.state == SuggestionState::declined));
+    put(d, "implemented", flag(row.state == SuggestionState::implemented));
+    put(d, "declined", flag(row.state == SuggestionState::declined));
+    put(d, "published", flag(row.review == Review::published));
+    if (reader == Reader::writer || reader == Reader::moderator) {
+        put(d, "review_label", std::string(review_label(row.review)));
+        if (!row.reject_reason.empty()) put(d, "reject_reason", row.reject_reason);
+    }
+    put(d, "has_steps", flag(!row.steps.empty()));
+    put(d, "steps", list_of(row.steps, [&](const store::SuggestionStepRow& step) {
+            mustache::data sd;
+            put(sd, "id", std::to_string(step.id));
+            put(sd, "label", std::string(suggestion_state_label(step.to)));
+            put(sd, "month", month_label(step.month));
+            const bool shown = step.review == Review::published || reader == Reader::provider ||
+                               reader == Reader::moderator;
+            if (!step.note.empty() && shown) {
+                mustache::data note;
+                put(note, "segments", text_view(step.note));
+                put(sd, "note", std::move(note));
+            }
+            if (!step.note.empty() && step.review != Review::published) {
+                put(sd, "note_status", reader == Reader::everyone || reader == Reader::writer
+                                           ? std::string("A note from the provider is being checked.")
+                                           : std::string(review_label(step.review)));
+            }
+            put(sd, "note_pending", flag(step.review == Review::pending && !step.note.empty()));
+            return sd;
+        }));
+    return d;
+}
+
+mustache::data change_view(const store::SuggestionRow& row) {
+    mustache::data d;
+    put(d, "id", std::to_string(row.id));
+    put(d, "ref", row.public_ref);
+    put(d, "suggestion", text_view(row.body));
+    for (const auto& step : row.steps) {
+        if (step.to == SuggestionState::implemented && step.review == Review::published && !step.note.empty()) {
+            put(d, "done", text_view(step.note));
+            put(d, "month", month_label(step.month));
+        }
+    }
+    return d;
+}
+
+}  // namespace pw::web
