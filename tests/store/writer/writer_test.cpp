@@ -99,6 +99,7 @@ TEST_P(WriterTest, ARatingAbandonedAtItsDeadlineIsNotWrittenAndTheOthersAre) {
                                         month(),
                                         RatingAnswers{*Stars::from(4), {}, std::nullopt, std::nullopt, false},
                                         std::nullopt,
+                                        std::nullopt,
                                         std::nullopt};
             service.submit(
                 submission, [answered](Result<RatingReceipt> r) { answered->set_value(std::move(r)); },
