@@ -70,7 +70,8 @@ long long rows(const std::string& url) {
     auto s = (*db)->session();
     long long total = 0;
     for (const char* table : {"ratings", "stories", "responses", "flags", "censor_rules", "codenames", "sanction_cases",
-                              "accounts", "events", "takedown_notices"}) {
+                              "accounts", "events", "takedown_notices", "suggestions", "suggestion_steps",
+                              "change_confirmations"}) {
         long long n = 0;
         s << std::string("SELECT COUNT(*) FROM ") + table, soci::into(n);
         total += n;
@@ -94,12 +95,14 @@ protected:
     }
 
     // Sends every payload in every typed field of the form (others left as the page gave them).
-    void attack(const std::string& page_html, const std::string& action, const std::string& cookie = "") {
+    // extra: fields a button adds (confirm=yes after a preview).
+    void attack(const std::string& page_html, const std::string& action, const std::string& cookie = "",
+                const std::string& extra = "") {
         auto form = form_in(page_html, action);
         ASSERT_TRUE(form) << "no form posting to " << action;
         for (const auto& target : form->typed) {
             for (const auto& payload : kPayloads) {
-                std::string body;
+                std::string body = extra.empty() ? "" : extra + "&";
                 for (const auto& [name, value] : form->fixed) body += name + "=" + value + "&";
                 for (const auto& name : form->typed) body += name + "=" + (name == target ? payload.encoded : "") + "&";
                 const auto before = rows(db());
@@ -217,6 +220,46 @@ TEST_P(HostileInput, StaffFormsRefuseOrEscapeEverything) {
     attack(request(port(), "GET", "/moderate", moderator_).body, "/moderate/stories/" + stories[0] + "/reject",
            moderator_);
     std::printf("hostile input: %d staff requests, none unescaped, leaking or 5xx\n", sent_);
+}
+
+TEST_P(HostileInput, SuggestionFormsRefuseOrEscapeEverything) {
+    const std::string suggest = "/providers/" + provider_ + "/suggest";
+    attack(get(port(), suggest).body, suggest);
+    // The preview's form, sent as its "Send suggestion" button sends it.
+    auto form = get(port(), suggest);
+    auto preview = request(port(), "POST", suggest, kForm,
+                           "csrf=" + csrf_in(form.body, suggest) + "&wants_codename=no&text=More+computers");
+    ASSERT_EQ(preview.status, 200);
+    attack(preview.body, suggest, "", "confirm=yes");
+    // The attack's suggestions wait for the moderator: the queue escapes them; one is published.
+    const auto queue = request(port(), "GET", "/moderate", moderator_);
+    check_body(queue, "the moderation queue holding the attack's suggestions");
+    std::smatch m;
+    ASSERT_TRUE(std::regex_search(queue.body, m, std::regex(R"re(/moderate/suggestions/([0-9]+)/approve)re")));
+    const std::string approve = m[0].str();
+    ASSERT_EQ(request(port(), "POST", approve, moderator_ + kForm, "csrf=" + csrf_in(queue.body, approve)).status, 200);
+    attack(request(port(), "GET", "/moderate", moderator_).body,
+           "/moderate/suggestions/" + [&] {
+               std::smatch next;
+               const auto page = request(port(), "GET", "/moderate", moderator_).body;
+               EXPECT_TRUE(std::regex_search(page, next, std::regex(R"re(/moderate/suggestions/([0-9]+)/reject)re")));
+               return next[1].str();
+           }() + "/reject",
+           moderator_);
+    // The representative answers it with every payload in its note.
+    const auto area = request(port(), "GET", "/provider-area/suggestions", representative_);
+    check_body(area, "the representative's suggestions");
+    ASSERT_TRUE(std::regex_search(area.body, m, std::regex(R"re(/suggestions/([0-9]+)/answer)re")));
+    attack(area.body, m[0].str(), representative_);
+    // A move the lifecycle allows, with markup in its note: kept, and escaped wherever it shows.
+    const auto moved = request(port(), "POST", m[0].str(), representative_ + kForm,
+                               "csrf=" + csrf_in(area.body, m[0].str()) + "&to=under_consideration&note=" +
+                                   kPayloads[0].encoded + kPayloads[1].encoded);
+    ASSERT_EQ(moved.status, 200) << moved.body.substr(0, 500);
+    check_body(moved, "the representative's page after a note with markup");
+    check_body(request(port(), "GET", "/moderate", moderator_), "the moderation queue holding the attack's notes");
+    check_body(get(port(), "/providers/" + provider_), "the provider page listing suggestions");
+    std::printf("hostile input: %d suggestion requests, none unescaped, leaking or 5xx\n", sent_);
 }
 
 TEST_P(HostileInput, SearchesAndAddressesNeverReflectOrInject) {
