@@ -71,6 +71,14 @@ function headerProblems (headers) {
   return faults
 }
 
+// axe-core's WCAG 2.2 A and AA rules on what `page` shows now: logs each violation, returns how many.
+async function axeViolations (page, label) {
+  const results = await new AxeBuilder({ page })
+    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']).analyze()
+  for (const v of results.violations) console.error(`axe: ${label}: ${v.id} (${v.impact}) ${v.nodes[0].target.join(' ')}: ${v.help}`)
+  return results.violations.length
+}
+
 const browser = await chromium.launch({
   executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
   args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
@@ -212,6 +220,125 @@ try {
   await n.waitForSelector('h1:has-text("Your referral is logged")')
   assert.match((await n.textContent('#codename')).trim(), /^[a-z]+ [a-z]+ [a-z]+ [a-z]+$/)
 
+  step = 'suggest an improvement (320 px): the form, a preview, a codename'
+  // Each page of this journey is checked with axe and for horizontal scrolling as it is reached:
+  // some (the queues with a suggestion or a note in them, the rating form asking about a change)
+  // exist only for a moment, so the crawler below would not find them.
+  let suggestionViolations = 0
+  let suggestionOverflows = 0
+  const audit = async (view, label) => {
+    suggestionViolations += await axeViolations(view, label)
+    const over = await view.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)
+    if (over > 0) {
+      console.error(`reflow: ${label}: ${over} px of horizontal scrolling at 320 px`)
+      suggestionOverflows++
+    }
+  }
+  const idea = 'Please open the office at 8am on Mondays for people who work night shifts. My number is 07700 900789.'
+  const ideaKept = 'Please open the office at 8am on Mondays' // nothing in it is redacted
+  const doneNote = 'Since March the office opens at 8am on Mondays.'
+  const suggester = await (await browser.newContext({ viewport: { width: 320, height: 640 } })).newPage()
+  await suggester.goto(base + '/search?q=seetec')
+  await suggester.click('a.govuk-link:has-text("Seetec")')
+  await suggester.waitForURL(/\/providers\/\d+$/)
+  const providerPath = new URL(suggester.url()).pathname
+  await suggester.getByRole('button', { name: 'Suggest an improvement' }).click() // a link styled as a button
+  await suggester.waitForURL(base + providerPath + '/suggest')
+  await audit(suggester, providerPath + '/suggest')
+  await suggester.fill('#text', idea)
+  await suggester.click('button:has-text("Continue")')
+  await suggester.waitForSelector('h1:has-text("Check your suggestion before you send it")')
+  const ideaPreview = await suggester.textContent('#preview')
+  assert.ok(ideaPreview.includes('[phone number]') && !ideaPreview.includes('07700'), ideaPreview)
+  await audit(suggester, providerPath + '/suggest (preview)')
+  await suggester.screenshot({ path: `${artefacts}/10-suggest-preview-320.png`, fullPage: true })
+  await suggester.click('button:has-text("Send suggestion")')
+  await suggester.waitForSelector('h1:has-text("Your suggestion is sent")')
+  assert.match((await suggester.textContent('#codename strong')).trim(), /^[a-z]+ [a-z]+ [a-z]+ [a-z]+$/)
+  await audit(suggester, providerPath + '/suggest (sent)')
+  await suggester.screenshot({ path: `${artefacts}/11-suggestion-sent-320.png`, fullPage: true })
+  await suggester.context().close()
+
+  step = 'a moderator publishes the suggestion (320 px)'
+  const desk = await (await browser.newContext({ viewport: { width: 320, height: 640 } })).newPage()
+  await signIn(desk, 'moderator', moderatorPassword, /\/moderate$/)
+  // Under its own heading, and the button's accessible name says what it approves: the queue has
+  // other "Approve and publish" buttons.
+  const waitingIdea = desk.locator('h2:has-text("Suggestions waiting") ~ div.pw-story', { hasText: ideaKept })
+  assert.ok(!(await waitingIdea.textContent()).includes('07700'), 'the moderator reads the redacted text')
+  await audit(desk, '/moderate (a suggestion waiting)')
+  await waitingIdea.getByRole('button', { name: 'Approve and publish this suggestion' }).click()
+  await desk.waitForSelector('text=Done.')
+  await desk.click('button:has-text("Sign out")')
+
+  step = 'the provider answers: under consideration, planned, a change made (320 px)'
+  await signIn(desk, 'seetec', providerPassword, /\/provider-area$/)
+  await desk.goto(base + '/provider-area/suggestions')
+  await audit(desk, '/provider-area/suggestions')
+  const answering = desk.locator('.pw-story', { hasText: ideaKept })
+  for (const [move, state, note] of [['Under consideration', 'Under consideration', ''], ['Planned', 'Planned', ''],
+    ['Change made (say why, or what was done)', 'Change made', doneNote]]) {
+    await answering.getByLabel(move, { exact: true }).check()
+    if (note) await answering.getByLabel('Note for the public').fill(note)
+    await answering.getByRole('button', { name: 'Send answer' }).click()
+    // The answer's own page shows the suggestion's new state in its heading.
+    await answering.locator('h2 .govuk-tag', { hasText: state }).waitFor()
+  }
+  assert.ok((await desk.textContent('.govuk-notification-banner')).includes('Done.'))
+  await audit(desk, '/provider-area/suggestions (answered)')
+  await desk.screenshot({ path: `${artefacts}/12-provider-suggestions-320.png`, fullPage: true })
+  await desk.click('button:has-text("Sign out")')
+
+  step = 'a moderator publishes the provider\'s note (320 px)'
+  await signIn(desk, 'moderator', moderatorPassword, /\/moderate$/)
+  const approveNote = desk.locator('h2:has-text("Providers\' notes on suggestions waiting") ~ div.pw-story')
+    .getByRole('button', { name: 'Approve and publish this note' })
+  const notes = await approveNote.count()
+  assert.equal(notes, 1, 'one note waits: what was done (the other moves had none)')
+  assert.ok((await desk.textContent('main')).includes(doneNote))
+  await audit(desk, '/moderate (a note waiting)')
+  for (let left = notes; left > 0; left--) {
+    await approveNote.first().click()
+    await desk.locator('h2', { hasText: `Providers' notes on suggestions waiting: ${left - 1}` }).waitFor()
+  }
+  await desk.click('button:has-text("Sign out")')
+  await desk.context().close()
+
+  step = 'with JavaScript off, a participant rating the provider says they noticed the change (320 px)'
+  const plain = await (await browser.newContext({ viewport: { width: 320, height: 640 }, javaScriptEnabled: false })).newPage()
+  await plain.goto(base + providerPath + '/rate')
+  const question = plain.locator('fieldset', { has: plain.locator('legend', { hasText: 'Have you noticed this change?' }) })
+  const asked = await question.textContent()
+  assert.ok(asked.includes(ideaKept) && asked.includes(doneNote), `the question shows the suggestion and what was done: ${asked}`)
+  await audit(plain, providerPath + '/rate (the change question)')
+  await plain.screenshot({ path: `${artefacts}/13-rate-change-question-320.png`, fullPage: true })
+  await plain.check('#noticed')
+  await plain.check('#area') // Seetec works in several areas: the first
+  await plain.check('#stars-1') // 4 stars
+  await plain.getByLabel('No thanks').check() // no codename
+  await plain.click('button:has-text("Send rating")')
+  await plain.waitForSelector('h1:has-text("Your rating is saved")')
+  assert.equal(await plain.locator('#codename').count(), 0, 'no codename was asked for')
+  await audit(plain, providerPath + '/rate (saved)')
+
+  step = 'the suggestion\'s public page shows the change made and the note'
+  await plain.goto(base + providerPath)
+  await plain.locator('#suggestions ~ ul li', { hasText: ideaKept })
+    .getByRole('link', { name: 'What Seetec did about this suggestion' }).click()
+  await plain.waitForURL(/\/suggestions\/[^/]+$/)
+  assert.equal((await plain.textContent('h1')).trim(), 'Change made')
+  const story = await plain.textContent('main')
+  assert.ok(story.includes(ideaKept) && story.includes(doneNote), story)
+  assert.ok(!story.includes('07700'), 'nothing redacted is public')
+  assert.equal(await plain.locator('#noticed').count(), 1, 'says how many noticed the change, or that too few said yet')
+  await audit(plain, new URL(plain.url()).pathname)
+  await plain.screenshot({ path: `${artefacts}/14-suggestion-public-320.png`, fullPage: true })
+  await plain.context().close()
+  console.log(`suggestions journey: 9 pages checked with axe-core, ${suggestionViolations} violations; ` +
+    `horizontal scrolling at 320 px on ${suggestionOverflows}`)
+  assert.equal(suggestionViolations, 0)
+  assert.equal(suggestionOverflows, 0)
+
   step = 'a researcher tests referral data, with JavaScript off, at 320 px'
   const study = await browser.newContext({ viewport: { width: 320, height: 640 }, javaScriptEnabled: false })
   const r = await study.newPage()
@@ -257,12 +384,7 @@ try {
   step = 'accessibility (axe-core, WCAG 2.2 A and AA) on every page and forms in their error state'
   const a11y = await browser.newContext({ viewport: { width: 320, height: 640 } })
   const a = await a11y.newPage()
-  const check = async (label) => {
-    const results = await new AxeBuilder({ page: a })
-      .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']).analyze()
-    for (const v of results.violations) console.error(`axe: ${label}: ${v.id} (${v.impact}) ${v.nodes[0].target.join(' ')}: ${v.help}`)
-    return results.violations.length
-  }
+  const check = (label) => axeViolations(a, label)
   let violations = 0
   // Every page a crawler reaches from the home page (at most 3 of each shape of address, such as
   // /providers/{n}), plus the pages only a signed-in moderator, provider or researcher can reach.

@@ -40,6 +40,18 @@ Result<std::string> check_text(std::string_view text, std::string_view what) {
     return clean;
 }
 
+Result<std::string> check_text_within(std::string_view text, std::string_view what, std::size_t max_characters) {
+    auto checked = check_text(text, what);
+    const auto count = character_count(checked ? std::string_view(*checked) : text);
+    // Over this limit, or over check_text's own: either way this limit is the one to name.
+    if (count > max_characters &&
+        (checked || checked.error().message.find("characters or fewer") != std::string::npos)) {
+        return fail(ErrorKind::invalid_input,
+                    fmt::format("{} must be {} characters or fewer (it has {})", what, max_characters, count));
+    }
+    return checked;
+}
+
 std::vector<Segment> preview_segments(std::string_view text) {
     std::vector<Segment> out;
     std::size_t at = 0;

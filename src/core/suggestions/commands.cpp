@@ -19,13 +19,7 @@ events::Event event(std::string what, std::string kind, std::int64_t id, std::op
 }  // namespace
 
 Result<redaction::RedactedText> suggestion_text(std::string_view text) {
-    auto checked = stories::check_text(text, "Your suggestion");
-    const auto count = stories::character_count(checked ? std::string_view(*checked) : text);
-    if (count > kMaxSuggestionCharacters && (checked || checked.error().message.find("characters or fewer") !=
-                                                            std::string::npos)) {
-        return fail(ErrorKind::invalid_input, fmt::format("Your suggestion must be {} characters or fewer (it has {})",
-                                                          kMaxSuggestionCharacters, count));
-    }
+    auto checked = stories::check_text_within(text, "Your suggestion", kMaxSuggestionCharacters);
     if (!checked) return std::unexpected(checked.error());
     return redaction::redact_text(*checked);
 }

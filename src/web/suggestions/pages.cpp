@@ -174,10 +174,17 @@ Response suggestion_page(const AppContext& app, std::string_view ref) {
 
 void set_provider_suggestions(const AppContext& app, mustache::data& data, std::int64_t provider_id) {
     const auto held = app.suggestions.current();
+    // The newest few here; each has its own page, and the figures below count them all.
+    constexpr std::size_t kShown = 10;
     mustache::data list{mustache::data::type::list};
+    std::size_t total = 0;
     if (const auto found = held->by_provider.find(provider_id); found != held->by_provider.end()) {
-        for (auto i : found->second) list.push_back(suggestion_view(held->rows[i], Reader::everyone));
+        total = found->second.size();
+        for (std::size_t k = 0; k < std::min(kShown, total); ++k) {
+            list.push_back(suggestion_view(held->rows[found->second[k]], Reader::everyone));
+        }
     }
+    if (total > kShown) data.set("more_suggestions", fmt::format("The {} newest of {} are shown.", kShown, total));
     data.set("has_suggestions", flag(!list.is_empty_list()));
     data.set("suggestions", list);
     data.set("suggest_url", form_path(provider_id));
