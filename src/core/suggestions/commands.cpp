@@ -47,7 +47,7 @@ Result<void> review_suggestion(const ReviewSuggestion& command, SuggestionReposi
     const auto to = command.approved ? Review::published : Review::rejected;
     if (auto ok = check_review_transition(facts->review, to, Actor::moderator); !ok) return ok;
     if (!suggestions.review_suggestion(command.suggestion_id, facts->review, to,
-                                       command.approved ? std::nullopt : command.reason)) {
+                                       command.approved ? std::nullopt : command.reason, command.week)) {
         return fail(ErrorKind::conflict, "Someone else has just decided this suggestion. Reload the page.",
                     "suggestion reviewed by another writer");
     }
@@ -102,6 +102,25 @@ Result<void> review_step(const ReviewStep& command, SuggestionRepository& sugges
     suggestions.append(event("suggestion_step.reviewed", "suggestion_step", command.step_id,
                              std::string(review_name(facts->review)), std::string(review_name(to)),
                              events::ActorRole::moderator, command.month));
+    return {};
+}
+
+Result<void> rewrite_note(const RewriteNote& command, SuggestionRepository& suggestions) {
+    if (command.note.str().empty()) return fail(ErrorKind::invalid_input, "Enter the note");
+    const auto facts = suggestions.step(command.step_id);
+    if (!facts) return fail(ErrorKind::not_found, "There is no such note.");
+    if (std::ranges::find(command.acting_for, facts->provider_id) == command.acting_for.end()) {
+        return fail(ErrorKind::forbidden, "You can only answer suggestions made to the organisation you represent.",
+                    "representative acting for another provider");
+    }
+    if (auto ok = check_review_transition(facts->review, Review::pending, Actor::provider); !ok) return ok;
+    if (!suggestions.rewrite_note(command.step_id, command.note)) {
+        return fail(ErrorKind::conflict, "Someone else has just changed this note. Reload the page.",
+                    "suggestion step rewritten by another writer");
+    }
+    suggestions.append(event("suggestion_step.rewritten", "suggestion_step", command.step_id,
+                             std::string(review_name(facts->review)), std::string(review_name(Review::pending)),
+                             events::ActorRole::provider, command.month));
     return {};
 }
 

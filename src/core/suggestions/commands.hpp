@@ -36,6 +36,7 @@ struct SuggestionFacts {
 struct StepFacts {
     std::int64_t suggestion_id = 0;
     Review review = Review::pending;
+    std::int64_t provider_id = 0;  // the suggestion's
 };
 
 // A suggestion as first kept: redacted already, waiting for a moderator, open.
@@ -65,13 +66,16 @@ public:
     virtual std::int64_t insert_suggestion(const NewSuggestion& suggestion) = 0;
     virtual std::optional<SuggestionFacts> suggestion(std::int64_t id) = 0;
     // Each moves only from the state it was read in; false when it had moved meanwhile.
+    // Publishing keeps the week: the provider's 4-week answer clock starts there.
     virtual bool review_suggestion(std::int64_t id, Review from, Review to,
-                                   const std::optional<redaction::RedactedText>& reason) = 0;
+                                   const std::optional<redaction::RedactedText>& reason, Week week) = 0;
     // Keeps the week of the provider's first answer (the 4-week clock stops there).
     virtual bool move_suggestion(std::int64_t id, SuggestionState from, SuggestionState to, Week week) = 0;
     virtual std::int64_t insert_step(const NewStep& step) = 0;
     virtual std::optional<StepFacts> step(std::int64_t step_id) = 0;
     virtual bool review_step(std::int64_t step_id, Review from, Review to) = 0;
+    // A rejected note written again: back to pending, only if it is still rejected.
+    virtual bool rewrite_note(std::int64_t step_id, const redaction::RedactedText& note) = 0;
     virtual void insert_confirmation(std::int64_t suggestion_id, Month month) = 0;
     virtual void append(const events::Event& event) = 0;
 };
@@ -94,6 +98,7 @@ struct ReviewSuggestion {
     bool approved = false;
     std::optional<redaction::RedactedText> reason;  // required when rejecting
     Month month = *Month::from(2000, 1);
+    Week week;
 };
 Result<void> review_suggestion(const ReviewSuggestion& command, SuggestionRepository& suggestions);
 
@@ -117,6 +122,16 @@ struct ReviewStep {
     Month month = *Month::from(2000, 1);
 };
 Result<void> review_step(const ReviewStep& command, SuggestionRepository& suggestions);
+
+// A representative writes again a note a moderator rejected (the move it came with stands, and
+// a decline or a change made must not stay without its reason or description).
+struct RewriteNote {
+    std::int64_t step_id = 0;
+    std::vector<std::int64_t> acting_for;
+    redaction::RedactedText note;
+    Month month = *Month::from(2000, 1);
+};
+Result<void> rewrite_note(const RewriteNote& command, SuggestionRepository& suggestions);
 
 // Someone rating a provider says they noticed changes it made: each must be a published,
 // implemented suggestion to that provider, at most kMaxChangesAsked of them.

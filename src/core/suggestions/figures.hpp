@@ -16,7 +16,7 @@ inline constexpr int kAnswerWeeks = 4;
 
 struct SuggestionRecord {
     std::int64_t provider_id = 0;
-    Week made;
+    Week made;                     // published: when the provider could first see it
     std::optional<Week> answered;  // the provider's first move
     SuggestionState state = SuggestionState::open;
 };

@@ -45,6 +45,7 @@ inline constexpr std::array kReviews{Review::pending, Review::published, Review:
 inline constexpr Transition<Review> kReviewTransitions[] = {
     {Review::pending, Review::published, Actor::moderator},
     {Review::pending, Review::rejected, Actor::moderator},  // a suggestion's reason is shown to its writer
+    {Review::rejected, Review::pending, Actor::provider},   // a provider's note, written again
 };
 
 std::string_view review_name(Review review);

@@ -1,7 +1,8 @@
 -- Suggestions for improvement (docs/suggestions.md): a participant's text and each provider's
 -- note are public only once a moderator has read them. Suggestions keep the ISO week they were
--- made and first answered ('2026-W49'): the 4-week answer clock needs it, and the provider sees
--- them arrive anyway. Pages show the month only.
+-- made, published and first answered ('2026-W49'). The 4-week answer clock runs from the week
+-- it was published, when the provider sees it arrive: the week it was made is never in a
+-- published figure. Pages show the month only.
 CREATE TABLE suggestions (
     id @ID@,
     public_ref TEXT NOT NULL UNIQUE,
@@ -15,6 +16,7 @@ CREATE TABLE suggestions (
     reject_reason TEXT,
     state TEXT NOT NULL DEFAULT 'open'
         CHECK (state IN ('open', 'under_consideration', 'planned', 'implemented', 'declined')),
+    published_week TEXT CHECK (published_week IS NULL OR length(published_week) = 8),
     answered_week TEXT CHECK (answered_week IS NULL OR length(answered_week) = 8)
 );
 CREATE INDEX suggestions_review ON suggestions (review, provider_id);

@@ -169,6 +169,8 @@ void draw_and_store(soci::session& s, const Structure& structure, Month month, c
         confirmed.push_back(fmt::format("'{}', {}, {}", m, suggestion, noisy_count));
     }
     insert_rows(s, "INSERT INTO confirmation_cells (month, suggestion_id, noisy) VALUES", confirmed);
+    // Counted into their cell: the raw rows are never needed again, so they are not kept.
+    s << "DELETE FROM change_confirmations WHERE month = :m", soci::use(m);
 }
 
 // The suggestion figures of a snapshot: confirmations summed over the window, and how each

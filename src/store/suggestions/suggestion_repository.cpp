@@ -48,15 +48,19 @@ std::optional<SuggestionFacts> SociSuggestionRepository::suggestion(std::int64_t
 }
 
 bool SociSuggestionRepository::review_suggestion(std::int64_t suggestion_id, Review from, Review to,
-                                                 const std::optional<redaction::RedactedText>& reason) {
+                                                 const std::optional<redaction::RedactedText>& reason, Week week) {
     const long long id = suggestion_id;
     const std::string to_name(review_name(to));
     const std::string from_name(review_name(from));
     const boost::optional<std::string> why =
         reason ? boost::optional<std::string>(reason->str()) : boost::optional<std::string>();
-    soci::statement update = (s_.prepare << "UPDATE suggestions SET review = :to, reject_reason = :r "
+    const boost::optional<std::string> published =
+        to == Review::published ? boost::optional<std::string>(week.to_string()) : boost::none;
+    soci::statement update = (s_.prepare << "UPDATE suggestions SET review = :to, reject_reason = :r, "
+                                            "published_week = COALESCE(:w, published_week) "
                                             "WHERE id = :id AND review = :from",
-                              soci::use(to_name), soci::use(why), soci::use(id), soci::use(from_name));
+                              soci::use(to_name), soci::use(why), soci::use(published), soci::use(id),
+                              soci::use(from_name));
     return changed_one_row(update);
 }
 
@@ -94,10 +98,12 @@ std::optional<StepFacts> SociSuggestionRepository::step(std::int64_t step_id) {
     const long long id = step_id;
     long long suggestion_id = 0;
     std::string review;
-    s_ << "SELECT suggestion_id, review FROM suggestion_steps WHERE id = :id", soci::into(suggestion_id),
-        soci::into(review), soci::use(id);
+    long long provider = 0;
+    s_ << "SELECT t.suggestion_id, t.review, g.provider_id FROM suggestion_steps t JOIN suggestions g ON "
+          "g.id = t.suggestion_id WHERE t.id = :id",
+        soci::into(suggestion_id), soci::into(review), soci::into(provider), soci::use(id);
     if (!s_.got_data()) return std::nullopt;
-    return StepFacts{suggestion_id, known(review_from(review), "suggestion step review")};
+    return StepFacts{suggestion_id, known(review_from(review), "suggestion step review"), provider};
 }
 
 bool SociSuggestionRepository::review_step(std::int64_t step_id, Review from, Review to) {
@@ -106,6 +112,14 @@ bool SociSuggestionRepository::review_step(std::int64_t step_id, Review from, Re
     const std::string from_name(review_name(from));
     soci::statement update = (s_.prepare << "UPDATE suggestion_steps SET review = :to WHERE id = :id AND review = :from",
                               soci::use(to_name), soci::use(id), soci::use(from_name));
+    return changed_one_row(update);
+}
+
+bool SociSuggestionRepository::rewrite_note(std::int64_t step_id, const redaction::RedactedText& note) {
+    const long long id = step_id;
+    soci::statement update = (s_.prepare << "UPDATE suggestion_steps SET note = :n, review = 'pending' "
+                                            "WHERE id = :id AND review = 'rejected'",
+                              soci::use(note.str()), soci::use(id));
     return changed_one_row(update);
 }
 

@@ -16,12 +16,13 @@ public:
     std::int64_t insert_suggestion(const suggestions::NewSuggestion& suggestion) override;
     std::optional<suggestions::SuggestionFacts> suggestion(std::int64_t id) override;
     bool review_suggestion(std::int64_t id, suggestions::Review from, suggestions::Review to,
-                           const std::optional<redaction::RedactedText>& reason) override;
+                           const std::optional<redaction::RedactedText>& reason, Week week) override;
     bool move_suggestion(std::int64_t id, suggestions::SuggestionState from, suggestions::SuggestionState to,
                          Week week) override;
     std::int64_t insert_step(const suggestions::NewStep& step) override;
     std::optional<suggestions::StepFacts> step(std::int64_t step_id) override;
     bool review_step(std::int64_t step_id, suggestions::Review from, suggestions::Review to) override;
+    bool rewrite_note(std::int64_t step_id, const redaction::RedactedText& note) override;
     void insert_confirmation(std::int64_t suggestion_id, Month month) override;
     void append(const events::Event& event) override;
 

@@ -47,14 +47,17 @@ std::vector<SuggestionRow> select(soci::session& s, const std::string& where_and
         }
     }
     if (out.empty()) return out;
-    std::string ids;
-    for (const auto& [id, index] : at) ids += (ids.empty() ? "" : ",") + std::to_string(id);
+    // The same filter again rather than a list of ids: the list of every published one grows.
+    const auto where = where_and_order.substr(0, where_and_order.find(" ORDER BY"));
     soci::rowset<soci::row> steps =
-        (s.prepare << fmt::format("SELECT suggestion_id, id, from_state, to_state, month, note, review FROM "
-                                  "suggestion_steps WHERE suggestion_id IN ({}) ORDER BY id",
-                                  ids));
+        (s.prepare << fmt::format("SELECT t.suggestion_id, t.id, t.from_state, t.to_state, t.month, t.note, t.review "
+                                  "FROM suggestion_steps t WHERE t.suggestion_id IN (SELECT g.id FROM suggestions g {}) "
+                                  "ORDER BY t.id",
+                                  where));
     for (const auto& row : steps) {
-        out[at.at(get_int(row, 0))].steps.push_back(
+        const auto found = at.find(get_int(row, 0));
+        if (found == at.end()) continue;  // past the filter's LIMIT
+        out[found->second].steps.push_back(
             SuggestionStepRow{get_int(row, 1), known(suggestion_state_from(row.get<std::string>(2)), "state"),
                               known(suggestion_state_from(row.get<std::string>(3)), "state"),
                               row.get<std::string>(4), get_text(row, 5),
@@ -73,7 +76,8 @@ std::string id_list(const std::vector<std::int64_t>& ids) {
 
 std::vector<SuggestionRow> published_suggestions(Database& db) {
     auto s = db.session();
-    return select(s, "WHERE g.review = 'published' ORDER BY g.provider_id, g.id DESC");
+    // Newest month first, and within a month by reference: the order of arrival is not shown.
+    return select(s, "WHERE g.review = 'published' ORDER BY g.provider_id, g.month DESC, g.public_ref");
 }
 
 std::vector<SuggestionRow> suggestions_to(Database& db, const std::vector<std::int64_t>& providers) {
@@ -111,18 +115,23 @@ std::int64_t last_suggestion_event(Database& db) {
     auto s = db.session();
     long long id = 0;
     soci::indicator ind = soci::i_null;
-    s << "SELECT MAX(id) FROM events WHERE object_kind IN ('suggestion', 'suggestion_step')", soci::into(id, ind);
+    // Only what changes a public page. A participant's suggestion arriving, or rejected, must not
+    // make every server re-read and empty its page cache (a timing signal anyone could watch).
+    s << "SELECT MAX(id) FROM events WHERE object_kind IN ('suggestion', 'suggestion_step') AND what <> "
+         "'suggestion.submitted' AND NOT (what = 'suggestion.reviewed' AND to_state = 'rejected')",
+        soci::into(id, ind);
     return ind == soci::i_ok ? id : 0;
 }
 
 std::vector<SuggestionRecord> suggestion_records(soci::session& s) {
     std::vector<SuggestionRecord> out;
     soci::rowset<soci::row> rows =
-        (s.prepare << "SELECT provider_id, week, answered_week, state FROM suggestions WHERE review = 'published'");
+        (s.prepare << "SELECT provider_id, published_week, answered_week, state FROM suggestions WHERE review = "
+                      "'published'");
     for (const auto& row : rows) {
         SuggestionRecord r;
         r.provider_id = get_int(row, 0);
-        r.made = known(Week::parse(row.get<std::string>(1)), "suggestion week");
+        r.made = known(Week::parse(get_text(row, 1)), "suggestion's published week");
         if (const auto answered = get_text(row, 2); !answered.empty()) r.answered = known(Week::parse(answered), "week");
         r.state = known(suggestion_state_from(row.get<std::string>(3)), "suggestion state");
         out.push_back(r);

@@ -176,7 +176,8 @@ Change run_suggestion(Command command, Result<Value> (*perform)(const Command&, 
     };
 }
 
-Result<Change> action_on(Target target, std::string_view action, std::int64_t id, const FormFields& form, Month month) {
+Result<Change> action_on(Target target, std::string_view action, std::int64_t id, const FormFields& form, Month month,
+                         Week week) {
     switch (target) {
         case Target::story:
             return story_action(action, id, form, month);
@@ -199,13 +200,13 @@ Result<Change> action_on(Target target, std::string_view action, std::int64_t id
             break;
         case Target::suggestion:
             if (action == "approve") {
-                return run_suggestion(suggestions::ReviewSuggestion{id, true, std::nullopt, month},
+                return run_suggestion(suggestions::ReviewSuggestion{id, true, std::nullopt, month, week},
                                       suggestions::review_suggestion);
             }
             if (action == "reject") {
                 auto reason = text_for_others(field(form, "reason"), "The reason");
                 if (!reason) return std::unexpected(reason.error());
-                return run_suggestion(suggestions::ReviewSuggestion{id, false, std::move(*reason), month},
+                return run_suggestion(suggestions::ReviewSuggestion{id, false, std::move(*reason), month, week},
                                       suggestions::review_suggestion);
             }
             break;
@@ -227,7 +228,7 @@ void act(const AppContext& app, const Request& request, const RouteParams& param
     if (!id || !form) return respond(error_page(app, 400));
     const auto path = fmt::format("/moderate/{}/{}/{}", folder(target), *id, action);
     if (!session_form_token_ok(app, *who, path, *form)) return respond(error_page(app, 403));
-    auto change = action_on(target, action, *id, *form, current_month(app));
+    auto change = action_on(target, action, *id, *form, current_month(app), current_week(app));
     if (!change) {
         return respond(change.error().kind == ErrorKind::not_found ? error_page(app, 404)
                                                                    : queue(app, *who, change.error().message));

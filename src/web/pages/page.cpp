@@ -88,4 +88,8 @@ Month current_month(const AppContext& app) {
     return Month::of(std::chrono::year_month_day(std::chrono::floor<std::chrono::days>(app.clock())));
 }
 
+Week current_week(const AppContext& app) {
+    return Week::of(std::chrono::year_month_day(std::chrono::floor<std::chrono::days>(app.clock())));
+}
+
 }  // namespace pw::web

@@ -6,6 +6,7 @@
 #include <boost/json/value.hpp>
 
 #include "core/common/form.hpp"
+#include "core/common/week.hpp"
 #include "web/app.hpp"
 
 namespace pw::web {
@@ -25,6 +26,8 @@ Response redirect(std::string location, int status = 303);
 // Today as days since 1970 (for form tokens) and this month (for dating what people send).
 long current_day(const AppContext& app);
 Month current_month(const AppContext& app);
+// This ISO week: kept only on complaints and suggestions, for their clocks.
+Week current_week(const AppContext& app);
 
 // The GOV.UK error summary: "errors" (field, message) and "has_errors".
 void set_error_summary(mustache::data& data, const std::vector<FieldError>& errors);

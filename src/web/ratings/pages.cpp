@@ -60,7 +60,7 @@ Response form_page(const AppContext& app, const Target& target, const FormFields
     // The provider's newest change made: people who rate it now are asked if they noticed it.
     if (const auto* change = change_to_ask_about(*app.suggestions.current(), target.provider_id, current_month(app))) {
         auto view = change_view(*change);
-        view.set("checked", flag(field(answers, "noticed") == std::to_string(change->id)));
+        view.set("checked", flag(field(answers, "noticed") == change->public_ref));
         data.set("change", std::move(view));
     }
     Response response = html_page(app, "rate", std::move(data), status);
@@ -152,7 +152,7 @@ void submit(const AppContext& app, const Target& target, const Request& request,
     std::optional<std::int64_t> noticed;
     if (const auto text = field(*form, "noticed"); !text.empty()) {
         const auto* asked = change_to_ask_about(*app.suggestions.current(), target.provider_id, current_month(app));
-        if (asked && parse_id(text) == asked->id) {
+        if (asked && text == asked->public_ref) {
             noticed = asked->id;
         } else {
             errors.push_back({"noticed", "That change is no longer asked about: look at the question again"});

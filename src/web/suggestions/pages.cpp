@@ -28,10 +28,6 @@ std::string form_path(std::int64_t provider_id) {
     return fmt::format("/providers/{}/suggest", provider_id);
 }
 
-Week current_week(const AppContext& app) {
-    return Week::of(std::chrono::year_month_day(std::chrono::floor<std::chrono::days>(app.clock())));
-}
-
 Response form_page(const AppContext& app, const registry::ProviderDetail& provider, const FormFields& form,
                    const std::vector<FieldError>& errors, int status) {
     mustache::data data;
@@ -135,7 +131,10 @@ void submit(const AppContext& app, const registry::ProviderDetail& provider, con
             return without_value(suggest(command, suggestions));
         },
         [&app, respond, fresh, follows, name = provider.provider.name,
-         back = provider_url(provider.provider.id)](Result<void> done) {
+         back = provider_url(provider.provider.id), provider, form = *form](Result<void> done) {
+            if (!done && done.error().kind == ErrorKind::invalid_input) {
+                return respond(form_page(app, provider, form, {{"text", done.error().message}}, 400));
+            }
             if (!done) return respond(error_page(app, 503));
             mustache::data data;
             data.set("title", "Your suggestion is sent");

@@ -62,11 +62,27 @@ int status_of(const Error& error) {
         case ErrorKind::invalid_input:
         case ErrorKind::illegal_transition:
             return 400;
+        case ErrorKind::forbidden:
+            return 403;
+        case ErrorKind::not_found:
+            return 404;
         case ErrorKind::conflict:
             return 409;
-        default:
-            return 200;
+        case ErrorKind::unavailable:
+            return 503;
     }
+    return 500;
+}
+
+// After a change: the page again with what happened; a refusal of who or what is the site's page.
+void answered(const AppContext& app, const SignedIn& who, const Responder& respond, const Result<void>& done,
+              const std::string& success) {
+    if (!done && (done.error().kind == ErrorKind::forbidden || done.error().kind == ErrorKind::not_found ||
+                  done.error().kind == ErrorKind::unavailable)) {
+        return respond(error_page(app, status_of(done.error())));
+    }
+    if (done) published_suggestions_changed(app);
+    respond(page(app, who, done ? success : done.error().message, done ? 200 : status_of(done.error())));
 }
 
 void answer(const AppContext& app, const Request& request, const RouteParams& params, Responder respond) {
@@ -91,7 +107,7 @@ void answer(const AppContext& app, const Request& request, const RouteParams& pa
                              store::represented_providers(app.db, who->account),
                              *to,
                              std::move(note),
-                             Week::of(std::chrono::year_month_day(std::chrono::floor<std::chrono::days>(app.clock()))),
+                             current_week(app),
                              current_month(app)};
     apply_change(
         app, request,
@@ -100,13 +116,29 @@ void answer(const AppContext& app, const Request& request, const RouteParams& pa
             return without_value(answer_suggestion(command, suggestions));
         },
         [&app, who = *who, respond](Result<void> done) {
-            if (!done && done.error().kind == ErrorKind::forbidden) return respond(error_page(app, 403));
-            if (!done && done.error().kind == ErrorKind::not_found) return respond(error_page(app, 404));
-            if (done) published_suggestions_changed(app);
-            respond(page(app, who,
-                         done ? "Done. Your note, if you wrote one, is published once a moderator has read it."
-                              : done.error().message,
-                         done ? 200 : status_of(done.error())));
+            answered(app, who, respond, done,
+                     "Done. Your note, if you wrote one, is published once a moderator has read it.");
+        });
+}
+
+void rewrite(const AppContext& app, const Request& request, const RouteParams& params, Responder respond) {
+    auto who = representative(app, request);
+    if (!who) return respond(refuse_access(app, request));
+    auto id = parse_id(params.get("id"));
+    auto form = parse_query(request.body);
+    if (!id || !form) return respond(error_page(app, 400));
+    if (!session_form_token_ok(app, *who, kAnswerToken, *form)) return respond(error_page(app, 403));
+    auto note = stories::text_for_others(field(*form, "note"), "Your note");
+    if (!note) return respond(page(app, *who, note.error().message, 400));
+    RewriteNote command{*id, store::represented_providers(app.db, who->account), std::move(*note), current_month(app)};
+    apply_change(
+        app, request,
+        [command = std::move(command)](soci::session& s) {
+            store::SociSuggestionRepository suggestions(s);
+            return rewrite_note(command, suggestions);
+        },
+        [&app, who = *who, respond](Result<void> done) {
+            answered(app, who, respond, done, "Sent again. A moderator reads it before it is published.");
         });
 }
 
@@ -120,6 +152,10 @@ void add_suggestion_provider_routes(Router& router, const AppContext& app) {
     router.post_async("/suggestions/{id}/answer", [&app](const Request& r, const RouteParams& p, Responder respond) {
         answer(app, r, p, std::move(respond));
     });
+    router.post_async("/suggestion-notes/{id}/rewrite",
+                      [&app](const Request& r, const RouteParams& p, Responder respond) {
+                          rewrite(app, r, p, std::move(respond));
+                      });
 }
 
 }  // namespace pw::web

@@ -52,12 +52,15 @@ mustache::data suggestion_view(const store::SuggestionRow& row, Reader reader) {
                 put(note, "segments", text_view(step.note));
                 put(sd, "note", std::move(note));
             }
-            if (!step.note.empty() && step.review != Review::published) {
-                put(sd, "note_status", reader == Reader::everyone || reader == Reader::writer
-                                           ? std::string("A note from the provider is being checked.")
-                                           : std::string(review_label(step.review)));
+            if (!step.note.empty() && step.review == Review::pending &&
+                (reader == Reader::everyone || reader == Reader::writer)) {
+                put(sd, "note_status", "A note from the provider is being checked.");
+            } else if (!step.note.empty() && step.review != Review::published && reader != Reader::everyone &&
+                       reader != Reader::writer) {
+                put(sd, "note_status", std::string(review_label(step.review)));
             }
-            put(sd, "note_pending", flag(step.review == Review::pending && !step.note.empty()));
+            // The provider may write a rejected note again (a decline needs its reason).
+            put(sd, "note_rejected", flag(step.review == Review::rejected && reader == Reader::provider));
             return sd;
         }));
     return d;
@@ -65,13 +68,14 @@ mustache::data suggestion_view(const store::SuggestionRow& row, Reader reader) {
 
 mustache::data change_view(const store::SuggestionRow& row) {
     mustache::data d;
-    put(d, "id", std::to_string(row.id));
-    put(d, "ref", row.public_ref);
+    put(d, "ref", row.public_ref);  // the form names it by reference: ids tell the order of arrival
     put(d, "suggestion", text_view(row.body));
     for (const auto& step : row.steps) {
         if (step.to == SuggestionState::implemented && step.review == Review::published && !step.note.empty()) {
-            put(d, "done", text_view(step.note));
-            put(d, "month", month_label(step.month));
+            mustache::data done;
+            put(done, "segments", text_view(step.note));
+            put(done, "month", month_label(step.month));
+            put(d, "done", std::move(done));
         }
     }
     return d;

@@ -41,7 +41,7 @@ protected:
                                std::nullopt},
                               repo);
             EXPECT_TRUE(id);
-            EXPECT_TRUE(review_suggestion({*id, true, std::nullopt, month()}, repo));
+            EXPECT_TRUE(review_suggestion({*id, true, std::nullopt, month(), week_}, repo));
             return *id;
         });
     }
@@ -143,4 +143,20 @@ TEST_P(SuggestionRepositoryTest, PublicationCountsConfirmationsWithNoiseAndAnswe
     // Made in 2026-W45; by the first week of January the unanswered one is past its 4 weeks.
     EXPECT_EQ(*figures, (AnswerFigures{2, 2, 1, 1, 0}));
     EXPECT_EQ(count("confirmation_cells"), 2);  // November and December, the change's asking months so far
+    EXPECT_EQ(count("confirmation_cells WHERE suggestion_id = " + std::to_string(answered) + " AND noisy = 0"), 1)
+        << "December: a cell with nothing counted, so a cell says only that the change is public";
+    EXPECT_EQ(count("change_confirmations"), 0) << "raw confirmations kept after their month was drawn";
+}
+
+TEST_P(SuggestionRepositoryTest, AChangeIsAskedAboutForSixMonthsAndCountedForNoOther) {
+    const auto id = published_suggestion();
+    ASSERT_TRUE(answer(id, SuggestionState::under_consideration, std::nullopt, week_));
+    ASSERT_TRUE(answer(id, SuggestionState::planned, std::nullopt, week_));
+    ASSERT_TRUE(answer(id, SuggestionState::implemented, "Done", week_));  // November 2026
+    auto outcome = store::publish(*db_, *Month::parse("2027-07"), [] { return std::uint64_t{0}; });
+    ASSERT_TRUE(outcome) << outcome.error().message;
+    // November to April: six cells; May and June none.
+    EXPECT_EQ(count("confirmation_cells"), 6);
+    EXPECT_EQ(count("confirmation_cells WHERE month > '2027-04'"), 0);
+    EXPECT_EQ(count("snapshot_confirmations WHERE cells_summed = 6"), 1);
 }

@@ -49,7 +49,7 @@ public:
         return it == rows.end() ? std::nullopt : std::optional(it->second.facts);
     }
     bool review_suggestion(std::int64_t id, suggestions::Review from, suggestions::Review to,
-                           const std::optional<redaction::RedactedText>& reason) override {
+                           const std::optional<redaction::RedactedText>& reason, Week) override {
         auto& row = rows.at(id);
         if (lost() || row.facts.review != from) return false;
         row.facts.review = to;
@@ -72,12 +72,20 @@ public:
     std::optional<suggestions::StepFacts> step(std::int64_t id) override {
         auto it = steps.find(id);
         if (it == steps.end()) return std::nullopt;
-        return suggestions::StepFacts{it->second.suggestion_id, it->second.review};
+        return suggestions::StepFacts{it->second.suggestion_id, it->second.review,
+                                      rows.at(it->second.suggestion_id).facts.provider_id};
     }
     bool review_step(std::int64_t id, suggestions::Review from, suggestions::Review to) override {
         auto& step = steps.at(id);
         if (lost() || step.review != from) return false;
         step.review = to;
+        return true;
+    }
+    bool rewrite_note(std::int64_t id, const redaction::RedactedText& note) override {
+        auto& step = steps.at(id);
+        if (lost() || step.review != suggestions::Review::rejected) return false;
+        step.note = note;
+        step.review = suggestions::Review::pending;
         return true;
     }
     void insert_confirmation(std::int64_t id, Month) override { confirmations.push_back(id); }

@@ -65,15 +65,15 @@ TEST(ReviewSuggestion, PublishesOrRejectsWithAReasonOnce) {
     fakes::Suggestions fake;
     const auto a = fake.add(SuggestionState::open, Review::pending);
     const auto b = fake.add(SuggestionState::open, Review::pending);
-    ASSERT_TRUE(review_suggestion({a, true, std::nullopt, kDecember}, fake));
+    ASSERT_TRUE(review_suggestion({a, true, std::nullopt, kDecember, kWeek}, fake));
     EXPECT_EQ(fake.rows[a].facts.review, Review::published);
-    auto no_reason = review_suggestion({b, false, std::nullopt, kDecember}, fake);
+    auto no_reason = review_suggestion({b, false, std::nullopt, kDecember, kWeek}, fake);
     ASSERT_FALSE(no_reason);
     EXPECT_EQ(no_reason.error().kind, ErrorKind::invalid_input);
-    ASSERT_TRUE(review_suggestion({b, false, text("It names a member of staff"), kDecember}, fake));
+    ASSERT_TRUE(review_suggestion({b, false, text("It names a member of staff"), kDecember, kWeek}, fake));
     EXPECT_EQ(fake.rows[b].facts.review, Review::rejected);
     EXPECT_EQ(fake.rows[b].reason, "It names a member of staff");
-    auto again = review_suggestion({b, true, std::nullopt, kDecember}, fake);
+    auto again = review_suggestion({b, true, std::nullopt, kDecember, kWeek}, fake);
     ASSERT_FALSE(again);
     EXPECT_EQ(again.error().kind, ErrorKind::illegal_transition);
     EXPECT_EQ(fake.events.size(), 2u);
@@ -83,7 +83,7 @@ TEST(ReviewSuggestion, ALostRaceIsAConflictAndChangesNothing) {
     fakes::Suggestions fake;
     const auto id = fake.add(SuggestionState::open, Review::pending);
     fake.race = true;
-    auto lost = review_suggestion({id, true, std::nullopt, kDecember}, fake);
+    auto lost = review_suggestion({id, true, std::nullopt, kDecember, kWeek}, fake);
     ASSERT_FALSE(lost);
     EXPECT_EQ(lost.error().kind, ErrorKind::conflict);
     EXPECT_TRUE(fake.events.empty());
@@ -158,14 +158,22 @@ TEST(AnswerSuggestion, ASuggestionNotYetPublishedDoesNotExistForTheProvider) {
     }
 }
 
-TEST(AnswerSuggestion, TheFirstAnswerWeekIsKept) {
+TEST(RewriteNote, ARejectedNoteIsWrittenAgainByTheProviderAndWaitsAgain) {
     fakes::Suggestions fake;
-    const auto id = fake.add(SuggestionState::open);
-    ASSERT_TRUE(answer_suggestion(answer(id, SuggestionState::under_consideration), fake));
-    auto later = answer(id, SuggestionState::planned);
-    later.week = kWeek.plus(6);
-    ASSERT_TRUE(answer_suggestion(later, fake));
-    EXPECT_EQ(fake.rows[id].answered, kWeek);
+    const auto id = fake.add(SuggestionState::planned);
+    auto step = answer_suggestion(answer(id, SuggestionState::declined, "No money"), fake);
+    ASSERT_TRUE(step);
+    auto early = rewrite_note({*step, {5}, text("Again"), kDecember}, fake);
+    ASSERT_FALSE(early);  // still pending: nothing to write again
+    EXPECT_EQ(early.error().kind, ErrorKind::illegal_transition);
+    ASSERT_TRUE(review_step({*step, false, kDecember}, fake));
+    auto other = rewrite_note({*step, {6}, text("Not ours"), kDecember}, fake);
+    ASSERT_FALSE(other);
+    EXPECT_EQ(other.error().kind, ErrorKind::forbidden);
+    ASSERT_TRUE(rewrite_note({*step, {5}, text("The budget for screens was cut this year."), kDecember}, fake));
+    EXPECT_EQ(fake.steps.at(*step).review, Review::pending);
+    EXPECT_EQ(fake.steps.at(*step).note->str(), "The budget for screens was cut this year.");
+    EXPECT_EQ(fake.events.back().what, "suggestion_step.rewritten");
 }
 
 TEST(AnswerSuggestion, ALostRaceIsAConflict) {

@@ -44,7 +44,10 @@ TEST(SuggestionLifecycle, DeclinedAndImplementedNeedANote) {
 
 TEST(SuggestionReview, OnlyAModeratorDecidesAndOnlyOnce) {
     using R = Review;
-    check_every_pair(kReviews, {{R::pending, R::published, Actor::moderator}, {R::pending, R::rejected, Actor::moderator}},
+    check_every_pair(kReviews,
+                     {{R::pending, R::published, Actor::moderator},
+                      {R::pending, R::rejected, Actor::moderator},
+                      {R::rejected, R::pending, Actor::provider}},
                      check_review_transition);
 }
 
