@@ -54,6 +54,16 @@ std::vector<SuggestionRow> select(soci::session& s, const std::string& where_and
                                   "FROM suggestion_steps t WHERE t.suggestion_id IN (SELECT g.id FROM suggestions g {}) "
                                   "ORDER BY t.id",
                                   where));
+    // Moderators' censor rules that reach suggestions: a provider's, and everywhere's (few: all read).
+    soci::rowset<soci::row> rules = (s.prepare << "SELECT scope, provider_id, phrase FROM censor_rules WHERE scope IN "
+                                                  "('provider', 'everywhere') ORDER BY id");
+    for (const auto& row : rules) {
+        const bool everywhere = get_text(row, 0) == "everywhere";
+        const auto provider = row.get_indicator(1) == soci::i_null ? 0 : get_int(row, 1);
+        for (auto& suggestion : out) {
+            if (everywhere || suggestion.provider_id == provider) suggestion.rules.push_back({get_text(row, 2)});
+        }
+    }
     for (const auto& row : steps) {
         const auto found = at.find(get_int(row, 0));
         if (found == at.end()) continue;  // past the filter's LIMIT
@@ -117,7 +127,7 @@ std::int64_t last_suggestion_event(Database& db) {
     soci::indicator ind = soci::i_null;
     // Only what changes a public page. A participant's suggestion arriving, or rejected, must not
     // make every server re-read and empty its page cache (a timing signal anyone could watch).
-    s << "SELECT MAX(id) FROM events WHERE object_kind IN ('suggestion', 'suggestion_step') AND what <> "
+    s << "SELECT MAX(id) FROM events WHERE object_kind IN ('suggestion', 'suggestion_step', 'censor_rule') AND what <> "
          "'suggestion.submitted' AND NOT (what = 'suggestion.reviewed' AND to_state = 'rejected')",
         soci::into(id, ind);
     return ind == soci::i_ok ? id : 0;

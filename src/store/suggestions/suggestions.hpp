@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "core/common/week.hpp"
+#include "core/redaction/redaction.hpp"
 #include "core/suggestions/figures.hpp"
 #include "core/suggestions/lifecycle.hpp"
 #include "store/database.hpp"
@@ -35,6 +36,7 @@ struct SuggestionRow {
     std::string reject_reason;
     suggestions::SuggestionState state = suggestions::SuggestionState::open;
     std::vector<SuggestionStepRow> steps;  // oldest first; all of them (pages choose what to show)
+    std::vector<redaction::CensorRule> rules;  // moderators' rules for its provider and everywhere
 };
 
 // Every published suggestion, by provider and newest first: what the public read model holds.

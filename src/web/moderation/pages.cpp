@@ -110,7 +110,7 @@ Response queue(const AppContext& app, const SignedIn& who, const std::string& no
             auto view = suggestion_view(row, Reader::moderator);
             view.set("step_id", std::to_string(step.id));
             view.set("step_label", std::string(suggestions::suggestion_state_label(step.to)));
-            view.set("note_segments", text_view(step.note));
+            view.set("note_segments", text_view(stories::censor(step.note, row.rules)));
             add_tokens(view, app, who, Target::suggestion_note, step.id, {"approve", "reject"});
             notes.push_back(view);
         }

@@ -1,5 +1,6 @@
 #include "web/suggestions/views.hpp"
 
+#include "core/stories/story.hpp"
 #include "web/pages/page.hpp"
 #include "web/stories/views.hpp"
 
@@ -28,7 +29,7 @@ mustache::data suggestion_view(const store::SuggestionRow& row, Reader reader) {
     put(d, "provider_name", row.provider_name);
     if (!row.office_name.empty()) put(d, "office_name", row.office_name);
     put(d, "month", month_label(row.month));
-    put(d, "segments", text_view(row.body));
+    put(d, "segments", text_view(stories::censor(row.body, row.rules)));
     put(d, "state", std::string(suggestion_state_name(row.state)));
     put(d, "state_label", std::string(suggestion_state_label(row.state)));
     put(d, "finished", flag(row.state == SuggestionState::implemented || row.state == SuggestionState::declined));
@@ -49,7 +50,7 @@ mustache::data suggestion_view(const store::SuggestionRow& row, Reader reader) {
                                reader == Reader::moderator;
             if (!step.note.empty() && shown) {
                 mustache::data note;
-                put(note, "segments", text_view(step.note));
+                put(note, "segments", text_view(stories::censor(step.note, row.rules)));
                 put(sd, "note", std::move(note));
             }
             if (!step.note.empty() && step.review == Review::pending &&
@@ -69,11 +70,11 @@ mustache::data suggestion_view(const store::SuggestionRow& row, Reader reader) {
 mustache::data change_view(const store::SuggestionRow& row) {
     mustache::data d;
     put(d, "ref", row.public_ref);  // the form names it by reference: ids tell the order of arrival
-    put(d, "suggestion", text_view(row.body));
+    put(d, "suggestion", text_view(stories::censor(row.body, row.rules)));
     for (const auto& step : row.steps) {
         if (step.to == SuggestionState::implemented && step.review == Review::published && !step.note.empty()) {
             mustache::data done;
-            put(done, "segments", text_view(step.note));
+            put(done, "segments", text_view(stories::censor(step.note, row.rules)));
             put(done, "month", month_label(step.month));
             put(d, "done", std::move(done));
         }

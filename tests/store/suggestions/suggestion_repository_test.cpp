@@ -160,3 +160,23 @@ TEST_P(SuggestionRepositoryTest, AChangeIsAskedAboutForSixMonthsAndCountedForNoO
     EXPECT_EQ(count("confirmation_cells WHERE month > '2027-04'"), 0);
     EXPECT_EQ(count("snapshot_confirmations WHERE cells_summed = 6"), 1);
 }
+
+TEST_P(SuggestionRepositoryTest, ModeratorsCensorRulesForItsProviderAndEverywhereReachIt) {
+    const auto id = published_suggestion("Ask Maureen about the board");
+    {
+        auto s = db_->session();
+        s << "INSERT INTO censor_rules (phrase, scope, provider_id, month) VALUES ('Maur*', 'provider', :p, '2026-11')",
+            soci::use(provider_);
+        s << "INSERT INTO censor_rules (phrase, scope, month) VALUES ('board', 'everywhere', '2026-11')";
+        long long other = 0;
+        s << "INSERT INTO providers (name, name_key, source) VALUES ('A4e', 'a4e', 'test') RETURNING id",
+            soci::into(other);
+        s << "INSERT INTO censor_rules (phrase, scope, provider_id, month) VALUES ('Ask', 'provider', :p, '2026-11')",
+            soci::use(other);
+    }
+    const auto row = store::find_suggestion(*db_, id);
+    ASSERT_TRUE(row);
+    ASSERT_EQ(row->rules.size(), 2u);
+    EXPECT_EQ(row->rules[0].phrase, "Maur*");
+    EXPECT_EQ(row->rules[1].phrase, "board");
+}
