@@ -21,6 +21,8 @@ void add_research_routes(Router& router, const AppContext& app);      // web/res
 void add_open_data_routes(Router& router, const AppContext& app);     // web/publication/open_data.cpp
 void add_suggestion_routes(Router& router, const AppContext& app);    // web/suggestions/pages.cpp
 void add_suggestion_provider_routes(Router& router, const AppContext& app);  // web/suggestions/provider_pages.cpp
+void add_complaint_routes(Router& router, const AppContext& app);     // web/complaints/pages.cpp
+void add_complaint_provider_routes(Router& router, const AppContext& app);  // web/complaints/provider_pages.cpp
 
 // The provider page's suggestions, its answer figures and the link to suggest (web/suggestions/pages.cpp).
 void set_provider_suggestions(const AppContext& app, mustache::data& data, std::int64_t provider_id);

@@ -28,9 +28,10 @@ inline bool may_go_to_ice(ComplaintState state, std::optional<Week> sent, Week n
     return sent && overdue(state, *sent, now);
 }
 
-// Whether a final response came within the 8 weeks (published: the share answered in time).
+// Whether a final response came within the 8 weeks: before the week the ICE could take it
+// (published: the share answered in time).
 inline bool answered_in_time(Week sent, Week final_response) {
-    return weeks_between(sent, final_response) <= kFinalResponseWeeks;
+    return final_response < ice_without_response_from(sent);
 }
 
 }  // namespace pw::complaints

@@ -187,6 +187,7 @@ void set_provider_suggestions(const AppContext& app, mustache::data& data, std::
     data.set("has_suggestions", flag(!list.is_empty_list()));
     data.set("suggestions", list);
     data.set("suggest_url", form_path(provider_id));
+    data.set("complain_url", fmt::format("/providers/{}/complain", provider_id));
     const auto snapshot = app.published.current();
     const auto figures = snapshot ? snapshot->suggestion_answers(provider_id) : std::nullopt;
     if (figures && figures->made > 0) {

@@ -1,0 +1,235 @@
+// A participant's official complaint: the guide with the Independent Case Examiner route, the
+// form that drafts the letter (the letter is theirs: drafted from their own words, never kept),
+// and following it under a codename, with the 8-week clock read from the weeks.
+#include <fmt/format.h>
+
+#include <algorithm>
+
+#include "core/codenames/codename.hpp"
+#include "core/complaints/commands.hpp"
+#include "core/documents/pdf.hpp"
+#include "core/stories/story.hpp"
+#include "crypto/codenames.hpp"
+#include "store/complaints/complaints.hpp"
+#include "store/ratings/ratings.hpp"
+#include "web/accounts/signed_in.hpp"
+#include "web/complaints/views.hpp"
+#include "web/http/query.hpp"
+#include "web/pages/codename_form.hpp"
+#include "web/pages/page.hpp"
+#include "web/registry/views.hpp"
+#include "web/routes.hpp"
+
+namespace pw::web {
+
+using namespace complaints;
+
+namespace {
+
+constexpr const char* kMine = "/complaints/mine";
+constexpr const char* kLetter = "/complaints/letter";
+const CodenameForm kFollowForm{kMine, "Follow your complaint"};
+
+std::string form_path(std::int64_t provider_id) {
+    return fmt::format("/providers/{}/complain", provider_id);
+}
+
+Response no_store(Response response) {
+    response.set_header("Cache-Control", "no-store");
+    return response;
+}
+
+Response form_page(const AppContext& app, const registry::ProviderDetail& provider, const FormFields& form,
+                   const std::vector<FieldError>& errors, int status) {
+    mustache::data data;
+    data.set("title", (errors.empty() ? "" : "Error: ") + fmt::format("Complain about {}", provider.provider.name));
+    set_error_summary(data, errors);
+    const auto path = form_path(provider.provider.id.value);
+    data.set("action", path);
+    data.set("csrf", app.csrf.issue(path, current_day(app)));
+    data.set("provider_name", provider.provider.name);
+    data.set("back_url", provider_url(provider.provider.id));
+    const auto office = field(form, "office");
+    data.set("has_offices", flag(!provider.offices.empty()));
+    data.set("offices", list_of(provider.offices, [&](const registry::OfficeSummary& o) {
+                 mustache::data d;
+                 d.set("value", std::to_string(o.id.value));
+                 d.set("label", fmt::format("{}, {}", o.name, o.town));
+                 d.set("selected", flag(std::to_string(o.id.value) == office));
+                 return d;
+             }));
+    data.set("categories", list_of(kCategories, [&](Category c) {
+                 mustache::data d;
+                 d.set("value", std::string(category_key(c)));
+                 d.set("label", std::string(category_label(c)));
+                 d.set("checked", flag(category_key(c) == field(form, "category")));
+                 return d;
+             }));
+    for (const auto* name : {"what_happened", "wanted", "codename"}) {
+        data.set(std::string(name) + "_value", std::string(field(form, name)));
+    }
+    for (const auto& e : errors) data.set(e.field + "_error", e.message);
+    return no_store(html_page(app, "complain", std::move(data), status));
+}
+
+void draft(const AppContext& app, const registry::ProviderDetail& provider, const Request& request,
+           Responder respond) {
+    auto form = parse_query(request.body);
+    if (!form) return respond(error_page(app, 400));
+    const auto path = form_path(provider.provider.id.value);
+    if (!app.csrf.valid(field(*form, "csrf"), path, current_day(app))) return respond(error_page(app, 403));
+    std::vector<FieldError> errors;
+    std::optional<std::int64_t> office_id;
+    if (const auto office = field(*form, "office"); !office.empty()) {
+        const auto id = parse_id(office);
+        if (id && std::ranges::any_of(provider.offices, [&](const auto& o) { return o.id.value == *id; })) {
+            office_id = *id;
+        } else {
+            errors.push_back({"office", "Select one of this provider's offices, or all of it"});
+        }
+    }
+    const auto category = category_from(field(*form, "category"));
+    if (!category) errors.push_back({"category", "Select what the complaint is about"});
+    auto what = stories::check_text_within(field(*form, "what_happened"), "What happened", kMaxWhatHappened);
+    if (!what) errors.push_back({"what_happened", what.error().message});
+    auto wanted = stories::check_text_within(field(*form, "wanted"), "What you want", kMaxWanted);
+    if (!wanted) errors.push_back({"wanted", wanted.error().message});
+    std::optional<std::int64_t> codename_id;
+    if (const std::string typed(field(*form, "codename")); typed.find_first_not_of(" \t") != std::string::npos) {
+        if (auto normalised = codenames::normalise(typed)) {
+            auto s = app.db.session();
+            codename_id = store::find_codename(s, app.lookup_keys, *normalised, &app.writer);
+        }
+        if (!codename_id) errors.push_back({"codename", "We do not recognise that codename. Check it, or leave it blank"});
+    }
+    if (!errors.empty()) return respond(form_page(app, provider, *form, errors, 400));
+    DraftComplaint command{NewComplaint{provider.provider.id.value, office_id, codename_id, *category,
+                                        redaction::redact_text(*what), redaction::redact_text(*wanted),
+                                        current_week(app), current_month(app)},
+                           std::nullopt};
+    std::optional<std::string> fresh;
+    if (!codename_id) {
+        fresh = crypto::new_codename();
+        command.new_codename = store::hash_codename(app.lookup_keys, *fresh);
+    }
+    // The letter is drafted from their own words and shown once; only the redacted copy is kept.
+    const auto letter = complaint_letter({provider.provider.name, *category, *what, *wanted});
+    apply_change(
+        app, request,
+        [command = std::move(command)](soci::session& s) {
+            store::SociComplaintRepository complaints(s);
+            return without_value(draft_complaint(command, complaints));
+        },
+        [&app, respond, fresh, letter, name = provider.provider.name](Result<void> done) {
+            if (!done) return respond(error_page(app, 503));
+            mustache::data data;
+            data.set("title", "Your complaint is drafted");
+            data.set("provider_name", name);
+            data.set("letter", letter);
+            data.set("csrf_letter", app.csrf.issue(kLetter, current_day(app)));
+            if (fresh) data.set("codename", *fresh);
+            respond(no_store(html_page(app, "complaint_drafted", std::move(data))));
+        });
+}
+
+Response my_complaints(const AppContext& app, const Codename& owner, const std::string& notice, int status = 200) {
+    mustache::data data;
+    data.set("title", "Your complaints");
+    if (!notice.empty()) data.set("notice", notice);
+    const auto now = current_week(app);
+    data.set("complaints", list_of(store::complaints_of(app.db, owner.id), [&](const store::ComplaintRow& row) {
+                 auto view = complaint_view(row, now);
+                 view.set("codename", owner.text);
+                 view.set("csrf_step", app.csrf.issue(fmt::format("/complaints/{}/step", row.id), current_day(app)));
+                 return view;
+             }));
+    return no_store(html_page(app, "complaints_mine", std::move(data), status));
+}
+
+void step(const AppContext& app, const Request& request, const RouteParams& params, Responder respond) {
+    auto form = parse_query(request.body);
+    auto id = parse_id(params.get("id"));
+    if (!form || !id) return respond(error_page(app, 400));
+    auto owner = recognise_codename(app, *form, fmt::format("/complaints/{}/step", *id), kFollowForm);
+    if (!owner) return respond(std::move(owner.error()));
+    const auto to = complaint_state_from(field(*form, "to"));
+    if (!to) return respond(my_complaints(app, *owner, "Choose what has happened since", 400));
+    apply_change(
+        app, request,
+        [command = StepComplaint{*id, owner->id, *to, current_week(app), current_month(app)}](soci::session& s) {
+            store::SociComplaintRepository complaints(s);
+            return step_complaint(command, complaints);
+        },
+        [&app, owner = *owner, respond](Result<void> done) {
+            if (!done && done.error().kind == ErrorKind::not_found) return respond(error_page(app, 404));
+            if (!done && done.error().kind == ErrorKind::unavailable) return respond(error_page(app, 503));
+            respond(my_complaints(app, owner, done ? "Your complaint is updated." : done.error().message,
+                                  done ? 200 : 400));
+        });
+}
+
+Response letter_download(const AppContext& app, const Request& request) {
+    auto form = parse_query(request.body);
+    if (!form) return error_page(app, 400);
+    if (!app.csrf.valid(field(*form, "csrf"), kLetter, current_day(app))) return error_page(app, 403);
+    // Their own letter back to them, as it was drafted; checked like any text, never kept.
+    auto text = stories::check_text_within(field(*form, "letter"), "The letter", 6000);
+    if (!text) return error_page(app, 400);
+    Response response;
+    if (field(*form, "format") == "pdf") {
+        response.content_type = "application/pdf";
+        response.set_header("Content-Disposition", "attachment; filename=\"complaint.pdf\"");
+        response.body = documents::text_pdf(*text, "Formal complaint");
+    } else {
+        response.content_type = "text/plain; charset=utf-8";
+        response.set_header("Content-Disposition", "attachment; filename=\"complaint.txt\"");
+        response.body = *text;
+    }
+    return no_store(std::move(response));
+}
+
+}  // namespace
+
+void add_complaint_routes(Router& router, const AppContext& app) {
+    router.get(
+        "/complaints",
+        [&app](const Request&, const RouteParams&) {
+            mustache::data data;
+            data.set("title", "Complain about a provider");
+            return html_page(app, "complaints", std::move(data));
+        },
+        Caching::public_page);
+    router.get("/providers/{id}/complain", [&app](const Request&, const RouteParams& p) {
+        auto id = parse_id(p.get("id"));
+        auto provider = id ? app.registry.find_provider(ProviderId{*id}) : std::nullopt;
+        if (!provider) return error_page(app, 404);
+        return form_page(app, *provider, {}, {}, 200);
+    });
+    router.post_async(
+        "/providers/{id}/complain",
+        [&app](const Request& r, const RouteParams& p, Responder respond) {
+            auto id = parse_id(p.get("id"));
+            auto provider = id ? app.registry.find_provider(ProviderId{*id}) : std::nullopt;
+            if (!provider) return respond(error_page(app, 404));
+            draft(app, *provider, r, std::move(respond));
+        },
+        throttle::Action::participant_write, Work::slow);
+    router.get(kMine, [&app](const Request&, const RouteParams&) { return codename_page(app, kFollowForm, "", "", 200); });
+    router.post(
+        kMine,
+        [&app](const Request& r, const RouteParams&) {
+            auto form = parse_query(r.body);
+            if (!form) return error_page(app, 400);
+            auto owner = recognise_codename(app, *form, kMine, kFollowForm);
+            if (!owner) return std::move(owner.error());
+            return my_complaints(app, *owner, "");
+        },
+        throttle::Action::codename_lookup, Work::slow);
+    router.post_async(
+        "/complaints/{id}/step",
+        [&app](const Request& r, const RouteParams& p, Responder respond) { step(app, r, p, std::move(respond)); },
+        throttle::Action::codename_lookup, Work::slow);
+    router.post(kLetter, [&app](const Request& r, const RouteParams&) { return letter_download(app, r); });
+}
+
+}  // namespace pw::web
