@@ -71,7 +71,7 @@ long long rows(const std::string& url) {
     long long total = 0;
     for (const char* table : {"ratings", "stories", "responses", "flags", "censor_rules", "codenames", "sanction_cases",
                               "accounts", "events", "takedown_notices", "suggestions", "suggestion_steps",
-                              "change_confirmations"}) {
+                              "change_confirmations", "complaints"}) {
         long long n = 0;
         s << std::string("SELECT COUNT(*) FROM ") + table, soci::into(n);
         total += n;
@@ -260,6 +260,40 @@ TEST_P(HostileInput, SuggestionFormsRefuseOrEscapeEverything) {
     check_body(request(port(), "GET", "/moderate", moderator_), "the moderation queue holding the attack's notes");
     check_body(get(port(), "/providers/" + provider_), "the provider page listing suggestions");
     std::printf("hostile input: %d suggestion requests, none unescaped, leaking or 5xx\n", sent_);
+}
+
+TEST_P(HostileInput, ComplaintFormsRefuseOrEscapeEverything) {
+    const std::string complain = "/providers/" + provider_ + "/complain";
+    attack(get(port(), complain).body, complain);
+    // A complaint drafted, with markup in its texts: the letter page, its codename page and the
+    // representative's page escape it.
+    auto form = get(port(), complain);
+    auto drafted = request(port(), "POST", complain, kForm,
+                           "csrf=" + csrf_in(form.body, complain) + "&category=other&what_happened=" +
+                               kPayloads[0].encoded + "&wanted=" + kPayloads[1].encoded);
+    ASSERT_EQ(drafted.status, 200) << drafted.body.substr(0, 500);
+    check_body(drafted, "the drafted letter");
+    attack(drafted.body, "/complaints/letter");
+    std::smatch m;
+    ASSERT_TRUE(std::regex_search(drafted.body, m, std::regex(R"re(<strong>([a-z]+) ([a-z]+) ([a-z]+) ([a-z]+)</strong>)re")));
+    const std::string codename = m[1].str() + "+" + m[2].str() + "+" + m[3].str() + "+" + m[4].str();
+    attack(get(port(), "/complaints/mine").body, "/complaints/mine");
+    const auto ask = get(port(), "/complaints/mine");
+    auto mine = request(port(), "POST", "/complaints/mine", kForm,
+                        "csrf=" + csrf_in(ask.body, "/complaints/mine") + "&codename=" + codename);
+    check_body(mine, "the participant's complaints");
+    ASSERT_TRUE(std::regex_search(mine.body, m, std::regex(R"re(/complaints/([0-9]+)/step)re")));
+    const std::string step = m[0].str();
+    attack(mine.body, step);
+    ASSERT_EQ(request(port(), "POST", step, kForm,
+                      "csrf=" + csrf_in(mine.body, step) + "&codename=" + codename + "&to=sent")
+                  .status,
+              200);
+    const auto area = request(port(), "GET", "/provider-area/complaints", representative_);
+    check_body(area, "the representative's complaints");
+    ASSERT_TRUE(std::regex_search(area.body, m, std::regex(R"re(/complaints/([0-9]+)/answer)re")));
+    attack(area.body, m[0].str(), representative_, "to=final_response");
+    std::printf("hostile input: %d complaint requests, none unescaped, leaking or 5xx\n", sent_);
 }
 
 TEST_P(HostileInput, SearchesAndAddressesNeverReflectOrInject) {
