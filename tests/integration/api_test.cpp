@@ -62,6 +62,9 @@ TEST_P(Api, TheRestartSchemeIsImportedBesideTheWorkProgrammeWithItsAreaCodes) {
     EXPECT_NE(form.body.find("Restart Scheme (2021–), CPA 1a: West Central"), std::string::npos);
     EXPECT_NE(form.body.find("Restart Scheme (2021–), CPA 6: Wales"), std::string::npos);
     EXPECT_NE(form.body.find("Work Programme (2011–2017), CPA "), std::string::npos);
+    // Search names the programmes a provider works in, so people can tell today's from the past.
+    const auto search = get(port(), "/search?q=serco").body;
+    EXPECT_NE(search.find("Restart Scheme (2021–), Work Programme (2011–2017)"), std::string::npos) << search;
 }
 
 TEST_P(Api, AnAreaItsProvidersAndAnOfficeCanBeFollowedById) {

@@ -176,6 +176,18 @@ std::vector<SearchHit> SociRegistryRepository::search(std::string_view key, int 
         if (subs) context += fmt::format("{}Sub-contractor", context.empty() ? "" : "; ");
         hits.push_back({HitKind::provider, get_int(row, 0), get_text(row, 1), context});
     }
+    // Which programme each works in: people choose between the one they are on and older ones.
+    for (auto& hit : hits) {
+        const long long id = hit.id;
+        std::string programmes;
+        soci::rowset<soci::row> names =
+            (s.prepare << "SELECT DISTINCT pg.name FROM programmes pg JOIN areas a ON a.programme_id = pg.id "
+                          "JOIN contracts c ON c.area_id = a.id WHERE c.prime_id = :p OR c.id IN "
+                          "(SELECT contract_id FROM subcontracts WHERE provider_id = :p2) ORDER BY pg.name",
+             soci::use(id), soci::use(id));
+        for (const auto& name : names) programmes += (programmes.empty() ? "" : ", ") + get_text(name, 0);
+        if (!programmes.empty()) hit.context += fmt::format("{}{}", hit.context.empty() ? "" : " · ", programmes);
+    }
     const int remaining = limit - static_cast<int>(hits.size());
     if (remaining <= 0) return hits;
     soci::rowset<soci::row> offices =
