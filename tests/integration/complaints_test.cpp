@@ -110,6 +110,12 @@ TEST_P(Complaints, ADraftedComplaintWithNoFinalResponseAfterEightWeeksOpensTheIc
     const auto guide = get(port(), "/complaints");
     EXPECT_NE(guide.body.find("8 weeks have passed since you made your official complaint"), std::string::npos);
     EXPECT_EQ(count("events WHERE object_kind = 'complaint'"), 4);
+    // Published through noisy cells: one complaint is never shown as a figure.
+    publish_this_month();
+    EXPECT_EQ(count("complaint_cells WHERE provider_id = " + seetec_), 24);
+    EXPECT_EQ(count("snapshot_complaints WHERE provider_id = " + seetec_), 1);
+    const auto provider = get_once_it_shows("/providers/" + seetec_, "Too few official complaints").body;
+    EXPECT_NE(provider.find("Too few official complaints have been tracked here to show figures."), std::string::npos);
 }
 
 TEST_P(Complaints, AFinalResponseIsReadWithTheCodenameAndBadInputChangesNothing) {

@@ -15,6 +15,9 @@ enum class Table {
     sanction_adverse,         // a decision against the person
     sanction_overturned,      // overturned at reconsideration or appeal
     change_confirmed,         // "I noticed this change", given with a rating
+    complaint_sent,           // an official complaint sent, per provider and month
+    complaint_answered,       // its final response within 8 weeks
+    complaint_to_ice,         // taken to the Independent Case Examiner
 };
 
 struct LedgerLine {
@@ -33,6 +36,9 @@ inline constexpr std::array kLedger{
     LedgerLine{Table::sanction_overturned, "a sanction overturned", 0.25, 1},
     // A rating is asked about one change at most (core/suggestions/commands.hpp).
     LedgerLine{Table::change_confirmed, "a change made noticed, said with a rating", 0.2, 1},
+    LedgerLine{Table::complaint_sent, "an official complaint sent", 0.3, 1},
+    LedgerLine{Table::complaint_answered, "a final response within 8 weeks", 0.3, 1},
+    LedgerLine{Table::complaint_to_ice, "a complaint taken to the ICE", 0.3, 1},
 };
 
 constexpr double epsilon_of(Table table) {
@@ -65,11 +71,23 @@ constexpr double epsilon_per_sanction_case() {
     return total;
 }
 
+// The privacy loss of one complaint, for all time: each of its three counts at most once.
+constexpr double epsilon_per_complaint() {
+    double total = 0;
+    for (const auto& line : kLedger) {
+        if (line.table >= Table::complaint_sent && line.table <= Table::complaint_to_ice) total += line.epsilon * line.times;
+    }
+    return total;
+}
+
 inline constexpr double kEpsilonPerRatingPromised = 1.0;
+inline constexpr double kEpsilonPerComplaintPromised = 0.9;
 inline constexpr double kEpsilonPerSanctionCasePromised = 1.0;
 static_assert(epsilon_per_rating() <= kEpsilonPerRatingPromised + 1e-12, "docs/disclosure.md promises 1.0 a rating");
 static_assert(epsilon_per_sanction_case() <= kEpsilonPerSanctionCasePromised + 1e-12,
               "docs/disclosure.md promises 1.0 a sanction case");
+static_assert(epsilon_per_complaint() <= kEpsilonPerComplaintPromised + 1e-12,
+              "docs/disclosure.md promises 0.9 a complaint");
 
 // The method's version, printed with every snapshot; change it when any rule above changes.
 inline constexpr std::string_view kMethodVersion = "geometric-monthly-3";

@@ -1,5 +1,6 @@
 #include "core/publication/snapshot.hpp"
 
+#include <algorithm>
 #include <cmath>
 #include <numeric>
 
@@ -80,6 +81,24 @@ ChangesNoticed Snapshot::changes_noticed(std::int64_t suggestion_id) const {
     out.sd = std::sqrt(static_cast<double>(found->second.cells_summed) *
                        disclosure::geometric_variance(disclosure::epsilon_of(Table::change_confirmed)));
     out.shown_from = disclosure::shown_from(10, out.sd);
+    return out;
+}
+
+complaints::ComplaintFigures Snapshot::complaints(std::int64_t provider_id) const {
+    complaints::ComplaintFigures out;
+    const auto found = suggestions_.complaints.find(provider_id);
+    const auto sum = found == suggestions_.complaints.end() ? complaints::ComplaintSum{} : found->second;
+    out.sent = sum.cells.sent;
+    out.sd = std::sqrt(static_cast<double>(sum.cells_summed) *
+                       disclosure::geometric_variance(disclosure::epsilon_of(Table::complaint_sent)));
+    out.shown_from = disclosure::shown_from(10, out.sd);
+    if (out.sent > 0) {
+        const auto share = [&](long long count) {
+            return std::clamp(static_cast<double>(count) / static_cast<double>(out.sent), 0.0, 1.0);
+        };
+        out.answered_share = share(sum.cells.answered_in_time);
+        out.ice_share = share(sum.cells.to_ice);
+    }
     return out;
 }
 

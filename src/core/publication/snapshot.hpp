@@ -10,6 +10,7 @@
 #include "core/publication/publish.hpp"
 #include "core/ratings/score.hpp"
 #include "core/ratings/service.hpp"
+#include "core/complaints/figures.hpp"
 #include "core/suggestions/figures.hpp"
 
 namespace pw::publication {
@@ -52,9 +53,11 @@ struct ChangesNoticed {
     bool shown() const { return noisy >= shown_from; }
 };
 
+// How providers respond to participants: suggestions and complaints.
 struct SuggestionFigures {
     std::map<std::int64_t, ConfirmationSum> confirmations;          // by suggestion
     std::map<std::int64_t, suggestions::AnswerFigures> answers;  // by provider, exact (public items)
+    std::map<std::int64_t, complaints::ComplaintSum> complaints;   // by provider, noisy
 };
 
 class Snapshot {
@@ -71,6 +74,7 @@ public:
     // nullopt: no public suggestion to that provider when the snapshot was made.
     std::optional<suggestions::AnswerFigures> suggestion_answers(std::int64_t provider_id) const;
     const SuggestionFigures& suggestion_figures() const { return suggestions_; }
+    complaints::ComplaintFigures complaints(std::int64_t provider_id) const;
 
     const std::map<UnitKey, RatingSum>& unit_sums() const { return units_; }
     const RatingSum& programme() const { return programme_; }

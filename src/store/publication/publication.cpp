@@ -11,6 +11,7 @@
 #include "core/publication/publish.hpp"
 #include "core/sanctions/lifecycle.hpp"
 #include "store/row.hpp"
+#include "store/complaints/published.hpp"
 #include "store/suggestions/suggestions.hpp"
 
 namespace pw::store {
@@ -212,6 +213,7 @@ SuggestionFigures load_suggestion_figures(soci::session& s, long long snapshot) 
             suggestions::AnswerFigures{get_int(row, 1), get_int(row, 2), get_int(row, 3), get_int(row, 4),
                                        get_int(row, 5)};
     }
+    out.complaints = load_complaint_figures(s, snapshot);
     return out;
 }
 
@@ -368,15 +370,23 @@ Result<PublishOutcome> publish(Database& db, Month now, const disclosure::Random
         if (!drawn.contains(m.to_string())) to_draw.push_back(m);
     }
     const auto sanctions = raw_sanctions(s, events_before, events_through);
+    const auto complaints = raw_complaints(s, events_before, events_through);
     const auto ratings = raw_ratings(s, to_draw);
+    std::vector<std::int64_t> providers;
+    for (auto referrer : structure.referrers()) {
+        if (referrer != 0) providers.push_back(referrer);  // 0: Jobcentre Plus, never complained to here
+    }
     for (const auto& month : to_draw) {
         const bool last = month == to_draw.back();
         draw_and_store(s, structure, month, ratings.at(month.to_string()), last ? sanctions : SanctionMonth{},
                        last ? events_through : events_before, bits, outcome);
+        // Like sanction steps, each complaint step counts once, in the month drawn last.
+        draw_complaint_cells(s, month, providers, last ? complaints : decltype(complaints){}, bits);
     }
     outcome.months_drawn = static_cast<int>(to_draw.size());
     outcome.snapshot_id = store_snapshot(s, structure, *period, *window_start, now);
     store_suggestion_figures(s, outcome.snapshot_id, *window_start, *period, now);
+    store_complaint_figures(s, outcome.snapshot_id, *window_start, *period);
     outcome.deleted = delete_expired(s, *window_start);
     tr.commit();
     outcome.published = true;

@@ -189,6 +189,26 @@ void set_provider_suggestions(const AppContext& app, mustache::data& data, std::
     data.set("suggest_url", form_path(provider_id));
     data.set("complain_url", fmt::format("/providers/{}/complain", provider_id));
     const auto snapshot = app.published.current();
+    // Complaints people tracked here: shown only once the noisy count passes its threshold, and
+    // per 100 raters only when the provider's rating count is shown too.
+    if (snapshot) {
+        const auto complaints = snapshot->complaints(provider_id);
+        const auto& raters = snapshot->scores({ratings::UnitKind::provider, provider_id, 0}).overall;
+        if (complaints.shown()) {
+            std::string text = fmt::format(
+                "Official complaints tracked here: {}{}. {:.0f}% had a final response within 8 weeks, and {:.0f}% "
+                "were taken to the Independent Case Examiner.",
+                disclosure::count_band(complaints.sent, complaints.sd, complaints.shown_from),
+                raters.shown && raters.raters > 0
+                    ? fmt::format(" (about {:.0f} for every 100 people who rated it)",
+                                  100.0 * static_cast<double>(complaints.sent) / static_cast<double>(raters.raters))
+                    : std::string(),
+                100 * complaints.answered_share, 100 * complaints.ice_share);
+            data.set("complaint_figures", text);
+        } else {
+            data.set("complaint_figures", std::string("Too few official complaints have been tracked here to show figures."));
+        }
+    }
     const auto figures = snapshot ? snapshot->suggestion_answers(provider_id) : std::nullopt;
     if (figures && figures->made > 0) {
         data.set("answer_figures", fmt::format("Of {} published suggestion{}, {} led to a change made and {} {} declined.",

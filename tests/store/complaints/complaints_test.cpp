@@ -1,6 +1,7 @@
 // Complaints on both engines, through the commands over SociComplaintRepository.
 #include "store/complaints/complaints.hpp"
 
+#include "store/publication/publication.hpp"
 #include "store/store_test.hpp"
 
 using namespace pw;
@@ -92,4 +93,36 @@ TEST_P(ComplaintsTest, AMoveFromAStaleStateChangesNothing) {
     EXPECT_FALSE(moved);
     EXPECT_EQ(store::find_complaint(*db_, id, codename_)->state, ComplaintState::sent);
     ASSERT_TRUE(step(id, ComplaintState::withdrawn, sent_.plus(1)));
+}
+
+TEST_P(ComplaintsTest, PublicationCountsEachStepOnceThroughNoisyCells) {
+    const auto id = drafted();
+    ASSERT_TRUE(step(id, ComplaintState::sent, sent_));
+    ASSERT_TRUE(in_transaction([&](auto& repo) {
+        return answer_complaint({id, {provider_}, ComplaintState::final_response, redaction::redact_text("Refunded"),
+                                 sent_.plus(3), month()},
+                                repo);
+    }));
+    ASSERT_TRUE(step(id, ComplaintState::taken_to_ice, sent_.plus(4)));
+    const auto late = drafted();
+    ASSERT_TRUE(step(late, ComplaintState::sent, sent_));
+    ASSERT_TRUE(in_transaction([&](auto& repo) {
+        return answer_complaint({late, {provider_}, ComplaintState::final_response, redaction::redact_text("Late"),
+                                 sent_.plus(8), month()},
+                                repo);
+    }));
+    const auto no_noise = [] { return std::uint64_t{0}; };
+    ASSERT_TRUE(store::publish(*db_, *Month::parse("2026-12"), no_noise));
+    auto snapshot = store::load_snapshot(*db_);
+    ASSERT_TRUE(snapshot);
+    const auto& sums = snapshot->suggestion_figures().complaints;
+    ASSERT_TRUE(sums.contains(provider_));
+    EXPECT_EQ(sums.at(provider_).cells, (complaints::ComplaintCells{2, 1, 1}));  // the late answer is not in time
+    EXPECT_GT(snapshot->complaints(provider_).sd, 0);
+    EXPECT_FALSE(snapshot->complaints(provider_).shown());  // 2 is far below the threshold
+    // The next month's publication counts nothing again.
+    ASSERT_TRUE(store::publish(*db_, *Month::parse("2027-01"), no_noise));
+    snapshot = store::load_snapshot(*db_);
+    EXPECT_EQ(snapshot->suggestion_figures().complaints.at(provider_).cells, (complaints::ComplaintCells{2, 1, 1}));
+    EXPECT_EQ(snapshot->suggestion_figures().complaints.at(provider_).cells_summed, 24);  // the 24-month window
 }

@@ -66,4 +66,5 @@ TEST(ShownFrom, IsTheMinimumOrThreeTimesTheNoise) {
 TEST(PrivacyLedger, ARatingCostsAtMostWhatTheDocsPromise) {
     EXPECT_DOUBLE_EQ(epsilon_per_rating(), 0.35 + 6 * 0.075 + 0.2);  // stars, aspects, one change noticed
     EXPECT_DOUBLE_EQ(epsilon_per_sanction_case(), 1.0);
+    EXPECT_DOUBLE_EQ(epsilon_per_complaint(), 0.9);
 }
