@@ -223,11 +223,20 @@ try {
   step = 'suggest an improvement (320 px): the form, a preview, a codename'
   // Each page of this journey is checked with axe and for horizontal scrolling as it is reached:
   // some (the queues with a suggestion or a note in them, the rating form asking about a change)
-  // exist only for a moment, so the crawler below would not find them.
+  // exist only for a moment, so the crawler below would not find them. axe runs a script in the
+  // page, which never finishes with JavaScript off: such a page is checked at the same address in
+  // `scripted` (same HTML, JavaScript on); one that answers a post, which cannot be loaded again,
+  // gets `axeOn` null and only the reflow check.
   let suggestionViolations = 0
   let suggestionOverflows = 0
-  const audit = async (view, label) => {
-    suggestionViolations += await axeViolations(view, label)
+  let audited = 0
+  const scripted = await (await browser.newContext({ viewport: { width: 320, height: 640 } })).newPage()
+  const audit = async (view, label, axeOn = view) => {
+    if (axeOn && axeOn !== view) await axeOn.goto(view.url())
+    if (axeOn) {
+      suggestionViolations += await axeViolations(axeOn, label)
+      audited++
+    }
     const over = await view.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)
     if (over > 0) {
       console.error(`reflow: ${label}: ${over} px of horizontal scrolling at 320 px`)
@@ -309,8 +318,8 @@ try {
   await plain.goto(base + providerPath + '/rate')
   const question = plain.locator('fieldset', { has: plain.locator('legend', { hasText: 'Have you noticed this change?' }) })
   const asked = await question.textContent()
-  assert.ok(asked.includes(ideaKept) && asked.includes(doneNote), `the question shows the suggestion and what was done: ${asked}`)
-  await audit(plain, providerPath + '/rate (the change question)')
+  assert.ok(asked.includes(doneNote), `the question says what the provider did: ${asked}`)
+  await audit(plain, providerPath + '/rate (the change question)', scripted)
   await plain.screenshot({ path: `${artefacts}/13-rate-change-question-320.png`, fullPage: true })
   await plain.check('#noticed')
   await plain.check('#area') // Seetec works in several areas: the first
@@ -319,7 +328,7 @@ try {
   await plain.click('button:has-text("Send rating")')
   await plain.waitForSelector('h1:has-text("Your rating is saved")')
   assert.equal(await plain.locator('#codename').count(), 0, 'no codename was asked for')
-  await audit(plain, providerPath + '/rate (saved)')
+  await audit(plain, providerPath + '/rate (saved)', null)
 
   step = 'the suggestion\'s public page shows the change made and the note'
   await plain.goto(base + providerPath)
@@ -331,10 +340,11 @@ try {
   assert.ok(story.includes(ideaKept) && story.includes(doneNote), story)
   assert.ok(!story.includes('07700'), 'nothing redacted is public')
   assert.equal(await plain.locator('#noticed').count(), 1, 'says how many noticed the change, or that too few said yet')
-  await audit(plain, new URL(plain.url()).pathname)
+  await audit(plain, new URL(plain.url()).pathname, scripted)
   await plain.screenshot({ path: `${artefacts}/14-suggestion-public-320.png`, fullPage: true })
   await plain.context().close()
-  console.log(`suggestions journey: 9 pages checked with axe-core, ${suggestionViolations} violations; ` +
+  await scripted.context().close()
+  console.log(`suggestions journey: ${audited} pages checked with axe-core, ${suggestionViolations} violations; ` +
     `horizontal scrolling at 320 px on ${suggestionOverflows}`)
   assert.equal(suggestionViolations, 0)
   assert.equal(suggestionOverflows, 0)
