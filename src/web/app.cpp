@@ -48,6 +48,7 @@ App::App(AppContext context) : context_(std::move(context)) {
     add_suggestion_provider_routes(router_, context_);
     add_complaint_routes(router_, context_);
     add_complaint_provider_routes(router_, context_);
+    add_admin_routes(router_, context_);
 }
 
 void App::serve_cached(Request request, const Router::Match& match, Encoding encoding, Responder finish) {

@@ -22,6 +22,7 @@ void add_open_data_routes(Router& router, const AppContext& app);     // web/pub
 void add_suggestion_routes(Router& router, const AppContext& app);    // web/suggestions/pages.cpp
 void add_suggestion_provider_routes(Router& router, const AppContext& app);  // web/suggestions/provider_pages.cpp
 void add_complaint_routes(Router& router, const AppContext& app);     // web/complaints/pages.cpp
+void add_admin_routes(Router& router, const AppContext& app);         // web/admin/pages.cpp
 void add_complaint_provider_routes(Router& router, const AppContext& app);  // web/complaints/provider_pages.cpp
 
 // The provider page's suggestions, its answer figures and the link to suggest (web/suggestions/pages.cpp).

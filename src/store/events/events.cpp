@@ -1,8 +1,10 @@
 #include "store/events/events.hpp"
 
 #include <soci/boost-optional.h>
+#include <soci/soci.h>
 #include <boost/optional.hpp>
 
+#include "store/row.hpp"
 #include "store/writer/statement_cache.hpp"
 
 namespace pw::store {
@@ -55,6 +57,21 @@ void append_event(soci::session& session, const events::Event& event) {
     }
     session << kInsert, soci::use(event.what), soci::use(event.object_kind), soci::use(object_id),
         soci::use(from_state), soci::use(to_state), soci::use(actor), soci::use(month);
+}
+
+std::vector<EventRow> recent_events(soci::session& session, int limit) {
+    std::vector<EventRow> out;
+    soci::rowset<soci::row> rows =
+        (session.prepare << "SELECT what, object_kind, object_id, from_state, to_state, actor_role, month FROM events "
+                            "ORDER BY id DESC LIMIT :n",
+         soci::use(limit));
+    for (const auto& row : rows) {
+        EventRow e{get_text(row, 0), get_text(row, 1), std::nullopt, get_text(row, 3),
+                   get_text(row, 4), get_text(row, 5), get_text(row, 6)};
+        if (row.get_indicator(2) != soci::i_null) e.object_id = get_int(row, 2);
+        out.push_back(std::move(e));
+    }
+    return out;
 }
 
 }  // namespace pw::store

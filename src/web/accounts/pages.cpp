@@ -78,8 +78,10 @@ Response sign_in(const AppContext& app, const Request& request) {
     }
     auto stored = store::find_account(app.db, *username);
     const auto password = field(*form, "password");
-    const bool matches = crypto::secret_matches(stored ? stored->password_hash : crypto::stand_in_hash(), password);
-    const bool ok = stored && !stored->disabled && matches;
+    // An account not set up yet has no hash: checked against the stand-in, so it costs the same.
+    const bool has_hash = stored && !stored->password_hash.empty();
+    const bool matches = crypto::secret_matches(has_hash ? stored->password_hash : crypto::stand_in_hash(), password);
+    const bool ok = has_hash && !stored->disabled && matches;
     app.sessions.record(*username, request.client, ok, now);
     if (!ok) return sign_in_page(app, *presession, typed, "The username or password is not right", 400);
     // A new session id at every sign-in; any session this browser had is ended.

@@ -1,0 +1,117 @@
+// The admin's pages through the real server: an admin creates a provider representative, who
+// sets a password with the one-time link and answers; the admin disables the account and its
+// sessions end; every action is in the audit log. On SQLite and PostgreSQL.
+#include <regex>
+
+#include "integration/story_server_test.hpp"
+
+using namespace pw::testing;
+
+class Admin : public StoryServerTest {
+protected:
+    void SetUp() override {
+        StoryServerTest::SetUp();
+        if (IsSkipped() || HasFatalFailure()) return;
+        admin_ = sign_in("admin1", create_account(db(), "admin1", "admin"));
+    }
+
+    HttpResponse create(const std::string& fields) {
+        return signed_post(admin_, "/admin", "/admin/accounts", fields);
+    }
+
+    std::string admin_;
+};
+PW_ENGINE_SUITE(Admin);
+
+TEST_P(Admin, AnAdminCreatesARepresentativeWhoSetsAPasswordAnswersAndIsDisabled) {
+    auto created = create("username=seetec.rep2&role=provider&provider=" + seetec_);
+    ASSERT_EQ(created.status, 200) << created.body.substr(0, 600);
+    std::smatch m;
+    ASSERT_TRUE(std::regex_search(created.body, m, std::regex(R"re((/set-up/[0-9a-f]{64}))re")));
+    const std::string link = m[1].str();
+    // Not set up yet: no password signs in.
+    EXPECT_EQ(post_sign_in(port(), "seetec.rep2", "").status, 400);
+
+    const auto form = get(port(), link);
+    ASSERT_EQ(form.status, 200);
+    auto mismatch = request(port(), "POST", link, kForm,
+                            "csrf=" + csrf_in(form.body, link) + "&password=correct+horse+battery&confirm=other+thing+here");
+    EXPECT_EQ(mismatch.status, 400);
+    auto short_one = request(port(), "POST", link, kForm, "csrf=" + csrf_in(form.body, link) + "&password=short&confirm=short");
+    EXPECT_EQ(short_one.status, 400);
+    auto set = request(port(), "POST", link, kForm,
+                       "csrf=" + csrf_in(form.body, link) +
+                           "&password=correct+horse+battery+staple&confirm=correct+horse+battery+staple");
+    ASSERT_EQ(set.status, 200) << set.body.substr(0, 600);
+    EXPECT_NE(set.body.find("Your account is ready"), std::string::npos);
+    auto again = request(port(), "POST", link, kForm,
+                         "csrf=" + csrf_in(form.body, link) + "&password=another+long+password&confirm=another+long+password");
+    EXPECT_EQ(again.status, 404) << "a set-up link worked twice";
+
+    // The new representative answers a suggestion to Seetec.
+    const auto rep = sign_in("seetec.rep2", "correct horse battery staple");
+    ASSERT_EQ(signed_get(rep, "/provider-area").status, 200);
+    const auto url = "/providers/" + seetec_ + "/suggest";
+    const auto suggest_form = get(port(), url);
+    request(port(), "POST", url, kForm,
+            "csrf=" + csrf_in(suggest_form.body, url) + "&wants_codename=no&confirm=yes&text=Earlier+appointments");
+    const auto mod = sign_in("mod1", moderator_password_);
+    const auto queue = signed_get(mod, "/moderate").body;
+    ASSERT_TRUE(std::regex_search(queue, m, std::regex(R"re(/moderate/suggestions/([0-9]+)/approve)re")));
+    const std::string id = m[1].str();
+    signed_post(mod, "/moderate", "/moderate/suggestions/" + id + "/approve", "");
+    auto answered = signed_post(rep, "/provider-area/suggestions", "/suggestions/" + id + "/answer",
+                                "to=under_consideration&note=");
+    EXPECT_EQ(answered.status, 200);
+
+    // Disabled: the session ends at once, and it cannot sign in again.
+    const auto accounts = signed_get(admin_, "/admin").body;
+    ASSERT_TRUE(std::regex_search(accounts, m,
+                                  std::regex(R"re(id="account-([0-9]+)"><td class="govuk-table__cell">seetec\.rep2<)re")));
+    const std::string rep_id = m[1].str();
+    ASSERT_FALSE(rep_id.empty());
+    auto disabled = signed_post(admin_, "/admin", "/admin/accounts/" + rep_id + "/disable", "");
+    ASSERT_EQ(disabled.status, 200);
+    EXPECT_NE(disabled.body.find("Disabled: its sessions have ended."), std::string::npos);
+    EXPECT_EQ(signed_get(rep, "/provider-area").status, 303);
+    EXPECT_EQ(post_sign_in(port(), "seetec.rep2", "correct horse battery staple").status, 400);
+
+    const auto audit = signed_get(admin_, "/admin/audit").body;
+    EXPECT_NE(audit.find("account.created"), std::string::npos);
+    EXPECT_NE(audit.find("account.set_up"), std::string::npos);
+    EXPECT_NE(audit.find("account.disabled"), std::string::npos);
+}
+
+TEST_P(Admin, BadAccountsAreRefusedAndOnlyAnAdminReachesThePages) {
+    EXPECT_EQ(create("username=x&role=moderator").status, 400);
+    auto no_provider = create("username=rep3&role=provider&provider=");
+    EXPECT_EQ(no_provider.status, 400);
+    EXPECT_NE(no_provider.body.find("Choose the provider this representative answers for"), std::string::npos);
+    EXPECT_EQ(create("username=rep3&role=provider&provider=99999").status, 400);
+    EXPECT_EQ(create("username=rep3&role=emperor").status, 400);
+    auto taken = create("username=mod1&role=moderator");
+    EXPECT_EQ(taken.status, 400);
+    EXPECT_NE(taken.body.find("That username is taken"), std::string::npos);
+    EXPECT_EQ(get(port(), "/set-up/" + std::string(64, 'a')).status, 200);  // the form; the link is checked on use
+    const auto form = get(port(), "/set-up/" + std::string(64, 'a'));
+    auto dead = request(port(), "POST", "/set-up/" + std::string(64, 'a'), kForm,
+                        "csrf=" + csrf_in(form.body, "/set-up/" + std::string(64, 'a')) +
+                            "&password=correct+horse+battery+staple&confirm=correct+horse+battery+staple");
+    EXPECT_EQ(dead.status, 404);
+    EXPECT_NE(dead.body.find("This set-up link does not work"), std::string::npos);
+
+    const auto mod = sign_in("mod1", moderator_password_);
+    const auto rep = sign_in("seetec-rep", passwords_["seetec-rep"]);
+    for (const std::string path : {"/admin", "/admin/audit"}) {
+        EXPECT_EQ(get(port(), path).status, 303) << path;
+        EXPECT_EQ(signed_get(mod, path).status, 403) << path;
+        EXPECT_EQ(signed_get(rep, path).status, 403) << path;
+        EXPECT_EQ(signed_get(admin_, path).status, 200) << path;
+    }
+    EXPECT_EQ(request(port(), "POST", "/admin/accounts", mod + kForm, "csrf=x&username=evil&role=admin").status, 403);
+    // An admin cannot disable themselves: no button, and the command refuses.
+    const auto page = signed_get(admin_, "/admin").body;
+    std::smatch m;
+    ASSERT_TRUE(std::regex_search(page, m, std::regex(R"re(id="account-([0-9]+)"><td class="govuk-table__cell">admin1<)re")));
+    EXPECT_EQ(page.find("/admin/accounts/" + m[1].str() + "/disable"), std::string::npos);
+}
