@@ -296,6 +296,16 @@ TEST_P(HostileInput, ComplaintFormsRefuseOrEscapeEverything) {
     std::printf("hostile input: %d complaint requests, none unescaped, leaking or 5xx\n", sent_);
 }
 
+TEST_P(HostileInput, AdminFormsRefuseOrEscapeEverything) {
+    const auto admin = sign_in(port(), "admin1", create_account(db(), "admin1", "admin"));
+    attack(request(port(), "GET", "/admin", admin).body, "/admin/accounts", admin);
+    check_body(request(port(), "GET", "/admin", admin), "the accounts page after the attack");
+    check_body(request(port(), "GET", "/admin/audit", admin), "the audit log after the attack");
+    const std::string link = "/set-up/" + std::string(64, 'b');
+    attack(get(port(), link).body, link);
+    std::printf("hostile input: %d admin requests, none unescaped, leaking or 5xx\n", sent_);
+}
+
 TEST_P(HostileInput, SearchesAndAddressesNeverReflectOrInject) {
     for (const auto& payload : kPayloads) {
         for (const std::string target : {"/search?q=", "/api/v1/search?q=", "/providers/", "/areas/", "/offices/",
