@@ -23,7 +23,7 @@ int create(const AccountArgs& args) {
     auto username = accounts::check_username(args.username);
     if (!username) return report_error(username.error().message, usage);
     const auto role = accounts::role_from(args.role);
-    if (!role) return report_error("--role must be moderator, provider, admin or researcher", usage);
+    if (!role) return report_error("--role must be moderator, provider, admin, researcher or evaluator", usage);
     if ((*role == accounts::Role::provider) != (args.provider_id > 0)) {
         return report_error("--provider ID is needed for a provider account, and only for one", usage);
     }
@@ -56,7 +56,7 @@ void add_account(CLI::App& app, int& exit_code) {
     auto* cmd = account->add_subcommand("create", "Create an account; prints a generated password once");
     cmd->add_option("--db", args.db_url, "Database: a SQLite file path or postgresql://...")->required();
     cmd->add_option("--username", args.username, "3-40 letters, numbers, dots, hyphens, underscores")->required();
-    cmd->add_option("--role", args.role, "moderator | provider | admin | researcher")->required();
+    cmd->add_option("--role", args.role, "moderator | provider | admin | researcher | evaluator")->required();
     cmd->add_option("--provider", args.provider_id,
                     "For a provider representative: the provider's id (see /api/v1/search)");
     cmd->add_flag("--password-stdin", args.password_stdin, "Read the password (12+ characters) from standard input");

@@ -16,12 +16,14 @@ std::string_view role_name(Role role) {
             return "admin";
         case Role::researcher:
             return "researcher";
+        case Role::evaluator:
+            return "evaluator";
     }
     return "moderator";
 }
 
 std::optional<Role> role_from(std::string_view name) {
-    for (auto role : {Role::moderator, Role::provider, Role::admin, Role::researcher}) {
+    for (auto role : {Role::moderator, Role::provider, Role::admin, Role::researcher, Role::evaluator}) {
         if (role_name(role) == name) return role;
     }
     return std::nullopt;

@@ -1,5 +1,5 @@
 #pragma once
-// Accounts are for moderators, provider representatives and admins only. Participants and
+// Accounts are for moderators, provider representatives, researchers, evaluators and admins only. Participants and
 // frontline staff never have one.
 #include <chrono>
 #include <cstdint>
@@ -12,8 +12,10 @@
 
 namespace pw::accounts {
 
-// A researcher runs target-detection reports on uploaded referral data, and nothing else.
-enum class Role { moderator, provider, admin, researcher };
+// A researcher runs target-detection reports on uploaded referral data, and nothing else. An
+// evaluator carries out the independent evaluation: today the same reports; the standards and the
+// award are theirs to set when those arrive.
+enum class Role { moderator, provider, admin, researcher, evaluator };
 
 std::string_view role_name(Role role);
 std::optional<Role> role_from(std::string_view name);

@@ -39,6 +39,7 @@ std::string landing(const accounts::Account& account) {
         case accounts::Role::provider:
             return "/provider-area";
         case accounts::Role::researcher:
+        case accounts::Role::evaluator:
             return "/research";
         case accounts::Role::moderator:
         case accounts::Role::admin:

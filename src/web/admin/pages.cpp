@@ -22,7 +22,7 @@ namespace {
 
 constexpr const char* kAdmin = "/admin";
 constexpr const char* kCreate = "/admin/accounts";
-constexpr std::array kRoles{Role::moderator, Role::provider, Role::researcher, Role::admin};
+constexpr std::array kRoles{Role::moderator, Role::provider, Role::researcher, Role::evaluator, Role::admin};
 
 std::optional<SignedIn> admin(const AppContext& app, const Request& request) {
     return signed_in_as(app, request, {Role::admin});
@@ -36,6 +36,8 @@ std::string_view role_label(Role role) {
             return "Provider representative";
         case Role::researcher:
             return "Researcher";
+        case Role::evaluator:
+            return "Evaluator";
         case Role::admin:
             return "Admin";
     }
@@ -222,9 +224,9 @@ void add_admin_routes(Router& router, const AppContext& app) {
     router.post_async(kCreate, [&app](const Request& r, const RouteParams&, Responder respond) {
         create(app, r, std::move(respond));
     });
-    router.post_async("/admin/accounts/{id}/disable", [&app](const Request& r, const RouteParams& p, Responder respond) {
-        disable(app, r, p, std::move(respond));
-    });
+    router.post_async(
+        "/admin/accounts/{id}/disable",
+        [&app](const Request& r, const RouteParams& p, Responder respond) { disable(app, r, p, std::move(respond)); });
     router.get("/set-up/{token}",
                [&app](const Request&, const RouteParams& p) { return set_up_page(app, p.get("token"), "", 200); });
     router.post_async(

@@ -20,7 +20,7 @@ constexpr std::string_view kReportPath = "/research/report";
 std::atomic<int> reports_running{0};  // one report at a time: the other core keeps serving the site
 
 std::optional<SignedIn> researcher(const AppContext& app, const Request& request) {
-    return signed_in_as(app, request, {accounts::Role::researcher, accounts::Role::admin});
+    return signed_in_as(app, request, {accounts::Role::researcher, accounts::Role::evaluator, accounts::Role::admin});
 }
 
 struct FormState {
