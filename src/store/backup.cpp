@@ -18,10 +18,10 @@ namespace json = boost::json;
 // Not sessions: a restored site asks everyone to sign in again.
 const std::vector<std::string>& backed_up_tables() {
     static const std::vector<std::string> tables{
-        "programmes", "areas", "providers", "contracts", "subcontracts", "offices", "service_standards", "events",
-        "codenames", "ratings", "accounts", "stories", "responses", "flags", "censor_rules", "takedown_notices",
-        "sanction_cases", "published_figures", "published_provider_sanctions", "suggestions", "suggestion_steps",
-        "change_confirmations", "complaints", "account_set_up_links",
+        "programmes", "areas", "providers", "contracts", "subcontracts", "offices", "service_standards",
+        "complaints_procedures", "events", "codenames", "ratings", "accounts", "stories", "responses", "flags",
+        "censor_rules", "takedown_notices", "sanction_cases", "published_figures", "published_provider_sanctions",
+        "suggestions", "suggestion_steps", "change_confirmations", "complaints", "account_set_up_links",
         // Noise drawn once must survive a restore, or it would be drawn again.
         "published_months", "publication_cells", "snapshots", "snapshot_figures", "confirmation_cells",
         "snapshot_confirmations", "snapshot_suggestion_answers", "complaint_cells", "snapshot_complaints"};

@@ -49,6 +49,7 @@ App::App(AppContext context) : context_(std::move(context)) {
     add_complaint_routes(router_, context_);
     add_complaint_provider_routes(router_, context_);
     add_admin_routes(router_, context_);
+    add_admin_import_routes(router_, context_);
 }
 
 void App::serve_cached(Request request, const Router::Match& match, Encoding encoding, Responder finish) {
@@ -192,7 +193,7 @@ Response App::refusal(int status) const {
 }
 
 bool App::may_upload(std::string_view target, std::string_view cookie) const {
-    return research_upload_allowed(context_, target, cookie);
+    return research_upload_allowed(context_, target, cookie) || admin_upload_allowed(context_, target, cookie);
 }
 
 }  // namespace pw::web

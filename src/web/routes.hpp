@@ -23,6 +23,7 @@ void add_suggestion_routes(Router& router, const AppContext& app);    // web/sug
 void add_suggestion_provider_routes(Router& router, const AppContext& app);  // web/suggestions/provider_pages.cpp
 void add_complaint_routes(Router& router, const AppContext& app);     // web/complaints/pages.cpp
 void add_admin_routes(Router& router, const AppContext& app);         // web/admin/pages.cpp
+void add_admin_import_routes(Router& router, const AppContext& app);  // web/admin/imports.cpp
 void add_complaint_provider_routes(Router& router, const AppContext& app);  // web/complaints/provider_pages.cpp
 
 // The provider page's suggestions, its answer figures and the link to suggest (web/suggestions/pages.cpp).
@@ -30,5 +31,7 @@ void set_provider_suggestions(const AppContext& app, mustache::data& data, std::
 
 // Whether a request may send a large body (a researcher's upload), from its target and cookie.
 bool research_upload_allowed(const AppContext& app, std::string_view target, std::string_view cookie);
+// The same for an admin's import file.
+bool admin_upload_allowed(const AppContext& app, std::string_view target, std::string_view cookie);
 
 }  // namespace pw::web

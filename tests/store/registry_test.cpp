@@ -233,3 +233,41 @@ TEST_P(Registry, TheExportImportsBackIntoTheSameRegistry) {
     EXPECT_EQ(report->created, 40u);
     EXPECT_EQ(store::export_registry_csv(*db2), exported);
 }
+
+TEST_P(Registry, AComplaintsProcedureIsOnePerProviderAndAnImportReplacesIt) {
+    import_shipped();
+    const std::string header = "provider,how_to_complain,contact,url,source\n";
+    const std::string first = header +
+                              "Seetec,Write to the complaints manager; we reply within 10 working days,"
+                              "complaints@example.org,https://example.org/complaints,Seetec leaflet 2012\n";
+    import_csv_ok(store::import_procedures(*db_, check_procedures(rows(first)), options()));
+    auto again = store::import_procedures(*db_, check_procedures(rows(first)), options());
+    ASSERT_TRUE(again);
+    EXPECT_EQ(again->created, 0u);
+    EXPECT_EQ(again->already_present, 1u);
+
+    store::SociRegistryRepository repo(*db_);
+    const auto seetec = repo.search("seetec", 10).at(0).id;
+    auto detail = repo.find_provider(ProviderId{seetec});
+    ASSERT_TRUE(detail && detail->complaints_procedure);
+    EXPECT_EQ(detail->complaints_procedure->contact, "complaints@example.org");
+
+    const std::string replaced = header + "Seetec,Ask at reception for the complaints form,,,Seetec leaflet 2013\n";
+    import_csv_ok(store::import_procedures(*db_, check_procedures(rows(replaced)), options()));
+    detail = repo.find_provider(ProviderId{seetec});
+    ASSERT_TRUE(detail && detail->complaints_procedure);
+    EXPECT_EQ(detail->complaints_procedure->how, "Ask at reception for the complaints form");
+    EXPECT_EQ(detail->complaints_procedure->url, "");
+
+    // Twice in one file, or an unknown provider: the whole file is refused and nothing changes.
+    const std::string twice = header + "Seetec,One way,,,s\nSeetec,Another way,,,s\n";
+    auto refused = store::import_procedures(*db_, check_procedures(rows(twice)), options());
+    ASSERT_FALSE(refused);
+    ASSERT_EQ(refused.error().size(), 1u);
+    EXPECT_EQ(refused.error()[0].line, 3u);
+    EXPECT_EQ(refused.error()[0].reason, "provider: 'Seetec' has a procedure on an earlier line");
+    const std::string unknown = header + "Seetec,A third way,,,s\nNobody Ltd,Write to us,,,s\n";
+    EXPECT_FALSE(store::import_procedures(*db_, check_procedures(rows(unknown)), options()));
+    EXPECT_EQ(repo.find_provider(ProviderId{seetec})->complaints_procedure->how,
+              "Ask at reception for the complaints form");
+}

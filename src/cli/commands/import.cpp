@@ -62,6 +62,8 @@ int run_import(const ImportArgs& args) {
         return print_outcome(
             args, store::import_provider_sanctions(*db, sanctions::check_provider_sanctions(*rows), options));
     }
+    if (kind == "procedures")
+        return print_outcome(args, store::import_procedures(*db, registry::check_procedures(*rows), options));
     return print_outcome(args, store::import_standards(*db, registry::check_standards(*rows), options));
 }
 
@@ -72,9 +74,11 @@ void add_import(CLI::App& app, int& exit_code) {
     auto* cmd = app.add_subcommand("import", "Import a CSV file into the registry (formats: docs/csv-formats.md)");
     cmd->add_option("kind", args.kind,
                     "registry (areas, primes, contracts) | providers (sub-contractors) | offices | standards | "
+                    "procedures (complaints procedures) | "
                     "figures (published national figures) | provider-sanctions (published figures by provider)")
         ->required()
-        ->check(CLI::IsMember({"registry", "providers", "offices", "standards", "figures", "provider-sanctions"}));
+        ->check(CLI::IsMember(
+            {"registry", "providers", "offices", "standards", "procedures", "figures", "provider-sanctions"}));
     cmd->add_option("file", args.file, "The CSV file (UTF-8, with a header line)")->required();
     cmd->add_option("--db", args.db_url, "Database: a SQLite file path or postgresql://...")->required();
     cmd->add_flag("--skip-bad", args.skip_bad,

@@ -40,6 +40,19 @@ constexpr std::array kStandardColumns{
     Column{"source", true, kMaxText},
 };
 
+constexpr std::size_t kMaxContact = 300;
+constexpr std::array kProcedureColumns{
+    Column{"provider", true, kMaxName},    Column{"how_to_complain", true, kMaxText},
+    Column{"contact", false, kMaxContact}, Column{"url", false, kMaxContact},
+    Column{"source", true, kMaxText},
+};
+
+// A link shown to participants: https only, no spaces, so it cannot be a script or a trap.
+bool plain_https_link(std::string_view url) {
+    return url.starts_with("https://") && url.size() > 8 &&
+           std::ranges::none_of(url, [](char c) { return c == ' ' || c == '"' || c == '<' || c == '>'; });
+}
+
 }  // namespace
 
 std::optional<AreaCode> area_code(std::string_view typed) {
@@ -133,6 +146,17 @@ Checked<StandardRow> check_standards(const std::vector<csv::Row>& rows) {
         kStandardColumns, rows,
         [](std::size_t line, const std::vector<std::string>& f) -> std::expected<StandardRow, std::string> {
             return StandardRow{line, f[0], f[1], f[2]};
+        });
+}
+
+Checked<ProcedureRow> check_procedures(const std::vector<csv::Row>& rows) {
+    return check_rows<ProcedureRow>(
+        kProcedureColumns, rows,
+        [](std::size_t line, const std::vector<std::string>& f) -> std::expected<ProcedureRow, std::string> {
+            if (!f[3].empty() && !plain_https_link(f[3])) {
+                return std::unexpected(fmt::format("url: '{}' is not an https:// address", f[3]));
+            }
+            return ProcedureRow{line, f[0], f[1], f[2], f[3], f[4]};
         });
 }
 

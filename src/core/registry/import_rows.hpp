@@ -60,6 +60,16 @@ struct StandardRow {
     std::string source;
 };
 
+// procedures: provider,how_to_complain,contact,url,source — a provider's own complaints procedure
+struct ProcedureRow {
+    std::size_t line = 0;
+    std::string provider;
+    std::string how;      // how to complain, in the provider's published words
+    std::string contact;  // optional: where complaints go (address, e-mail, phone)
+    std::string url;      // optional: the procedure's page, https only
+    std::string source;
+};
+
 template <class T>
 using Checked = csv::Checked<T>;
 
@@ -67,6 +77,7 @@ Checked<ContractRow> check_registry(const std::vector<csv::Row>& rows);
 Checked<SubcontractRow> check_providers(const std::vector<csv::Row>& rows);
 Checked<OfficeRow> check_offices(const std::vector<csv::Row>& rows);
 Checked<StandardRow> check_standards(const std::vector<csv::Row>& rows);
+Checked<ProcedureRow> check_procedures(const std::vector<csv::Row>& rows);
 
 // "ls1" -> "LS1"; nullopt unless it is a UK outward code (postcode district).
 std::optional<std::string> normalise_postcode_district(std::string_view s);

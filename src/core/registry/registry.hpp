@@ -68,12 +68,21 @@ struct ServiceStandard {
     std::string source;
 };
 
+// How to make an official complaint to the provider, as it publishes it (docs/csv-formats.md).
+struct ComplaintsProcedure {
+    std::string how;
+    std::string contact;  // may be empty
+    std::string url;      // https only; may be empty
+    std::string source;
+};
+
 struct ProviderDetail {
     ProviderRef provider;
     std::string source;
     std::vector<ProviderRole> roles;
     std::vector<OfficeSummary> offices;
     std::vector<ServiceStandard> standards;
+    std::optional<ComplaintsProcedure> complaints_procedure;  // where known
     bool is_prime() const;
     bool is_subcontractor() const;
 };

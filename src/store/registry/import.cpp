@@ -133,38 +133,82 @@ RowResult import_office(soci::session& s, const OfficeRow& row) {
     return Outcome::created;
 }
 
+// A fresh importer for each run: the standards it has replaced, and where the next one goes.
+auto standards_importer() {
+    return [replaced = std::set<long long>{}, positions = std::map<long long, int>{}](
+               soci::session& s, const StandardRow& row) mutable -> RowResult {
+        auto provider_id = find_provider(s, row.provider);
+        if (!provider_id) return std::unexpected(fmt::format("provider: '{}' is not in the registry", row.provider));
+        if (replaced.insert(*provider_id).second) {
+            s << "DELETE FROM service_standards WHERE provider_id = :p", soci::use(*provider_id);
+        }
+        const int position = ++positions[*provider_id];
+        s << "INSERT INTO service_standards (provider_id, position, text, source) VALUES (:p, :pos, :text, :source)",
+            soci::use(*provider_id), soci::use(position), soci::use(row.text), soci::use(row.source);
+        return Outcome::created;
+    };
+}
+
+auto procedures_importer() {
+    return [seen = std::set<long long>{}](soci::session& s, const ProcedureRow& row) mutable -> RowResult {
+        auto provider_id = find_provider(s, row.provider);
+        if (!provider_id) return std::unexpected(fmt::format("provider: '{}' is not in the registry", row.provider));
+        if (!seen.insert(*provider_id).second) {
+            return std::unexpected(fmt::format("provider: '{}' has a procedure on an earlier line", row.provider));
+        }
+        std::string how;
+        std::string contact;
+        std::string url;
+        std::string source;
+        s << "SELECT how, contact, url, source FROM complaints_procedures WHERE provider_id = :p", soci::into(how),
+            soci::into(contact), soci::into(url), soci::into(source), soci::use(*provider_id);
+        if (s.got_data() && how == row.how && contact == row.contact && url == row.url && source == row.source) {
+            return Outcome::present;
+        }
+        s << "DELETE FROM complaints_procedures WHERE provider_id = :p", soci::use(*provider_id);
+        s << "INSERT INTO complaints_procedures (provider_id, how, contact, url, source) "
+             "VALUES (:p, :how, :contact, :url, :source)",
+            soci::use(*provider_id), soci::use(row.how), soci::use(row.contact), soci::use(row.url),
+            soci::use(row.source);
+        return Outcome::created;
+    };
+}
+
 }  // namespace
 
 ImportResult import_registry(Database& db, const Checked<ContractRow>& rows, const ImportOptions& options) {
     return run_import(db, rows, options, "registry.imported", import_contract);
 }
+ImportResult import_registry(soci::session& s, const Checked<ContractRow>& rows, const ImportOptions& options) {
+    return run_import_in(s, rows, options, "registry.imported", import_contract);
+}
 
 ImportResult import_subcontracts(Database& db, const Checked<SubcontractRow>& rows, const ImportOptions& options) {
     return run_import(db, rows, options, "providers.imported", import_subcontract);
+}
+ImportResult import_subcontracts(soci::session& s, const Checked<SubcontractRow>& rows, const ImportOptions& options) {
+    return run_import_in(s, rows, options, "providers.imported", import_subcontract);
 }
 
 ImportResult import_offices(Database& db, const Checked<OfficeRow>& rows, const ImportOptions& options) {
     return run_import(db, rows, options, "offices.imported", import_office);
 }
+ImportResult import_offices(soci::session& s, const Checked<OfficeRow>& rows, const ImportOptions& options) {
+    return run_import_in(s, rows, options, "offices.imported", import_office);
+}
 
 ImportResult import_standards(Database& db, const Checked<StandardRow>& rows, const ImportOptions& options) {
-    std::set<long long> replaced;
-    std::map<long long, int> positions;
-    return run_import(
-        db, rows, options, "standards.imported", [&](soci::session& s, const StandardRow& row) -> RowResult {
-            auto provider_id = find_provider(s, row.provider);
-            if (!provider_id) {
-                return std::unexpected(fmt::format("provider: '{}' is not in the registry", row.provider));
-            }
-            if (replaced.insert(*provider_id).second) {
-                s << "DELETE FROM service_standards WHERE provider_id = :p", soci::use(*provider_id);
-            }
-            const int position = ++positions[*provider_id];
-            s << "INSERT INTO service_standards (provider_id, position, text, source) "
-                 "VALUES (:p, :pos, :text, :source)",
-                soci::use(*provider_id), soci::use(position), soci::use(row.text), soci::use(row.source);
-            return Outcome::created;
-        });
+    return run_import(db, rows, options, "standards.imported", standards_importer());
+}
+ImportResult import_standards(soci::session& s, const Checked<StandardRow>& rows, const ImportOptions& options) {
+    return run_import_in(s, rows, options, "standards.imported", standards_importer());
+}
+
+ImportResult import_procedures(Database& db, const Checked<ProcedureRow>& rows, const ImportOptions& options) {
+    return run_import(db, rows, options, "procedures.imported", procedures_importer());
+}
+ImportResult import_procedures(soci::session& s, const Checked<ProcedureRow>& rows, const ImportOptions& options) {
+    return run_import_in(s, rows, options, "procedures.imported", procedures_importer());
 }
 
 }  // namespace pw::store

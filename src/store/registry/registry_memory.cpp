@@ -16,8 +16,8 @@ MemoryRegistryRepository::MemoryRegistryRepository(Database& db) : db_(db), sour
 std::string MemoryRegistryRepository::fingerprint() {
     auto s = db_.session();
     std::string out;
-    for (const char* table :
-         {"programmes", "areas", "providers", "contracts", "subcontracts", "offices", "service_standards"}) {
+    for (const char* table : {"programmes", "areas", "providers", "contracts", "subcontracts", "offices",
+                              "service_standards", "complaints_procedures"}) {
         long long rows = 0;
         long long highest = 0;
         soci::indicator ind = soci::i_ok;

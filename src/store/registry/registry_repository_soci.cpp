@@ -78,7 +78,7 @@ std::optional<ProviderDetail> SociRegistryRepository::find_provider(ProviderId i
     std::optional<ProviderDetail> detail;
     soci::rowset<soci::row> rows =
         (s.prepare << "SELECT id, name, source FROM providers WHERE id = :id", soci::use(provider_id));
-    for (const auto& row : rows) detail = ProviderDetail{provider_ref(row, 0), get_text(row, 2), {}, {}, {}};
+    for (const auto& row : rows) detail = ProviderDetail{provider_ref(row, 0), get_text(row, 2), {}, {}, {}, std::nullopt};
     if (!detail) return std::nullopt;
 
     soci::rowset<soci::row> primes =
@@ -109,6 +109,13 @@ std::optional<ProviderDetail> SociRegistryRepository::find_provider(ProviderId i
         (s.prepare << "SELECT text, source FROM service_standards WHERE provider_id = :id ORDER BY position",
          soci::use(provider_id));
     for (const auto& row : standards) detail->standards.push_back({get_text(row, 0), get_text(row, 1)});
+    soci::rowset<soci::row> procedure =
+        (s.prepare << "SELECT how, contact, url, source FROM complaints_procedures WHERE provider_id = :id",
+         soci::use(provider_id));
+    for (const auto& row : procedure) {
+        detail->complaints_procedure =
+            registry::ComplaintsProcedure{get_text(row, 0), get_text(row, 1), get_text(row, 2), get_text(row, 3)};
+    }
     return detail;
 }
 

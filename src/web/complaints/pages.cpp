@@ -39,6 +39,15 @@ Response no_store(Response response) {
     return response;
 }
 
+// The provider's own complaints procedure, where the registry has it.
+void set_procedure(mustache::data& data, const std::optional<registry::ComplaintsProcedure>& procedure) {
+    if (!procedure) return;
+    data.set("procedure_how", procedure->how);
+    if (!procedure->contact.empty()) data.set("procedure_contact", procedure->contact);
+    if (!procedure->url.empty()) data.set("procedure_url", procedure->url);
+    data.set("procedure_source", procedure->source);
+}
+
 Response form_page(const AppContext& app, const registry::ProviderDetail& provider, const FormFields& form,
                    const std::vector<FieldError>& errors, int status) {
     mustache::data data;
@@ -48,6 +57,7 @@ Response form_page(const AppContext& app, const registry::ProviderDetail& provid
     data.set("action", path);
     data.set("csrf", app.csrf.issue(path, current_day(app)));
     data.set("provider_name", provider.provider.name);
+    set_procedure(data, provider.complaints_procedure);
     data.set("back_url", provider_url(provider.provider.id));
     const auto office = field(form, "office");
     data.set("has_offices", flag(!provider.offices.empty()));
@@ -72,8 +82,7 @@ Response form_page(const AppContext& app, const registry::ProviderDetail& provid
     return no_store(html_page(app, "complain", std::move(data), status));
 }
 
-void draft(const AppContext& app, const registry::ProviderDetail& provider, const Request& request,
-           Responder respond) {
+void draft(const AppContext& app, const registry::ProviderDetail& provider, const Request& request, Responder respond) {
     auto form = parse_query(request.body);
     if (!form) return respond(error_page(app, 400));
     const auto path = form_path(provider.provider.id.value);
@@ -100,13 +109,14 @@ void draft(const AppContext& app, const registry::ProviderDetail& provider, cons
             auto s = app.db.session();
             codename_id = store::find_codename(s, app.lookup_keys, *normalised, &app.writer);
         }
-        if (!codename_id) errors.push_back({"codename", "We do not recognise that codename. Check it, or leave it blank"});
+        if (!codename_id)
+            errors.push_back({"codename", "We do not recognise that codename. Check it, or leave it blank"});
     }
     if (!errors.empty()) return respond(form_page(app, provider, *form, errors, 400));
-    DraftComplaint command{NewComplaint{provider.provider.id.value, office_id, codename_id, *category,
-                                        redaction::redact_text(*what), redaction::redact_text(*wanted),
-                                        current_week(app), current_month(app)},
-                           std::nullopt};
+    DraftComplaint command{
+        NewComplaint{provider.provider.id.value, office_id, codename_id, *category, redaction::redact_text(*what),
+                     redaction::redact_text(*wanted), current_week(app), current_month(app)},
+        std::nullopt};
     std::optional<std::string> fresh;
     if (!codename_id) {
         fresh = crypto::new_codename();
@@ -120,11 +130,13 @@ void draft(const AppContext& app, const registry::ProviderDetail& provider, cons
             store::SociComplaintRepository complaints(s);
             return without_value(draft_complaint(command, complaints));
         },
-        [&app, respond, fresh, letter, name = provider.provider.name](Result<void> done) {
+        [&app, respond, fresh, letter, name = provider.provider.name,
+         procedure = provider.complaints_procedure](Result<void> done) {
             if (!done) return respond(error_page(app, 503));
             mustache::data data;
             data.set("title", "Your complaint is drafted");
             data.set("provider_name", name);
+            set_procedure(data, procedure);
             data.set("letter", letter);
             data.set("csrf_letter", app.csrf.issue(kLetter, current_day(app)));
             if (fresh) data.set("codename", *fresh);
@@ -214,7 +226,8 @@ void add_complaint_routes(Router& router, const AppContext& app) {
             draft(app, *provider, r, std::move(respond));
         },
         throttle::Action::participant_write, Work::slow);
-    router.get(kMine, [&app](const Request&, const RouteParams&) { return codename_page(app, kFollowForm, "", "", 200); });
+    router.get(kMine,
+               [&app](const Request&, const RouteParams&) { return codename_page(app, kFollowForm, "", "", 200); });
     router.post(
         kMine,
         [&app](const Request& r, const RouteParams&) {

@@ -119,3 +119,25 @@ TEST(RegistryRows, AreaCodesAreANumberAndAtMostTwoLetters) {
     EXPECT_EQ(checked.rows[2].cpa.text, "6");
     for (const char* bad : {"0", "a1", "1abc", "1000", "1-a", "", "1 a"}) EXPECT_FALSE(area_code(bad)) << bad;
 }
+
+TEST(ProcedureRows, AcceptOnlyAnHttpsLinkAndNeedHowToComplainAndASource) {
+    auto checked = check_procedures(
+        rows("provider,how_to_complain,contact,url,source\n"
+             "Seetec,Write to the complaints manager,complaints@example.org,https://example.org/complaints,leaflet\n"
+             "Ingeus,Ask at reception,,,leaflet\n"
+             "A4e,Write to us,,javascript:alert(1),leaflet\n"
+             "Avanta,Write to us,,http://example.org,leaflet\n"
+             "Avanta,Write to us,,\"https://example.org/a b\",leaflet\n"
+             "Serco,,,,leaflet\n"
+             "Serco,Write to us,,,\n"));
+    ASSERT_EQ(checked.rows.size(), 2u);
+    EXPECT_EQ(checked.rows[0].url, "https://example.org/complaints");
+    EXPECT_EQ(checked.rows[1].contact, "");
+    ASSERT_EQ(checked.errors.size(), 5u);
+    EXPECT_EQ(checked.errors[0].line, 4u);
+    EXPECT_EQ(checked.errors[0].reason, "url: 'javascript:alert(1)' is not an https:// address");
+    EXPECT_EQ(checked.errors[1].line, 5u);
+    EXPECT_EQ(checked.errors[2].line, 6u);
+    EXPECT_EQ(checked.errors[3].line, 7u);
+    EXPECT_EQ(checked.errors[4].line, 8u);
+}
