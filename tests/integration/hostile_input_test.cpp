@@ -2,6 +2,7 @@
 // researcher can reach, and in the search boxes: no script comes back unescaped, no database
 // error shows, no 5xx, no header is injected, and a rejected request changes nothing.
 #include <soci/soci.h>
+#include <map>
 #include <regex>
 #include <set>
 
@@ -39,6 +40,21 @@ struct Form {
     std::vector<std::string> typed;                          // fields a person fills in or chooses
 };
 
+std::string url_decode(const std::string& encoded) {
+    std::string out;
+    for (std::size_t i = 0; i < encoded.size(); ++i) {
+        if (encoded[i] == '+') {
+            out += ' ';
+        } else if (encoded[i] == '%' && i + 2 < encoded.size()) {
+            out += static_cast<char>(std::stoi(encoded.substr(i + 1, 2), nullptr, 16));
+            i += 2;
+        } else {
+            out += encoded[i];
+        }
+    }
+    return out;
+}
+
 std::string attribute(const std::string& tag, const std::string& name) {
     std::smatch m;
     return std::regex_search(tag, m, std::regex(" " + name + "=\"([^\"]*)\"")) ? m[1].str() : "";
@@ -69,9 +85,26 @@ long long rows(const std::string& url) {
     auto db = pw::store::Database::open(*pw::store::parse_database_url(url));
     auto s = (*db)->session();
     long long total = 0;
-    for (const char* table : {"ratings", "stories", "responses", "flags", "censor_rules", "codenames", "sanction_cases",
-                              "accounts", "events", "takedown_notices", "suggestions", "suggestion_steps",
-                              "change_confirmations", "complaints"}) {
+    for (const char* table : {"ratings",
+                              "stories",
+                              "responses",
+                              "flags",
+                              "censor_rules",
+                              "codenames",
+                              "sanction_cases",
+                              "accounts",
+                              "events",
+                              "takedown_notices",
+                              "suggestions",
+                              "suggestion_steps",
+                              "change_confirmations",
+                              "complaints",
+                              "offices",
+                              "service_standards",
+                              "complaints_procedures",
+                              "subcontracts",
+                              "contracts",
+                              "areas"}) {
         long long n = 0;
         s << std::string("SELECT COUNT(*) FROM ") + table, soci::into(n);
         total += n;
@@ -238,14 +271,17 @@ TEST_P(HostileInput, SuggestionFormsRefuseOrEscapeEverything) {
     ASSERT_TRUE(std::regex_search(queue.body, m, std::regex(R"re(/moderate/suggestions/([0-9]+)/approve)re")));
     const std::string approve = m[0].str();
     ASSERT_EQ(request(port(), "POST", approve, moderator_ + kForm, "csrf=" + csrf_in(queue.body, approve)).status, 200);
-    attack(request(port(), "GET", "/moderate", moderator_).body,
-           "/moderate/suggestions/" + [&] {
-               std::smatch next;
-               const auto page = request(port(), "GET", "/moderate", moderator_).body;
-               EXPECT_TRUE(std::regex_search(page, next, std::regex(R"re(/moderate/suggestions/([0-9]+)/reject)re")));
-               return next[1].str();
-           }() + "/reject",
-           moderator_);
+    attack(
+        request(port(), "GET", "/moderate", moderator_).body,
+        "/moderate/suggestions/" +
+            [&] {
+                std::smatch next;
+                const auto page = request(port(), "GET", "/moderate", moderator_).body;
+                EXPECT_TRUE(std::regex_search(page, next, std::regex(R"re(/moderate/suggestions/([0-9]+)/reject)re")));
+                return next[1].str();
+            }() +
+            "/reject",
+        moderator_);
     // The representative answers it with every payload in its note.
     const auto area = request(port(), "GET", "/provider-area/suggestions", representative_);
     check_body(area, "the representative's suggestions");
@@ -253,8 +289,8 @@ TEST_P(HostileInput, SuggestionFormsRefuseOrEscapeEverything) {
     attack(area.body, m[0].str(), representative_);
     // A move the lifecycle allows, with markup in its note: kept, and escaped wherever it shows.
     const auto moved = request(port(), "POST", m[0].str(), representative_ + kForm,
-                               "csrf=" + csrf_in(area.body, m[0].str()) + "&to=under_consideration&note=" +
-                                   kPayloads[0].encoded + kPayloads[1].encoded);
+                               "csrf=" + csrf_in(area.body, m[0].str()) +
+                                   "&to=under_consideration&note=" + kPayloads[0].encoded + kPayloads[1].encoded);
     ASSERT_EQ(moved.status, 200) << moved.body.substr(0, 500);
     check_body(moved, "the representative's page after a note with markup");
     check_body(request(port(), "GET", "/moderate", moderator_), "the moderation queue holding the attack's notes");
@@ -268,14 +304,16 @@ TEST_P(HostileInput, ComplaintFormsRefuseOrEscapeEverything) {
     // A complaint drafted, with markup in its texts: the letter page, its codename page and the
     // representative's page escape it.
     auto form = get(port(), complain);
-    auto drafted = request(port(), "POST", complain, kForm,
-                           "csrf=" + csrf_in(form.body, complain) + "&category=other&what_happened=" +
-                               kPayloads[0].encoded + "&wanted=" + kPayloads[1].encoded);
+    auto drafted =
+        request(port(), "POST", complain, kForm,
+                "csrf=" + csrf_in(form.body, complain) + "&category=other&what_happened=" + kPayloads[0].encoded +
+                    "&wanted=" + kPayloads[1].encoded);
     ASSERT_EQ(drafted.status, 200) << drafted.body.substr(0, 500);
     check_body(drafted, "the drafted letter");
     attack(drafted.body, "/complaints/letter");
     std::smatch m;
-    ASSERT_TRUE(std::regex_search(drafted.body, m, std::regex(R"re(<strong>([a-z]+) ([a-z]+) ([a-z]+) ([a-z]+)</strong>)re")));
+    ASSERT_TRUE(
+        std::regex_search(drafted.body, m, std::regex(R"re(<strong>([a-z]+) ([a-z]+) ([a-z]+) ([a-z]+)</strong>)re")));
     const std::string codename = m[1].str() + "+" + m[2].str() + "+" + m[3].str() + "+" + m[4].str();
     attack(get(port(), "/complaints/mine").body, "/complaints/mine");
     const auto ask = get(port(), "/complaints/mine");
@@ -285,10 +323,10 @@ TEST_P(HostileInput, ComplaintFormsRefuseOrEscapeEverything) {
     ASSERT_TRUE(std::regex_search(mine.body, m, std::regex(R"re(/complaints/([0-9]+)/step)re")));
     const std::string step = m[0].str();
     attack(mine.body, step);
-    ASSERT_EQ(request(port(), "POST", step, kForm,
-                      "csrf=" + csrf_in(mine.body, step) + "&codename=" + codename + "&to=sent")
-                  .status,
-              200);
+    ASSERT_EQ(
+        request(port(), "POST", step, kForm, "csrf=" + csrf_in(mine.body, step) + "&codename=" + codename + "&to=sent")
+            .status,
+        200);
     const auto area = request(port(), "GET", "/provider-area/complaints", representative_);
     check_body(area, "the representative's complaints");
     ASSERT_TRUE(std::regex_search(area.body, m, std::regex(R"re(/complaints/([0-9]+)/answer)re")));
@@ -304,6 +342,75 @@ TEST_P(HostileInput, AdminFormsRefuseOrEscapeEverything) {
     const std::string link = "/set-up/" + std::string(64, 'b');
     attack(get(port(), link).body, link);
     std::printf("hostile input: %d admin requests, none unescaped, leaking or 5xx\n", sent_);
+}
+
+// The import page takes a file: every payload in every column of every kind of file, in the
+// kind field and in the file's name. A refused file changes nothing; an accepted one shows its
+// text escaped wherever it appears.
+TEST_P(HostileInput, AdminImportFilesRefuseOrEscapeEverything) {
+    const auto admin = sign_in(port(), "admin1", create_account(db(), "admin1", "admin"));
+    const std::map<std::string, std::vector<std::string>> good_rows{
+        {"registry", {"Work Programme (2011–2017)", "9", "Hostile Area", "Seetec", "", "src"}},
+        {"providers", {"Work Programme (2011–2017)", "5", "Seetec", "Hostile Sub", "src"}},
+        {"offices", {"Seetec", "Hostile Office", "Leeds", "LS1", "src"}},
+        {"standards", {"Seetec", "We will see you monthly", "src"}},
+        {"procedures", {"Seetec", "Write to us", "", "", "src"}}};
+    const std::map<std::string, std::string> headers{
+        {"registry", "programme,cpa_number,cpa_name,prime_provider,notes,source"},
+        {"providers", "programme,cpa_number,prime_provider,subcontractor,source"},
+        {"offices", "provider,office_name,town,postcode_district,source"},
+        {"standards", "provider,standard,source"},
+        {"procedures", "provider,how_to_complain,contact,url,source"}};
+    auto quoted = [](const std::string& field) {
+        std::string out = "\"";
+        for (char c : field) out += c == '"' ? std::string("\"\"") : std::string(1, c);
+        return out + "\"";
+    };
+    auto upload = [&](const std::string& kind, const std::string& filename, const std::string& csv) {
+        const std::string boundary = "pw-hostile-boundary";
+        const auto token = csrf_in(request(port(), "GET", "/admin/imports", admin).body, "/admin/imports");
+        const std::string body = "--" + boundary + "\r\nContent-Disposition: form-data; name=\"csrf\"\r\n\r\n" + token +
+                                 "\r\n--" + boundary + "\r\nContent-Disposition: form-data; name=\"kind\"\r\n\r\n" +
+                                 kind + "\r\n--" + boundary +
+                                 "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + filename +
+                                 "\"\r\nContent-Type: text/csv\r\n\r\n" + csv + "\r\n--" + boundary + "--\r\n";
+        return request(port(), "POST", "/admin/imports",
+                       admin + "Content-Type: multipart/form-data; boundary=" + boundary + "\r\n" + another_client(),
+                       body);
+    };
+    for (const auto& payload : kPayloads) {
+        const auto raw = url_decode(payload.encoded);
+        for (const auto& [kind, row] : good_rows) {
+            for (std::size_t column = 0; column < row.size(); ++column) {
+                std::string line;
+                for (std::size_t k = 0; k < row.size(); ++k)
+                    line += (k ? "," : "") + quoted(k == column ? raw : row[k]);
+                const auto before = rows(db());
+                const auto r = upload(kind, "file.csv", headers.at(kind) + "\r\n" + line + "\r\n");
+                const std::string where =
+                    "/admin/imports " + kind + " column " + std::to_string(column) + " with " + payload.name;
+                ++sent_;
+                EXPECT_GT(r.status, 0) << where;
+                EXPECT_LT(r.status, 500) << where << "\n" << r.body.substr(0, 500);
+                check_body(r, where);
+                if (r.status >= 400) {
+                    EXPECT_EQ(rows(db()), before) << where << ": a refused file changed the database";
+                }
+            }
+        }
+        const auto as_kind = upload(raw, "file.csv", headers.at("offices") + "\r\n");
+        EXPECT_EQ(as_kind.status, 422) << payload.name;
+        check_body(as_kind, "/admin/imports kind " + payload.name);
+        const auto as_name = upload("offices", raw, headers.at("offices") + "\r\nNobody,X,Leeds,LS1,src\r\n");
+        EXPECT_LT(as_name.status, 500) << payload.name;
+        check_body(as_name, "/admin/imports filename " + payload.name);
+        sent_ += 2;
+    }
+    // What was accepted shows escaped on the pages that show it.
+    check_body(request(port(), "GET", "/providers/" + provider_, admin), "the provider page after the imports");
+    check_body(request(port(), "GET", "/providers/" + provider_ + "/complain"), "the complaint form after the imports");
+    check_body(request(port(), "GET", "/admin/audit", admin), "the audit log after the imports");
+    std::printf("hostile input: %d import requests, none unescaped, leaking or 5xx\n", sent_);
 }
 
 TEST_P(HostileInput, SearchesAndAddressesNeverReflectOrInject) {
