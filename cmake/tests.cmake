@@ -31,6 +31,11 @@ gtest_discover_tests(integration_tests TEST_PREFIX "integration." DISCOVERY_TIME
 add_test(NAME browser.journey COMMAND ${CMAKE_SOURCE_DIR}/tests/browser/run.sh ${CMAKE_BINARY_DIR})
 set_tests_properties(browser.journey PROPERTIES TIMEOUT 180 RUN_SERIAL TRUE)
 
+# Answers and the 8-week clock in real Chromium: an admin's new provider representative answers a
+# complaint; an unanswered one opens the Independent Case Examiner route (a second server, --now).
+add_test(NAME browser.answers COMMAND ${CMAKE_SOURCE_DIR}/tests/browser/run.sh ${CMAKE_BINARY_DIR} answers)
+set_tests_properties(browser.answers PROPERTIES TIMEOUT 180 RUN_SERIAL TRUE)
+
 # The shipped nginx configuration and systemd unit, run as shipped in front of two servers.
 add_test(NAME deploy.nginx COMMAND ${CMAKE_SOURCE_DIR}/tests/deploy/run.sh ${CMAKE_BINARY_DIR})
 set_tests_properties(deploy.nginx PROPERTIES TIMEOUT 120)
