@@ -153,7 +153,7 @@ try {
   await admin.click('button:has-text("Create account")')
   await admin.waitForSelector('h1:has-text("Account created")')
   const link = (await admin.textContent('#set-up-link strong')).trim()
-  assert.match(link, /^\/set-up\/[0-9a-f]{64}$/, 'the one-time set-up link is shown')
+  assert.match(link, /^http:\/\/127\.0\.0\.1:[0-9]+\/set-up\/[0-9a-f]{64}$/, 'the whole one-time set-up link is shown')
   await audit(admin, '/admin/accounts (created)')
   await shot(admin, 'answers-2-account-created')
   await admin.getByRole('link', { name: 'Back to accounts' }).click()
@@ -167,7 +167,7 @@ try {
   step = 'the representative chooses a password with the link and signs in (320 px)'
   const password = 'correct horse battery staple answers'
   const rep = await phone(true)
-  await rep.goto(base + link)
+  await rep.goto(link)
   assert.equal((await rep.textContent('h1')).trim(), 'Choose your password')
   await audit(rep, '/set-up/{token}')
   await rep.fill('#password', password)
@@ -186,7 +186,7 @@ try {
 
   step = 'the set-up link does not work a second time (320 px)'
   const stranger = await phone(true)
-  await stranger.goto(base + link)
+  await stranger.goto(link)
   await stranger.fill('#password', 'another long password here')
   await stranger.fill('#confirm', 'another long password here')
   await stranger.click('button:has-text("Set my password")')
@@ -253,6 +253,25 @@ try {
   assert.equal(about.filter(([what]) => what === 'account.set_up').length, 1, `the set-up is logged once: ${JSON.stringify(about)}`)
   await audit(admin, '/admin/audit')
   await shot(admin, 'answers-6-audit')
+
+  step = "the admin imports Seetec's complaints procedure from a file (320 px)"
+  await admin.goto(base + '/admin/imports')
+  await audit(admin, '/admin/imports')
+  await admin.click('button:has-text("Import")')
+  assert.ok((await admin.textContent('.govuk-error-summary')).includes('Select what is in the file'), 'an empty form is refused')
+  await audit(admin, '/admin/imports (errors)')
+  await admin.getByLabel('Complaints procedures', { exact: true }).check()
+  await admin.setInputFiles('#file', {
+    name: 'procedures.csv',
+    mimeType: 'text/csv',
+    buffer: Buffer.from('provider,how_to_complain,contact,url,source\r\n' +
+      'Seetec,Write to the Customer Relations Manager; we answer within 15 working days,' +
+      'complaints@example.org,https://example.org/complain,Seetec customer charter\r\n')
+  })
+  await admin.click('button:has-text("Import")')
+  assert.ok((await admin.textContent('.govuk-notification-banner')).includes('procedures.csv: 1 row read, 1 added'), 'the file is imported')
+  await audit(admin, '/admin/imports (done)')
+  await shot(admin, 'answers-7-imported')
   await admin.context().close()
 
   // ---------------------------------------------------------------------------------------------
@@ -267,6 +286,12 @@ try {
   await audit(plain, providerPath + ' (JavaScript off)')
   await plain.getByRole('button', { name: 'Make a complaint' }).click()
   await plain.waitForURL(base + providerPath + '/complain')
+  // The procedure the admin imported, once the server has reloaded its registry.
+  for (let tries = 0; !(await plain.$('#complaints-procedure')) && tries < 30; tries++) {
+    await plain.waitForTimeout(500)
+    await plain.reload()
+  }
+  assert.ok((await plain.textContent('#complaints-procedure')).includes('Customer Relations Manager'), "Seetec's own procedure is shown")
   await plain.click('button:has-text("Draft my complaint")')
   const errors = await plain.textContent('.govuk-error-summary')
   assert.ok(errors.includes('Select what the complaint is about'), errors)

@@ -38,7 +38,10 @@ db="$tmp/browser.db"
 password_of() { sed -n 's/^password (shown once): //p'; }
 moderator=$("$bin" account create --db "$db" --username moderator --role moderator | password_of)
 researcher=$("$bin" account create --db "$db" --username researcher --role researcher | password_of)
-"$bin" serve --db "$db" --port 0 --threads 2 --log-level warn >"$tmp/out" 2>"$tmp/err" &
+# The answers journey imports a file in the browser: its server reloads the registry every second.
+reload=60000
+[ "$script" = answers ] && reload=1000
+"$bin" serve --db "$db" --port 0 --threads 2 --log-level warn --reload-ms "$reload" >"$tmp/out" 2>"$tmp/err" &
 server=$!
 port=$(listening_port "$tmp/out") || { cat "$tmp/err"; exit 1; }
 seetec_id=$(node -e "fetch('http://127.0.0.1:$port/api/v1/search?q=seetec').then(r => r.json()).then(j => console.log(j.results[0].id))")

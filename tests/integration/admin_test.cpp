@@ -53,6 +53,7 @@ TEST_P(Admin, AnAdminCreatesARepresentativeWhoSetsAPasswordAnswersAndIsDisabled)
     std::smatch m;
     ASSERT_TRUE(std::regex_search(created.body, m, std::regex(R"re((/set-up/[0-9a-f]{64}))re")));
     const std::string link = m[1].str();
+    EXPECT_NE(created.body.find("http://127.0.0.1" + link), std::string::npos) << "the link shown is not whole";
     // Not set up yet: no password signs in.
     EXPECT_EQ(post_sign_in(port(), "seetec.rep2", "").status, 400);
 

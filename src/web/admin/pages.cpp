@@ -3,6 +3,9 @@
 // uses their link to choose a password.
 #include <fmt/format.h>
 
+#include <algorithm>
+#include <cctype>
+
 #include "core/accounts/commands.hpp"
 #include "crypto/passwords.hpp"
 #include "store/accounts/accounts.hpp"
@@ -23,6 +26,17 @@ namespace {
 constexpr const char* kAdmin = "/admin";
 constexpr const char* kCreate = "/admin/accounts";
 constexpr std::array kRoles{Role::moderator, Role::provider, Role::researcher, Role::evaluator, Role::admin};
+
+// The address the admin reached the site by, so the link they send is whole. Only the admin who
+// asked sees it; on loopback the site runs without TLS.
+std::string site_address(std::string_view host) {
+    const bool plain = std::ranges::all_of(host, [](char c) {
+        return std::isalnum(static_cast<unsigned char>(c)) || c == '.' || c == '-' || c == ':' || c == '[' || c == ']';
+    });
+    if (host.empty() || !plain) return "";
+    const bool loopback = host.starts_with("127.0.0.1") || host.starts_with("localhost") || host.starts_with("[::1]");
+    return std::string(loopback ? "http://" : "https://") + std::string(host);
+}
 
 std::optional<SignedIn> admin(const AppContext& app, const Request& request) {
     return signed_in_as(app, request, {Role::admin});
@@ -105,7 +119,8 @@ void create(const AppContext& app, const Request& request, Responder respond) {
             store::SociAccountRepository accounts(s);
             return without_value(create_account(command, accounts));
         },
-        [&app, who = *who, form = *form, respond, token](Result<void> done) {
+        [&app, who = *who, form = *form, respond, token,
+         request_host = std::string(request.header("host").value_or(""))](Result<void> done) {
             if (!done && done.error().kind == ErrorKind::unavailable) return respond(error_page(app, 503));
             if (!done) {
                 const bool about_provider = done.error().message.find("provider") != std::string::npos;
@@ -115,7 +130,7 @@ void create(const AppContext& app, const Request& request, Responder respond) {
             mustache::data data;
             data.set("title", "Account created");
             data.set("username", std::string(field(form, "username")));
-            data.set("link", "/set-up/" + token);
+            data.set("link", site_address(request_host) + "/set-up/" + token);
             data.set("days", std::to_string(kSetUpDays));
             Response response = html_page(app, "admin_created", std::move(data));
             response.set_header("Cache-Control", "no-store");  // the link is shown once
