@@ -175,14 +175,8 @@ bool names_a_place(std::string_view t, const std::vector<Token>& tokens, std::si
 }  // namespace
 
 void find_gazetteer_names(std::string_view t, const std::vector<ByteRange>& ranges, std::vector<Span>& out) {
-    auto tokens = tokenise(t);  // ranges: sorted by start
-    std::size_t r = 0;
-    for (auto& token : tokens) {
-        while (r < ranges.size() && ranges[r].end <= token.begin) ++r;
-        for (std::size_t k = r; k < ranges.size() && ranges[k].begin < token.end; ++k) {
-            if (ranges[k].begin <= token.begin && token.end <= ranges[k].end) token.is_public = true;
-        }
-    }
+    auto tokens = tokenise(t);
+    mark_public(tokens, ranges);
     std::size_t done = 0;  // tokens before this one belong to a name already found
     for (std::size_t i = 0; i < tokens.size(); ++i) {
         if (!starts_name(t, tokens, i)) continue;
@@ -202,6 +196,12 @@ void find_gazetteer_names(std::string_view t, const std::vector<ByteRange>& rang
             if (joined(t, tokens[last], next) && (can_join(next) || shouted) && next.kind != Class::never) {
                 ++last;
                 continue;
+            }
+            // A surname's initial: "Dave R", "Claire D." (not "I", not "A").
+            if (joined(t, tokens[last], next) && next.shape == Shape::initial && next.kind != Class::never &&
+                next.folded != "a" && tokens[last].shape == Shape::capitalised) {
+                last += 1;
+                break;
             }
             if (last + 2 < tokens.size() && joined(t, tokens[last], next) && listed(kParticles, next.folded) &&
                 joined(t, next, tokens[last + 2]) && can_join(tokens[last + 2])) {

@@ -157,4 +157,14 @@ bool capital(const Token& token) {
     return token.shape == Shape::capitalised || token.shape == Shape::upper;
 }
 
+void mark_public(std::vector<Token>& tokens, const std::vector<ByteRange>& public_names) {
+    std::size_t r = 0;  // public_names: sorted by start
+    for (auto& token : tokens) {
+        while (r < public_names.size() && public_names[r].end <= token.begin) ++r;
+        for (std::size_t k = r; k < public_names.size() && public_names[k].begin < token.end; ++k) {
+            if (public_names[k].begin <= token.begin && token.end <= public_names[k].end) token.is_public = true;
+        }
+    }
+}
+
 }  // namespace pw::redaction::detail

@@ -8,6 +8,8 @@
 #include <string_view>
 #include <vector>
 
+#include "core/redaction/scanners.hpp"
+
 namespace pw::redaction::detail {
 
 enum class Shape { lower, capitalised, upper, initial, other };
@@ -35,6 +37,8 @@ bool listed(const std::array<std::string_view, N>& list, std::string_view folded
 
 bool is_name_class(Class c);
 std::vector<Token> tokenise(std::string_view t);
+// Marks the tokens inside a public name (public_names.hpp): never a private person's.
+void mark_public(std::vector<Token>& tokens, const std::vector<ByteRange>& public_names);
 // Two tokens next to each other: one space, or an initial's full stop and a space.
 bool joined(std::string_view t, const Token& a, const Token& b);
 bool capital(const Token& token);

@@ -20,6 +20,7 @@ std::vector<Span> find(std::string_view text, const std::vector<CensorRule>& rul
     const auto public_names = detail::public_name_ranges(text);
     detail::find_gazetteer_names(text, public_names, all);
     detail::find_usernames(text, public_names, all);
+    detail::find_lower_case_names(text, public_names, all);
     detail::find_dates(text, all);
     detail::find_censored(text, rules, all);
     // By start, the longer first; of two alike a moderator's rule first, so its mark is the one kept.

@@ -16,6 +16,7 @@ void find_staff_names(std::string_view text, std::vector<Span>& out);
 // public_names: public_name_ranges(text), read once for both.
 void find_gazetteer_names(std::string_view text, const std::vector<ByteRange>& public_names, std::vector<Span>& out);
 void find_usernames(std::string_view text, const std::vector<ByteRange>& public_names, std::vector<Span>& out);
+void find_lower_case_names(std::string_view text, const std::vector<ByteRange>& public_names, std::vector<Span>& out);
 void find_dates(std::string_view text, std::vector<Span>& out);
 void find_obfuscated_emails(std::string_view text, std::vector<Span>& out);
 void find_handles(std::string_view text, std::vector<Span>& out);

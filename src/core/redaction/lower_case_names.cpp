@@ -1,0 +1,234 @@
+// Names in small letters that no capital gives away, found by what is around them, as people
+// write on phones: "my nan pat says", "me, shaz and kev went", "kieran at seetec read out my
+// ni", "bill the manager shouted". A word that is only a name in the long list, a name that is
+// also a word, or a word no list knows becomes a name only beside one of these cues; a word
+// the lists call an English word and nothing else never does.
+#include <algorithm>
+#include <array>
+#include <optional>
+#include <string>
+
+#include "core/redaction/name_lexicon.hpp"
+#include "core/redaction/name_tokens.hpp"
+#include "core/redaction/name_words.hpp"
+#include "core/redaction/scanners.hpp"
+
+namespace pw::redaction::detail {
+
+namespace {
+
+// People someone names by who they are to them: "my nan pat", "his missus chantelle".
+constexpr std::array<std::string_view, 52> kRelations{
+    "wife",     "husband",       "son",     "daughter",     "lad",       "lass",       "boy",     "girl",  "nan",
+    "nana",     "nanna",         "gran",    "granny",       "grandad",   "grandma",    "grandpa", "mum",   "mam",
+    "dad",      "brother",       "sister",  "bro",          "sis",       "cousin",     "auntie",  "aunty", "aunt",
+    "uncle",    "niece",         "nephew",  "partner",      "fiance",    "fiancee",    "mate",    "pal",   "friend",
+    "bestie",   "neighbour",     "missus",  "fella",        "boyfriend", "girlfriend", "bf",      "gf",    "kid",
+    "grandson", "granddaughter", "stepson", "stepdaughter", "carer",     "colleague",  "youngest"};
+
+// Staff by their job: "my manager gaz", "the receptionist sian".
+constexpr std::array<std::string_view, 16> kJobs{
+    "adviser", "advisor",    "coach",      "manager",   "worker",       "leader", "mentor",     "tutor",
+    "trainer", "supervisor", "caseworker", "keyworker", "receptionist", "boss",   "consultant", "officer"};
+
+constexpr std::array<std::string_view, 9> kOwners{"my", "our", "his", "her", "their", "me", "your", "the", "ur"};
+
+// Where staff work, after "at" or "from": "mark at reed", "frank from maximus".
+constexpr std::array<std::string_view, 26> kWorkplaces{
+    "seetec",  "ingeus",     "a4e",         "maximus", "reed",    "g4s",        "serco",     "shaw", "avanta",
+    "working", "pertemps",   "jobcentre",   "jcp",     "restart", "the",        "reception", "head", "prospects",
+    "remploy", "interserve", "learndirect", "fedcap",  "catch22", "standguide", "twin",      "esg"};
+
+// Capitals that are never a person's initials here.
+constexpr std::array<std::string_view, 52> kAcronyms{
+    "dwp", "jcp", "esa", "jsa", "pip", "uc",  "cv",  "gp",  "mp",  "nhs",  "ice",  "hmrc", "cab",
+    "ca",  "mr",  "wp",  "wca", "lha", "hb",  "ctr", "id",  "it",  "hr",   "tl",   "pa",   "wc",
+    "dm",  "bbc", "itv", "dla", "ssp", "ni",  "uk",  "eu",  "ons", "foi",  "sar",  "tv",   "pc",
+    "sms", "ok",  "am",  "pm",  "lol", "omg", "tbh", "btw", "fyi", "acas", "atos", "csr",  "rsvp"};
+
+// Modal verbs that are also names: "my son will be", "my mate may come".
+constexpr std::array<std::string_view, 4> kModals{"will", "may", "can", "might"};
+
+bool is_job_or_relation(std::string_view folded) {
+    return listed(kRelations, folded) || listed(kJobs, folded);
+}
+
+// The word before token i, with one space, ", " or ": " between ("the receptionist, Sian,",
+// "Adviser: Martin"), if there is one.
+const Token* word_before(std::string_view t, const std::vector<Token>& tokens, std::size_t i) {
+    if (i == 0 || tokens[i - 1].end != tokens[i - 1].word_end) return nullptr;
+    const auto gap = t.substr(tokens[i - 1].word_end, tokens[i].begin - tokens[i - 1].word_end);
+    return gap == " " || gap == ", " || gap == ": " ? &tokens[i - 1] : nullptr;
+}
+
+// Labels of a form or an e-mail that a name follows: "From: Tom", "Name: Stuart Baird".
+constexpr std::array<std::string_view, 8> kLabels{"from",   "to",       "cc",     "name",
+                                                  "signed", "claimant", "client", "attendees"};
+
+// "my nan pat", "his brother lee", "my brother in law guy", "the receptionist, Sian", "Adviser:
+// Martin", "To: Tom".
+bool after_label(std::string_view t, const std::vector<Token>& tokens, std::size_t i) {
+    const Token* before = word_before(t, tokens, i);
+    return before && t.substr(before->word_end, 2) == ": " &&
+           (listed(kLabels, before->folded) || is_job_or_relation(before->folded));
+}
+
+bool after_relation(std::string_view t, const std::vector<Token>& tokens, std::size_t i) {
+    const Token* before = word_before(t, tokens, i);
+    if (!before) return false;
+    if (after_label(t, tokens, i)) return true;
+    std::size_t k = i - 1;
+    if (before->folded == "law" && k >= 2 && tokens[k - 1].folded == "in") k -= 2;  // "brother in law"
+    if (!is_job_or_relation(tokens[k].folded)) return false;
+    // "my support worker", "my old adviser": a word or two between the owner and the job.
+    for (std::size_t back = 1; back <= 3 && k >= back; ++back) {
+        if (listed(kOwners, tokens[k - back].folded)) return true;
+        if (tokens[k - back].kind != Class::word || tokens[k - back].shape != Shape::lower) return false;
+    }
+    return false;
+}
+
+// What follows token i as a person. Weak: a verb only people do ("kieran said"). Strong: where
+// they work ("mark at reed", "may on reception") or who they are ("bill the manager", "faith my
+// support worker", "summer my youngest").
+enum class Follow { none, weak, strong };
+
+Follow person_follows(std::string_view t, const std::vector<Token>& tokens, std::size_t i) {
+    if (i + 1 >= tokens.size()) return Follow::none;
+    const auto& next = tokens[i + 1];
+    auto gap = t.substr(tokens[i].word_end, next.begin - tokens[i].word_end);
+    if (gap == ", ") gap = " ";
+    if (gap != " " || next.shape != Shape::lower) return Follow::none;
+    const auto after = next.word_end < t.size() ? t.substr(next.word_end + 1) : std::string_view{};
+    const auto starts = [&](std::string_view word) {
+        if (after.size() < word.size()) return false;
+        for (std::size_t k = 0; k < word.size(); ++k)
+            if (lower(after[k]) != word[k]) return false;
+        return after.size() == word.size() || !is_alnum(after[word.size()]);
+    };
+    if ((next.folded == "at" || next.folded == "from" || next.folded == "off") &&
+        std::ranges::any_of(kWorkplaces, starts))
+        return Follow::strong;
+    if (next.folded == "on" && starts("reception")) return Follow::strong;
+    if (listed(kOwners, next.folded) && i + 2 < tokens.size() && joined(t, next, tokens[i + 2])) {
+        for (std::size_t k = i + 2; k < tokens.size() && k <= i + 4; ++k) {
+            if (is_job_or_relation(tokens[k].folded)) return Follow::strong;
+            if (k + 1 >= tokens.size() || !joined(t, tokens[k], tokens[k + 1])) break;
+        }
+    }
+    return listed(kPersonVerbs, next.folded) ? Follow::weak : Follow::none;
+}
+
+// After "my nan pat": a verb, a word that follows people, or the end of the phrase.
+bool phrase_or_person_after(std::string_view t, const std::vector<Token>& tokens, std::size_t i) {
+    const auto end = tokens[i].word_end;
+    if (end >= t.size() || t[end] == ',' || t[end] == '.' || t[end] == '!' || t[end] == '?' || t[end] == ')')
+        return true;
+    if (i + 1 >= tokens.size() || t.substr(end, tokens[i + 1].begin - end) != " ") return false;
+    return listed(kPersonVerbs, tokens[i + 1].folded) || listed(kAfterPerson, tokens[i + 1].folded);
+}
+
+// A word that may be a name here: small letters, at least three of them, not a word alone.
+bool candidate(const Token& token, bool strong_cue) {
+    if (token.is_public || token.end - token.begin < 3) return false;
+    // A capital after a relation or a label: names the capital alone leaves ("Sian", "Martin").
+    if (token.shape == Shape::capitalised) return strong_cue && token.kind != Class::word && token.kind != Class::never;
+    if (token.shape != Shape::lower) return false;
+    switch (token.kind) {
+        case Class::name:
+        case Class::name_and_place:
+            return true;
+        case Class::first_and_word:
+            return !listed(kModals, token.folded) || strong_cue;
+        case Class::unknown:
+            return strong_cue && !is_english_word(token.folded);
+        default:
+            return false;
+    }
+}
+
+// Initials standing for a person in notes and lists: "Client (JS) attended", "KW said", "team
+// leader RH", "Present: KW, Dave R".
+bool initials(std::string_view t, const std::vector<Token>& tokens, std::size_t i, bool relation) {
+    const auto& token = tokens[i];
+    const auto size = token.end - token.begin;
+    if (token.shape != Shape::upper || size < 2 || size > 3 || token.is_public || listed(kAcronyms, token.folded))
+        return false;
+    for (auto k = token.begin; k < token.end; ++k)
+        if (!is_alpha(t[k])) return false;
+    if (relation || person_follows(t, tokens, i) != Follow::none) return true;
+    const bool bracketed = token.begin > 0 && t[token.begin - 1] == '(' && token.end < t.size() && t[token.end] == ')';
+    if (bracketed && i > 0) {
+        static constexpr std::array<std::string_view, 6> kWho{"client",      "claimant", "customer",
+                                                              "participant", "adviser",  "advisor"};
+        if (listed(kWho, tokens[i - 1].folded)) return true;
+    }
+    // Beside a capitalised first name in a list: "KW, Dave R".
+    const auto beside = [&](std::size_t a, std::size_t b) {
+        const auto gap = t.substr(tokens[a].word_end, tokens[b].begin - tokens[a].word_end);
+        const auto& other = tokens[a == i ? b : a];
+        return (gap == ", " || gap == " and ") && other.shape == Shape::capitalised && other.kind == Class::name &&
+               is_first_name(other.folded);
+    };
+    return (i + 1 < tokens.size() && beside(i, i + 1)) || (i > 0 && beside(i - 1, i));
+}
+
+}  // namespace
+
+// First pass: a cue beside the word. Second: a name in a list beside another ("me, shaz and
+// kev", "callum and kirsty"). `named` marks tokens already part of a name.
+void find_lower_case_names(std::string_view t, const std::vector<ByteRange>& public_names, std::vector<Span>& out) {
+    auto tokens = tokenise(t);
+    mark_public(tokens, public_names);
+    std::vector<bool> named(tokens.size(), false);
+    for (std::size_t i = 0; i < tokens.size(); ++i) {
+        const auto& token = tokens[i];
+        const bool relation = after_relation(t, tokens, i);
+        if (initials(t, tokens, i, relation)) {
+            named[i] = true;
+            continue;
+        }
+        if (!candidate(token, relation)) continue;
+        const auto follows = person_follows(t, tokens, i);
+        // A name that is also a word ("pat", "will") needs more: a relation and a phrase that
+        // goes on as a person's, or a strong cue at the start of a sentence.
+        if (token.kind == Class::first_and_word || token.kind == Class::unknown) {
+            named[i] = (relation && (phrase_or_person_after(t, tokens, i) || after_label(t, tokens, i))) ||
+                       (token.sentence_start && follows == Follow::strong);
+        } else if (token.kind == Class::name_and_place) {  // "dundee", "derby": a town unless it is plain
+            named[i] = relation || follows == Follow::strong;
+        } else {
+            named[i] = relation || follows != Follow::none;
+        }
+    }
+    // The token beside i in a list ("shaz, kev", "callum and kirsty", "me & dawn"), if any.
+    const auto neighbour = [&](std::size_t i, int step) -> std::optional<std::size_t> {
+        const auto a = step > 0 ? i : i - 1;  // the gap is after tokens[a]
+        if ((step < 0 && i == 0) || a + 1 >= tokens.size()) return std::nullopt;
+        const auto gap = t.substr(tokens[a].word_end, tokens[a + 1].begin - tokens[a].word_end);
+        if (gap == ", ") return a + 1 == i ? a : a + 1;
+        const bool joint = gap == " " && (tokens[a + 1].folded == "and" || tokens[a + 1].folded == "n");
+        const bool joint_before = gap == " " && (tokens[a].folded == "and" || tokens[a].folded == "n");
+        if (step > 0 && joint && a + 2 < tokens.size() && joined(t, tokens[a + 1], tokens[a + 2])) return a + 2;
+        if (step < 0 && joint_before && a >= 1 && joined(t, tokens[a - 1], tokens[a])) return a - 1;
+        if (gap == " & " || gap == " and ") return a + 1 == i ? a : a + 1;
+        return std::nullopt;
+    };
+    // Beside a name (or, for a name from the lists, beside "me").
+    const auto listed_with = [&](std::size_t i, std::optional<std::size_t> j) {
+        if (!j) return false;
+        const bool name_there = named[*j] || (tokens[*j].kind == Class::name && tokens[*j].shape == Shape::lower);
+        return name_there || (tokens[i].kind != Class::unknown && tokens[*j].folded == "me");
+    };
+    for (std::size_t i = 0; i < tokens.size(); ++i) {
+        const auto& token = tokens[i];
+        if (named[i] || token.kind == Class::first_and_word || !candidate(token, token.kind == Class::unknown))
+            continue;
+        if (listed_with(i, neighbour(i, 1)) || listed_with(i, neighbour(i, -1))) named[i] = true;
+    }
+    for (std::size_t i = 0; i < tokens.size(); ++i) {
+        if (named[i]) out.push_back({tokens[i].begin, tokens[i].end, Kind::staff_name, "[name]"});
+    }
+}
+
+}  // namespace pw::redaction::detail
