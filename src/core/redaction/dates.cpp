@@ -7,6 +7,7 @@
 #include <optional>
 #include <string>
 
+#include "core/redaction/date_parts.hpp"
 #include "core/redaction/scanners.hpp"
 
 namespace pw::redaction::detail {
@@ -20,6 +21,8 @@ constexpr std::array<std::string_view, 12> kMonths{"January",   "February", "Mar
 constexpr std::array<std::string_view, 12> kWelshMonths{"ionawr", "chwefror", "mawrth",     "ebrill",
                                                         "mai",    "mehefin",  "gorffennaf", "awst",
                                                         "medi",   "hydref",   "tachwedd",   "rhagfyr"};
+
+}  // namespace
 
 // A month's name or its usual short form ("sep", "sept"), any case, as a whole word at i.
 std::optional<std::pair<int, std::size_t>> month_at(std::string_view t, std::size_t i) {
@@ -62,6 +65,8 @@ std::optional<std::pair<int, std::size_t>> day_at(std::string_view t, std::size_
     return std::pair{day, end};
 }
 
+namespace {
+
 // ", 2013" or " 2013" or " '13" after a date: the year and where it ends.
 std::optional<std::pair<int, std::size_t>> year_after(std::string_view t, std::size_t i) {
     std::size_t at = i;
@@ -78,9 +83,7 @@ std::optional<std::pair<int, std::size_t>> year_after(std::string_view t, std::s
     return std::nullopt;
 }
 
-constexpr std::array<std::string_view, 18> kWeekdays{"monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
-                                                     "sunday", "mon",     "tue",       "tues",     "wed",    "weds",
-                                                     "thu",    "thur",    "thurs",     "fri",      "sat",    "sun"};
+}  // namespace
 
 // The word ending just before `end` (letters only), lower case, and where it starts.
 std::pair<std::string, std::size_t> word_before(std::string_view t, std::size_t end) {
@@ -104,6 +107,8 @@ std::size_t weekday_before(std::string_view t, std::size_t begin) {
     for (auto k = start; k < end; ++k) word.push_back(lower(t[k]));
     return std::ranges::find(kDays, word) != kDays.end() ? start : begin;
 }
+
+namespace {
 
 std::string month_text(int month, std::optional<int> year) {
     std::string out(kMonths[month - 1]);
@@ -129,6 +134,8 @@ std::size_t range_start(std::string_view t, std::size_t begin) {
     return day && day->second == at ? start : begin;
 }
 
+}  // namespace
+
 // The span grows over "on " before it so the text still reads: "on 3 June" -> "in June".
 void add(std::string_view t, std::size_t begin, std::size_t end, int month, std::optional<int> year,
          std::vector<Span>& out) {
@@ -141,6 +148,8 @@ void add(std::string_view t, std::size_t begin, std::size_t end, int month, std:
     }
     out.push_back({begin, end, Kind::date, std::move(replacement)});
 }
+
+namespace {
 
 // 23/09/1979, 07.11.2013, 1-2-24, 2013-06-03: day first, as written in the UK.
 bool numeric_at(std::string_view t, std::size_t i, std::vector<Span>& out, std::size_t& next) {
@@ -179,6 +188,29 @@ bool numeric_at(std::string_view t, std::size_t i, std::vector<Span>& out, std::
     return true;
 }
 
+// Days listed before the one that names the month: "on 4, 11 and 18 June", "9 and 10 May".
+void earlier_days(std::string_view t, std::size_t begin, std::vector<Span>& out) {
+    std::size_t at = begin;
+    for (;;) {
+        std::size_t joint = at;
+        for (std::string_view j : {", ", " and ", " & ", " or ", ","}) {
+            if (at >= j.size() && t.substr(at - j.size(), j.size()) == j) {
+                joint = at - j.size();
+                break;
+            }
+        }
+        if (joint == at) return;
+        std::size_t start = joint;
+        while (start > 0 && is_alnum(t[start - 1]) && joint - start < 4) --start;
+        const auto day = day_at(t, start);
+        if (!day || day->second != joint) return;
+        out.push_back({start, joint, Kind::date, ""});
+        at = start;
+    }
+}
+
+}  // namespace
+
 // The end of a date, over a year that follows it ("3 June, 2013"), and the year if there is one.
 std::pair<std::optional<int>, std::size_t> with_year(std::string_view t, std::size_t end) {
     const auto year = year_after(t, end);
@@ -197,129 +229,6 @@ std::size_t add_with_year(std::string_view t, std::size_t begin, std::size_t end
 void add_day(std::string_view t, std::size_t begin, std::size_t end, std::vector<Span>& out) {
     out.push_back({weekday_before(t, begin), end, Kind::date, ""});
 }
-
-bool has_ordinal_suffix(std::string_view t, std::size_t day_end) {
-    return day_end >= 2 && is_alpha(t[day_end - 1]);
-}
-
-// Words after "the 8th" that leave it a date; any other word makes it something else ("the 8th
-// floor", "the 5th time").
-constexpr std::array<std::string_view, 24> kAfterDay{
-    "and",  "or",  "to", "when", "at",     "i",     "we",    "he",   "she",   "they",    "but", "so",
-    "then", "was", "is", "as",   "before", "after", "until", "till", "which", "because", "for", "with"};
-
-bool day_ends_here(std::string_view t, std::size_t end) {
-    const auto at = skip_spaces(t, end);
-    if (at >= t.size() || !is_alpha(t[at])) return at >= t.size() || t[at] != '%';
-    std::size_t word_end = at;
-    std::string word;
-    while (word_end < t.size() && is_alpha(t[word_end])) word.push_back(lower(t[word_end++]));
-    return std::ranges::find(kAfterDay, word) != kAfterDay.end();
-}
-
-// "2nd, 5th and 9th", "the 8th and 9th": more days after one already found.
-std::size_t more_days(std::string_view t, std::size_t end, std::vector<Span>& out) {
-    for (;;) {
-        std::size_t at = end;
-        if (at < t.size() && (t[at] == ',' || t[at] == '-' || t[at] == '&')) ++at;
-        at = skip_spaces(t, at);
-        for (std::string_view joint : {"and ", "or ", "to ", "& "}) {
-            if (t.substr(at, joint.size()) == joint) at = skip_spaces(t, at + joint.size());
-        }
-        if (t.substr(at, 4) == "the ") at += 4;
-        const auto day = day_at(t, at);
-        if (at == end || !day || !has_ordinal_suffix(t, day->second)) return end;
-        add_day(t, at, day->second, out);
-        end = day->second;
-    }
-}
-
-// Days that name no month, or no year: a weekday and an ordinal ("Tues 4th"), "the 8th" at the
-// end of a phrase, and a day and month in figures where a date is expected ("on 12/03", a
-// diary's "6/3 - rang them").
-void find_day_only(std::string_view t, std::vector<Span>& out) {
-    for (std::size_t i = 0; i < t.size(); ++i) {
-        if (!is_digit(t[i]) || !boundary_before(t, i)) continue;
-        const auto [before, before_start] = word_before(t, i > 0 && t[i - 1] == ' ' ? i - 1 : i);
-        const bool weekday = i > 0 && std::ranges::find(kWeekdays, before) != kWeekdays.end();
-        if (const auto day = day_at(t, i); day && has_ordinal_suffix(t, day->second)) {
-            // "Tues 4th", "Tuesday the 4th", "on the 8th.", and lists and ranges of days: "3rd,
-            // 10th, 17th", "the 12th-14th".
-            std::vector<Span> listed;
-            const bool list = more_days(t, day->second, listed) > day->second;
-            const bool weekday_the = before == "the" && weekday_before(t, before_start) < before_start;
-            if (weekday || weekday_the || list || (before == "the" && day_ends_here(t, day->second))) {
-                add_day(t, i, day->second, out);
-                i = more_days(t, day->second, out) - 1;
-                continue;
-            }
-        }
-        // "12/03": day and month, no year, where a date is expected.
-        std::size_t at = i;
-        int day = 0, month = 0;
-        while (at < t.size() && is_digit(t[at]) && at - i < 3) day = day * 10 + (t[at++] - '0');
-        if (at - i > 2 || at >= t.size() || t[at] != '/') continue;
-        const std::size_t month_start = ++at;
-        while (at < t.size() && is_digit(t[at]) && at - month_start < 3) month = month * 10 + (t[at++] - '0');
-        if (at == month_start || at - month_start > 2 || day < 1 || day > 31 || month < 1 || month > 12) continue;
-        if (at < t.size() && (t[at] == '/' || is_alnum(t[at]))) continue;
-        if ((i > 0 && (t[i - 1] == '/' || t[i - 1] == '.' || is_digit(t[i - 1])))) continue;
-        static constexpr std::array<std::string_view, 12> kBefore{"on",    "from",   "until", "till", "by",  "dated",
-                                                                  "since", "before", "after", "of",   "the", "wc"};
-        std::size_t line = i;
-        while (line > 0 && (t[line - 1] == ' ' || t[line - 1] == '-' || t[line - 1] == '*' || t[line - 1] == '"'))
-            --line;
-        const bool starts_line = line == 0 || t[line - 1] == '\n';
-        const auto after = skip_spaces(t, at);
-        // A diary's line: "6/6 interview at Tesco", "12/03 - rang them".
-        const bool diary = starts_line && after < t.size();
-        const bool week_of = i >= 4 && t.substr(i - 4, 4) == "w/c ";  // "w/c 10/3": the week beginning
-        if (weekday || diary || week_of || std::ranges::find(kBefore, before) != kBefore.end()) {
-            add(t, i, at, month, std::nullopt, out);
-            i = at - 1;
-        }
-    }
-}
-
-// Days with names: "boxing day", "christmas eve", "Valentine's Day": each is one day of a month.
-void find_named_days(std::string_view t, std::vector<Span>& out) {
-    // Month 0: a feast whose month moves with the year, so the whole becomes "[date]".
-    static constexpr std::array<std::pair<std::string_view, int>, 17> kDays{{
-        {"christmas day", 12},
-        {"christmas eve", 12},
-        {"boxing day", 12},
-        {"new year's day", 1},
-        {"new year's eve", 12},
-        {"new years day", 1},
-        {"new years eve", 12},
-        {"valentine's day", 2},
-        {"valentines day", 2},
-        {"halloween", 10},
-        {"bonfire night", 11},
-        {"st patrick's day", 3},
-        {"st david's day", 3},
-        {"good friday", 0},
-        {"easter monday", 0},
-        {"easter sunday", 0},
-        {"shrove tuesday", 0},
-    }};
-    for (std::size_t i = 0; i < t.size(); ++i) {
-        if (!is_alpha(t[i]) || !boundary_before(t, i)) continue;
-        for (const auto& [name, month] : kDays) {
-            if (!phrase_at(t, i, name)) continue;
-            if (month == 0) {
-                const auto end = with_year(t, i + name.size()).second;
-                out.push_back({i, end, Kind::date, ""});
-                i = end - 1;
-            } else {
-                i = add_with_year(t, i, i + name.size(), month, out) - 1;
-            }
-            break;
-        }
-    }
-}
-
-}  // namespace
 
 void find_dates(std::string_view t, std::vector<Span>& out) {
     find_day_only(t, out);
@@ -351,6 +260,7 @@ void find_dates(std::string_view t, std::vector<Span>& out) {
                     }
                     std::size_t begin = i;
                     if (begin >= 4 && t.substr(begin - 4, 4) == "the " && boundary_before(t, begin - 4)) begin -= 4;
+                    earlier_days(t, begin, out);
                     i = add_with_year(t, begin, month->second, month->first, out) - 1;
                     continue;
                 }
@@ -359,9 +269,22 @@ void find_dates(std::string_view t, std::vector<Span>& out) {
             continue;
         }
         if (!is_alpha(t[i]) || !boundary_before(t, i)) continue;
+        // "the twenty-second of March 2013"
+        if (auto words_end = day_in_words_at(t, i)) {
+            const auto of = skip_spaces(t, *words_end);
+            if (t.substr(of, 3) == "of ") {
+                if (auto month = month_at(t, skip_spaces(t, of + 3))) {
+                    std::size_t begin = i;
+                    if (begin >= 4 && t.substr(begin - 4, 4) == "the " && boundary_before(t, begin - 4)) begin -= 4;
+                    i = add_with_year(t, begin, month->second, month->first, out) - 1;
+                    continue;
+                }
+            }
+        }
         // "June 3", "aug 9th", "June 3rd, 2013"
         if (auto month = month_at(t, i)) {
-            const std::size_t at = skip_spaces(t, month->second);
+            std::size_t at = skip_spaces(t, month->second);
+            if (at > month->second && t.substr(at, 4) == "the ") at += 4;  // "September the 3rd"
             if (at > month->second) {
                 if (auto day = day_at(t, at)) {
                     i = add_with_year(t, i, day->second, month->first, out) - 1;
