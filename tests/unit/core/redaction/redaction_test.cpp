@@ -204,3 +204,39 @@ TEST(Redaction, UserNamesInitialsAndNamesInCapitals) {
     EXPECT_EQ(redact("DEAR DAVID O'CONNOR, YOUR CLAIM"), "DEAR [name], YOUR CLAIM");
     EXPECT_EQ(redact("Contact: Mr A. Lindqvist"), "Contact: Mr [name]");
 }
+
+TEST(Redaction, NamesInSmallLettersAreFoundByWhatIsAroundThem) {
+    EXPECT_EQ(redact("my nan pat says the office was freezing"), "my nan [name] says the office was freezing");
+    EXPECT_EQ(redact("declan at seetec read out my letter"), "[name] at seetec read out my letter");
+    EXPECT_EQ(redact("me, shaz and kev went to the group"), "me, [name] and [name] went to the group");
+    EXPECT_EQ(redact("callum and kirsty from my group got sanctioned"),
+              "[name] and [name] from my group got sanctioned");
+    EXPECT_EQ(redact("bill the manager shouted at a lad"), "[name] the manager shouted at a lad");
+    EXPECT_EQ(redact("I told the receptionist, Sian, the day before."),
+              "I told the receptionist, [name], the day before.");
+    EXPECT_EQ(redact("Adviser: Martin. Team leader: Sue Kendrick."), "Adviser: [name]. Team leader: [name].");
+    // Words that are also names stay words without such a cue.
+    EXPECT_EQ(redact("my son will be five in June"), "my son will be five in June");
+    EXPECT_EQ(redact("Got a pat on the back for applying to 60 jobs."),
+              "Got a pat on the back for applying to 60 jobs.");
+    EXPECT_EQ(redact("Nobody had told me, not even the manager."), "Nobody had told me, not even the manager.");
+}
+
+TEST(Redaction, InitialsInNotesAndASurnamesInitial) {
+    EXPECT_EQ(redact("Client (JS) attended with her daughter"), "Client ([name]) attended with her daughter");
+    EXPECT_EQ(redact("Present: KW, Dave R and the team leader"), "Present: [name], [name] and the team leader");
+    EXPECT_EQ(redact("The DWP said no and the JCP agreed"), "The DWP said no and the JCP agreed");
+}
+
+TEST(Redaction, DaysInListsRangesWordsAndLetters) {
+    EXPECT_EQ(redact("it didnt come till the 16th lol"), "it didnt come till the [date] lol");
+    EXPECT_EQ(redact("the office on the 5th floor"), "the office on the 5th floor");
+    EXPECT_EQ(redact("sanctioned for the 4th-6th, says she"), "sanctioned for the [date], says she");
+    EXPECT_EQ(redact("I attended on 4, 11 and 18 June"), "I attended on [date], [date] and June");
+    EXPECT_EQ(redact("Dates: 4/6, 11/6 and 18/6."), "Dates: June, June and June.");
+    EXPECT_EQ(redact("5/5 for shaw trust"), "5/5 for shaw trust");
+    EXPECT_EQ(redact("the decision of September the 3rd was wrong"), "the decision of September was wrong");
+    EXPECT_EQ(redact("sanctioned on the fourteenth of May"), "sanctioned in May");
+    EXPECT_EQ(redact("my letter of the 3rd inst. asked"), "my letter of the [date] asked");
+    EXPECT_EQ(redact("they rang on xmas eve"), "they rang in December");
+}
