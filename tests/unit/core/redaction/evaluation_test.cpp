@@ -186,6 +186,9 @@ TEST(RedactionEvaluation, FiguresOnTheTestHalf) {
     const auto holdout2 = evaluate(read_half("holdout2"));
     // A fourth, written while the scanners were tuned on the third development set, scored once after.
     const auto holdout3 = evaluate(read_half("holdout3"));
+    // A fifth, written by two more authors while the scanners were tuned on the fourth development
+    // set (authors O and P), scored before that tuning and once after.
+    const auto holdout4 = evaluate(read_half("holdout4"));
     std::FILE* figures = std::fopen("redaction-figures.txt", "w");
     for (std::FILE* out : {stdout, figures}) {
         if (!out) continue;
@@ -193,6 +196,7 @@ TEST(RedactionEvaluation, FiguresOnTheTestHalf) {
         print(out, "holdout", holdout, false);
         print(out, "holdout2", holdout2, false);
         print(out, "holdout3", holdout3, false);
+        print(out, "holdout4", holdout4, false);
         print(out, "development", dev, false);
     }
     if (figures) std::fclose(figures);
