@@ -21,8 +21,8 @@ constexpr std::string_view kPublicNames[] = {
     "Margaret Thatcher", "Thatcher", "Liz Truss", "Rishi Sunak", "Sunak", "Keir Starmer", "Starmer", "Rachel Reeves",
     "Jeremy Corbyn", "Corbyn", "Ed Miliband", "Miliband", "Jeremy Hunt", "Kemi Badenoch", "Badenoch", "Nigel Farage",
     "Farage", "Frank Field", "Debbie Abrahams", "Stephen Timms", "Jonathan Ashworth", "Owen Smith", "Kit Malthouse",
-    "Chris Philp", "Stella Creasy", "Creasy", "Ken Loach", "Loach", "Daniel Blake", "Martin Lewis", "Jack Monroe",
-    "King Charles", "Prince Harry", "Prince William",
+    "Chris Philp", "Stella Creasy", "Creasy", "Yvette Cooper", "Angela Rayner", "Ken Loach", "Loach", "Daniel Blake",
+    "Martin Lewis", "Jack Monroe", "King Charles", "Prince Harry", "Prince William",
     // Providers of the Work Programme and the Restart Scheme, and programmes.
     "Reed in Partnership", "Reed", "Shaw Trust", "Working Links", "Ingeus", "Maximus", "Seetec", "Serco", "Avanta",
     "Pertemps", "Prospects", "Interserve", "PeoplePlus", "Fedcap", "Remploy", "Rehab JobFit", "Tomorrow's People",
@@ -33,11 +33,12 @@ constexpr std::string_view kPublicNames[] = {
     "McDonalds", "Wetherspoons", "Wetherspoon's", "Wetherspoon", "John Lewis", "Boots", "Greggs", "Dr Martens", "Tesco",
     "Asda", "Aldi", "Lidl", "Iceland", "Poundland", "Currys", "Halfords", "Argos", "Primark", "Wilko", "Wilkinsons",
     "Screwfix", "Toby Carvery", "Costa", "Nando's", "Burger King", "Domino's", "Deliveroo", "Amazon", "Sports Direct",
-    "Royal Mail", "Indeed", "Totaljobs", "Ocado", "Hermes", "Evri", "Lloyds", "Barclays", "Santander", "Specsavers",
+    "Royal Mail", "Timpsons", "Timpson", "Ted Baker", "Ronald McDonald", "Debenhams", "Indeed", "Totaljobs", "Ocado",
+    "Hermes", "Evri", "Lloyds", "Barclays", "Santander", "Specsavers",
     // Charities and advice.
-    "Prince's Trust", "Princes Trust", "Salvation Army", "Citizens Advice", "Barnardo's", "Barnardos", "St Mungo's",
-    "Mencap", "Macmillan", "Sue Ryder", "Marie Curie", "Age UK", "Trussell Trust", "Trussell", "Joseph Rowntree",
-    "Rowntree", "Samaritans", "Shelter", "Turn2us", "StepChange", "Oxfam"};
+    "Prince's Trust", "Princes Trust", "Salvation Army", "Citizens Advice", "Barnardo's", "Barnardos", "Barnardo",
+    "St Mungo's", "Mencap", "Macmillan", "Sue Ryder", "Marie Curie", "Age UK", "Trussell Trust", "Trussell",
+    "Joseph Rowntree", "Rowntree", "Samaritans", "Shelter", "Turn2us", "StepChange", "Oxfam"};
 
 }  // namespace
 
