@@ -2,6 +2,7 @@
 // researcher can reach, and in the search boxes: no script comes back unescaped, no database
 // error shows, no 5xx, no header is injected, and a rejected request changes nothing.
 #include <soci/soci.h>
+#include <cctype>
 #include <map>
 #include <regex>
 #include <set>
@@ -29,6 +30,17 @@ const std::vector<Payload> kPayloads = {
     {"nul", "a%00b", ""},
     {"long", std::string(20000, 'x'), ""},
 };
+
+// Whether text holds word as a word of its own: a codename may hold "social", which is no leak of "soci".
+bool contains_word(const std::string& text, const std::string& word) {
+    const auto letter = [](char c) { return std::isalpha(static_cast<unsigned char>(c)) != 0; };
+    for (auto at = text.find(word); at != std::string::npos; at = text.find(word, at + 1)) {
+        const bool starts = at == 0 || !letter(text[at - 1]) || !letter(word.front());
+        const bool ends = at + word.size() >= text.size() || !letter(text[at + word.size()]) || !letter(word.back());
+        if (starts && ends) return true;
+    }
+    return false;
+}
 
 // Signs of a database error leaking into a page.
 const std::vector<std::string> kLeaks = {
@@ -163,7 +175,7 @@ protected:
                     << (at == std::string::npos ? "" : r.body.substr(at - std::min<std::size_t>(at, 80), 200));
             }
         }
-        for (const auto& leak : kLeaks) EXPECT_EQ(r.body.find(leak), std::string::npos) << where << ": " << leak;
+        for (const auto& leak : kLeaks) EXPECT_FALSE(contains_word(r.body, leak)) << where << ": " << leak;
         for (const auto& [name, value] : r.headers)
             EXPECT_EQ(value.find("pw_injected"), std::string::npos) << where << ": header " << name;
     }
