@@ -24,7 +24,8 @@ const std::vector<std::string>& backed_up_tables() {
         "suggestions", "suggestion_steps", "change_confirmations", "complaints", "account_set_up_links",
         // Noise drawn once must survive a restore, or it would be drawn again.
         "published_months", "publication_cells", "snapshots", "snapshot_figures", "confirmation_cells",
-        "snapshot_confirmations", "snapshot_suggestion_answers", "complaint_cells", "snapshot_complaints"};
+        "snapshot_confirmations", "snapshot_suggestion_answers", "complaint_cells", "snapshot_complaints",
+        "standards_settings", "provider_status", "snapshot_standards"};
     return tables;
 }
 

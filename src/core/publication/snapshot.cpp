@@ -23,7 +23,8 @@ double measure_variance(std::size_t measure, long long cells_summed) {
 ratings::UnitScores scores_of(const RatingSum& sum, const std::array<ratings::Prior, kRatingMeasures>& priors,
                               const ratings::ScoreSettings& settings) {
     ratings::UnitScores out;
-    out.overall = ratings::noisy_score(sum.cells.measures[0], measure_variance(0, sum.cells_summed), priors[0], settings);
+    out.overall =
+        ratings::noisy_score(sum.cells.measures[0], measure_variance(0, sum.cells_summed), priors[0], settings);
     out.count_sd = std::sqrt(measure_variance(0, sum.cells_summed));
     for (std::size_t i = 0; i < ratings::kAspects.size(); ++i) {
         out.aspects[i] = ratings::noisy_score(sum.cells.measures[i + 1], measure_variance(i + 1, sum.cells_summed),
@@ -35,12 +36,13 @@ ratings::UnitScores scores_of(const RatingSum& sum, const std::array<ratings::Pr
 
 Snapshot::Snapshot(SnapshotInfo info, std::map<UnitKey, RatingSum> units, RatingSum programme,
                    std::map<std::int64_t, SanctionSum> referrers, ratings::ScoreSettings settings,
-                   SuggestionFigures suggestions)
+                   SuggestionFigures suggestions, StandardsFigures standards)
     : info_(std::move(info)),
       units_(std::move(units)),
       programme_(programme),
       referrers_(std::move(referrers)),
-      suggestions_(std::move(suggestions)) {
+      suggestions_(std::move(suggestions)),
+      standards_(std::move(standards)) {
     std::array<ratings::Prior, kRatingMeasures> priors;
     for (std::size_t m = 0; m < kRatingMeasures; ++m) {
         ratings::StarCounts clamped{};
@@ -105,6 +107,12 @@ complaints::ComplaintFigures Snapshot::complaints(std::int64_t provider_id) cons
 std::optional<suggestions::AnswerFigures> Snapshot::suggestion_answers(std::int64_t provider_id) const {
     const auto found = suggestions_.answers.find(provider_id);
     if (found == suggestions_.answers.end()) return std::nullopt;
+    return found->second;
+}
+
+std::optional<standards::ProviderStatus> Snapshot::status(std::int64_t provider_id) const {
+    const auto found = standards_.statuses.find(provider_id);
+    if (found == standards_.statuses.end()) return std::nullopt;
     return found->second;
 }
 

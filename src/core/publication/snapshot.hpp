@@ -7,10 +7,11 @@
 #include <string>
 
 #include "core/common/month.hpp"
+#include "core/complaints/figures.hpp"
 #include "core/publication/publish.hpp"
 #include "core/ratings/score.hpp"
 #include "core/ratings/service.hpp"
-#include "core/complaints/figures.hpp"
+#include "core/standards/status.hpp"
 #include "core/suggestions/figures.hpp"
 
 namespace pw::publication {
@@ -33,9 +34,9 @@ struct SanctionFigures {
     long long decided = 0;
     long long adverse = 0;
     long long overturned = 0;
-    double logged_sd = 0;  // of logged
-    double reason_sd = 0;  // of each reason
-    double step_sd = 0;    // of decided, adverse and overturned
+    double logged_sd = 0;       // of logged
+    double reason_sd = 0;       // of each reason
+    double step_sd = 0;         // of decided, adverse and overturned
     long long shown_from = 10;  // figures are shown once logged reaches this
     bool shown() const { return logged >= shown_from; }
 };
@@ -55,16 +56,24 @@ struct ChangesNoticed {
 
 // How providers respond to participants: suggestions and complaints.
 struct SuggestionFigures {
-    std::map<std::int64_t, ConfirmationSum> confirmations;          // by suggestion
-    std::map<std::int64_t, suggestions::AnswerFigures> answers;  // by provider, exact (public items)
-    std::map<std::int64_t, complaints::ComplaintSum> complaints;   // by provider, noisy
+    std::map<std::int64_t, ConfirmationSum> confirmations;        // by suggestion
+    std::map<std::int64_t, suggestions::AnswerFigures> answers;   // by provider, exact (public items)
+    std::map<std::int64_t, complaints::ComplaintSum> complaints;  // by provider, noisy
+};
+
+// Providers against the standards: the standards this publication used, each provider's status,
+// and every publication's status so far, oldest first.
+struct StandardsFigures {
+    standards::Standards in_force;
+    std::map<std::int64_t, standards::ProviderStatus> statuses;
+    std::map<std::int64_t, std::vector<std::pair<Month, standards::Status>>> history;
 };
 
 class Snapshot {
 public:
     Snapshot(SnapshotInfo info, std::map<UnitKey, RatingSum> units, RatingSum programme,
              std::map<std::int64_t, SanctionSum> referrers, ratings::ScoreSettings settings = {},
-             SuggestionFigures suggestions = {});
+             SuggestionFigures suggestions = {}, StandardsFigures standards = {});
 
     const SnapshotInfo& info() const { return info_; }
     // "Not enough ratings yet" for a unit the snapshot does not hold.
@@ -75,6 +84,9 @@ public:
     std::optional<suggestions::AnswerFigures> suggestion_answers(std::int64_t provider_id) const;
     const SuggestionFigures& suggestion_figures() const { return suggestions_; }
     complaints::ComplaintFigures complaints(std::int64_t provider_id) const;
+    // nullopt: no status was published for it (too new, or published before the standards).
+    std::optional<standards::ProviderStatus> status(std::int64_t provider_id) const;
+    const StandardsFigures& standards() const { return standards_; }
 
     const std::map<UnitKey, RatingSum>& unit_sums() const { return units_; }
     const RatingSum& programme() const { return programme_; }
@@ -86,6 +98,7 @@ private:
     RatingSum programme_;
     std::map<std::int64_t, SanctionSum> referrers_;
     SuggestionFigures suggestions_;
+    StandardsFigures standards_;
     std::map<UnitKey, ratings::UnitScores> scores_;
     ratings::UnitScores empty_;
 };

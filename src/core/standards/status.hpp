@@ -5,6 +5,7 @@
 // ratings. A published status moves only when consecutive publications agree, so noise cannot
 // make it flip; below standard puts a provider under recovery measures until it meets the
 // standard in consecutive publications. DESIGN.md, "Ratings and standards".
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -41,6 +42,13 @@ struct Standing {
     int agreeing = 0;                               // publications in a row whose assessment was `assessed`
     bool recovery = false;                          // under recovery measures
     int meeting = 0;                                // publications in a row assessed as meeting, while under recovery
+};
+
+// What a publication records of one provider.
+struct ProviderStatus {
+    std::int64_t provider_id = 0;
+    Standing standing;
+    std::vector<std::string> reasons;  // of this publication's assessment
 };
 
 // The standing after a publication that assessed `assessed`, from the one before (none: the

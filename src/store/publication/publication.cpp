@@ -10,8 +10,9 @@
 #include "core/disclosure/ledger.hpp"
 #include "core/publication/publish.hpp"
 #include "core/sanctions/lifecycle.hpp"
-#include "store/row.hpp"
 #include "store/complaints/published.hpp"
+#include "store/row.hpp"
+#include "store/standards/standards.hpp"
 #include "store/suggestions/suggestions.hpp"
 
 namespace pw::store {
@@ -209,9 +210,8 @@ SuggestionFigures load_suggestion_figures(soci::session& s, long long snapshot) 
                       "snapshot_suggestion_answers WHERE snapshot_id = :id",
          soci::use(snapshot));
     for (const auto& row : rows) {
-        out.answers[get_int(row, 0)] =
-            suggestions::AnswerFigures{get_int(row, 1), get_int(row, 2), get_int(row, 3), get_int(row, 4),
-                                       get_int(row, 5)};
+        out.answers[get_int(row, 0)] = suggestions::AnswerFigures{get_int(row, 1), get_int(row, 2), get_int(row, 3),
+                                                                  get_int(row, 4), get_int(row, 5)};
     }
     out.complaints = load_complaint_figures(s, snapshot);
     return out;
@@ -387,6 +387,9 @@ Result<PublishOutcome> publish(Database& db, Month now, const disclosure::Random
     outcome.snapshot_id = store_snapshot(s, structure, *period, *window_start, now);
     store_suggestion_figures(s, outcome.snapshot_id, *window_start, *period, now);
     store_complaint_figures(s, outcome.snapshot_id, *window_start, *period);
+    // Every provider against the standards, from the figures just published.
+    if (const auto published = load_snapshot_in(s, outcome.snapshot_id))
+        store_provider_statuses(s, *published, providers);
     outcome.deleted = delete_expired(s, *window_start);
     tr.commit();
     outcome.published = true;
@@ -428,8 +431,12 @@ std::shared_ptr<const Snapshot> load_snapshot(Database& db, std::optional<std::i
     if (!id) id = latest_snapshot_id(db);
     if (!id) return nullptr;
     auto s = db.session();
+    return load_snapshot_in(s, *id);
+}
+
+std::shared_ptr<const Snapshot> load_snapshot_in(soci::session& s, std::int64_t id) {
     std::optional<SnapshotInfo> info;
-    const long long wanted = *id;
+    const long long wanted = id;
     {
         soci::rowset<soci::row> rows =
             (s.prepare << std::string(kSnapshotColumns) + " WHERE id = :id", soci::use(wanted));
@@ -461,7 +468,8 @@ std::shared_ptr<const Snapshot> load_snapshot(Database& db, std::optional<std::i
             units[UnitKey{*unit_kind, get_int(row, 1), get_int(row, 2)}] = sum;
     }
     return std::make_shared<const Snapshot>(*info, std::move(units), programme, std::move(referrers),
-                                            ratings::ScoreSettings{}, load_suggestion_figures(s, wanted));
+                                            ratings::ScoreSettings{}, load_suggestion_figures(s, wanted),
+                                            load_standards_figures(s, wanted));
 }
 
 }  // namespace pw::store

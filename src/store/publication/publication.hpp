@@ -21,9 +21,9 @@ struct PublishOutcome {
     bool published = false;  // false: the period was already published (a no-op)
     std::int64_t snapshot_id = 0;
     Month period = *Month::from(2000, 1);
-    int months_drawn = 0;     // months whose cells were drawn in this run
-    long long unplaced = 0;   // ratings left out: their unit is no longer in the registry
-    long long deleted = 0;    // raw ratings past retention, removed
+    int months_drawn = 0;    // months whose cells were drawn in this run
+    long long unplaced = 0;  // ratings left out: their unit is no longer in the registry
+    long long deleted = 0;   // raw ratings past retention, removed
 };
 
 // Publishes every complete month before `now` in the window that has no cells yet, then the
@@ -38,6 +38,8 @@ publication::RegistryShape registry_shape(soci::session& s);
 // The latest snapshot, or nullopt before the first publication.
 std::optional<std::int64_t> latest_snapshot_id(Database& db);
 std::shared_ptr<const publication::Snapshot> load_snapshot(Database& db, std::optional<std::int64_t> id = {});
+// The same on a session, inside a transaction that may not have committed it yet.
+std::shared_ptr<const publication::Snapshot> load_snapshot_in(soci::session& s, std::int64_t id);
 
 // Every snapshot's id and period, newest first (open data).
 std::vector<publication::SnapshotInfo> list_snapshots(Database& db);
