@@ -50,6 +50,8 @@ App::App(AppContext context) : context_(std::move(context)) {
     add_complaint_provider_routes(router_, context_);
     add_admin_routes(router_, context_);
     add_admin_import_routes(router_, context_);
+    add_standards_routes(router_, context_);
+    add_admin_standards_routes(router_, context_);
 }
 
 void App::serve_cached(Request request, const Router::Match& match, Encoding encoding, Responder finish) {

@@ -24,10 +24,14 @@ void add_suggestion_provider_routes(Router& router, const AppContext& app);  // 
 void add_complaint_routes(Router& router, const AppContext& app);     // web/complaints/pages.cpp
 void add_admin_routes(Router& router, const AppContext& app);         // web/admin/pages.cpp
 void add_admin_import_routes(Router& router, const AppContext& app);  // web/admin/imports.cpp
+void add_admin_standards_routes(Router& router, const AppContext& app);  // web/admin/standards.cpp
 void add_complaint_provider_routes(Router& router, const AppContext& app);  // web/complaints/provider_pages.cpp
+void add_standards_routes(Router& router, const AppContext& app);     // web/standards/pages.cpp
 
 // The provider page's suggestions, its answer figures and the link to suggest (web/suggestions/pages.cpp).
 void set_provider_suggestions(const AppContext& app, mustache::data& data, std::int64_t provider_id);
+// The provider page's status against the standards, its reasons and history (web/standards/pages.cpp).
+void set_provider_standards(const AppContext& app, mustache::data& data, std::int64_t provider_id);
 
 // Whether a request may send a large body (a researcher's upload), from its target and cookie.
 bool research_upload_allowed(const AppContext& app, std::string_view target, std::string_view cookie);

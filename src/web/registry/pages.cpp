@@ -123,6 +123,7 @@ Response show_provider(const AppContext& app, const RouteParams& params, const R
     put(data, "rate_url", provider_url(provider->provider.id) + "/rate");
     if (!set_stories(app, data, *id, request)) return error_page(app, 404);
     set_provider_suggestions(app, data, *id);
+    set_provider_standards(app, data, *id);
     set_breadcrumbs(data, {{"Home", "/"}, {"Areas", "/areas"}});
     return html_page(app, "provider", std::move(data));
 }

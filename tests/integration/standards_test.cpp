@@ -1,0 +1,124 @@
+// Providers against the standards through the real server: a provider rated far under 3 stars
+// is below standard only once two publications agree, and then under recovery measures, on its
+// page and on /standards; an admin's standards are checked and used from the next publication.
+// On SQLite and PostgreSQL.
+#include <soci/soci.h>
+#include <regex>
+
+#include "integration/story_server_test.hpp"
+#include "store/database.hpp"
+
+using namespace pw::testing;
+
+class Standards : public StoryServerTest {
+protected:
+    long long count(const std::string& table_and_filter) {
+        auto database = pw::store::Database::open(*pw::store::parse_database_url(db()));
+        auto s = (*database)->session();
+        long long n = 0;
+        s << "SELECT COUNT(*) FROM " + table_and_filter, soci::into(n);
+        return n;
+    }
+
+    // n ratings of Seetec in its first area, each from another client.
+    void rate_seetec(int n, int stars) {
+        const auto url = "/providers/" + seetec_ + "/rate";
+        for (int i = 0; i < n; ++i) {
+            server_->err();  // drains the server's log pipe
+            const auto form = get(port(), url).body;
+            std::smatch area;
+            const std::string chosen =
+                std::regex_search(form, area, std::regex(R"re(name="area" type="radio" value="([0-9]+)")re"))
+                    ? "&area=" + area[1].str()
+                    : "";
+            const auto r =
+                request(port(), "POST", url, kForm + another_client(),
+                        "csrf=" + csrf_in(form, url) + "&stars=" + std::to_string(stars) + "&get_codename=no" + chosen);
+            ASSERT_EQ(r.status, 200) << r.body.substr(0, 300);
+        }
+    }
+
+    // Publishes as if it were `now` (YYYY-MM) and waits until the server shows that snapshot.
+    void publish_at(const std::string& now) {
+        const auto published = run_cli({"publish", "--db", db(), "--now", now});
+        ASSERT_EQ(published.exit_code, 0) << published.err;
+        const auto at = published.out.find("published snapshot ");
+        ASSERT_NE(at, std::string::npos) << published.out;
+        const auto id = published.out.substr(at + 19, published.out.find(' ', at + 19) - at - 19);
+        for (int i = 0; i < 100; ++i) {
+            if (get(port(), "/api/v1/areas/1").body.find("\"snapshot\":" + id + ",") != std::string::npos) return;
+            std::this_thread::sleep_for(std::chrono::milliseconds(50));
+        }
+        ADD_FAILURE() << "the server did not load snapshot " << id;
+    }
+
+    static std::string month_after(const std::string& month) {
+        int year = std::stoi(month.substr(0, 4));
+        int m = std::stoi(month.substr(5, 2)) + 1;
+        if (m == 13) {
+            m = 1;
+            ++year;
+        }
+        return std::to_string(year) + (m < 10 ? "-0" : "-") + std::to_string(m);
+    }
+};
+PW_ENGINE_SUITE(Standards);
+
+TEST_P(Standards, AProviderFarUnderThreeStarsIsBelowStandardOnlyWhenTwoPublicationsAgree) {
+    rate_seetec(700, 1);
+    const auto first = next_month();
+    publish_at(first);
+    auto page = get(port(), "/providers/" + seetec_).body;
+    ASSERT_NE(page.find("id=\"standard-status\""), std::string::npos) << "no status on the provider page";
+    EXPECT_NE(page.find("Not enough ratings yet"), std::string::npos);
+    EXPECT_NE(page.find("The latest figures say “Below standard”: the status changes if the next publication agrees."),
+              std::string::npos);
+    EXPECT_EQ(page.find("Under recovery measures"), std::string::npos) << "one publication put it under recovery";
+    EXPECT_EQ(count("provider_status WHERE published = 'below_standard'"), 0);
+
+    publish_at(month_after(first));
+    page = get(port(), "/providers/" + seetec_).body;
+    EXPECT_NE(page.find("govuk-tag--red\">Below standard"), std::string::npos) << page.substr(0, 3000);
+    EXPECT_NE(page.find("Under recovery measures"), std::string::npos);
+    EXPECT_NE(page.find("is clearly under the minimum of 3.0: even the top of its likely range"), std::string::npos);
+    const auto standards = get(port(), "/standards");
+    ASSERT_EQ(standards.status, 200);
+    const auto recovery = standards.body.find("id=\"recovery\"");
+    const auto below = standards.body.find("id=\"below\"");
+    ASSERT_NE(recovery, std::string::npos);
+    const auto listed = standards.body.find(">Seetec</a>", recovery);
+    EXPECT_LT(listed, below) << "Seetec is not under recovery measures on /standards";
+    EXPECT_NE(standards.body.find("Status at each publication:"), std::string::npos);
+    // Every provider of the registry has a status at each publication, and the figures stay public.
+    EXPECT_EQ(count("provider_status"), 2 * count("providers"));
+    EXPECT_EQ(count("snapshot_standards"), 2);
+}
+
+TEST_P(Standards, AnAdminsStandardsAreCheckedAndUsedFromTheNextPublication) {
+    const auto admin = sign_in("admin1", create_account(db(), "admin1", "admin"));
+    const auto events = count("events");
+    auto bad = signed_post(admin, "/admin/standards", "/admin/standards",
+                           "stars=7&complaints=ten&answered=75&agree=0&recover=3");
+    EXPECT_EQ(bad.status, 400);
+    EXPECT_NE(bad.body.find("The minimum score must be between 1 and 5 stars"), std::string::npos) << bad.body;
+    EXPECT_NE(bad.body.find("Enter the maximum complaints as a number"), std::string::npos);
+    EXPECT_NE(bad.body.find("value=\"7\""), std::string::npos) << "the admin's answers are kept";
+    EXPECT_EQ(count("standards_settings"), 0);
+    EXPECT_EQ(count("events"), events);
+    const auto mod = sign_in("mod1", moderator_password_);
+    EXPECT_EQ(signed_get(mod, "/admin/standards").status, 403);
+    EXPECT_EQ(get(port(), "/admin/standards").status, 303);
+
+    auto saved = signed_post(admin, "/admin/standards", "/admin/standards",
+                             "stars=1.5&complaints=10&answered=75%25&agree=1&recover=3");
+    ASSERT_EQ(saved.status, 200) << saved.body.substr(0, 800);
+    EXPECT_NE(saved.body.find("Saved. The next publication uses these standards."), std::string::npos);
+    EXPECT_EQ(count("standards_settings WHERE minimum_stars_hundredths = 150 AND publications_to_agree = 1"), 1);
+    EXPECT_NE(signed_get(admin, "/admin/audit").body.find("standards.changed"), std::string::npos);
+
+    rate_seetec(700, 2);
+    publish_at(next_month());
+    const auto page = get(port(), "/providers/" + seetec_).body;
+    EXPECT_NE(page.find("govuk-tag--green\">Meets the standards"), std::string::npos) << "2 stars meets a 1.5 minimum";
+    EXPECT_NE(get(port(), "/standards").body.find("at least 1.5 stars"), std::string::npos);
+}
