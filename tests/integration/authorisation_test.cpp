@@ -24,8 +24,9 @@ const std::vector<int> kModerators{303, 403, 403, 200, 200, 403, 403};
 const std::vector<int> kAdmins{303, 403, 403, 403, 200, 403, 403};
 
 // What only an account's own pages carry: a participant page shows none of it, to anyone.
-const std::vector<std::string> kAccountOnly{"/sign-out", "/provider-area", "/moderate", "/admin", "/research",
-                                            "seetec-rep", "a4e-rep", "mod1", "admin1", "res1", "eval1"};
+const std::vector<std::string> kAccountOnly{"/sign-out", "/provider-area", "/moderate", "/admin",
+                                            "/research", "seetec-rep",     "a4e-rep",   "mod1",
+                                            "admin1",    "res1",           "eval1"};
 
 const std::string kBoundary = "pw-matrix-boundary";
 const std::string kPassword = "password=correct+horse+battery+staple&confirm=correct+horse+battery+staple";
@@ -54,7 +55,8 @@ std::string import_body(const std::string& token) {
         return "--" + kBoundary + "\r\nContent-Disposition: form-data; name=\"" + name + "\"\r\n\r\n" + value + "\r\n";
     };
     return part("csrf", token) + part("kind", "offices") + "--" + kBoundary +
-           "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"offices.csv\"\r\nContent-Type: text/csv\r\n\r\n"
+           "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"offices.csv\"\r\nContent-Type: "
+           "text/csv\r\n\r\n"
            "provider,office_name,town,postcode_district,source\r\nSeetec,Matrix House,Leeds,LS2,matrix\r\n\r\n--" +
            kBoundary + "--\r\n";
 }
@@ -94,8 +96,8 @@ protected:
     std::string pending_suggestion(const std::string& provider, const std::string& text) {
         const auto url = "/providers/" + provider + "/suggest";
         EXPECT_EQ(send("POST", url, kForm,
-                       "csrf=" + csrf_in(get(port(), url).body, url) + "&wants_codename=no&confirm=yes&text=" +
-                           url_encode(text))
+                       "csrf=" + csrf_in(get(port(), url).body, url) +
+                           "&wants_codename=no&confirm=yes&text=" + url_encode(text))
                       .status,
                   200);
         return newest(mod_, "/moderate", R"re(/moderate/suggestions/([0-9]+)/approve)re");
@@ -204,7 +206,8 @@ TEST_P(Authorisation, TheMatrixHoldsForSuggestionsComplaintsAdminAndAccountRoute
     const auto rejected = answer_with_note(published_suggestion(seetec_, "A quiet room for calls"), "declined");
     ASSERT_EQ(signed_post(mod_, "/moderate", "/moderate/suggestion-notes/" + rejected + "/reject", "").status, 200);
     std::vector<std::string> pending;
-    for (int i = 0; i < 5; ++i) pending.push_back(pending_suggestion(seetec_, "Waiting suggestion " + std::to_string(i)));
+    for (int i = 0; i < 5; ++i)
+        pending.push_back(pending_suggestion(seetec_, "Waiting suggestion " + std::to_string(i)));
 
     // Complaints: one sent to Seetec to answer and look up, one sent to A4e (its representative's
     // answer form), one only drafted (no provider sees it), and one for each role to step on.
@@ -232,13 +235,13 @@ TEST_P(Authorisation, TheMatrixHoldsForSuggestionsComplaintsAdminAndAccountRoute
     // A role that cannot see the page holding a route's token posts an empty one; its 303 or 403
     // is still the role check's, since each of these handlers checks the role before the token:
     // representative() in the suggestion answer and rewrite and the complaint answer, moderator()
-    // in moderation's act(), admin() in the admin's create, disable and upload (before it even
+    // in moderation's act(), admin() in the admin's create, disable, standards and upload (before it even
     // parses the multipart body). Another provider's representative posts a valid token from its
     // own page, so its 403 (or 404) is the command's check of the provider.
     struct Route {
         std::string method;
-        std::vector<std::string> paths;  // one for every role, or one each
-        std::vector<int> expected;       // in the order of `roles`
+        std::vector<std::string> paths;          // one for every role, or one each
+        std::vector<int> expected;               // in the order of `roles`
         std::vector<std::string> pages = {};     // where each role's token is read (POST): one, or one each
         std::vector<std::string> bodies = {""};  // the fields after the token: one, or one each
         std::string form = "";                   // a form whose token serves too, when none posts to the path
@@ -254,80 +257,191 @@ TEST_P(Authorisation, TheMatrixHoldsForSuggestionsComplaintsAdminAndAccountRoute
     const std::string done = "__heading\">Done.</p>";  // the moderation queue answers 200 either way
     const std::vector<Route> routes{
         // Suggestions. A participant's pages first: each role's suggestion is its own.
-        {.method = "GET", .paths = {seetec + "/suggest"}, .expected = kEveryone, .shows = "Suggest an improvement",
+        {.method = "GET",
+         .paths = {seetec + "/suggest"},
+         .expected = kEveryone,
+         .shows = "Suggest an improvement",
          .participant = true},
-        {.method = "POST", .paths = {seetec + "/suggest"}, .expected = kEveryone, .pages = {seetec + "/suggest"},
-         .bodies = {suggestion}, .shows = "Check your suggestion before you send it", .participant = true},
-        {.method = "POST", .paths = {seetec + "/suggest"}, .expected = kEveryone, .pages = {seetec + "/suggest"},
-         .bodies = {suggestion + "&confirm=yes"}, .shows = "Your suggestion is sent", .participant = true},
-        {.method = "GET", .paths = {"/suggestions/" + ref}, .expected = kEveryone,
-         .shows = "Free bus passes for appointments", .participant = true},
-        {.method = "GET", .paths = {"/provider-area/suggestions"}, .expected = kRepresentatives,
+        {.method = "POST",
+         .paths = {seetec + "/suggest"},
+         .expected = kEveryone,
+         .pages = {seetec + "/suggest"},
+         .bodies = {suggestion},
+         .shows = "Check your suggestion before you send it",
+         .participant = true},
+        {.method = "POST",
+         .paths = {seetec + "/suggest"},
+         .expected = kEveryone,
+         .pages = {seetec + "/suggest"},
+         .bodies = {suggestion + "&confirm=yes"},
+         .shows = "Your suggestion is sent",
+         .participant = true},
+        {.method = "GET",
+         .paths = {"/suggestions/" + ref},
+         .expected = kEveryone,
+         .shows = "Free bus passes for appointments",
+         .participant = true},
+        {.method = "GET",
+         .paths = {"/provider-area/suggestions"},
+         .expected = kRepresentatives,
          .shows = "Suggestions to your organisation"},
         // Seetec's answer moves it on; A4e's is refused for its provider before the state is read.
-        {.method = "POST", .paths = {"/suggestions/" + answerable + "/answer"}, .expected = kProviderConcerned,
-         .pages = {"/provider-area/suggestions"}, .bodies = {"to=under_consideration&note="}, .form = answer_form,
+        {.method = "POST",
+         .paths = {"/suggestions/" + answerable + "/answer"},
+         .expected = kProviderConcerned,
+         .pages = {"/provider-area/suggestions"},
+         .bodies = {"to=under_consideration&note="},
+         .form = answer_form,
          .shows = "Done. Your note"},
         // Not public yet: to every representative it does not exist.
-        {.method = "POST", .paths = {"/suggestions/" + pending[4] + "/answer"}, .expected = kHidden,
-         .pages = {"/provider-area/suggestions"}, .bodies = {"to=under_consideration&note="}, .form = answer_form},
-        {.method = "POST", .paths = {"/suggestion-notes/" + rejected + "/rewrite"}, .expected = kProviderConcerned,
-         .pages = {"/provider-area/suggestions"}, .bodies = {"note=Every+room+is+booked+until+April"},
-         .form = answer_form, .shows = "Sent again."},
+        {.method = "POST",
+         .paths = {"/suggestions/" + pending[4] + "/answer"},
+         .expected = kHidden,
+         .pages = {"/provider-area/suggestions"},
+         .bodies = {"to=under_consideration&note="},
+         .form = answer_form},
+        {.method = "POST",
+         .paths = {"/suggestion-notes/" + rejected + "/rewrite"},
+         .expected = kProviderConcerned,
+         .pages = {"/provider-area/suggestions"},
+         .bodies = {"note=Every+room+is+booked+until+April"},
+         .form = answer_form,
+         .shows = "Sent again."},
         // Moderation: the moderator and the admin each decide an item of their own.
-        {.method = "POST", .paths = moderator_and_admin("/moderate/suggestions/" + pending[0] + "/approve",
-                                                        "/moderate/suggestions/" + pending[1] + "/approve"),
-         .expected = kModerators, .pages = {"/moderate"}, .shows = done},
-        {.method = "POST", .paths = moderator_and_admin("/moderate/suggestions/" + pending[2] + "/reject",
-                                                        "/moderate/suggestions/" + pending[3] + "/reject"),
-         .expected = kModerators, .pages = {"/moderate"}, .bodies = {"reason=Not+about+the+service"}, .shows = done},
-        {.method = "POST", .paths = moderator_and_admin("/moderate/suggestion-notes/" + note1 + "/approve",
-                                                        "/moderate/suggestion-notes/" + note2 + "/approve"),
-         .expected = kModerators, .pages = {"/moderate"}, .shows = done},
-        {.method = "POST", .paths = moderator_and_admin("/moderate/suggestion-notes/" + note3 + "/reject",
-                                                        "/moderate/suggestion-notes/" + note4 + "/reject"),
-         .expected = kModerators, .pages = {"/moderate"}, .shows = done},
+        {.method = "POST",
+         .paths = moderator_and_admin("/moderate/suggestions/" + pending[0] + "/approve",
+                                      "/moderate/suggestions/" + pending[1] + "/approve"),
+         .expected = kModerators,
+         .pages = {"/moderate"},
+         .shows = done},
+        {.method = "POST",
+         .paths = moderator_and_admin("/moderate/suggestions/" + pending[2] + "/reject",
+                                      "/moderate/suggestions/" + pending[3] + "/reject"),
+         .expected = kModerators,
+         .pages = {"/moderate"},
+         .bodies = {"reason=Not+about+the+service"},
+         .shows = done},
+        {.method = "POST",
+         .paths = moderator_and_admin("/moderate/suggestion-notes/" + note1 + "/approve",
+                                      "/moderate/suggestion-notes/" + note2 + "/approve"),
+         .expected = kModerators,
+         .pages = {"/moderate"},
+         .shows = done},
+        {.method = "POST",
+         .paths = moderator_and_admin("/moderate/suggestion-notes/" + note3 + "/reject",
+                                      "/moderate/suggestion-notes/" + note4 + "/reject"),
+         .expected = kModerators,
+         .pages = {"/moderate"},
+         .shows = done},
         // Complaints. A participant's pages: each role drafts its own and steps on its own.
-        {.method = "GET", .paths = {"/complaints"}, .expected = kEveryone, .shows = "Complain about a provider",
+        {.method = "GET",
+         .paths = {"/complaints"},
+         .expected = kEveryone,
+         .shows = "Complain about a provider",
          .participant = true},
-        {.method = "GET", .paths = {seetec + "/complain"}, .expected = kEveryone, .shows = "Make an official complaint",
+        {.method = "GET",
+         .paths = {seetec + "/complain"},
+         .expected = kEveryone,
+         .shows = "Make an official complaint",
          .participant = true},
-        {.method = "POST", .paths = {seetec + "/complain"}, .expected = kEveryone, .pages = {seetec + "/complain"},
+        {.method = "POST",
+         .paths = {seetec + "/complain"},
+         .expected = kEveryone,
+         .pages = {seetec + "/complain"},
          .bodies = {"category=travel-costs&what_happened=They+refused+my+fares&wanted=Pay+them"},
-         .shows = "Your complaint is drafted", .participant = true},
-        {.method = "GET", .paths = {"/complaints/mine"}, .expected = kEveryone, .shows = "Follow your complaint",
+         .shows = "Your complaint is drafted",
          .participant = true},
-        {.method = "POST", .paths = {"/complaints/mine"}, .expected = kEveryone, .pages = {"/complaints/mine"},
-         .bodies = {"codename=" + sent.codename}, .shows = "id=\"complaint-" + sent.id + "\"", .participant = true},
-        {.method = "POST", .paths = steps, .expected = kEveryone, .bodies = step_bodies, .tokens = step_tokens,
-         .shows = "Your complaint is updated.", .participant = true},
-        {.method = "POST", .paths = {"/complaints/letter"}, .expected = kEveryone,
-         .bodies = {"format=text&letter=Dear+Seetec+this+is+a+matrix+letter"}, .tokens = letter_tokens,
-         .shows = "this is a matrix letter", .participant = true},
-        {.method = "GET", .paths = {"/provider-area/complaints"}, .expected = kRepresentatives,
+        {.method = "GET",
+         .paths = {"/complaints/mine"},
+         .expected = kEveryone,
+         .shows = "Follow your complaint",
+         .participant = true},
+        {.method = "POST",
+         .paths = {"/complaints/mine"},
+         .expected = kEveryone,
+         .pages = {"/complaints/mine"},
+         .bodies = {"codename=" + sent.codename},
+         .shows = "id=\"complaint-" + sent.id + "\"",
+         .participant = true},
+        {.method = "POST",
+         .paths = steps,
+         .expected = kEveryone,
+         .bodies = step_bodies,
+         .tokens = step_tokens,
+         .shows = "Your complaint is updated.",
+         .participant = true},
+        {.method = "POST",
+         .paths = {"/complaints/letter"},
+         .expected = kEveryone,
+         .bodies = {"format=text&letter=Dear+Seetec+this+is+a+matrix+letter"},
+         .tokens = letter_tokens,
+         .shows = "this is a matrix letter",
+         .participant = true},
+        {.method = "GET",
+         .paths = {"/provider-area/complaints"},
+         .expected = kRepresentatives,
          .shows = "Complaints to your organisation"},
         // Seetec acknowledges it; A4e's is refused for its provider before the state is read.
-        {.method = "POST", .paths = {"/complaints/" + sent.id + "/answer"}, .expected = kProviderConcerned,
-         .pages = {"/provider-area/complaints"}, .bodies = {"to=acknowledged"}, .form = complaint_form,
+        {.method = "POST",
+         .paths = {"/complaints/" + sent.id + "/answer"},
+         .expected = kProviderConcerned,
+         .pages = {"/provider-area/complaints"},
+         .bodies = {"to=acknowledged"},
+         .form = complaint_form,
          .shows = "Done. The person who complained"},
         // Only drafted, never sent: to every representative it does not exist.
-        {.method = "POST", .paths = {"/complaints/" + drafted.id + "/answer"}, .expected = kHidden,
-         .pages = {"/provider-area/complaints"}, .bodies = {"to=acknowledged"}, .form = complaint_form},
+        {.method = "POST",
+         .paths = {"/complaints/" + drafted.id + "/answer"},
+         .expected = kHidden,
+         .pages = {"/provider-area/complaints"},
+         .bodies = {"to=acknowledged"},
+         .form = complaint_form},
         // The admin's pages last: an import changes Seetec's offices, which the forms above list.
         {.method = "GET", .paths = {"/admin"}, .expected = kAdmins, .shows = "action=\"/admin/accounts\""},
         {.method = "GET", .paths = {"/admin/audit"}, .expected = kAdmins, .shows = "Audit log"},
-        {.method = "POST", .paths = {"/admin/accounts"}, .expected = kAdmins, .pages = {"/admin"},
-         .bodies = {"username=made-in-matrix&role=moderator"}, .shows = "Account created"},
-        {.method = "POST", .paths = {"/admin/accounts/" + spare + "/disable"}, .expected = kAdmins,
-         .pages = {"/admin"}, .shows = "Disabled: its sessions have ended."},
-        {.method = "GET", .paths = {"/admin/imports"}, .expected = kAdmins, .shows = "Import a file"},
-        {.method = "POST", .paths = {"/admin/imports"}, .expected = kAdmins, .pages = {"/admin/imports"},
-         .shows = "1 row read, 1 added", .multipart = true},
-        // Account set-up: anyone with a link, signed in or not; each role uses a link of its own.
-        {.method = "GET", .paths = {links[0]}, .expected = kEveryone, .shows = "Choose your password",
+        {.method = "POST",
+         .paths = {"/admin/accounts"},
+         .expected = kAdmins,
+         .pages = {"/admin"},
+         .bodies = {"username=made-in-matrix&role=moderator"},
+         .shows = "Account created"},
+        {.method = "POST",
+         .paths = {"/admin/accounts/" + spare + "/disable"},
+         .expected = kAdmins,
+         .pages = {"/admin"},
+         .shows = "Disabled: its sessions have ended."},
+        {.method = "GET",
+         .paths = {"/standards"},
+         .expected = kEveryone,
+         .shows = "Standards and recovery measures",
          .participant = true},
-        {.method = "POST", .paths = links, .expected = kEveryone, .pages = links, .bodies = {kPassword},
-         .shows = "Your account is ready", .participant = true},
+        {.method = "GET", .paths = {"/admin/standards"}, .expected = kAdmins, .shows = "Save the standards"},
+        {.method = "POST",
+         .paths = {"/admin/standards"},
+         .expected = kAdmins,
+         .pages = {"/admin/standards"},
+         .bodies = {"stars=3&complaints=10&answered=75&agree=2&recover=3"},
+         .shows = "Saved."},
+        {.method = "GET", .paths = {"/admin/imports"}, .expected = kAdmins, .shows = "Import a file"},
+        {.method = "POST",
+         .paths = {"/admin/imports"},
+         .expected = kAdmins,
+         .pages = {"/admin/imports"},
+         .shows = "1 row read, 1 added",
+         .multipart = true},
+        // Account set-up: anyone with a link, signed in or not; each role uses a link of its own.
+        {.method = "GET",
+         .paths = {links[0]},
+         .expected = kEveryone,
+         .shows = "Choose your password",
+         .participant = true},
+        {.method = "POST",
+         .paths = links,
+         .expected = kEveryone,
+         .pages = links,
+         .bodies = {kPassword},
+         .shows = "Your account is ready",
+         .participant = true},
     };
 
     // Every role's form tokens are read before anything is posted. A role that sees the page has
@@ -385,5 +499,5 @@ TEST_P(Authorisation, TheMatrixHoldsForSuggestionsComplaintsAdminAndAccountRoute
             ++checked;
         }
     }
-    EXPECT_EQ(checked, 210);
+    EXPECT_EQ(checked, 231);
 }

@@ -116,7 +116,8 @@ long long rows(const std::string& url) {
                               "complaints_procedures",
                               "subcontracts",
                               "contracts",
-                              "areas"}) {
+                              "areas",
+                              "standards_settings"}) {
         long long n = 0;
         s << std::string("SELECT COUNT(*) FROM ") + table, soci::into(n);
         total += n;
@@ -351,6 +352,8 @@ TEST_P(HostileInput, AdminFormsRefuseOrEscapeEverything) {
     attack(request(port(), "GET", "/admin", admin).body, "/admin/accounts", admin);
     check_body(request(port(), "GET", "/admin", admin), "the accounts page after the attack");
     check_body(request(port(), "GET", "/admin/audit", admin), "the audit log after the attack");
+    attack(request(port(), "GET", "/admin/standards", admin).body, "/admin/standards", admin);
+    check_body(request(port(), "GET", "/standards"), "the standards page after the attack");
     const std::string link = "/set-up/" + std::string(64, 'b');
     attack(get(port(), link).body, link);
     std::printf("hostile input: %d admin requests, none unescaped, leaking or 5xx\n", sent_);
