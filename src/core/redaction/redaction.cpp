@@ -14,6 +14,7 @@ std::vector<Span> find(std::string_view text, const std::vector<CensorRule>& rul
     detail::find_obfuscated_emails(text, all);
     detail::find_handles(text, all);
     detail::find_phones(text, all);
+    detail::find_spoken_phones(text, all);
     detail::find_ni_numbers(text, all);
     detail::find_postcodes(text, all);
     detail::find_staff_names(text, all);

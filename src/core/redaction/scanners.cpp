@@ -1,5 +1,6 @@
 // Scanners for the structured kinds: emails, UK phone numbers, National Insurance numbers,
 // full UK postcodes, and a moderator's censored phrases.
+#include <array>
 #include <string>
 
 #include "core/redaction/scanners.hpp"
@@ -45,15 +46,62 @@ bool valid_phone(const std::string& digits, bool international) {
         if (national.starts_with("0")) national.erase(0, 1);  // "+44 (0)7700 ..."
         return (national.size() == 9 || national.size() == 10) && national[0] != '0';
     }
-    return digits.starts_with("0") && (digits.size() == 10 || digits.size() == 11) && digits[1] != '0';
+    if (digits.starts_with("0044")) return valid_phone(digits.substr(2), true);  // "0044 7700 900562"
+    if (!digits.starts_with("0") || digits.size() < 2 || digits[1] == '0') return false;
+    // A mobile mistyped a digit short or long is still someone's number: privacy first.
+    if (digits[1] == '7') return digits.size() >= 10 && digits.size() <= 12;
+    return digits.size() == 10 || digits.size() == 11;
 }
+
+// A letter O typed for a zero inside a number: "O77OO 9OO 284".
+bool zero_at(std::string_view t, std::size_t j) {
+    if (t[j] == '0') return true;
+    if (t[j] != 'O') return false;
+    const bool digit_before = j > 0 && (is_digit(t[j - 1]) || t[j - 1] == 'O');
+    const bool digit_after = j + 1 < t.size() && (is_digit(t[j + 1]) || t[j + 1] == 'O');
+    return digit_before || digit_after;
+}
+
+// Separators people put between a number's groups: a space, a hyphen, a dot, an en dash, or a
+// run of them (" - ", " – "). Returns where the next group starts, or npos.
+std::size_t after_separator(std::string_view t, std::size_t j) {
+    std::size_t k = j;
+    int seen = 0;
+    while (k < t.size() && seen < 3) {
+        if (t[k] == ' ' || t[k] == '-' || t[k] == '.') {
+            ++k;
+        } else if (t.substr(k, 3) == "\u2013") {
+            k += 3;
+        } else {
+            break;
+        }
+        ++seen;
+    }
+    if (k == j || k >= t.size()) return std::string_view::npos;
+    if (t[k - 1] == '.' && seen > 1) return std::string_view::npos;  // "… 07700. 900": a sentence's end
+    return is_digit(t[k]) || t[k] == '(' ? k : std::string_view::npos;
+}
+
+// " ext 214", " ext. 4402", " x214", " extension 214" after a number: part of it.
+std::size_t extension_after(std::string_view t, std::size_t end) {
+    for (std::string_view word : {" extension ", " ext. ", " ext ", " ext.", " x"}) {
+        if (t.size() - end < word.size() || !equals_folded(t.substr(end, word.size()), word)) continue;
+        std::size_t k = end + word.size();
+        const auto start = k;
+        while (k < t.size() && is_digit(t[k]) && k - start < 6) ++k;
+        if (k > start && boundary_after(t, k)) return k;
+    }
+    return end;
+}
+
 }  // namespace
 
 void find_phones(std::string_view t, std::vector<Span>& out) {
     for (std::size_t i = 0; i < t.size(); ++i) {
         const bool international = t[i] == '+' && i + 2 < t.size() && t[i + 1] == '4' && t[i + 2] == '4';
         const bool bracketed = t[i] == '(' && i + 1 < t.size() && t[i + 1] == '0';
-        if (!(international || t[i] == '0' || bracketed)) continue;
+        const bool letter_o = t[i] == 'O' && i + 1 < t.size() && t[i + 1] == '7';
+        if (!(international || t[i] == '0' || bracketed || letter_o)) continue;
         if (!international && !boundary_before(t, i)) continue;
         if (i > 0 && (t[i - 1] == '+' || t[i - 1] == '(' || is_digit(t[i - 1]))) continue;
         std::string digits;
@@ -63,16 +111,19 @@ void find_phones(std::string_view t, std::vector<Span>& out) {
             const char c = t[j];
             const char prev = j > i ? t[j - 1] : '\0';
             const char next = j + 1 < t.size() ? t[j + 1] : '\0';
-            if (is_digit(c)) {
-                digits.push_back(c);
+            if (is_digit(c) || (letter_o && c == 'O' && zero_at(t, j))) {
+                digits.push_back(c == 'O' ? '0' : c);
                 ++j;
-                if (valid_phone(digits, international)) last_valid = j;
+                // The longest number that ends where a word could: never half of the next one.
+                if (valid_phone(digits, international) && boundary_after(t, j)) last_valid = j;
                 continue;
             }
-            const bool after_digit = is_digit(prev) || prev == ')';
-            if ((c == ' ' || c == '-') && after_digit && (is_digit(next) || next == '(')) {
-                ++j;
-                continue;
+            const bool after_digit = is_digit(prev) || prev == ')' || (letter_o && prev == 'O');
+            if (after_digit) {
+                if (const auto k = after_separator(t, j); k != std::string_view::npos) {
+                    j = k;
+                    continue;
+                }
             }
             if (c == '(' && is_digit(next)) {
                 ++j;
@@ -84,11 +135,64 @@ void find_phones(std::string_view t, std::vector<Span>& out) {
             }
             break;
         }
-        if (last_valid == std::string_view::npos || !boundary_after(t, last_valid)) continue;
+        if (last_valid == std::string_view::npos) continue;
         // "(0141 496 0777)": brackets around the whole number are punctuation, not part of it.
         const bool encloses = t[i] == '(' && t.substr(i, last_valid - i).find(')') == std::string_view::npos;
-        out.push_back({encloses ? i + 1 : i, last_valid, Kind::phone});
-        i = last_valid - 1;
+        const auto end = extension_after(t, last_valid);
+        out.push_back({encloses ? i + 1 : i, end, Kind::phone});
+        i = end - 1;
+    }
+}
+
+namespace {
+
+// A digit in words ("oh", "seven"), or "double"/"treble" before one; -1 if not.
+int spoken_digit(std::string_view word) {
+    static constexpr std::array<std::string_view, 10> kDigits{"zero", "one", "two",   "three", "four",
+                                                              "five", "six", "seven", "eight", "nine"};
+    if (equals_folded(word, "oh") || equals_folded(word, "o")) return 0;
+    for (int d = 0; d < 10; ++d)
+        if (equals_folded(word, kDigits[d])) return d;
+    if (equals_folded(word, "double")) return 12;
+    if (equals_folded(word, "treble") || equals_folded(word, "triple")) return 13;
+    return -1;
+}
+
+}  // namespace
+
+// A number spelled out to get past filters: "oh seven seven double oh nine double oh one two
+// three", "zero one one three, four nine six ...": nine digits or more in words.
+void find_spoken_phones(std::string_view t, std::vector<Span>& out) {
+    for (std::size_t i = 0; i < t.size(); ++i) {
+        if (!is_alpha(t[i]) || !boundary_before(t, i)) continue;
+        std::size_t j = i;
+        std::size_t end = i;
+        int digits = 0;
+        int repeat = 1;
+        while (j < t.size()) {
+            std::size_t k = j;
+            while (k < t.size() && is_alpha(t[k])) ++k;
+            const int d = k > j ? spoken_digit(t.substr(j, k - j)) : -1;
+            if (d < 0) break;
+            if (d >= 12) {
+                repeat = d - 10;
+            } else {
+                digits += repeat;
+                repeat = 1;
+                end = k;
+            }
+            // Between words: spaces, a comma, a hyphen.
+            std::size_t n = k;
+            while (n < t.size() && (t[n] == ' ' || t[n] == ',' || t[n] == '-') && n - k < 3) ++n;
+            if (n == k) break;
+            j = n;
+        }
+        if (digits >= 9) {
+            out.push_back({i, end, Kind::phone});
+            i = end;
+            continue;
+        }
+        while (i + 1 < t.size() && is_alpha(t[i + 1])) ++i;
     }
 }
 

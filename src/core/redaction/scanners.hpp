@@ -10,6 +10,7 @@ namespace pw::redaction::detail {
 
 void find_emails(std::string_view text, std::vector<Span>& out);
 void find_phones(std::string_view text, std::vector<Span>& out);
+void find_spoken_phones(std::string_view text, std::vector<Span>& out);
 void find_ni_numbers(std::string_view text, std::vector<Span>& out);
 void find_postcodes(std::string_view text, std::vector<Span>& out);
 void find_staff_names(std::string_view text, std::vector<Span>& out);

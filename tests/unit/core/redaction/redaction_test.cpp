@@ -240,3 +240,17 @@ TEST(Redaction, DaysInListsRangesWordsAndLetters) {
     EXPECT_EQ(redact("my letter of the 3rd inst. asked"), "my letter of the [date] asked");
     EXPECT_EQ(redact("they rang on xmas eve"), "they rang in December");
 }
+
+TEST(Redaction, PhoneNumbersWrittenEveryWay) {
+    EXPECT_EQ(redact("ring 0113 496 0372 ext 214 today"), "ring [phone number] today");
+    EXPECT_EQ(redact("call 0044 7700 900562 now"), "call [phone number] now");
+    EXPECT_EQ(redact("text 07700.900.123 please"), "text [phone number] please");
+    EXPECT_EQ(redact("ring 07700 – 900 – 381 after 6"), "ring [phone number] after 6");
+    EXPECT_EQ(redact("mob 077009001234"), "mob [phone number]");  // a digit too many: still theirs
+    EXPECT_EQ(redact("O77OO 9OO 284 is mine"), "[phone number] is mine");
+    EXPECT_EQ(redact("text me on oh seven seven oh oh nine oh oh four five six"), "text me on [phone number]");
+    EXPECT_EQ(redact("its seven seven double oh nine double oh six one four"), "its [phone number]");
+    // Not numbers: a price, a date, a short reference, a count in words.
+    EXPECT_EQ(redact("It costs 0.50 a go"), "It costs 0.50 a go");
+    EXPECT_EQ(redact("ref 0712 34 and three four five of us"), "ref 0712 34 and three four five of us");
+}
