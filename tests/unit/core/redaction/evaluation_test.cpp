@@ -189,6 +189,9 @@ TEST(RedactionEvaluation, FiguresOnTheTestHalf) {
     // A fifth, written by two more authors while the scanners were tuned on the fourth development
     // set (authors O and P), scored before that tuning and once after.
     const auto holdout4 = evaluate(read_half("holdout4"));
+    // A sixth, written by one more author while the scanners were tuned on author S's phones, and
+    // scored once after.
+    const auto holdout5 = evaluate(read_half("holdout5"));
     std::FILE* figures = std::fopen("redaction-figures.txt", "w");
     for (std::FILE* out : {stdout, figures}) {
         if (!out) continue;
@@ -197,6 +200,7 @@ TEST(RedactionEvaluation, FiguresOnTheTestHalf) {
         print(out, "holdout2", holdout2, false);
         print(out, "holdout3", holdout3, false);
         print(out, "holdout4", holdout4, false);
+        print(out, "holdout5", holdout5, false);
         print(out, "development", dev, false);
     }
     if (figures) std::fclose(figures);
