@@ -100,9 +100,18 @@ bool ambiguous_is_name(std::string_view t, const std::vector<Token>& tokens, std
     return true;
 }
 
+// "the Peckham office", "Lewisham jobcentre", "Tottenham branch": a place, whatever the lists say.
+bool before_place_noun(std::string_view t, const std::vector<Token>& tokens, std::size_t i) {
+    static constexpr std::array<std::string_view, 12> kPlaceNouns{"office",  "offices", "branch",  "jobcentre",
+                                                                  "area",    "library", "market",  "high",
+                                                                  "station", "council", "borough", "jcp"};
+    return i + 1 < tokens.size() && joined(t, tokens[i], tokens[i + 1]) && listed(kPlaceNouns, tokens[i + 1].folded);
+}
+
 bool unknown_is_name(std::string_view t, const std::vector<Token>& tokens, std::size_t i) {
     const auto& token = tokens[i];
-    if (after_place_preposition(t, tokens, i) || camel_case(t.substr(token.begin, token.end - token.begin)))
+    if (after_place_preposition(t, tokens, i) || before_place_noun(t, tokens, i) ||
+        camel_case(t.substr(token.begin, token.end - token.begin)))
         return false;
     const auto title_word = [&](const Token& other) {
         return capital(other) && (other.kind == Class::word || other.kind == Class::never || other.is_public);
@@ -146,6 +155,14 @@ bool starts_name(std::string_view t, const std::vector<Token>& tokens, std::size
 
 bool names_a_place(std::string_view t, const std::vector<Token>& tokens, std::size_t first, std::size_t last) {
     const auto fold_of = [](const Token& token) -> const std::string& { return token.folded; };
+    if (before_place_noun(t, tokens, last)) return true;
+    // "in Peckham", "near Handsworth": a word no first-name list holds, after "in", is a place.
+    static constexpr std::array<std::string_view, 6> kInside{"in", "near", "around", "outside", "towards", "through"};
+    if (first == last && first > 0 && tokens[first - 1].end == tokens[first - 1].word_end &&
+        t.substr(tokens[first - 1].word_end, tokens[first].begin - tokens[first - 1].word_end) == " " &&
+        listed(kInside, tokens[first - 1].folded) && !is_first_name(tokens[first].folded) &&
+        !is_curated_name(tokens[first].folded))
+        return true;
     // "Grange Park", "Eastgate House", "Rose Hill", but "Jenny Hall": a building unless it starts
     // with a first name that is nothing else.
     if (first != last && listed(kBuildingWords, fold_of(tokens[last])) &&

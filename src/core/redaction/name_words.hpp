@@ -8,7 +8,7 @@
 namespace pw::redaction::detail {
 
 // Words that are names in the lists but, capitalised, almost always something else here.
-inline constexpr std::array<std::string_view, 116> kNeverNames{
+inline constexpr std::array<std::string_view, 142> kNeverNames{
     "i", "i'm", "i've", "i'd", "i'll", "mr", "mrs", "ms", "miss", "dr", "sir", "madam", "dear", "mum", "dad", "mam",
     "nan", "gran", "god", "lord", "jesus", "christ", "allah", "january", "february", "march", "april", "may", "june",
     "july", "august", "september", "october", "november", "december", "monday", "tuesday", "wednesday", "thursday",
