@@ -160,8 +160,7 @@ bool names_a_place(std::string_view t, const std::vector<Token>& tokens, std::si
     static constexpr std::array<std::string_view, 6> kInside{"in", "near", "around", "outside", "towards", "through"};
     if (first == last && first > 0 && tokens[first - 1].end == tokens[first - 1].word_end &&
         t.substr(tokens[first - 1].word_end, tokens[first].begin - tokens[first - 1].word_end) == " " &&
-        listed(kInside, tokens[first - 1].folded) && !is_first_name(tokens[first].folded) &&
-        !is_curated_name(tokens[first].folded))
+        listed(kInside, tokens[first - 1].folded) && !is_first_name(tokens[first].folded))
         return true;
     // "Grange Park", "Eastgate House", "Rose Hill", but "Jenny Hall": a building unless it starts
     // with a first name that is nothing else.

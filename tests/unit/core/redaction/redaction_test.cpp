@@ -254,3 +254,10 @@ TEST(Redaction, PhoneNumbersWrittenEveryWay) {
     EXPECT_EQ(redact("It costs 0.50 a go"), "It costs 0.50 a go");
     EXPECT_EQ(redact("ref 0712 34 and three four five of us"), "ref 0712 34 and three four five of us");
 }
+
+TEST(Redaction, PlacesBeforeAnOfficeOrAfterInStayPlaces) {
+    EXPECT_EQ(redact("nobody at the Lewisham office would help"), "nobody at the Lewisham office would help");
+    EXPECT_EQ(redact("I live in Peckham now"), "I live in Peckham now");
+    // But a person after "from" is still a person.
+    EXPECT_EQ(redact("I had a letter from Gethin about it"), "I had a letter from [name] about it");
+}
