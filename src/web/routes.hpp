@@ -27,6 +27,7 @@ void add_admin_import_routes(Router& router, const AppContext& app);  // web/adm
 void add_admin_standards_routes(Router& router, const AppContext& app);  // web/admin/standards.cpp
 void add_complaint_provider_routes(Router& router, const AppContext& app);  // web/complaints/provider_pages.cpp
 void add_standards_routes(Router& router, const AppContext& app);     // web/standards/pages.cpp
+void add_league_routes(Router& router, const AppContext& app);        // web/standards/league.cpp
 
 // The provider page's suggestions, its answer figures and the link to suggest (web/suggestions/pages.cpp).
 void set_provider_suggestions(const AppContext& app, mustache::data& data, std::int64_t provider_id);

@@ -415,6 +415,11 @@ TEST_P(Authorisation, TheMatrixHoldsForSuggestionsComplaintsAdminAndAccountRoute
          .expected = kEveryone,
          .shows = "Standards and recovery measures",
          .participant = true},
+        {.method = "GET",
+         .paths = {"/league-table"},
+         .expected = kEveryone,
+         .shows = "League table",
+         .participant = true},
         {.method = "GET", .paths = {"/admin/standards"}, .expected = kAdmins, .shows = "Save the standards"},
         {.method = "POST",
          .paths = {"/admin/standards"},
@@ -499,5 +504,5 @@ TEST_P(Authorisation, TheMatrixHoldsForSuggestionsComplaintsAdminAndAccountRoute
             ++checked;
         }
     }
-    EXPECT_EQ(checked, 231);
+    EXPECT_EQ(checked, 238);
 }

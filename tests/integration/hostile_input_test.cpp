@@ -430,8 +430,10 @@ TEST_P(HostileInput, AdminImportFilesRefuseOrEscapeEverything) {
 
 TEST_P(HostileInput, SearchesAndAddressesNeverReflectOrInject) {
     for (const auto& payload : kPayloads) {
-        for (const std::string target : {"/search?q=", "/api/v1/search?q=", "/providers/", "/areas/", "/offices/",
-                                         "/api/v1/providers/", "/api/v1/areas/", "/api/v1/offices/", "/assets/"}) {
+        for (const std::string target :
+             {"/search?q=", "/api/v1/search?q=", "/providers/", "/areas/", "/offices/", "/api/v1/providers/",
+              "/api/v1/areas/", "/api/v1/offices/", "/assets/", "/league-table?programme=", "/league-table?sort=",
+              "/league-table.csv?kind=", "/api/v1/league-table?area="}) {
             const auto r = get(port(), target + payload.encoded);
             EXPECT_GT(r.status, 0) << target << payload.name;
             EXPECT_LT(r.status, 500) << target << payload.name;

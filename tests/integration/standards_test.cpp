@@ -122,3 +122,40 @@ TEST_P(Standards, AnAdminsStandardsAreCheckedAndUsedFromTheNextPublication) {
     EXPECT_NE(page.find("govuk-tag--green\">Meets the standards"), std::string::npos) << "2 stars meets a 1.5 minimum";
     EXPECT_NE(get(port(), "/standards").body.find("at least 1.5 stars"), std::string::npos);
 }
+
+TEST_P(Standards, TheLeagueTableListsEveryProviderFromTheSnapshotWithItsDownloads) {
+    auto before = get(port(), "/league-table");
+    EXPECT_EQ(before.status, 200);
+    EXPECT_NE(before.body.find("No statuses have been published yet."), std::string::npos);
+    rate_seetec(700, 4);
+    publish_at(next_month());
+    const auto page = get(port(), "/league-table");
+    ASSERT_EQ(page.status, 200);
+    const auto seetec_row = page.body.find(">Seetec</a>");
+    ASSERT_NE(seetec_row, std::string::npos);
+    std::smatch first;
+    const std::string rows = page.body.substr(page.body.find("<tbody"));
+    ASSERT_TRUE(std::regex_search(rows, first, std::regex(R"re(href="/providers/([0-9]+)")re")));
+    EXPECT_EQ(first[1].str(), seetec_) << "the only provider with a score is not first";
+    EXPECT_NE(page.body.find("<svg class=\"pw-league-chart\""), std::string::npos) << "no chart beside the table";
+    EXPECT_NE(page.body.find("Not enough ratings yet"), std::string::npos);
+
+    const auto subs = get(port(), "/league-table?kind=subcontractor&sort=name");
+    EXPECT_EQ(subs.status, 200);
+    EXPECT_EQ(subs.body.find(">Seetec</a>"), std::string::npos) << "a prime among the sub-contractors";
+
+    const auto csv = get(port(), "/league-table.csv");
+    EXPECT_EQ(csv.status, 200);
+    EXPECT_TRUE(csv.header("content-type").starts_with("text/csv"));
+    EXPECT_TRUE(csv.body.starts_with("provider,kind,programmes,score,lower,upper,raters,")) << csv.body.substr(0, 200);
+    EXPECT_NE(csv.body.find("\"Seetec\",\"prime\""), std::string::npos);
+    const auto json = get(port(), "/api/v1/league-table");
+    EXPECT_EQ(json.status, 200);
+    EXPECT_NE(json.body.find("\"name\":\"Seetec\""), std::string::npos);
+
+    const auto bad = get(port(), "/league-table?sort=%3Cscript%3E&area=abc");
+    EXPECT_EQ(bad.status, 400);
+    EXPECT_NE(bad.body.find("Choose how to sort the table from the list"), std::string::npos);
+    EXPECT_EQ(bad.body.find("<script>"), std::string::npos);
+    EXPECT_EQ(get(port(), "/league-table.csv?kind=emperors").status, 400);
+}
