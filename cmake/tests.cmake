@@ -24,8 +24,10 @@ target_link_libraries(integration_tests PRIVATE pw_store boost_json GTest::gtest
 target_compile_definitions(integration_tests PRIVATE
   PW_BINARY="$<TARGET_FILE:providerwatch>" PW_SOURCE_DIR="${CMAKE_SOURCE_DIR}")
 add_dependencies(integration_tests providerwatch)
+# 240 s: the authorisation matrices make dozens of codenames and passwords (argon2id) while
+# another suite runs beside them on the second core.
 gtest_discover_tests(integration_tests TEST_PREFIX "integration." DISCOVERY_TIMEOUT 60
-                     PROPERTIES TIMEOUT 120)
+                     PROPERTIES TIMEOUT 240)
 
 # The participant's journey in real Chromium (Playwright), against the real server.
 add_test(NAME browser.journey COMMAND ${CMAKE_SOURCE_DIR}/tests/browser/run.sh ${CMAKE_BINARY_DIR})
