@@ -150,12 +150,6 @@ void find_day_only(std::string_view t, std::vector<Span>& out) {
         static constexpr std::array<std::string_view, 19> kBefore{
             "on",  "from", "until", "till",     "by",       "dated", "since", "before", "after", "of",
             "the", "wc",   "date",  "referred", "decision", "dates", "appt",  "sent",   "signed"};
-        // A rating out of 5 or 10 is not a date: "5/5 for shaw trust", "3/5 stars".
-        const auto rest = t.substr(at);
-        if ((month == 5 || month == 10) && day <= month &&
-            (rest.empty() || rest.starts_with(" for ") || rest.starts_with(" star") || rest.starts_with(".") ||
-             rest.starts_with(" from ")))
-            continue;
         // "4/6, 11/6 and 18/6": days listed after one already found.
         const auto between =
             last_numeric == std::string_view::npos ? std::string_view{} : t.substr(last_numeric, i - last_numeric);
@@ -173,7 +167,15 @@ void find_day_only(std::string_view t, std::vector<Span>& out) {
         // A diary's line: "6/6 interview at Tesco", "12/03 - rang them".
         const bool diary = starts_line && after < t.size();
         const bool week_of = i >= 4 && t.substr(i - 4, 4) == "w/c ";  // "w/c 10/3": the week beginning
-        if (weekday || diary || week_of || listed || labelled || std::ranges::find(kBefore, before) != kBefore.end()) {
+        const bool cue =
+            weekday || week_of || listed || labelled || std::ranges::find(kBefore, before) != kBefore.end();
+        // A rating out of 5 or 10 at a diary line's start is not a date ("5/5 for shaw trust",
+        // "3/5 stars"), unless something says it is one ("on 2/5", "dated 4/10").
+        const auto rest = t.substr(at);
+        const bool rating = (month == 5 || month == 10) && day <= month &&
+                            (rest.empty() || rest.starts_with(" for ") || rest.starts_with(" star") ||
+                             rest.starts_with(".") || rest.starts_with(" from "));
+        if (cue || (diary && !rating)) {
             add(t, i, at, month, std::nullopt, out);
             last_numeric = at;
             i = at - 1;

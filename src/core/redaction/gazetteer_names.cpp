@@ -100,12 +100,20 @@ bool ambiguous_is_name(std::string_view t, const std::vector<Token>& tokens, std
     return true;
 }
 
-// "the Peckham office", "Lewisham jobcentre", "Tottenham branch": a place, whatever the lists say.
+// "the Peckham office", "at Lewisham jobcentre": one word after "the", "at", "in" or "from" and
+// before a word for a place is the place, unless a job follows ("the Dave area manager" is not
+// a thing, but "Dave Jones area manager" is a person).
 bool before_place_noun(std::string_view t, const std::vector<Token>& tokens, std::size_t i) {
-    static constexpr std::array<std::string_view, 12> kPlaceNouns{"office",  "offices", "branch",  "jobcentre",
-                                                                  "area",    "library", "market",  "high",
-                                                                  "station", "council", "borough", "jcp"};
-    return i + 1 < tokens.size() && joined(t, tokens[i], tokens[i + 1]) && listed(kPlaceNouns, tokens[i + 1].folded);
+    static constexpr std::array<std::string_view, 9> kPlaceNouns{"office",  "offices", "branch",  "jobcentre", "area",
+                                                                 "library", "market",  "station", "jcp"};
+    static constexpr std::array<std::string_view, 5> kBefore{"the", "at", "in", "from", "near"};
+    static constexpr std::array<std::string_view, 10> kJobs{"manager", "lead",   "officer", "coordinator", "volunteer",
+                                                            "staff",   "worker", "adviser", "advisor",     "head"};
+    if (i == 0 || i + 1 >= tokens.size() || !joined(t, tokens[i - 1], tokens[i]) ||
+        !joined(t, tokens[i], tokens[i + 1]) || tokens[i].end != tokens[i].word_end)
+        return false;
+    if (!listed(kBefore, tokens[i - 1].folded) || !listed(kPlaceNouns, tokens[i + 1].folded)) return false;
+    return i + 2 >= tokens.size() || !joined(t, tokens[i + 1], tokens[i + 2]) || !listed(kJobs, tokens[i + 2].folded);
 }
 
 bool unknown_is_name(std::string_view t, const std::vector<Token>& tokens, std::size_t i) {
@@ -155,13 +163,7 @@ bool starts_name(std::string_view t, const std::vector<Token>& tokens, std::size
 
 bool names_a_place(std::string_view t, const std::vector<Token>& tokens, std::size_t first, std::size_t last) {
     const auto fold_of = [](const Token& token) -> const std::string& { return token.folded; };
-    if (before_place_noun(t, tokens, last)) return true;
-    // "in Peckham", "near Handsworth": a word no first-name list holds, after "in", is a place.
-    static constexpr std::array<std::string_view, 6> kInside{"in", "near", "around", "outside", "towards", "through"};
-    if (first == last && first > 0 && tokens[first - 1].end == tokens[first - 1].word_end &&
-        t.substr(tokens[first - 1].word_end, tokens[first].begin - tokens[first - 1].word_end) == " " &&
-        listed(kInside, tokens[first - 1].folded) && !is_first_name(tokens[first].folded))
-        return true;
+    if (first == last && before_place_noun(t, tokens, last)) return true;
     // "Grange Park", "Eastgate House", "Rose Hill", but "Jenny Hall": a building unless it starts
     // with a first name that is nothing else.
     if (first != last && listed(kBuildingWords, fold_of(tokens[last])) &&

@@ -8,18 +8,21 @@
 namespace pw::redaction::detail {
 
 // Words that are names in the lists but, capitalised, almost always something else here.
-inline constexpr std::array<std::string_view, 142> kNeverNames{
-    "i", "i'm", "i've", "i'd", "i'll", "mr", "mrs", "ms", "miss", "dr", "sir", "madam", "dear", "mum", "dad", "mam",
-    "nan", "gran", "god", "lord", "jesus", "christ", "allah", "january", "february", "march", "april", "may", "june",
-    "july", "august", "september", "october", "november", "december", "monday", "tuesday", "wednesday", "thursday",
-    "friday", "saturday", "sunday", "christmas", "easter", "xmas", "english", "british", "scottish", "welsh", "irish",
-    "polish", "christian", "muslim", "asian", "african", "european", "jobcentre", "job", "centre", "work", "programme",
-    "credit", "universal", "esa", "jsa", "pip", "dla", "dwp", "jcp", "nhs", "cv", "uc", "ice", "gp", "hmrc", "ok",
-    "okay", "hi", "hello", "thanks", "yeah", "yes", "no", "lol", "tbh", "im", "ive", "id", "dont", "cant", "wont",
-    "didnt", "thats", "u", "ur", "ya", "x", "xx", "ta", "wasnt", "my", "nino", "north", "south", "east", "west",
-    "jobseeker", "jobseekers",
-    // Words of chat that the long name list holds: "cos i was late", "my nana".
-    "cos", "coz", "cuz", "nana", "nanna", "innit", "bruv"};
+inline constexpr auto kNeverNames = std::to_array<std::string_view>(
+    {"i", "i'm", "i've", "i'd", "i'll", "mr", "mrs", "ms", "miss", "dr", "sir", "madam", "dear", "mum", "dad", "mam",
+     "nan", "gran", "god", "lord", "jesus", "christ", "allah", "january", "february", "march", "april", "may", "june",
+     "july", "august", "september", "october", "november", "december", "monday", "tuesday", "wednesday", "thursday",
+     "friday", "saturday", "sunday", "christmas", "easter", "xmas", "english", "british", "scottish", "welsh", "irish",
+     "polish", "christian", "muslim", "asian", "african", "european", "jobcentre", "job", "centre", "work", "programme",
+     "credit", "universal", "esa", "jsa", "pip", "dla", "dwp", "jcp", "nhs", "cv", "uc", "ice", "gp", "hmrc", "ok",
+     "okay", "hi", "hello", "thanks", "yeah", "yes", "no", "lol", "tbh", "im", "ive", "id", "dont", "cant", "wont",
+     "didnt", "thats", "u", "ur", "ya", "x", "xx", "ta", "wasnt", "my", "nino", "north", "south", "east", "west",
+     "jobseeker", "jobseekers",
+     // Words of chat that the long name list holds: "cos i was late".
+     "cos", "coz", "cuz", "innit", "bruv",
+     // Weekdays cut short, and words of forms and chat written without their apostrophe.
+     "mon", "tue", "tues", "wed", "weds", "thu", "thur", "thurs", "fri", "sat", "sun", "fax", "cust", "hasnt",
+     "couldnt", "arent", "isnt", "wouldnt", "shouldnt", "doesnt", "havent", "werent", "aint", "yer", "naff", "brill"});
 
 // Between a first name and a surname: "Siobhán Ní Bhriain", "Ibrahim bin Salleh" (folded: "Ó" is "o").
 inline constexpr std::array<std::string_view, 20> kParticles{"ní", "nic", "ni", "mac", "van", "von", "de",

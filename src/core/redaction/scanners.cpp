@@ -192,6 +192,8 @@ void find_spoken_phones(std::string_view t, std::vector<Span>& out) {
             i = end;
             continue;
         }
+        // Too short to be a number: go on after the whole run, never through it again.
+        i = std::max(i, j > i ? j - 1 : i);
         while (i + 1 < t.size() && is_alpha(t[i + 1])) ++i;
     }
 }

@@ -235,6 +235,8 @@ TEST(Redaction, DaysInListsRangesWordsAndLetters) {
     EXPECT_EQ(redact("I attended on 4, 11 and 18 June"), "I attended on [date], [date] and June");
     EXPECT_EQ(redact("Dates: 4/6, 11/6 and 18/6."), "Dates: June, June and June.");
     EXPECT_EQ(redact("5/5 for shaw trust"), "5/5 for shaw trust");
+    EXPECT_EQ(redact("My appointment was on 2/5."), "My appointment was in May.");
+    EXPECT_EQ(redact("I was sanctioned on 4/10 for missing it"), "I was sanctioned in October for missing it");
     EXPECT_EQ(redact("the decision of September the 3rd was wrong"), "the decision of September was wrong");
     EXPECT_EQ(redact("sanctioned on the fourteenth of May"), "sanctioned in May");
     EXPECT_EQ(redact("my letter of the 3rd inst. asked"), "my letter of the [date] asked");
@@ -257,7 +259,11 @@ TEST(Redaction, PhoneNumbersWrittenEveryWay) {
 
 TEST(Redaction, PlacesBeforeAnOfficeOrAfterInStayPlaces) {
     EXPECT_EQ(redact("nobody at the Lewisham office would help"), "nobody at the Lewisham office would help");
-    EXPECT_EQ(redact("I live in Peckham now"), "I live in Peckham now");
-    // But a person after "from" is still a person.
+    EXPECT_EQ(redact("I went to the Peckham office twice"), "I went to the Peckham office twice");
+    // But a person is still a person: after "from", before a job, in a possessive.
     EXPECT_EQ(redact("I had a letter from Gethin about it"), "I had a letter from [name] about it");
+    EXPECT_EQ(redact("Dave Jones area manager shouted at me."), "[name] area manager shouted at me.");
+    EXPECT_EQ(redact("We met in Patel's room"), "We met in [name]'s room");
+    EXPECT_EQ(redact("He lives near Okonkwo now"), "He lives near [name] now");
+    EXPECT_EQ(redact("Nana Mensah my adviser was kind"), "[name] my adviser was kind");
 }
