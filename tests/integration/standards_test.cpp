@@ -80,7 +80,7 @@ TEST_P(Standards, AProviderFarUnderThreeStarsIsBelowStandardOnlyWhenTwoPublicati
     page = get(port(), "/providers/" + seetec_).body;
     EXPECT_NE(page.find("govuk-tag--red\">Below standard"), std::string::npos) << page.substr(0, 3000);
     EXPECT_NE(page.find("Under recovery measures"), std::string::npos);
-    EXPECT_NE(page.find("is clearly under the minimum of 3.0: even the top of its likely range"), std::string::npos);
+    EXPECT_NE(page.find("is clearly under the minimum of 3.00: even the top of its likely range"), std::string::npos);
     const auto standards = get(port(), "/standards");
     ASSERT_EQ(standards.status, 200);
     const auto recovery = standards.body.find("id=\"recovery\"");

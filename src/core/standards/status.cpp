@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include <array>
+#include <cmath>
 
 namespace pw::standards {
 
@@ -46,6 +47,17 @@ std::string_view status_label(Status s) {
     return "Not enough ratings yet";
 }
 
+namespace {
+// Figures in a reason are rounded the way that keeps the reason true: what is under a minimum
+// is rounded down, what is over a maximum up, each to the precision the setting is kept in.
+double down(double v, double step) {
+    return std::floor(v / step + 1e-9) * step;
+}
+double up(double v, double step) {
+    return std::ceil(v / step - 1e-9) * step;
+}
+}  // namespace
+
 Assessment assess(const Evidence& evidence, const Standards& standards) {
     Assessment out;
     const auto& score = evidence.score;
@@ -58,15 +70,15 @@ Assessment assess(const Evidence& evidence, const Standards& standards) {
     if (score.upper < minimum) {
         out.status = Status::below_standard;
         out.reasons.push_back(
-            fmt::format("Its score, {:.2f} stars, is clearly under the minimum of {:.1f}: even the "
-                        "top of its likely range ({:.1f} to {:.1f}) is under it",
-                        score.mean, minimum, score.lower, score.upper));
+            fmt::format("Its score, {:.2f} stars, is clearly under the minimum of {:.2f}: even the "
+                        "top of its likely range ({:.2f} to {:.2f}) is under it",
+                        down(score.mean, 0.01), minimum, down(score.lower, 0.01), down(score.upper, 0.01)));
     } else if (score.mean < minimum) {
         out.status = Status::at_risk;
         out.reasons.push_back(
-            fmt::format("Its score, {:.2f} stars, is under the minimum of {:.1f} (its likely range is "
-                        "{:.1f} to {:.1f})",
-                        score.mean, minimum, score.lower, score.upper));
+            fmt::format("Its score, {:.2f} stars, is under the minimum of {:.2f} (its likely range is "
+                        "{:.2f} to {:.2f})",
+                        down(score.mean, 0.01), minimum, score.lower, score.upper));
     } else {
         out.status = Status::meets;
     }
@@ -77,12 +89,12 @@ Assessment assess(const Evidence& evidence, const Standards& standards) {
         if (out.status == Status::meets) out.status = Status::at_risk;
     };
     if (evidence.complaints_per_100 && *evidence.complaints_per_100 > standards.maximum_complaints_per_100) {
-        missed(fmt::format("{:.0f} official complaints per 100 raters, over the maximum of {:.0f}",
-                           *evidence.complaints_per_100, standards.maximum_complaints_per_100));
+        missed(fmt::format("{:.1f} official complaints per 100 raters, over the maximum of {:.1f}",
+                           up(*evidence.complaints_per_100, 0.1), standards.maximum_complaints_per_100));
     }
     if (evidence.answered_share && *evidence.answered_share < standards.minimum_answered_share) {
         missed(fmt::format("{:.0f}% of suggestions answered within 4 weeks, under the minimum of {:.0f}%",
-                           100 * *evidence.answered_share, 100 * standards.minimum_answered_share));
+                           down(100 * *evidence.answered_share, 1.0), 100 * standards.minimum_answered_share));
     }
     return out;
 }
@@ -92,12 +104,15 @@ Standing next_standing(const std::optional<Standing>& before, Status assessed, c
     now.agreeing = before && before->assessed == assessed ? before->agreeing + 1 : 1;
     now.assessed = assessed;
     if (now.agreeing >= standards.publications_to_agree) now.published = assessed;
-    if (now.published == Status::below_standard) {
+    // Recovery starts when below standard is published, and counts the publications in a row
+    // assessed as meeting the standards from then on, ending once there are enough of them and
+    // the published status is no longer below standard.
+    if (now.published == Status::below_standard && !now.recovery) {
         now.recovery = true;
         now.meeting = 0;
     } else if (now.recovery) {
         now.meeting = assessed == Status::meets ? now.meeting + 1 : 0;
-        if (now.meeting >= standards.publications_to_recover) {
+        if (now.meeting >= standards.publications_to_recover && now.published != Status::below_standard) {
             now.recovery = false;
             now.meeting = 0;
         }

@@ -30,7 +30,7 @@ TEST(Status, AMeanJustUnderTheMinimumIsAtRisk) {
     const auto a = assess(scored(2.99, 2.6, 3.4), Standards{});
     EXPECT_EQ(a.status, Status::at_risk);
     ASSERT_EQ(a.reasons.size(), 1u);
-    EXPECT_EQ(a.reasons[0], "Its score, 2.99 stars, is under the minimum of 3.0 (its likely range is 2.6 to 3.4)");
+    EXPECT_EQ(a.reasons[0], "Its score, 2.99 stars, is under the minimum of 3.00 (its likely range is 2.60 to 3.40)");
 }
 
 TEST(Status, AnIntervalTouchingTheMinimumIsAtRiskNotBelow) {
@@ -55,7 +55,7 @@ TEST(Status, TooManyComplaintsOrTooFewAnswersPutAGoodScoreAtRisk) {
     e.complaints_per_100 = 10.5;
     auto a = assess(e, Standards{});
     EXPECT_EQ(a.status, Status::at_risk);
-    EXPECT_EQ(a.reasons.back(), "10 official complaints per 100 raters, over the maximum of 10");
+    EXPECT_EQ(a.reasons.back(), "10.5 official complaints per 100 raters, over the maximum of 10.0");
     e.complaints_per_100 = 2;
     e.answered_share = 0.5;
     a = assess(e, Standards{});
@@ -124,4 +124,30 @@ TEST(Standards, SettingsOutsideSensibleRangesAreRefusedEachWithItsField) {
     edge.maximum_complaints_per_100 = 0;
     edge.minimum_answered_share = 1;
     EXPECT_TRUE(check(edge).empty());
+}
+
+TEST(Status, ReasonsNeverRoundAcrossTheLineTheyDraw) {
+    Standards s;
+    s.minimum_stars = 3.0;
+    auto a = assess(scored(2.8, 2.5, 2.9999), s);
+    ASSERT_EQ(a.status, Status::below_standard);
+    EXPECT_NE(a.reasons[0].find("(2.50 to 2.99)"), std::string::npos) << a.reasons[0];
+    Evidence e = scored(4.0, 3.5, 4.5);
+    e.complaints_per_100 = 10.01;
+    a = assess(e, s);
+    EXPECT_EQ(a.reasons.back(), "10.1 official complaints per 100 raters, over the maximum of 10.0");
+}
+
+TEST(Status, RecoveryEndsAfterExactlyTheGivenNumberThatMeetEvenWhileTheStatusCatchesUp) {
+    Standards s;
+    std::optional<Standing> st;
+    for (int k = 0; k < 2; ++k) st = next_standing(st, Status::below_standard, s);
+    ASSERT_TRUE(st->recovery);
+    st = next_standing(st, Status::meets, s);  // published still below: the first that meets
+    EXPECT_EQ(st->published, Status::below_standard);
+    EXPECT_EQ(st->meeting, 1);
+    st = next_standing(st, Status::meets, s);
+    EXPECT_TRUE(st->recovery);
+    st = next_standing(st, Status::meets, s);
+    EXPECT_FALSE(st->recovery) << "three in a row that meet end it";
 }
