@@ -231,6 +231,15 @@ TEST_P(Admin, AnImportWithABadRowListsEveryOneAndChangesNothing) {
               std::string::npos);
     EXPECT_EQ(count("events"), events);
 
+    // A file too large for the writer to take in one job is sent to the command line.
+    std::string many = "provider,office_name,town,postcode_district,source\r\n";
+    for (int i = 0; i < 5001; ++i) many += "Seetec,Office " + std::to_string(i) + ",Leeds,LS1,list\r\n";
+    auto too_many = upload("offices", "offices.csv", many, admin_);
+    EXPECT_EQ(too_many.status, 422);
+    EXPECT_NE(too_many.body.find("The file has more than 5000 rows: import it with providerwatch import"),
+              std::string::npos);
+    EXPECT_EQ(count("offices"), offices);
+
     // Only an admin: a moderator's upload is refused, and so is one with no session.
     const auto mod = sign_in("mod1", moderator_password_);
     EXPECT_EQ(signed_get(mod, "/admin/imports").status, 403);

@@ -47,10 +47,25 @@ constexpr std::array kProcedureColumns{
     Column{"source", true, kMaxText},
 };
 
-// A link shown to participants: https only, no spaces, so it cannot be a script or a trap.
+// A link shown to participants: https, printable ASCII only (no spaces, quotes, control or
+// right-to-left characters), and a plain host name with no "user@" in front to disguise it.
 bool plain_https_link(std::string_view url) {
-    return url.starts_with("https://") && url.size() > 8 &&
-           std::ranges::none_of(url, [](char c) { return c == ' ' || c == '"' || c == '<' || c == '>'; });
+    if (!url.starts_with("https://") || url.size() <= 8) return false;
+    const auto printable = [](char c) { return c > 0x20 && c < 0x7f && c != '"' && c != '<' && c != '>' && c != '\\'; };
+    if (!std::ranges::all_of(url, printable)) return false;
+    const auto rest = url.substr(8);
+    const auto host = rest.substr(0, rest.find_first_of("/?#"));
+    const auto port = host.find(':');
+    const auto name = host.substr(0, port);
+    const auto host_char = [](char c) {
+        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '.' || c == '-';
+    };
+    if (name.empty() || name.find('.') == std::string_view::npos || !std::ranges::all_of(name, host_char)) return false;
+    if (port != std::string_view::npos) {
+        const auto digits = host.substr(port + 1);
+        if (digits.empty() || !std::ranges::all_of(digits, [](char c) { return c >= '0' && c <= '9'; })) return false;
+    }
+    return true;
 }
 
 }  // namespace

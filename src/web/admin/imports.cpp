@@ -3,6 +3,8 @@
 // through the writer in one all-or-nothing job. Every bad row is listed; nothing is half done.
 #include <fmt/format.h>
 
+#include <atomic>
+
 #include "core/csv/csv.hpp"
 #include "core/registry/import_rows.hpp"
 #include "store/registry/import.hpp"
@@ -16,6 +18,12 @@ namespace {
 
 constexpr std::string_view kImports = "/admin/imports";
 constexpr std::size_t kShownErrors = 100;  // a file of many bad rows lists the first ones and says how many
+// An import is one job of the site's only writer, and everyone's changes wait behind it: the
+// browser takes files of a few thousand rows (registry files are kilobytes); larger ones go
+// through `providerwatch import`, and one import runs at a time.
+constexpr std::size_t kMaxBytes = 1024 * 1024;
+constexpr std::size_t kMaxRows = 5000;
+std::atomic<bool> importing{false};
 
 struct Kind {
     std::string_view key;
@@ -137,6 +145,12 @@ void check_and_write(const AppContext& app, const Request& request, const Signed
         state.errors.push_back({"file", "The file could not be read: " + rows.error().message});
         return respond(page(app, who, state, 422));
     }
+    if (rows->size() > kMaxRows + 1) {
+        state.errors.push_back({"file", fmt::format("The file has more than {} rows: import it with providerwatch "
+                                                    "import on the server",
+                                                    kMaxRows)});
+        return respond(page(app, who, state, 422));
+    }
     const auto& k = state.kind;
     auto go = [&]<class Row>(registry::Checked<Row> checked, std::type_identity_t<SessionImport<Row>> import) {
         write_rows(app, request, who, std::move(state), file.filename, std::move(checked), import, respond);
@@ -171,14 +185,29 @@ void upload(const AppContext& app, const Request& request, Responder respond) {
         state.errors.push_back({"file", "Select a CSV file"});
     else if (file->data.empty())
         state.errors.push_back({"file", "The selected file is empty"});
+    else if (file->data.size() > kMaxBytes)
+        state.errors.push_back(
+            {"file", "The file is larger than 1 MB: import it with providerwatch import on the server"});
     if (!state.errors.empty()) return respond(page(app, *who, state, 422));
     // The request outlives this handler only through what the job holds: its abandoned flag.
     Request held;
     held.abandoned = request.abandoned;
-    const bool queued =
-        app.slow.try_run([&app, held = std::move(held), who = *who, state = std::move(state), file = *file,
-                          respond]() mutable { check_and_write(app, held, who, std::move(state), file, respond); });
-    if (!queued) respond(error_page(app, 503));
+    if (importing.exchange(true)) return respond(error_page(app, 503));  // another import is running
+    // Whatever happens to the job, the next import may start once this one has answered.
+    Responder once = [respond](Response r) {
+        importing = false;
+        respond(std::move(r));
+    };
+    const bool queued = app.slow.try_run(
+        [&app, held = std::move(held), who = *who, state = std::move(state), file = *file, once]() mutable {
+            try {
+                check_and_write(app, held, who, std::move(state), file, once);
+            } catch (...) {
+                importing = false;
+                throw;
+            }
+        });
+    if (!queued) once(error_page(app, 503));
 }
 
 }  // namespace

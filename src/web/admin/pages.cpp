@@ -34,7 +34,8 @@ std::string site_address(std::string_view host) {
         return std::isalnum(static_cast<unsigned char>(c)) || c == '.' || c == '-' || c == ':' || c == '[' || c == ']';
     });
     if (host.empty() || !plain) return "";
-    const bool loopback = host.starts_with("127.0.0.1") || host.starts_with("localhost") || host.starts_with("[::1]");
+    const auto name = host.starts_with("[") ? host.substr(0, host.find(']') + 1) : host.substr(0, host.find(':'));
+    const bool loopback = name == "127.0.0.1" || name == "localhost" || name == "[::1]";
     return std::string(loopback ? "http://" : "https://") + std::string(host);
 }
 

@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <charconv>
+#include <cmath>
 #include <map>
 
 #include "core/standards/standards.hpp"
@@ -25,7 +26,8 @@ std::optional<SignedIn> admin(const AppContext& app, const Request& request) {
 
 std::optional<double> number(std::string_view text) {
     while (!text.empty() && text.front() == ' ') text.remove_prefix(1);
-    while (!text.empty() && (text.back() == ' ' || text.back() == '%')) text.remove_suffix(1);
+    while (!text.empty() && text.back() == ' ') text.remove_suffix(1);
+    if (!text.empty() && text.back() == '%') text.remove_suffix(1);
     double value = 0;
     const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), value);
     if (text.empty() || error != std::errc{} || end != text.data() + text.size()) return std::nullopt;
@@ -92,10 +94,17 @@ void save(const AppContext& app, const Request& request, Responder respond) {
          [&](double v) { wanted.maximum_complaints_per_100 = v; });
     read(typed.answered, "answered", "the minimum share answered",
          [&](double v) { wanted.minimum_answered_share = v / 100; });
+    // Whole numbers only, checked before any conversion: "1e308" or "nan" is refused, never cast.
+    const auto whole = [](double v) { return v >= 0 && v <= 100 && v == std::floor(v) ? static_cast<int>(v) : -1; };
     read(typed.agree, "agree", "how many publications must agree",
-         [&](double v) { wanted.publications_to_agree = v == static_cast<int>(v) ? static_cast<int>(v) : -1; });
+         [&](double v) { wanted.publications_to_agree = whole(v); });
     read(typed.recover, "recover", "how many publications end recovery",
-         [&](double v) { wanted.publications_to_recover = v == static_cast<int>(v) ? static_cast<int>(v) : -1; });
+         [&](double v) { wanted.publications_to_recover = whole(v); });
+    // Kept as the store keeps them: hundredths of a star, tenths of a complaint, whole percents.
+    const auto keep = [](double v, double step) { return std::isfinite(v) ? std::round(v / step) * step : v; };
+    wanted.minimum_stars = keep(wanted.minimum_stars, 0.01);
+    wanted.maximum_complaints_per_100 = keep(wanted.maximum_complaints_per_100, 0.1);
+    wanted.minimum_answered_share = keep(wanted.minimum_answered_share, 0.01);
     {  // every field that is a number is checked against its range too
         static const std::map<std::string, std::string> kFields{{"minimum_stars", "stars"},
                                                                 {"maximum_complaints_per_100", "complaints"},

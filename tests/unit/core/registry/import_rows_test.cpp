@@ -141,3 +141,16 @@ TEST(ProcedureRows, AcceptOnlyAnHttpsLinkAndNeedHowToComplainAndASource) {
     EXPECT_EQ(checked.errors[3].line, 7u);
     EXPECT_EQ(checked.errors[4].line, 8u);
 }
+
+TEST(ProcedureRows, RefuseLinksThatDisguiseWhereTheyGo) {
+    auto checked =
+        check_procedures(rows("provider,how_to_complain,contact,url,source\n"
+                              "A,Write to us,,https://seetec.example@evil.example/,s\n"
+                              "B,Write to us,,https://javascript:alert(1),s\n"
+                              "C,Write to us,,https://example.org/\u202Efdp.exe,s\n"
+                              "D,Write to us,,https://localhost/,s\n"
+                              "E,Write to us,,https://example.org:8443/complaints?x=1,s\n"));
+    ASSERT_EQ(checked.rows.size(), 1u);
+    EXPECT_EQ(checked.rows[0].provider, "E");
+    EXPECT_EQ(checked.errors.size(), 4u);
+}
