@@ -107,8 +107,9 @@ Response standards_page(const AppContext& app) {
     data.set("below", below);
     data.set("has_risk", flag(!risk.is_empty_list()));
     data.set("risk", risk);
-    data.set("meets", std::to_string(meets));
-    data.set("too_few", std::to_string(too_few));
+    data.set("summary",
+             fmt::format("{} {} the standards, and {} {} too few ratings to say", meets,
+                         meets == 1 ? "provider meets" : "providers meet", too_few, too_few == 1 ? "has" : "have"));
     return html_page(app, "standards", std::move(data));
 }
 
