@@ -1,0 +1,184 @@
+// The flood check on simulated months: genuine ratings drawn at random around a provider's
+// level, the publication's own noise added to every cell, then floods added on top. The
+// simulation knows nothing of the check's thresholds beyond what a flood is.
+#include "core/standards/flood.hpp"
+
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <cmath>
+#include <random>
+
+#include "core/disclosure/ledger.hpp"
+#include "core/disclosure/noise.hpp"
+
+using namespace pw;
+using namespace pw::standards;
+using publication::Histogram;
+
+namespace {
+
+constexpr int kLeaves = 4;  // a provider's own cell and three offices
+
+struct Sim {
+    std::mt19937_64 rng{20261203};
+    disclosure::RandomBits bits = [this] { return rng(); };
+    double epsilon = disclosure::epsilon_of(disclosure::Table::rating_stars);
+
+    // Genuine ratings: a count around `level`, stars from a provider's usual mix.
+    Histogram genuine(double level, const std::array<double, 5>& mix) {
+        std::poisson_distribution<long long> count(std::max(level, 0.01));
+        std::discrete_distribution<int> star(mix.begin(), mix.end());
+        Histogram h{};
+        for (auto n = count(rng); n > 0; --n) ++h[star(rng)];
+        return h;
+    }
+    // As published: every leaf's five cells get their own noise.
+    Histogram noisy(Histogram h) {
+        for (int leaf = 0; leaf < kLeaves; ++leaf) {
+            for (auto& cell : h) cell += disclosure::geometric_noise(epsilon, bits);
+        }
+        return h;
+    }
+    double noise_sd() const { return std::sqrt(kLeaves * 5 * disclosure::geometric_variance(epsilon)); }
+};
+
+constexpr std::array<double, 5> kMixed{0.15, 0.15, 0.2, 0.3, 0.2};
+
+// `providers` providers whose levels run from 15 to 300 a month, grown by `growth` a month.
+std::vector<std::vector<Histogram>> months_of(Sim& sim, int providers, int months, double growth) {
+    std::vector<std::vector<Histogram>> out(providers);
+    for (int p = 0; p < providers; ++p) {
+        const double level = 15 + 285.0 * p / std::max(1, providers - 1);
+        for (int m = 0; m < months; ++m) out[p].push_back(sim.noisy(sim.genuine(level * std::pow(growth, m), kMixed)));
+    }
+    return out;
+}
+
+std::vector<ProviderMonths> at_month(const Sim& sim, const std::vector<std::vector<Histogram>>& all, int month) {
+    std::vector<ProviderMonths> out;
+    for (std::size_t p = 0; p < all.size(); ++p) {
+        ProviderMonths pm;
+        pm.provider_id = static_cast<std::int64_t>(p + 1);
+        pm.before.assign(all[p].begin(), all[p].begin() + month);
+        pm.month = all[p][month];
+        pm.noise_sd = sim.noise_sd();
+        out.push_back(pm);
+    }
+    return out;
+}
+
+bool held(const std::vector<Hold>& holds, std::int64_t provider) {
+    return std::ranges::any_of(holds, [&](const Hold& h) { return h.provider_id == provider; });
+}
+
+// Every hold over the months after the first `from`.
+long long holds_over(const Sim& sim, const std::vector<std::vector<Histogram>>& all, int from) {
+    long long n = 0;
+    for (int m = from; m < static_cast<int>(all[0].size()); ++m) n += check_floods(at_month(sim, all, m)).size();
+    return n;
+}
+
+}  // namespace
+
+TEST(FloodCheck, OrdinaryMonthsAreAlmostNeverHeld) {
+    Sim sim;
+    const auto all = months_of(sim, 200, 18, 1.0);
+    // 200 providers for 12 months: at most 2 in 1,000 provider-months held by chance.
+    EXPECT_LE(holds_over(sim, all, 6), 5);
+}
+
+TEST(FloodCheck, SteadyGrowthIsNotAFlood) {
+    Sim sim;
+    const auto all = months_of(sim, 200, 18, 1.12);  // 12% a month: four times as many in a year
+    EXPECT_LE(holds_over(sim, all, 6), 5);
+}
+
+TEST(FloodCheck, EveryProviderTriplingTogetherIsNotAFlood) {
+    Sim sim;
+    auto all = months_of(sim, 60, 8, 1.0);
+    for (std::size_t p = 0; p < all.size(); ++p) {
+        const double level = 15 + 285.0 * p / 59;
+        all[p][7] = sim.noisy(sim.genuine(3 * level, kMixed));  // a new programme's first referrals
+    }
+    EXPECT_LE(check_floods(at_month(sim, all, 7)).size(), 1u);
+}
+
+TEST(FloodCheck, HoldsAProviderFloodedWithFiveStars) {
+    Sim sim;
+    auto all = months_of(sim, 30, 8, 1.0);
+    // Provider 3 usually has about 44 a month; 150 fake five-star ratings arrive.
+    auto flood = sim.genuine(44, kMixed);
+    flood[4] += 150;
+    all[2][7] = sim.noisy(flood);
+    const auto holds = check_floods(at_month(sim, all, 7));
+    ASSERT_TRUE(held(holds, 3));
+    const auto& hold = *std::ranges::find(holds, 3, &Hold::provider_id);
+    EXPECT_EQ(hold.kind, FloodKind::jump);
+    EXPECT_GT(hold.count, 150);
+    EXPECT_NE(hold.why.find("were expected"), std::string::npos) << hold.why;
+}
+
+TEST(FloodCheck, HoldsARivalSunkWithOneStarAndTheFloodedFriendTogether) {
+    Sim sim;
+    auto all = months_of(sim, 30, 8, 1.0);
+    for (int p : {4, 9}) {
+        auto flood = sim.genuine(15 + 285.0 * p / 29, kMixed);
+        flood[p == 4 ? 0 : 4] += 200;
+        all[p][7] = sim.noisy(flood);
+    }
+    const auto holds = check_floods(at_month(sim, all, 7));
+    EXPECT_TRUE(held(holds, 5));
+    EXPECT_TRUE(held(holds, 10));
+}
+
+TEST(FloodCheck, UniformStarsAtAnOrdinaryVolumeAreHeld) {
+    Sim sim;
+    auto all = months_of(sim, 30, 8, 1.0);
+    // Provider 20 (about 200 a month) keeps its volume, but 97% give one star.
+    all[19][7] = sim.noisy(sim.genuine(200, {0.97, 0.01, 0.01, 0.005, 0.005}));
+    const auto holds = check_floods(at_month(sim, all, 7));
+    ASSERT_TRUE(held(holds, 20));
+    EXPECT_EQ(std::ranges::find(holds, 20, &Hold::provider_id)->kind, FloodKind::uniform);
+}
+
+TEST(FloodCheck, AProviderAlwaysRatedOneStarIsNotHeldForIt) {
+    Sim sim;
+    auto all = months_of(sim, 30, 8, 1.0);
+    for (int m = 0; m < 8; ++m) all[19][m] = sim.noisy(sim.genuine(200, {0.95, 0.03, 0.01, 0.005, 0.005}));
+    EXPECT_FALSE(held(check_floods(at_month(sim, all, 7)), 20));
+}
+
+TEST(FloodCheck, ANewProviderIsJudgedAgainstItsPeers) {
+    Sim sim;
+    auto all = months_of(sim, 30, 8, 1.0);
+    auto ordinary = at_month(sim, all, 7);
+    ProviderMonths fresh;  // a contract that began last month
+    fresh.provider_id = 99;
+    fresh.before = {all[0][0]};
+    fresh.month = sim.noisy(sim.genuine(150, kMixed));  // about what its peers have
+    fresh.noise_sd = sim.noise_sd();
+    ordinary.push_back(fresh);
+    EXPECT_FALSE(held(check_floods(ordinary), 99));
+    ordinary.back().month = sim.noisy(sim.genuine(900, kMixed));  // six times what anyone has
+    EXPECT_TRUE(held(check_floods(ordinary), 99));
+}
+
+TEST(FloodCheck, TooFewPeersSayNothingAboutGrowth) {
+    Sim sim;
+    auto all = months_of(sim, 2, 8, 1.0);
+    // The other provider tripled too: with one peer that is not "everyone grew".
+    auto flood = sim.genuine(15, kMixed);
+    flood[4] += 120;
+    all[0][7] = sim.noisy(flood);
+    all[1][7] = sim.noisy(sim.genuine(900, kMixed));
+    const auto holds = check_floods(at_month(sim, all, 7));
+    EXPECT_TRUE(held(holds, 1));
+    EXPECT_TRUE(held(holds, 2));
+}
+
+TEST(FloodCheck, KindsHaveStoredNames) {
+    EXPECT_EQ(flood_kind_from(flood_kind_name(FloodKind::jump)), FloodKind::jump);
+    EXPECT_EQ(flood_kind_from(flood_kind_name(FloodKind::uniform)), FloodKind::uniform);
+    EXPECT_EQ(flood_kind_from("storm"), std::nullopt);
+}
