@@ -11,6 +11,7 @@
 #include "core/publication/publish.hpp"
 #include "core/ratings/score.hpp"
 #include "core/ratings/service.hpp"
+#include "core/standards/holds.hpp"
 #include "core/standards/status.hpp"
 #include "core/suggestions/figures.hpp"
 
@@ -61,12 +62,30 @@ struct SuggestionFigures {
     std::map<std::int64_t, complaints::ComplaintSum> complaints;  // by provider, noisy
 };
 
+// A provider's month the flood check held, as the publication found it (docs/integrity.md).
+struct HeldMonth {
+    Month month = *Month::from(2000, 1);
+    standards::HoldState state = standards::HoldState::held;
+    std::string why;
+};
+
+// One place in a year's award, from the year's ratings that count.
+struct AwardEntry {
+    int place = 0;
+    std::int64_t provider_id = 0;
+    double mean = 0, lower = 0, upper = 0;
+    long long raters = 0;  // noisy
+};
+
 // Providers against the standards: the standards this publication used, each provider's status,
-// and every publication's status so far, oldest first.
+// and every publication's status so far, oldest first; held months in the window, by provider;
+// every award decided so far, by year.
 struct StandardsFigures {
     standards::Standards in_force;
     std::map<std::int64_t, standards::ProviderStatus> statuses;
     std::map<std::int64_t, std::vector<std::pair<Month, standards::Status>>> history;
+    std::map<std::int64_t, std::vector<HeldMonth>> holds;
+    std::map<int, std::vector<AwardEntry>> awards;
 };
 
 class Snapshot {

@@ -32,27 +32,37 @@ std::optional<double> usual_level(const ProviderMonths& p, const FloodSettings& 
     return median(counts);
 }
 
-struct Peers {
-    double growth = 1;  // the median peer's month against its usual level; never under 1
-    double level = 0;   // the median usual level, for a provider with too little history
-};
-
-Peers peers_of(const std::vector<ProviderMonths>& providers, std::size_t except, const FloodSettings& settings) {
-    std::vector<double> growth, level;
-    for (std::size_t i = 0; i < providers.size(); ++i) {
-        if (i == except) continue;
-        const auto usual = usual_level(providers[i], settings);
-        if (!usual) continue;
-        level.push_back(*usual);
-        if (*usual >= static_cast<double>(settings.least_peer_level))
-            growth.push_back(total(providers[i].month) / *usual);
-    }
-    const double g = growth.size() >= settings.least_peers ? median(growth) : 1;
-    return {std::max(1.0, g), level.size() >= settings.least_peers ? median(level) : 0};
+// Whether its usual level is more than its noise: a median of six noisy months wanders by
+// about half a month's noise, so three times that, and never under the peer floor.
+bool established(const ProviderMonths& p, double usual, const FloodSettings& settings) {
+    return usual >= std::max(static_cast<double>(settings.least_peer_level), settings.noise_sds * p.noise_sd / 2);
 }
 
-std::optional<Hold> jump(const ProviderMonths& p, const Peers& peers, const FloodSettings& settings) {
-    const auto usual = usual_level(p, settings);
+struct Peers {
+    std::size_t established = 0;  // peers with a usual level above their noise
+    double growth = 1;            // the median established peer's month against its usual level; never under 1
+    double level = 0;             // the median usual level, for a provider with too little history
+};
+
+Peers peers_of(const std::vector<ProviderMonths>& providers, const std::vector<std::optional<double>>& usual,
+               std::size_t except, const FloodSettings& settings) {
+    std::vector<double> growth, level;
+    for (std::size_t i = 0; i < providers.size(); ++i) {
+        if (i == except || !usual[i]) continue;
+        level.push_back(*usual[i]);
+        if (established(providers[i], *usual[i], settings)) growth.push_back(total(providers[i].month) / *usual[i]);
+    }
+    Peers out{growth.size(), 1, median(level)};
+    if (growth.size() >= settings.least_peers) out.growth = std::max(1.0, median(growth));
+    return out;
+}
+
+// A young site, where too few providers have a history above the noise, judges no jumps: there
+// is nothing to tell a flood from the first ratings anyone gives.
+std::optional<Hold> jump(const ProviderMonths& p, const std::optional<double>& usual, const Peers& peers,
+                         const FloodSettings& settings) {
+    const bool self = usual && established(p, *usual, settings);
+    if (peers.established + (self ? 1 : 0) < settings.least_peers) return std::nullopt;
     const double expected = usual ? *usual * peers.growth : peers.level;
     const double count = total(p.month);
     const double line = std::max(settings.jump * expected + settings.noise_sds * p.noise_sd,
@@ -81,8 +91,10 @@ std::optional<Hold> uniform(const ProviderMonths& p, const FloodSettings& settin
         for (std::size_t i = 0; i < h.size(); ++i) before[i] += h[i];
     }
     const double before_total = total(before);
-    const double usual = before_total > 0 ? std::max(0.0, static_cast<double>(before[top])) / before_total : 0;
-    if (before_total > 0 && usual >= settings.usual_share) return std::nullopt;
+    // Without enough ratings before, nothing is unusual: its first ratings may all agree.
+    if (before_total < static_cast<double>(settings.least_uniform)) return std::nullopt;
+    const double usual = std::max(0.0, static_cast<double>(before[top])) / before_total;
+    if (usual >= settings.usual_share) return std::nullopt;
     Hold hold{p.provider_id, FloodKind::uniform, std::llround(count), 0, ""};
     hold.why = fmt::format("About {:.0f}% of the month's ratings gave {} star{}, where {:.0f}% did before",
                            std::floor(100 * top_count / count), top + 1, top == 0 ? "" : "s", std::ceil(100 * usual));
@@ -93,9 +105,11 @@ std::optional<Hold> uniform(const ProviderMonths& p, const FloodSettings& settin
 
 std::vector<Hold> check_floods(const std::vector<ProviderMonths>& providers, const FloodSettings& settings) {
     std::vector<Hold> out;
+    std::vector<std::optional<double>> usual;
+    for (const auto& p : providers) usual.push_back(usual_level(p, settings));
     for (std::size_t i = 0; i < providers.size(); ++i) {
         const auto& p = providers[i];
-        if (auto hold = jump(p, peers_of(providers, i, settings), settings)) {
+        if (auto hold = jump(p, usual[i], peers_of(providers, usual, i, settings), settings)) {
             out.push_back(std::move(*hold));
         } else if (auto odd = uniform(p, settings)) {
             out.push_back(std::move(*odd));

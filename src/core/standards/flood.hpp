@@ -23,8 +23,8 @@ struct FloodSettings {
     double uniform_share = 0.9;     // one star value with this share of the month's overall stars
     double usual_share = 0.6;       // when it had less than this share before
     long long least_uniform = 30;   // and at least this many ratings of that star
-    long long least_peer_level = 10;  // peers whose usual level is under this do not say how peers grew
-    std::size_t least_peers = 3;      // fewer peers than this say nothing: growth 1, no usual level
+    long long least_peer_level = 10;  // a usual level under this (or under its noise) is no history
+    std::size_t least_peers = 3;      // fewer providers with a history than this: a young site, no jumps
 };
 
 // One provider's overall stars, noisy, summed over its leaves: the months before the one

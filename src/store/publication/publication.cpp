@@ -1,6 +1,8 @@
 #include "store/publication/publication.hpp"
 
+#include <algorithm>
 #include <chrono>
+#include <ranges>
 #include <set>
 #include <sstream>
 
@@ -12,6 +14,8 @@
 #include "core/sanctions/lifecycle.hpp"
 #include "store/complaints/published.hpp"
 #include "store/row.hpp"
+#include "store/standards/award.hpp"
+#include "store/standards/integrity.hpp"
 #include "store/standards/standards.hpp"
 #include "store/suggestions/suggestions.hpp"
 
@@ -222,16 +226,18 @@ struct WindowSums {
     std::map<std::int64_t, SanctionSum> referrers;
 };
 
-WindowSums window_sums(soci::session& s, Month from, Month to) {
+// The window's cells summed, leaving out the (provider, month) cells of `skip`.
+WindowSums window_sums(soci::session& s, Month from, Month to, const ProviderMonthSet& skip = {}) {
     WindowSums out;
     const std::string a = from.to_string();
     const std::string b = to.to_string();
-    soci::rowset<soci::row> rows = (s.prepare << "SELECT family, provider_id, office_id, area_id, noisy FROM "
-                                                 "publication_cells WHERE month >= :a AND month <= :b",
+    soci::rowset<soci::row> rows = (s.prepare << "SELECT family, provider_id, office_id, area_id, noisy, month "
+                                                 "FROM publication_cells WHERE month >= :a AND month <= :b",
                                     soci::use(a), soci::use(b));
     for (const auto& row : rows) {
         const auto values = split(get_text(row, 4));
         if (get_text(row, 0) == "ratings" && values.size() == kRatingMeasures * 5) {
+            if (!skip.empty() && skip.contains({get_int(row, 1), get_text(row, 5)})) continue;
             auto& sum = out.leaves[Leaf{get_int(row, 1), get_int(row, 2), get_int(row, 3)}];
             sum.cells += rating_cells_from(values);
             ++sum.cells_summed;
@@ -244,8 +250,9 @@ WindowSums window_sums(soci::session& s, Month from, Month to) {
     return out;
 }
 
-std::int64_t store_snapshot(soci::session& s, const Structure& structure, Month period, Month window_start, Month now) {
-    const auto sums = window_sums(s, window_start, period);
+std::int64_t store_snapshot(soci::session& s, const Structure& structure, Month period, Month window_start, Month now,
+                            const ProviderMonthSet& excluded) {
+    const auto sums = window_sums(s, window_start, period, excluded);
     long long id = 0;
     const std::string p = period.to_string();
     const std::string w = window_start.to_string();
@@ -280,6 +287,35 @@ long long delete_expired(soci::session& s, Month window_start) {
     soci::statement st = (s.prepare << "DELETE FROM ratings WHERE month < :c", soci::use(cut));
     st.execute(true);
     return st.get_affected_rows();
+}
+
+// The figures of ratings that count over some months: what status and the award rest on. Made
+// from the same published cells, so they cost no privacy of their own; kept only as the
+// statuses and places they decide.
+Snapshot counting_figures(soci::session& s, const Structure& structure, const SnapshotInfo& info, Month from,
+                          Month to, const ProviderMonthSet& left_out, const SuggestionFigures& suggestions) {
+    const auto sums = window_sums(s, from, to, left_out);
+    return Snapshot(info, roll_up(structure, sums.leaves), programme_sum(sums.leaves), {}, ratings::ScoreSettings{},
+                    suggestions);
+}
+
+// Every year whose twelve months are all published and that has no award yet gets one.
+void decide_awards(soci::session& s, const Structure& structure, const Snapshot& published,
+                   const std::vector<std::int64_t>& providers, const ProviderMonthSet& left_out) {
+    std::set<std::string> drawn;
+    soci::rowset<soci::row> rows = (s.prepare << "SELECT month FROM published_months");
+    for (const auto& row : rows) drawn.insert(get_text(row, 0));
+    const auto& period = published.info().period;
+    const int last = period.month() == 12 ? period.year() : period.year() - 1;
+    for (int year = published.info().window_start.year(); year <= last; ++year) {
+        const bool whole = std::ranges::all_of(std::views::iota(1, 13), [&](int m) {
+            return drawn.contains(Month::from(year, m)->to_string());
+        });
+        if (!whole || award_decided(s, year)) continue;
+        const auto figures = counting_figures(s, structure, published.info(), *Month::from(year, 1),
+                                              *Month::from(year, 12), left_out, {});
+        store_award(s, year, published.info().id, standards::rank_for_award(figures, providers));
+    }
 }
 
 bool period_published(Database& db, Month period) {
@@ -384,12 +420,19 @@ Result<PublishOutcome> publish(Database& db, Month now, const disclosure::Random
         draw_complaint_cells(s, month, providers, last ? complaints : decltype(complaints){}, bits);
     }
     outcome.months_drawn = static_cast<int>(to_draw.size());
-    outcome.snapshot_id = store_snapshot(s, structure, *period, *window_start, now);
+    outcome.held = check_floods_in(s, structure, to_draw);
+    const auto holds = left_out(s);
+    outcome.snapshot_id = store_snapshot(s, structure, *period, *window_start, now, holds.of_everything);
     store_suggestion_figures(s, outcome.snapshot_id, *window_start, *period, now);
     store_complaint_figures(s, outcome.snapshot_id, *window_start, *period);
-    // Every provider against the standards, from the figures just published.
-    if (const auto published = load_snapshot_in(s, outcome.snapshot_id))
-        store_provider_statuses(s, *published, providers);
+    store_snapshot_holds(s, outcome.snapshot_id, *window_start);
+    // Every provider against the standards, from the figures just published less held months.
+    if (const auto published = load_snapshot_in(s, outcome.snapshot_id)) {
+        const auto counting = counting_figures(s, structure, published->info(), *window_start, *period,
+                                               holds.of_status, published->suggestion_figures());
+        store_provider_statuses(s, counting, providers);
+        decide_awards(s, structure, *published, providers, holds.of_status);
+    }
     outcome.deleted = delete_expired(s, *window_start);
     tr.commit();
     outcome.published = true;

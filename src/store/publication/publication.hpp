@@ -24,6 +24,7 @@ struct PublishOutcome {
     int months_drawn = 0;    // months whose cells were drawn in this run
     long long unplaced = 0;  // ratings left out: their unit is no longer in the registry
     long long deleted = 0;   // raw ratings past retention, removed
+    long long held = 0;      // providers' months the flood check held in this run
 };
 
 // Publishes every complete month before `now` in the window that has no cells yet, then the

@@ -4,6 +4,7 @@
 
 #include "core/standards/evidence.hpp"
 #include "store/events/events.hpp"
+#include "store/standards/award.hpp"
 #include "store/row.hpp"
 
 namespace pw::store {
@@ -144,6 +145,15 @@ publication::StandardsFigures load_standards_figures(soci::session& s, std::int6
         status.reasons = lines_of(get_text(row, 6));
         out.statuses[provider] = std::move(status);
     }
+    soci::rowset<soci::row> holds =
+        (s.prepare << "SELECT provider_id, month, state, why FROM snapshot_holds WHERE snapshot_id = :id ORDER BY month",
+         soci::use(id));
+    for (const auto& row : holds) {
+        out.holds[get_int(row, 0)].push_back({known(Month::parse(get_text(row, 1)), "month"),
+                                              known(standards::hold_state_from(get_text(row, 2)), "hold state"),
+                                              get_text(row, 3)});
+    }
+    out.awards = load_awards(s, snapshot_id);
     return out;
 }
 

@@ -164,21 +164,36 @@ TEST(FloodCheck, ANewProviderIsJudgedAgainstItsPeers) {
     EXPECT_TRUE(held(check_floods(ordinary), 99));
 }
 
-TEST(FloodCheck, TooFewPeersSayNothingAboutGrowth) {
+TEST(FloodCheck, AYoungSiteJudgesNothing) {
     Sim sim;
-    auto all = months_of(sim, 2, 8, 1.0);
-    // The other provider tripled too: with one peer that is not "everyone grew".
-    auto flood = sim.genuine(15, kMixed);
-    flood[4] += 120;
-    all[0][7] = sim.noisy(flood);
-    all[1][7] = sim.noisy(sim.genuine(900, kMixed));
-    const auto holds = check_floods(at_month(sim, all, 7));
-    EXPECT_TRUE(held(holds, 1));
-    EXPECT_TRUE(held(holds, 2));
+    auto all = months_of(sim, 30, 8, 1.0);
+    for (auto& provider : all) {
+        for (auto& month : provider) month = sim.noisy({});  // nobody rated anything yet
+    }
+    all[3][7] = sim.noisy(sim.genuine(700, {0.97, 0.01, 0.01, 0.005, 0.005}));  // the first ratings anyone gives
+    EXPECT_TRUE(check_floods(at_month(sim, all, 7)).empty());
+}
+
+TEST(FloodCheck, OnASmallSiteThreeProvidersWithAHistoryAreEnough) {
+    Sim sim;
+    auto all = months_of(sim, 4, 8, 1.0);  // 15 a month (within its noise: no history), 110, 205 and 300
+    auto flood = sim.genuine(110, kMixed);
+    flood[0] += 400;
+    all[1][7] = sim.noisy(flood);
+    EXPECT_TRUE(held(check_floods(at_month(sim, all, 7)), 2));
+    all.pop_back();  // with two that have a history, there is no telling
+    EXPECT_TRUE(check_floods(at_month(sim, all, 7)).empty());
 }
 
 TEST(FloodCheck, KindsHaveStoredNames) {
     EXPECT_EQ(flood_kind_from(flood_kind_name(FloodKind::jump)), FloodKind::jump);
     EXPECT_EQ(flood_kind_from(flood_kind_name(FloodKind::uniform)), FloodKind::uniform);
     EXPECT_EQ(flood_kind_from("storm"), std::nullopt);
+}
+
+TEST(FloodCheck, TheFirstMonthEverPublishedIsNotJudged) {
+    Sim sim;
+    auto all = months_of(sim, 30, 1, 1.0);
+    all[3][0] = sim.noisy(sim.genuine(600, {0.97, 0.01, 0.01, 0.005, 0.005}));
+    EXPECT_TRUE(check_floods(at_month(sim, all, 0)).empty());
 }
