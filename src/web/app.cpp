@@ -51,6 +51,8 @@ App::App(AppContext context) : context_(std::move(context)) {
     add_admin_routes(router_, context_);
     add_admin_import_routes(router_, context_);
     add_standards_routes(router_, context_);
+    add_award_routes(router_, context_);
+    add_pressure_routes(router_, context_);
     add_league_routes(router_, context_);
     add_admin_standards_routes(router_, context_);
 }

@@ -28,6 +28,8 @@ void add_admin_standards_routes(Router& router, const AppContext& app);  // web/
 void add_complaint_provider_routes(Router& router, const AppContext& app);  // web/complaints/provider_pages.cpp
 void add_standards_routes(Router& router, const AppContext& app);     // web/standards/pages.cpp
 void add_league_routes(Router& router, const AppContext& app);        // web/standards/league.cpp
+void add_award_routes(Router& router, const AppContext& app);         // web/standards/award.cpp
+void add_pressure_routes(Router& router, const AppContext& app);      // web/ratings/pressure.cpp
 
 // The provider page's suggestions, its answer figures and the link to suggest (web/suggestions/pages.cpp).
 void set_provider_suggestions(const AppContext& app, mustache::data& data, std::int64_t provider_id);

@@ -38,7 +38,9 @@ int run_publish(const PublishArgs& args) {
         std::cout << "published snapshot " << outcome->snapshot_id << " for " << outcome->period.label() << " ("
                   << outcome->months_drawn << " new month(s) of cells drawn";
         if (outcome->unplaced) std::cout << ", " << outcome->unplaced << " ratings of units no longer listed left out";
-        std::cout << ", " << outcome->deleted << " ratings past retention deleted)\n";
+        std::cout << ", " << outcome->deleted << " ratings past retention deleted";
+        if (outcome->held) std::cout << ", " << outcome->held << " provider month(s) held for review by the flood check";
+        std::cout << ")\n";
         return ok;
     } catch (const std::exception& e) {
         return report_error("publication failed, the previous snapshot stays: " + store::describe(e));

@@ -38,31 +38,57 @@ bool established(const ProviderMonths& p, double usual, const FloodSettings& set
     return usual >= std::max(static_cast<double>(settings.least_peer_level), settings.noise_sds * p.noise_sd / 2);
 }
 
-struct Peers {
-    std::size_t established = 0;  // peers with a usual level above their noise
-    double growth = 1;            // the median established peer's month against its usual level; never under 1
-    double level = 0;             // the median usual level, for a provider with too little history
+// Whether this month's count is more than noise.
+bool rated_now(const ProviderMonths& p, const FloodSettings& settings) {
+    return total(p.month) >= std::max(static_cast<double>(settings.least_peer_level), settings.noise_sds * p.noise_sd);
+}
+
+// What the site as a whole says, from the providers with a history above their noise.
+struct Site {
+    std::vector<std::optional<double>> usual;  // by provider: established usual levels only
+    bool judged = false;                       // enough history to tell a flood from a start
 };
 
-Peers peers_of(const std::vector<ProviderMonths>& providers, const std::vector<std::optional<double>>& usual,
-               std::size_t except, const FloodSettings& settings) {
+// A young site judges no jumps: fewer than `least_peers` providers have a history, or most of
+// the providers rated this month have none (everyone is starting, as on the first months of the
+// site or of a programme), and a flood cannot be told from the first ratings anyone gives.
+Site site_of(const std::vector<ProviderMonths>& providers, const FloodSettings& settings) {
+    Site site;
+    std::size_t established_count = 0, rated = 0, rated_with_history = 0;
+    for (const auto& p : providers) {
+        auto usual = usual_level(p, settings);
+        if (usual && !established(p, *usual, settings)) usual.reset();
+        if (usual) ++established_count;
+        if (rated_now(p, settings)) {
+            ++rated;
+            if (usual) ++rated_with_history;
+        }
+        site.usual.push_back(usual);
+    }
+    site.judged = established_count >= settings.least_peers && 2 * rated_with_history >= rated;
+    return site;
+}
+
+struct Peers {
+    double growth = 1;  // the median peer's month against its usual level; never under 1
+    double level = 0;   // the median usual level: what a provider without a history is held to
+};
+
+Peers peers_of(const std::vector<ProviderMonths>& providers, const Site& site, std::size_t except,
+               const FloodSettings& settings) {
     std::vector<double> growth, level;
     for (std::size_t i = 0; i < providers.size(); ++i) {
-        if (i == except || !usual[i]) continue;
-        level.push_back(*usual[i]);
-        if (established(providers[i], *usual[i], settings)) growth.push_back(total(providers[i].month) / *usual[i]);
+        if (i == except || !site.usual[i]) continue;
+        level.push_back(*site.usual[i]);
+        growth.push_back(total(providers[i].month) / *site.usual[i]);
     }
-    Peers out{growth.size(), 1, median(level)};
+    Peers out{1, median(level)};
     if (growth.size() >= settings.least_peers) out.growth = std::max(1.0, median(growth));
     return out;
 }
 
-// A young site, where too few providers have a history above the noise, judges no jumps: there
-// is nothing to tell a flood from the first ratings anyone gives.
 std::optional<Hold> jump(const ProviderMonths& p, const std::optional<double>& usual, const Peers& peers,
                          const FloodSettings& settings) {
-    const bool self = usual && established(p, *usual, settings);
-    if (peers.established + (self ? 1 : 0) < settings.least_peers) return std::nullopt;
     const double expected = usual ? *usual * peers.growth : peers.level;
     const double count = total(p.month);
     const double line = std::max(settings.jump * expected + settings.noise_sds * p.noise_sd,
@@ -105,11 +131,12 @@ std::optional<Hold> uniform(const ProviderMonths& p, const FloodSettings& settin
 
 std::vector<Hold> check_floods(const std::vector<ProviderMonths>& providers, const FloodSettings& settings) {
     std::vector<Hold> out;
-    std::vector<std::optional<double>> usual;
-    for (const auto& p : providers) usual.push_back(usual_level(p, settings));
+    const auto site = site_of(providers, settings);
     for (std::size_t i = 0; i < providers.size(); ++i) {
         const auto& p = providers[i];
-        if (auto hold = jump(p, usual[i], peers_of(providers, usual, i, settings), settings)) {
+        std::optional<Hold> hold;
+        if (site.judged) hold = jump(p, site.usual[i], peers_of(providers, site, i, settings), settings);
+        if (hold) {
             out.push_back(std::move(*hold));
         } else if (auto odd = uniform(p, settings)) {
             out.push_back(std::move(*odd));

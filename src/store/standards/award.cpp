@@ -19,6 +19,12 @@ void store_award(soci::session& s, int year, std::int64_t snapshot_id,
     const long long y = year;
     const long long id = snapshot_id;
     const auto milli = [](double v) { return static_cast<long long>(std::llround(v * 1000)); };
+    if (places.empty()) {  // decided: nobody had enough ratings that count (place 0 says so)
+        s << "INSERT INTO awards (year, snapshot_id, place, provider_id, mean_thousandths, lower_thousandths, "
+             "upper_thousandths, raters) VALUES (:y, :s, 0, 0, 0, 0, 0, 0)",
+            soci::use(y), soci::use(id);
+        return;
+    }
     for (const auto& p : places) {
         const long long place = p.place;
         const long long provider = p.provider_id;
@@ -39,6 +45,8 @@ std::map<int, std::vector<publication::AwardEntry>> load_awards(soci::session& s
                       "FROM awards WHERE snapshot_id <= :id ORDER BY year, place",
          soci::use(id));
     for (const auto& row : rows) {
+        auto& year = out[static_cast<int>(get_int(row, 0))];
+        if (get_int(row, 1) == 0) continue;  // a year without a winner
         publication::AwardEntry e;
         e.place = static_cast<int>(get_int(row, 1));
         e.provider_id = get_int(row, 2);
@@ -46,7 +54,7 @@ std::map<int, std::vector<publication::AwardEntry>> load_awards(soci::session& s
         e.lower = static_cast<double>(get_int(row, 4)) / 1000;
         e.upper = static_cast<double>(get_int(row, 5)) / 1000;
         e.raters = get_int(row, 6);
-        out[static_cast<int>(get_int(row, 0))].push_back(e);
+        year.push_back(e);
     }
     return out;
 }

@@ -7,12 +7,14 @@
 #include "core/stories/commands.hpp"
 #include "core/stories/story.hpp"
 #include "core/suggestions/commands.hpp"
+#include "core/standards/holds.hpp"
 #include "core/takedown/commands.hpp"
 #include "store/stories/responses.hpp"
 #include "store/stories/stories.hpp"
 #include "store/stories/story_repository.hpp"
 #include "store/suggestions/suggestion_repository.hpp"
 #include "store/suggestions/suggestions.hpp"
+#include "store/standards/integrity.hpp"
 #include "store/takedown/notices.hpp"
 #include "web/accounts/signed_in.hpp"
 #include "web/http/query.hpp"
@@ -32,7 +34,7 @@ std::optional<SignedIn> moderator(const AppContext& app, const Request& request)
     return signed_in_as(app, request, {accounts::Role::moderator, accounts::Role::admin});
 }
 
-enum class Target { story, flag, response, notice, suggestion, suggestion_note };
+enum class Target { story, flag, response, notice, suggestion, suggestion_note, hold };
 
 const char* folder(Target target) {
     switch (target) {
@@ -48,6 +50,8 @@ const char* folder(Target target) {
             return "suggestions";
         case Target::suggestion_note:
             return "suggestion-notes";
+        case Target::hold:
+            return "holds";
     }
     return "stories";
 }
@@ -116,6 +120,27 @@ Response queue(const AppContext& app, const SignedIn& who, const std::string& no
         }
     }
     data.set("note_count", std::to_string(notes.is_empty_list() ? 0 : notes.list_value().size()));
+    std::vector<store::HeldRow> held;
+    {
+        auto s = app.db.session();
+        held = store::held_months(s);
+    }
+    data.set("holds", list_of(held, [&](const store::HeldRow& row) {
+                 mustache::data view;
+                 view.set("id", std::to_string(row.id));
+                 view.set("provider", row.provider_name);
+                 view.set("provider_url", "/providers/" + std::to_string(row.provider_id));
+                 view.set("month", row.month.label());
+                 view.set("why", row.why);
+                 if (row.pressure_reports > 0) {
+                     view.set("pressure", fmt::format("{} “someone pressured me to rate” report{} about it from {} to {}.",
+                                                      row.pressure_reports, row.pressure_reports == 1 ? "" : "s",
+                                                      row.month.plus(-2)->label(), row.month.label()));
+                 }
+                 add_tokens(view, app, who, Target::hold, row.id, {"count", "exclude"});
+                 return view;
+             }));
+    data.set("hold_count", std::to_string(held.size()));
     data.set("notes", notes);
     data.set("csrf_sign_out", session_form_token(app, who, "/sign-out"));
     Response response = html_page(app, "moderate", std::move(data));
@@ -215,6 +240,16 @@ Result<Change> action_on(Target target, std::string_view action, std::int64_t id
                 return run_suggestion(suggestions::ReviewStep{id, action == "approve", month}, suggestions::review_step);
             }
             break;
+        case Target::hold:
+            if (action == "count" || action == "exclude") {
+                const standards::DecideHold command{
+                    id, action == "count" ? standards::HoldState::counted : standards::HoldState::excluded, month};
+                return Change([command](soci::session& s) {
+                    store::SociHoldRepository holds(s);
+                    return standards::decide_hold(command, holds);
+                });
+            }
+            break;
     }
     return fail(ErrorKind::not_found, "There is no such action.");
 }
@@ -272,6 +307,10 @@ void add_moderation_routes(Router& router, const AppContext& app) {
     router.post_async("/moderate/suggestion-notes/{id}/{action}",
                       [&app](const Request& r, const RouteParams& p, Responder respond) {
                           act(app, r, p, std::move(respond), Target::suggestion_note);
+                      });
+    router.post_async("/moderate/holds/{id}/{action}",
+                      [&app](const Request& r, const RouteParams& p, Responder respond) {
+                          act(app, r, p, std::move(respond), Target::hold);
                       });
 }
 

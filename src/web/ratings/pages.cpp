@@ -56,6 +56,7 @@ Response form_page(const AppContext& app, const Target& target, const FormFields
     data.set("what", target.unit.kind == UnitKind::office ? "this office" : "this provider");
     data.set("back_url", target.back_url);
     data.set("action", target.form_path);
+    data.set("pressure_url", fmt::format("/providers/{}/pressure", target.provider_id));
     data.set("csrf", app.csrf.issue(target.form_path, current_day(app)));
     // The provider's newest change made: people who rate it now are asked if they noticed it.
     if (const auto* change = change_to_ask_about(*app.suggestions.current(), target.provider_id, current_month(app))) {

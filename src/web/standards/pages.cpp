@@ -115,6 +115,34 @@ Response standards_page(const AppContext& app) {
 
 }  // namespace
 
+namespace {
+
+// What the flood check held of this provider, as the snapshot found it (docs/integrity.md).
+void set_held_months(mustache::data& data, const publication::Snapshot& snapshot, std::int64_t provider_id) {
+    const auto found = snapshot.standards().holds.find(provider_id);
+    if (found == snapshot.standards().holds.end()) return;
+    mustache::data lines{mustache::data::type::list};
+    for (const auto& held : found->second) {
+        std::string text;
+        if (held.state == standards::HoldState::held) {
+            text = fmt::format("Ratings from {} are held for review. {}. Until a moderator has looked, they do not count "
+                               "towards its status or the award.",
+                               held.month.label(), held.why);
+        } else if (held.state == standards::HoldState::excluded) {
+            text = fmt::format("Ratings from {} are left out of every figure: a moderator judged them a flood.",
+                               held.month.label());
+        } else {
+            continue;  // counted after review: like any other month
+        }
+        mustache::data line;
+        line.set("text", text);
+        lines.push_back(line);
+    }
+    if (!lines.is_empty_list()) data.set("standard_holds", lines);
+}
+
+}  // namespace
+
 void set_provider_standards(const AppContext& app, mustache::data& data, std::int64_t provider_id) {
     const auto snapshot = app.published.current();
     const auto status = snapshot ? snapshot->status(provider_id) : std::nullopt;
@@ -135,6 +163,7 @@ void set_provider_standards(const AppContext& app, mustache::data& data, std::in
                              standards::status_label(status->standing.assessed)));
     }
     data.set("standard_history", history_text(*snapshot, provider_id));
+    set_held_months(data, *snapshot, provider_id);
 }
 
 void add_standards_routes(Router& router, const AppContext& app) {

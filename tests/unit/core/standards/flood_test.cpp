@@ -197,3 +197,21 @@ TEST(FloodCheck, TheFirstMonthEverPublishedIsNotJudged) {
     all[3][0] = sim.noisy(sim.genuine(600, {0.97, 0.01, 0.01, 0.005, 0.005}));
     EXPECT_TRUE(check_floods(at_month(sim, all, 0)).empty());
 }
+
+TEST(FloodCheck, ASiteWhereEveryoneStartsTogetherIsNotHeldWhileHistoriesGrow) {
+    Sim sim;
+    auto all = months_of(sim, 60, 14, 1.0);
+    for (auto& provider : all) {
+        for (int m = 0; m < 6; ++m) provider[m] = sim.noisy({});  // the site opens in month 6
+    }
+    EXPECT_EQ(holds_over(sim, all, 1), 0);
+}
+
+TEST(FloodCheck, PureNoiseIsNeverAFlood) {
+    Sim sim;
+    auto all = months_of(sim, 400, 12, 1.0);
+    for (auto& provider : all) {
+        for (auto& month : provider) month = sim.noisy({});
+    }
+    EXPECT_EQ(holds_over(sim, all, 0), 0);
+}
