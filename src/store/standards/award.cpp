@@ -19,12 +19,7 @@ void store_award(soci::session& s, int year, std::int64_t snapshot_id,
     const long long y = year;
     const long long id = snapshot_id;
     const auto milli = [](double v) { return static_cast<long long>(std::llround(v * 1000)); };
-    if (places.empty()) {  // decided: nobody had enough ratings that count (place 0 says so)
-        s << "INSERT INTO awards (year, snapshot_id, place, provider_id, mean_thousandths, lower_thousandths, "
-             "upper_thousandths, raters) VALUES (:y, :s, 0, 0, 0, 0, 0, 0)",
-            soci::use(y), soci::use(id);
-        return;
-    }
+
     for (const auto& p : places) {
         const long long place = p.place;
         const long long provider = p.provider_id;
@@ -46,7 +41,6 @@ std::map<int, std::vector<publication::AwardEntry>> load_awards(soci::session& s
          soci::use(id));
     for (const auto& row : rows) {
         auto& year = out[static_cast<int>(get_int(row, 0))];
-        if (get_int(row, 1) == 0) continue;  // a year without a winner
         publication::AwardEntry e;
         e.place = static_cast<int>(get_int(row, 1));
         e.provider_id = get_int(row, 2);
