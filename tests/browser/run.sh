@@ -49,7 +49,8 @@ researcher=$("$bin" account create --db "$db" --username researcher --role resea
 reload=60000
 options=()
 [ "$script" = answers ] && reload=1000
-[ "$script" = standards ] && reload=1000 && options=(--publish off --trusted-proxy 127.0.0.1)
+# It runs in December 2026 whatever the date, so the two publications after it end the award's year.
+[ "$script" = standards ] && reload=1000 && options=(--publish off --trusted-proxy 127.0.0.1 --now 2026-12)
 "$bin" serve --db "$db" --port 0 --threads 2 --log-level warn --reload-ms "$reload" "${options[@]}" >"$tmp/out" 2>"$tmp/err" &
 server=$!
 port=$(listening_port "$tmp/out") || { cat "$tmp/err"; exit 1; }
@@ -93,10 +94,9 @@ const rate = async (id, stars) => {
 }
 await Promise.all(Array.from({ length: 8 }, async () => { for (let job; (job = jobs.shift());) await rate(...job) }))
 EOF
-  # Two publications in a row, for the two months after this one, each waited for on the server:
-  # a status changes only when two publications agree.
-  for months in 1 2; do
-    month=$(date -u -d "$(date -u +%Y-%m-15) +$months months" +%Y-%m)
+  # Two publications in a row, for the two months after December 2026, each waited for on the
+  # server: a status changes only when two publications agree; the first decides 2026's award.
+  for month in 2027-01 2027-02; do
     snapshot=$("$bin" publish --db "$db" --now "$month" | sed -n 's/^published snapshot \([0-9]*\) .*/\1/p')
     [ -n "$snapshot" ] || { echo "publish --now $month published no snapshot"; exit 1; }
     for tries in $(seq 100); do
@@ -106,7 +106,7 @@ EOF
     done
   done
   BASE_URL="http://127.0.0.1:$port" ARTEFACTS="$build/artefacts/browser-standards" BELOW='Seetec' WELL_RATED='Working Links' \
-    node "$repo/tests/browser/standards.mjs"
+    PERIOD='January 2027' AWARD_YEAR=2026 node "$repo/tests/browser/standards.mjs"
   exit
 fi
 

@@ -13,7 +13,8 @@
 // Every page is checked with axe-core (WCAG 2.2 A and AA) and for horizontal scrolling at 320 px;
 // every league table page for its chart (an inline SVG with a title) beside a table of the same
 // providers. Screenshots go to $ARTEFACTS.
-// The award (docs/standards.md, "Not built yet") is to come: its page joins this journey when it exists.
+//  4. The award: from /standards to /award, where $AWARD_YEAR's winner is the well-rated provider,
+//     first of the top five with its likely range, and the rule is stated.
 import { chromium } from 'playwright-core'
 import { AxeBuilder } from '@axe-core/playwright'
 import assert from 'node:assert/strict'
@@ -23,6 +24,8 @@ const base = process.env.BASE_URL
 const artefacts = process.env.ARTEFACTS
 const below = process.env.BELOW || 'Seetec'
 const wellRated = process.env.WELL_RATED || 'Working Links'
+const periodLabel = process.env.PERIOD  // the second publication's period, "January 2027"
+const awardYear = process.env.AWARD_YEAR
 mkdirSync(artefacts, { recursive: true })
 
 const width = 320
@@ -205,8 +208,7 @@ try {
   assert.ok((await plain.textContent('main')).includes(`${everyone.length} providers.`), `the page counts the ${everyone.length} rows`)
   // Both pages speak of the same publication, the second (as if next month had ended), and count
   // the same providers, in plain English.
-  const period = new Date(Date.UTC(new Date().getUTCFullYear(), new Date().getUTCMonth() + 1, 15))
-    .toLocaleDateString('en-GB', { month: 'long', year: 'numeric', timeZone: 'UTC' })
+  const period = periodLabel
   assert.ok((await plain.textContent('main')).includes(`From the figures published for the period up to ${period};`),
     `the league table is from the publication up to ${period}`)
   const meets = everyone.filter((r) => r.status === 'Meets the standards').length
@@ -269,6 +271,25 @@ try {
   const providerPath = new URL(plain.url()).pathname
   await audit(plain, providerPath)
   await shot(plain, 'standards-4-provider')
+
+  step = 'the award (JavaScript off, 320 px)'
+  await plain.goto(base + '/standards')
+  await plain.locator('main').getByRole('link', { name: 'the award' }).click()
+  await plain.waitForURL(base + '/award')
+  assert.equal((await plain.textContent('h1')).trim(), 'The award for the top-rated provider')
+  assert.equal((await plain.textContent('.govuk-panel__title')).trim(), `${awardYear}: ${wellRated}`, 'the winner is named')
+  const places = await plain.$$eval('#top-five + table tbody tr', (rows) => rows.map((r) => ({
+    place: r.cells[0].textContent.trim(), name: r.querySelector('th a').textContent.trim(), score: r.cells[2].textContent.trim()
+  })))
+  assert.deepEqual(places.map((p) => p.name), [wellRated, below], `the two providers with a score, the winner first: ${JSON.stringify(places)}`)
+  assert.deepEqual(places.map((p) => p.place), ['1', '2'])
+  // "4.93 (4.81 to 5.00)": the score within its likely range, the winner's bottom above the other's top.
+  const ranges = places.map((p) => (p.score.match(/^([0-9.]+) \(([0-9.]+) to ([0-9.]+)\)$/) ?? []).slice(1).map(Number))
+  assert.ok(ranges.every((r) => r.length === 3 && r[1] <= r[0] && r[0] <= r[2]), `each score within its range: ${JSON.stringify(places)}`)
+  assert.ok(ranges[0][1] > ranges[1][2], `the winner's range is above the other's: ${JSON.stringify(places)}`)
+  assert.ok((await plain.textContent('main')).includes('the highest bottom of its score\'s likely range'), 'the rule is stated')
+  await audit(plain, '/award')
+  await shot(plain, 'standards-5-award')
   await plain.context().close()
   await scripted.context().close()
 
@@ -283,7 +304,7 @@ try {
     `at 1280 px the chart is to the right of the table: table ${JSON.stringify(table)}, chart ${JSON.stringify(chartBox)}`)
   violations += await axeViolations(wide, '/league-table (JavaScript on, 1280 px)')
   audited++
-  await shot(wide, 'standards-5-league-table', 1280)
+  await shot(wide, 'standards-6-league-table', 1280)
   await wide.context().close()
 
   step = 'every page: axe-core, reflow at 320 px, the counts on /standards'

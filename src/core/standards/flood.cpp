@@ -117,8 +117,11 @@ std::optional<Hold> uniform(const ProviderMonths& p, const FloodSettings& settin
         for (std::size_t i = 0; i < h.size(); ++i) before[i] += h[i];
     }
     const double before_total = total(before);
-    // Without enough ratings before, nothing is unusual: its first ratings may all agree.
-    if (before_total < static_cast<double>(settings.least_uniform)) return std::nullopt;
+    // Without enough ratings before, nothing is unusual: its first ratings may all agree. Months
+    // of nobody rating still sum to some noise, so "enough" is above that noise too.
+    const double before_sd = p.noise_sd * std::sqrt(static_cast<double>(p.before.size()));
+    if (before_total < std::max(static_cast<double>(settings.least_uniform), settings.noise_sds * before_sd))
+        return std::nullopt;
     const double usual = std::max(0.0, static_cast<double>(before[top])) / before_total;
     if (usual >= settings.usual_share) return std::nullopt;
     Hold hold{p.provider_id, FloodKind::uniform, std::llround(count), 0, ""};

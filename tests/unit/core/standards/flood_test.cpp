@@ -215,3 +215,13 @@ TEST(FloodCheck, PureNoiseIsNeverAFlood) {
     }
     EXPECT_EQ(holds_over(sim, all, 0), 0);
 }
+
+TEST(FloodCheck, AProvidersFirstRatingsAllAlikeAfterMonthsOfNothingAreNotHeld) {
+    Sim sim;
+    auto all = months_of(sim, 30, 8, 1.0);
+    for (int trial = 0; trial < 50; ++trial) {
+        for (int m = 0; m < 7; ++m) all[5][m] = sim.noisy({});  // nobody rated it before
+        all[5][7] = sim.noisy(sim.genuine(150, {0.97, 0.01, 0.01, 0.005, 0.005}));  // about its peers' level
+        ASSERT_FALSE(held(check_floods(at_month(sim, all, 7)), 6)) << "trial " << trial;
+    }
+}
