@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Benchmarks a built ProviderWatch against nginx serving the same pages as static files, on a
 # realistic year of data (`providerwatch generate`: 40 contracts, 400 sub-contractors, 2,000
-# offices, 1 million ratings, 50,000 stories; BENCH_RATINGS and BENCH_STORIES scale it).
+# offices, 1 million ratings, 50,000 stories, 25,000 complaints and 25,000 suggestions;
+# BENCH_RATINGS and BENCH_STORIES scale it).
 #
 #   scripts/bench.sh build/providerwatch
 #
@@ -139,7 +140,8 @@ prime=$(first_url generated+prime+01 providers)
 sub=$(first_url generated+sub-contractor+0001 providers)
 office=$(first_url office+0001 offices)
 [ -n "$prime" ] && [ -n "$sub" ] && [ -n "$office" ] || die "could not find the generated pages through the search API"
-pages=("$prime" "$sub" "$office" /areas/1 /sanctions/figures "/api/v1$prime" "/api/v1$office" /api/v1/areas/1)
+pages=("$prime" "$sub" "$office" /areas/1 /sanctions/figures /league-table /standards /award "/api/v1$prime" "/api/v1$office"
+  /api/v1/areas/1 /api/v1/league-table)
 mkdir -p "$tmp/www"
 for page in "${pages[@]}"; do
   mkdir -p "$tmp/www$(dirname "$page")"

@@ -1,5 +1,6 @@
-// providerwatch generate: a seeded synthetic programme, with ratings and published stories,
-// written through the same store code as the site, for benchmarks and demonstrations.
+// providerwatch generate: a seeded synthetic programme, with ratings, published stories, complaints and
+// suggestions, written through the same store code and commands as the site, for benchmarks and
+// demonstrations.
 #include <chrono>
 #include <cmath>
 #include <iostream>
@@ -13,7 +14,9 @@
 #include "store/publication/publication.hpp"
 #include "store/ratings/ratings.hpp"
 #include "store/registry/import.hpp"
+#include "store/complaints/complaints.hpp"
 #include "store/stories/story_repository.hpp"
+#include "store/suggestions/suggestion_repository.hpp"
 
 namespace pw::cli {
 
@@ -26,6 +29,8 @@ struct GenerateArgs {
     int offices = 2000;
     long long ratings = 1'000'000;
     long long stories = 50'000;
+    long long complaints = 25'000;
+    long long suggestions = 25'000;
     unsigned seed = 1;
     std::string now;
 };
@@ -183,6 +188,102 @@ void write_stories(store::Database& db, const std::vector<publication::Leaf>& le
     }
 }
 
+// A day of a month back from `now`, and its ISO week: complaints and suggestions keep the week.
+struct When {
+    Month month;
+    Week week;
+};
+When some_day(Month now, std::mt19937_64& rng) {
+    const auto month = *now.plus(-static_cast<int>(1 + rng() % 12));
+    const auto day = std::chrono::year{month.year()} / std::chrono::month{static_cast<unsigned>(month.month())} /
+                     std::chrono::day{static_cast<unsigned>(1 + rng() % 28)};
+    return {month, Week::of(day)};
+}
+
+// Official complaints through the same commands as the site: drafted under a codename (a made-up
+// hash: nobody will type it), most sent, half of those answered, some taken to the ICE.
+void write_complaints(store::Database& db, const std::vector<publication::Leaf>& leaves, const GenerateArgs& args,
+                      Month now, std::mt19937_64& rng) {
+    if (leaves.empty()) return;
+    auto s = db.session();
+    store::SociComplaintRepository repo(s);
+    constexpr long long kBatch = 5'000;
+    for (long long done = 0; done < args.complaints;) {
+        soci::transaction tr(s);
+        for (long long i = 0; i < kBatch && done < args.complaints; ++i, ++done) {
+            const auto& leaf = leaves[rng() % leaves.size()];
+            const auto when = some_day(now, rng);
+            complaints::NewComplaint c{leaf.provider_id, std::nullopt, std::nullopt,
+                                       complaints::Category::other, redaction::redact_text("I was not seen for months."),
+                                       redaction::redact_text("An appointment every month."), when.week, when.month};
+            const auto id = complaints::draft_complaint(
+                {c, codenames::HashedCodename{static_cast<std::int64_t>(rng() >> 1), "generated"}}, repo);
+            if (!id) throw std::runtime_error(id.error().detail);
+            const auto codename = repo.complaint(*id)->codename_id;
+            const auto roll = rng() % 100;
+            const auto step = [&](complaints::ComplaintState to) {
+                auto r = complaints::step_complaint({*id, codename, to, when.week, when.month}, repo);
+                if (!r) throw std::runtime_error(r.error().detail);
+            };
+            if (roll < 80) step(complaints::ComplaintState::sent);
+            if (roll < 40) {
+                auto r = complaints::answer_complaint({*id, {leaf.provider_id}, complaints::ComplaintState::final_response,
+                                                       redaction::redact_text("We have arranged monthly appointments."),
+                                                       when.week, when.month},
+                                                      repo);
+                if (!r) throw std::runtime_error(r.error().detail);
+            }
+            if (roll < 8) step(complaints::ComplaintState::taken_to_ice);
+        }
+        tr.commit();
+    }
+}
+
+// Suggestions, published by a moderator; providers answer most, make some changes, decline some.
+void write_suggestions(store::Database& db, const std::vector<publication::Leaf>& leaves, const GenerateArgs& args,
+                       Month now, std::mt19937_64& rng) {
+    if (leaves.empty()) return;
+    auto s = db.session();
+    store::SociSuggestionRepository repo(s);
+    constexpr long long kBatch = 5'000;
+    using suggestions::SuggestionState;
+    // The providers' answers need an account to be from: one that can never sign in.
+    long long account = 0;
+    const std::string month = now.to_string();
+    s << "INSERT INTO accounts (username, password_hash, role, created_month, disabled) VALUES "
+         "('generated answers', '!', 'admin', :m, 1) RETURNING id",
+        soci::use(month), soci::into(account);
+    for (long long done = 0; done < args.suggestions;) {
+        soci::transaction tr(s);
+        for (long long i = 0; i < kBatch && done < args.suggestions; ++i, ++done) {
+            const auto& leaf = leaves[rng() % leaves.size()];
+            const auto when = some_day(now, rng);
+            const auto check = [](const auto& r) {
+                if (!r) throw std::runtime_error(r.error().detail);
+            };
+            const auto id = suggestions::suggest(
+                {{leaf.provider_id, std::nullopt, std::nullopt, when.week, when.month,
+                  redaction::redact_text("Let people book appointments by text message.")},
+                 std::nullopt},
+                repo);
+            check(id);
+            check(suggestions::review_suggestion({*id, true, std::nullopt, when.month, when.week}, repo));
+            const auto roll = rng() % 100;
+            const auto answer = [&](SuggestionState to, const char* note) {
+                check(suggestions::answer_suggestion(
+                    {*id, account, {leaf.provider_id}, to, note ? std::optional(redaction::redact_text(note)) : std::nullopt,
+                     when.week, when.month},
+                    repo));
+            };
+            if (roll < 70) answer(SuggestionState::under_consideration, nullptr);
+            if (roll < 30) answer(SuggestionState::planned, nullptr);
+            if (roll < 20) answer(SuggestionState::implemented, "Appointments can now be booked by text.");
+            if (roll >= 30 && roll < 40) answer(SuggestionState::declined, "Our phones cannot send texts yet.");
+        }
+        tr.commit();
+    }
+}
+
 int run_generate(const GenerateArgs& args) {
     Month now = current_month();
     if (!args.now.empty()) {
@@ -205,14 +306,17 @@ int run_generate(const GenerateArgs& args) {
         }();
         write_ratings(*db, leaves, args, now, rng);
         write_stories(*db, leaves, args, now, rng);
+        write_complaints(*db, leaves, args, now, rng);
+        write_suggestions(*db, leaves, args, now, rng);
     } catch (const std::exception& e) {
         return report_error("generate failed: " + store::describe(e));
     }
     const auto seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
     std::cout << fmt::format(
-        "generated {} contracts, {} sub-contractors, {} offices, {} ratings and {} published "
-        "stories over the 12 months before {} (seed {}) in {:.1f} s\n",
-        args.contracts, args.subcontractors, args.offices, args.ratings, args.stories, now.label(), args.seed, seconds);
+        "generated {} contracts, {} sub-contractors, {} offices, {} ratings, {} published stories, {} complaints and "
+        "{} suggestions over the 12 months before {} (seed {}) in {:.1f} s\n",
+        args.contracts, args.subcontractors, args.offices, args.ratings, args.stories, args.complaints,
+        args.suggestions, now.label(), args.seed, seconds);
     return ok;
 }
 
@@ -235,6 +339,12 @@ void add_generate(CLI::App& app, int& exit_code) {
         ->capture_default_str()
         ->check(CLI::Range(0LL, 100'000'000LL));
     cmd->add_option("--stories", args.stories, "Published stories")
+        ->capture_default_str()
+        ->check(CLI::Range(0LL, 10'000'000LL));
+    cmd->add_option("--complaints", args.complaints, "Official complaints, most sent and some answered")
+        ->capture_default_str()
+        ->check(CLI::Range(0LL, 10'000'000LL));
+    cmd->add_option("--suggestions", args.suggestions, "Published suggestions, most answered")
         ->capture_default_str()
         ->check(CLI::Range(0LL, 10'000'000LL));
     cmd->add_option("--seed", args.seed, "The same seed writes the same data")->capture_default_str();
