@@ -53,6 +53,7 @@ App::App(AppContext context) : context_(std::move(context)) {
     add_standards_routes(router_, context_);
     add_award_routes(router_, context_);
     add_pressure_routes(router_, context_);
+    add_recovery_routes(router_, context_);
     add_league_routes(router_, context_);
     add_admin_standards_routes(router_, context_);
 }

@@ -30,11 +30,14 @@ void add_standards_routes(Router& router, const AppContext& app);     // web/sta
 void add_league_routes(Router& router, const AppContext& app);        // web/standards/league.cpp
 void add_award_routes(Router& router, const AppContext& app);         // web/standards/award.cpp
 void add_pressure_routes(Router& router, const AppContext& app);      // web/ratings/pressure.cpp
+void add_recovery_routes(Router& router, const AppContext& app);      // web/standards/recovery.cpp
 
 // The provider page's suggestions, its answer figures and the link to suggest (web/suggestions/pages.cpp).
 void set_provider_suggestions(const AppContext& app, mustache::data& data, std::int64_t provider_id);
 // The provider page's status against the standards, its reasons and history (web/standards/pages.cpp).
 void set_provider_standards(const AppContext& app, mustache::data& data, std::int64_t provider_id);
+// The provider page's recovery measures: each month since they began and its report (web/standards/recovery.cpp).
+void set_provider_recovery(const AppContext& app, mustache::data& data, std::int64_t provider_id);
 
 // Whether a request may send a large body (a researcher's upload), from its target and cookie.
 bool research_upload_allowed(const AppContext& app, std::string_view target, std::string_view cookie);

@@ -159,3 +159,68 @@ TEST_P(Standards, TheLeagueTableListsEveryProviderFromTheSnapshotWithItsDownload
     EXPECT_EQ(bad.body.find("<script>"), std::string::npos);
     EXPECT_EQ(get(port(), "/league-table.csv?kind=emperors").status, 400);
 }
+
+// Recovery measures ask the provider for a monthly report: its representative sends one, a
+// moderator publishes it (redacted), and a later month without one shows as overdue. Another
+// organisation's representative cannot send one for it.
+TEST_P(Standards, AProviderUnderRecoveryMeasuresReportsEachMonthAndAMissingReportIsOverdue) {
+    rate_seetec(700, 1);
+    const auto first = next_month();
+    publish_at(first);
+    publish_at(month_after(first));  // below standard: recovery measures from this publication
+    const auto rep = sign_in("seetec-rep", passwords_["seetec-rep"]);
+    auto mine = signed_get(rep, "/provider-area/recovery");
+    ASSERT_EQ(mine.status, 200);
+    EXPECT_NE(mine.body.find("Under recovery measures since"), std::string::npos) << mine.body.substr(mine.body.find("<main"), 3000);
+    const auto action = "/providers/" + seetec_ + "/recovery-report";
+    ASSERT_NE(mine.body.find("action=\"" + action + "\""), std::string::npos) << "no form for this month's report";
+    EXPECT_NE(get(port(), "/providers/" + seetec_).body.find("due by the end of the month."), std::string::npos);
+    const auto events = count("events");
+
+    // Another organisation's representative, and an empty report: refused, nothing kept.
+    const auto other = sign_in("a4e-rep", passwords_["a4e-rep"]);
+    auto wrong = request(port(), "POST", action, other + kForm, "csrf=x&report=We+are+changing+nothing");
+    EXPECT_EQ(wrong.status, 403);
+    EXPECT_NE(wrong.body.find("You can send a recovery report only for your own organisation."), std::string::npos);
+    EXPECT_NE(signed_get(other, "/provider-area/recovery").body.find("not under recovery measures: no report is due"),
+              std::string::npos);
+    auto empty = signed_post(rep, "/provider-area/recovery", action, "report=");
+    EXPECT_EQ(empty.status, 400);
+    EXPECT_EQ(count("recovery_reports"), 0);
+    EXPECT_EQ(count("events"), events);
+
+    const std::string text = "From next month everyone is seen in person. Our adviser Declan Farrell trains the team.";
+    auto sent = signed_post(rep, "/provider-area/recovery", action, "report=" + url_encode(text));
+    ASSERT_EQ(sent.status, 200) << sent.body.substr(0, 1500);
+    EXPECT_NE(sent.body.find("Your report is waiting for a moderator."), std::string::npos);
+    EXPECT_NE(sent.body.find("sent, with a moderator."), std::string::npos);
+    EXPECT_EQ(sent.body.find("action=\"" + action + "\""), std::string::npos) << "a second form for the same month";
+    EXPECT_EQ(count("recovery_reports WHERE state = 'pending' AND body LIKE '%seen in person%'"), 1);
+    EXPECT_EQ(count("recovery_reports WHERE body LIKE '%Farrell%'"), 0) << "the report was kept unredacted";
+
+    const auto mod = sign_in("mod1", moderator_password_);
+    const auto queue = signed_get(mod, "/moderate").body;
+    EXPECT_NE(queue.find("Recovery reports: 1"), std::string::npos);
+    const auto id = std::to_string(count("recovery_reports"));  // the first and only one
+    EXPECT_EQ(signed_post(mod, "/moderate", "/moderate/recovery-reports/" + id + "/publish", "").status, 200);
+    EXPECT_EQ(count("recovery_reports WHERE state = 'published'"), 1);
+    EXPECT_EQ(count("events WHERE what IN ('recovery_report.sent', 'recovery_report.published')"), 2);
+    std::string page;
+    for (int i = 0; i < 50 && page.find("everyone is seen in person") == std::string::npos; ++i) {
+        std::this_thread::sleep_for(std::chrono::milliseconds(100));
+        page = get(port(), "/providers/" + seetec_).body;
+    }
+    EXPECT_NE(page.find("From next month everyone is seen in person."), std::string::npos) << "the report is not public";
+    EXPECT_EQ(page.find("Farrell"), std::string::npos);
+
+    // A month after the measures began, with no report for it: overdue, and the new month due.
+    const auto later = month_after(month_after(first));
+    server_.reset();
+    server_ = std::make_unique<ServerProcess>(db(), std::vector<std::string>{"--publish", "off", "--reload-ms", "100",
+                                                                             "--trusted-proxy", "127.0.0.1", "--now",
+                                                                             month_after(later)});
+    ASSERT_TRUE(server_->started()) << server_->err();
+    page = get(port(), "/providers/" + seetec_).body;
+    EXPECT_NE(page.find("Overdue</strong> no report was published."), std::string::npos) << page.substr(0, 4000);
+    EXPECT_NE(page.find("due by the end of the month."), std::string::npos);
+}

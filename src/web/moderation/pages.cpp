@@ -8,6 +8,7 @@
 #include "core/stories/story.hpp"
 #include "core/suggestions/commands.hpp"
 #include "core/standards/holds.hpp"
+#include "core/standards/recovery.hpp"
 #include "core/takedown/commands.hpp"
 #include "store/stories/responses.hpp"
 #include "store/stories/stories.hpp"
@@ -15,6 +16,7 @@
 #include "store/suggestions/suggestion_repository.hpp"
 #include "store/suggestions/suggestions.hpp"
 #include "store/standards/integrity.hpp"
+#include "store/standards/recovery.hpp"
 #include "store/takedown/notices.hpp"
 #include "web/accounts/signed_in.hpp"
 #include "web/http/query.hpp"
@@ -34,7 +36,7 @@ std::optional<SignedIn> moderator(const AppContext& app, const Request& request)
     return signed_in_as(app, request, {accounts::Role::moderator, accounts::Role::admin});
 }
 
-enum class Target { story, flag, response, notice, suggestion, suggestion_note, hold };
+enum class Target { story, flag, response, notice, suggestion, suggestion_note, hold, recovery_report };
 
 const char* folder(Target target) {
     switch (target) {
@@ -52,6 +54,8 @@ const char* folder(Target target) {
             return "suggestion-notes";
         case Target::hold:
             return "holds";
+        case Target::recovery_report:
+            return "recovery-reports";
     }
     return "stories";
 }
@@ -121,10 +125,22 @@ Response queue(const AppContext& app, const SignedIn& who, const std::string& no
     }
     data.set("note_count", std::to_string(notes.is_empty_list() ? 0 : notes.list_value().size()));
     std::vector<store::HeldRow> held;
+    std::vector<store::RecoveryReportRow> reports;
     {
         auto s = app.db.session();
         held = store::held_months(s);
+        reports = store::pending_recovery_reports(s);
     }
+    data.set("recovery_reports", list_of(reports, [&](const store::RecoveryReportRow& r) {
+                 mustache::data view;
+                 view.set("id", std::to_string(r.id));
+                 view.set("provider", r.provider_name);
+                 view.set("month", r.month.label());
+                 view.set("segments", text_view(stories::censor(r.body, {})));
+                 add_tokens(view, app, who, Target::recovery_report, r.id, {"publish", "reject"});
+                 return view;
+             }));
+    data.set("recovery_report_count", std::to_string(reports.size()));
     data.set("holds", list_of(held, [&](const store::HeldRow& row) {
                  mustache::data view;
                  view.set("id", std::to_string(row.id));
@@ -240,6 +256,21 @@ Result<Change> action_on(Target target, std::string_view action, std::int64_t id
                 return run_suggestion(suggestions::ReviewStep{id, action == "approve", month}, suggestions::review_step);
             }
             break;
+        case Target::recovery_report:
+            if (action == "publish" || action == "reject") {
+                std::optional<redaction::RedactedText> reason;
+                if (action == "reject") {
+                    auto why = text_for_others(field(form, "reason"), "The reason");
+                    if (!why) return std::unexpected(why.error());
+                    reason = std::move(*why);
+                }
+                const standards::DecideRecoveryReport command{id, action == "publish", std::move(reason), month};
+                return Change([command](soci::session& s) {
+                    store::SociRecoveryRepository reports(s);
+                    return standards::decide_recovery_report(command, reports);
+                });
+            }
+            break;
         case Target::hold:
             if (action == "count" || action == "exclude") {
                 const standards::DecideHold command{
@@ -307,6 +338,10 @@ void add_moderation_routes(Router& router, const AppContext& app) {
     router.post_async("/moderate/suggestion-notes/{id}/{action}",
                       [&app](const Request& r, const RouteParams& p, Responder respond) {
                           act(app, r, p, std::move(respond), Target::suggestion_note);
+                      });
+    router.post_async("/moderate/recovery-reports/{id}/{action}",
+                      [&app](const Request& r, const RouteParams& p, Responder respond) {
+                          act(app, r, p, std::move(respond), Target::recovery_report);
                       });
     router.post_async("/moderate/holds/{id}/{action}",
                       [&app](const Request& r, const RouteParams& p, Responder respond) {

@@ -151,6 +151,7 @@ void set_provider_standards(const AppContext& app, mustache::data& data, std::in
     data.set("standard_status", std::string(standards::status_label(published)));
     data.set("standard_tag", tag_colour(published));
     data.set("standard_recovery", flag(status->standing.recovery));
+    if (status->standing.recovery) set_provider_recovery(app, data, provider_id);
     data.set("standard_has_reasons", flag(!status->reasons.empty()));
     data.set("standard_reasons", list_of(status->reasons, [](const std::string& r) {
                  mustache::data line;
