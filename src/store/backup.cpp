@@ -25,7 +25,8 @@ const std::vector<std::string>& backed_up_tables() {
         // Noise drawn once must survive a restore, or it would be drawn again.
         "published_months", "publication_cells", "snapshots", "snapshot_figures", "confirmation_cells",
         "snapshot_confirmations", "snapshot_suggestion_answers", "complaint_cells", "snapshot_complaints",
-        "standards_settings", "provider_status", "snapshot_standards"};
+        "standards_settings", "provider_status", "snapshot_standards", "rating_holds", "snapshot_holds", "awards",
+        "pressure_reports", "recovery_reports"};
     return tables;
 }
 

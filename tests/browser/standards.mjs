@@ -4,7 +4,7 @@
 // 700 times) at the top of the league table. The well-rated provider's name sorts after Seetec's,
 // so sorting by name visibly changes the table.
 //  1. From the home page to "Standards and recovery measures": Seetec is under recovery measures
-//     and below standard, each with the reasons and their figures; nobody is at risk.
+//     and below standard, each with the reasons and their figures; neither rated provider is at risk.
 //  2. The league table: the well-rated provider first, Seetec "Below standard, under recovery
 //     measures"; the filter form (Primes, sorted by name, Show) leaves out the sub-contractor and
 //     orders the table by name; the CSV link downloads the same rows; Seetec's own page shows the
@@ -182,7 +182,9 @@ try {
       Number(score) < 2, `${section}: the reason's figures: ${p.reasons[0]}`)
     assert.ok(p.history.startsWith('Status at each publication:') && p.history.endsWith('Below standard.'), `${section}: ${p.history}`)
   }
-  assert.deepEqual(atRisk, [], 'nobody is at risk')
+  // A provider nobody rated can show a score made of noise about once in 700 (docs/disclosure.md),
+  // and so be at risk: only the two providers rated here are known not to be.
+  assert.ok(!atRisk.some((p) => p.name === below || p.name === wellRated), `neither rated provider is at risk: ${JSON.stringify(atRisk)}`)
   assert.ok(!(await plain.textContent('main')).includes(wellRated), `${wellRated} meets the standards and is not listed`)
   // The counts beside the lists, checked against the league table below.
   const standardsCounts = await plain.locator('main p', { hasText: 'From the figures published for the period up to' }).textContent()
@@ -202,7 +204,8 @@ try {
   assert.ok(seetecRow, `${below} is in the league table`)
   assert.equal(seetecRow.status, 'Below standard, under recovery measures')
   assert.ok(parseFloat(seetecRow.score) <= 1.5, `the low score: ${seetecRow.score}`)
-  assert.equal(everyone.filter((r) => !r.score.startsWith('Not enough')).length, 2, 'two providers have a score')
+  const scoredNames = everyone.filter((r) => !r.score.startsWith('Not enough')).map((r) => r.name)
+  assert.ok(scoredNames.includes(wellRated) && scoredNames.includes(below), `both rated providers have a score: ${scoredNames}`)
   const subcontractors = everyone.filter((r) => r.kind === 'Sub-contractor')
   assert.ok(subcontractors.length > 0, 'the table lists sub-contractors too')
   assert.ok((await plain.textContent('main')).includes(`${everyone.length} providers.`), `the page counts the ${everyone.length} rows`)
@@ -281,10 +284,12 @@ try {
   const places = await plain.$$eval('#top-five + table tbody tr', (rows) => rows.map((r) => ({
     place: r.cells[0].textContent.trim(), name: r.querySelector('th a').textContent.trim(), score: r.cells[2].textContent.trim()
   })))
-  assert.deepEqual(places.map((p) => p.name), [wellRated, below], `the two providers with a score, the winner first: ${JSON.stringify(places)}`)
-  assert.deepEqual(places.map((p) => p.place), ['1', '2'])
+  assert.equal(places[0]?.name, wellRated, `the winner first: ${JSON.stringify(places)}`)
+  assert.deepEqual(places.map((p) => p.place), places.map((_, i) => String(i + 1)), 'places in order')
+  const rated = [places[0], places.find((p) => p.name === below)]
+  assert.ok(rated[1], `${below} has enough ratings to be placed: ${JSON.stringify(places)}`)
   // "4.93 (4.81 to 5.00)": the score within its likely range, the winner's bottom above the other's top.
-  const ranges = places.map((p) => (p.score.match(/^([0-9.]+) \(([0-9.]+) to ([0-9.]+)\)$/) ?? []).slice(1).map(Number))
+  const ranges = rated.map((p) => (p.score.match(/^([0-9.]+) \(([0-9.]+) to ([0-9.]+)\)$/) ?? []).slice(1).map(Number))
   assert.ok(ranges.every((r) => r.length === 3 && r[1] <= r[0] && r[0] <= r[2]), `each score within its range: ${JSON.stringify(places)}`)
   assert.ok(ranges[0][1] > ranges[1][2], `the winner's range is above the other's: ${JSON.stringify(places)}`)
   assert.ok((await plain.textContent('main')).includes('the highest bottom of its score\'s likely range'), 'the rule is stated')
