@@ -42,17 +42,15 @@ std::optional<Pressure> pressure_from(std::string_view name) {
     return std::nullopt;
 }
 
-Result<std::int64_t> report_pressure(const ReportPressure& command, PressureRepository& reports) {
+Result<void> report_pressure(const ReportPressure& command, PressureRepository& reports) {
     if (command.kinds.empty()) return fail(ErrorKind::invalid_input, "Select what happened");
     if (!reports.provider_exists(command.provider_id))
         return fail(ErrorKind::not_found, "We could not find that provider");
     auto kinds = command.kinds;
     std::ranges::sort(kinds);
     kinds.erase(std::ranges::unique(kinds).begin(), kinds.end());
-    const auto id = reports.insert_report(command.provider_id, command.month, kinds);
-    reports.append(events::Event{"pressure.reported", "pressure_report", id, std::nullopt, std::nullopt,
-                                 events::ActorRole::participant, command.month});
-    return id;
+    reports.count_report(command.provider_id, command.month, kinds);
+    return {};
 }
 
 }  // namespace pw::standards

@@ -10,7 +10,6 @@
 
 #include "core/common/error.hpp"
 #include "core/common/month.hpp"
-#include "core/events/event.hpp"
 
 namespace pw::standards {
 
@@ -26,8 +25,8 @@ class PressureRepository {
 public:
     virtual ~PressureRepository() = default;
     virtual bool provider_exists(std::int64_t provider_id) = 0;
-    virtual std::int64_t insert_report(std::int64_t provider_id, Month month, const std::vector<Pressure>& kinds) = 0;
-    virtual void append(const events::Event& event) = 0;
+    // Adds one report to the provider's counts for the month: one to each kind, one to the total.
+    virtual void count_report(std::int64_t provider_id, Month month, const std::vector<Pressure>& kinds) = 0;
 };
 
 struct ReportPressure {
@@ -35,6 +34,8 @@ struct ReportPressure {
     std::vector<Pressure> kinds;  // at least one
     Month month;
 };
-Result<std::int64_t> report_pressure(const ReportPressure& command, PressureRepository& reports);
+// Counted, never kept as a row of its own, and with no event: an event or a row would sit next to
+// the reporter's rating in the order things were written.
+Result<void> report_pressure(const ReportPressure& command, PressureRepository& reports);
 
 }  // namespace pw::standards

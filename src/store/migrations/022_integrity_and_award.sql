@@ -24,12 +24,16 @@ CREATE TABLE snapshot_holds (
 );
 CREATE INDEX snapshot_holds_snapshot ON snapshot_holds (snapshot_id);
 
--- "Someone pressured me to rate": what happened, to which provider, in which month. No text.
+-- "Someone pressured me to rate": how many reports each provider had in a month, by kind of
+-- pressure ('any' counts reports), counted in place. No row and no event per report: one would
+-- sit next to the reporter's rating in the order things were written, and give them away.
 CREATE TABLE pressure_reports (
     id @ID@,
     provider_id BIGINT NOT NULL REFERENCES providers (id),
     month TEXT NOT NULL,
-    kinds TEXT NOT NULL
+    kind TEXT NOT NULL,
+    reports BIGINT NOT NULL,
+    UNIQUE (provider_id, month, kind)
 );
 
 -- Each year's award: the top five by the lower bound of the score from ratings that count,

@@ -129,7 +129,8 @@ std::vector<HeldRow> held_months(soci::session& s) {
         const long long provider = r.provider_id;
         const std::string a = r.month.plus(-2)->to_string();
         const std::string b = r.month.to_string();
-        s << "SELECT COUNT(*) FROM pressure_reports WHERE provider_id = :p AND month >= :a AND month <= :b",
+        s << "SELECT COALESCE(SUM(reports), 0) FROM pressure_reports WHERE provider_id = :p AND kind = 'any' AND "
+             "month >= :a AND month <= :b",
             soci::use(provider), soci::use(a), soci::use(b), soci::into(r.pressure_reports);
     }
     return out;
@@ -166,20 +167,20 @@ bool SociPressureRepository::provider_exists(std::int64_t provider_id) {
     return n > 0;
 }
 
-std::int64_t SociPressureRepository::insert_report(std::int64_t provider_id, Month month,
-                                                   const std::vector<standards::Pressure>& kinds) {
-    std::string joined;
-    for (const auto kind : kinds) joined += (joined.empty() ? "" : ",") + std::string(standards::pressure_name(kind));
+void SociPressureRepository::count_report(std::int64_t provider_id, Month month,
+                                          const std::vector<standards::Pressure>& kinds) {
     const long long provider = provider_id;
     const std::string m = month.to_string();
-    long long id = 0;
-    s_ << "INSERT INTO pressure_reports (provider_id, month, kinds) VALUES (:p, :m, :k) RETURNING id",
-        soci::use(provider), soci::use(m), soci::use(joined), soci::into(id);
-    return id;
-}
-
-void SociPressureRepository::append(const events::Event& event) {
-    append_event(s_, event);
+    std::vector<std::string> counted{"any"};
+    for (const auto kind : kinds) counted.emplace_back(standards::pressure_name(kind));
+    for (const auto& kind : counted) {
+        soci::statement add = (s_.prepare << "UPDATE pressure_reports SET reports = reports + 1 WHERE provider_id = :p "
+                                             "AND month = :m AND kind = :k",
+                               soci::use(provider), soci::use(m), soci::use(kind));
+        if (changed_one_row(add)) continue;
+        s_ << "INSERT INTO pressure_reports (provider_id, month, kind, reports) VALUES (:p, :m, :k, 1)",
+            soci::use(provider), soci::use(m), soci::use(kind);
+    }
 }
 
 }  // namespace pw::store

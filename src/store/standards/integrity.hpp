@@ -56,9 +56,7 @@ class SociPressureRepository final : public standards::PressureRepository {
 public:
     explicit SociPressureRepository(soci::session& s) : s_(s) {}
     bool provider_exists(std::int64_t provider_id) override;
-    std::int64_t insert_report(std::int64_t provider_id, Month month,
-                               const std::vector<standards::Pressure>& kinds) override;
-    void append(const events::Event& event) override;
+    void count_report(std::int64_t provider_id, Month month, const std::vector<standards::Pressure>& kinds) override;
 
 private:
     soci::session& s_;

@@ -59,7 +59,7 @@ void receive(const AppContext& app, const Request& request, const RouteParams& p
         app, request,
         [command](soci::session& s) -> Result<void> {
             store::SociPressureRepository reports(s);
-            return without_value(standards::report_pressure(command, reports));
+            return standards::report_pressure(command, reports);
         },
         [&app, respond, provider = *provider](Result<void> done) {
             if (!done) return respond(error_page(app, done.error().kind == ErrorKind::not_found ? 404 : 503));

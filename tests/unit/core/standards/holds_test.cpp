@@ -31,13 +31,8 @@ struct FakeHolds : HoldRepository {
 
 struct FakeReports : PressureRepository {
     std::vector<std::vector<Pressure>> reports;
-    std::vector<events::Event> events;
     bool provider_exists(std::int64_t id) override { return id == 7; }
-    std::int64_t insert_report(std::int64_t, Month, const std::vector<Pressure>& kinds) override {
-        reports.push_back(kinds);
-        return static_cast<std::int64_t>(reports.size());
-    }
-    void append(const events::Event& e) override { events.push_back(e); }
+    void count_report(std::int64_t, Month, const std::vector<Pressure>& kinds) override { reports.push_back(kinds); }
 };
 
 }  // namespace
@@ -87,13 +82,10 @@ TEST(DecideHold, AnUnknownHoldOrALostRaceChangesNothing) {
     EXPECT_TRUE(holds.events.empty());
 }
 
-TEST(ReportPressure, KeepsEachKindOnceWithAnEventAndNoText) {
+TEST(ReportPressure, CountsEachKindOnce) {
     FakeReports reports;
-    const auto id = report_pressure({7, {Pressure::watched, Pressure::asked_to_see, Pressure::watched}, kMonth},
-                                    reports);
-    ASSERT_TRUE(id);
+    ASSERT_TRUE(report_pressure({7, {Pressure::watched, Pressure::asked_to_see, Pressure::watched}, kMonth}, reports));
     EXPECT_EQ(reports.reports.at(0), (std::vector<Pressure>{Pressure::asked_to_see, Pressure::watched}));
-    EXPECT_EQ(reports.events.at(0).what, "pressure.reported");
 }
 
 TEST(ReportPressure, NothingSelectedOrAnUnknownProviderIsRefused) {
@@ -101,5 +93,4 @@ TEST(ReportPressure, NothingSelectedOrAnUnknownProviderIsRefused) {
     EXPECT_EQ(report_pressure({7, {}, kMonth}, reports).error().message, "Select what happened");
     EXPECT_EQ(report_pressure({8, {Pressure::other}, kMonth}, reports).error().kind, ErrorKind::not_found);
     EXPECT_TRUE(reports.reports.empty());
-    EXPECT_TRUE(reports.events.empty());
 }
