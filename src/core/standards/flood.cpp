@@ -32,67 +32,81 @@ std::optional<double> usual_level(const ProviderMonths& p, const FloodSettings& 
     return median(counts);
 }
 
-// Whether its usual level is more than its noise: a median of six noisy months wanders by
-// about half a month's noise, so three times that, and never under the peer floor.
-bool established(const ProviderMonths& p, double usual, const FloodSettings& settings) {
-    return usual >= std::max(static_cast<double>(settings.least_peer_level), settings.noise_sds * p.noise_sd / 2);
+// Whether a month's count is more than noise.
+bool rated(const ProviderMonths& p, const publication::Histogram& month, const FloodSettings& settings) {
+    return total(month) >= std::max(static_cast<double>(settings.least_level), settings.noise_sds * p.noise_sd);
 }
 
-// Whether this month's count is more than noise.
-bool rated_now(const ProviderMonths& p, const FloodSettings& settings) {
-    return total(p.month) >= std::max(static_cast<double>(settings.least_peer_level), settings.noise_sds * p.noise_sd);
+// Whether it has a history: most of its last months, and at least least_history, were rated
+// above the noise. A median over months mostly of nobody rating is a median of noise.
+bool established(const ProviderMonths& p, const FloodSettings& settings) {
+    const auto n = std::min<std::size_t>(p.before.size(), settings.history_months);
+    const auto rated_months = std::count_if(p.before.end() - static_cast<std::ptrdiff_t>(n), p.before.end(),
+                                            [&](const auto& month) { return rated(p, month, settings); });
+    return rated_months >= settings.least_history && 2 * static_cast<std::size_t>(rated_months) > n;
 }
 
-// What the site as a whole says, from the providers with a history above their noise.
+// What the months before say of the site as a whole. Only earlier months: nothing sent this
+// month can change how this month is judged.
 struct Site {
-    std::vector<std::optional<double>> usual;  // by provider: established usual levels only
-    bool judged = false;                       // enough history to tell a flood from a start
+    std::vector<std::optional<double>> usual;  // by provider: with at least least_history months
+    std::vector<bool> established;             // by provider: a usual level above its noise
+    // Young: fewer than least_peers providers with a history above their noise, or most of those
+    // rated last month without one (everyone starting together, as when the site or a programme
+    // opens). Then only providers with a history of their own are judged.
+    bool young = true;
+    double peer_level = 0;  // the median established usual level: what a provider without history is held to
 };
 
-// A young site judges no jumps: fewer than `least_peers` providers have a history, or most of
-// the providers rated this month have none (everyone is starting, as on the first months of the
-// site or of a programme), and a flood cannot be told from the first ratings anyone gives.
 Site site_of(const std::vector<ProviderMonths>& providers, const FloodSettings& settings) {
     Site site;
-    std::size_t established_count = 0, rated = 0, rated_with_history = 0;
+    std::size_t count = 0, rated_last = 0, rated_last_established = 0;
+    std::vector<double> levels;
     for (const auto& p : providers) {
-        auto usual = usual_level(p, settings);
-        if (usual && !established(p, *usual, settings)) usual.reset();
-        if (usual) ++established_count;
-        if (rated_now(p, settings)) {
-            ++rated;
-            if (usual) ++rated_with_history;
-        }
+        const auto usual = usual_level(p, settings);
+        const bool known = usual && established(p, settings);
         site.usual.push_back(usual);
+        site.established.push_back(known);
+        if (known) {
+            ++count;
+            levels.push_back(*usual);
+        }
+        if (!p.before.empty() && rated(p, p.before.back(), settings)) {
+            ++rated_last;
+            if (known) ++rated_last_established;
+        }
     }
-    site.judged = established_count >= settings.least_peers && 2 * rated_with_history >= rated;
+    site.young = count < settings.least_peers || 2 * rated_last_established < rated_last;
+    site.peer_level = median(levels);
     return site;
 }
 
-struct Peers {
-    double growth = 1;  // the median peer's month against its usual level; never under 1
-    double level = 0;   // the median usual level: what a provider without a history is held to
-};
-
-Peers peers_of(const std::vector<ProviderMonths>& providers, const Site& site, std::size_t except,
-               const FloodSettings& settings) {
-    std::vector<double> growth, level;
+// The median established peer's month against its usual level, never under 1 (1 with too few).
+double peers_growth(const std::vector<ProviderMonths>& providers, const Site& site, std::size_t except,
+                    const FloodSettings& settings) {
+    std::vector<double> growth;
     for (std::size_t i = 0; i < providers.size(); ++i) {
-        if (i == except || !site.usual[i]) continue;
-        level.push_back(*site.usual[i]);
-        growth.push_back(total(providers[i].month) / *site.usual[i]);
+        if (i != except && site.established[i]) growth.push_back(total(providers[i].month) / *site.usual[i]);
     }
-    Peers out{1, median(level)};
-    if (growth.size() >= settings.least_peers) out.growth = std::max(1.0, median(growth));
-    return out;
+    return growth.size() >= settings.least_peers ? std::max(1.0, median(growth)) : 1.0;
 }
 
-std::optional<Hold> jump(const ProviderMonths& p, const std::optional<double>& usual, const Peers& peers,
+std::optional<Hold> jump(const ProviderMonths& p, std::size_t i, const Site& site, double growth,
                          const FloodSettings& settings) {
-    const double expected = usual ? *usual * peers.growth : peers.level;
+    const auto& usual = site.usual[i];
+    if (site.young && !site.established[i]) return std::nullopt;  // nothing to tell a flood from a start
+    const double expected = usual ? *usual * growth : site.peer_level;
+    // How far an ordinary month strays: chance (a count's own spread, from the larger of what was
+    // expected and what came, so a small provider's good month is not a flood), a provider's months
+    // differing by a quarter either way, the publication's noise in this month, and the noise in the
+    // usual level it is compared with (a median of n noisy months: about 1.57/n of one month's).
     const double count = total(p.month);
-    const double line = std::max(settings.jump * expected + settings.noise_sds * p.noise_sd,
-                                 expected + static_cast<double>(settings.least_excess));
+    const double history = usual ? static_cast<double>(std::min<std::size_t>(p.before.size(), settings.history_months))
+                                 : 1.0;
+    const double noise = p.noise_sd * p.noise_sd;
+    const double spread = std::sqrt(std::max(expected, count) + std::pow(settings.month_to_month * expected, 2) + noise +
+                                    (usual ? 1.57 / history * noise * growth * growth : 0.0));
+    const double line = expected + std::max(static_cast<double>(settings.least_excess), settings.jump_sds * spread);
     if (count <= line) return std::nullopt;
     Hold hold{p.provider_id, FloodKind::jump, std::llround(count), std::llround(expected), ""};
     hold.why = usual ? fmt::format("About {} ratings arrived in the month, where about {} were expected from its "
@@ -111,7 +125,11 @@ std::optional<Hold> uniform(const ProviderMonths& p, const FloodSettings& settin
     // The noise of one star's cells is a fifth of the month's total's variance.
     const double star_sd = p.noise_sd / std::sqrt(5.0);
     if (top_count < static_cast<double>(settings.least_uniform) + settings.noise_sds * star_sd) return std::nullopt;
-    if (top_count / count < settings.uniform_share) return std::nullopt;
+    // The other four stars' cells carry noise of their own: the month is alike only if even the
+    // top of their likely count leaves the one star its share.
+    const double others = count - top_count;
+    const double others_top = others + settings.others_sds * 2 * star_sd;
+    if (others_top > top_count * (1 - settings.uniform_share) / settings.uniform_share) return std::nullopt;
     Histogram before{};
     for (const auto& h : p.before) {
         for (std::size_t i = 0; i < h.size(); ++i) before[i] += h[i];
@@ -137,9 +155,7 @@ std::vector<Hold> check_floods(const std::vector<ProviderMonths>& providers, con
     const auto site = site_of(providers, settings);
     for (std::size_t i = 0; i < providers.size(); ++i) {
         const auto& p = providers[i];
-        std::optional<Hold> hold;
-        if (site.judged) hold = jump(p, site.usual[i], peers_of(providers, site, i, settings), settings);
-        if (hold) {
+        if (auto hold = jump(p, i, site, peers_growth(providers, site, i, settings), settings)) {
             out.push_back(std::move(*hold));
         } else if (auto odd = uniform(p, settings)) {
             out.push_back(std::move(*odd));

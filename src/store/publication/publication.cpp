@@ -420,7 +420,7 @@ Result<PublishOutcome> publish(Database& db, Month now, const disclosure::Random
         draw_complaint_cells(s, month, providers, last ? complaints : decltype(complaints){}, bits);
     }
     outcome.months_drawn = static_cast<int>(to_draw.size());
-    outcome.held = check_floods_in(s, structure, to_draw);
+    outcome.held = check_floods_in(s, structure, to_draw, now);
     const auto holds = left_out(s);
     outcome.snapshot_id = store_snapshot(s, structure, *period, *window_start, now, holds.of_everything);
     store_suggestion_figures(s, outcome.snapshot_id, *window_start, *period, now);

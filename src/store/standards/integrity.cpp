@@ -39,8 +39,11 @@ std::map<std::string, std::map<std::int64_t, Histogram>> overall_by_month(soci::
 
 }  // namespace
 
-long long check_floods_in(soci::session& s, const publication::Structure& structure, const std::vector<Month>& months) {
+long long check_floods_in(soci::session& s, const publication::Structure& structure, const std::vector<Month>& months,
+                          Month published) {
     if (months.empty()) return 0;
+    // Held months are no history: a flood must never become the level the next month is judged by.
+    auto held_before = left_out(s).of_status;
     const standards::FloodSettings settings;
     const auto from = months.front().plus(-settings.history_months);
     if (!from) return 0;
@@ -59,8 +62,10 @@ long long check_floods_in(soci::session& s, const publication::Structure& struct
             p.provider_id = provider;
             p.noise_sd = std::sqrt(count * 5 * cell_variance);
             for (int back = settings.history_months; back >= 1; --back) {
-                const auto earlier = cells.find(month.plus(-back)->to_string());
+                const auto back_month = month.plus(-back)->to_string();
+                const auto earlier = cells.find(back_month);
                 if (earlier == cells.end()) continue;  // before anything was published
+                if (held_before.contains({provider, back_month})) continue;
                 const auto found = earlier->second.find(provider);
                 p.before.push_back(found == earlier->second.end() ? Histogram{} : found->second);
             }
@@ -84,7 +89,8 @@ long long check_floods_in(soci::session& s, const publication::Structure& struct
                 soci::use(provider), soci::use(m), soci::use(kind), soci::use(count), soci::use(expected),
                 soci::use(hold.why), soci::into(id);
             append_event(s, events::Event{"rating_hold.held", "rating_hold", id, std::nullopt, "held",
-                                          events::ActorRole::system, month});
+                                          events::ActorRole::system, published});
+            held_before.insert({provider, m});
             ++held;
         }
     }

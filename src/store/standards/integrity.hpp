@@ -14,8 +14,10 @@
 namespace pw::store {
 
 // Runs the flood check on each month given (already drawn, oldest first) and keeps the holds it
-// finds. In the publication's transaction. Returns how many months were held.
-long long check_floods_in(soci::session& s, const publication::Structure& structure, const std::vector<Month>& months);
+// finds, with events in the month the publication is `published`. In the publication's transaction.
+// Returns how many months were held.
+long long check_floods_in(soci::session& s, const publication::Structure& structure, const std::vector<Month>& months,
+                          Month published);
 
 // (provider, month) pairs whose ratings are left out: of status and the award (held and
 // excluded), or of every figure (excluded only).
