@@ -167,7 +167,10 @@ TEST_P(Integrity, AFloodForOneProviderAndAgainstARivalChangesNeitherStatusNorThe
               2);
     EXPECT_EQ(status_of(seetec_), "Meets the standards");
     EXPECT_EQ(status_of(a4e_), "Meets the standards");
-    EXPECT_EQ(winner(), name_of(best_));
+    // The award waits for the held months to be looked at: decided now, it would be for good.
+    EXPECT_EQ(winner(), "none");
+    EXPECT_NE(get(port(), "/award").body.find("The award for 2026 waits until moderators have looked at 2 held months"),
+              std::string::npos);
     const auto rival_page = get(port(), "/providers/" + a4e_).body;
     EXPECT_NE(rival_page.find("Ratings from December 2026 are held for review. About "), std::string::npos);
     EXPECT_NE(rival_page.find("they do not count towards its status or the award"), std::string::npos);
@@ -197,14 +200,16 @@ TEST_P(Integrity, AFloodForOneProviderAndAgainstARivalChangesNeitherStatusNorThe
     EXPECT_EQ(count("SELECT COUNT(*) FROM events WHERE what LIKE 'rating_hold.%'"), 4);  // 2 held, 2 decided
 
     // Counted, the flood sinks the rival once two publications agree: it was big enough to matter.
+    // With the friend's flood left out, the award goes where the ordinary ratings put it.
     publish_at("2027-03");
+    EXPECT_EQ(winner(), name_of(best_));
     EXPECT_EQ(status_of(a4e_), "Meets the standards (changing)");
     publish_at("2027-04");
     EXPECT_EQ(status_of(a4e_), "Below standard");
-    EXPECT_NE(get(port(), "/providers/" + seetec_).body.find("Ratings from December 2026 are left out of every figure"),
+    EXPECT_NE(get(port(), "/providers/" + seetec_)
+                  .body.find("Ratings from December 2026 are left out of every figure after review by a moderator."),
               std::string::npos);
     EXPECT_EQ(status_of(seetec_), "Meets the standards");
-    EXPECT_EQ(winner(), name_of(best_)) << "an award is decided once";
 }
 
 TEST_P(Integrity, TheRatingPageSaysNoOneMayPressureYouAndTakesAReport) {

@@ -299,7 +299,8 @@ Snapshot counting_figures(soci::session& s, const Structure& structure, const Sn
                     suggestions);
 }
 
-// Every year whose twelve months are all published and that has no award yet gets one.
+// Every year whose twelve months are all published, none of them held, and that has no award
+// yet gets one.
 void decide_awards(soci::session& s, const Structure& structure, const Snapshot& published,
                    const std::vector<std::int64_t>& providers, const ProviderMonthSet& left_out) {
     std::set<std::string> drawn;
@@ -312,6 +313,13 @@ void decide_awards(soci::session& s, const Structure& structure, const Snapshot&
             return drawn.contains(Month::from(year, m)->to_string());
         });
         if (!whole || award_decided(s, year)) continue;
+        // A month still held waits for a moderator: decided without it, the award would be
+        // decided for good on the word of whoever flooded it (docs/integrity.md).
+        long long held = 0;
+        const std::string from = Month::from(year, 1)->to_string(), to = Month::from(year, 12)->to_string();
+        s << "SELECT COUNT(*) FROM rating_holds WHERE state = 'held' AND month >= :a AND month <= :b", soci::use(from),
+            soci::use(to), soci::into(held);
+        if (held > 0) continue;
         const auto figures = counting_figures(s, structure, published.info(), *Month::from(year, 1),
                                               *Month::from(year, 12), left_out, {});
         store_award(s, year, published.info().id, standards::rank_for_award(figures, providers));

@@ -31,15 +31,15 @@ LeftOut left_out(soci::session& s);
 // What the snapshot says of held months in its window.
 void store_snapshot_holds(soci::session& s, std::int64_t snapshot_id, Month window_start);
 
-// For the moderators' page: every month still held, newest first, with the pressure reports
-// about the same provider in its window.
+// For the moderators' page: the 50 newest months still held, with the pressure reports about
+// the same provider from two months before the held month on (a report often follows the rating).
 struct HeldRow {
     std::int64_t id = 0;
     std::int64_t provider_id = 0;
     std::string provider_name;
     Month month = *Month::from(2000, 1);
     std::string why;
-    long long pressure_reports = 0;  // about this provider, this month and the two before
+    long long pressure_reports = 0;  // about this provider, from two months before the held month on
 };
 std::vector<HeldRow> held_months(soci::session& s);
 

@@ -149,9 +149,9 @@ Response queue(const AppContext& app, const SignedIn& who, const std::string& no
                  view.set("month", row.month.label());
                  view.set("why", row.why);
                  if (row.pressure_reports > 0) {
-                     view.set("pressure", fmt::format("{} “someone pressured me to rate” report{} about it from {} to {}.",
+                     view.set("pressure", fmt::format("{} “someone pressured me to rate” report{} about it since {}.",
                                                       row.pressure_reports, row.pressure_reports == 1 ? "" : "s",
-                                                      row.month.plus(-2)->label(), row.month.label()));
+                                                      row.month.plus(-2)->label()));
                  }
                  add_tokens(view, app, who, Target::hold, row.id, {"count", "exclude"});
                  return view;

@@ -36,6 +36,19 @@ Response award_page(const AppContext& app) {
         data.set("next_year", std::to_string(next));
         data.set("next_decided", fmt::format("January {}", next + 1));
     }
+    if (snapshot) {  // the last whole year, when its award waits for held months to be looked at
+        const auto& period = snapshot->info().period;
+        const int last = period.month() == 12 ? period.year() : period.year() - 1;
+        long long held = 0;
+        for (const auto& [provider, months] : snapshot->standards().holds) {
+            for (const auto& m : months) held += m.state == standards::HoldState::held && m.month.year() == last;
+        }
+        if (held > 0 && !awards.contains(last)) {
+            data.set("waiting", fmt::format("The award for {} waits until moderators have looked at {} held month{} of "
+                                            "ratings.",
+                                            last, held, held == 1 ? "" : "s"));
+        }
+    }
     if (awards.empty()) {
         data.set("none_yet", flag(true));
         return html_page(app, "award", std::move(data));
@@ -51,8 +64,8 @@ Response award_page(const AppContext& app) {
     for (auto it = std::next(awards.rbegin()); it != awards.rend(); ++it) {
         mustache::data d;
         d.set("year", std::to_string(it->first));
-        d.set("winner", it->second.empty() ? "No provider had enough ratings" : name_of(app, it->second.front().provider_id));
-        if (!it->second.empty()) d.set("url", fmt::format("/providers/{}", it->second.front().provider_id));
+        d.set("winner", name_of(app, it->second.front().provider_id));
+        d.set("url", fmt::format("/providers/{}", it->second.front().provider_id));
         past.push_back(d);
     }
     data.set("has_past", flag(!past.is_empty_list()));

@@ -129,7 +129,7 @@ void set_held_months(mustache::data& data, const publication::Snapshot& snapshot
                                "towards its status or the award.",
                                held.month.label(), held.why);
         } else if (held.state == standards::HoldState::excluded) {
-            text = fmt::format("Ratings from {} are left out of every figure: a moderator judged them a flood.",
+            text = fmt::format("Ratings from {} are left out of every figure after review by a moderator.",
                                held.month.label());
         } else {
             continue;  // counted after review: like any other month
