@@ -1,4 +1,5 @@
-// The authorisation matrix for suggestions, complaints, the admin's pages and account set-up:
+// The authorisation matrix for suggestions, complaints, held ratings, pressure and recovery
+// pages, the award, the admin's pages and account set-up:
 // every role against every route, with the exact status each gets (the stories matrix in
 // stories_test.cpp covers the rest). Each role posts with a form token read from a page it can
 // see, so a 403 is the refusal of its role or provider, never of its token; participant pages
@@ -7,7 +8,10 @@
 #include <map>
 #include <regex>
 
+#include <soci/soci.h>
+
 #include "integration/story_server_test.hpp"
+#include "store/database.hpp"
 
 using namespace pw::testing;
 
@@ -175,6 +179,18 @@ protected:
         return m[1].str();
     }
 
+    // A month of the provider's ratings held, as the publication's flood check keeps it; its id.
+    std::string hold_for(const std::string& provider, const std::string& month) {
+        auto database = pw::store::Database::open(*pw::store::parse_database_url(db()));
+        auto s = (*database)->session();
+        long long id = 0;
+        s << "INSERT INTO rating_holds (provider_id, month, kind, noisy_count, expected, why, state) VALUES (" +
+                 provider + ", '" + month + "', 'jump', 300, 40, 'About 300 ratings arrived in the month', 'held') "
+                 "RETURNING id",
+            soci::into(id);
+        return std::to_string(id);
+    }
+
     std::string mod_, admin_, rep_;
 };
 PW_ENGINE_SUITE(Authorisation);
@@ -230,6 +246,9 @@ TEST_P(Authorisation, TheMatrixHoldsForSuggestionsComplaintsAdminAndAccountRoute
     const auto spare = account_id("spare1");
     std::vector<std::string> links;
     for (std::size_t r = 0; r < roles.size(); ++r) links.push_back(set_up_link("set-up-" + std::to_string(r)));
+    // Two months the flood check held, written as publication writes them, for moderators to decide.
+    std::vector<std::string> holds;
+    for (const std::string month : {"2026-09", "2026-10"}) holds.push_back(hold_for(seetec_, month));
     ASSERT_FALSE(HasFailure()) << "the set-up failed";
 
     // A role that cannot see the page holding a route's token posts an empty one; its 303 or 403
@@ -307,6 +326,31 @@ TEST_P(Authorisation, TheMatrixHoldsForSuggestionsComplaintsAdminAndAccountRoute
          .bodies = {"note=Every+room+is+booked+until+April"},
          .form = answer_form,
          .shows = "Sent again."},
+        // Ratings that count and the award (docs/integrity.md): participants' pages first.
+        {.method = "GET", .paths = {"/award"}, .expected = kEveryone, .shows = "How it is decided", .participant = true},
+        {.method = "GET",
+         .paths = {seetec + "/pressure"},
+         .expected = kEveryone,
+         .shows = "Someone pressured me to rate",
+         .participant = true},
+        {.method = "POST",
+         .paths = {seetec + "/pressure"},
+         .expected = kEveryone,
+         .pages = {seetec + "/pressure"},
+         .bodies = {"kind-watched=yes"},
+         .shows = "Report received",
+         .participant = true},
+        {.method = "GET",
+         .paths = {"/provider-area/recovery"},
+         .expected = kRepresentatives,
+         .shows = "not under recovery measures: no report is due"},
+        // A held month: only moderators (and the admin) decide; the provider concerned is refused.
+        {.method = "POST",
+         .paths = moderator_and_admin("/moderate/holds/" + holds[0] + "/count",
+                                      "/moderate/holds/" + holds[1] + "/exclude"),
+         .expected = kModerators,
+         .pages = {"/moderate"},
+         .shows = done},
         // Moderation: the moderator and the admin each decide an item of their own.
         {.method = "POST",
          .paths = moderator_and_admin("/moderate/suggestions/" + pending[0] + "/approve",
@@ -504,5 +548,5 @@ TEST_P(Authorisation, TheMatrixHoldsForSuggestionsComplaintsAdminAndAccountRoute
             ++checked;
         }
     }
-    EXPECT_EQ(checked, 238);
+    EXPECT_EQ(checked, 273);  // 39 routes, 7 roles
 }

@@ -184,6 +184,10 @@ TEST_P(Standards, AProviderUnderRecoveryMeasuresReportsEachMonthAndAMissingRepor
     EXPECT_NE(wrong.body.find("You can send a recovery report only for your own organisation."), std::string::npos);
     EXPECT_NE(signed_get(other, "/provider-area/recovery").body.find("not under recovery measures: no report is due"),
               std::string::npos);
+    EXPECT_EQ(request(port(), "POST", action, kForm, "csrf=x&report=Nothing").status, 303) << "anonymous: to sign in";
+    const auto moderator = sign_in("mod1", moderator_password_);
+    EXPECT_EQ(request(port(), "POST", action, moderator + kForm, "csrf=x&report=Nothing").status, 403);
+    EXPECT_EQ(signed_get(moderator, "/provider-area/recovery").status, 403);
     auto empty = signed_post(rep, "/provider-area/recovery", action, "report=");
     EXPECT_EQ(empty.status, 400);
     EXPECT_EQ(count("recovery_reports"), 0);
