@@ -185,7 +185,8 @@ protected:
         auto s = (*database)->session();
         long long id = 0;
         s << "INSERT INTO rating_holds (provider_id, month, kind, noisy_count, expected, why, state) VALUES (" +
-                 provider + ", '" + month + "', 'jump', 300, 40, 'About 300 ratings arrived in the month', 'held') "
+                 provider + ", '" + month +
+                 "', 'jump', 300, 40, 'About 300 ratings arrived in the month', 'held') "
                  "RETURNING id",
             soci::into(id);
         return std::to_string(id);
@@ -327,7 +328,11 @@ TEST_P(Authorisation, TheMatrixHoldsForSuggestionsComplaintsAdminAndAccountRoute
          .form = answer_form,
          .shows = "Sent again."},
         // Ratings that count and the award (docs/integrity.md): participants' pages first.
-        {.method = "GET", .paths = {"/award"}, .expected = kEveryone, .shows = "How it is decided", .participant = true},
+        {.method = "GET",
+         .paths = {"/award"},
+         .expected = kEveryone,
+         .shows = "How it is decided",
+         .participant = true},
         {.method = "GET",
          .paths = {seetec + "/pressure"},
          .expected = kEveryone,
@@ -346,8 +351,8 @@ TEST_P(Authorisation, TheMatrixHoldsForSuggestionsComplaintsAdminAndAccountRoute
          .shows = "not under recovery measures: no report is due"},
         // A held month: only moderators (and the admin) decide; the provider concerned is refused.
         {.method = "POST",
-         .paths = moderator_and_admin("/moderate/holds/" + holds[0] + "/count",
-                                      "/moderate/holds/" + holds[1] + "/exclude"),
+         .paths =
+             moderator_and_admin("/moderate/holds/" + holds[0] + "/count", "/moderate/holds/" + holds[1] + "/exclude"),
          .expected = kModerators,
          .pages = {"/moderate"},
          .shows = done},

@@ -20,7 +20,7 @@ namespace {
 
 // Stars out of 100 ratings a month: how many give 1, 2, 3, 4 and 5.
 using Mix = std::array<int, 5>;
-constexpr Mix kBest{0, 2, 13, 35, 50};     // about 4.3: the year's honest winner
+constexpr Mix kBest{0, 2, 13, 35, 50};      // about 4.3: the year's honest winner
 constexpr Mix kFriend{10, 15, 30, 30, 15};  // about 3.2: the provider the attacker wants to win
 constexpr Mix kRival{5, 10, 25, 40, 20};    // about 3.6: the provider the attacker wants to sink
 constexpr Mix kOrdinary{8, 12, 30, 35, 15};
@@ -36,9 +36,9 @@ protected:
         if (IsSkipped() || HasFatalFailure()) return;
         // December 2026, whenever the test runs: the attack falls in the award's year.
         server_.reset();
-        server_ = std::make_unique<ServerProcess>(db(), std::vector<std::string>{"--publish", "off", "--reload-ms",
-                                                                                 "100", "--trusted-proxy", "127.0.0.1",
-                                                                                 "--now", "2026-12"});
+        server_ = std::make_unique<ServerProcess>(
+            db(), std::vector<std::string>{"--publish", "off", "--reload-ms", "100", "--trusted-proxy", "127.0.0.1",
+                                           "--now", "2026-12"});
         ASSERT_TRUE(server_->started()) << server_->err();
         seed_a_year();
     }
@@ -59,8 +59,8 @@ protected:
         std::vector<long long> primes;
         soci::rowset<soci::row> rows = (s.prepare << "SELECT DISTINCT prime_id FROM contracts ORDER BY prime_id");
         for (const auto& row : rows) {
-            const auto id = row.get_properties(0).get_data_type() == soci::dt_long_long ? row.get<long long>(0)
-                                                                                          : row.get<int>(0);
+            const auto id =
+                row.get_properties(0).get_data_type() == soci::dt_long_long ? row.get<long long>(0) : row.get<int>(0);
             if (std::to_string(id) != seetec_ && std::to_string(id) != a4e_) primes.push_back(id);
         }
         ASSERT_GE(primes.size(), 6u);
@@ -111,8 +111,8 @@ protected:
         ASSERT_NE(at, std::string::npos) << published.out;
         const auto id = published.out.substr(at + 19, published.out.find(' ', at + 19) - at - 19);
         for (int i = 0; i < 100; ++i) {
-            if (latest_snapshot_id() == id && get(port(), "/api/v1/areas/1").body.find("\"snapshot\":" + id + ",") !=
-                                                  std::string::npos)
+            if (latest_snapshot_id() == id &&
+                get(port(), "/api/v1/areas/1").body.find("\"snapshot\":" + id + ",") != std::string::npos)
                 return;
             std::this_thread::sleep_for(std::chrono::milliseconds(50));
         }
@@ -176,8 +176,8 @@ TEST_P(Integrity, AFloodForOneProviderAndAgainstARivalChangesNeitherStatusNorThe
     EXPECT_NE(rival_page.find("they do not count towards its status or the award"), std::string::npos);
 
     // The friend's representative cannot clear its own provider's held month.
-    const auto hold = std::to_string(
-        count("SELECT id FROM rating_holds WHERE provider_id = " + seetec_ + " AND month = '2026-12'"));
+    const auto hold =
+        std::to_string(count("SELECT id FROM rating_holds WHERE provider_id = " + seetec_ + " AND month = '2026-12'"));
     const auto rep = sign_in("seetec-rep", passwords_["seetec-rep"]);
     EXPECT_EQ(signed_get(rep, "/moderate").status, 403);
     EXPECT_EQ(request(port(), "POST", "/moderate/holds/" + hold + "/count", rep + kForm, "csrf=x").status, 403);
@@ -187,15 +187,16 @@ TEST_P(Integrity, AFloodForOneProviderAndAgainstARivalChangesNeitherStatusNorThe
     const auto mod = sign_in("mod1", moderator_password_);
     const auto queue = signed_get(mod, "/moderate").body;
     EXPECT_NE(queue.find("Ratings held by the flood check: 2"), std::string::npos);
-    const auto rival_hold = std::to_string(
-        count("SELECT id FROM rating_holds WHERE provider_id = " + a4e_ + " AND month = '2026-12'"));
+    const auto rival_hold =
+        std::to_string(count("SELECT id FROM rating_holds WHERE provider_id = " + a4e_ + " AND month = '2026-12'"));
     const auto exclude_rival = "/moderate/holds/" + rival_hold + "/exclude";
     const auto exclude_token = csrf_in(queue, exclude_rival);  // kept for a second decision below
     EXPECT_EQ(signed_post(mod, "/moderate", "/moderate/holds/" + hold + "/exclude", "").status, 200);
     EXPECT_EQ(signed_post(mod, "/moderate", "/moderate/holds/" + rival_hold + "/count", "").status, 200);
     const auto again = request(port(), "POST", exclude_rival, mod + kForm, "csrf=" + exclude_token);
     EXPECT_EQ(again.status, 200);
-    EXPECT_NE(again.body.find("That cannot be done to it now."), std::string::npos) << "a decided month was decided again";
+    EXPECT_NE(again.body.find("That cannot be done to it now."), std::string::npos)
+        << "a decided month was decided again";
     EXPECT_EQ(count("SELECT COUNT(*) FROM rating_holds WHERE state = 'counted'"), 1);
     EXPECT_EQ(count("SELECT COUNT(*) FROM events WHERE what LIKE 'rating_hold.%'"), 4);  // 2 held, 2 decided
 
@@ -247,8 +248,8 @@ TEST_P(Integrity, TheRatingPageSaysNoOneMayPressureYouAndTakesAReport) {
     EXPECT_EQ(counted("told_what_to_give"), 1);
     EXPECT_EQ(counted("asked_to_see"), 0);
     // A second report adds to the same counts, and neither leaves an event beside the ratings.
-    auto again = request(port(), "POST", url, kForm + another_client(),
-                         "csrf=" + csrf_in(page.body, url) + "&kind-watched=yes");
+    auto again =
+        request(port(), "POST", url, kForm + another_client(), "csrf=" + csrf_in(page.body, url) + "&kind-watched=yes");
     ASSERT_EQ(again.status, 200);
     EXPECT_EQ(counted("any"), 2);
     EXPECT_EQ(counted("watched"), 2);

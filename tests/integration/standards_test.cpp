@@ -171,7 +171,8 @@ TEST_P(Standards, AProviderUnderRecoveryMeasuresReportsEachMonthAndAMissingRepor
     const auto rep = sign_in("seetec-rep", passwords_["seetec-rep"]);
     auto mine = signed_get(rep, "/provider-area/recovery");
     ASSERT_EQ(mine.status, 200);
-    EXPECT_NE(mine.body.find("Under recovery measures since"), std::string::npos) << mine.body.substr(mine.body.find("<main"), 3000);
+    EXPECT_NE(mine.body.find("Under recovery measures since"), std::string::npos)
+        << mine.body.substr(mine.body.find("<main"), 3000);
     const auto action = "/providers/" + seetec_ + "/recovery-report";
     ASSERT_NE(mine.body.find("action=\"" + action + "\""), std::string::npos) << "no form for this month's report";
     EXPECT_NE(get(port(), "/providers/" + seetec_).body.find("due by the end of the month."), std::string::npos);
@@ -214,15 +215,16 @@ TEST_P(Standards, AProviderUnderRecoveryMeasuresReportsEachMonthAndAMissingRepor
         std::this_thread::sleep_for(std::chrono::milliseconds(100));
         page = get(port(), "/providers/" + seetec_).body;
     }
-    EXPECT_NE(page.find("From next month everyone is seen in person."), std::string::npos) << "the report is not public";
+    EXPECT_NE(page.find("From next month everyone is seen in person."), std::string::npos)
+        << "the report is not public";
     EXPECT_EQ(page.find("Farrell"), std::string::npos);
 
     // A month after the measures began, with no report for it: overdue, and the new month due.
     const auto later = month_after(month_after(first));
     server_.reset();
-    server_ = std::make_unique<ServerProcess>(db(), std::vector<std::string>{"--publish", "off", "--reload-ms", "100",
-                                                                             "--trusted-proxy", "127.0.0.1", "--now",
-                                                                             month_after(later)});
+    server_ = std::make_unique<ServerProcess>(
+        db(), std::vector<std::string>{"--publish", "off", "--reload-ms", "100", "--trusted-proxy", "127.0.0.1",
+                                       "--now", month_after(later)});
     ASSERT_TRUE(server_->started()) << server_->err();
     page = get(port(), "/providers/" + seetec_).body;
     EXPECT_NE(page.find("Overdue</strong> no report was published."), std::string::npos) << page.substr(0, 4000);

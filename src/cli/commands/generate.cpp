@@ -11,10 +11,10 @@
 #include "cli/commands/commands.hpp"
 #include "cli/commands/common.hpp"
 #include "core/publication/structure.hpp"
+#include "store/complaints/complaints.hpp"
 #include "store/publication/publication.hpp"
 #include "store/ratings/ratings.hpp"
 #include "store/registry/import.hpp"
-#include "store/complaints/complaints.hpp"
 #include "store/stories/story_repository.hpp"
 #include "store/suggestions/suggestion_repository.hpp"
 
@@ -213,9 +213,14 @@ void write_complaints(store::Database& db, const std::vector<publication::Leaf>&
         for (long long i = 0; i < kBatch && done < args.complaints; ++i, ++done) {
             const auto& leaf = leaves[rng() % leaves.size()];
             const auto when = some_day(now, rng);
-            complaints::NewComplaint c{leaf.provider_id, std::nullopt, std::nullopt,
-                                       complaints::Category::other, redaction::redact_text("I was not seen for months."),
-                                       redaction::redact_text("An appointment every month."), when.week, when.month};
+            complaints::NewComplaint c{leaf.provider_id,
+                                       std::nullopt,
+                                       std::nullopt,
+                                       complaints::Category::other,
+                                       redaction::redact_text("I was not seen for months."),
+                                       redaction::redact_text("An appointment every month."),
+                                       when.week,
+                                       when.month};
             const auto id = complaints::draft_complaint(
                 {c, codenames::HashedCodename{static_cast<std::int64_t>(rng() >> 1), "generated"}}, repo);
             if (!id) throw std::runtime_error(id.error().detail);
@@ -227,9 +232,12 @@ void write_complaints(store::Database& db, const std::vector<publication::Leaf>&
             };
             if (roll < 80) step(complaints::ComplaintState::sent);
             if (roll < 40) {
-                auto r = complaints::answer_complaint({*id, {leaf.provider_id}, complaints::ComplaintState::final_response,
+                auto r = complaints::answer_complaint({*id,
+                                                       {leaf.provider_id},
+                                                       complaints::ComplaintState::final_response,
                                                        redaction::redact_text("We have arranged monthly appointments."),
-                                                       when.week, when.month},
+                                                       when.week,
+                                                       when.month},
                                                       repo);
                 if (!r) throw std::runtime_error(r.error().detail);
             }
@@ -261,19 +269,23 @@ void write_suggestions(store::Database& db, const std::vector<publication::Leaf>
             const auto check = [](const auto& r) {
                 if (!r) throw std::runtime_error(r.error().detail);
             };
-            const auto id = suggestions::suggest(
-                {{leaf.provider_id, std::nullopt, std::nullopt, when.week, when.month,
-                  redaction::redact_text("Let people book appointments by text message.")},
-                 std::nullopt},
-                repo);
+            const auto id =
+                suggestions::suggest({{leaf.provider_id, std::nullopt, std::nullopt, when.week, when.month,
+                                       redaction::redact_text("Let people book appointments by text message.")},
+                                      std::nullopt},
+                                     repo);
             check(id);
             check(suggestions::review_suggestion({*id, true, std::nullopt, when.month, when.week}, repo));
             const auto roll = rng() % 100;
             const auto answer = [&](SuggestionState to, const char* note) {
-                check(suggestions::answer_suggestion(
-                    {*id, account, {leaf.provider_id}, to, note ? std::optional(redaction::redact_text(note)) : std::nullopt,
-                     when.week, when.month},
-                    repo));
+                check(suggestions::answer_suggestion({*id,
+                                                      account,
+                                                      {leaf.provider_id},
+                                                      to,
+                                                      note ? std::optional(redaction::redact_text(note)) : std::nullopt,
+                                                      when.week,
+                                                      when.month},
+                                                     repo));
             };
             if (roll < 70) answer(SuggestionState::under_consideration, nullptr);
             if (roll < 30) answer(SuggestionState::planned, nullptr);

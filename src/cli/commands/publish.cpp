@@ -39,7 +39,8 @@ int run_publish(const PublishArgs& args) {
                   << outcome->months_drawn << " new month(s) of cells drawn";
         if (outcome->unplaced) std::cout << ", " << outcome->unplaced << " ratings of units no longer listed left out";
         std::cout << ", " << outcome->deleted << " ratings past retention deleted";
-        if (outcome->held) std::cout << ", " << outcome->held << " provider month(s) held for review by the flood check";
+        if (outcome->held)
+            std::cout << ", " << outcome->held << " provider month(s) held for review by the flood check";
         std::cout << ")\n";
         return ok;
     } catch (const std::exception& e) {

@@ -101,17 +101,18 @@ std::optional<Hold> jump(const ProviderMonths& p, std::size_t i, const Site& sit
     // differing by a quarter either way, the publication's noise in this month, and the noise in the
     // usual level it is compared with (a median of n noisy months: about 1.57/n of one month's).
     const double count = total(p.month);
-    const double history = usual ? static_cast<double>(std::min<std::size_t>(p.before.size(), settings.history_months))
-                                 : 1.0;
+    const double history =
+        usual ? static_cast<double>(std::min<std::size_t>(p.before.size(), settings.history_months)) : 1.0;
     const double noise = p.noise_sd * p.noise_sd;
-    const double spread = std::sqrt(std::max(expected, count) + std::pow(settings.month_to_month * expected, 2) + noise +
-                                    (usual ? 1.57 / history * noise * growth * growth : 0.0));
+    const double spread = std::sqrt(std::max(expected, count) + std::pow(settings.month_to_month * expected, 2) +
+                                    noise + (usual ? 1.57 / history * noise * growth * growth : 0.0));
     const double line = expected + std::max(static_cast<double>(settings.least_excess), settings.jump_sds * spread);
     if (count <= line) return std::nullopt;
     Hold hold{p.provider_id, FloodKind::jump, std::llround(count), std::llround(expected), ""};
-    hold.why = usual ? fmt::format("About {} ratings arrived in the month, where about {} were expected from its "
-                                   "last months and how other providers grew",
-                                   hold.count, hold.expected)
+    hold.why = usual ? fmt::format(
+                           "About {} ratings arrived in the month, where about {} were expected from its "
+                           "last months and how other providers grew",
+                           hold.count, hold.expected)
                      : fmt::format("About {} ratings arrived in the month, where a provider usually has about {}",
                                    hold.count, hold.expected);
     return hold;

@@ -15,18 +15,18 @@
 namespace pw::standards {
 
 struct FloodSettings {
-    int history_months = 6;         // the months before that make a provider's usual level
-    int least_history = 3;          // fewer than this: its peers' usual level stands in
-    double jump_sds = 4.0;          // held this many spreads of an ordinary month above what was expected
-    double month_to_month = 0.25;   // an ordinary month may differ from the usual by about this share
-    long long least_excess = 20;    // and never for fewer extra ratings than this
-    double noise_sds = 3.0;         // a count is more than noise at this many of the noise's deviations
-    double uniform_share = 0.85;    // one star value with this share of the month's overall stars
-    double others_sds = 2.0;        // even with the other stars this many noise deviations higher
-    double usual_share = 0.6;       // when it had less than this share before
-    long long least_uniform = 30;   // and at least this many ratings of that star
-    long long least_level = 10;     // a usual level under this (or under its noise) is no history
-    std::size_t least_peers = 3;    // fewer providers with a history than this: a young site
+    int history_months = 6;        // the months before that make a provider's usual level
+    int least_history = 3;         // fewer than this: its peers' usual level stands in
+    double jump_sds = 4.0;         // held this many spreads of an ordinary month above what was expected
+    double month_to_month = 0.25;  // an ordinary month may differ from the usual by about this share
+    long long least_excess = 20;   // and never for fewer extra ratings than this
+    double noise_sds = 3.0;        // a count is more than noise at this many of the noise's deviations
+    double uniform_share = 0.85;   // one star value with this share of the month's overall stars
+    double others_sds = 2.0;       // even with the other stars this many noise deviations higher
+    double usual_share = 0.6;      // when it had less than this share before
+    long long least_uniform = 30;  // and at least this many ratings of that star
+    long long least_level = 10;    // a usual level under this (or under its noise) is no history
+    std::size_t least_peers = 3;   // fewer providers with a history than this: a young site
 };
 
 // One provider's overall stars, noisy, summed over its leaves: the months before the one

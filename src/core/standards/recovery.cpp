@@ -44,8 +44,8 @@ Result<void> decide_recovery_report(const DecideRecoveryReport& command, Recover
         return fail(ErrorKind::invalid_input, "Enter why it is rejected: the provider reads it");
     const auto from = reports.report_state(command.report_id);
     if (!from) return fail(ErrorKind::not_found, "There is no such report.");
-    if (auto allowed = check_transition<ReportState>(kReportTransitions, *from, to, Actor::moderator,
-                                                     report_state_name);
+    if (auto allowed =
+            check_transition<ReportState>(kReportTransitions, *from, to, Actor::moderator, report_state_name);
         !allowed)
         return allowed;
     if (!reports.move_report(command.report_id, *from, to, command.publish ? std::nullopt : command.reason,

@@ -292,8 +292,8 @@ long long delete_expired(soci::session& s, Month window_start) {
 // The figures of ratings that count over some months: what status and the award rest on. Made
 // from the same published cells, so they cost no privacy of their own; kept only as the
 // statuses and places they decide.
-Snapshot counting_figures(soci::session& s, const Structure& structure, const SnapshotInfo& info, Month from,
-                          Month to, const ProviderMonthSet& left_out, const SuggestionFigures& suggestions) {
+Snapshot counting_figures(soci::session& s, const Structure& structure, const SnapshotInfo& info, Month from, Month to,
+                          const ProviderMonthSet& left_out, const SuggestionFigures& suggestions) {
     const auto sums = window_sums(s, from, to, left_out);
     return Snapshot(info, roll_up(structure, sums.leaves), programme_sum(sums.leaves), {}, ratings::ScoreSettings{},
                     suggestions);
@@ -309,9 +309,8 @@ void decide_awards(soci::session& s, const Structure& structure, const Snapshot&
     const auto& period = published.info().period;
     const int last = period.month() == 12 ? period.year() : period.year() - 1;
     for (int year = published.info().window_start.year(); year <= last; ++year) {
-        const bool whole = std::ranges::all_of(std::views::iota(1, 13), [&](int m) {
-            return drawn.contains(Month::from(year, m)->to_string());
-        });
+        const bool whole = std::ranges::all_of(
+            std::views::iota(1, 13), [&](int m) { return drawn.contains(Month::from(year, m)->to_string()); });
         if (!whole || award_decided(s, year)) continue;
         // A month still held waits for a moderator: decided without it, the award would be
         // decided for good on the word of whoever flooded it (docs/integrity.md).
@@ -436,8 +435,8 @@ Result<PublishOutcome> publish(Database& db, Month now, const disclosure::Random
     store_snapshot_holds(s, outcome.snapshot_id, *window_start);
     // Every provider against the standards, from the figures just published less held months.
     if (const auto published = load_snapshot_in(s, outcome.snapshot_id)) {
-        const auto counting = counting_figures(s, structure, published->info(), *window_start, *period,
-                                               holds.of_status, published->suggestion_figures());
+        const auto counting = counting_figures(s, structure, published->info(), *window_start, *period, holds.of_status,
+                                               published->suggestion_figures());
         store_provider_statuses(s, counting, providers);
         decide_awards(s, structure, *published, providers, holds.of_status);
     }

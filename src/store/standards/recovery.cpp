@@ -53,9 +53,9 @@ RecoveryReportRow row_of(const soci::row& row) {
 std::vector<RecoveryReportRow> recovery_reports(soci::session& s, std::int64_t provider_id) {
     const long long provider = provider_id;
     std::vector<RecoveryReportRow> out;
-    soci::rowset<soci::row> rows = (s.prepare << std::string(kColumns) +
-                                                     "WHERE r.provider_id = :p ORDER BY r.month DESC, r.id DESC",
-                                    soci::use(provider));
+    soci::rowset<soci::row> rows =
+        (s.prepare << std::string(kColumns) + "WHERE r.provider_id = :p ORDER BY r.month DESC, r.id DESC",
+         soci::use(provider));
     for (const auto& row : rows) out.push_back(row_of(row));
     return out;
 }

@@ -4,8 +4,8 @@
 
 #include "core/standards/evidence.hpp"
 #include "store/events/events.hpp"
-#include "store/standards/award.hpp"
 #include "store/row.hpp"
+#include "store/standards/award.hpp"
 
 namespace pw::store {
 
@@ -146,7 +146,8 @@ publication::StandardsFigures load_standards_figures(soci::session& s, std::int6
         out.statuses[provider] = std::move(status);
     }
     soci::rowset<soci::row> holds =
-        (s.prepare << "SELECT provider_id, month, state, why FROM snapshot_holds WHERE snapshot_id = :id ORDER BY month",
+        (s.prepare
+             << "SELECT provider_id, month, state, why FROM snapshot_holds WHERE snapshot_id = :id ORDER BY month",
          soci::use(id));
     for (const auto& row : holds) {
         out.holds[get_int(row, 0)].push_back({known(Month::parse(get_text(row, 1)), "month"),

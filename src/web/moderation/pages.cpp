@@ -4,19 +4,19 @@
 
 #include <algorithm>
 
+#include "core/standards/holds.hpp"
+#include "core/standards/recovery.hpp"
 #include "core/stories/commands.hpp"
 #include "core/stories/story.hpp"
 #include "core/suggestions/commands.hpp"
-#include "core/standards/holds.hpp"
-#include "core/standards/recovery.hpp"
 #include "core/takedown/commands.hpp"
+#include "store/standards/integrity.hpp"
+#include "store/standards/recovery.hpp"
 #include "store/stories/responses.hpp"
 #include "store/stories/stories.hpp"
 #include "store/stories/story_repository.hpp"
 #include "store/suggestions/suggestion_repository.hpp"
 #include "store/suggestions/suggestions.hpp"
-#include "store/standards/integrity.hpp"
-#include "store/standards/recovery.hpp"
 #include "store/takedown/notices.hpp"
 #include "web/accounts/signed_in.hpp"
 #include "web/http/query.hpp"
@@ -253,7 +253,8 @@ Result<Change> action_on(Target target, std::string_view action, std::int64_t id
             break;
         case Target::suggestion_note:
             if (action == "approve" || action == "reject") {
-                return run_suggestion(suggestions::ReviewStep{id, action == "approve", month}, suggestions::review_step);
+                return run_suggestion(suggestions::ReviewStep{id, action == "approve", month},
+                                      suggestions::review_step);
             }
             break;
         case Target::recovery_report:

@@ -31,8 +31,8 @@ Response award_page(const AppContext& app) {
     const auto snapshot = app.published.current();
     const auto& awards = snapshot ? snapshot->standards().awards : decltype(snapshot->standards().awards){};
     if (snapshot) {
-        const int next = snapshot->info().period.month() == 12 ? snapshot->info().period.year() + 1
-                                                               : snapshot->info().period.year();
+        const int next =
+            snapshot->info().period.month() == 12 ? snapshot->info().period.year() + 1 : snapshot->info().period.year();
         data.set("next_year", std::to_string(next));
         data.set("next_decided", fmt::format("January {}", next + 1));
     }

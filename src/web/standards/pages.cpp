@@ -125,9 +125,10 @@ void set_held_months(mustache::data& data, const publication::Snapshot& snapshot
     for (const auto& held : found->second) {
         std::string text;
         if (held.state == standards::HoldState::held) {
-            text = fmt::format("Ratings from {} are held for review. {}. Until a moderator has looked, they do not count "
-                               "towards its status or the award.",
-                               held.month.label(), held.why);
+            text = fmt::format(
+                "Ratings from {} are held for review. {}. Until a moderator has looked, they do not count "
+                "towards its status or the award.",
+                held.month.label(), held.why);
         } else if (held.state == standards::HoldState::excluded) {
             text = fmt::format("Ratings from {} are left out of every figure after review by a moderator.",
                                held.month.label());

@@ -113,8 +113,10 @@ void send(const AppContext& app, const Request& request, const RouteParams& para
                 const int status = done.error().kind == ErrorKind::unavailable ? 503 : 400;
                 return respond(page(app, who, done.error().message, status, typed));
             }
-            respond(page(app, who, "Your report is waiting for a moderator. It is published on your "
-                                   "organisation's page once approved.", 200));
+            respond(page(app, who,
+                         "Your report is waiting for a moderator. It is published on your "
+                         "organisation's page once approved.",
+                         200));
         });
 }
 
@@ -133,10 +135,9 @@ void add_recovery_routes(Router& router, const AppContext& app) {
         auto who = representative(app, r);
         return who ? page(app, *who, "", 200) : refuse_access(app, r);
     });
-    router.post_async("/providers/{id}/recovery-report",
-                      [&app](const Request& r, const RouteParams& p, Responder respond) {
-                          send(app, r, p, std::move(respond));
-                      });
+    router.post_async(
+        "/providers/{id}/recovery-report",
+        [&app](const Request& r, const RouteParams& p, Responder respond) { send(app, r, p, std::move(respond)); });
 }
 
 }  // namespace pw::web

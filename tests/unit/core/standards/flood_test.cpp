@@ -246,7 +246,7 @@ TEST(FloodCheck, AProvidersFirstRatingsAllAlikeAfterMonthsOfNothingAreNotHeld) {
     Sim sim;
     auto all = months_of(sim, 30, 8, 1.0);
     for (int trial = 0; trial < 50; ++trial) {
-        for (int m = 0; m < 7; ++m) all[5][m] = sim.noisy({});  // nobody rated it before
+        for (int m = 0; m < 7; ++m) all[5][m] = sim.noisy({});                      // nobody rated it before
         all[5][7] = sim.noisy(sim.genuine(150, {0.97, 0.01, 0.01, 0.005, 0.005}));  // about its peers' level
         // Its first ratings may be held as a rise from nothing, but not for being alike.
         for (const auto& hold : check_floods(at_month(sim, all, 7)))

@@ -48,9 +48,11 @@ TEST(RecoveryLifecycle, OnlyAModeratorMovesAPendingReport) {
     for (auto from : kReportStates) {
         for (auto to : kReportStates) {
             for (auto actor : {Actor::participant, Actor::moderator, Actor::provider, Actor::admin}) {
-                const bool allowed = from == ReportState::pending && to != ReportState::pending && actor == Actor::moderator;
-                EXPECT_EQ(check_transition<ReportState>(kReportTransitions, from, to, actor, report_state_name).has_value(),
-                          allowed);
+                const bool allowed =
+                    from == ReportState::pending && to != ReportState::pending && actor == Actor::moderator;
+                EXPECT_EQ(
+                    check_transition<ReportState>(kReportTransitions, from, to, actor, report_state_name).has_value(),
+                    allowed);
             }
         }
     }
@@ -85,7 +87,8 @@ TEST(SendRecoveryReport, OneAMonthUnlessTheFirstWasRejected) {
     FakeReports reports;
     const auto first = send_recovery_report(report(), reports);
     EXPECT_EQ(send_recovery_report(report(), reports).error().kind, ErrorKind::conflict);
-    ASSERT_TRUE(decide_recovery_report({*first, false, redaction::redact_text("It names an adviser."), kDecember}, reports));
+    ASSERT_TRUE(
+        decide_recovery_report({*first, false, redaction::redact_text("It names an adviser."), kDecember}, reports));
     EXPECT_TRUE(send_recovery_report(report(), reports));
 }
 
