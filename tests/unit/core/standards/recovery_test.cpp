@@ -97,7 +97,7 @@ TEST(SendRecoveryReport, EmptyOrTooLongIsRefused) {
     auto r = report();
     r.body = redaction::redact_text("");
     EXPECT_EQ(send_recovery_report(r, reports).error().message, "Enter what you are changing");
-    r.body = redaction::redact_text(std::string(5001, 'a'));
+    r.body = redaction::redact_text(std::string(10001, 'a'));
     EXPECT_EQ(send_recovery_report(r, reports).error().kind, ErrorKind::invalid_input);
     EXPECT_TRUE(reports.rows.empty());
 }
