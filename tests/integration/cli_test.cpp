@@ -108,7 +108,10 @@ TEST_P(CliWithDatabase, ABadCsvListsEveryBadRowAndImportsNothing) {
                                  "WP,2,Mids,,,src\n");
     auto r = run_cli({"import", "registry", file, "--db", db()});
     EXPECT_EQ(r.exit_code, 3);
-    EXPECT_NE(r.err.find(file + ":3: cpa_number: 'zero' is not an area number like 5 or 1a (1 to 999, then at most two letters)"), std::string::npos)
+    EXPECT_NE(
+        r.err.find(file +
+                   ":3: cpa_number: 'zero' is not an area number like 5 or 1a (1 to 999, then at most two letters)"),
+        std::string::npos)
         << r.err;
     EXPECT_NE(r.err.find(file + ":4: prime_provider: is empty"), std::string::npos) << r.err;
     EXPECT_NE(r.err.find("nothing imported: 2 bad rows"), std::string::npos) << r.err;
@@ -178,15 +181,16 @@ TEST_P(CliWithDatabase, ExportsDefuseSpreadsheetFormulasFromImportedNames) {
 
 TEST_P(CliWithDatabase, GenerateWritesTheSameProgrammeForTheSameSeedAndItPublishes) {
     ASSERT_EQ(run_cli({"migrate", "--db", db()}).exit_code, 0);
-    const std::vector<std::string> sizes{"--contracts", "4",    "--subcontractors", "10", "--offices", "20",
-                                         "--ratings",   "3000", "--stories",        "30", "--now",     "2026-06"};
+    const std::vector<std::string> sizes{
+        "--contracts", "4",  "--subcontractors", "10", "--offices",     "20", "--ratings", "3000",
+        "--stories",   "30", "--complaints",     "40", "--suggestions", "50", "--now",     "2026-06"};
     auto args = std::vector<std::string>{"generate", "--db", db(), "--seed", "7"};
     args.insert(args.end(), sizes.begin(), sizes.end());
     auto generated = run_cli(args);
     ASSERT_EQ(generated.exit_code, 0) << generated.err;
-    EXPECT_NE(
-        generated.out.find("generated 4 contracts, 10 sub-contractors, 20 offices, 3000 ratings and 30 published"),
-        std::string::npos)
+    EXPECT_NE(generated.out.find("generated 4 contracts, 10 sub-contractors, 20 offices, 3000 ratings, 30 published "
+                                 "stories, 40 complaints and 50 suggestions"),
+              std::string::npos)
         << generated.out;
     auto published = run_cli({"publish", "--db", db(), "--now", "2026-06"});
     ASSERT_EQ(published.exit_code, 0) << published.err;

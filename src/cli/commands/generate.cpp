@@ -221,8 +221,10 @@ void write_complaints(store::Database& db, const std::vector<publication::Leaf>&
                                        redaction::redact_text("An appointment every month."),
                                        when.week,
                                        when.month};
-            const auto id = complaints::draft_complaint(
-                {c, codenames::HashedCodename{static_cast<std::int64_t>(rng() >> 1), "generated"}}, repo);
+            const auto id =
+                complaints::draft_complaint({c, codenames::HashedCodename{static_cast<std::int64_t>(rng() % (1 << 20)),
+                                                                          "generated"}},  // 20 bits, as real ones
+                                            repo);
             if (!id) throw std::runtime_error(id.error().detail);
             const auto codename = repo.complaint(*id)->codename_id;
             const auto roll = rng() % 100;
