@@ -59,8 +59,11 @@ App::App(AppContext context) : context_(std::move(context)) {
 }
 
 void App::serve_cached(Request request, const Router::Match& match, Encoding encoding, Responder finish) {
-    // Kept compressed, once per encoding, so a hit costs no compression.
-    std::string key = std::string(encoding_name(encoding)) + " " + request.target;
+    // Kept compressed, once per encoding, so a hit costs no compression; and per snapshot, so a
+    // page made from the figures never outlives them by the cache's moment.
+    const auto snapshot = context_.published.current();
+    std::string key = std::string(encoding_name(encoding)) + " " + std::to_string(snapshot ? snapshot->info().id : 0) +
+                      " " + request.target;
     if (auto cached = context_.cache.find(key, PageCache::Clock::now())) {
         finish(std::move(*cached));
         return;

@@ -76,7 +76,8 @@ Response award_page(const AppContext& app) {
 }  // namespace
 
 void add_award_routes(Router& router, const AppContext& app) {
-    router.get("/award", [&app](const Request&, const RouteParams&) { return award_page(app); });
+    router.get(
+        "/award", [&app](const Request&, const RouteParams&) { return award_page(app); }, Caching::public_page);
 }
 
 }  // namespace pw::web

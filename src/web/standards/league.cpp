@@ -219,10 +219,17 @@ Response league_data(const AppContext& app, const Request& request, bool csv) {
 }  // namespace
 
 void add_league_routes(Router& router, const AppContext& app) {
-    router.get("/league-table", [&app](const Request& r, const RouteParams&) { return league_page(app, r); });
-    router.get("/league-table.csv", [&app](const Request& r, const RouteParams&) { return league_data(app, r, true); });
-    router.get("/api/v1/league-table",
-               [&app](const Request& r, const RouteParams&) { return league_data(app, r, false); });
+    // Public pages of the snapshot: kept a moment, keyed by the four parameters they read.
+    const std::vector<std::string> reads{"sort", "kind", "programme", "area"};
+    router.get(
+        "/league-table", [&app](const Request& r, const RouteParams&) { return league_page(app, r); },
+        Caching::public_page, reads);
+    router.get(
+        "/league-table.csv", [&app](const Request& r, const RouteParams&) { return league_data(app, r, true); },
+        Caching::public_page, reads);
+    router.get(
+        "/api/v1/league-table", [&app](const Request& r, const RouteParams&) { return league_data(app, r, false); },
+        Caching::public_page, reads);
 }
 
 }  // namespace pw::web

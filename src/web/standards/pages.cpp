@@ -169,7 +169,9 @@ void set_provider_standards(const AppContext& app, mustache::data& data, std::in
 }
 
 void add_standards_routes(Router& router, const AppContext& app) {
-    router.get("/standards", [&app](const Request&, const RouteParams&) { return standards_page(app); });
+    router.get(
+        "/standards", [&app](const Request&, const RouteParams&) { return standards_page(app); },
+        Caching::public_page);
 }
 
 }  // namespace pw::web
