@@ -89,36 +89,6 @@ protected:
         tr.commit();
     }
 
-    // One rating from a client; the status the server answered.
-    int rate(const std::string& provider, int stars, const std::string& client) {
-        const auto url = "/providers/" + provider + "/rate";
-        server_->err();  // drains the server's log pipe
-        const auto form = get(port(), url).body;
-        std::smatch area;
-        const std::string chosen =
-            std::regex_search(form, area, std::regex(R"re(name="area" type="radio" value="([0-9]+)")re"))
-                ? "&area=" + area[1].str()
-                : "";
-        return request(port(), "POST", url, kForm + client,
-                       "csrf=" + csrf_in(form, url) + "&stars=" + std::to_string(stars) + "&get_codename=no" + chosen)
-            .status;
-    }
-
-    void publish_at(const std::string& now) {
-        const auto published = run_cli({"publish", "--db", db(), "--now", now});
-        ASSERT_EQ(published.exit_code, 0) << published.err;
-        const auto at = published.out.find("published snapshot ");
-        ASSERT_NE(at, std::string::npos) << published.out;
-        const auto id = published.out.substr(at + 19, published.out.find(' ', at + 19) - at - 19);
-        for (int i = 0; i < 100; ++i) {
-            if (latest_snapshot_id() == id &&
-                get(port(), "/api/v1/areas/1").body.find("\"snapshot\":" + id + ",") != std::string::npos)
-                return;
-            std::this_thread::sleep_for(std::chrono::milliseconds(50));
-        }
-        ADD_FAILURE() << "the server did not load snapshot " << id;
-    }
-
     // The status the provider's page shows, and whether it says a change is coming.
     std::string status_of(const std::string& provider) {
         const auto page = get(port(), "/providers/" + provider).body;

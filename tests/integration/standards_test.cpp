@@ -22,34 +22,7 @@ protected:
 
     // n ratings of Seetec in its first area, each from another client.
     void rate_seetec(int n, int stars) {
-        const auto url = "/providers/" + seetec_ + "/rate";
-        for (int i = 0; i < n; ++i) {
-            server_->err();  // drains the server's log pipe
-            const auto form = get(port(), url).body;
-            std::smatch area;
-            const std::string chosen =
-                std::regex_search(form, area, std::regex(R"re(name="area" type="radio" value="([0-9]+)")re"))
-                    ? "&area=" + area[1].str()
-                    : "";
-            const auto r =
-                request(port(), "POST", url, kForm + another_client(),
-                        "csrf=" + csrf_in(form, url) + "&stars=" + std::to_string(stars) + "&get_codename=no" + chosen);
-            ASSERT_EQ(r.status, 200) << r.body.substr(0, 300);
-        }
-    }
-
-    // Publishes as if it were `now` (YYYY-MM) and waits until the server shows that snapshot.
-    void publish_at(const std::string& now) {
-        const auto published = run_cli({"publish", "--db", db(), "--now", now});
-        ASSERT_EQ(published.exit_code, 0) << published.err;
-        const auto at = published.out.find("published snapshot ");
-        ASSERT_NE(at, std::string::npos) << published.out;
-        const auto id = published.out.substr(at + 19, published.out.find(' ', at + 19) - at - 19);
-        for (int i = 0; i < 100; ++i) {
-            if (get(port(), "/api/v1/areas/1").body.find("\"snapshot\":" + id + ",") != std::string::npos) return;
-            std::this_thread::sleep_for(std::chrono::milliseconds(50));
-        }
-        ADD_FAILURE() << "the server did not load snapshot " << id;
+        for (int i = 0; i < n; ++i) ASSERT_EQ(rate(seetec_, stars, another_client()), 200);
     }
 
     static std::string month_after(const std::string& month) {

@@ -68,11 +68,12 @@ std::vector<RecoveryReportRow> pending_recovery_reports(soci::session& s) {
     return out;
 }
 
-std::vector<standards::RecoveryMonth> recovery_months_of(soci::session& s, std::int64_t provider_id, Month now) {
+std::vector<standards::RecoveryMonth> recovery_months_of(soci::session& s, std::int64_t provider_id, Month now,
+                                                         const std::vector<RecoveryReportRow>& reports) {
     const auto since = recovery_since(s, provider_id);
     if (!since) return {};
     std::map<Month, ReportState> sent;
-    for (const auto& r : recovery_reports(s, provider_id)) {
+    for (const auto& r : reports) {
         if (r.state == ReportState::rejected) continue;
         auto& state = sent.try_emplace(r.month, r.state).first->second;
         if (r.state == ReportState::published) state = r.state;

@@ -28,8 +28,10 @@ std::vector<RecoveryReportRow> recovery_reports(soci::session& s, std::int64_t p
 // Every report waiting for a moderator, oldest first.
 std::vector<RecoveryReportRow> pending_recovery_reports(soci::session& s);
 
-// Where each month of the provider's current recovery measures stands; empty when under none.
-std::vector<standards::RecoveryMonth> recovery_months_of(soci::session& s, std::int64_t provider_id, Month now);
+// Where each month of the provider's current recovery measures stands, from its reports (as
+// recovery_reports gives them); empty when under none.
+std::vector<standards::RecoveryMonth> recovery_months_of(soci::session& s, std::int64_t provider_id, Month now,
+                                                         const std::vector<RecoveryReportRow>& reports);
 
 class SociRecoveryRepository final : public standards::RecoveryRepository {
 public:

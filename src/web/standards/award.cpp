@@ -2,7 +2,6 @@
 // five with their likely ranges, the rule, and past years; all from the published snapshot.
 #include <fmt/format.h>
 
-#include "core/disclosure/noise.hpp"
 #include "web/pages/page.hpp"
 #include "web/routes.hpp"
 
@@ -29,7 +28,8 @@ Response award_page(const AppContext& app) {
     mustache::data data;
     data.set("title", "The award for the top-rated provider");
     const auto snapshot = app.published.current();
-    const auto& awards = snapshot ? snapshot->standards().awards : decltype(snapshot->standards().awards){};
+    static const decltype(snapshot->standards().awards) kNone;
+    const auto& awards = snapshot ? snapshot->standards().awards : kNone;  // a reference, not a copy a request
     if (snapshot) {
         const int next =
             snapshot->info().period.month() == 12 ? snapshot->info().period.year() + 1 : snapshot->info().period.year();

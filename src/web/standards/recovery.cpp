@@ -52,9 +52,9 @@ Response page(const AppContext& app, const SignedIn& who, const std::string& not
     mustache::data providers{mustache::data::type::list};
     auto s = app.db.session();
     for (const auto id : store::represented_providers(app.db, who.account)) {
-        const auto months = store::recovery_months_of(s, id, now);
-        if (months.empty()) continue;
         const auto reports = store::recovery_reports(s, id);
+        const auto months = store::recovery_months_of(s, id, now, reports);
+        if (months.empty()) continue;
         mustache::data p;
         const auto provider = app.registry.find_provider_ref(ProviderId{id});
         p.set("name", provider ? provider->name : "Your organisation");
@@ -124,10 +124,11 @@ void send(const AppContext& app, const Request& request, const RouteParams& para
 
 void set_provider_recovery(const AppContext& app, mustache::data& data, std::int64_t provider_id) {
     auto s = app.db.session();
-    const auto months = store::recovery_months_of(s, provider_id, current_month(app));
+    const auto reports = store::recovery_reports(s, provider_id);
+    const auto months = store::recovery_months_of(s, provider_id, current_month(app), reports);
     if (months.empty()) return;
     data.set("recovery_since", months.front().month.label());
-    data.set("recovery_months", months_view(months, store::recovery_reports(s, provider_id)));
+    data.set("recovery_months", months_view(months, reports));
 }
 
 void add_recovery_routes(Router& router, const AppContext& app) {
