@@ -1,5 +1,6 @@
 #include "web/render/renderer.hpp"
 
+#include <algorithm>
 #include <atomic>
 #include <memory>
 #include <stdexcept>
@@ -26,6 +27,34 @@ std::string inline_partials(std::string text, const std::map<std::string, std::s
     }
     return text;
 }
+
+// kainjow makes every space of a template's text its own node (to find lines that hold only a
+// tag), and a page of prose became hundreds of nodes to walk on every render. A space inside
+// a run of text, with text on both sides, cannot be part of such a line: it is compiled as this
+// byte instead, and turned back into a space in the output.
+constexpr char kBoundSpace = '\x1f';
+
+std::string bind_spaces(const std::string& source) {
+    std::string out;
+    out.reserve(source.size());
+    const auto is_space = [](char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; };
+    for (std::size_t at = 0; at < source.size();) {
+        if (source.compare(at, 2, "{{") == 0) {
+            const auto close = source.compare(at, 3, "{{{") == 0 ? std::string_view("}}}") : std::string_view("}}");
+            const auto end = source.find(close, at);
+            if (end == std::string::npos) return out + source.substr(at);  // left for the parser to refuse
+            out.append(source, at, end + close.size() - at);
+            at = end + close.size();
+            continue;
+        }
+        const char c = source[at];
+        const bool inner = c == ' ' && at > 0 && !is_space(source[at - 1]) && source[at - 1] != '}' &&
+                           at + 1 < source.size() && !is_space(source[at + 1]) && source[at + 1] != '{';
+        out += inner ? kBoundSpace : c;
+        ++at;
+    }
+    return out;
+}
 }  // namespace
 
 Renderer::Renderer(const std::map<std::string, std::string_view>& files) {
@@ -50,7 +79,8 @@ Renderer::Renderer(const std::map<std::string, std::string_view>& files) {
             // A page needs GOV.UK Frontend's script for its components (data-module) and the
             // autocomplete for the search box; every page works without either.
             const bool search = source.find("search-autocomplete") != std::string::npos;
-            scripts_.emplace(key.substr(6), Scripts{search || source.find("data-module=") != std::string::npos, search});
+            scripts_.emplace(key.substr(6),
+                             Scripts{search || source.find("data-module=") != std::string::npos, search});
         }
         if (key == "layout") {
             constexpr std::string_view slot = "{{{content}}}";
@@ -59,11 +89,12 @@ Renderer::Renderer(const std::map<std::string, std::string_view>& files) {
             for (auto [half, text] : {std::pair{"layout/before_content", source.substr(0, at)},
                                       std::pair{"layout/after_content", source.substr(at + slot.size())}}) {
                 // A section open across {{{content}}} would not parse in halves.
-                if (!mustache::mustache{text}.is_valid()) throw std::logic_error("layout.mustache: " + std::string(half));
-                sources_.emplace(half, std::move(text));
+                if (!mustache::mustache{text}.is_valid())
+                    throw std::logic_error("layout.mustache: " + std::string(half));
+                sources_.emplace(half, bind_spaces(text));
             }
         }
-        sources_.emplace(std::move(key), std::move(source));
+        sources_.emplace(std::move(key), bind_spaces(source));
     }
 }
 
@@ -98,7 +129,11 @@ void Renderer::render_in_place(std::string_view name, mustache::data& data, std:
     }
     auto& compiled_template = compiled(name);
     // Straight into out: kainjow's own render(data) goes through a string stream.
+    const auto from = out.size();
     compiled_template.render(data, [&out](const std::string& text) { out += text; });
+    // Branch-free, so the compiler turns it into vector instructions: it runs over every page.
+    for (auto *c = out.data() + from, *end = out.data() + out.size(); c != end; ++c)
+        *c = static_cast<char>(*c == kBoundSpace ? ' ' : *c);
     if (!compiled_template.error_message().empty()) {
         throw std::logic_error("rendering " + std::string(name) + ": " + compiled_template.error_message());
     }
@@ -112,21 +147,22 @@ std::string Renderer::render(std::string_view name, const mustache::data& data) 
 }
 
 // The page's data is ours: the page and the layout render from it without copying it. The
-// layout is two templates, before and after {{{content}}}, so the page's HTML is appended once
-// instead of passing through the layout's renderer.
+// layout is two templates, before and after {{{content}}}, so the page's HTML is written once,
+// straight into the response, into room as large as this page took the last time.
 std::string Renderer::page(std::string_view name, mustache::data data) const {
-    std::string content;
-    content.reserve(16 * 1024);
-    render_in_place("pages/" + std::string(name), data, content);
     if (const auto scripts = scripts_.find(name); scripts != scripts_.end()) {
         if (scripts->second.app) data.set("app_js", mustache::data::type::bool_true);
         if (scripts->second.search) data.set("search_js", mustache::data::type::bool_true);
     }
+    const std::string page_template = "pages/" + std::string(name);
+    thread_local std::map<std::string, std::size_t, std::less<>> last_size;
+    auto& size = last_size[page_template];
     std::string out;
-    out.reserve(content.size() + 8 * 1024);
+    out.reserve(std::max<std::size_t>(size, 24 * 1024));
     render_in_place("layout/before_content", data, out);
-    out += content;
+    render_in_place(page_template, data, out);
     render_in_place("layout/after_content", data, out);
+    size = std::min<std::size_t>(out.size() + out.size() / 8, 4 * 1024 * 1024);
     return out;
 }
 

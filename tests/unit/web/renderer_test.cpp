@@ -49,8 +49,9 @@ TEST(Renderer, LoadsJavaScriptOnlyOnPagesThatUseIt) {
 TEST(Renderer, ThePageIsWrittenIntoTheLayoutWhereItsContentGoesAndNowhereElse) {
     std::map<std::string, std::string_view> files{
         {"pages/x.mustache", "<p>{{title}} {{{raw}}}</p>"},
-        {"layout.mustache", "<title>{{title}}</title>{{#crumbs}}<a>{{.}}</a>{{/crumbs}}<main>{{{content}}}</main>"
-                            "<footer>{{title}} {{asset_version}}</footer>"}};
+        {"layout.mustache",
+         "<title>{{title}}</title>{{#crumbs}}<a>{{.}}</a>{{/crumbs}}<main>{{{content}}}</main>"
+         "<footer>{{title}} {{asset_version}}</footer>"}};
     Renderer renderer(files);
     renderer.set_global("asset_version", "9");
     mustache::data data;
@@ -59,8 +60,9 @@ TEST(Renderer, ThePageIsWrittenIntoTheLayoutWhereItsContentGoesAndNowhereElse) {
     mustache::data crumbs{mustache::data::type::list};
     crumbs.push_back(mustache::data("Home"));
     data.set("crumbs", crumbs);
-    EXPECT_EQ(renderer.page("x", data), "<title>A &amp; B</title><a>Home</a><main><p>A &amp; B {{title}}</p></main>"
-                                        "<footer>A &amp; B 9</footer>");
+    EXPECT_EQ(renderer.page("x", data),
+              "<title>A &amp; B</title><a>Home</a><main><p>A &amp; B {{title}}</p></main>"
+              "<footer>A &amp; B 9</footer>");
 }
 
 TEST(Renderer, RefusesALayoutWhoseSectionSpansTheContent) {
@@ -82,4 +84,28 @@ TEST(Renderer, MovesValuesInWithoutChangingWhatIsRendered) {
     put(data, "n", "1");
     put(data, "n", "2");  // a second put replaces the first
     EXPECT_EQ(renderer.render("parts/list", data), "[a][b]2");
+}
+
+// Spaces inside a template's text are compiled as one node with their words (kainjow makes each
+// its own node otherwise); what a page renders must not change by a byte, standalone lines of
+// section tags included.
+TEST(Renderer, RendersExactlyWhatTheTemplateSaysWhateverItsSpaces) {
+    const std::string_view text =
+        "<p class=\"a b\">Two words  and\ttabs, {{name}} here {{{raw}}} and {{#flag}} in a section {{/flag}} end.</p>\n"
+        "  {{#items}}\n"
+        "  <li> {{.}} item {{.}}</li>\n"
+        "  {{/items}}\n"
+        "<pre>  keep   these  </pre> {{^missing}} not there {{/missing}}\n"
+        "a {b} c }} d { e {{! a comment with spaces }} f\n";
+    Renderer renderer({{"pages/x.mustache", text}, {"layout.mustache", "{{{content}}}"}});
+    mustache::data data;
+    data.set("name", "Ann Lee");
+    data.set("raw", "<b>x y</b>");
+    data.set("flag", true);
+    mustache::data items{mustache::data::type::list};
+    items.push_back(mustache::data("one two"));
+    items.push_back(mustache::data("three"));
+    data.set("items", items);
+    mustache::mustache direct{std::string(text)};
+    EXPECT_EQ(renderer.page("x", data), direct.render(data));
 }
