@@ -123,9 +123,11 @@ try {
       if (!svg) return null
       const row = document.querySelector('table#league').closest('.govuk-grid-row')
       const ticks = Object.fromEntries([...svg.querySelectorAll(':scope > text')].map((t) => [t.textContent.trim(), Number(t.getAttribute('x'))]))
-      const dots = [...svg.querySelectorAll('circle')].map((c) => ({ x: Number(c.getAttribute('cx')), y: Number(c.getAttribute('cy')) }))
+      // Each mark may be moved down to its row by a transform: its height on the page is where it is drawn.
+      const drawnAt = (e) => { const box = e.getBoundingClientRect(); return box.top + box.height / 2 }
+      const dots = [...svg.querySelectorAll('circle')].map((c) => ({ x: Number(c.getAttribute('cx')), y: drawnAt(c) }))
       const ranges = [...svg.querySelectorAll('line')].filter((l) => l.getAttribute('y1') === l.getAttribute('y2'))
-        .map((l) => ({ from: Number(l.getAttribute('x1')), to: Number(l.getAttribute('x2')), y: Number(l.getAttribute('y1')) }))
+        .map((l) => ({ from: Number(l.getAttribute('x1')), to: Number(l.getAttribute('x2')), y: drawnAt(l) }))
       const title = svg.querySelector(':scope > title')
       return {
         inline: svg.namespaceURI === 'http://www.w3.org/2000/svg',
@@ -142,7 +144,7 @@ try {
     assert.ok(chart.besideTable, `${label}: the chart is in the table's grid row, beside it`)
     assert.ok(chart.title.length > 0 && chart.labelled, `${label}: the chart has a <title> that labels it: ${JSON.stringify(chart.title)}`)
     const scored = (await tableRows(view)).filter((r) => !r.score.startsWith('Not enough')).slice(0, 25)
-    assert.ok(chart.title.includes(`first ${scored.length} providers in the table`), `${label}: the chart's title counts the table's ${scored.length} scored providers: ${chart.title}`)
+    assert.ok(chart.title.includes(`first ${scored.length} providers on this page of the table`), `${label}: the chart's title counts the table's ${scored.length} scored providers: ${chart.title}`)
     assert.equal(chart.dots.length, scored.length, `${label}: one dot for each of the first ${scored.length} providers with a score`)
     assert.equal(chart.ranges.length, scored.length, `${label}: one likely range for each of them`)
     assert.ok(Number.isFinite(chart.ticks['1']) && Number.isFinite(chart.ticks['5']), `${label}: the chart's axis runs 1 to 5: ${JSON.stringify(chart.ticks)}`)

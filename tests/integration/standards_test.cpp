@@ -2,7 +2,14 @@
 // is below standard only once two publications agree, and then under recovery measures, on its
 // page and on /standards; an admin's standards are checked and used from the next publication.
 // On SQLite and PostgreSQL.
+#include <fmt/format.h>
 #include <soci/soci.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <filesystem>
+#include <fstream>
+#include <iterator>
 #include <regex>
 
 #include "integration/story_server_test.hpp"
@@ -100,9 +107,20 @@ TEST_P(Standards, TheLeagueTableListsEveryProviderFromTheSnapshotWithItsDownload
     auto before = get(port(), "/league-table");
     EXPECT_EQ(before.status, 200);
     EXPECT_NE(before.body.find("No statuses have been published yet."), std::string::npos);
+    // Enough providers for the table to need more than one page.
+    const auto more = std::filesystem::temp_directory_path() / ("league-subs-" + std::to_string(::getpid()) + "-" +
+                                                                std::to_string(static_cast<int>(GetParam())) + ".csv");
+    {
+        std::ofstream csv(more);
+        csv << "programme,cpa_number,prime_provider,subcontractor,source\n";
+        for (int n = 1; n <= 30; ++n)
+            csv << "Work Programme (2011–2017),5,Avanta,League Test Sub " << n << ",test fixture (not real data)\n";
+    }
+    expect_ok({"import", "providers", more.string(), "--db", db()});
+    std::filesystem::remove(more);
     rate_seetec(700, 4);
     publish_at(next_month());
-    const auto page = get(port(), "/league-table");
+    const auto page = get_once_it_shows("/league-table", "League Test Sub");
     ASSERT_EQ(page.status, 200);
     const auto seetec_row = page.body.find(">Seetec</a>");
     ASSERT_NE(seetec_row, std::string::npos);
@@ -125,6 +143,40 @@ TEST_P(Standards, TheLeagueTableListsEveryProviderFromTheSnapshotWithItsDownload
     const auto json = get(port(), "/api/v1/league-table");
     EXPECT_EQ(json.status, 200);
     EXPECT_NE(json.body.find("\"name\":\"Seetec\""), std::string::npos);
+
+    // A page of 25 rows at a time, each page with one address; the downloads hold every row.
+    std::smatch count;
+    ASSERT_TRUE(std::regex_search(page.body, count, std::regex(R"re(([0-9]+) providers\. Download them all)re")));
+    const auto total = std::stoul(count[1].str());
+    const auto pages = (total + 24) / 25;
+    ASSERT_GT(pages, 1u) << "the registry fills one page: the test would not reach a second";
+    const auto rows_in = [](const std::string& body) {
+        const std::regex row(R"re(<tr class="govuk-table__row"><th scope="row")re");
+        return static_cast<std::size_t>(std::distance(std::sregex_iterator(body.begin(), body.end(), row), {}));
+    };
+    std::size_t seen = 0;
+    for (std::size_t n = 1; n <= pages; ++n) {
+        const auto at = get(port(), "/league-table?sort=name&page=" + std::to_string(n));
+        ASSERT_EQ(at.status, 200) << "page " << n;
+        EXPECT_EQ(rows_in(at.body), std::min<std::size_t>(25, total - seen)) << "page " << n;
+        seen += rows_in(at.body);
+        if (pages > 1) {
+            EXPECT_NE(at.body.find(fmt::format("Page {} of {}", n, pages)), std::string::npos);
+        }
+        if (n < pages) {
+            EXPECT_NE(
+                at.body.find(fmt::format("href=\"/league-table?sort=name&amp;page={}#league\" rel=\"next\"", n + 1)),
+                std::string::npos)
+                << "page " << n << " does not lead to the next, keeping its sort";
+        }
+    }
+    EXPECT_EQ(seen, total);
+    for (const auto* none : {"/league-table?page=0", "/league-table?page=abc", "/league-table?page=999"})
+        EXPECT_EQ(get(port(), none).status, 404) << none;
+    const auto csv_lines = static_cast<std::size_t>(std::ranges::count(csv.body, '\n'));
+    EXPECT_EQ(csv_lines, total + 1) << "the download is not the whole table";
+    const auto json_rows = static_cast<std::size_t>(std::ranges::count(json.body, '{')) - 1;
+    EXPECT_EQ(json_rows, total);
 
     const auto bad = get(port(), "/league-table?sort=%3Cscript%3E&area=abc");
     EXPECT_EQ(bad.status, 400);

@@ -6,15 +6,15 @@
 
 namespace pw::league {
 
-namespace {
-
-bool keep(const Row& row, const Query& q) {
+bool keeps(const Row& row, const Query& q) {
     if (q.kind == Kind::prime && !row.prime) return false;
     if (q.kind == Kind::subcontractor && !row.subcontractor) return false;
     if (!q.programme.empty() && std::ranges::find(row.programmes, q.programme) == row.programmes.end()) return false;
     if (q.area && std::ranges::find(row.areas, *q.area) == row.areas.end()) return false;
     return true;
 }
+
+namespace {
 
 std::string quoted(const std::string& field) {
     // A field that starts like a formula is made text, so a spreadsheet never runs it.
@@ -27,15 +27,16 @@ std::string quoted(const std::string& field) {
 
 }  // namespace
 
-std::vector<Row> select(std::span<const Row> rows, const Query& query) {
-    std::vector<Row> out;
-    for (const auto& row : rows)
-        if (keep(row, query)) out.push_back(row);
+std::vector<std::size_t> sorted_positions(std::span<const Row> rows, Sort sort) {
+    std::vector<std::size_t> out(rows.size());
+    for (std::size_t k = 0; k < rows.size(); ++k) out[k] = k;
     const auto by_name = [](const Row& a, const Row& b) { return a.name < b.name; };
-    std::ranges::stable_sort(out, [&](const Row& a, const Row& b) {
+    std::ranges::stable_sort(out, [&](std::size_t ka, std::size_t kb) {
+        const Row& a = rows[ka];
+        const Row& b = rows[kb];
         if (a.shown != b.shown) return a.shown;
-        if (!a.shown || query.sort == Sort::name) return by_name(a, b);
-        switch (query.sort) {
+        if (!a.shown || sort == Sort::name) return by_name(a, b);
+        switch (sort) {
             case Sort::mean:
                 if (a.mean != b.mean) return a.mean > b.mean;
                 break;
@@ -52,6 +53,18 @@ std::vector<Row> select(std::span<const Row> rows, const Query& query) {
         }
         return by_name(a, b);
     });
+    return out;
+}
+
+std::vector<std::size_t> select_positions(std::span<const Row> rows, const Query& query) {
+    auto out = sorted_positions(rows, query.sort);
+    std::erase_if(out, [&](std::size_t k) { return !keeps(rows[k], query); });
+    return out;
+}
+
+std::vector<Row> select(std::span<const Row> rows, const Query& query) {
+    std::vector<Row> out;
+    for (const auto k : select_positions(rows, query)) out.push_back(rows[k]);
     return out;
 }
 

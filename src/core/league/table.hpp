@@ -2,6 +2,7 @@
 // The league table: every provider with its published score and interval, complaints rate,
 // share of suggestions answered and status, filtered and sorted as a reader asks. Built from a
 // published snapshot and the registry only (web/standards/league.cpp).
+#include <cstddef>
 #include <cstdint>
 #include <optional>
 #include <span>
@@ -42,6 +43,12 @@ struct Query {
 // The rows the query keeps, in its order: scored providers first (best first, or by name), then
 // those with too few ratings, by name.
 std::vector<Row> select(std::span<const Row> rows, const Query& query);
+// The same, as positions in rows: for a caller that holds something else beside each row.
+std::vector<std::size_t> select_positions(std::span<const Row> rows, const Query& query);
+// The parts of it, for a caller that sorts once and filters many times: every row's position in
+// the order a sort asks for, and whether the query's filters keep a row.
+std::vector<std::size_t> sorted_positions(std::span<const Row> rows, Sort sort);
+bool keeps(const Row& row, const Query& query);
 
 // The same as CSV, one provider a line, with a header; figures rounded as the page shows them.
 std::string to_csv(std::span<const Row> rows);

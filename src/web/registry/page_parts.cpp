@@ -15,8 +15,7 @@ using ratings::UnitKind;
 
 namespace {
 
-std::string ratings_block(const Renderer& renderer, const Snapshot* snapshot, const UnitKey& unit,
-                          std::string what) {
+std::string ratings_block(const Renderer& renderer, const Snapshot* snapshot, const UnitKey& unit, std::string what) {
     mustache::data data;
     put(data, "ratings", scores_view(unit_scores(snapshot, unit), snapshot));
     put(data, "what", std::move(what));
@@ -66,6 +65,7 @@ std::shared_ptr<const PageParts> render_page_parts(registry::RegistryRepository&
     auto parts = std::make_shared<PageParts>();
     parts->snapshot_id = snapshot ? snapshot->info().id : 0;
     parts->sanction_figures.emplace(0, sanction_figures_html(renderer, official, snapshot, registry));
+    if (snapshot) parts->league = std::make_shared<const LeagueParts>(league_parts(registry, *snapshot, renderer));
     std::set<std::int64_t> providers;
     for (const auto& summary : registry.list_areas()) {
         const auto area = registry.find_area(summary.area.id);

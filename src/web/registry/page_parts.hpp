@@ -1,6 +1,7 @@
 #pragma once
 // The parts of the area, provider and office pages that change only when the registry does or a
-// snapshot is published: the ratings block, the sanction figures, the registry's lists. Each
+// snapshot is published: the ratings block, the sanction figures, the registry's lists, and the
+// league table's lines. Each
 // server renders them all when either changes (the snapshot keeper) and swaps them in whole, so
 // a page request joins finished parts instead of computing them. A part the set does not hold
 // yet (an office imported since, or a snapshot newer than the set) is rendered on the request
@@ -15,6 +16,7 @@
 #include "core/registry/registry_repository.hpp"
 #include "store/sanctions_published.hpp"
 #include "web/render/renderer.hpp"
+#include "web/standards/league_parts.hpp"
 
 namespace pw::web {
 
@@ -27,6 +29,7 @@ struct PageParts {
     std::unordered_map<std::int64_t, std::string> area_ratings;
     std::unordered_map<std::int64_t, std::string> area_contracts;
     std::unordered_map<std::int64_t, std::string> sanction_figures;  // one, under 0: the figures page
+    std::shared_ptr<const LeagueParts> league;                       // null before the first publication
 };
 
 // Each part, rendered from the registry and the snapshot (null before the first publication).
