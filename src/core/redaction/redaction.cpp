@@ -8,6 +8,30 @@
 
 namespace pw::redaction {
 
+namespace {
+
+// Sorted and not overlapping: by start, the longer first; of two alike a moderator's rule first,
+// so its mark is the one kept; overlapping spans are removed together.
+std::vector<Span> merged(std::vector<Span> all) {
+    std::ranges::sort(all, [](const Span& a, const Span& b) {
+        if (a.begin != b.begin) return a.begin < b.begin;
+        if (a.end != b.end) return a.end > b.end;
+        return (a.kind == Kind::censored) > (b.kind == Kind::censored);
+    });
+    std::vector<Span> kept;
+    for (const auto& span : all) {
+        if (span.end <= span.begin) continue;
+        if (!kept.empty() && span.begin < kept.back().end) {
+            kept.back().end = std::max(kept.back().end, span.end);  // overlapping: remove both
+            continue;
+        }
+        kept.push_back(span);
+    }
+    return kept;
+}
+
+}  // namespace
+
 std::vector<Span> find(std::string_view text, const std::vector<CensorRule>& rules) {
     std::vector<Span> all;
     detail::find_emails(text, all);
@@ -24,22 +48,13 @@ std::vector<Span> find(std::string_view text, const std::vector<CensorRule>& rul
     detail::find_lower_case_names(text, public_names, all);
     detail::find_dates(text, all);
     detail::find_censored(text, rules, all);
-    // By start, the longer first; of two alike a moderator's rule first, so its mark is the one kept.
-    std::ranges::sort(all, [](const Span& a, const Span& b) {
-        if (a.begin != b.begin) return a.begin < b.begin;
-        if (a.end != b.end) return a.end > b.end;
-        return (a.kind == Kind::censored) > (b.kind == Kind::censored);
-    });
-    std::vector<Span> kept;
-    for (const auto& span : all) {
-        if (span.end <= span.begin) continue;
-        if (!kept.empty() && span.begin < kept.back().end) {
-            kept.back().end = std::max(kept.back().end, span.end);  // overlapping: remove both
-            continue;
-        }
-        kept.push_back(span);
-    }
-    return kept;
+    return merged(std::move(all));
+}
+
+std::vector<Span> find_censored(std::string_view text, const std::vector<CensorRule>& rules) {
+    std::vector<Span> all;
+    if (!rules.empty()) detail::find_censored(text, rules, all);
+    return merged(std::move(all));
 }
 
 std::string apply(std::string_view text, const std::vector<Span>& spans) {

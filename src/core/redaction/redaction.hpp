@@ -30,6 +30,9 @@ struct CensorRule {
 
 // Every span to remove, sorted and not overlapping (the earlier, longer span wins).
 std::vector<Span> find(std::string_view text, const std::vector<CensorRule>& rules = {});
+// Only the moderators' rules, for text redacted already when it was written: what a rule added
+// since then removes wherever the text is shown.
+std::vector<Span> find_censored(std::string_view text, const std::vector<CensorRule>& rules);
 
 // The text with each span replaced by its placeholder, e.g. "[email address]".
 std::string apply(std::string_view text, const std::vector<Span>& spans);

@@ -57,7 +57,8 @@ std::vector<Segment> preview_segments(std::string_view text) {
     std::size_t at = 0;
     for (const auto& span : redaction::find(text)) {
         if (span.begin > at) out.push_back({std::string(text.substr(at, span.begin - at)), false});
-        out.push_back({span.replacement.empty() ? std::string(redaction::placeholder(span.kind)) : span.replacement, true});
+        out.push_back(
+            {span.replacement.empty() ? std::string(redaction::placeholder(span.kind)) : span.replacement, true});
         at = span.end;
     }
     if (at < text.size()) out.push_back({std::string(text.substr(at)), false});
@@ -66,11 +67,13 @@ std::vector<Segment> preview_segments(std::string_view text) {
 
 std::vector<Segment> segments(std::string_view redacted) {
     // Every placeholder redaction writes; "[name]" is a name found by its context ("my sister [name]").
-    static const std::array<std::string_view, 7> kPlaceholders{
-        redaction::placeholder(redaction::Kind::email),      redaction::placeholder(redaction::Kind::phone),
-        redaction::placeholder(redaction::Kind::ni_number),  redaction::placeholder(redaction::Kind::postcode),
-        redaction::placeholder(redaction::Kind::staff_name), redaction::placeholder(redaction::Kind::censored),
-        "[name]"};
+    static const std::array<std::string_view, 7> kPlaceholders{redaction::placeholder(redaction::Kind::email),
+                                                               redaction::placeholder(redaction::Kind::phone),
+                                                               redaction::placeholder(redaction::Kind::ni_number),
+                                                               redaction::placeholder(redaction::Kind::postcode),
+                                                               redaction::placeholder(redaction::Kind::staff_name),
+                                                               redaction::placeholder(redaction::Kind::censored),
+                                                               "[name]"};
     std::vector<Segment> out;
     std::size_t at = 0;
     std::size_t plain_from = 0;
@@ -96,11 +99,7 @@ std::vector<Segment> segments(std::string_view redacted) {
 }
 
 std::string censor(std::string_view redacted, const std::vector<redaction::CensorRule>& rules) {
-    std::vector<redaction::Span> spans;
-    for (const auto& span : redaction::find(redacted, rules)) {
-        if (span.kind == redaction::Kind::censored) spans.push_back(span);
-    }
-    return redaction::apply(redacted, spans);
+    return redaction::apply(redacted, redaction::find_censored(redacted, rules));
 }
 
 }  // namespace pw::stories

@@ -31,8 +31,8 @@ std::string form_path(std::int64_t provider_id) {
 Response form_page(const AppContext& app, const registry::ProviderDetail& provider, const FormFields& form,
                    const std::vector<FieldError>& errors, int status) {
     mustache::data data;
-    data.set("title", (errors.empty() ? "" : "Error: ") + fmt::format("Suggest an improvement to {}",
-                                                                      provider.provider.name));
+    data.set("title",
+             (errors.empty() ? "" : "Error: ") + fmt::format("Suggest an improvement to {}", provider.provider.name));
     set_error_summary(data, errors);
     const auto path = form_path(provider.provider.id.value);
     data.set("action", path);
@@ -93,7 +93,8 @@ void submit(const AppContext& app, const registry::ProviderDetail& provider, con
     std::optional<std::int64_t> office_id;
     if (const auto office = field(*form, "office"); !office.empty()) {
         const auto id = parse_id(office);
-        const bool known = id && std::ranges::any_of(provider.offices, [&](const auto& o) { return o.id.value == *id; });
+        const bool known =
+            id && std::ranges::any_of(provider.offices, [&](const auto& o) { return o.id.value == *id; });
         if (known) {
             office_id = *id;
         } else {
@@ -111,7 +112,8 @@ void submit(const AppContext& app, const registry::ProviderDetail& provider, con
             auto s = app.db.session();
             codename_id = store::find_codename(s, app.lookup_keys, *normalised, &app.writer);
         }
-        if (!codename_id) errors.push_back({"codename", "We do not recognise that codename. Check it, or leave it blank"});
+        if (!codename_id)
+            errors.push_back({"codename", "We do not recognise that codename. Check it, or leave it blank"});
     }
     if (!errors.empty()) return respond(form_page(app, provider, *form, errors, 400));
     if (field(*form, "confirm") != "yes") return respond(preview_page(app, provider, *form, *checked));
@@ -130,8 +132,8 @@ void submit(const AppContext& app, const registry::ProviderDetail& provider, con
             store::SociSuggestionRepository suggestions(s);
             return without_value(suggest(command, suggestions));
         },
-        [&app, respond, fresh, follows, name = provider.provider.name,
-         back = provider_url(provider.provider.id), provider, form = *form](Result<void> done) {
+        [&app, respond, fresh, follows, name = provider.provider.name, back = provider_url(provider.provider.id),
+         provider, form = *form](Result<void> done) {
             if (!done && done.error().kind == ErrorKind::invalid_input) {
                 return respond(form_page(app, provider, form, {{"text", done.error().message}}, 400));
             }
@@ -180,12 +182,12 @@ void set_provider_suggestions(const AppContext& app, mustache::data& data, std::
     if (const auto found = held->by_provider.find(provider_id); found != held->by_provider.end()) {
         total = found->second.size();
         for (std::size_t k = 0; k < std::min(kShown, total); ++k) {
-            list.push_back(suggestion_view(held->rows[found->second[k]], Reader::everyone));
+            append(list, suggestion_view(held->rows[found->second[k]], Reader::everyone));
         }
     }
     if (total > kShown) data.set("more_suggestions", fmt::format("The {} newest of {} are shown.", kShown, total));
     data.set("has_suggestions", flag(!list.is_empty_list()));
-    data.set("suggestions", list);
+    put(data, "suggestions", std::move(list));
     data.set("suggest_url", form_path(provider_id));
     data.set("complain_url", fmt::format("/providers/{}/complain", provider_id));
     const auto snapshot = app.published.current();
@@ -206,14 +208,16 @@ void set_provider_suggestions(const AppContext& app, mustache::data& data, std::
                 100 * complaints.answered_share, 100 * complaints.ice_share);
             data.set("complaint_figures", text);
         } else {
-            data.set("complaint_figures", std::string("Too few official complaints have been tracked here to show figures."));
+            data.set("complaint_figures",
+                     std::string("Too few official complaints have been tracked here to show figures."));
         }
     }
     const auto figures = snapshot ? snapshot->suggestion_answers(provider_id) : std::nullopt;
     if (figures && figures->made > 0) {
-        data.set("answer_figures", fmt::format("Of {} published suggestion{}, {} led to a change made and {} {} declined.",
-                                               figures->made, figures->made == 1 ? "" : "s", figures->implemented,
-                                               figures->declined, figures->declined == 1 ? "was" : "were"));
+        data.set("answer_figures",
+                 fmt::format("Of {} published suggestion{}, {} led to a change made and {} {} declined.", figures->made,
+                             figures->made == 1 ? "" : "s", figures->implemented, figures->declined,
+                             figures->declined == 1 ? "was" : "were"));
         data.set("answer_clock", figures->due == 0
                                      ? std::string("None has been waiting 4 weeks for an answer yet.")
                                      : fmt::format("{} of the {} due an answer were answered within 4 weeks.",
@@ -238,7 +242,8 @@ void add_suggestion_routes(Router& router, const AppContext& app) {
         },
         throttle::Action::participant_write, Work::slow);
     router.get(
-        "/suggestions/{ref}", [&app](const Request&, const RouteParams& p) { return suggestion_page(app, p.get("ref")); },
+        "/suggestions/{ref}",
+        [&app](const Request&, const RouteParams& p) { return suggestion_page(app, p.get("ref")); },
         Caching::public_page);
 }
 

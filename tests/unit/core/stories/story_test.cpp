@@ -23,3 +23,12 @@ TEST(StoryPreview, MarksEveryChangeIncludingDatesThatBecomeMonths) {
 TEST(StorySegments, SplitStoredTextAtItsPlaceholders) {
     EXPECT_EQ(marked(segments("Call [phone number] or ask [name].")), "Call <[phone number]> or ask <[name]>.");
 }
+
+// Shown text was redacted when it was written; showing it applies only the moderators' rules,
+// however many there are, and leaves everything else as stored.
+TEST(Censor, AppliesOnlyTheModeratorsRulesToStoredText) {
+    const std::string stored = "[an adviser] at the Davenport office told me in [a month] to ask for the manager";
+    EXPECT_EQ(pw::stories::censor(stored, {}), stored);
+    EXPECT_EQ(pw::stories::censor(stored, {{"Dav*"}, {"ask for"}}),
+              "[an adviser] at the [removed] office told me in [a month] to [removed] the manager");
+}
