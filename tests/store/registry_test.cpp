@@ -86,6 +86,24 @@ TEST_P(Registry, SkipBadImportsTheGoodRowsAndReportsTheRest) {
     EXPECT_EQ(count("contracts"), 1);
 }
 
+// A programme whose address would be another's (a hyphen for the dash) is a row error that
+// names both, not a failed import.
+TEST_P(Registry, AProgrammeNamedAlmostLikeAnotherIsARowErrorAndChangesNothing) {
+    import_shipped();
+    const auto programmes = count("programmes");
+    const auto areas = count("areas");
+    const std::string text = std::string(kRegistryHeader) + "Work Programme (2011-2017),5,North East,Newco,,src\n";
+    auto result = store::import_registry(*db_, check_registry(rows(text)), options());
+    ASSERT_FALSE(result);
+    ASSERT_EQ(result.error().size(), 1u);
+    EXPECT_EQ(result.error()[0].line, 2u);
+    EXPECT_EQ(result.error()[0].reason,
+              "programme: 'Work Programme (2011-2017)' is too like 'Work Programme (2011–2017)', which is in the "
+              "registry already; use that name, or one that differs in its letters or numbers");
+    EXPECT_EQ(count("programmes"), programmes);
+    EXPECT_EQ(count("areas"), areas);
+}
+
 TEST_P(Registry, AnAreaKeepsItsNameAcrossFiles) {
     import_shipped();
     const std::string text = std::string(kRegistryHeader) + "Work Programme (2011–2017),5,Somewhere Else,Newco,,src\n";

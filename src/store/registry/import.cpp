@@ -51,13 +51,24 @@ std::optional<long long> find_contract(soci::session& s, long long area_id, long
     return id ? std::optional<long long>(*id) : std::nullopt;
 }
 
-std::pair<long long, bool> ensure_programme(soci::session& s, const std::string& name) {
-    if (auto id = find_programme(s, name)) return {*id, false};
+// The programme's id, and whether it is new; an error when its name is new but its address (the
+// slug) is another programme's, as "Work Programme (2011-2017)" beside "(2011–2017)" would be.
+std::expected<std::pair<long long, bool>, std::string> ensure_programme(soci::session& s, const std::string& name) {
+    if (auto id = find_programme(s, name)) return std::pair{*id, false};
     long long id = 0;
     const std::string slug = text::slug(name);
+    std::string other;
+    soci::indicator found = soci::i_null;
+    s << "SELECT name FROM programmes WHERE slug = :slug", soci::into(other, found), soci::use(slug);
+    if (s.got_data() && found == soci::i_ok) {
+        return std::unexpected(fmt::format(
+            "programme: '{}' is too like '{}', which is in the registry already; use that name, or one that differs "
+            "in its letters or numbers",
+            name, other));
+    }
     s << "INSERT INTO programmes (name, slug) VALUES (:name, :slug) RETURNING id", soci::use(name), soci::use(slug),
         soci::into(id);
-    return {id, true};
+    return std::pair{id, true};
 }
 
 std::pair<long long, bool> ensure_provider(soci::session& s, const std::string& name, const std::string& source) {
@@ -70,7 +81,9 @@ std::pair<long long, bool> ensure_provider(soci::session& s, const std::string& 
 }
 
 RowResult import_contract(soci::session& s, const ContractRow& row) {
-    auto [programme_id, new_programme] = ensure_programme(s, row.programme);
+    const auto programme = ensure_programme(s, row.programme);
+    if (!programme) return std::unexpected(programme.error());
+    auto [programme_id, new_programme] = *programme;
     bool created = new_programme;
     long long area_id = 0;
     if (auto area = find_area(s, programme_id, row.cpa.text)) {
