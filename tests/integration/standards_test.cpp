@@ -54,6 +54,9 @@ TEST_P(Standards, AProviderFarUnderThreeStarsIsBelowStandardOnlyWhenTwoPublicati
     EXPECT_NE(page.find("The latest figures say “Below standard”: the status changes if the next publication agrees."),
               std::string::npos);
     EXPECT_EQ(page.find("Under recovery measures"), std::string::npos) << "one publication put it under recovery";
+    EXPECT_NE(page.find(": Not enough ratings yet (these figures said “Below standard”, not yet confirmed)."),
+              std::string::npos)
+        << "the history does not say what the first figures said";
     EXPECT_EQ(count("provider_status WHERE published = 'below_standard'"), 0);
 
     publish_at(month_after(first));

@@ -69,6 +69,14 @@ struct HeldMonth {
     std::string why;
 };
 
+// A provider's status at one publication: what its page said, and what that publication's
+// figures said (they differ until enough publications in a row agree).
+struct StatusAt {
+    Month period = *Month::from(2000, 1);
+    standards::Status published = standards::Status::not_enough_ratings;
+    standards::Status assessed = standards::Status::not_enough_ratings;
+};
+
 // One place in a year's award, from the year's ratings that count.
 struct AwardEntry {
     int place = 0;
@@ -83,7 +91,7 @@ struct AwardEntry {
 struct StandardsFigures {
     standards::Standards in_force;
     std::map<std::int64_t, standards::ProviderStatus> statuses;
-    std::map<std::int64_t, std::vector<std::pair<Month, standards::Status>>> history;
+    std::map<std::int64_t, std::vector<StatusAt>> history;
     std::map<std::int64_t, std::vector<HeldMonth>> holds;
     std::map<int, std::vector<AwardEntry>> awards;
 };

@@ -132,13 +132,15 @@ publication::StandardsFigures load_standards_figures(soci::session& s, std::int6
     for (const auto& row : rows) {
         const auto provider = get_int(row, 0);
         const auto published = standards::status_from(get_text(row, 1)).value_or(standards::Status::not_enough_ratings);
-        if (const auto period = Month::parse(get_text(row, 8))) out.history[provider].emplace_back(*period, published);
+        const auto assessed = standards::status_from(get_text(row, 2)).value_or(standards::Status::not_enough_ratings);
+        if (const auto period = Month::parse(get_text(row, 8))) {
+            out.history[provider].push_back({*period, published, assessed});
+        }
         if (get_int(row, 7) != id) continue;
         standards::ProviderStatus status;
         status.provider_id = provider;
         status.standing.published = published;
-        status.standing.assessed =
-            standards::status_from(get_text(row, 2)).value_or(standards::Status::not_enough_ratings);
+        status.standing.assessed = assessed;
         status.standing.agreeing = static_cast<int>(get_int(row, 3));
         status.standing.recovery = get_int(row, 4) != 0;
         status.standing.meeting = static_cast<int>(get_int(row, 5));

@@ -33,9 +33,13 @@ std::string history_text(const publication::Snapshot& snapshot, std::int64_t pro
     const auto found = snapshot.standards().history.find(provider_id);
     if (found == snapshot.standards().history.end()) return "";
     std::string out;
-    for (const auto& [period, status] : found->second) {
-        out += fmt::format("{}{}: {}", out.empty() ? "" : "; ", month_label(period.to_string()),
-                           standards::status_label(status));
+    for (const auto& at : found->second) {
+        out += fmt::format("{}{}: {}", out.empty() ? "" : "; ", month_label(at.period.to_string()),
+                           standards::status_label(at.published));
+        // A status waiting for the next publication to agree is said as such, not as its old one.
+        if (at.assessed != at.published) {
+            out += fmt::format(" (these figures said “{}”, not yet confirmed)", standards::status_label(at.assessed));
+        }
     }
     return out;
 }
@@ -170,8 +174,7 @@ void set_provider_standards(const AppContext& app, mustache::data& data, std::in
 
 void add_standards_routes(Router& router, const AppContext& app) {
     router.get(
-        "/standards", [&app](const Request&, const RouteParams&) { return standards_page(app); },
-        Caching::public_page);
+        "/standards", [&app](const Request&, const RouteParams&) { return standards_page(app); }, Caching::public_page);
 }
 
 }  // namespace pw::web
