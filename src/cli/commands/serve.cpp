@@ -194,7 +194,7 @@ int serve(ServeArgs& args) {
     };
     web::ReadModel published;
     web::PublishedStories stories(renderer);
-    web::PublishedSuggestions suggestions;
+    web::PublishedSuggestions suggestions(renderer);
     web::PagePartsModel page_parts;
     throttle::RateLimiter limiter(throttle::Limits{.participant_writes_per_hour = args.limit_writes,
                                                    .codename_lookups_per_hour = args.limit_lookups,

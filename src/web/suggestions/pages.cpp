@@ -175,19 +175,17 @@ Response suggestion_page(const AppContext& app, std::string_view ref) {
 
 void set_provider_suggestions(const AppContext& app, mustache::data& data, std::int64_t provider_id) {
     const auto held = app.suggestions.current();
-    // The newest few here; each has its own page, and the figures below count them all.
-    constexpr std::size_t kShown = 10;
-    mustache::data list{mustache::data::type::list};
-    std::size_t total = 0;
-    if (const auto found = held->by_provider.find(provider_id); found != held->by_provider.end()) {
-        total = found->second.size();
-        for (std::size_t k = 0; k < std::min(kShown, total); ++k) {
-            append(list, suggestion_view(held->rows[found->second[k]], Reader::everyone));
-        }
+    // The newest few here, rendered when they were read; each has its own page, and the figures
+    // below count them all.
+    const auto found = held->by_provider.find(provider_id);
+    const std::size_t total = found == held->by_provider.end() ? 0 : found->second.size();
+    if (total > kNewestSuggestionsShown) {
+        data.set("more_suggestions", fmt::format("The {} newest of {} are shown.", kNewestSuggestionsShown, total));
     }
-    if (total > kShown) data.set("more_suggestions", fmt::format("The {} newest of {} are shown.", kShown, total));
-    data.set("has_suggestions", flag(!list.is_empty_list()));
-    put(data, "suggestions", std::move(list));
+    data.set("has_suggestions", flag(total > 0));
+    if (const auto html = held->newest_html.find(provider_id); html != held->newest_html.end()) {
+        data.set("suggestions_html", html->second);
+    }
     data.set("suggest_url", form_path(provider_id));
     data.set("complain_url", fmt::format("/providers/{}/complain", provider_id));
     const auto snapshot = app.published.current();

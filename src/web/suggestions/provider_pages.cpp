@@ -152,10 +152,9 @@ void add_suggestion_provider_routes(Router& router, const AppContext& app) {
     router.post_async("/suggestions/{id}/answer", [&app](const Request& r, const RouteParams& p, Responder respond) {
         answer(app, r, p, std::move(respond));
     });
-    router.post_async("/suggestion-notes/{id}/rewrite",
-                      [&app](const Request& r, const RouteParams& p, Responder respond) {
-                          rewrite(app, r, p, std::move(respond));
-                      });
+    router.post_async(
+        "/suggestion-notes/{id}/rewrite",
+        [&app](const Request& r, const RouteParams& p, Responder respond) { rewrite(app, r, p, std::move(respond)); });
 }
 
 }  // namespace pw::web

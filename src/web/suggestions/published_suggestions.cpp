@@ -4,6 +4,7 @@
 
 #include "core/suggestions/commands.hpp"
 #include "web/app.hpp"
+#include "web/suggestions/views.hpp"
 
 namespace pw::web {
 
@@ -16,6 +17,12 @@ bool PublishedSuggestions::catch_up(store::Database& db) {
     for (std::size_t i = 0; i < next->rows.size(); ++i) {
         next->by_provider[next->rows[i].provider_id].push_back(i);
         next->by_ref.emplace(next->rows[i].public_ref, i);
+    }
+    for (const auto& [provider, rows] : next->by_provider) {
+        auto& html = next->newest_html[provider];
+        for (std::size_t k = 0; k < std::min(kNewestSuggestionsShown, rows.size()); ++k)
+            html +=
+                renderer_.render("parts/provider_suggestion", suggestion_view(next->rows[rows[k]], Reader::everyone));
     }
     held_.store(std::move(next));
     seen_event_ = latest;

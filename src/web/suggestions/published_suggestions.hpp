@@ -1,6 +1,7 @@
 #pragma once
 // The published suggestions a server process shows, held in memory like the published stories:
-// no query runs on a public request. Read again whenever an event about a suggestion or a note
+// no query runs on a public request, and the newest of each provider's, which its page lists, are
+// rendered once when they are read. Read again whenever an event about a suggestion or a note
 // is newer than the last read: at once after this process's own change, within --reload-ms
 // after another's (the snapshot keeper).
 #include <atomic>
@@ -15,8 +16,12 @@
 #include "core/common/month.hpp"
 #include "store/database.hpp"
 #include "store/suggestions/suggestions.hpp"
+#include "web/render/renderer.hpp"
 
 namespace pw::web {
+
+// How many of a provider's suggestions its page lists, newest first; each has its own page.
+inline constexpr std::size_t kNewestSuggestionsShown = 10;
 
 class PublishedSuggestions {
 public:
@@ -24,7 +29,10 @@ public:
         std::vector<store::SuggestionRow> rows;  // by provider, newest first
         std::map<std::int64_t, std::vector<std::size_t>> by_provider;
         std::map<std::string, std::size_t, std::less<>> by_ref;
+        std::map<std::int64_t, std::string> newest_html;  // by provider: its page's list items
     };
+
+    explicit PublishedSuggestions(const Renderer& renderer) : renderer_(renderer) {}
 
     std::shared_ptr<const Held> current() const { return held_.load(); }
     // Returns whether anything changed. Throws when the store does; what is shown stays.
@@ -33,6 +41,7 @@ public:
     void reload(store::Database& db);
 
 private:
+    const Renderer& renderer_;
     std::atomic<std::shared_ptr<const Held>> held_{std::make_shared<const Held>()};
     std::mutex updating_;
     std::int64_t seen_event_ = -1;  // guarded by updating_

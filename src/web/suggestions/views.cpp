@@ -46,8 +46,8 @@ mustache::data suggestion_view(const store::SuggestionRow& row, Reader reader) {
             put(sd, "id", std::to_string(step.id));
             put(sd, "label", std::string(suggestion_state_label(step.to)));
             put(sd, "month", month_label(step.month));
-            const bool shown = step.review == Review::published || reader == Reader::provider ||
-                               reader == Reader::moderator;
+            const bool shown =
+                step.review == Review::published || reader == Reader::provider || reader == Reader::moderator;
             if (!step.note.empty() && shown) {
                 mustache::data note;
                 put(note, "segments", text_view(stories::censor(step.note, row.rules)));
