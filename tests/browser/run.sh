@@ -39,7 +39,11 @@ db="$tmp/browser.db"
 "$bin" migrate --db "$db" >/dev/null
 "$bin" import registry "$repo/data/registry/work_programme_primes.csv" --db "$db" >/dev/null
 # The league table's filter by prime or sub-contractor needs a sub-contractor to leave out.
-[ "$script" = standards ] && "$bin" import providers "$repo/tests/data/test_subcontractors.csv" --db "$db" >/dev/null
+if [ "$script" = standards ]; then
+  "$bin" import providers "$repo/tests/data/test_subcontractors.csv" --db "$db" >/dev/null
+  # Enough providers for the league table to run to a second page.
+  "$bin" import providers "$repo/tests/data/league_subcontractors.csv" --db "$db" >/dev/null
+fi
 password_of() { sed -n 's/^password (shown once): //p'; }
 moderator=$("$bin" account create --db "$db" --username moderator --role moderator | password_of)
 researcher=$("$bin" account create --db "$db" --username researcher --role researcher | password_of)

@@ -139,11 +139,15 @@ try {
         ranges: ranges.sort((a, b) => a.y - b.y)
       }
     })
+    const scored = (await tableRows(view)).filter((r) => !r.score.startsWith('Not enough')).slice(0, 25)
+    if (scored.length === 0) {
+      assert.equal(chart, null, `${label}: no provider on the page has a score, and no chart is drawn`)
+      return ''
+    }
     assert.ok(chart, `${label}: there is a chart (svg.pw-league-chart)`)
     assert.ok(chart.inline, `${label}: the chart is inline SVG`)
     assert.ok(chart.besideTable, `${label}: the chart is in the table's grid row, beside it`)
     assert.ok(chart.title.length > 0 && chart.labelled, `${label}: the chart has a <title> that labels it: ${JSON.stringify(chart.title)}`)
-    const scored = (await tableRows(view)).filter((r) => !r.score.startsWith('Not enough')).slice(0, 25)
     assert.ok(chart.title.includes(`first ${scored.length} providers on this page of the table`), `${label}: the chart's title counts the table's ${scored.length} scored providers: ${chart.title}`)
     assert.equal(chart.dots.length, scored.length, `${label}: one dot for each of the first ${scored.length} providers with a score`)
     assert.equal(chart.ranges.length, scored.length, `${label}: one likely range for each of them`)
@@ -193,15 +197,37 @@ try {
   await audit(plain, '/standards')
   await shot(plain, 'standards-1-recovery')
 
-  step = 'the league table (JavaScript off, 320 px)'
+  step = 'the league table, page by page (JavaScript off, 320 px)'
   await plain.locator('main').getByRole('link', { name: 'the league table' }).click()
   await plain.waitForURL(base + '/league-table')
   assert.equal((await plain.textContent('h1')).trim(), 'League table')
-  const everyone = await tableRows(plain)
+  // 25 providers a page: every page is read through its "Next" link, checked with axe, and its
+  // chart drawn from its own rows; then back to the first.
+  const everyone = []
+  for (let page = 1; ; page++) {
+    const rows = await tableRows(plain)
+    assert.ok(rows.length > 0 && rows.length <= 25, `page ${page} shows 1 to 25 providers: ${rows.length}`)
+    everyone.push(...rows)
+    const next = plain.locator('nav.govuk-pagination').getByRole('link', { name: 'Next page of the table' })
+    if (page > 1) {
+      assert.ok((await plain.textContent('nav.govuk-pagination')).includes(`Page ${page} of`), `page ${page} says which it is`)
+      await chartMatchesTable(plain, `/league-table page ${page}`)
+      await audit(plain, `/league-table page ${page}`)
+      if (page === 2) await shot(plain, 'standards-2b-league-table-page-2')
+    }
+    if ((await next.count()) === 0) break
+    await next.click()
+    await plain.waitForURL((url) => url.searchParams.get('page') === String(page + 1))
+  }
+  assert.ok(everyone.length > 25, `the table runs to more than one page: ${everyone.length} providers`)
+  assert.equal(new Set(everyone.map((r) => r.name)).size, everyone.length, 'no provider on two pages')
+  await plain.goto(base + '/league-table')
   assert.equal(everyone[0].name, wellRated, `the well-rated provider is first: ${everyone.map((r) => r.name).join(', ')}`)
   assert.equal(everyone[0].status, 'Meets the standards')
-  // 700 fives pulled a little towards the programme's mean, with noise: about 5, never under 4.5.
-  assert.ok(parseFloat(everyone[0].score) >= 4.5, `the well-rated score: ${everyone[0].score}`)
+  // 700 fives, pulled towards the programme's mean and lowered by the noise in its four empty star
+  // counts; the programme's mean is itself noisy, with a noise cell for every provider (49 here).
+  // Seen from 4.4 to 5.0; well over the 3-star minimum either way.
+  assert.ok(parseFloat(everyone[0].score) >= 4.0, `the well-rated score: ${everyone[0].score}`)
   const seetecRow = everyone.find((r) => r.name === below)
   assert.ok(seetecRow, `${below} is in the league table`)
   assert.equal(seetecRow.status, 'Below standard, under recovery measures')
@@ -210,7 +236,7 @@ try {
   assert.ok(scoredNames.includes(wellRated) && scoredNames.includes(below), `both rated providers have a score: ${scoredNames}`)
   const subcontractors = everyone.filter((r) => r.kind === 'Sub-contractor')
   assert.ok(subcontractors.length > 0, 'the table lists sub-contractors too')
-  assert.ok((await plain.textContent('main')).includes(`${everyone.length} providers.`), `the page counts the ${everyone.length} rows`)
+  assert.ok((await plain.textContent('main')).includes(`${everyone.length} providers.`), `the page counts all ${everyone.length} rows`)
   // Both pages speak of the same publication, the second (as if next month had ended), and count
   // the same providers, in plain English.
   const period = periodLabel

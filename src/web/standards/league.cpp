@@ -1,17 +1,16 @@
 // The league table of every provider, from the published snapshot: filtered by programme, area
-// and prime or sub-contractor, sorted as asked, with a server-drawn chart beside the table (the
-// table is always there), and the same rows as CSV and JSON.
+// and prime or sub-contractor, sorted as asked, 25 a page with a server-drawn chart of them beside
+// the table (the table is always there), and every row as CSV and JSON. The rows are made once a
+// snapshot (league_parts.hpp); a request picks and joins them.
 #include <fmt/format.h>
 
 #include <memory>
 #include <optional>
-#include <set>
 #include <span>
 
 #include "core/league/table.hpp"
 #include "web/http/query.hpp"
 #include "web/pages/page.hpp"
-#include "web/registry/views.hpp"
 #include "web/routes.hpp"
 #include "web/standards/league_parts.hpp"
 #include "web/stories/views.hpp"
