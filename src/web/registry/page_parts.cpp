@@ -6,6 +6,7 @@
 #include "web/ratings/views.hpp"
 #include "web/registry/views.hpp"
 #include "web/sanctions/views.hpp"
+#include "web/standards/award.hpp"
 
 namespace pw::web {
 
@@ -65,6 +66,7 @@ std::shared_ptr<const PageParts> render_page_parts(registry::RegistryRepository&
     auto parts = std::make_shared<PageParts>();
     parts->snapshot_id = snapshot ? snapshot->info().id : 0;
     parts->sanction_figures.emplace(0, sanction_figures_html(renderer, official, snapshot, registry));
+    parts->award.emplace(0, award_html(renderer, registry, snapshot));
     if (snapshot) parts->league = std::make_shared<const LeagueParts>(league_parts(registry, *snapshot, renderer));
     std::set<std::int64_t> providers;
     for (const auto& summary : registry.list_areas()) {

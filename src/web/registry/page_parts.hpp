@@ -1,7 +1,7 @@
 #pragma once
 // The parts of the area, provider and office pages that change only when the registry does or a
-// snapshot is published: the ratings block, the sanction figures, the registry's lists, and the
-// league table's lines. Each
+// snapshot is published: the ratings block, the sanction figures, the registry's lists, the
+// league table's lines and the award page. Each
 // server renders them all when either changes (the snapshot keeper) and swaps them in whole, so
 // a page request joins finished parts instead of computing them. A part the set does not hold
 // yet (an office imported since, or a snapshot newer than the set) is rendered on the request
@@ -29,6 +29,7 @@ struct PageParts {
     std::unordered_map<std::int64_t, std::string> area_ratings;
     std::unordered_map<std::int64_t, std::string> area_contracts;
     std::unordered_map<std::int64_t, std::string> sanction_figures;  // one, under 0: the figures page
+    std::unordered_map<std::int64_t, std::string> award;             // one, under 0: the award page
     std::shared_ptr<const LeagueParts> league;                       // null before the first publication
 };
 

@@ -1,22 +1,26 @@
 // The award for the top-rated provider of each year (docs/standards.md): the winner, the top
-// five with their likely ranges, the rule, and past years; all from the published snapshot.
+// five with their likely ranges, the rule, and past years; all from the published snapshot, so
+// the page is rendered once a snapshot with the other page parts.
+#include "web/standards/award.hpp"
+
 #include <fmt/format.h>
 
 #include "web/pages/page.hpp"
+#include "web/registry/page_parts.hpp"
 #include "web/routes.hpp"
 
 namespace pw::web {
 namespace {
 
-std::string name_of(const AppContext& app, std::int64_t provider_id) {
-    const auto provider = app.registry.find_provider_ref(ProviderId{provider_id});
+std::string name_of(registry::RegistryRepository& registry, std::int64_t provider_id) {
+    const auto provider = registry.find_provider_ref(ProviderId{provider_id});
     return provider ? provider->name : "A provider no longer listed";
 }
 
-mustache::data place_view(const AppContext& app, const publication::AwardEntry& e) {
+mustache::data place_view(registry::RegistryRepository& registry, const publication::AwardEntry& e) {
     mustache::data d;
     d.set("place", std::to_string(e.place));
-    d.set("name", name_of(app, e.provider_id));
+    d.set("name", name_of(registry, e.provider_id));
     d.set("url", fmt::format("/providers/{}", e.provider_id));
     d.set("score", fmt::format("{:.2f}", e.mean));
     d.set("range", fmt::format("{:.2f} to {:.2f}", e.lower, e.upper));
@@ -24,12 +28,13 @@ mustache::data place_view(const AppContext& app, const publication::AwardEntry& 
     return d;
 }
 
-Response award_page(const AppContext& app) {
+}  // namespace
+
+std::string award_html(const Renderer& renderer, registry::RegistryRepository& registry,
+                       const publication::Snapshot* snapshot) {
     mustache::data data;
-    data.set("title", "The award for the top-rated provider");
-    const auto snapshot = app.published.current();
     static const decltype(snapshot->standards().awards) kNone;
-    const auto& awards = snapshot ? snapshot->standards().awards : kNone;  // a reference, not a copy a request
+    const auto& awards = snapshot ? snapshot->standards().awards : kNone;
     if (snapshot) {
         const int next =
             snapshot->info().period.month() == 12 ? snapshot->info().period.year() + 1 : snapshot->info().period.year();
@@ -51,25 +56,39 @@ Response award_page(const AppContext& app) {
     }
     if (awards.empty()) {
         data.set("none_yet", flag(true));
-        return html_page(app, "award", std::move(data));
+        return renderer.render("parts/award", data);
     }
     const auto& [year, places] = *awards.rbegin();
     data.set("year", std::to_string(year));
     if (!places.empty()) {
-        data.set("winner", name_of(app, places.front().provider_id));
+        data.set("winner", name_of(registry, places.front().provider_id));
         data.set("winner_url", fmt::format("/providers/{}", places.front().provider_id));
     }
-    data.set("places", list_of(places, [&](const publication::AwardEntry& e) { return place_view(app, e); }));
+    data.set("places", list_of(places, [&](const publication::AwardEntry& e) { return place_view(registry, e); }));
     mustache::data past{mustache::data::type::list};
     for (auto it = std::next(awards.rbegin()); it != awards.rend(); ++it) {
         mustache::data d;
         d.set("year", std::to_string(it->first));
-        d.set("winner", name_of(app, it->second.front().provider_id));
+        d.set("winner", name_of(registry, it->second.front().provider_id));
         d.set("url", fmt::format("/providers/{}", it->second.front().provider_id));
         past.push_back(d);
     }
     data.set("has_past", flag(!past.is_empty_list()));
     data.set("past", past);
+    return renderer.render("parts/award", data);
+}
+
+namespace {
+
+Response award_page(const AppContext& app) {
+    mustache::data data;
+    data.set("title", "The award for the top-rated provider");
+    const auto snapshot = app.published.current();
+    const auto parts = app.page_parts.current();
+    std::string scratch;
+    put(data, "award_html", std::string(part_or(parts.get(), snapshot.get(), &PageParts::award, 0, scratch, [&] {
+            return award_html(app.renderer, app.registry, snapshot.get());
+        })));
     return html_page(app, "award", std::move(data));
 }
 
