@@ -20,9 +20,11 @@ namespace {
 
 // Stars out of 100 ratings a month: how many give 1, 2, 3, 4 and 5.
 using Mix = std::array<int, 5>;
-constexpr Mix kBest{0, 2, 13, 35, 50};      // about 4.3: the year's honest winner
-constexpr Mix kFriend{10, 15, 30, 30, 15};  // about 3.2: the provider the attacker wants to win
-constexpr Mix kRival{5, 10, 25, 40, 20};    // about 3.6: the provider the attacker wants to sink
+constexpr Mix kBest{0, 2, 13, 35, 50};  // about 4.3: the year's honest winner
+// About 3.5: the provider the attacker wants to win. Clear of the 3-star minimum by more than the
+// noise and the prior can move it (at 3.2 it read "At risk" about one run in ten).
+constexpr Mix kFriend{5, 10, 30, 35, 20};
+constexpr Mix kRival{5, 10, 25, 40, 20};  // about 3.6: the provider the attacker wants to sink
 constexpr Mix kOrdinary{8, 12, 30, 35, 15};
 constexpr int kFriendFlood = 2500;  // unheld, the friend's score would pass 4.4 and win
 constexpr int kRivalFlood = 1500;   // unheld, the rival's would fall near 2.2: below standard
@@ -96,6 +98,13 @@ protected:
         if (!std::regex_search(page, m, std::regex(R"re(govuk-tag [a-z-]*">([A-Za-z ]+)</strong>)re"))) return "none";
         const bool pending = page.find("the status changes if the next publication agrees") != std::string::npos;
         return m[1].str() + (pending ? " (changing)" : "");
+    }
+
+    // The status part of a provider's page, for a failure message.
+    std::string status_part(const std::string& provider) {
+        const auto page = get(port(), "/providers/" + provider).body;
+        const auto at = page.find("id=\"standard-status\"");
+        return at == std::string::npos ? page.substr(0, 2000) : page.substr(at, 2000);
     }
 
     std::string winner() {
@@ -180,7 +189,7 @@ TEST_P(Integrity, AFloodForOneProviderAndAgainstARivalChangesNeitherStatusNorThe
     EXPECT_NE(get(port(), "/providers/" + seetec_)
                   .body.find("Ratings from December 2026 are left out of every figure after review by a moderator."),
               std::string::npos);
-    EXPECT_EQ(status_of(seetec_), "Meets the standards");
+    EXPECT_EQ(status_of(seetec_), "Meets the standards") << status_part(seetec_);
 }
 
 TEST_P(Integrity, TheRatingPageSaysNoOneMayPressureYouAndTakesAReport) {
