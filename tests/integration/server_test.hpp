@@ -33,8 +33,11 @@ protected:
 
     // Publishes everything up to this month (as if it were next month) and waits until the server
     // shows the new snapshot.
-    void publish_this_month() {
-        const auto published = run_cli({"publish", "--db", db(), "--now", next_month()});
+    void publish_this_month() { publish_at(next_month()); }
+
+    // Publishes as if it were `now` (YYYY-MM) and waits until the server shows that snapshot.
+    void publish_at(const std::string& now) {
+        const auto published = run_cli({"publish", "--db", db(), "--now", now});
         ASSERT_EQ(published.exit_code, 0) << published.err;
         const auto at = published.out.find("published snapshot ");
         ASSERT_NE(at, std::string::npos) << published.out;

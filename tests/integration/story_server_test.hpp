@@ -90,20 +90,6 @@ protected:
             .status;
     }
 
-    // Publishes as if it were `now` (YYYY-MM) and waits until the server shows that snapshot.
-    void publish_at(const std::string& now) {
-        const auto published = run_cli({"publish", "--db", db(), "--now", now});
-        ASSERT_EQ(published.exit_code, 0) << published.err;
-        const auto at = published.out.find("published snapshot ");
-        ASSERT_NE(at, std::string::npos) << published.out;
-        const auto id = published.out.substr(at + 19, published.out.find(' ', at + 19) - at - 19);
-        for (int i = 0; i < 100; ++i) {
-            if (get(port(), "/api/v1/areas/1").body.find("\"snapshot\":" + id + ",") != std::string::npos) return;
-            std::this_thread::sleep_for(std::chrono::milliseconds(50));
-        }
-        ADD_FAILURE() << "the server did not load snapshot " << id;
-    }
-
     // Tells a story and has the moderator publish it; returns its id.
     std::string published_story(const std::string& text, bool with_codename = false) {
         tell_story(text, with_codename);
