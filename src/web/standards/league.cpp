@@ -36,6 +36,7 @@ std::shared_ptr<const LeagueParts> lines_of(const AppContext& app, const publica
 struct Parsed {
     league::Query query;
     std::vector<FieldError> errors;
+    std::string page;  // as written; empty: the first
 };
 
 Parsed parse(const Request& request) {
@@ -45,6 +46,7 @@ Parsed parse(const Request& request) {
         out.errors.push_back({"sort", "The address of this page is not one we understand"});
         return out;
     }
+    out.page = std::string(field(*form, "page"));
     const auto sort = field(*form, "sort");
     if (sort == "mean")
         out.query.sort = league::Sort::mean;
@@ -72,9 +74,7 @@ Parsed parse(const Request& request) {
 
 // The page of the table asked for (1 when none is): nullopt when there is no such page, so each
 // page has one address and made-up page numbers are not pages.
-std::optional<std::size_t> page_asked(const Request& request, std::size_t rows) {
-    const auto form = parse_query(request.query);
-    const auto text = form ? field(*form, "page") : std::string_view();
+std::optional<std::size_t> page_asked(std::string_view text, std::size_t rows) {
     const auto page = text.empty() ? std::optional<long long>(1) : parse_id(text);
     const auto pages = std::max<std::size_t>(1, (rows + kRowsPerPage - 1) / kRowsPerPage);
     if (!page || *page < 1 || static_cast<std::size_t>(*page) > pages) return std::nullopt;
@@ -105,7 +105,7 @@ Response league_page(const AppContext& app, const Request& request) {
         return html_page(app, "league", std::move(data), parsed.errors.empty() ? 200 : 400);
     }
     const auto order = lines->select(q);
-    const auto page = page_asked(request, order.size());
+    const auto page = page_asked(parsed.page, order.size());
     if (!page) return error_page(app, 404);
     const auto first = std::min(order.size(), (*page - 1) * kRowsPerPage);
     const std::span<const std::size_t> shown(order.data() + first, std::min(kRowsPerPage, order.size() - first));
