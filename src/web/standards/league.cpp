@@ -4,6 +4,8 @@
 // snapshot (league_parts.hpp); a request picks and joins them.
 #include <fmt/format.h>
 
+#include <algorithm>
+#include <array>
 #include <memory>
 #include <optional>
 #include <span>
@@ -81,54 +83,68 @@ std::optional<std::size_t> page_asked(std::string_view text, std::size_t rows) {
     return static_cast<std::size_t>(*page);
 }
 
-Response league_page(const AppContext& app, const Request& request) {
+// The links between pages of the table ("" when it has one page), keeping the filters.
+std::string page_links(const AppContext& app, std::string_view filters, std::size_t page, std::size_t pages,
+                       std::size_t first, std::size_t shown) {
+    if (pages <= 1) return "";
+    const auto link = [&](std::size_t to) {
+        return "/league-table?" + std::string(filters) + (filters.empty() ? "" : "&") + "page=" + std::to_string(to) +
+               "#league";
+    };
     mustache::data data;
+    data.set("page_label", fmt::format("Page {} of {}: providers {} to {}", page, pages, first + 1, first + shown));
+    if (page > 1) data.set("previous_page", link(page - 1));
+    if (page < pages) data.set("next_page", link(page + 1));
+    return app.renderer.render("parts/league_pages", data);
+}
+
+Response league_page(const AppContext& app, const Request& request) {
     const auto parsed = parse(request);
-    data.set("title", std::string(parsed.errors.empty() ? "" : "Error: ") + "League table");
-    set_error_summary(data, parsed.errors);
     const auto snapshot = app.published.current();
     const auto& q = parsed.query;
     const auto lines = snapshot && !snapshot->standards().statuses.empty() ? lines_of(app, *snapshot) : nullptr;
     const auto filters_now = lines ? LeagueFilters{} : league_filters(app.registry);
     const auto& choices = lines ? lines->filters : filters_now;
-    data.set("programme_options", choices.programmes.html(q.programme));
-    data.set("area_options", choices.areas.html(q.area ? std::to_string(*q.area) : ""));
+    std::array<std::string, kLeagueSlots> slots;
+    const auto slot = [&slots](LeagueSlot s) -> std::string& { return slots[static_cast<std::size_t>(s)]; };
+    slot(LeagueSlot::programme_options) = choices.programmes.html(q.programme);
+    slot(LeagueSlot::area_options) = choices.areas.html(q.area ? std::to_string(*q.area) : "");
     constexpr std::string_view kSortNames[] = {"lower", "mean", "name", "complaints"};  // by league::Sort
     constexpr std::string_view kKindNames[] = {"any", "prime", "subcontractor"};        // by league::Kind
-    data.set("sort_options", choices.sorts.html(kSortNames[static_cast<std::size_t>(q.sort)]));
-    data.set("kind_options", choices.kinds.html(kKindNames[static_cast<std::size_t>(q.kind)]));
+    slot(LeagueSlot::sort_options) = choices.sorts.html(kSortNames[static_cast<std::size_t>(q.sort)]);
+    slot(LeagueSlot::kind_options) = choices.kinds.html(kKindNames[static_cast<std::size_t>(q.kind)]);
     // The filters as asked (none when they were wrong), for the download and the page links.
     const auto filters = parsed.errors.empty() ? canonical_query(request.query, kFilters).value_or("") : "";
-    data.set("csv_url", "/league-table.csv" + (filters.empty() ? "" : "?" + filters));
-    if (!lines) {
-        data.set("none_yet", true);
+    slot(LeagueSlot::csv_url) = mustache::html_escape("/league-table.csv" + (filters.empty() ? "" : "?" + filters));
+    // Without figures, or with an error to show, the page is rendered whole.
+    const auto whole = [&](std::string_view period) {
+        auto data = league_page_data(period, slots);
+        if (!parsed.errors.empty()) data.set("title", "Error: League table");
+        set_error_summary(data, parsed.errors);
+        if (!lines) data.set("none_yet", true);
         return html_page(app, "league", std::move(data), parsed.errors.empty() ? 200 : 400);
-    }
+    };
+    if (!lines) return whole("");
     const auto order = lines->select(q);
     const auto page = page_asked(parsed.page, order.size());
     if (!page) return error_page(app, 404);
     const auto first = std::min(order.size(), (*page - 1) * kRowsPerPage);
     const std::span<const std::size_t> shown(order.data() + first, std::min(kRowsPerPage, order.size() - first));
-    data.set("period", month_label(snapshot->info().period.to_string()));
-    data.set("count", std::to_string(order.size()));
-    data.set("chart", lines->chart(shown));
+    slot(LeagueSlot::count) = std::to_string(order.size());
+    slot(LeagueSlot::chart) = lines->chart(shown);
     std::size_t size = 0;
     for (const auto k : shown) size += lines->html[k].size();
-    std::string rows;
+    auto& rows = slot(LeagueSlot::rows);
     rows.reserve(size);
     for (const auto k : shown) rows += lines->html[k];
-    data.set("rows", std::move(rows));
     const auto pages = (order.size() + kRowsPerPage - 1) / kRowsPerPage;
-    if (pages > 1) {
-        const auto link = [&](std::size_t to) {
-            return "/league-table?" + filters + (filters.empty() ? "" : "&") + "page=" + std::to_string(to) + "#league";
-        };
-        data.set("page_label",
-                 fmt::format("Page {} of {}: providers {} to {}", *page, pages, first + 1, first + shown.size()));
-        if (*page > 1) data.set("previous_page", link(*page - 1));
-        if (*page < pages) data.set("next_page", link(*page + 1));
-    }
-    return html_page(app, "league", std::move(data), parsed.errors.empty() ? 200 : 400);
+    slot(LeagueSlot::pages) = page_links(app, filters, *page, pages, first, shown.size());
+    if (!parsed.errors.empty() || !lines->page) return whole(month_label(snapshot->info().period.to_string()));
+    std::array<std::string_view, kLeagueSlots> values;
+    std::copy(slots.begin(), slots.end(), values.begin());
+    Response response;
+    response.body = lines->page->fill(values);
+    return response;
 }
 
 Response league_data(const AppContext& app, const Request& request, bool csv) {

@@ -8,6 +8,7 @@
 
 #include "core/standards/evidence.hpp"
 #include "web/registry/views.hpp"
+#include "web/stories/views.hpp"
 
 namespace pw::web {
 
@@ -138,7 +139,22 @@ LeagueParts league_parts(registry::RegistryRepository& registry, const publicati
          {league::Sort::lower_bound, league::Sort::mean, league::Sort::name, league::Sort::complaints})
         parts.sorted[static_cast<std::size_t>(sort)] = league::sorted_positions(parts.rows, sort);
     draw_chart_frame(parts, snapshot.standards().in_force.minimum_stars);
+    std::array<std::string, kLeagueSlots> markers;
+    for (std::size_t k = 0; k < kLeagueSlots; ++k) markers[k] = PageSkeleton::marker(k);
+    parts.page.emplace(renderer, "league", league_page_data(month_label(snapshot.info().period.to_string()), markers),
+                       kLeagueSlots);
     return parts;
+}
+
+mustache::data league_page_data(std::string_view period, std::span<const std::string> slots) {
+    constexpr const char* kNames[kLeagueSlots] = {"sort_options", "kind_options", "programme_options",
+                                                  "area_options", "count",        "csv_url",
+                                                  "rows",         "pages",        "chart"};
+    mustache::data data;
+    data.set("title", "League table");
+    if (!period.empty()) data.set("period", std::string(period));
+    for (std::size_t k = 0; k < kLeagueSlots && k < slots.size(); ++k) data.set(kNames[k], slots[k]);
+    return data;
 }
 
 std::vector<std::size_t> LeagueParts::select(const league::Query& query) const {

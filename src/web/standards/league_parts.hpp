@@ -2,6 +2,7 @@
 // Every provider's line of the league table, rendered once a snapshot (by the snapshot keeper,
 // with the other page parts) so that a request only picks, orders and joins finished lines.
 #include <array>
+#include <optional>
 #include <span>
 #include <string>
 #include <string_view>
@@ -11,6 +12,7 @@
 #include "core/publication/snapshot.hpp"
 #include "core/registry/registry_repository.hpp"
 #include "web/render/renderer.hpp"
+#include "web/render/skeleton.hpp"
 
 namespace pw::web {
 
@@ -32,6 +34,23 @@ struct LeagueFilters {
 
 LeagueFilters league_filters(registry::RegistryRepository& registry);
 
+// What a request writes into the league page, each as HTML (escaped where it is text).
+enum class LeagueSlot : std::size_t {
+    sort_options,
+    kind_options,
+    programme_options,
+    area_options,
+    count,
+    csv_url,
+    rows,
+    pages,  // the links between pages of the table, when it has more than one
+    chart,
+};
+inline constexpr std::size_t kLeagueSlots = 9;
+
+// The league page's data: its title, the period of the figures (none before any) and each slot.
+mustache::data league_page_data(std::string_view period, std::span<const std::string> slots);
+
 struct LeagueParts {
     std::vector<league::Row> rows;                   // every provider with a published status
     std::vector<std::string> html;                   // rows[k] as a row of the page's table
@@ -48,6 +67,8 @@ struct LeagueParts {
     std::string chart(std::span<const std::size_t> order) const;
 
     LeagueFilters filters;
+    // The page for any query without an error, rendered once with the snapshot's period.
+    std::optional<PageSkeleton> page;
 };
 
 LeagueParts league_parts(registry::RegistryRepository& registry, const publication::Snapshot& snapshot,

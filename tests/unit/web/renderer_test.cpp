@@ -2,6 +2,10 @@
 
 #include <gtest/gtest.h>
 
+#include <vector>
+
+#include "web/render/skeleton.hpp"
+
 using namespace pw::web;
 
 TEST(Renderer, EscapesEveryValueByDefault) {
@@ -108,4 +112,46 @@ TEST(Renderer, RendersExactlyWhatTheTemplateSaysWhateverItsSpaces) {
     data.set("items", items);
     mustache::mustache direct{std::string(text)};
     EXPECT_EQ(renderer.page("x", data), direct.render(data));
+}
+
+TEST(PageSkeleton, FillsTheSameBytesAsRenderingThePageWithTheValues) {
+    std::map<std::string, std::string_view> files{
+        {"pages/x.mustache",
+         "<h1>{{title}}</h1>{{#flag}}<p>on</p>{{/flag}}<ul>{{{items}}}</ul><a href=\"{{{url}}}\">"
+         "{{{items}}}</a> {{{last}}}"},
+        {"layout.mustache", "<title>{{title}}</title><main>{{{content}}}</main>{{asset_version}}"}};
+    Renderer renderer(files);
+    renderer.set_global("asset_version", "3");
+    const auto data_with = [](const std::vector<std::string>& slots) {
+        mustache::data data;
+        data.set("title", "A & B");
+        data.set("flag", true);
+        data.set("items", slots[0]);
+        data.set("url", slots[1]);
+        data.set("last", slots[2]);
+        return data;
+    };
+    const PageSkeleton skeleton(
+        renderer, "x", data_with({PageSkeleton::marker(0), PageSkeleton::marker(1), PageSkeleton::marker(2)}), 3);
+    const std::vector<std::string> values{"<li>one</li><li>two &amp; three</li>", "/a?b=1&amp;c=2", ""};
+    const std::vector<std::string_view> views(values.begin(), values.end());
+    EXPECT_EQ(skeleton.fill(views), renderer.page("x", data_with(values)));
+    EXPECT_EQ(skeleton.fill(views),
+              "<title>A &amp; B</title><main><h1>A &amp; B</h1><p>on</p><ul><li>one</li><li>two &amp; three</li></ul>"
+              "<a href=\"/a?b=1&amp;c=2\"><li>one</li><li>two &amp; three</li></a> </main>3");
+}
+
+TEST(PageSkeleton, RefusesAPageThatLosesASlot) {
+    std::map<std::string, std::string_view> files{{"pages/x.mustache", "{{#flag}}{{{a}}}{{/flag}}{{{b}}}"},
+                                                  {"layout.mustache", "{{{content}}}"}};
+    Renderer renderer(files);
+    mustache::data data;
+    data.set("a", PageSkeleton::marker(0));  // inside a section that is off: never on the page
+    data.set("b", PageSkeleton::marker(1));
+    EXPECT_THROW(PageSkeleton(renderer, "x", data, 2), std::logic_error);
+    data.set("flag", true);
+    const PageSkeleton skeleton(renderer, "x", data, 2);
+    const std::vector<std::string_view> two{"1", "2"}, one{"1"};
+    EXPECT_EQ(skeleton.fill(two), "12");
+    EXPECT_THROW((void)skeleton.fill(one), std::logic_error);
 }
