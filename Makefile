@@ -35,7 +35,13 @@ run: build
 	for registry in $(REGISTRY); do $(BIN) import registry $$registry --db $(DB) || exit 1; done
 	$(BIN) import figures data/published/sanction_aggregates.csv --db $(DB)
 	$(BIN) import provider-sanctions data/published/provider_sanction_referrals.csv --db $(DB)
-	$(BIN) serve --db $(DB) --port $(PORT) --bind $(BIND)
+	@# Staff reports need the moderators' key. On this one machine its passphrase lies beside it,
+	@# which is fine to try the site; a deployment keeps them apart (docs/threat-model.md).
+	@test -f $(dir $(DB))staff.key || { head -c 24 /dev/urandom | base64 > $(dir $(DB))staff.passphrase && \
+	  chmod 600 $(dir $(DB))staff.passphrase && \
+	  $(BIN) staff-key init $(dir $(DB))staff.key --passphrase-file $(dir $(DB))staff.passphrase; }
+	$(BIN) serve --db $(DB) --port $(PORT) --bind $(BIND) --staff-key $(dir $(DB))staff.key \
+	  --staff-key-passphrase-file $(dir $(DB))staff.passphrase
 
 # Unit, store and integration suites; store and HTTP suites run on SQLite and on a
 # PostgreSQL 15 server started for the run on a loopback port (scripts/with-postgres.sh).

@@ -44,6 +44,11 @@ set_tests_properties(browser.answers PROPERTIES TIMEOUT 180 RUN_SERIAL TRUE)
 add_test(NAME browser.standards COMMAND ${CMAKE_SOURCE_DIR}/tests/browser/run.sh ${CMAKE_BINARY_DIR} standards)
 set_tests_properties(browser.standards PROPERTIES TIMEOUT 180 RUN_SERIAL TRUE)
 
+# A staff member's report in real Chromium at 320 px, JavaScript off and on: the codename, a
+# moderator's reply read with it, and the public counts.
+add_test(NAME browser.staff COMMAND ${CMAKE_SOURCE_DIR}/tests/browser/run.sh ${CMAKE_BINARY_DIR} staff)
+set_tests_properties(browser.staff PROPERTIES TIMEOUT 180 RUN_SERIAL TRUE)
+
 # The shipped nginx configuration and systemd unit, run as shipped in front of two servers.
 add_test(NAME deploy.nginx COMMAND ${CMAKE_SOURCE_DIR}/tests/deploy/run.sh ${CMAKE_BINARY_DIR})
 set_tests_properties(deploy.nginx PROPERTIES TIMEOUT 120)

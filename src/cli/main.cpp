@@ -42,6 +42,7 @@ int main(int argc, char** argv) {
     add_publish(app, exit_code);
     add_generate(app, exit_code);
     add_secrets(app, exit_code);
+    add_staff_key(app, exit_code);
     try {
         app.parse(argc, argv);
     } catch (const CLI::CallForHelp& e) {

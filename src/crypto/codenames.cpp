@@ -38,10 +38,10 @@ std::size_t word_count() {
     return words().size();
 }
 
-std::string new_codename() {
+std::string new_codename(int count) {
     const auto& list = words();
     std::string out;
-    for (int i = 0; i < 4; ++i) {
+    for (int i = 0; i < count; ++i) {
         if (i) out.push_back(' ');
         out += list[randombytes_uniform(static_cast<std::uint32_t>(list.size()))];
     }

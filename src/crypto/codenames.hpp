@@ -11,8 +11,8 @@ namespace pw::crypto {
 // Call once before any other function here (initialises libsodium); throws if it cannot.
 void initialise();
 
-// Four words, separated by spaces, from the embedded list, chosen with libsodium's CSPRNG.
-std::string new_codename();
+// Four words (or `count`), separated by spaces, from the embedded list, chosen with libsodium's CSPRNG.
+std::string new_codename(int count = 4);
 
 // 20 bits of BLAKE2b of the normalised codename keyed with the deployment's look-up key
 // (crypto/secrets.hpp): many codenames share each look-up key, and without the key nobody can

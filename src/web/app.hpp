@@ -22,6 +22,7 @@
 #include "web/publication/read_model.hpp"
 #include "web/registry/page_parts.hpp"
 #include "web/render/renderer.hpp"
+#include "web/staff_reports/keys.hpp"
 #include "web/stories/published_stories.hpp"
 #include "web/suggestions/published_suggestions.hpp"
 #include "web/work/slow_pool.hpp"
@@ -49,6 +50,7 @@ struct AppContext {
     const PagePartsModel& page_parts;           // parts of pages rendered from the two
     throttle::RateLimiter& limiter;             // participants' actions per client per hour
     SlowPool& slow;                             // argon2id work, off the connection threads
+    const StaffReportKeys& staff;               // the moderators' key: staff reports are closed without it
     bool access_log = true;
 };
 

@@ -1,16 +1,17 @@
 #!/usr/bin/env bash
 # Runs a browser test against a real server on a free loopback port, with a fresh SQLite database,
-# a moderator, a researcher and a provider account. Usage: run.sh BUILD_DIR [journey|answers|standards]
+# a moderator, a researcher and a provider account. Usage: run.sh BUILD_DIR [journey|answers|standards|staff]
 #   journey (the default): tests/browser/journey.mjs
 #   answers: tests/browser/answers.mjs, with an admin account and a second server on the same
 #            database acting as if it were three months later (serve --now), for the 8-week clock
 #   standards: tests/browser/standards.mjs, after 700 one-star ratings of Seetec and 700 five-star
 #            ratings of Working Links (each from another client behind the trusted proxy) and two
 #            publications, so that Seetec is below standard and under recovery measures
+#   staff: tests/browser/staff.mjs, with the moderators' key for staff reports (made here)
 set -euo pipefail
-build=$(realpath "${1:?usage: $0 BUILD_DIR [journey|answers|standards]}")
+build=$(realpath "${1:?usage: $0 BUILD_DIR [journey|answers|standards|staff]}")
 script=${2:-journey}
-case "$script" in journey | answers | standards) ;; *) echo "usage: $0 BUILD_DIR [journey|answers|standards]"; exit 2 ;; esac
+case "$script" in journey | answers | standards | staff) ;; *) echo "usage: $0 BUILD_DIR [journey|answers|standards|staff]"; exit 2 ;; esac
 repo=$(cd "$(dirname "$0")/../.." && pwd)
 bin="$build/providerwatch"
 command -v /usr/bin/chromium >/dev/null || { echo "browser test: /usr/bin/chromium is missing (scripts/install-deps.sh test installs it)"; exit 1; }
@@ -55,6 +56,11 @@ options=()
 [ "$script" = answers ] && reload=1000
 # It runs in December 2026 whatever the date, so the two publications after it end the award's year.
 [ "$script" = standards ] && reload=1000 && options=(--publish off --trusted-proxy 127.0.0.1 --now 2026-12)
+if [ "$script" = staff ]; then
+  printf 'a passphrase for the browser test\n' >"$tmp/passphrase"
+  "$bin" staff-key init "$tmp/staff.key" --passphrase-file "$tmp/passphrase" >/dev/null
+  options=(--staff-key "$tmp/staff.key" --staff-key-passphrase-file "$tmp/passphrase")
+fi
 "$bin" serve --db "$db" --port 0 --threads 2 --log-level warn --reload-ms "$reload" "${options[@]}" >"$tmp/out" 2>"$tmp/err" &
 server=$!
 port=$(listening_port "$tmp/out") || { cat "$tmp/err"; exit 1; }
@@ -64,6 +70,12 @@ provider=$("$bin" account create --db "$db" --username seetec --role provider --
 if [ "$script" = journey ]; then
   BASE_URL="http://127.0.0.1:$port" ARTEFACTS="$build/artefacts/browser" MODERATOR_PASSWORD="$moderator" \
     PROVIDER_PASSWORD="$provider" RESEARCHER_PASSWORD="$researcher" EXAMPLES="$repo/docs/examples" node "$repo/tests/browser/journey.mjs"
+  exit
+fi
+
+if [ "$script" = staff ]; then
+  BASE_URL="http://127.0.0.1:$port" ARTEFACTS="$build/artefacts/browser-staff" MODERATOR_PASSWORD="$moderator" \
+    node "$repo/tests/browser/staff.mjs"
   exit
 fi
 

@@ -75,6 +75,18 @@ TEST_P(Backup, ARestoredDatabaseHasEveryRowOfEveryTable) {
         port(), "POST", "/providers/5/rate", "Content-Type: application/x-www-form-urlencoded\r\n",
         "csrf=" + token + "&area=" + area + "&stars=3&respect=2&get_codename=yes&confirm=yes&story=It+was+fine.");
     ASSERT_EQ(saved.status, 200);
+    // A staff report, its message and event, under random ids as large as they come (2^59).
+    {
+        auto database = std::move(*pw::store::Database::open(*pw::store::parse_database_url(db())));
+        auto s = database->session();
+        s << "INSERT INTO staff_reports (id, prime_id, pressures, month, details_for_moderators, details_for_reporter, "
+             "state, lookup_key, codename_hash, key_salt, public_key, locked_secret_key) VALUES (576460752303423000, "
+             "1, 3, '2026-12', 'sealed', 'sealed', 'received', 12345, 'hash', 'salt', 'public', 'locked')";
+        s << "INSERT INTO staff_report_messages (id, report_id, seq, author, month, for_moderators, for_reporter) "
+             "VALUES (576460752303423001, 576460752303423000, 1, 'staff', '2026-12', 'sealed1', 'sealed2')";
+        s << "INSERT INTO staff_report_events (id, what, report_id, to_state, actor_role, month) VALUES "
+             "(576460752303423002, 'staff_report.received', 576460752303423000, 'received', 'staff', '2026-12')";
+    }
 
     const auto file = std::filesystem::temp_directory_path() / ("providerwatch-backup-" + std::to_string(getpid()));
     auto backed = run_cli({"backup", "--db", db(), "--out", file.string()});
@@ -91,6 +103,9 @@ TEST_P(Backup, ARestoredDatabaseHasEveryRowOfEveryTable) {
     EXPECT_GT(before.at("ratings").size(), 0u);
     EXPECT_GT(before.at("stories").size(), 0u);
     EXPECT_GT(before.at("accounts").size(), 0u);
+    EXPECT_EQ(after.at("staff_report_events"),
+              std::vector<std::string>{
+                  "576460752303423002|staff_report.received|576460752303423000|NULL|received|staff|2026-12|"});
 
     // The restored database, served with the deployment's secrets file (backed up apart from the
     // database), takes new rows after the restored ids, finds the codename made before the backup,

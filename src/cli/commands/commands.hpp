@@ -20,6 +20,7 @@ void add_simulate(CLI::App& app, int& exit_code);
 void add_publish(CLI::App& app, int& exit_code);
 void add_generate(CLI::App& app, int& exit_code);
 void add_secrets(CLI::App& app, int& exit_code);  // secrets init
+void add_staff_key(CLI::App& app, int& exit_code);  // staff-key init
 
 // "providerwatch: error: <message>" on stderr; returns code.
 int report_error(const std::string& message, int code = failure);

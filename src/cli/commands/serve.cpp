@@ -11,6 +11,7 @@
 #include "cli/commands/common.hpp"
 #include "cli/commands/secrets.hpp"
 #include "cli/commands/snapshot_keeper.hpp"
+#include "cli/commands/staff_key.hpp"
 #include "core/throttle/rate_limiter.hpp"
 #include "crypto/client_keys.hpp"
 #include "crypto/codenames.hpp"
@@ -45,6 +46,8 @@ struct ServeArgs {
     std::string metrics_bind;  // HOST:PORT on loopback; empty: /metrics only for a signed-in admin
     std::string trusted_proxy;
     std::string secrets;
+    std::string staff_key;
+    std::string staff_key_passphrase;
     int limit_writes = 60;
     int limit_lookups = 20;
     int limit_sign_ins = 30;
@@ -171,6 +174,8 @@ int serve(ServeArgs& args) {
     if (!secrets) return report_error(secrets.error().message);
     const crypto::CsrfTokens csrf(secrets->form_key);
     const crypto::LookupKeys lookup_keys(secrets->lookup_key);
+    const auto staff_keys = open_staff_keys(args.staff_key, args.staff_key_passphrase);
+    if (!staff_keys.moderators) spdlog::warn("event=staff_reports_closed reason=\"{}\"", staff_keys.closed_because);
 
     store::MemoryRegistryRepository registry(*db);
     store::Writer writer(*db, args.write_batch);
@@ -234,6 +239,7 @@ int serve(ServeArgs& args) {
                                  page_parts,
                                  limiter,
                                  slow,
+                                 staff_keys,
                                  args.access_log});
 
     std::optional<BackgroundServer> metrics_listener;
@@ -293,6 +299,11 @@ void add_serve(CLI::App& app, int& exit_code) {
     cmd->add_option("--secrets", args.secrets,
                     "The deployment secrets file (`providerwatch secrets init FILE`), the same for every server. "
                     "With SQLite it may be left out: <db>.secrets is used, made on first start");
+    cmd->add_option("--staff-key", args.staff_key,
+                    "The moderators' key file for staff reports (`providerwatch staff-key init FILE`); without "
+                    "it the staff-report area is closed and the rest of the site runs");
+    cmd->add_option("--staff-key-passphrase-file", args.staff_key_passphrase,
+                    "A file holding the key file's passphrase; else PROVIDERWATCH_STAFF_KEY_PASSPHRASE");
     cmd->add_option("--trusted-proxy", args.trusted_proxy,
                     "The address of a reverse proxy in front (e.g. 127.0.0.1): for its connections the client "
                     "is the last address in X-Forwarded-For. Used for rate limits only, never stored or logged");

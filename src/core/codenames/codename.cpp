@@ -4,7 +4,7 @@
 
 namespace pw::codenames {
 
-std::optional<std::string> normalise(std::string_view typed) {
+std::optional<std::string> normalise(std::string_view typed, int count) {
     if (typed.size() > 100) return std::nullopt;
     std::vector<std::string> words(1);
     for (char c : typed) {
@@ -18,7 +18,7 @@ std::optional<std::string> normalise(std::string_view typed) {
         }
     }
     if (words.back().empty()) words.pop_back();
-    if (static_cast<int>(words.size()) != kWords) return std::nullopt;
+    if (static_cast<int>(words.size()) != count) return std::nullopt;
     std::string out;
     for (const auto& w : words) {
         if (w.size() < 3 || w.size() > 7) return std::nullopt;

@@ -11,9 +11,11 @@
 namespace pw::codenames {
 
 inline constexpr int kWords = 4;
+// Staff reports' codenames are longer: 66 bits, for reports worth more to an attacker.
+inline constexpr int kStaffWords = 6;
 
-// "Maple-River  candle,ORBIT" -> "maple river candle orbit"; nullopt unless four words of letters.
-std::optional<std::string> normalise(std::string_view typed);
+// "Maple-River  candle,ORBIT" -> "maple river candle orbit"; nullopt unless `count` words of letters.
+std::optional<std::string> normalise(std::string_view typed, int count = kWords);
 
 // What is kept of a new codename: its look-up key and its argon2id hash, made on the slow-work
 // pool before the write, never inside the writer's batch.

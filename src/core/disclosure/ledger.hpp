@@ -8,23 +8,25 @@
 namespace pw::disclosure {
 
 enum class Table {
-    rating_stars,             // overall stars, 1 to 5, per unit and month
-    rating_aspect,            // one per aspect answered (six)
-    sanction_logged,          // a referral logged, by reason
-    sanction_decided,         // a decision recorded
-    sanction_adverse,         // a decision against the person
-    sanction_overturned,      // overturned at reconsideration or appeal
-    change_confirmed,         // "I noticed this change", given with a rating
-    complaint_sent,           // an official complaint sent, per provider and month
-    complaint_answered,       // its final response within 8 weeks
-    complaint_to_ice,         // taken to the Independent Case Examiner
+    rating_stars,           // overall stars, 1 to 5, per unit and month
+    rating_aspect,          // one per aspect answered (six)
+    sanction_logged,        // a referral logged, by reason
+    sanction_decided,       // a decision recorded
+    sanction_adverse,       // a decision against the person
+    sanction_overturned,    // overturned at reconsideration or appeal
+    change_confirmed,       // "I noticed this change", given with a rating
+    complaint_sent,         // an official complaint sent, per provider and month
+    complaint_answered,     // its final response within 8 weeks
+    complaint_to_ice,       // taken to the Independent Case Examiner
+    staff_report,           // a staff report, per prime and quarter
+    staff_report_pressure,  // one per kind of pressure it names (six)
 };
 
 struct LedgerLine {
     Table table;
     std::string_view what;
-    double epsilon;       // per contribution, per published cell (noise drawn once)
-    int times;            // how many such tables one contribution can enter
+    double epsilon;  // per contribution, per published cell (noise drawn once)
+    int times;       // how many such tables one contribution can enter
 };
 
 inline constexpr std::array kLedger{
@@ -39,6 +41,8 @@ inline constexpr std::array kLedger{
     LedgerLine{Table::complaint_sent, "an official complaint sent", 0.3, 1},
     LedgerLine{Table::complaint_answered, "a final response within 8 weeks", 0.3, 1},
     LedgerLine{Table::complaint_to_ice, "a complaint taken to the ICE", 0.3, 1},
+    LedgerLine{Table::staff_report, "a staff report of target pressure", 0.4, 1},
+    LedgerLine{Table::staff_report_pressure, "a kind of pressure a staff report names", 0.1, 6},
 };
 
 constexpr double epsilon_of(Table table) {
@@ -75,12 +79,24 @@ constexpr double epsilon_per_sanction_case() {
 constexpr double epsilon_per_complaint() {
     double total = 0;
     for (const auto& line : kLedger) {
-        if (line.table >= Table::complaint_sent && line.table <= Table::complaint_to_ice) total += line.epsilon * line.times;
+        if (line.table >= Table::complaint_sent && line.table <= Table::complaint_to_ice)
+            total += line.epsilon * line.times;
+    }
+    return total;
+}
+
+// The privacy loss of one staff report, for all time: its count and each kind it names, once.
+constexpr double epsilon_per_staff_report() {
+    double total = 0;
+    for (const auto& line : kLedger) {
+        if (line.table == Table::staff_report || line.table == Table::staff_report_pressure)
+            total += line.epsilon * line.times;
     }
     return total;
 }
 
 inline constexpr double kEpsilonPerRatingPromised = 1.0;
+inline constexpr double kEpsilonPerStaffReportPromised = 1.0;
 inline constexpr double kEpsilonPerComplaintPromised = 0.9;
 inline constexpr double kEpsilonPerSanctionCasePromised = 1.0;
 static_assert(epsilon_per_rating() <= kEpsilonPerRatingPromised + 1e-12, "docs/disclosure.md promises 1.0 a rating");
@@ -88,8 +104,10 @@ static_assert(epsilon_per_sanction_case() <= kEpsilonPerSanctionCasePromised + 1
               "docs/disclosure.md promises 1.0 a sanction case");
 static_assert(epsilon_per_complaint() <= kEpsilonPerComplaintPromised + 1e-12,
               "docs/disclosure.md promises 0.9 a complaint");
+static_assert(epsilon_per_staff_report() <= kEpsilonPerStaffReportPromised + 1e-12,
+              "docs/disclosure.md promises 1.0 a staff report");
 
 // The method's version, printed with every snapshot; change it when any rule above changes.
-inline constexpr std::string_view kMethodVersion = "geometric-monthly-3";
+inline constexpr std::string_view kMethodVersion = "geometric-monthly-4";
 
 }  // namespace pw::disclosure

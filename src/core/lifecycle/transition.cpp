@@ -12,6 +12,8 @@ std::string_view actor_name(Actor actor) {
             return "provider";
         case Actor::admin:
             return "admin";
+        case Actor::staff:
+            return "staff";
     }
     return "unknown";
 }

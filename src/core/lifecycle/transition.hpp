@@ -12,7 +12,7 @@
 
 namespace pw {
 
-enum class Actor { participant, moderator, provider, admin };
+enum class Actor { participant, moderator, provider, admin, staff };
 
 std::string_view actor_name(Actor actor);
 

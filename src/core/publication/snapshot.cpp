@@ -36,13 +36,15 @@ ratings::UnitScores scores_of(const RatingSum& sum, const std::array<ratings::Pr
 
 Snapshot::Snapshot(SnapshotInfo info, std::map<UnitKey, RatingSum> units, RatingSum programme,
                    std::map<std::int64_t, SanctionSum> referrers, ratings::ScoreSettings settings,
-                   SuggestionFigures suggestions, StandardsFigures standards)
+                   SuggestionFigures suggestions, StandardsFigures standards,
+                   staff_reports::StaffReportFigures staff_reports)
     : info_(std::move(info)),
       units_(std::move(units)),
       programme_(programme),
       referrers_(std::move(referrers)),
       suggestions_(std::move(suggestions)),
-      standards_(std::move(standards)) {
+      standards_(std::move(standards)),
+      staff_reports_(std::move(staff_reports)) {
     std::array<ratings::Prior, kRatingMeasures> priors;
     for (std::size_t m = 0; m < kRatingMeasures; ++m) {
         ratings::StarCounts clamped{};

@@ -11,6 +11,7 @@
 #include "core/publication/publish.hpp"
 #include "core/ratings/score.hpp"
 #include "core/ratings/service.hpp"
+#include "core/staff_reports/figures.hpp"
 #include "core/standards/holds.hpp"
 #include "core/standards/status.hpp"
 #include "core/suggestions/figures.hpp"
@@ -100,7 +101,8 @@ class Snapshot {
 public:
     Snapshot(SnapshotInfo info, std::map<UnitKey, RatingSum> units, RatingSum programme,
              std::map<std::int64_t, SanctionSum> referrers, ratings::ScoreSettings settings = {},
-             SuggestionFigures suggestions = {}, StandardsFigures standards = {});
+             SuggestionFigures suggestions = {}, StandardsFigures standards = {},
+             staff_reports::StaffReportFigures staff_reports = {});
 
     const SnapshotInfo& info() const { return info_; }
     // "Not enough ratings yet" for a unit the snapshot does not hold.
@@ -114,6 +116,8 @@ public:
     // nullopt: no status was published for it (too new, or published before the standards).
     std::optional<standards::ProviderStatus> status(std::int64_t provider_id) const;
     const StandardsFigures& standards() const { return standards_; }
+    // Staff reports per prime, for each ended quarter in the window.
+    const staff_reports::StaffReportFigures& staff_reports() const { return staff_reports_; }
 
     const std::map<UnitKey, RatingSum>& unit_sums() const { return units_; }
     const RatingSum& programme() const { return programme_; }
@@ -126,6 +130,7 @@ private:
     std::map<std::int64_t, SanctionSum> referrers_;
     SuggestionFigures suggestions_;
     StandardsFigures standards_;
+    staff_reports::StaffReportFigures staff_reports_;
     std::map<UnitKey, ratings::UnitScores> scores_;
     ratings::UnitScores empty_;
 };

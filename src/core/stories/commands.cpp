@@ -20,6 +20,8 @@ events::ActorRole role_of(Actor actor) {
             return events::ActorRole::provider;
         case Actor::admin:
             return events::ActorRole::admin;
+        case Actor::staff:
+            return events::ActorRole::staff;
     }
     return events::ActorRole::system;
 }

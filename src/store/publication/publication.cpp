@@ -14,6 +14,7 @@
 #include "core/sanctions/lifecycle.hpp"
 #include "store/complaints/published.hpp"
 #include "store/row.hpp"
+#include "store/staff_reports/published.hpp"
 #include "store/standards/award.hpp"
 #include "store/standards/integrity.hpp"
 #include "store/standards/standards.hpp"
@@ -432,6 +433,8 @@ Result<PublishOutcome> publish(Database& db, Month now, const disclosure::Random
     outcome.snapshot_id = store_snapshot(s, structure, *period, *window_start, now, holds.of_everything);
     store_suggestion_figures(s, outcome.snapshot_id, *window_start, *period, now);
     store_complaint_figures(s, outcome.snapshot_id, *window_start, *period);
+    draw_staff_report_cells(s, *window_start, *period, bits);
+    store_staff_report_figures(s, outcome.snapshot_id, *window_start, *period);
     store_snapshot_holds(s, outcome.snapshot_id, *window_start);
     // Every provider against the standards, from the figures just published less held months.
     if (const auto published = load_snapshot_in(s, outcome.snapshot_id)) {
@@ -519,7 +522,7 @@ std::shared_ptr<const Snapshot> load_snapshot_in(soci::session& s, std::int64_t 
     }
     return std::make_shared<const Snapshot>(*info, std::move(units), programme, std::move(referrers),
                                             ratings::ScoreSettings{}, load_suggestion_figures(s, wanted),
-                                            load_standards_figures(s, wanted));
+                                            load_standards_figures(s, wanted), load_staff_report_figures(s, wanted));
 }
 
 }  // namespace pw::store

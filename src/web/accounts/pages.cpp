@@ -48,11 +48,6 @@ std::string landing(const accounts::Account& account) {
     return "/moderate";
 }
 
-// A browser says where a form came from; another site's is refused, whatever the token.
-bool from_another_site(const Request& request) {
-    return request.header("sec-fetch-site").value_or("same-origin") == "cross-site";
-}
-
 // Runs on the slow-work pool (argon2id).
 Response sign_in(const AppContext& app, const Request& request) {
     auto form = parse_query(request.body);

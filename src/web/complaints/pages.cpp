@@ -34,11 +34,6 @@ std::string form_path(std::int64_t provider_id) {
     return fmt::format("/providers/{}/complain", provider_id);
 }
 
-Response no_store(Response response) {
-    response.set_header("Cache-Control", "no-store");
-    return response;
-}
-
 // The provider's own complaints procedure, where the registry has it.
 void set_procedure(mustache::data& data, const std::optional<registry::ComplaintsProcedure>& procedure) {
     if (!procedure) return;

@@ -32,6 +32,17 @@ Week current_week(const AppContext& app);
 // The GOV.UK error summary: "errors" (field, message) and "has_errors".
 void set_error_summary(mustache::data& data, const std::vector<FieldError>& errors);
 
+// A personal page: never kept by a browser or a proxy.
+inline Response no_store(Response response) {
+    response.set_header("Cache-Control", "no-store");
+    return response;
+}
+
+// A browser says where a form came from; another site's is refused, whatever the token.
+inline bool from_another_site(const Request& request) {
+    return request.header("sec-fetch-site").value_or("same-origin") == "cross-site";
+}
+
 // A boolean for a template section.
 inline mustache::data flag(bool value) {
     return value ? mustache::data::type::bool_true : mustache::data::type::bool_false;

@@ -123,8 +123,7 @@ void submit(const AppContext& app, const Target& target, const Request& request,
         respond(error_page(app, 400));
         return;
     }
-    if (!app.csrf.valid(field(*form, "csrf"), target.form_path, current_day(app)) ||
-        request.header("sec-fetch-site").value_or("same-origin") == "cross-site") {
+    if (!app.csrf.valid(field(*form, "csrf"), target.form_path, current_day(app)) || from_another_site(request)) {
         respond(error_page(app, 403));
         return;
     }

@@ -15,6 +15,22 @@ mustache::data text_view(std::string_view text) {
     return segments_view(stories::segments(text));
 }
 
+void set_preview(mustache::data& data, const FormFields& form, const std::string& text) {
+    data.set("text", text);
+    const auto segments = stories::preview_segments(text);
+    data.set("segments", segments_view(segments));
+    data.set("removes_something", flag(std::ranges::any_of(segments, [](const auto& s) { return s.removed; })));
+    mustache::data kept{mustache::data::type::list};
+    for (const auto& [name, value] : form) {
+        if (name == "csrf" || name == "text" || name == "confirm") continue;
+        mustache::data d;
+        d.set("name", name);
+        d.set("value", value);
+        kept.push_back(d);
+    }
+    data.set("kept", kept);
+}
+
 mustache::data segments_view(const std::vector<stories::Segment>& segments) {
     return list_of(segments, [](const stories::Segment& segment) {
         mustache::data d;
@@ -37,12 +53,12 @@ mustache::data story_view(const store::StoryRow& story) {
     put(d, "safeguarding", flag(story.safeguarding));
     // A moderator's censor rules reach the responses under a story too.
     put(d, "responses", list_of(story.responses, [&](const store::ResponseRow& r) {
-              mustache::data rd;
-              put(rd, "provider_name", r.provider_name);
-              put(rd, "month", month_label(r.month));
-              put(rd, "segments", text_view(stories::censor(r.body, story.rules)));
-              return rd;
-          }));
+            mustache::data rd;
+            put(rd, "provider_name", r.provider_name);
+            put(rd, "month", month_label(r.month));
+            put(rd, "segments", text_view(stories::censor(r.body, story.rules)));
+            return rd;
+        }));
     d.set("has_responses",
           story.responses.empty() ? mustache::data::type::bool_false : mustache::data::type::bool_true);
     return d;
@@ -55,11 +71,12 @@ mustache::data response_view(const store::ModeratedResponse& response) {
     put(d, "month", month_label(response.month));
     put(d, "segments", text_view(stories::censor(response.body, response.story.rules)));
     const auto state = response.state;
-    put(d, "state_label", std::string(state == stories::ResponseState::pending     ? "Waiting for a moderator"
-                                      : state == stories::ResponseState::published ? "Published"
-                                      : state == stories::ResponseState::rejected  ? "Not published"
-                                      : state == stories::ResponseState::withdrawn ? "Withdrawn"
-                                                                                   : "Removed by a moderator"));
+    put(d, "state_label",
+        std::string(state == stories::ResponseState::pending     ? "Waiting for a moderator"
+                    : state == stories::ResponseState::published ? "Published"
+                    : state == stories::ResponseState::rejected  ? "Not published"
+                    : state == stories::ResponseState::withdrawn ? "Withdrawn"
+                                                                 : "Removed by a moderator"));
     if (!response.reject_reason.empty()) put(d, "reject_reason", response.reject_reason);
     put(d, "story", story_view(response.story));
     return d;

@@ -1,4 +1,5 @@
 #pragma once
+#include "core/common/form.hpp"
 #include "core/stories/story.hpp"
 #include "store/stories/responses.hpp"
 #include "store/stories/stories.hpp"
@@ -13,6 +14,10 @@ std::string month_label(std::string_view yyyy_mm);
 mustache::data text_view(std::string_view redacted);
 // Segments already split (the writer's preview).
 mustache::data segments_view(const std::vector<stories::Segment>& segments);
+
+// A preview of what redaction takes out of text before it is sent: "text" (to change it),
+// "segments", "removes_something", and "kept": the form's other fields, to send again hidden.
+void set_preview(mustache::data& data, const FormFields& form, const std::string& text);
 
 // A story with its responses, its text split at what was removed (and what moderators censor).
 mustache::data story_view(const store::StoryRow& story);

@@ -65,19 +65,7 @@ Response preview_page(const AppContext& app, const registry::ProviderDetail& pro
     const auto path = form_path(provider.provider.id.value);
     data.set("action", path);
     data.set("csrf", app.csrf.issue(path, current_day(app)));
-    data.set("text", text);
-    const auto segments = stories::preview_segments(text);
-    data.set("segments", segments_view(segments));
-    data.set("removes_something", flag(std::ranges::any_of(segments, [](const auto& s) { return s.removed; })));
-    mustache::data kept{mustache::data::type::list};
-    for (const auto& [name, value] : form) {
-        if (name == "csrf" || name == "text" || name == "confirm") continue;
-        mustache::data d;
-        d.set("name", name);
-        d.set("value", value);
-        kept.push_back(d);
-    }
-    data.set("kept", kept);
+    set_preview(data, form, text);
     Response response = html_page(app, "suggest_preview", std::move(data));
     response.set_header("Cache-Control", "no-store");
     return response;

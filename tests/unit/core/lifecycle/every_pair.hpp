@@ -10,7 +10,7 @@
 
 namespace pw::testing {
 
-inline constexpr std::array kActors{Actor::participant, Actor::moderator, Actor::provider, Actor::admin};
+inline constexpr std::array kActors{Actor::participant, Actor::moderator, Actor::provider, Actor::admin, Actor::staff};
 
 template <class State, std::size_t N, class Check>
 void check_every_pair(const std::array<State, N>& states, const std::set<std::tuple<State, State, Actor>>& allowed,

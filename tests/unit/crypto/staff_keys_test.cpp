@@ -1,0 +1,78 @@
+#include "crypto/staff_keys.hpp"
+
+#include <gtest/gtest.h>
+
+#include <set>
+
+using namespace pw;
+using namespace pw::crypto;
+
+class StaffKeys : public ::testing::Test {
+protected:
+    static void SetUpTestSuite() { initialise(); }
+};
+
+TEST_F(StaffKeys, TheKeyFileOpensOnlyWithItsPassphraseAndHoldsNoSecretInTheClear) {
+    const auto keys = new_key_pair();
+    const auto file = moderator_key_file(keys, "a long enough passphrase");
+    ASSERT_TRUE(file);
+    const auto opened = open_moderator_key_file(*file, "a long enough passphrase");
+    ASSERT_TRUE(opened) << opened.error().message;
+    EXPECT_EQ(opened->secret_key, keys.secret_key);
+    EXPECT_EQ(opened->public_key, keys.public_key);
+    const auto wrong = open_moderator_key_file(*file, "another passphrase entirely");
+    ASSERT_FALSE(wrong);
+    EXPECT_EQ(wrong.error().message, "the passphrase does not open the key file");
+    EXPECT_FALSE(moderator_key_file(keys, "too short"));
+}
+
+TEST_F(StaffKeys, ADamagedOrSwappedKeyFileIsRefusedSayingWhy) {
+    const auto file = *moderator_key_file(new_key_pair(), "a long enough passphrase");
+    EXPECT_EQ(open_moderator_key_file("public_key=zz\n", "a long enough passphrase").error().message,
+              "line 1 of the key file: public_key must be 64 hex digits");
+    EXPECT_EQ(open_moderator_key_file("# only a comment\n", "a long enough passphrase").error().message,
+              "the key file lacks its public_key, salt or locked_secret_key");
+    EXPECT_FALSE(open_moderator_key_file(file + "colour=blue\n", "a long enough passphrase"));
+    // Another pair's public key with this secret key: refused, not silently mismatched.
+    const auto other = *moderator_key_file(new_key_pair(), "a long enough passphrase");
+    const auto line = [](const std::string& text, const std::string& name) {
+        const auto at = text.find(name + "=");
+        return text.substr(at, text.find('\n', at) - at);
+    };
+    std::string swapped = file;
+    swapped.replace(swapped.find(line(file, "public_key")), line(file, "public_key").size(), line(other, "public_key"));
+    EXPECT_EQ(open_moderator_key_file(swapped, "a long enough passphrase").error().message,
+              "the key file's secret key does not belong to its public key");
+}
+
+TEST_F(StaffKeys, TextSealedToBothKeysOpensForModeratorsAndForTheCodenameOnly) {
+    const auto moderators = new_key_pair();
+    const LookupKeys lookup(std::array<unsigned char, 32>{7});
+    const auto reporter = new_reporter_keys(lookup, "maple river candle orbit");
+    const StaffReportSealer sealer(moderators.public_key);
+    const auto sealed = sealer.seal(redaction::redact_text("three referrals a week"), reporter.public_key);
+    EXPECT_EQ(sealed.for_moderators.find("referrals"), std::string::npos);
+    EXPECT_EQ(open_sealed(moderators, sealed.for_moderators), "three referrals a week");
+    EXPECT_FALSE(open_sealed(moderators, sealed.for_reporter));
+
+    const auto theirs = unlock_reporter_keys("maple river candle orbit", reporter.public_key, reporter.key_salt,
+                                             reporter.locked_secret_key);
+    ASSERT_TRUE(theirs);
+    EXPECT_EQ(open_sealed(*theirs, sealed.for_reporter), "three referrals a week");
+    EXPECT_FALSE(open_sealed(*theirs, sealed.for_moderators));
+    EXPECT_FALSE(unlock_reporter_keys("maple river candle orange", reporter.public_key, reporter.key_salt,
+                                      reporter.locked_secret_key));
+    EXPECT_FALSE(open_sealed(moderators, "not base64 at all!"));
+    EXPECT_TRUE(secret_matches(reporter.codename_hash, "maple river candle orbit"));
+    EXPECT_EQ(reporter.lookup_key, lookup("maple river candle orbit"));
+}
+
+TEST_F(StaffKeys, RandomIdsArePositiveAndDoNotRepeat) {
+    std::set<std::int64_t> seen;
+    for (int i = 0; i < 1000; ++i) {
+        const auto id = random_id();
+        EXPECT_GT(id, 0);
+        seen.insert(id);
+    }
+    EXPECT_EQ(seen.size(), 1000u);
+}
