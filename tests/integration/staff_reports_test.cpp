@@ -486,6 +486,10 @@ TEST_P(StaffReports, PublicCountsArePerPrimeForEndedQuartersAndHiddenBelowTheirT
     publish_at(after_end(3));
     EXPECT_EQ(count("staff_report_cells WHERE quarter = '" + quarter_code + "'"), cells);
     EXPECT_EQ(page.body.find("Office"), std::string::npos);
+    // Beside them, the targets reported elsewhere with their sources, less claims marked unverified.
+    EXPECT_NE(page.body.find("Walthamstow Jobcentre"), std::string::npos);
+    EXPECT_NE(page.body.find("Guardian 21 Mar 2013"), std::string::npos);
+    EXPECT_EQ(page.body.find("UNVERIFIED"), std::string::npos);
 }
 
 // Every account role against the moderators' staff-report pages. A role without access posts with

@@ -33,6 +33,8 @@ const std::vector<ReportedTarget>& reported_targets() {
         for (std::size_t n = 1; n < rows->size(); ++n) {
             const auto& f = (*rows)[n].fields;
             if (f.size() != 6) throw std::logic_error("reported_referral_targets.csv: a row without 6 fields");
+            // A claim its own source marks unverified is not repeated here, beside evidence.
+            if (f[5].find("UNVERIFIED") != std::string::npos) continue;
             out.push_back({f[0], f[1], f[2], f[3], f[4], f[5]});
         }
         return out;
