@@ -90,7 +90,7 @@ async function journey (javaScriptEnabled) {
   await page.fill('#started_month', '4')
   await page.fill('#started_year', '2026')
   await page.check('#continuing-yes')
-  await page.fill('#text', 'My team leader Malcolm Turner said each of us must refer three people a week or go on an improvement plan.')
+  await page.fill('#text', `My team leader Malcolm Turner said each of us must refer three people a week or go on an improvement plan (${mode} run).`)
   await shot(page, `staff-2-form-${mode}`)
   await page.getByRole('button', { name: 'Check what we will keep' }).click()
   assert.equal((await page.textContent('h1')).trim(), 'Check your report before you send it')
@@ -123,7 +123,14 @@ async function journey (javaScriptEnabled) {
   await desk.waitForURL(/\/moderate$/)
   await desk.goto(base + '/moderate/staff-reports')
   await audit(desk, `/moderate/staff-reports (${mode})`)
-  await desk.locator('table a', { hasText: 'Read' }).first().click()
+  // The list has every report so far, waiting ones first: open this run's.
+  const links = await desk.locator('table a', { hasText: 'Read' }).evaluateAll((as) => as.map((a) => a.getAttribute('href')))
+  let found = false
+  for (const href of links) {
+    await desk.goto(base + href)
+    if ((await desk.textContent('main')).includes(`(${mode} run)`)) { found = true; break }
+  }
+  assert.ok(found, `the moderator finds this run's report among ${links.length}`)
   assert.ok((await desk.textContent('main')).includes('refer three people a week'), 'the moderator reads the report')
   await desk.fill('#text', 'Thank you. Was the target written down anywhere?')
   await desk.getByRole('button', { name: 'Send reply' }).click()
