@@ -2,36 +2,11 @@
 
 #include <sodium.h>
 
-#include <cctype>
-
 #include <fmt/format.h>
 
+#include "crypto/encoding.hpp"
+
 namespace pw::crypto {
-
-namespace {
-std::string hex(const Key& key) {
-    std::string out(key.size() * 2 + 1, '\0');
-    sodium_bin2hex(out.data(), out.size(), key.data(), key.size());
-    out.pop_back();
-    return out;
-}
-
-bool unhex(std::string_view text, Key& key) {
-    if (text.size() != key.size() * 2) return false;
-    for (char c : text) {
-        if (!std::isxdigit(static_cast<unsigned char>(c))) return false;
-    }
-    std::size_t length = 0;
-    return sodium_hex2bin(key.data(), key.size(), text.data(), text.size(), nullptr, &length, nullptr) == 0 &&
-           length == key.size();
-}
-
-std::string_view trim(std::string_view text) {
-    while (!text.empty() && (text.front() == ' ' || text.front() == '\t')) text.remove_prefix(1);
-    while (!text.empty() && (text.back() == ' ' || text.back() == '\t' || text.back() == '\r')) text.remove_suffix(1);
-    return text;
-}
-}  // namespace
 
 Secrets new_secrets() {
     Secrets secrets;
@@ -56,13 +31,13 @@ Result<Secrets> parse_secrets(std::string_view text) {
     int number = 0;
     while (!text.empty()) {
         const auto end = text.find('\n');
-        const auto line = trim(text.substr(0, end));
+        const auto line = trim_line(text.substr(0, end));
         text = end == std::string_view::npos ? std::string_view{} : text.substr(end + 1);
         ++number;
         if (line.empty() || line.front() == '#') continue;
         const auto equals = line.find('=');
-        const auto name = trim(line.substr(0, equals));
-        const auto value = equals == std::string_view::npos ? std::string_view{} : trim(line.substr(equals + 1));
+        const auto name = trim_line(line.substr(0, equals));
+        const auto value = equals == std::string_view::npos ? std::string_view{} : trim_line(line.substr(equals + 1));
         bool* seen = name == "form_key" ? &form : name == "lookup_key" ? &lookup : nullptr;
         if (!seen || equals == std::string_view::npos) {
             return fail(ErrorKind::invalid_input,

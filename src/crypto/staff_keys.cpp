@@ -7,6 +7,8 @@
 #include <stdexcept>
 #include <vector>
 
+#include "crypto/encoding.hpp"
+
 namespace pw::crypto {
 
 namespace {
@@ -29,21 +31,6 @@ std::optional<Bytes> unbase64(std::string_view text) {
         return std::nullopt;
     out.resize(length);
     return out;
-}
-
-template <std::size_t N>
-std::string hex(const std::array<unsigned char, N>& bytes) {
-    std::string out(N * 2 + 1, '\0');
-    sodium_bin2hex(out.data(), out.size(), bytes.data(), N);
-    out.pop_back();
-    return out;
-}
-
-template <std::size_t N>
-bool unhex(std::string_view text, std::array<unsigned char, N>& bytes) {
-    std::size_t length = 0;
-    return text.size() == 2 * N &&
-           sodium_hex2bin(bytes.data(), N, text.data(), text.size(), nullptr, &length, nullptr) == 0 && length == N;
 }
 
 // argon2id of a secret with a salt, as a secretbox key.
@@ -88,12 +75,6 @@ std::string seal_to(std::string_view text, const unsigned char* public_key) {
     return base64(out.data(), out.size());
 }
 
-std::string_view trim(std::string_view text) {
-    while (!text.empty() && (text.front() == ' ' || text.front() == '\t')) text.remove_prefix(1);
-    while (!text.empty() && (text.back() == ' ' || text.back() == '\t' || text.back() == '\r')) text.remove_suffix(1);
-    return text;
-}
-
 }  // namespace
 
 KeyPair new_key_pair() {
@@ -122,12 +103,12 @@ Result<KeyPair> open_moderator_key_file(std::string_view text, std::string_view 
     bool have_public = false, have_salt = false;
     for (int number = 1; !text.empty(); ++number) {
         const auto end = text.find('\n');
-        const auto line = trim(text.substr(0, end));
+        const auto line = trim_line(text.substr(0, end));
         text = end == std::string_view::npos ? std::string_view{} : text.substr(end + 1);
         if (line.empty() || line.front() == '#') continue;
         const auto equals = line.find('=');
-        const auto name = trim(line.substr(0, equals));
-        const auto value = equals == std::string_view::npos ? std::string_view{} : trim(line.substr(equals + 1));
+        const auto name = trim_line(line.substr(0, equals));
+        const auto value = equals == std::string_view::npos ? std::string_view{} : trim_line(line.substr(equals + 1));
         const auto bad = [&](std::string_view what) {
             return fail(ErrorKind::invalid_input, fmt::format("line {} of the key file: {} {}", number, name, what));
         };

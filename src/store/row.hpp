@@ -44,6 +44,12 @@ inline std::string get_text(const soci::row& row, std::size_t i) {
     return row.get<std::string>(i);
 }
 
+// A nullable value as SOCI binds it (std::optional does not compile there).
+template <class T>
+boost::optional<T> or_null(const std::optional<T>& value) {
+    return value ? boost::optional<T>(*value) : boost::none;
+}
+
 // A nullable id as SOCI binds it.
 inline boost::optional<long long> id_or_null(const std::optional<std::int64_t>& id) {
     return id ? boost::optional<long long>(*id) : boost::none;

@@ -10,13 +10,6 @@
 namespace pw::store {
 
 namespace {
-template <class T>
-boost::optional<T> opt(const std::optional<T>& value) {
-    return value ? boost::optional<T>(*value) : boost::none;
-}
-}  // namespace
-
-namespace {
 constexpr const char* kInsert =
     "INSERT INTO events (what, object_kind, object_id, from_state, to_state, actor_role, month) "
     "VALUES (:what, :kind, :id, :from_state, :to_state, :actor, :month)";
@@ -40,9 +33,9 @@ struct PreparedInsert {
 void append_event(soci::session& session, const events::Event& event) {
     const std::string actor = events::to_string(event.actor);
     const std::string month = event.month.to_string();
-    const auto object_id = opt(event.object_id.transform([](std::int64_t v) { return static_cast<long long>(v); }));
-    const auto from_state = opt(event.from_state);
-    const auto to_state = opt(event.to_state);
+    const auto object_id = id_or_null(event.object_id);
+    const auto from_state = or_null(event.from_state);
+    const auto to_state = or_null(event.to_state);
     if (auto* cache = cached_statements(session)) {
         auto& insert = cache->get<PreparedInsert>();
         insert.what = event.what;
@@ -66,7 +59,7 @@ std::vector<EventRow> recent_events(soci::session& session, int limit) {
                             "ORDER BY id DESC LIMIT :n",
          soci::use(limit));
     for (const auto& row : rows) {
-        EventRow e{get_text(row, 0), get_text(row, 1), std::nullopt, get_text(row, 3),
+        EventRow e{get_text(row, 0), get_text(row, 1), std::nullopt,    get_text(row, 3),
                    get_text(row, 4), get_text(row, 5), get_text(row, 6)};
         if (row.get_indicator(2) != soci::i_null) e.object_id = get_int(row, 2);
         out.push_back(std::move(e));

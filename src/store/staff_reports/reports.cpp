@@ -65,10 +65,7 @@ void SociStaffReportRepository::append(std::int64_t event_id, const events::Even
     if (event_id <= 0 || !event.object_id)
         throw std::logic_error("a staff report's event needs a random id and its report");
     const long long id = event_id, report = *event.object_id;
-    const boost::optional<std::string> from =
-        event.from_state ? boost::optional<std::string>(*event.from_state) : boost::none;
-    const boost::optional<std::string> to =
-        event.to_state ? boost::optional<std::string>(*event.to_state) : boost::none;
+    const auto from = or_null(event.from_state), to = or_null(event.to_state);
     const std::string actor = events::to_string(event.actor), month = event.month.to_string();
     s_ << "INSERT INTO staff_report_events (id, what, report_id, from_state, to_state, actor_role, month) "
           "VALUES (:id, :what, :report, :from_state, :to_state, :actor, :month)",

@@ -119,18 +119,16 @@ void reply(const AppContext& app, const Request& request, const RouteParams& par
     if (!text) return respond(report_page(app, a->who, a->id, "", {{"text", text.error().message}}, typed));
     ReplyToStaffReport command{a->id, redaction::redact_text(*text),
                                NewIds{0, crypto::random_id(), crypto::random_id()}, current_month(app)};
-    apply_change(
-        app, request,
-        [&app, command = std::move(command)](soci::session& s) {
-            store::SociStaffReportRepository reports(s);
-            const crypto::StaffReportSealer sealer(app.staff.moderators->public_key);
-            return reply_to_staff_report(command, sealer, reports);
-        },
-        [&app, respond, who = a->who, id = a->id](Result<void> done) {
-            if (!done && done.error().kind == ErrorKind::not_found) return respond(error_page(app, 404));
-            if (!done && done.error().kind == ErrorKind::unavailable) return respond(error_page(app, 503));
-            respond(report_page(app, who, id, done ? "Your reply is sent." : done.error().message));
-        });
+    apply_change(app, request,
+                 sealed_change(app,
+                               [command = std::move(command)](const Sealer& sealer, StaffReportRepository& reports) {
+                                   return reply_to_staff_report(command, sealer, reports);
+                               }),
+                 [&app, respond, who = a->who, id = a->id](Result<void> done) {
+                     if (!done && done.error().kind == ErrorKind::not_found) return respond(error_page(app, 404));
+                     if (!done && done.error().kind == ErrorKind::unavailable) return respond(error_page(app, 503));
+                     respond(report_page(app, who, id, done ? "Your reply is sent." : done.error().message));
+                 });
 }
 
 void judge(const AppContext& app, const Request& request, const RouteParams& params, Responder respond) {

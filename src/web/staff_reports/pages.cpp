@@ -129,23 +129,21 @@ void submit(const AppContext& app, const Request& request, Responder respond) {
         parsed.facts, redaction::redact_text(parsed.text),
         crypto::new_reporter_keys(*app.staff.lookup, *codenames::normalise(codename, codenames::kStaffWords)),
         NewIds{crypto::random_id(), crypto::random_id(), crypto::random_id()}, current_month(app)};
-    apply_change(
-        app, request,
-        [&app, command = std::move(command)](soci::session& s) {
-            store::SociStaffReportRepository reports(s);
-            const crypto::StaffReportSealer sealer(app.staff.moderators->public_key);
-            return without_value(submit_staff_report(command, sealer, reports));
-        },
-        [&app, respond, codename, choices = *choices, form = *form](Result<void> done) {
-            if (!done && done.error().kind == ErrorKind::invalid_input)
-                return respond(form_page(app, choices, form, {{"pressures", done.error().message}}, 400));
-            if (!done) return respond(error_page(app, 503));
-            mustache::data data;
-            data.set("title", "Your report is sent");
-            data.set("codename", codename);
-            data.set("csrf", app.csrf.issue(kMine, current_day(app)));
-            respond(no_store(html_page(app, "staff_report_sent", std::move(data))));
-        });
+    apply_change(app, request,
+                 sealed_change(app,
+                               [command = std::move(command)](const Sealer& sealer, StaffReportRepository& reports) {
+                                   return submit_staff_report(command, sealer, reports);
+                               }),
+                 [&app, respond, codename, choices = *choices, form = *form](Result<void> done) {
+                     if (!done && done.error().kind == ErrorKind::invalid_input)
+                         return respond(form_page(app, choices, form, {{"pressures", done.error().message}}, 400));
+                     if (!done) return respond(error_page(app, 503));
+                     mustache::data data;
+                     data.set("title", "Your report is sent");
+                     data.set("codename", codename);
+                     data.set("csrf", app.csrf.issue(kMine, current_day(app)));
+                     respond(no_store(html_page(app, "staff_report_sent", std::move(data))));
+                 });
 }
 
 Response open_page(const AppContext& app, const std::string& typed, const std::string& error, int status) {
@@ -213,22 +211,20 @@ void add(const AppContext& app, const Request& request, Responder respond) {
     if (!text) return respond(mine_page(app, *opened, "", {{"text", text.error().message}}, typed));
     AddToStaffReport command{opened->report.id, redaction::redact_text(*text),
                              NewIds{0, crypto::random_id(), crypto::random_id()}, current_month(app)};
-    apply_change(
-        app, request,
-        [&app, command = std::move(command)](soci::session& s) {
-            store::SociStaffReportRepository reports(s);
-            const crypto::StaffReportSealer sealer(app.staff.moderators->public_key);
-            return add_to_staff_report(command, sealer, reports);
-        },
-        [&app, respond, opened = std::move(*opened)](Result<void> done) mutable {
-            if (!done && done.error().kind == ErrorKind::unavailable) return respond(error_page(app, 503));
-            if (done) {
-                if (auto now = store::staff_report(app.db, opened.report.id)) opened.report = std::move(*now);
-            }
-            respond(
-                mine_page(app, opened, done ? "What you added is sent." : "",
-                          done ? std::vector<FieldError>{} : std::vector<FieldError>{{"text", done.error().message}}));
-        });
+    apply_change(app, request,
+                 sealed_change(app,
+                               [command = std::move(command)](const Sealer& sealer, StaffReportRepository& reports) {
+                                   return add_to_staff_report(command, sealer, reports);
+                               }),
+                 [&app, respond, opened = std::move(*opened)](Result<void> done) mutable {
+                     if (!done && done.error().kind == ErrorKind::unavailable) return respond(error_page(app, 503));
+                     if (done) {
+                         if (auto now = store::staff_report(app.db, opened.report.id)) opened.report = std::move(*now);
+                     }
+                     respond(mine_page(
+                         app, opened, done ? "What you added is sent." : "",
+                         done ? std::vector<FieldError>{} : std::vector<FieldError>{{"text", done.error().message}}));
+                 });
 }
 
 }  // namespace

@@ -10,6 +10,7 @@
 #include "core/staff_reports/report.hpp"
 #include "crypto/staff_keys.hpp"
 #include "store/staff_reports/reports.hpp"
+#include "web/app.hpp"
 #include "web/render/renderer.hpp"
 
 namespace pw::web {
@@ -47,6 +48,17 @@ struct ParsedReport {
     std::vector<FieldError> errors;
 };
 ParsedReport parse_report(const PrimeChoices& choices, const FormFields& form, Month now);
+
+// A change to staff reports for the writer's next batch: run(sealer, reports) with the sealer of
+// the moderators' key and the repository in the batch's transaction.
+template <class Run>
+std::function<Result<void>(soci::session&)> sealed_change(const AppContext& app, Run run) {
+    return [&app, run = std::move(run)](soci::session& s) -> Result<void> {
+        store::SociStaffReportRepository reports(s);
+        const crypto::StaffReportSealer sealer(app.staff.moderators->public_key);
+        return without_value(run(sealer, reports));
+    };
+}
 
 enum class Reader { reporter, moderators };
 

@@ -1,0 +1,38 @@
+#pragma once
+// Keys as text, for the files that hold them (secrets.cpp, staff_keys.cpp): hex, and their lines.
+#include <sodium.h>
+
+#include <array>
+#include <cctype>
+#include <string>
+#include <string_view>
+
+namespace pw::crypto {
+
+template <std::size_t N>
+std::string hex(const std::array<unsigned char, N>& bytes) {
+    std::string out(N * 2 + 1, '\0');
+    sodium_bin2hex(out.data(), out.size(), bytes.data(), N);
+    out.pop_back();  // the terminating zero
+    return out;
+}
+
+// Exactly 2N hex digits into bytes; false (bytes unspecified) for anything else.
+template <std::size_t N>
+bool unhex(std::string_view text, std::array<unsigned char, N>& bytes) {
+    if (text.size() != 2 * N) return false;
+    for (const char c : text) {
+        if (!std::isxdigit(static_cast<unsigned char>(c))) return false;
+    }
+    std::size_t length = 0;
+    return sodium_hex2bin(bytes.data(), N, text.data(), text.size(), nullptr, &length, nullptr) == 0 && length == N;
+}
+
+// A line of a key file without the spaces, tabs and carriage return around it.
+inline std::string_view trim_line(std::string_view text) {
+    while (!text.empty() && (text.front() == ' ' || text.front() == '\t')) text.remove_prefix(1);
+    while (!text.empty() && (text.back() == ' ' || text.back() == '\t' || text.back() == '\r')) text.remove_suffix(1);
+    return text;
+}
+
+}  // namespace pw::crypto
