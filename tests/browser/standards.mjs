@@ -309,7 +309,7 @@ try {
   await plain.waitForURL(base + '/award')
   assert.equal((await plain.textContent('h1')).trim(), 'The award for the top-rated provider')
   assert.equal((await plain.textContent('.govuk-panel__title')).trim(), `${awardYear}: ${wellRated}`, 'the winner is named')
-  const places = await plain.$$eval('#top-five + table tbody tr', (rows) => rows.map((r) => ({
+  const places = await plain.$$eval('#top-five + .pw-table-scroll table tbody tr', (rows) => rows.map((r) => ({
     place: r.cells[0].textContent.trim(), name: r.querySelector('th a').textContent.trim(), score: r.cells[2].textContent.trim()
   })))
   assert.equal(places[0]?.name, wellRated, `the winner first: ${JSON.stringify(places)}`)
