@@ -64,12 +64,14 @@ void in_parallel(std::size_t n, unsigned threads, F f) {
     if (failure) std::rethrow_exception(failure);
 }
 
-// A null twin of a real unit: same periods, mean and peers, no regime. Referrals get working
-// days at random within their week, and decisions at the unit's own rates.
+// A null twin of a real unit: same periods, mean, open days and peers, no regime. Each week's
+// count is drawn for the days the unit is open that week (fewer in a week with a bank holiday),
+// its referrals go to those days at random, and decisions follow the unit's own rates.
 UnitData null_twin(const UnitData& real, const Peers& peers, std::mt19937_64& random) {
     UnitData twin;
     twin.first_period = real.first_period;
     twin.calendar = real.calendar;
+    twin.open_days = real.open_days;
     const Moments m = moments(real.counts);
     twin.counts.resize(real.counts.size());
     double adverse = 0, decided = 0, upheld = 0, reviewed = 0;
@@ -88,20 +90,42 @@ UnitData null_twin(const UnitData& real, const Peers& peers, std::mt19937_64& ra
     std::bernoulli_distribution is_adverse(adverse_share);
     std::bernoulli_distribution is_reviewed(adverse > 0 ? std::min(1.0, reviewed / adverse) : 0);
     std::bernoulli_distribution is_upheld(reviewed > 0 ? upheld / reviewed : 0.5);
-    std::uniform_int_distribution<int> weekday_of(0, 4);
     if (!real.adverse.empty()) twin.adverse.assign(real.counts.size(), -1);
+    // Open days per week, and the unit's rate per open day, when the days are known.
+    std::vector<int> open(real.counts.size(), 0);
+    double per_open_day = 0;
+    if (real.calendar) {
+        double days = 0, referrals = 0;
+        for (std::size_t t = 0; t < real.counts.size(); ++t) {
+            if (real.counts[t] < 0) continue;
+            open[t] = real.calendar->open_in_week(real.open_days,
+                                                  monday_of_week(twin.first_period + static_cast<std::int32_t>(t)));
+            days += open[t];
+            referrals += real.counts[t];
+        }
+        per_open_day = days > 0 ? referrals / days : 0;
+    }
+    std::vector<Day> open_days;
     for (std::size_t t = 0; t < real.counts.size(); ++t) {
         if (real.counts[t] < 0) {
             twin.counts[t] = -1;
             continue;
         }
-        const auto k = draw_count(random, m.mean, peers.dispersion);
+        const double mean = real.calendar ? per_open_day * open[t] : m.mean;
+        const auto k = draw_count(random, mean, peers.dispersion);
         twin.counts[t] = static_cast<std::int32_t>(k);
-        if (!real.adverse.empty()) twin.adverse[t] = static_cast<std::int32_t>(std::binomial_distribution<std::int64_t>(k, adverse_share)(random));
-        if (!real.calendar) continue;
+        if (!real.adverse.empty())
+            twin.adverse[t] =
+                static_cast<std::int32_t>(std::binomial_distribution<std::int64_t>(k, adverse_share)(random));
+        if (!real.calendar || k == 0) continue;
+        const Day monday = monday_of_week(twin.first_period + static_cast<std::int32_t>(t));
+        open_days.clear();
+        for (Day d = monday; d < monday + 7; ++d)
+            if (real.calendar->open(real.open_days, d)) open_days.push_back(d);
+        std::uniform_int_distribution<std::size_t> day_of(0, open_days.size() - 1);
         for (std::int64_t i = 0; i < k; ++i) {
             Referral r;
-            r.day = monday_of_week(twin.first_period + static_cast<std::int32_t>(t)) + weekday_of(random);
+            r.day = open_days[day_of(random)];
             r.decision = is_adverse(random) ? Decision::adverse : Decision::non_adverse;
             if (r.decision == Decision::adverse && is_reviewed(random))
                 r.reconsideration = is_upheld(random) ? Review::upheld : Review::overturned;
@@ -111,13 +135,20 @@ UnitData null_twin(const UnitData& real, const Peers& peers, std::mt19937_64& ra
     return twin;
 }
 
+Panel panel_for(const Events& events, const DetectOptions& options) {
+    return panel_from(events, Period{options.from, options.to});
+}
+Panel panel_for(const Counts& counts, const DetectOptions&) {
+    return panel_from(counts);
+}
+
 template <class Input>
 Report run(const Input& input, std::string kind, const DetectOptions& options) {
     Report report;
     report.input = std::move(kind);
     report.options = options;
     report.providers = compare_providers(input);
-    const Panel panel = panel_from(input);
+    const Panel panel = panel_for(input, options);
     const std::size_t n = panel.units.size();
     if (n == 0) {
         report.per_unit_not_run = "the periods are spans: the per-unit tests need weekly or monthly counts, or events";

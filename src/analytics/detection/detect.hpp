@@ -19,6 +19,7 @@ struct DetectOptions {
     std::uint64_t seed = 1;
     unsigned threads = 2;
     int max_quota = 30;
+    std::optional<Day> from, to;  // events: the period every unit's history runs over (default: the file's)
 };
 
 struct UnitReport {
@@ -58,8 +59,8 @@ struct ProviderComparison {
 
 struct Calibration {
     std::size_t null_units = 0;
-    double effective_tests = 1;          // m in 1 - (1 - min p)^m, fitted on the simulated nulls
-    double null_flag_rate = 0;           // share of null units with combined p <= 0.05 (should be near 0.05)
+    double effective_tests = 1;  // m in 1 - (1 - min p)^m, fitted on the simulated nulls
+    double null_flag_rate = 0;   // share of null units with combined p <= 0.05 (should be near 0.05)
 };
 
 struct Report {

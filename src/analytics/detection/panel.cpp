@@ -27,7 +27,8 @@ PeerGroup baseline(const std::vector<UnitData>& units, const std::vector<std::si
     for (auto u : members) {
         const auto& unit = units[u];
         for (std::size_t t = 0; t < unit.counts.size(); ++t)
-            if (unit.counts[t] >= 0) by_period[static_cast<std::size_t>(unit.first_period - lo) + t].push_back(unit.counts[t]);
+            if (unit.counts[t] >= 0)
+                by_period[static_cast<std::size_t>(unit.first_period - lo) + t].push_back(unit.counts[t]);
     }
     g.median.reserve(by_period.size());
     for (auto& values : by_period) g.median.push_back(median_of(values));
@@ -53,35 +54,53 @@ void group_peers(Panel& panel, const Units& units) {
 
 }  // namespace
 
-Panel panel_from(const Events& events) {
+std::uint8_t estimated_open_days(const std::array<std::int64_t, 7>& by_weekday) {
+    std::int64_t total = 0;
+    for (auto n : by_weekday) total += n;
+    if (total == 0) return kMondayToFriday;
+    const std::int64_t least = std::max<std::int64_t>(1, (total * 2 + 99) / 100);
+    std::uint8_t mask = 0;
+    for (int d = 0; d < 7; ++d)
+        if (by_weekday[static_cast<std::size_t>(d)] >= least) mask |= static_cast<std::uint8_t>(1u << d);
+    return mask;
+}
+
+Panel panel_from(const Events& events, const Period& period) {
     Panel panel;
     const std::size_t n_units = events.units.names.size();
     panel.units.resize(n_units);
     if (events.size() == 0) return panel;
-    const auto [lo, hi] = std::minmax_element(events.day.begin(), events.day.end());
-    panel.calendar = std::make_unique<Calendar>(*lo, *hi);
-    // Weeks cut by the ends of the data are left out of the weekly counts.
-    const std::int32_t first_full = weekday(*lo) == 0 ? week_of(*lo) : week_of(*lo) + 1;
-    const std::int32_t last_full = weekday(*hi) >= 4 ? week_of(*hi) : week_of(*hi) - 1;
+    const auto [lo_it, hi_it] = std::minmax_element(events.day.begin(), events.day.end());
+    const Day lo = period.from.value_or(*lo_it), hi = period.to.value_or(*hi_it);
+    if (hi < lo) return panel;
+    auto inside = [&](Day d) { return d >= lo && d <= hi; };
+    // Weeks cut by the ends of the period are left out of the weekly counts.
+    const std::int32_t first_full = weekday(lo) == 0 ? week_of(lo) : week_of(lo) + 1;
+    const std::int32_t last_full = weekday(hi) >= 4 ? week_of(hi) : week_of(hi) - 1;
 
     std::vector<std::size_t> per_unit(n_units, 0);
-    std::vector<std::int32_t> first(n_units, std::numeric_limits<std::int32_t>::max()), last(n_units, std::numeric_limits<std::int32_t>::min());
+    std::vector<std::array<std::int64_t, 7>> by_weekday(n_units, std::array<std::int64_t, 7>{});
     for (std::size_t i = 0; i < events.size(); ++i) {
-        const auto u = events.unit[i];
-        ++per_unit[u];
-        const auto w = week_of(events.day[i]);
-        first[u] = std::min(first[u], w);
-        last[u] = std::max(last[u], w);
+        if (!inside(events.day[i])) continue;
+        ++per_unit[events.unit[i]];
+        ++by_weekday[events.unit[i]][static_cast<std::size_t>(weekday(events.day[i]))];
     }
+    panel.calendars.resize(std::size(kNations));
     for (std::size_t u = 0; u < n_units; ++u) {
         auto& unit = panel.units[u];
-        unit.calendar = panel.calendar.get();
+        const auto nation = u < events.units.nation.size() ? events.units.nation[u] : Nation::england_and_wales;
+        auto& calendar = panel.calendars[static_cast<std::size_t>(nation)];
+        if (!calendar) calendar = std::make_unique<Calendar>(lo, hi, nation);
+        const std::uint8_t given = u < events.units.open_days.size() ? events.units.open_days[u] : 0;
+        unit.open_days = given ? given : estimated_open_days(by_weekday[u]);
+        calendar->prepare(unit.open_days);
+        unit.calendar = calendar.get();
         unit.referrals.reserve(per_unit[u]);
-        unit.first_period = std::max(first[u], first_full);
-        const std::int32_t end = std::min(last[u], last_full) + 1;
-        unit.counts.assign(static_cast<std::size_t>(std::max(0, end - unit.first_period)), 0);
+        unit.first_period = first_full;
+        unit.counts.assign(static_cast<std::size_t>(std::max(0, last_full + 1 - first_full)), 0);
     }
     for (std::size_t i = 0; i < events.size(); ++i) {
+        if (!inside(events.day[i])) continue;
         auto& unit = panel.units[events.unit[i]];
         unit.referrals.push_back({events.day[i], events.decision[i], events.reconsideration[i]});
         const auto t = static_cast<std::int64_t>(week_of(events.day[i])) - unit.first_period;
@@ -96,7 +115,8 @@ Panel panel_from(const Counts& counts) {
     if (counts.kind == PeriodKind::span) return panel;
     const std::size_t n_units = counts.units.names.size();
     panel.units.resize(n_units);
-    std::vector<std::int32_t> first(n_units, std::numeric_limits<std::int32_t>::max()), last(n_units, std::numeric_limits<std::int32_t>::min());
+    std::vector<std::int32_t> first(n_units, std::numeric_limits<std::int32_t>::max()),
+        last(n_units, std::numeric_limits<std::int32_t>::min());
     for (std::size_t i = 0; i < counts.size(); ++i) {
         first[counts.unit[i]] = std::min(first[counts.unit[i]], counts.period[i]);
         last[counts.unit[i]] = std::max(last[counts.unit[i]], counts.period[i]);

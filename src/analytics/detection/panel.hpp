@@ -1,7 +1,9 @@
 #pragma once
 // The input reshaped for the tests: one UnitData per unit, and each unit's peer baseline
 // (units under the same parent when there are at least 5 of them, else every unit).
+#include <array>
 #include <memory>
+#include <optional>
 #include <vector>
 
 #include "analytics/detection/unit_data.hpp"
@@ -18,13 +20,23 @@ struct PeerGroup {
 };
 
 struct Panel {
-    std::unique_ptr<Calendar> calendar;  // events input only
+    std::vector<std::unique_ptr<Calendar>> calendars;  // events input only: one per nation in use
     std::vector<UnitData> units;
-    std::vector<std::size_t> group_of;   // per unit: index into groups
+    std::vector<std::size_t> group_of;  // per unit: index into groups
     std::vector<PeerGroup> groups;
 };
 
-Panel panel_from(const Events& events);
+// The period the events are read over: every unit's history runs over all of it, with weeks
+// without referrals as zeros. By default from the first referral in the file to the last.
+struct Period {
+    std::optional<Day> from, to;
+};
+
+// Each unit works the weekdays its `open_days` column gives; without one, the weekdays on which
+// it made at least 2% of its referrals (at least one), so a stray weekend entry does not open a day.
+std::uint8_t estimated_open_days(const std::array<std::int64_t, 7>& by_weekday);
+
+Panel panel_from(const Events& events, const Period& period = {});
 Panel panel_from(const Counts& counts);  // weeks or months; empty for spans
 
 }  // namespace pw::analytics

@@ -2,28 +2,83 @@
 
 #include <algorithm>
 #include <cmath>
+#include <stdexcept>
 
 namespace pw::analytics {
 
-Calendar::Calendar(Day first, Day last) : first_(first), last_(last) {
+Calendar::Calendar(Day first, Day last, Nation nation) : first_(first), last_(last), nation_(nation) {
     const auto n = static_cast<std::size_t>(std::max(0, last - first + 1));
     flags_.assign(n, 0);
-    share_.assign(n, 0);
-    for (Day d = first; d <= last; ++d) {
-        const auto i = static_cast<std::size_t>(d - first);
+    // Whole months and weeks around the range, so month ends near its edges are still known.
+    const Day from = first_day_of_month(month_of(first)), to = first_day_of_month(month_of(last) + 1) - 1;
+    auto working_day = [&](Day d) { return weekday(d) < 5 && !bank_holiday(d, nation); };
+    for (Day d = from; d <= to; ++d) {
+        // The month's last working days, counted back from its end.
         const auto month = month_of(d);
         const Day month_start = first_day_of_month(month);
-        const Day month_end_day = month_start + days_in_month(month) - 1;
+        const Day month_last = month_start + days_in_month(month) - 1;
+        bool is_month_end = false;
+        if (working_day(d)) {
+            int after = 0;
+            for (Day e = d + 1; e <= month_last && after < kMonthEndDays; ++e) after += working_day(e);
+            is_month_end = after < kMonthEndDays;
+        }
+        if (!covers(d)) continue;
         const Day monday = monday_of_week(week_of(d));
         std::uint8_t f = 0;
-        if (weekday(d) < 5) f |= 1;
-        if (in_last_working_days_of_month(d, kMonthEndDays)) f |= 2;
-        if (weekday(d) == 4) f |= 4;
-        if (month_start >= first && month_end_day <= last) f |= 8;
+        if (working_day(d)) f |= 1;
+        if (is_month_end) f |= 2;
+        if (bank_holiday(d, nation)) f |= 4;
+        if (month_start >= first && month_last <= last) f |= 8;
         if (monday >= first && monday + 6 <= last) f |= 16;
-        flags_[i] = f;
-        share_[i] = static_cast<double>(kMonthEndDays) / working_days_in_month(month);
+        flags_[at(d)] = f;
     }
+    prepare(kMondayToFriday);
+}
+
+int Calendar::open_in_week(std::uint8_t open_days, Day d) const {
+    const Day monday = monday_of_week(week_of(d));
+    int n = 0;
+    for (Day e = monday; e < monday + 7; ++e) n += open(open_days, e);
+    return n;
+}
+
+void Calendar::prepare(std::uint8_t open_days) {
+    auto& slot = shares_[open_days & 0x7f];
+    if (slot) return;
+    auto s = std::make_unique<OpenDayShares>();
+    const std::size_t n = flags_.size();
+    s->month_end.assign(n, 0);
+    s->last_open.assign(n, 0);
+    s->is_last.assign(n, 0);
+    for (Day d = first_; d <= last_;) {  // month by month
+        const Day month_start = std::max(first_, first_day_of_month(month_of(d)));
+        const Day month_last = std::min(last_, first_day_of_month(month_of(d) + 1) - 1);
+        int open_days_in_month = 0, open_month_ends = 0;
+        for (Day e = month_start; e <= month_last; ++e)
+            if (open(open_days, e)) ++open_days_in_month, open_month_ends += month_end(e);
+        const double share = open_days_in_month ? static_cast<double>(open_month_ends) / open_days_in_month : 0;
+        for (Day e = month_start; e <= month_last; ++e) s->month_end[at(e)] = share;
+        d = month_last + 1;
+    }
+    for (Day monday = monday_of_week(week_of(first_)); monday <= last_; monday += 7) {
+        int count = 0;
+        Day last_open_day = -1;
+        for (Day e = monday; e < monday + 7; ++e)
+            if (open(open_days, e)) ++count, last_open_day = e;
+        s->open_in_week.push_back(static_cast<std::uint8_t>(count));
+        for (Day e = std::max(monday, first_); e < monday + 7 && e <= last_; ++e) {
+            s->last_open[at(e)] = count ? 1.0 / count : 0;
+            s->is_last[at(e)] = e == last_open_day;
+        }
+    }
+    slot = std::move(s);
+}
+
+const OpenDayShares& Calendar::shares(std::uint8_t open_days) const {
+    const auto& slot = shares_[open_days & 0x7f];
+    if (!slot) throw std::logic_error("Calendar::shares before prepare for these open days");
+    return *slot;
 }
 
 double Moments::alpha() const {

@@ -2,6 +2,7 @@
 // What every per-unit test reads: the unit's counts per period (week or month), its referrals
 // with their days and decisions when the input has them, and what its peers did each period.
 #include <cstdint>
+#include <memory>
 #include <span>
 #include <string>
 #include <vector>
@@ -16,45 +17,68 @@ struct Referral {
     Review reconsideration = Review::none;
 };
 
-// Facts about each day of the data's range, worked out once for every unit.
+inline constexpr std::uint8_t kMondayToFriday = 0x1f;
+
+// For a unit open on some weekdays: the chance, were its referrals spread evenly over its open
+// days, that one falls in its month's last working days, or on the last day it is open in its week.
+struct OpenDayShares {
+    std::vector<double> month_end;           // per day of the calendar: the share for that day's month
+    std::vector<double> last_open;           // per day: 1 / the unit's open days in that day's week
+    std::vector<std::uint8_t> is_last;       // per day: 1 on the last day the unit is open in its week
+    std::vector<std::uint8_t> open_in_week;  // per week from the calendar's first Monday
+};
+
+// Facts about each day of the data's range in one nation's calendar (its bank holidays),
+// worked out once for every unit.
 class Calendar {
 public:
     Calendar() = default;
-    Calendar(Day first, Day last);
+    Calendar(Day first, Day last, Nation nation = Nation::england_and_wales);
     static constexpr int kMonthEndDays = 5;  // "period end" = the month's last 5 working days
     bool covers(Day d) const { return d >= first_ && d <= last_; }
-    bool working(Day d) const { return flag(d, 1); }
+    bool working(Day d) const { return flag(d, 1); }  // Monday to Friday and not a bank holiday
     bool month_end(Day d) const { return flag(d, 2); }
-    bool friday(Day d) const { return flag(d, 4); }
+    bool holiday(Day d) const { return flag(d, 4); }
     bool in_complete_month(Day d) const { return flag(d, 8); }
     bool in_complete_week(Day d) const { return flag(d, 16); }
-    // Share of its month's working days that are month-end days (5 / working days).
-    double month_end_share(Day d) const { return covers(d) ? share_[static_cast<std::size_t>(d - first_)] : 0; }
+    // A day a unit open on `open_days` (bit 0 = Monday) works: one of those weekdays, not a bank holiday.
+    static bool open_on(std::uint8_t open_days, Day d) { return (open_days >> weekday(d)) & 1; }
+    bool open(std::uint8_t open_days, Day d) const { return covers(d) && !holiday(d) && open_on(open_days, d); }
+    // Open days of `open_days` in the week holding d.
+    int open_in_week(std::uint8_t open_days, Day d) const;
+    // Works out the shares for a set of open days (Monday to Friday is always ready); call it
+    // before threads read them.
+    void prepare(std::uint8_t open_days);
+    const OpenDayShares& shares(std::uint8_t open_days) const;
+    Day first() const { return first_; }
+    Day last() const { return last_; }
+    Nation nation() const { return nation_; }
 
 private:
-    bool flag(Day d, std::uint8_t bit) const {
-        return covers(d) && (flags_[static_cast<std::size_t>(d - first_)] & bit) != 0;
-    }
+    std::size_t at(Day d) const { return static_cast<std::size_t>(d - first_); }
+    bool flag(Day d, std::uint8_t bit) const { return covers(d) && (flags_[at(d)] & bit) != 0; }
     Day first_ = 0, last_ = -1;
+    Nation nation_ = Nation::england_and_wales;
     std::vector<std::uint8_t> flags_;
-    std::vector<double> share_;
+    std::vector<std::unique_ptr<OpenDayShares>> shares_ = std::vector<std::unique_ptr<OpenDayShares>>(128);
 };
 
 struct UnitData {
-    std::int32_t first_period = 0;        // week or month index of counts[0]
-    std::vector<std::int32_t> counts;     // per period; -1 where the input has no row
-    std::vector<std::int32_t> adverse;    // per period when known (counts input), else empty
-    std::vector<Referral> referrals;      // events input only
-    const Calendar* calendar = nullptr;   // events input only
+    std::int32_t first_period = 0;             // week or month index of counts[0]
+    std::vector<std::int32_t> counts;          // per period; -1 where the input has no row
+    std::vector<std::int32_t> adverse;         // per period when known (counts input), else empty
+    std::vector<Referral> referrals;           // events input only
+    const Calendar* calendar = nullptr;        // events input only
+    std::uint8_t open_days = kMondayToFriday;  // weekdays the unit works (bit 0 = Monday)
 };
 
 // Peer baseline for one unit: over-dispersion of peers' weekly counts, and their median count
 // in each period (for the league race).
 struct Peers {
-    double dispersion = 0;                 // alpha in var = mean + alpha * mean^2
+    double dispersion = 0;  // alpha in var = mean + alpha * mean^2
     std::int32_t first_period = 0;
-    std::span<const double> median;        // per period from first_period
-    std::size_t size = 0;                  // how many units the baseline came from
+    std::span<const double> median;  // per period from first_period
+    std::size_t size = 0;            // how many units the baseline came from
 };
 
 // Mean and over-dispersion (method of moments, >= 0) of the observed periods.

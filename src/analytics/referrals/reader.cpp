@@ -11,15 +11,28 @@
 namespace pw::analytics {
 namespace {
 
-enum EventColumn : std::size_t { e_date, e_unit, e_parent, e_area, e_reason, e_decision, e_reconsideration, e_appeal };
-constexpr std::array<ColumnSpec, 8> kEventColumns{{{"date", true},
-                                                   {"unit", true},
-                                                   {"parent", false},
-                                                   {"area", false},
-                                                   {"reason", false},
-                                                   {"decision", true},
-                                                   {"reconsideration", false},
-                                                   {"appeal", false}}};
+enum EventColumn : std::size_t {
+    e_date,
+    e_unit,
+    e_parent,
+    e_area,
+    e_reason,
+    e_decision,
+    e_reconsideration,
+    e_appeal,
+    e_open_days,
+    e_nation
+};
+constexpr std::array<ColumnSpec, 10> kEventColumns{{{"date", true},
+                                                    {"unit", true},
+                                                    {"parent", false},
+                                                    {"area", false},
+                                                    {"reason", false},
+                                                    {"decision", true},
+                                                    {"reconsideration", false},
+                                                    {"appeal", false},
+                                                    {"open_days", false},
+                                                    {"nation", false}}};
 
 enum CountColumn : std::size_t { c_unit, c_period, c_referrals, c_caseload, c_adverse, c_parent, c_area };
 constexpr std::array<ColumnSpec, 7> kCountColumns{{{"unit", true},
@@ -51,8 +64,7 @@ Result<Columns<N>> each_row(std::string_view text, ReadReport& report, const Pro
     RecordReader reader(text);
     Record record;
     std::string error;
-    if (!reader.next(record, error))
-        return fail(ErrorKind::invalid_input, error.empty() ? "the file is empty" : error);
+    if (!reader.next(record, error)) return fail(ErrorKind::invalid_input, error.empty() ? "the file is empty" : error);
     auto columns = read_header(record, specs);
     if (!columns) return columns;
     std::size_t next_progress = kProgressStep;
@@ -141,8 +153,10 @@ std::string_view count_columns() {
 
 std::string ReadReport::summary() const {
     std::string out = fmt::format("read {} rows for {} units", rows_read, units);
-    if (!first_day.empty() && first_day == last_day) out += ", for " + first_day;
-    else if (!first_day.empty()) out += fmt::format(", from {} to {}", first_day, last_day);
+    if (!first_day.empty() && first_day == last_day)
+        out += ", for " + first_day;
+    else if (!first_day.empty())
+        out += fmt::format(", from {} to {}", first_day, last_day);
     if (rows_rejected) out += fmt::format("; {} rows rejected", rows_rejected);
     return out;
 }
@@ -151,7 +165,7 @@ Result<Events> read_events(std::string_view text, ReadReport& report, const Prog
     Events events;
     UnitIndex units(events.units);
     Day first = 0, last = 0;
-    auto row = [&](const Record& r, const Columns<8>& c) -> std::optional<std::string> {
+    auto row = [&](const Record& r, const Columns<10>& c) -> std::optional<std::string> {
         const auto date_text = c.get(r, e_date);
         const auto day = parse_day(date_text);
         if (!day) return "the date \"" + shown(date_text) + "\" is not a real date written YYYY-MM-DD";
@@ -166,7 +180,8 @@ Result<Events> read_events(std::string_view text, ReadReport& report, const Prog
                    "\" is not one of upheld, overturned, pending (or empty)";
         const auto appeal = review_from(c.get(r, e_appeal));
         if (!appeal)
-            return "the appeal \"" + shown(c.get(r, e_appeal)) + "\" is not one of upheld, overturned, pending (or empty)";
+            return "the appeal \"" + shown(c.get(r, e_appeal)) +
+                   "\" is not one of upheld, overturned, pending (or empty)";
         if (*reconsideration != Review::none && *decision != Decision::adverse)
             return "a reconsideration is recorded for a decision that was not adverse";
         if (*appeal != Review::none && *reconsideration != Review::upheld)
@@ -181,7 +196,10 @@ Result<Events> read_events(std::string_view text, ReadReport& report, const Prog
             }
         }
         std::uint32_t unit = 0;
-        if (auto problem = units.add(c.get(r, e_unit), c.get(r, e_parent), c.get(r, e_area), unit)) return problem;
+        if (auto problem = units.add(
+                {c.get(r, e_unit), c.get(r, e_parent), c.get(r, e_area), c.get(r, e_open_days), c.get(r, e_nation)},
+                unit))
+            return problem;
         if (events.day.empty() || *day < first) first = *day;
         if (events.day.empty() || *day > last) last = *day;
         events.day.push_back(*day);
@@ -234,7 +252,8 @@ Result<Counts> read_counts(std::string_view text, ReadReport& report, const Prog
         if (adverse > referrals) return "the adverse count is larger than the referrals";
         if (caseload >= 0 && referrals > caseload) return "the referrals are more than the caseload";
         std::uint32_t unit = 0;
-        if (auto problem = units.add(c.get(r, c_unit), c.get(r, c_parent), c.get(r, c_area), unit)) return problem;
+        if (auto problem = units.add({c.get(r, c_unit), c.get(r, c_parent), c.get(r, c_area), {}, {}}, unit))
+            return problem;
         const auto key = (static_cast<std::uint64_t>(unit) << 32) | static_cast<std::uint32_t>(period->index);
         if (auto [at, fresh] = seen.emplace(key, r.line); !fresh)
             return fmt::format("repeats the unit and period of line {}", at->second);

@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "analytics/referrals/dates.hpp"
+#include "analytics/referrals/holidays.hpp"
 
 namespace pw::analytics {
 
@@ -29,7 +30,7 @@ class Dictionary {
 public:
     Dictionary() = default;
     Dictionary(const Dictionary& other) { *this = other; }
-    Dictionary(Dictionary&&) noexcept = default;  // a deque keeps its strings in place when moved
+    Dictionary(Dictionary&&) noexcept = default;     // a deque keeps its strings in place when moved
     Dictionary& operator=(const Dictionary& other);  // rebuilds the index over its own strings
     Dictionary& operator=(Dictionary&&) noexcept = default;
     std::uint32_t intern(std::string_view text);
@@ -45,10 +46,12 @@ private:
 // A unit (an office or an adviser pseudonym) and where it sits.
 struct Units {
     Dictionary names;
-    std::vector<std::uint32_t> parent;  // per unit: index into parents, or kNone
-    std::vector<std::uint32_t> area;    // per unit: index into areas, or kNone
-    Dictionary parents;                 // providers (or CPAs when no area column is given)
-    Dictionary areas;                   // CPAs
+    std::vector<std::uint32_t> parent;    // per unit: index into parents, or kNone
+    std::vector<std::uint32_t> area;      // per unit: index into areas, or kNone
+    std::vector<std::uint8_t> open_days;  // per unit: bit d for weekday d (0 = Monday); 0 when not given
+    std::vector<Nation> nation;           // per unit: whose bank holidays it keeps
+    Dictionary parents;                   // providers (or CPAs when no area column is given)
+    Dictionary areas;                     // CPAs
 };
 
 // One row per referral.
@@ -70,7 +73,7 @@ enum class PeriodKind { week, month, span };
 struct Counts {
     Units units;
     PeriodKind kind = PeriodKind::week;
-    Dictionary spans;                // labels of "span" periods ("2011-06..2012-01")
+    Dictionary spans;                  // labels of "span" periods ("2011-06..2012-01")
     std::vector<std::int32_t> period;  // week or month index; span index for spans
     std::vector<std::uint32_t> unit;
     std::vector<std::int64_t> referrals;

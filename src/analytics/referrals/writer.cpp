@@ -1,6 +1,7 @@
 #include "analytics/referrals/writer.hpp"
 
 #include <fmt/format.h>
+#include <algorithm>
 #include <iterator>
 
 #include "core/csv/csv.hpp"
@@ -25,21 +26,37 @@ std::string iso_week(std::int32_t week) {
     return fmt::format("{:04}-W{:02}", year, week - week_of(day_from_civil(year, 1, 4)) + 1);
 }
 
+// "thu,fri" for the bits of `mask` (0 = Monday).
+std::string open_days_text(std::uint8_t mask) {
+    static constexpr std::string_view kDays[] = {"mon", "tue", "wed", "thu", "fri", "sat", "sun"};
+    std::string out;
+    for (int d = 0; d < 7; ++d)
+        if (mask & (1u << d)) out += (out.empty() ? "" : ",") + std::string(kDays[d]);
+    return out;
+}
+
 }  // namespace
 
 std::string events_csv(const Events& e) {
     const auto units = escaped(e.units.names), parents = escaped(e.units.parents), areas = escaped(e.units.areas),
                reasons = escaped(e.reasons);
-    std::string out = "date,unit,parent,area,reason,decision,reconsideration,appeal\n";
+    // The optional unit columns are written only when some unit has them.
+    const bool open_days = std::ranges::any_of(e.units.open_days, [](auto m) { return m != 0; });
+    const bool nations = std::ranges::any_of(e.units.nation, [](auto n) { return n != Nation::england_and_wales; });
+    std::string out = "date,unit,parent,area,reason,decision,reconsideration,appeal";
+    out += std::string(open_days ? ",open_days" : "") + (nations ? ",nation" : "") + "\n";
     out.reserve(e.size() * 64);
     auto it = std::back_inserter(out);
     for (std::size_t i = 0; i < e.size(); ++i) {
         const Civil c = civil_from_day(e.day[i]);
         const auto u = e.unit[i];
-        fmt::format_to(it, "{:04}-{:02}-{:02},{},{},{},{},{},{},{}\n", c.year, c.month, c.day, units[u],
+        fmt::format_to(it, "{:04}-{:02}-{:02},{},{},{},{},{},{},{}", c.year, c.month, c.day, units[u],
                        name_or_empty(parents, e.units.parent[u]), name_or_empty(areas, e.units.area[u]),
                        name_or_empty(reasons, e.reason[i]), decision_name(e.decision[i]),
                        review_name(e.reconsideration[i]), review_name(e.appeal[i]));
+        if (open_days) fmt::format_to(it, ",\"{}\"", open_days_text(e.units.open_days[u]));
+        if (nations) fmt::format_to(it, ",{}", nation_name(e.units.nation[u]));
+        out += '\n';
     }
     return out;
 }
@@ -50,7 +67,8 @@ std::string counts_csv(const Counts& c) {
     auto it = std::back_inserter(out);
     for (std::size_t i = 0; i < c.size(); ++i) {
         const auto u = c.unit[i];
-        const std::string period = c.kind == PeriodKind::week ? iso_week(c.period[i]) : period_label(c.kind, c.period[i], c.spans);
+        const std::string period =
+            c.kind == PeriodKind::week ? iso_week(c.period[i]) : period_label(c.kind, c.period[i], c.spans);
         fmt::format_to(it, "{},{},{},{},{},{},{}\n", units[u], period, c.referrals[i],
                        c.caseload[i] >= 0 ? std::to_string(c.caseload[i]) : "",
                        c.adverse[i] >= 0 ? std::to_string(c.adverse[i]) : "", name_or_empty(parents, c.units.parent[u]),

@@ -1,12 +1,13 @@
 #include "analytics/simulation/simulate.hpp"
 
-#include <algorithm>
 #include <fmt/format.h>
+#include <algorithm>
+#include <cmath>
+#include <numbers>
 #include <numeric>
 #include <random>
 
-#include "analytics/detection/model.hpp"
-#include "analytics/detection/unit_data.hpp"
+#include "analytics/referrals/holidays.hpp"
 
 namespace pw::analytics {
 namespace {
@@ -14,9 +15,19 @@ namespace {
 constexpr std::string_view kReasons[] = {"missed appointment", "did not attend activity", "left training early",
                                          "refused job offer", "not actively seeking work"};
 
+// Part-time staffing patterns (bit 0 = Monday): two or three days a week.
+constexpr std::uint8_t kPartTime[] = {0b11000, 0b00111, 0b01010, 0b11100, 0b01001, 0b10001};
+
 struct Made {
     Day day;
     bool pushed;  // made to meet a quota rather than in the ordinary run of work
+};
+
+struct Office {
+    double rate = 0;  // referrals per full 5-day week
+    std::uint8_t open_days = 0x1f;
+    Nation nation = Nation::england_and_wales;
+    Regime regime = Regime::none;
 };
 
 std::vector<Regime> assign(const SimulationOptions& o, std::mt19937_64& random) {
@@ -24,30 +35,67 @@ std::vector<Regime> assign(const SimulationOptions& o, std::mt19937_64& random) 
     const double total = std::accumulate(o.mix.begin(), o.mix.end(), 0.0);
     std::size_t at = 0;
     for (std::size_t r = 0; r < 4; ++r) {
-        const auto n = r == 3 ? o.units - at : static_cast<std::size_t>(o.mix[r] / total * static_cast<double>(o.units) + 0.5);
+        const auto n =
+            r == 3 ? o.units - at : static_cast<std::size_t>(o.mix[r] / total * static_cast<double>(o.units) + 0.5);
         for (std::size_t i = 0; i < n && at < o.units; ++i) regime[at++] = kRegimes[r];
     }
     std::shuffle(regime.begin(), regime.end(), random);
     return regime;
 }
 
-// A day among the last 5 working days of `day`'s month, at random.
-Day month_end_day(Day day, std::mt19937_64& random) {
-    const auto month = month_of(day);
-    std::vector<Day> last;
-    for (Day d = first_day_of_month(month) + days_in_month(month) - 1; last.size() < 5; --d)
-        if (weekday(d) < 5) last.push_back(d);
-    return last[std::uniform_int_distribution<std::size_t>(0, 4)(random)];
+bool staffed(const Office& office, Day day, bool bank_holidays) {
+    return ((office.open_days >> weekday(day)) & 1) && !(bank_holidays && bank_holiday(day, office.nation));
+}
+
+// The month's last 5 working days (Monday to Friday, not bank holidays) on which the office is staffed.
+std::vector<Day> month_end_days(const Office& office, Day day, bool bank_holidays) {
+    const Civil c = civil_from_day(day);
+    const Day next_month = c.month == 12 ? day_from_civil(c.year + 1, 1, 1) : day_from_civil(c.year, c.month + 1, 1);
+    std::vector<Day> out;
+    int working = 0;
+    for (Day d = next_month - 1; working < 5 && civil_from_day(d).month == c.month; --d) {
+        if (weekday(d) >= 5 || (bank_holidays && bank_holiday(d, office.nation))) continue;
+        ++working;
+        if (staffed(office, d, bank_holidays)) out.push_back(d);
+    }
+    return out;
+}
+
+double middle_value(std::vector<double> values) {
+    if (values.empty()) return 0;
+    std::ranges::sort(values);
+    const auto n = values.size();
+    return n % 2 ? values[n / 2] : (values[n / 2 - 1] + values[n / 2]) / 2;
+}
+
+std::vector<Office> offices(const SimulationOptions& o, std::mt19937_64& random) {
+    std::vector<Office> out(o.units);
+    const auto regime = assign(o, random);
+    std::uniform_real_distribution<double> rate(o.rate_low, o.rate_high);
+    std::bernoulli_distribution part_time(o.part_time);
+    std::uniform_int_distribution<std::size_t> pattern(0, std::size(kPartTime) - 1);
+    std::discrete_distribution<int> nation({80, 12, 8});
+    for (std::size_t u = 0; u < o.units; ++u) {
+        out[u].regime = regime[u];
+        out[u].rate = rate(random);
+        if (part_time(random)) out[u].open_days = kPartTime[pattern(random)];
+        out[u].nation = kNations[static_cast<std::size_t>(nation(random))];
+    }
+    return out;
 }
 
 }  // namespace
 
 std::string_view regime_name(Regime regime) {
     switch (regime) {
-        case Regime::none: return "none";
-        case Regime::floor: return "floor";
-        case Regime::period_end: return "period-end";
-        case Regime::league_race: return "league-race";
+        case Regime::none:
+            return "none";
+        case Regime::floor:
+            return "floor";
+        case Regime::period_end:
+            return "period-end";
+        case Regime::league_race:
+            return "league-race";
     }
     return "?";
 }
@@ -60,48 +108,79 @@ std::optional<Regime> regime_from(std::string_view name) {
 
 Simulation simulate(const SimulationOptions& o) {
     std::mt19937_64 random(o.seed);
+    const auto office = offices(o, random);
     Simulation sim;
-    sim.regime = assign(o, random);
     auto& units = sim.events.units;
-    std::vector<double> rate(o.units);
     for (std::size_t u = 0; u < o.units; ++u) {
         units.names.intern(fmt::format("office-{:04}", u + 1));
         const auto parent = u % std::max<std::size_t>(1, o.parents);
         units.parent.push_back(units.parents.intern(fmt::format("provider-{}", static_cast<char>('A' + parent % 26))));
-        units.area.push_back(units.areas.intern(fmt::format("area-{}", parent % std::max<std::size_t>(1, o.areas) + 1)));
-        rate[u] = std::uniform_real_distribution<double>(o.rate_low, o.rate_high)(random);
+        units.area.push_back(
+            units.areas.intern(fmt::format("area-{}", parent % std::max<std::size_t>(1, o.areas) + 1)));
+        units.open_days.push_back(0);
+        units.nation.push_back(office[u].nation);
+        sim.regime.push_back(office[u].regime);
+        sim.open_days.push_back(office[u].open_days);
     }
+    // A log-normal week effect with mean 1 and variance `dispersion`.
+    const double sigma = std::sqrt(std::log1p(std::max(0.0, o.dispersion)));
+    std::normal_distribution<double> week_effect(-sigma * sigma / 2, sigma);
+    std::bernoulli_distribution moved(o.catch_up), topped_up(std::clamp(o.top_up, 0.0, 1.0));
     std::vector<std::vector<Made>> made(o.units);
     std::vector<double> last_week(o.units, 0);
     double last_median = 0;
-    std::uniform_int_distribution<int> weekday_of(0, 4);
-    std::bernoulli_distribution moved(o.catch_up);
     for (int w = 0; w < o.weeks; ++w) {
         const Day monday = o.start + 7 * w;
         for (std::size_t u = 0; u < o.units; ++u) {
-            double mean = rate[u];
-            if (sim.regime[u] == Regime::league_race && w > 0) mean += o.race * std::max(0.0, last_median - last_week[u]);
-            const auto natural = draw_count(random, mean, o.dispersion);
-            for (std::int64_t i = 0; i < natural; ++i) {
-                Made m{monday + weekday_of(random), false};
-                if (sim.regime[u] == Regime::period_end && moved(random)) m = {month_end_day(m.day, random), true};
-                made[u].push_back(m);
+            const Office& f = office[u];
+            double boost = 0;  // the league race: catching up with last week's median
+            if (f.regime == Regime::league_race && w > 0) boost = o.race * std::max(0.0, last_median - last_week[u]);
+            const double effect = std::exp(week_effect(random));
+            std::vector<Day> open;
+            for (Day d = monday; d < monday + 7; ++d)
+                if (staffed(f, d, o.bank_holidays)) open.push_back(d);
+            std::int64_t this_week = 0;
+            for (Day d : open) {
+                const Civil c = civil_from_day(d);
+                const double season = 1 + o.seasonal * std::cos(2 * std::numbers::pi * (c.month - 1) / 12.0);
+                const double mean = (f.rate / 5 * season + boost / static_cast<double>(open.size())) * effect;
+                const auto n = std::poisson_distribution<std::int64_t>(std::max(mean, 1e-12))(random);
+                for (std::int64_t i = 0; i < n; ++i) {
+                    Made m{d, false};
+                    if (f.regime == Regime::period_end && moved(random)) {
+                        const auto ends = month_end_days(f, d, o.bank_holidays);
+                        if (!ends.empty())
+                            m = {ends[std::uniform_int_distribution<std::size_t>(0, ends.size() - 1)(random)], true};
+                    }
+                    made[u].push_back(m);
+                }
+                this_week += n;
             }
-            std::int64_t this_week = natural;
-            if (sim.regime[u] == Regime::floor)
-                for (; this_week < o.quota; ++this_week) made[u].push_back({monday + 4, true});
+            if (f.regime == Regime::floor && !open.empty())
+                for (auto short_by = o.quota - this_week; short_by > 0; --short_by)
+                    if (topped_up(random)) made[u].push_back({open.back(), true}), ++this_week;
+            // Period end: referrals added in the month's last days, drawn once a month.
+            for (Day d = monday; f.regime == Regime::period_end && d < monday + 7; ++d) {
+                if (civil_from_day(d).day != 1 && !(w == 0 && d == monday)) continue;
+                const auto ends = month_end_days(f, d, o.bank_holidays);
+                const auto extra = std::poisson_distribution<int>(std::max(o.month_end_extra, 1e-12))(random);
+                for (int i = 0; i < extra && !ends.empty(); ++i)
+                    made[u].push_back(
+                        {ends[std::uniform_int_distribution<std::size_t>(0, ends.size() - 1)(random)], true});
+            }
             last_week[u] = static_cast<double>(this_week);
         }
-        auto week = last_week;
-        last_median = median_of(week);
+        last_median = middle_value(last_week);
     }
     auto& e = sim.events;
     std::bernoulli_distribution reason_given(0.9);
     std::uniform_int_distribution<std::size_t> reason_of(0, std::size(kReasons) - 1);
     for (auto r : kReasons) e.reasons.intern(r);
+    const Day end = o.start + 7 * o.weeks;
     for (std::size_t u = 0; u < o.units; ++u) {
         std::ranges::sort(made[u], {}, &Made::day);
         for (const auto& m : made[u]) {
+            if (m.day < o.start || m.day >= end) continue;  // moved past the simulated weeks
             e.day.push_back(m.day);
             e.unit.push_back(static_cast<std::uint32_t>(u));
             e.reason.push_back(reason_given(random) ? static_cast<std::uint32_t>(reason_of(random)) : kNone);
@@ -109,8 +188,9 @@ Simulation simulate(const SimulationOptions& o) {
             e.decision.push_back(adverse ? Decision::adverse : Decision::non_adverse);
             Review review = Review::none;
             if (adverse && std::bernoulli_distribution(o.reconsidered)(random))
-                review = std::bernoulli_distribution(m.pushed ? o.overturn_quota : o.overturn)(random) ? Review::overturned
-                                                                                                       : Review::upheld;
+                review = std::bernoulli_distribution(m.pushed ? o.overturn_quota : o.overturn)(random)
+                             ? Review::overturned
+                             : Review::upheld;
             e.reconsideration.push_back(review);
             e.appeal.push_back(Review::none);
         }

@@ -1,5 +1,11 @@
-// How well the engine finds planted regimes in simulated data: ROC AUC per regime against null
-// units, and the share of null units flagged after FDR control. `make test` prints these figures.
+// How well the engine finds planted regimes in data it did not generate: the simulator in
+// analytics/simulation has its own draws, medians and calendar logic, staffs some offices only
+// part of the week, closes them on bank holidays and swings caseloads with the seasons. ROC AUC
+// per regime against null offices, the share of null (and part-time null) offices flagged after
+// FDR control, and the calibration on a fresh null sample. `make test` prints these figures.
+//
+// The seeds here (900s) were fixed before any figure on them was looked at; the simulator and
+// the detector were developed on seeds 101-199.
 #include <gtest/gtest.h>
 
 #include <cmath>
@@ -14,6 +20,7 @@ namespace {
 
 // Probability that a planted unit outranks a null one (ties count half): the ROC AUC.
 double auc(const std::vector<double>& planted, const std::vector<double>& null) {
+    if (planted.empty() || null.empty()) return 0;
     double wins = 0;
     for (double a : planted)
         for (double b : null) wins += a > b ? 1 : a == b ? 0.5 : 0;
@@ -22,75 +29,115 @@ double auc(const std::vector<double>& planted, const std::vector<double>& null) 
 
 struct Quality {
     double auc[4] = {0, 0, 0, 0};  // by regime; [0] unused
-    double false_positive_rate = 0;
-    double null_flag_rate = 0;
+    double null_flagged = 0;       // share of null offices flagged after FDR
+    double part_time_flagged = 0;  // share of part-time null offices flagged
+    std::size_t part_time = 0;     // part-time null offices
+    double calibration = 0;        // the report's own null rate at p <= 5%
 };
 
 Quality measure(const Simulation& sim, const Report& report) {
     std::vector<double> scores[4];
-    std::size_t nulls = 0, false_positives = 0;
+    std::size_t nulls = 0, flagged = 0, part_flagged = 0;
+    Quality q;
     for (const auto& unit : report.units) {
         const auto index = *sim.events.units.names.find(unit.name);
         const auto regime = static_cast<std::size_t>(sim.regime[index]);
         scores[regime].push_back(-std::log10(std::max(unit.combined_p, 1e-300)));
-        if (regime == 0) {
-            ++nulls;
-            false_positives += unit.flagged;
+        if (regime != 0) continue;
+        ++nulls;
+        flagged += unit.flagged;
+        if (sim.open_days[index] != 0x1f) {
+            ++q.part_time;
+            part_flagged += unit.flagged;
         }
     }
-    Quality q;
     for (std::size_t r = 1; r < 4; ++r) q.auc[r] = auc(scores[r], scores[0]);
-    q.false_positive_rate = static_cast<double>(false_positives) / static_cast<double>(nulls);
-    q.null_flag_rate = report.calibration.null_flag_rate;
+    q.null_flagged = nulls ? static_cast<double>(flagged) / static_cast<double>(nulls) : 0;
+    q.part_time_flagged = q.part_time ? static_cast<double>(part_flagged) / static_cast<double>(q.part_time) : 0;
+    q.calibration = report.calibration.null_flag_rate;
     return q;
 }
 
-void print(const char* input, std::uint64_t seed, const Quality& q) {
-    std::printf("detection (%s, seed %llu, natural rate 1.5-3.0 a week, quota 3): AUC floor %.3f, period-end %.3f, "
-                "league-race %.3f; null units flagged after FDR %.1f%%; calibration null rate at p<=5%%: %.1f%%\n",
-                input, static_cast<unsigned long long>(seed), q.auc[1], q.auc[2], q.auc[3],
-                100 * q.false_positive_rate, 100 * q.null_flag_rate);
+void print(const char* what, std::uint64_t seed, const Quality& q) {
+    std::printf(
+        "detection (%s, seed %llu): AUC floor %.3f, period-end %.3f, league-race %.3f; null offices flagged "
+        "after FDR %.1f%%, part-time null offices %.1f%% of %zu; calibration null rate at p<=5%%: %.1f%%\n",
+        what, static_cast<unsigned long long>(seed), q.auc[1], q.auc[2], q.auc[3], 100 * q.null_flagged,
+        100 * q.part_time_flagged, q.part_time, 100 * q.calibration);
 }
 
-// 300 offices at natural rates of 1.5-3 referrals a week against a quota of 3 (the defaults).
-Simulation offices(std::uint64_t seed, std::array<double, 4> mix = SimulationOptions{}.mix) {
+// 300 offices over a year: natural rates of 1.5-3 referrals a full week, quota 3, 15% part-time,
+// bank holidays, a seasonal swing (the simulator's defaults).
+SimulationOptions offices(std::uint64_t seed) {
     SimulationOptions options;
     options.units = 300;
     options.seed = seed;
-    options.mix = mix;
-    return simulate(options);
+    return options;
 }
 
 }  // namespace
 
 TEST(DetectionQuality, FindsPlantedRegimesInReferralEvents) {
-    for (std::uint64_t seed : {11u, 12u, 13u}) {
-        const auto sim = offices(seed);
+    for (std::uint64_t seed : {901u, 902u, 903u}) {
+        const auto sim = simulate(offices(seed));
         const auto q = measure(sim, detect(sim.events));
-        print("events", seed, q);
+        print("events, defaults", seed, q);
         EXPECT_GE(q.auc[1], 0.95) << "floor";
         EXPECT_GE(q.auc[2], 0.95) << "period-end";
-        EXPECT_GT(q.auc[3], 0.6) << "league race, above chance";
-        EXPECT_LE(q.false_positive_rate, 0.05);
+        // The goal is 0.92; see docs/referral-data.md for what holds it back.
+        EXPECT_GE(q.auc[3], 0.70) << "league race";
+        EXPECT_LE(q.null_flagged, 0.05);
+        EXPECT_LE(q.part_time_flagged, 0.05);
     }
 }
 
-TEST(DetectionQuality, FindsAFloorInWeeklyCountsAlone) {
-    const auto sim = offices(21);
-    const auto q = measure(sim, detect(weekly_counts(sim.events)));
-    print("weekly counts", 21, q);
-    EXPECT_GE(q.auc[1], 0.95) << "floor";
-    EXPECT_GT(q.auc[3], 0.6) << "league race, above chance";
-    EXPECT_LE(q.false_positive_rate, 0.05);
+TEST(DetectionQuality, HoldsWithWeakerRegimesAndAShortHistory) {
+    auto options = offices(911);
+    options.top_up = 0.5;         // half of each week's shortfall made up
+    options.catch_up = 0.2;       // a fifth of referrals moved to the month's end
+    options.month_end_extra = 0;  // and none added
+    const auto weak = simulate(options);
+    const auto q = measure(weak, detect(weak.events));
+    print("events, half the shortfall made up, a fifth moved to the month end", 911, q);
+    EXPECT_GE(q.auc[1], 0.90) << "floor";
+    EXPECT_GE(q.auc[2], 0.90) << "period-end";
+    EXPECT_LE(q.null_flagged, 0.05);
+
+    options = offices(912);
+    options.weeks = 26;
+    const auto half_year = simulate(options);
+    const auto h = measure(half_year, detect(half_year.events));
+    print("events, 26 weeks", 912, h);
+    EXPECT_GE(h.auc[1], 0.95) << "floor";
+    EXPECT_GE(h.auc[2], 0.90) << "period-end";
+    EXPECT_LE(h.null_flagged, 0.05);
 }
 
-TEST(DetectionQuality, NullDataFlagsAlmostNothing) {
-    const auto sim = offices(31, {1, 0, 0, 0});
-    const auto report = detect(sim.events);
-    std::printf("detection (events, seed 31, no regimes): %zu of %zu units flagged; calibration null rate %.1f%%\n",
-                report.flagged, report.units.size(), 100 * report.calibration.null_flag_rate);
-    EXPECT_LE(static_cast<double>(report.flagged) / static_cast<double>(report.units.size()), 0.05);
-    EXPECT_NEAR(report.calibration.null_flag_rate, 0.05, 0.03);
+TEST(DetectionQuality, FindsAFloorInWeeklyCountsAlone) {
+    const auto sim = simulate(offices(921));
+    const auto q = measure(sim, detect(weekly_counts(sim.events)));
+    print("weekly counts", 921, q);
+    EXPECT_GE(q.auc[1], 0.95) << "floor";
+    EXPECT_GE(q.auc[3], 0.70) << "league race";
+    EXPECT_LE(q.null_flagged, 0.05);
+}
+
+// No quota anywhere; a third of offices staffed two or three days a week; bank holidays; seasons.
+// A fresh sample from seeds the calibration never saw.
+TEST(DetectionQuality, PartTimeOfficesAndBankHolidaysAreNotQuotas) {
+    for (std::uint64_t seed : {931u, 932u}) {
+        auto options = offices(seed);
+        options.mix = {1, 0, 0, 0};
+        options.part_time = 0.33;
+        const auto sim = simulate(options);
+        const auto report = detect(sim.events);
+        const auto q = measure(sim, report);
+        print("events, no regimes, a third part-time", seed, q);
+        EXPECT_LE(q.null_flagged, 0.05);
+        EXPECT_GE(q.part_time, 60u);
+        EXPECT_LE(q.part_time_flagged, 0.05);
+        EXPECT_NEAR(q.calibration, 0.05, 0.03);
+    }
 }
 
 TEST(DetectionQuality, SameSeedSameReport) {

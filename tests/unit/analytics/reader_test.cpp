@@ -46,7 +46,7 @@ TEST(ReadEvents, RefusesAFileWithoutItsColumns) {
     ASSERT_FALSE(wrong);
     EXPECT_EQ(wrong.error().message,
               "unknown column \"when\" on line 1; the first line must name the columns, for example: "
-              "date,unit,parent,area,reason,decision,reconsideration,appeal");
+              "date,unit,parent,area,reason,decision,reconsideration,appeal,open_days,nation");
     auto missing = read_events("date,unit\n2012-03-14,a\n", report);
     ASSERT_FALSE(missing);
     EXPECT_EQ(missing.error().message.substr(0, 48), "the column \"decision\" is missing from line 1; th");
