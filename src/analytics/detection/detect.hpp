@@ -42,18 +42,20 @@ struct ProviderGroup {
     std::int64_t decided = 0;    // referrals the adverse share is out of
     std::int64_t caseload = -1;  // person-periods, -1 when unknown
 };
-struct PairTest {
-    std::string a, b;
-    double difference = 0;  // adverse share of a minus b
+// One provider's adverse share against the rest of its area (linear in providers, where every
+// pair would be quadratic: 2,000 units with no area column were 2 million pairs).
+struct AgainstArea {
+    std::string name;
+    double difference = 0;  // its adverse share minus the rest of the area's
     double z = 0;
-    double p_value = 1;  // two-sided
+    double p_value = 1;  // two-sided, Bonferroni over the area's providers
 };
 struct ProviderComparison {
     std::string area;
     std::vector<ProviderGroup> groups;
     std::optional<statistics::ChiSquare> adverse;  // equal adverse shares
     std::optional<statistics::ChiSquare> rate;     // equal referral rates (needs caseload)
-    std::vector<PairTest> pairs;
+    std::vector<AgainstArea> against_area;         // in groups' order
     std::string not_run;
 };
 

@@ -23,16 +23,20 @@ struct Grouping {
     }
 };
 
-PairTest pair_test(const ProviderGroup& a, const ProviderGroup& b) {
-    PairTest t{a.name, b.name};
-    const double pa = static_cast<double>(a.adverse) / static_cast<double>(a.decided);
-    const double pb = static_cast<double>(b.adverse) / static_cast<double>(b.decided);
-    const double pooled = static_cast<double>(a.adverse + b.adverse) / static_cast<double>(a.decided + b.decided);
+// A two-proportion z test of one provider against the rest of its area, Bonferroni over `tests`.
+AgainstArea against_rest(const ProviderGroup& g, std::int64_t area_adverse, std::int64_t area_decided,
+                         std::size_t tests) {
+    AgainstArea t{g.name};
+    const auto rest_adverse = area_adverse - g.adverse, rest_decided = area_decided - g.decided;
+    if (g.decided <= 0 || rest_decided <= 0) return t;
+    const double pa = static_cast<double>(g.adverse) / static_cast<double>(g.decided);
+    const double pb = static_cast<double>(rest_adverse) / static_cast<double>(rest_decided);
+    const double pooled = static_cast<double>(area_adverse) / static_cast<double>(area_decided);
     const double se = std::sqrt(pooled * (1 - pooled) *
-                                (1.0 / static_cast<double>(a.decided) + 1.0 / static_cast<double>(b.decided)));
+                                (1.0 / static_cast<double>(g.decided) + 1.0 / static_cast<double>(rest_decided)));
     t.difference = pa - pb;
     t.z = se > 0 ? t.difference / se : 0;
-    t.p_value = std::min(1.0, 2 * normal_upper(std::fabs(t.z)));
+    t.p_value = std::min(1.0, 2 * normal_upper(std::fabs(t.z)) * static_cast<double>(tests));
     return t;
 }
 
@@ -62,9 +66,9 @@ std::vector<ProviderComparison> compare(const Grouping& grouping) {
         };
         if (have_adverse && usable(shares)) {
             if (auto test = statistics::equal_proportions(shares)) c.adverse = *test;
-            for (std::size_t i = 0; i < c.groups.size(); ++i)
-                for (std::size_t j = i + 1; j < c.groups.size(); ++j)
-                    c.pairs.push_back(pair_test(c.groups[i], c.groups[j]));
+            std::int64_t adverse = 0, decided = 0;
+            for (const auto& g : c.groups) adverse += g.adverse, decided += g.decided;
+            for (const auto& g : c.groups) c.against_area.push_back(against_rest(g, adverse, decided, c.groups.size()));
         }
         if (have_caseload && usable(rates)) {
             if (auto test = statistics::equal_proportions(rates)) c.rate = *test;

@@ -1,7 +1,7 @@
 #pragma once
 // 6. Within-area comparison: participants were allocated at random among the providers of an
 // area, so their referral rates and adverse shares can be compared directly (chi-square over
-// the area's providers, and two-proportion tests for each pair).
+// the area's providers, and each provider against the rest of its area).
 #include <vector>
 
 #include "analytics/detection/detect.hpp"

@@ -26,7 +26,8 @@ std::string iso_week(std::int32_t week) {
     return fmt::format("{:04}-W{:02}", year, week - week_of(day_from_civil(year, 1, 4)) + 1);
 }
 
-// "thu,fri" for the bits of `mask` (0 = Monday).
+}  // namespace
+
 std::string open_days_text(std::uint8_t mask) {
     static constexpr std::string_view kDays[] = {"mon", "tue", "wed", "thu", "fri", "sat", "sun"};
     std::string out;
@@ -34,8 +35,6 @@ std::string open_days_text(std::uint8_t mask) {
         if (mask & (1u << d)) out += (out.empty() ? "" : ",") + std::string(kDays[d]);
     return out;
 }
-
-}  // namespace
 
 std::string events_csv(const Events& e) {
     const auto units = escaped(e.units.names), parents = escaped(e.units.parents), areas = escaped(e.units.areas),

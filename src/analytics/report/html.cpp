@@ -149,12 +149,20 @@ std::string providers(const Report& report) {
         std::string table = "<table class=\"govuk-table\"><thead class=\"govuk-table__head\"><tr class=\"govuk-table__row\">"
                "<th scope=\"col\" class=\"govuk-table__header\">Provider</th><th scope=\"col\" class=\"govuk-table__header\">Referrals</th>"
                "<th scope=\"col\" class=\"govuk-table__header\">Adverse</th><th scope=\"col\" class=\"govuk-table__header\">Adverse share</th>"
+               "<th scope=\"col\" class=\"govuk-table__header\">Against the rest of the area</th>"
                "</tr></thead><tbody class=\"govuk-table__body\">";
-        for (const auto& g : c.groups)
+        for (std::size_t i = 0; i < c.groups.size(); ++i) {
+            const auto& g = c.groups[i];
+            const std::string against =
+                i < c.against_area.size()
+                    ? fmt::format("{:+.1f} points, {}", 100 * c.against_area[i].difference, p_is(c.against_area[i].p_value))
+                    : "";
             table += fmt::format("<tr class=\"govuk-table__row\"><td class=\"govuk-table__cell\">{}</td><td class=\"govuk-table__cell\">{}</td>"
-                               "<td class=\"govuk-table__cell\">{}</td><td class=\"govuk-table__cell\">{}</td></tr>",
+                               "<td class=\"govuk-table__cell\">{}</td><td class=\"govuk-table__cell\">{}</td><td class=\"govuk-table__cell\">{}</td></tr>",
                                escape(g.name), g.referrals, g.adverse >= 0 ? std::to_string(g.adverse) : "not given",
-                               g.adverse >= 0 && g.decided > 0 ? fmt::format("{:.1f}%", 100.0 * static_cast<double>(g.adverse) / static_cast<double>(g.decided)) : "");
+                               g.adverse >= 0 && g.decided > 0 ? fmt::format("{:.1f}%", 100.0 * static_cast<double>(g.adverse) / static_cast<double>(g.decided)) : "",
+                               against);
+        }
         out += scrolling("Providers in " + c.area, table + "</tbody></table>");
         if (c.adverse)
             out += fmt::format("<p class=\"govuk-body\">Adverse shares differ: chi-square {:.1f} on {} degrees of freedom, {}.</p>",
@@ -163,9 +171,9 @@ std::string providers(const Report& report) {
             out += fmt::format("<p class=\"govuk-body\">Referral rates (per person-period of caseload) differ: chi-square {:.1f} on {} "
                                "degrees of freedom, {}.</p>",
                                c.rate->statistic, c.rate->degrees_of_freedom, p_is(c.rate->p_value));
-        for (const auto& p : c.pairs)
-            out += fmt::format("<p class=\"govuk-body\">{} against {}: adverse share {:+.1f} points, z = {:.1f}, {}.</p>",
-                               escape(p.a), escape(p.b), 100 * p.difference, p.z, p_is(p.p_value));
+        if (!c.against_area.empty())
+            out += "<p class=\"govuk-body\">Each provider's adverse share is compared with the rest of its area's by a "
+                   "two-proportion test; its p-value is multiplied by the number of providers in the area.</p>";
         if (!c.not_run.empty()) out += "<p class=\"govuk-body\">Not compared: " + escape(c.not_run) + ".</p>";
     }
     return out;

@@ -1,6 +1,7 @@
+#include <fmt/format.h>
 #include <boost/json.hpp>
 #include <cmath>
-#include <fmt/format.h>
+#include <cstdlib>
 
 #include "analytics/report/report.hpp"
 #include "core/csv/csv.hpp"
@@ -10,7 +11,11 @@ namespace {
 
 namespace json = boost::json;
 
-json::value number(double x) { return std::isfinite(x) ? json::value(x) : json::value(nullptr); }
+// Six significant figures: the data do not carry more, and a 2,000-unit report stays small.
+json::value number(double x) {
+    if (!std::isfinite(x)) return nullptr;
+    return std::strtod(fmt::format("{:.6g}", x).c_str(), nullptr);
+}
 
 json::object test_json(const TestResult& t) {
     json::object o;
@@ -27,7 +32,8 @@ json::object test_json(const TestResult& t) {
     if (t.quota) o["quota"] = *t.quota;
     json::array chart;
     for (const auto& bar : t.chart)
-        chart.push_back(json::object{{"label", bar.label}, {"observed", number(bar.observed)}, {"expected", number(bar.expected)}});
+        chart.push_back(
+            json::object{{"label", bar.label}, {"observed", number(bar.observed)}, {"expected", number(bar.expected)}});
     o["chart"] = std::move(chart);
     return o;
 }
@@ -78,23 +84,28 @@ std::string to_json(const Report& report, const ReadReport& read) {
         json::object o{{"area", c.area}};
         json::array groups;
         for (const auto& g : c.groups)
-            groups.push_back(json::object{{"provider", g.name},
-                                          {"referrals", g.referrals},
-                                          {"adverse", g.adverse >= 0 ? json::value(g.adverse) : json::value(nullptr)},
-                                          {"caseload", g.caseload >= 0 ? json::value(g.caseload) : json::value(nullptr)}});
+            groups.push_back(
+                json::object{{"provider", g.name},
+                             {"referrals", g.referrals},
+                             {"adverse", g.adverse >= 0 ? json::value(g.adverse) : json::value(nullptr)},
+                             {"caseload", g.caseload >= 0 ? json::value(g.caseload) : json::value(nullptr)}});
         o["providers"] = std::move(groups);
         if (c.adverse) o["adverse_share_test"] = chi_json(*c.adverse);
         if (c.rate) o["referral_rate_test"] = chi_json(*c.rate);
-        json::array pairs;
-        for (const auto& p : c.pairs)
-            pairs.push_back(json::object{{"a", p.a}, {"b", p.b}, {"difference", number(p.difference)}, {"z", number(p.z)}, {"p_value", number(p.p_value)}});
-        o["pairs"] = std::move(pairs);
+        json::array against;
+        for (const auto& t : c.against_area)
+            against.push_back(json::object{{"provider", t.name},
+                                           {"difference", number(t.difference)},
+                                           {"z", number(t.z)},
+                                           {"p_value", number(t.p_value)}});
+        o["against_rest_of_area"] = std::move(against);
         if (!c.not_run.empty()) o["not_run"] = c.not_run;
         providers.push_back(std::move(o));
     }
     root["providers_within_areas"] = std::move(providers);
     json::array method;
-    for (const auto& note : method_notes()) method.push_back(json::object{{"test", note.title}, {"how_and_when_wrong", note.text}});
+    for (const auto& note : method_notes())
+        method.push_back(json::object{{"test", note.title}, {"how_and_when_wrong", note.text}});
     root["method"] = std::move(method);
     json::array assumed;
     for (auto a : assumptions()) assumed.push_back(json::string(a));
@@ -103,8 +114,8 @@ std::string to_json(const Report& report, const ReadReport& read) {
 }
 
 std::string to_csv(const Report& report) {
-    std::string out = csv::format_row({"rank", "unit", "parent", "area", "combined_p", "q_value", "flagged", "test", "ran",
-                                       "statistic", "p_value", "test_q_value", "effect", "effect_text"});
+    std::string out = csv::format_row({"rank", "unit", "parent", "area", "combined_p", "q_value", "flagged", "test",
+                                       "ran", "statistic", "p_value", "test_q_value", "effect", "effect_text"});
     std::size_t rank = 0;
     for (const auto& u : report.units) {
         ++rank;
@@ -113,8 +124,7 @@ std::string to_csv(const Report& report) {
                                     format_p(u.q_value), u.flagged ? "yes" : "no", std::string(test_name(t.kind)),
                                     t.ran ? "yes" : "no", t.ran ? fmt::format("{:.6g}", t.statistic) : "",
                                     t.ran ? format_p(t.p_value) : "", t.ran ? format_p(t.q_value) : "",
-                                    t.ran ? fmt::format("{:.6g}", t.effect) : "",
-                                    t.ran ? t.effect_text : t.not_run});
+                                    t.ran ? fmt::format("{:.6g}", t.effect) : "", t.ran ? t.effect_text : t.not_run});
         }
     }
     return out;
@@ -127,6 +137,8 @@ std::string format_p(double p) {
     return fmt::format("{:.2g}", p);
 }
 
-std::string p_is(double p) { return p == 0 ? "p < 1e-300" : "p = " + format_p(p); }
+std::string p_is(double p) {
+    return p == 0 ? "p < 1e-300" : "p = " + format_p(p);
+}
 
 }  // namespace pw::analytics

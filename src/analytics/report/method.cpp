@@ -14,18 +14,26 @@ constexpr MethodNote kNotes[] = {
     {"Dispersion against peers",
      "A quota smooths counts (under-dispersion); bursts of referrals make them lumpier (over-dispersion). We "
      "compare the unit's variance with the variance its peers' spread implies, by a two-sided chi-square test. "
-     "Wrong if: peers differ from the unit in ways that change spread, such as much larger or smaller caseloads."},
+     "Wrong if: peers differ from the unit in ways that change spread, such as much larger or smaller caseloads; "
+     "the unit's caseload has a trend or seasonal swing its peers do not share; or its referrals are made by a "
+     "few advisers whose own rates differ a lot (adviser clustering), which makes an office lumpier."},
     {"Period-end share",
      "A unit catching up on a monthly target refers more in the month's last 5 working days; a weekly target "
-     "shows on Fridays. We compare the share of the unit's referrals on those days with their share of working "
-     "days (exact binomial tests, the smaller p-value doubled). Needs the date of each referral. Wrong if: "
-     "appointments or courses that lead to referrals are themselves scheduled at month ends or on Fridays, or "
-     "the dates are when a referral was recorded rather than made."},
+     "shows on the last day of the week it is open (Friday for most offices). We compare the share of the unit's "
+     "referrals on those days with their share of the days the unit is open: the weekdays given in the file's "
+     "open_days column, or else the weekdays on which it made at least 2% of its referrals, less its nation's "
+     "bank holidays (exact binomial tests, the smaller p-value doubled). Needs the date of each referral. Wrong "
+     "if: appointments or courses that lead to referrals are themselves scheduled at month ends or late in the "
+     "week; the office is staffed more heavily on some open days than others (a part-time adviser who works "
+     "Fridays only, in an office open all week); it keeps a local holiday the calendar does not know; or the "
+     "dates are when a referral was recorded rather than made."},
     {"League race",
      "If offices are ranked against each other, a unit that fell below the peer median one week refers more the "
      "next. We measure how a unit's count follows its shortfall below the peer median the period before, and "
-     "compare that with the same measure after shuffling the unit's periods at random (up to 999 times). Wrong "
-     "if: the unit's caseload moves with the peer median, or referrals come in runs for another reason."},
+     "compare that with the same measure after shuffling the unit's periods at random (100 times, with a normal "
+     "tail fitted beyond them). Wrong if: the unit's caseload moves with the peer median, or recovers from "
+     "dips for another reason (a trend or seasonal swing of its own, an adviser back from leave clearing a "
+     "backlog)."},
     {"Marginal outcome",
      "Referrals made to meet a quota tend to be weaker cases, so fewer are upheld. We compare the adverse share "
      "(and the share overturned on reconsideration) of referrals made in quota-like periods (a month's last 5 "
@@ -48,15 +56,26 @@ constexpr MethodNote kNotes[] = {
 constexpr std::string_view kAssumptions[] = {
     "A small p-value says the pattern would be rare without a quota-like pressure. It does not prove a target "
     "exists, who set it, or that any one referral was wrong.",
-    "Working days are Monday to Friday; bank holidays are not known to the engine.",
-    "Weeks cut by the start or end of the data are left out of the weekly counts.",
+    "Working days are Monday to Friday less the bank holidays of England and Wales, Scotland or Northern Ireland "
+    "(the file's nation column; England and Wales when it is empty), as published on gov.uk; local holidays are "
+    "not known.",
+    "Each unit works the weekdays in the file's open_days column, or, without one, the weekdays on which it made "
+    "at least 2% of its referrals.",
+    "Every unit's history runs over the whole period of the file (or --from to --to): weeks without referrals "
+    "count as zeros, even before a unit's first referral. A unit that opened or closed during the period should "
+    "be tested over its own dates.",
+    "Weeks cut by the start or end of the period are left out of the weekly counts.",
     "A unit's peers are the units with the same parent (when it has at least 5), else every unit in the file.",
     "Referral counts are treated as exact: a file that misses referrals, or counts one twice, changes the results.",
 };
 
 }  // namespace
 
-std::span<const MethodNote> method_notes() { return kNotes; }
-std::span<const std::string_view> assumptions() { return kAssumptions; }
+std::span<const MethodNote> method_notes() {
+    return kNotes;
+}
+std::span<const std::string_view> assumptions() {
+    return kAssumptions;
+}
 
 }  // namespace pw::analytics

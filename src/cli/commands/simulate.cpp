@@ -56,15 +56,28 @@ void add_simulate(CLI::App& app, int& exit_code) {
     cmd->add_option("--weeks", options.weeks, "Number of weeks")->check(CLI::Range(1, 5200));
     cmd->add_option("--seed", options.seed, "Random seed: the same seed gives the same file");
     cmd->add_option("--quota", options.quota, "Weekly quota of the floor regime")->check(CLI::Range(1, 1000));
-    cmd->add_option("--rate-low", options.rate_low, "Lowest natural referrals per unit per week")->check(CLI::Range(0.0, 1000.0));
-    cmd->add_option("--rate-high", options.rate_high, "Highest natural referrals per unit per week")->check(CLI::Range(0.0, 1000.0));
+    cmd->add_option("--rate-low", options.rate_low, "Lowest natural referrals per unit per week")
+        ->check(CLI::Range(0.0, 1000.0));
+    cmd->add_option("--rate-high", options.rate_high, "Highest natural referrals per unit per week")
+        ->check(CLI::Range(0.0, 1000.0));
     cmd->add_option("--dispersion", options.dispersion, "Over-dispersion alpha (variance = mean + alpha mean^2)")
         ->check(CLI::Range(0.0, 10.0));
     cmd->add_option("--catch-up", options.catch_up, "Period-end regime: share of referrals moved to the month's end")
         ->check(CLI::Range(0.0, 1.0));
     cmd->add_option("--race", options.race, "League-race regime: extra referrals per referral below the median")
         ->check(CLI::Range(0.0, 10.0));
-    cmd->add_option("--mix", mix, "Share of units per regime, e.g. none=0.55,floor=0.15,period-end=0.15,league-race=0.15");
+    cmd->add_option("--part-time", options.part_time, "Share of offices staffed only two or three days a week")
+        ->check(CLI::Range(0.0, 1.0));
+    cmd->add_option("--seasonal", options.seasonal, "Seasonal swing in caseloads over the year, as a share")
+        ->check(CLI::Range(0.0, 0.9));
+    cmd->add_option("--top-up", options.top_up, "Floor regime: share of each week's shortfall below the quota made up")
+        ->check(CLI::Range(0.0, 1.0));
+    cmd->add_option("--month-end-extra", options.month_end_extra,
+                    "Period-end regime: referrals added in the month's last 5 working days, per month on average")
+        ->check(CLI::Range(0.0, 100.0));
+    cmd->add_flag("!--no-bank-holidays", options.bank_holidays, "Keep offices open on bank holidays");
+    cmd->add_option("--mix", mix,
+                    "Share of units per regime, e.g. none=0.55,floor=0.15,period-end=0.15,league-race=0.15");
     cmd->footer("Example: providerwatch simulate --units 300 --seed 7 --out referrals.csv --truth regimes.csv");
     cmd->callback([&exit_code] {
         if (options.rate_high < options.rate_low) {
@@ -74,7 +87,8 @@ void add_simulate(CLI::App& app, int& exit_code) {
         if (!mix.empty()) {
             auto parsed = parse_mix(mix);
             if (!parsed) {
-                exit_code = report_error("--mix must look like none=0.55,floor=0.15,period-end=0.15,league-race=0.15", usage);
+                exit_code =
+                    report_error("--mix must look like none=0.55,floor=0.15,period-end=0.15,league-race=0.15", usage);
                 return;
             }
             options.mix = *parsed;
@@ -87,17 +101,18 @@ void add_simulate(CLI::App& app, int& exit_code) {
             return;
         }
         if (!truth.empty()) {
-            std::string rows = csv::format_row({"unit", "regime"});
+            std::string rows = csv::format_row({"unit", "regime", "open_days"});
             for (std::size_t u = 0; u < sim.regime.size(); ++u)
                 rows += csv::format_row({sim.events.units.names.name(static_cast<std::uint32_t>(u)),
-                                         std::string(analytics::regime_name(sim.regime[u]))});
+                                         std::string(analytics::regime_name(sim.regime[u])),
+                                         analytics::open_days_text(sim.open_days[u])});
             if (!write_file(truth, rows)) {
                 exit_code = report_error("cannot write " + truth);
                 return;
             }
         }
-        std::cerr << fmt::format("wrote {} referrals for {} units over {} weeks to {}\n", sim.events.size(), options.units,
-                                 options.weeks, out);
+        std::cerr << fmt::format("wrote {} referrals for {} units over {} weeks to {}\n", sim.events.size(),
+                                 options.units, options.weeks, out);
     });
 }
 
