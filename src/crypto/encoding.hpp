@@ -35,4 +35,11 @@ inline std::string_view trim_line(std::string_view text) {
     return text;
 }
 
+// SHA-256 of some bytes as 64 lowercase hex digits (a file's checksum, for a kept report).
+inline std::string sha256_hex(std::string_view bytes) {
+    std::array<unsigned char, crypto_hash_sha256_BYTES> digest{};
+    crypto_hash_sha256(digest.data(), reinterpret_cast<const unsigned char*>(bytes.data()), bytes.size());
+    return hex(digest);
+}
+
 }  // namespace pw::crypto

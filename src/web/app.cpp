@@ -43,6 +43,7 @@ App::App(AppContext context) : context_(std::move(context)) {
     add_registry_api_routes(router_, context_);
     add_operations_routes(router_, context_);
     add_research_routes(router_, context_);
+    add_kept_report_routes(router_, context_);
     add_open_data_routes(router_, context_);
     add_suggestion_routes(router_, context_);
     add_suggestion_provider_routes(router_, context_);

@@ -21,6 +21,7 @@ void add_takedown_routes(Router& router, const AppContext& app);                
 void add_registry_api_routes(Router& router, const AppContext& app);             // web/api/registry_api.cpp
 void add_operations_routes(Router& router, const AppContext& app);               // web/pages/operations.cpp
 void add_research_routes(Router& router, const AppContext& app);                 // web/research/pages.cpp
+void add_kept_report_routes(Router& router, const AppContext& app);              // web/research/kept.cpp
 void add_open_data_routes(Router& router, const AppContext& app);                // web/publication/open_data.cpp
 void add_suggestion_routes(Router& router, const AppContext& app);               // web/suggestions/pages.cpp
 void add_suggestion_provider_routes(Router& router, const AppContext& app);      // web/suggestions/provider_pages.cpp

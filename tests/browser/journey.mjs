@@ -368,6 +368,17 @@ try {
   await r.screenshot({ path: `${artefacts}/9-research-report-320.png`, fullPage: true })
   await r.locator('.pw-chart-pair').first().scrollIntoViewIfNeeded()
   await r.screenshot({ path: `${artefacts}/9-research-report-chart-320.png` })
+  // The report is kept: its address is the link to share, listed on the form, with its downloads.
+  const reportUrl = r.url()
+  assert.match(reportUrl, /\/research\/reports\/\d+$/)
+  assert.equal(await r.getAttribute('#share-link', 'href'), new URL(reportUrl).pathname)
+  const json = await (await study.request.get(reportUrl + '/report.json')).json()
+  assert.equal(json.method_version.length > 0, true)
+  await r.goto(base + '/research')
+  await r.click(`a[href="${new URL(reportUrl).pathname}"]`)
+  await r.click('button:has-text("Delete this report")')
+  await r.waitForSelector('text=The report is deleted.')
+  assert.equal((await study.request.get(reportUrl)).status(), 404)
 
   step = 'rating with the keyboard only'
   const keys = await browser.newContext({ viewport: { width: 1280, height: 900 } })

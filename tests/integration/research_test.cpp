@@ -1,9 +1,11 @@
-// The researcher's page: who may use it, an upload that becomes a report, bad files refused on
-// the form, and large bodies refused to everyone else before they are read.
+// The researcher's page: who may use it, an upload that becomes a kept report with a link (the
+// same JSON and CSV as the command line, through a restart, deleted by its researcher), bad
+// files refused on the form, and large bodies refused to everyone else before they are read.
+#include <unistd.h>
+#include <csignal>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
-#include <unistd.h>
 
 #include "integration/form_helpers.hpp"
 #include "integration/server_test.hpp"
@@ -15,7 +17,7 @@ namespace {
 const std::string kBoundary = "----pw-test-boundary-7MA4YWxk";
 
 std::string upload_body(const std::string& csrf, const std::string& format, const std::string& csv,
-                        const std::string& filename = "referrals.csv", bool skip = false) {
+                        const std::string& filename = "referrals.csv", bool skip = false, bool keep_file = false) {
     std::string body;
     auto part = [&](const std::string& headers, const std::string& data) {
         body += "--" + kBoundary + "\r\n" + headers + "\r\n\r\n" + data + "\r\n";
@@ -23,6 +25,7 @@ std::string upload_body(const std::string& csrf, const std::string& format, cons
     part("Content-Disposition: form-data; name=\"csrf\"", csrf);
     if (!format.empty()) part("Content-Disposition: form-data; name=\"format\"", format);
     if (skip) part("Content-Disposition: form-data; name=\"skip\"", "yes");
+    if (keep_file) part("Content-Disposition: form-data; name=\"keep_file\"", "yes");
     part("Content-Disposition: form-data; name=\"file\"; filename=\"" + filename + "\"\r\nContent-Type: text/csv", csv);
     return body + "--" + kBoundary + "--\r\n";
 }
@@ -39,10 +42,28 @@ protected:
         researcher_ = sign_in(port(), "res1", create_account(db(), "res1", "researcher"));
     }
 
-    HttpResponse upload(const std::string& cookie, const std::string& format, const std::string& csv, bool skip = false) {
+    HttpResponse upload(const std::string& cookie, const std::string& format, const std::string& csv, bool skip = false,
+                        bool keep_file = false) {
         const auto form = request(port(), "GET", "/research", cookie);
-        return request(port(), "POST", "/research/report", cookie + kMultipart,
-                       upload_body(csrf_in(form.body, "/research/report"), format, csv, "referrals.csv", skip));
+        return request(
+            port(), "POST", "/research/report", cookie + kMultipart,
+            upload_body(csrf_in(form.body, "/research/report"), format, csv, "referrals.csv", skip, keep_file));
+    }
+
+    // An upload that becomes a report: its address (the link to share).
+    std::string kept(const std::string& format, const std::string& csv, bool keep_file = false) {
+        auto r = upload(researcher_, format, csv, false, keep_file);
+        EXPECT_EQ(r.status, 303) << r.body.substr(0, 2000);
+        const std::string location(r.header("location"));
+        EXPECT_EQ(location.rfind("/research/reports/", 0), 0u) << location;
+        return location;
+    }
+
+    static std::string file(const std::filesystem::path& path) {
+        std::ifstream in(path, std::ios::binary);
+        std::stringstream s;
+        s << in.rdbuf();
+        return s.str();
     }
 
     static std::string simulated(const std::filesystem::path& out) {
@@ -59,9 +80,11 @@ protected:
 PW_ENGINE_SUITE(Research);
 
 TEST_P(Research, AnUploadBecomesAReportWithChartsAndTables) {
-    const std::string csv = simulated(std::filesystem::temp_directory_path() / ("providerwatch-research-" + std::to_string(getpid()) + ".csv"));
+    const std::string csv = simulated(std::filesystem::temp_directory_path() /
+                                      ("providerwatch-research-" + std::to_string(getpid()) + ".csv"));
     ASSERT_GT(csv.size(), 64u * 1024) << "the upload should be larger than an ordinary form";
-    auto r = upload(researcher_, "events", csv);
+    const auto link = kept("events", csv);
+    auto r = request(port(), "GET", link, researcher_);
     ASSERT_EQ(r.status, 200) << r.body.substr(0, 2000);
     EXPECT_NE(r.body.find("Target detection report"), std::string::npos);
     EXPECT_NE(r.body.find("units are flagged at a false discovery rate of 5%"), std::string::npos);
@@ -73,14 +96,17 @@ TEST_P(Research, AnUploadBecomesAReportWithChartsAndTables) {
 TEST_P(Research, BadFilesComeBackToTheFormWithTheReason) {
     auto wrong = upload(researcher_, "events", "when,who\n2012-01-01,a\n");
     EXPECT_EQ(wrong.status, 422);
-    EXPECT_NE(wrong.body.find("The file could not be read: unknown column &quot;when&quot; on line 1"), std::string::npos)
+    EXPECT_NE(wrong.body.find("The file could not be read: unknown column &quot;when&quot; on line 1"),
+              std::string::npos)
         << wrong.body.substr(0, 3000);
     auto rows = upload(researcher_, "counts", "unit,period,referrals\na,2012-W01,-1\na,2012-W02,2\n");
     EXPECT_EQ(rows.status, 422);
     EXPECT_NE(rows.body.find("Line 2: the referral count is negative"), std::string::npos);
     auto skipped = upload(researcher_, "counts", "unit,period,referrals\na,2012-W01,-1\na,2012-W02,2\n", true);
-    EXPECT_EQ(skipped.status, 200);
-    EXPECT_NE(skipped.body.find("1 rows rejected"), std::string::npos);
+    EXPECT_EQ(skipped.status, 303);
+    const auto report = request(port(), "GET", skipped.header("location"), researcher_);
+    EXPECT_EQ(report.status, 200);
+    EXPECT_NE(report.body.find("1 rows rejected"), std::string::npos);
     auto no_format = upload(researcher_, "", "date,unit,decision\n2012-01-02,a,adverse\n");
     EXPECT_EQ(no_format.status, 422);
     EXPECT_NE(no_format.body.find("Select what is in the file"), std::string::npos);
@@ -110,4 +136,70 @@ TEST_P(Research, LargeBodiesAreRefusedToEveryoneElseBeforeTheyAreRead) {
     EXPECT_EQ(anonymous.status, 413);
     auto elsewhere = request(port(), "POST", "/sign-in", researcher_ + kForm, "csrf=x&username=" + big);
     EXPECT_EQ(elsewhere.status, 413);
+}
+
+TEST_P(Research, AKeptReportGivesTheCommandLinesJsonAndCsvAndSurvivesARestart) {
+    const auto dir = std::filesystem::temp_directory_path() / ("providerwatch-kept-" + std::to_string(getpid()));
+    std::filesystem::create_directories(dir);
+    const std::string csv = simulated(dir / "sim.csv");
+    std::ofstream(dir / "referrals.csv", std::ios::binary) << csv;
+    ASSERT_EQ(run_cli({"detect", (dir / "referrals.csv").string(), "--format", "events", "--out",
+                       (dir / "cli.json").string()})
+                  .exit_code,
+              0);
+    ASSERT_EQ(
+        run_cli({"detect", (dir / "referrals.csv").string(), "--format", "events", "--out", (dir / "cli.csv").string()})
+            .exit_code,
+        0);
+    const auto link = kept("events", csv);
+    const auto json = request(port(), "GET", link + "/report.json", researcher_);
+    ASSERT_EQ(json.status, 200);
+    EXPECT_EQ(json.body, file(dir / "cli.json"));
+    EXPECT_EQ(json.header("content-disposition"), "attachment; filename=\"referrals-report.json\"");
+    const auto csv_report = request(port(), "GET", link + "/report.csv", researcher_);
+    ASSERT_EQ(csv_report.status, 200);
+    EXPECT_EQ(csv_report.body, file(dir / "cli.csv"));
+    // The file was not asked to be kept: only its checksum is.
+    EXPECT_EQ(request(port(), "GET", link + "/file.csv", researcher_).status, 404);
+    std::filesystem::remove_all(dir);
+
+    server_->signal(SIGTERM);
+    ASSERT_EQ(server_->wait(30000), 0);
+    server_ = std::make_unique<ServerProcess>(db(), std::vector<std::string>{"--publish", "off"});
+    ASSERT_TRUE(server_->started()) << server_->err();
+    const auto again = request(port(), "GET", link, researcher_);
+    ASSERT_EQ(again.status, 200);
+    EXPECT_NE(again.body.find("Target detection report"), std::string::npos);
+    EXPECT_EQ(request(port(), "GET", link + "/report.json", researcher_).body, json.body);
+    // And it is listed among the researcher's reports.
+    EXPECT_NE(request(port(), "GET", "/research", researcher_).body.find("href=\"" + link + "\""), std::string::npos);
+}
+
+TEST_P(Research, AnotherResearcherMayReadTheLinkButOnlyItsOwnerDeletesIt) {
+    const std::string csv = "unit,period,referrals,adverse\nA,2012-01..2012-12,100,30\nB,2012-01..2012-12,100,50\n";
+    const auto link = kept("counts", csv, true);
+    EXPECT_EQ(request(port(), "GET", link + "/file.csv", researcher_).body, csv);
+    const auto colleague = sign_in(port(), "res2", create_account(db(), "res2", "researcher"));
+    const auto theirs = request(port(), "GET", link, colleague);
+    ASSERT_EQ(theirs.status, 200);
+    EXPECT_EQ(theirs.body.find("Delete this report"), std::string::npos);
+    // Not signed in, or signed in as a moderator: no report.
+    EXPECT_EQ(get(port(), link).status, 303);
+    const auto moderator = sign_in(port(), "mod2", create_account(db(), "mod2", "moderator"));
+    EXPECT_EQ(request(port(), "GET", link + "/report.json", moderator).status, 403);
+    // The colleague's page has no delete form, so no token for it, and the owner's token is bound
+    // to the owner's session: refused by the token check. That the owner alone may delete is the
+    // command's rule, tested in tests/unit/core/research/kept_report_test.cpp.
+    const auto own_page = request(port(), "GET", link, researcher_);
+    const auto token = csrf_in(own_page.body, link + "/delete");
+    ASSERT_FALSE(token.empty());
+    EXPECT_EQ(request(port(), "POST", link + "/delete", colleague + kForm, "csrf=" + token).status, 403);
+    EXPECT_EQ(request(port(), "GET", link, colleague).status, 200);
+    const auto deleted = request(port(), "POST", link + "/delete", researcher_ + kForm, "csrf=" + token);
+    ASSERT_EQ(deleted.status, 303);
+    EXPECT_NE(request(port(), "GET", deleted.header("location"), researcher_).body.find("The report is deleted."),
+              std::string::npos);
+    EXPECT_EQ(request(port(), "GET", link, researcher_).status, 404);
+    EXPECT_EQ(request(port(), "GET", link + "/file.csv", researcher_).status, 404);
+    EXPECT_EQ(request(port(), "GET", "/research/reports/not-a-number", researcher_).status, 404);
 }

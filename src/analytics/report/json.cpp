@@ -49,6 +49,7 @@ json::object chi_json(const statistics::ChiSquare& c) {
 
 std::string to_json(const Report& report, const ReadReport& read) {
     json::object root;
+    root["method_version"] = kMethodVersion;
     root["input"] = report.input;
     root["read"] = json::object{{"summary", read.summary()},
                                 {"rows", read.rows_read},

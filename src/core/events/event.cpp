@@ -18,6 +18,8 @@ const char* to_string(ActorRole role) {
             return "evaluator";
         case ActorRole::admin:
             return "admin";
+        case ActorRole::researcher:
+            return "researcher";
     }
     return "system";
 }

@@ -8,7 +8,7 @@
 
 namespace pw::events {
 
-enum class ActorRole { system, participant, staff, provider, moderator, evaluator, admin };
+enum class ActorRole { system, participant, staff, provider, moderator, evaluator, admin, researcher };
 
 const char* to_string(ActorRole role);
 

@@ -1,5 +1,5 @@
-// The researcher's page: upload referral data, get the target-detection report on the page.
-// The file is read in memory for the report and never stored.
+// The researcher's page: upload referral data, and the target-detection report is made and
+// kept (web/research/kept.cpp shows it). The file itself is kept only when the researcher asks.
 #include <atomic>
 
 #include <fmt/format.h>
@@ -7,9 +7,14 @@
 #include "analytics/detection/detect.hpp"
 #include "analytics/referrals/reader.hpp"
 #include "analytics/report/report.hpp"
+#include "core/research/kept_report.hpp"
+#include "crypto/encoding.hpp"
+#include "crypto/staff_keys.hpp"
+#include "store/research/kept_reports.hpp"
 #include "web/accounts/signed_in.hpp"
 #include "web/http/multipart.hpp"
 #include "web/pages/page.hpp"
+#include "web/research/research.hpp"
 #include "web/routes.hpp"
 
 namespace pw::web {
@@ -19,13 +24,11 @@ constexpr std::string_view kReportPath = "/research/report";
 
 std::atomic<int> reports_running{0};  // one report at a time: the other core keeps serving the site
 
-std::optional<SignedIn> researcher(const AppContext& app, const Request& request) {
-    return signed_in_as(app, request, {accounts::Role::researcher, accounts::Role::evaluator, accounts::Role::admin});
-}
-
 struct FormState {
     std::string format;
     bool skip = false;
+    bool keep_file = false;
+    std::string notice;  // after a report is deleted
     std::vector<FieldError> errors;
     const analytics::ReadReport* read = nullptr;  // rows with problems, when the file had some
 };
@@ -38,6 +41,19 @@ Response form_page(const AppContext& app, const SignedIn& who, const FormState& 
     data.set("events", flag(state.format != "counts"));
     data.set("counts", flag(state.format == "counts"));
     data.set("skip", flag(state.skip));
+    data.set("keep_file", flag(state.keep_file));
+    if (!state.notice.empty()) data.set("notice", state.notice);
+    const auto mine = store::kept_reports_of(app.db, who.account.id);
+    data.set("has_reports", flag(!mine.empty()));
+    data.set("reports", list_of(mine, [](const store::KeptReportSummary& r) {
+                 mustache::data row;
+                 row.set("path", kept_report_path(r.id));
+                 row.set("filename", r.filename);
+                 row.set("month", Month::parse(r.month) ? Month::parse(r.month)->label() : r.month);
+                 row.set("units", std::to_string(r.units));
+                 row.set("flagged", std::to_string(r.flagged));
+                 return row;
+             }));
     set_error_summary(data, state.errors);
     for (const auto& e : state.errors) data.set(e.field == "format" ? "format_error" : "file_error", e.message);
     if (state.read && state.read->rows_rejected > 0) {
@@ -55,46 +71,72 @@ Response form_page(const AppContext& app, const SignedIn& who, const FormState& 
     return response;
 }
 
-Response report_page(const AppContext& app, const std::string& filename, const analytics::Report& report,
-                     const analytics::ReadReport& read) {
-    mustache::data data;
-    data.set("title", "Target detection report");
-    data.set("filename", filename);
-    data.set("report", analytics::html_fragment(report, read));
-    Response response = html_page(app, "research_report", std::move(data));
-    response.set_header("Cache-Control", "no-store");
-    return response;
+// The report in its three forms, ready to keep.
+research::KeptReport kept(const AppContext& app, const SignedIn& who, const FilePart& file, const FormState& state,
+                          const analytics::Report& report, const analytics::ReadReport& read) {
+    research::KeptReport k;
+    k.id = crypto::random_id();
+    k.owner = who.account.id;
+    k.month = current_month(app);
+    k.filename = research::shown_filename(file.filename);
+    k.input_kind = state.format;
+    k.method_version = std::string(analytics::kMethodVersion);
+    k.input_sha256 = crypto::sha256_hex(file.data);
+    k.summary = read.summary();
+    k.units = static_cast<std::int64_t>(report.units.size());
+    k.flagged = static_cast<std::int64_t>(report.flagged);
+    k.html = analytics::html_fragment(report, read);
+    k.json = analytics::to_json(report, read);
+    k.csv = analytics::to_csv(report);
+    if (state.keep_file) k.input = file.data;
+    return k;
 }
 
-// Reads and tests the file; runs on its own thread.
-Response make_report(const AppContext& app, const SignedIn& who, const FilePart& file, FormState state) {
+// Reads and tests the file; runs on its own thread. A report comes back as the report to keep, a
+// bad file as the form again.
+std::expected<research::KeptReport, Response> make_report(const AppContext& app, const SignedIn& who,
+                                                          const FilePart& file, FormState state) {
     analytics::ReadReport read;
-    auto finish = [&](auto parsed) -> Response {
+    auto finish = [&](auto parsed) -> std::expected<research::KeptReport, Response> {
         if (!parsed) {
             state.errors.push_back({"file", "The file could not be read: " + parsed.error().message});
-            return form_page(app, who, state, 422);
+            return std::unexpected(form_page(app, who, state, 422));
         }
         if (read.rows_rejected > 0 && !state.skip) {
             state.read = &read;
             state.errors.push_back({"file", fmt::format("{} rows of the file have problems: they are listed below. "
                                                         "Correct them, or choose to leave them out",
                                                         read.rows_rejected)});
-            return form_page(app, who, state, 422);
+            return std::unexpected(form_page(app, who, state, 422));
         }
         if (read.rows_read == 0) {
             state.errors.push_back({"file", "The file has a header but no rows"});
-            return form_page(app, who, state, 422);
+            return std::unexpected(form_page(app, who, state, 422));
         }
         analytics::DetectOptions options;
         options.threads = 1;
-        return report_page(app, file.filename, analytics::detect(*parsed, options), read);
+        return kept(app, who, file, state, analytics::detect(*parsed, options), read);
     };
     try {
         return state.format == "counts" ? finish(analytics::read_counts(file.data, read))
                                         : finish(analytics::read_events(file.data, read));
     } catch (const std::exception&) {
-        return error_page(app, 500);
+        return std::unexpected(error_page(app, 500));
     }
+}
+
+// Keeps the report and sends the researcher to its page (its address is the link to share).
+void keep(const AppContext& app, const Request& request, research::KeptReport report, Responder respond) {
+    apply_change(
+        app, request,
+        [report = std::move(report)](soci::session& s) {
+            store::SociKeptReportRepository reports(s);
+            return without_value(research::keep_report(report, reports));
+        },
+        [&app, respond, id = report.id](Result<void> done) {
+            if (!done) return respond(error_page(app, 503));
+            respond(redirect(kept_report_path(id)));
+        });
 }
 
 void report(const AppContext& app, const Request& request, Responder respond) {
@@ -108,6 +150,7 @@ void report(const AppContext& app, const Request& request, Responder respond) {
     FormState state;
     state.format = std::string(field(body->fields, "format"));
     state.skip = field(body->fields, "skip") == "yes";
+    state.keep_file = field(body->fields, "keep_file") == "yes";
     if (state.format != "events" && state.format != "counts")
         state.errors.push_back({"format", "Select what is in the file"});
     const FilePart* file = nullptr;
@@ -123,16 +166,19 @@ void report(const AppContext& app, const Request& request, Responder respond) {
         return respond(error_page(app, 503));
     }
     // On the slow-work pool, which the server stops (finishing it) before the app goes away.
-    const bool queued = app.slow.try_run([&app, who = *who, file = *file, state, respond]() mutable {
-        Response page;
+    Request answered;  // what keeping the report needs of the request: whether it was answered at its deadline
+    answered.abandoned = request.abandoned;
+    const bool queued = app.slow.try_run([&app, answered, who = *who, file = *file, state, respond]() mutable {
+        std::expected<research::KeptReport, Response> made;
         try {
-            page = make_report(app, who, file, std::move(state));
+            made = make_report(app, who, file, std::move(state));
         } catch (...) {  // whatever it throws, the next report may start
             --reports_running;
             throw;
         }
         --reports_running;  // before answering, so the next upload from the same person is taken
-        respond(std::move(page));
+        if (!made) return respond(std::move(made.error()));
+        keep(app, answered, std::move(*made), respond);
     });
     if (!queued) {
         --reports_running;
@@ -141,6 +187,10 @@ void report(const AppContext& app, const Request& request, Responder respond) {
 }
 
 }  // namespace
+
+std::optional<SignedIn> researcher(const AppContext& app, const Request& request) {
+    return signed_in_as(app, request, {accounts::Role::researcher, accounts::Role::evaluator, accounts::Role::admin});
+}
 
 bool research_upload_allowed(const AppContext& app, std::string_view target, std::string_view cookie) {
     if (target != kReportPath) return false;
@@ -152,7 +202,10 @@ bool research_upload_allowed(const AppContext& app, std::string_view target, std
 void add_research_routes(Router& router, const AppContext& app) {
     router.get("/research", [&app](const Request& r, const RouteParams&) {
         auto who = researcher(app, r);
-        return who ? form_page(app, *who, FormState{}) : refuse_access(app, r);
+        if (!who) return refuse_access(app, r);
+        FormState state;
+        if (r.query.starts_with("deleted=")) state.notice = "The report is deleted.";
+        return form_page(app, *who, state);
     });
     router.post_async(std::string(kReportPath), [&app](const Request& r, const RouteParams&, Responder respond) {
         report(app, r, std::move(respond));

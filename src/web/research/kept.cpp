@@ -1,0 +1,134 @@
+// A kept detection report: its page (with the link to share), its JSON and CSV, the file when
+// the researcher kept it, and deleting it. Any researcher with the link may read it; only the
+// researcher who made it (or an admin) may delete it.
+#include <fmt/format.h>
+
+#include "core/research/kept_report.hpp"
+#include "core/text/text.hpp"
+#include "store/research/kept_reports.hpp"
+#include "web/http/query.hpp"
+#include "web/pages/page.hpp"
+#include "web/research/research.hpp"
+#include "web/routes.hpp"
+
+namespace pw::web {
+namespace {
+
+bool may_delete(const SignedIn& who, const store::KeptReportSummary& report) {
+    return who.account.id == report.owner || who.account.role == accounts::Role::admin;
+}
+
+Response report_page(const AppContext& app, const SignedIn& who, const store::KeptReportSummary& report,
+                     const std::string& body, const std::string& message = {}) {
+    mustache::data data;
+    data.set("title", "Target detection report: " + report.filename);
+    data.set("filename", report.filename);
+    data.set("path", kept_report_path(report.id));
+    data.set("month", Month::parse(report.month) ? Month::parse(report.month)->label() : report.month);
+    data.set("owner", report.owner_name);
+    data.set("method_version", report.method_version);
+    data.set("sha256", report.input_sha256);
+    data.set("input_kind", report.input_kind == "events" ? "one row per referral" : "counts per unit and period");
+    data.set("has_input", flag(report.has_input));
+    data.set("may_delete", flag(may_delete(who, report)));
+    if (may_delete(who, report))
+        data.set("csrf", session_form_token(app, who, kept_report_path(report.id) + "/delete"));
+    if (!message.empty()) data.set("message", message);
+    data.set("report", body);
+    return no_store(html_page(app, "research_report", std::move(data)));
+}
+
+Response download(const store::KeptReportSummary& report, std::string body, std::string_view type,
+                  std::string_view ending) {
+    Response response;
+    response.content_type = std::string(type);
+    std::string stem = report.filename;
+    if (stem.ends_with(".csv")) stem.resize(stem.size() - 4);
+    std::string safe;
+    for (char c : stem) safe += (std::isalnum(static_cast<unsigned char>(c)) || c == '-' || c == '_') ? c : '-';
+    response.set_header("Content-Disposition",
+                        fmt::format("attachment; filename=\"{}{}\"", safe.empty() ? "referrals" : safe, ending));
+    response.body = std::move(body);
+    return no_store(std::move(response));
+}
+
+// The report the address names, for someone who may read it; or the page that says why not.
+std::expected<std::pair<SignedIn, store::KeptReportSummary>, Response> reader(const AppContext& app,
+                                                                              const Request& request,
+                                                                              const RouteParams& params) {
+    auto who = researcher(app, request);
+    if (!who) return std::unexpected(refuse_access(app, request));
+    const auto id = kept_report_id(params.get("id"));
+    if (!id) return std::unexpected(error_page(app, 404));
+    auto report = store::kept_report(app.db, *id);
+    if (!report) return std::unexpected(error_page(app, 404));
+    return std::pair{std::move(*who), std::move(*report)};
+}
+
+Response show(const AppContext& app, const Request& request, const RouteParams& params) {
+    auto found = reader(app, request, params);
+    if (!found) return std::move(found.error());
+    auto body = store::kept_report_body(app.db, found->second.id, "html");
+    if (!body) return error_page(app, 404);  // deleted between the two reads
+    return report_page(app, found->first, found->second, *body);
+}
+
+Response form(const AppContext& app, const Request& request, const RouteParams& params, std::string_view which) {
+    auto found = reader(app, request, params);
+    if (!found) return std::move(found.error());
+    auto body = store::kept_report_body(app.db, found->second.id, which);
+    if (!body) return error_page(app, 404);
+    if (which == "json") return download(found->second, std::move(*body), "application/json", "-report.json");
+    if (which == "csv") return download(found->second, std::move(*body), "text/csv; charset=utf-8", "-report.csv");
+    return download(found->second, std::move(*body), "text/csv; charset=utf-8", ".csv");
+}
+
+void remove(const AppContext& app, const Request& request, const RouteParams& params, Responder respond) {
+    auto found = reader(app, request, params);
+    if (!found) return respond(std::move(found.error()));
+    auto& [who, report] = *found;
+    auto fields = parse_query(request.body);
+    if (!fields || from_another_site(request) ||
+        !session_form_token_ok(app, who, kept_report_path(report.id) + "/delete", *fields))
+        return respond(error_page(app, 403));
+    if (!may_delete(who, report)) return respond(error_page(app, 403));
+    research::DeleteReport command{report.id, who.account.id, who.account.role == accounts::Role::admin,
+                                   current_month(app)};
+    apply_change(
+        app, request,
+        [command](soci::session& s) {
+            store::SociKeptReportRepository reports(s);
+            return research::delete_report(command, reports);
+        },
+        [&app, respond, filename = report.filename](Result<void> done) {
+            if (!done && done.error().kind == ErrorKind::not_found) return respond(error_page(app, 404));
+            if (!done && done.error().kind == ErrorKind::forbidden) return respond(error_page(app, 403));
+            if (!done) return respond(error_page(app, 503));
+            respond(redirect("/research?deleted=" + text::slug(filename)));
+        });
+}
+
+}  // namespace
+
+std::string kept_report_path(std::int64_t id) {
+    return fmt::format("/research/reports/{}", id);
+}
+
+std::optional<long long> kept_report_id(std::string_view segment) {
+    return text::parse_positive_int(segment, 576'460'752'303'423'488LL);
+}
+
+void add_kept_report_routes(Router& router, const AppContext& app) {
+    router.get("/research/reports/{id}", [&app](const Request& r, const RouteParams& p) { return show(app, r, p); });
+    router.get("/research/reports/{id}/report.json",
+               [&app](const Request& r, const RouteParams& p) { return form(app, r, p, "json"); });
+    router.get("/research/reports/{id}/report.csv",
+               [&app](const Request& r, const RouteParams& p) { return form(app, r, p, "csv"); });
+    router.get("/research/reports/{id}/file.csv",
+               [&app](const Request& r, const RouteParams& p) { return form(app, r, p, "input"); });
+    router.post_async(
+        "/research/reports/{id}/delete",
+        [&app](const Request& r, const RouteParams& p, Responder respond) { remove(app, r, p, std::move(respond)); });
+}
+
+}  // namespace pw::web
