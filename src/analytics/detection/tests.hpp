@@ -57,8 +57,9 @@ struct PermutationOptions {
     std::uint64_t seed = 1;
 };
 // 4. League race: covariance of a period's count with the unit's shortfall below the peer median
-// the period before; one-sided, calibrated by permuting the unit's periods. When at least 10
-// permutations reach the observed value the p-value is their share; beyond that the tail comes
+// the period before; one-sided, calibrated by permuting the unit's periods, up to `permutations`
+// times. As soon as 10 permutations reach the observed value it stops, and the p-value is their
+// share so far (Besag and Clifford's sequential test); when fewer than 10 ever do, the tail comes
 // from a normal curve with the permutations' mean and spread (so strong evidence is not capped
 // at 1 / permutations).
 TestResult league_race_test(const UnitData& unit, const Peers& peers, const PermutationOptions& options = {});

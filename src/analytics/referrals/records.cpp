@@ -2,38 +2,70 @@
 
 #include <cstring>
 
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
+
 namespace pw::analytics {
 
 RecordReader::RecordReader(std::string_view text) : text_(text) {
     if (text_.starts_with("\xEF\xBB\xBF")) pos_ = 3;  // a spreadsheet's byte-order mark
 }
 
-bool RecordReader::next(Record& record, std::string& error) {
-    if (pos_ >= text_.size()) return false;
-    const char* begin = text_.data() + pos_;
-    const std::size_t left = text_.size() - pos_;
-    const char* newline = static_cast<const char*>(std::memchr(begin, '\n', left));
-    const char* end = newline ? newline : begin + left;
-    if (std::memchr(begin, '"', static_cast<std::size_t>(end - begin)) != nullptr) return quoted(record, error);
+namespace {
 
-    record.line = line_;
+// Where the line starting at `begin` ends (its '\n', or `end`), noting where each comma is, 16
+// bytes at a time: one pass over the bytes instead of a search per field. Returns nullptr when
+// the line holds a quote (the caller reads it by the full rules instead).
+const char* split_line(const char* begin, const char* end, Record& record) {
     record.count = 0;
     record.too_many = false;
-    const char* stop = end;
-    if (stop > begin && stop[-1] == '\r') --stop;
     const char* field = begin;
-    for (;;) {
-        const char* comma = static_cast<const char*>(std::memchr(field, ',', static_cast<std::size_t>(stop - field)));
-        const char* field_end = comma ? comma : stop;
+    auto add_field = [&](const char* field_end) {
         if (record.count < kMaxColumns)
             record.fields[record.count] = std::string_view(field, static_cast<std::size_t>(field_end - field));
         else
             record.too_many = true;
         ++record.count;
-        if (!comma) break;
-        field = comma + 1;
+        field = field_end + 1;
+    };
+    const char* p = begin;
+#if defined(__SSE2__)
+    const __m128i comma = _mm_set1_epi8(','), newline = _mm_set1_epi8('\n'), quote = _mm_set1_epi8('"');
+    for (; end - p >= 16; p += 16) {
+        const __m128i block = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p));
+        const auto lf = static_cast<unsigned>(_mm_movemask_epi8(_mm_cmpeq_epi8(block, newline)));
+        // Only the bytes before the line's end count.
+        const unsigned before = lf ? (lf & (0u - lf)) - 1 : 0xffffu;
+        if (static_cast<unsigned>(_mm_movemask_epi8(_mm_cmpeq_epi8(block, quote))) & before) return nullptr;
+        for (auto commas = static_cast<unsigned>(_mm_movemask_epi8(_mm_cmpeq_epi8(block, comma))) & before; commas;
+             commas &= commas - 1)
+            add_field(p + __builtin_ctz(commas));
+        if (lf) {
+            const char* line_end = p + __builtin_ctz(lf);
+            add_field(line_end > field && line_end[-1] == '\r' ? line_end - 1 : line_end);
+            return line_end;
+        }
     }
-    pos_ = static_cast<std::size_t>(end - text_.data()) + (newline ? 1 : 0);
+#endif
+    for (; p < end && *p != '\n'; ++p) {
+        if (*p == '"') return nullptr;
+        if (*p == ',') add_field(p);
+    }
+    add_field(p > field && p[-1] == '\r' ? p - 1 : p);
+    return p;
+}
+
+}  // namespace
+
+bool RecordReader::next(Record& record, std::string& error) {
+    if (pos_ >= text_.size()) return false;
+    const char* begin = text_.data() + pos_;
+    const char* text_end = text_.data() + text_.size();
+    record.line = line_;
+    const char* line_end = split_line(begin, text_end, record);
+    if (!line_end) return quoted(record, error);
+    pos_ = static_cast<std::size_t>(line_end - text_.data()) + (line_end < text_end ? 1 : 0);
     ++line_;
     return true;
 }

@@ -1,5 +1,6 @@
 #pragma once
-// A fast CSV record splitter for large referral files. Lines without a quote take a memchr path;
+// A fast CSV record splitter for large referral files. Lines without a quote are split in one
+// pass, 16 bytes at a time (SSE2);
 // a line with quotes is read by the full RFC 4180 rules (doubled quotes, commas and newlines
 // inside quotes). Fields are views into the text, or into scratch storage for quoted fields.
 #include <array>
