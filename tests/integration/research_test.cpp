@@ -203,3 +203,25 @@ TEST_P(Research, AnotherResearcherMayReadTheLinkButOnlyItsOwnerDeletesIt) {
     EXPECT_EQ(request(port(), "GET", link + "/file.csv", researcher_).status, 404);
     EXPECT_EQ(request(port(), "GET", "/research/reports/not-a-number", researcher_).status, 404);
 }
+
+TEST_P(Research, AnAdminMayDeleteAnyonesReportAndAFileThatIsNotUtf8IsNotKept) {
+    // A spreadsheet's Latin-1 row is left out ("skip"), and the file is not UTF-8 text: the report
+    // is kept without the file rather than lost with it.
+    const std::string csv =
+        "unit,period,referrals,adverse\nA,2012-01..2012-12,100,30\nB,2012-01..2012-12,100,50\n"
+        "Caf\xe9,2012-01..2012-12,100,40\n";
+    auto r = upload(researcher_, "counts", csv, true, true);
+    ASSERT_EQ(r.status, 303) << r.body.substr(0, 2000);
+    const std::string link = r.header("location");
+    const auto page = request(port(), "GET", link, researcher_);
+    ASSERT_EQ(page.status, 200);
+    EXPECT_NE(page.body.find("The file itself was not kept."), std::string::npos);
+    EXPECT_EQ(request(port(), "GET", link + "/file.csv", researcher_).status, 404);
+    const auto admin = sign_in(port(), "admin9", create_account(db(), "admin9", "admin"));
+    const auto theirs = request(port(), "GET", link, admin);
+    ASSERT_EQ(theirs.status, 200);
+    const auto token = csrf_in(theirs.body, link + "/delete");
+    ASSERT_FALSE(token.empty()) << "an admin is offered the delete button";
+    EXPECT_EQ(request(port(), "POST", link + "/delete", admin + kForm, "csrf=" + token).status, 303);
+    EXPECT_EQ(request(port(), "GET", link, researcher_).status, 404);
+}

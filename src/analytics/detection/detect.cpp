@@ -141,17 +141,27 @@ Panel panel_for(const Events& events, const DetectOptions& options) {
 Panel panel_for(const Counts& counts, const DetectOptions&) {
     return panel_from(counts);
 }
+std::vector<ProviderComparison> providers_for(const Events& events, const DetectOptions& options) {
+    return compare_providers(events, options.from, options.to);
+}
+std::vector<ProviderComparison> providers_for(const Counts& counts, const DetectOptions&) {
+    return compare_providers(counts);
+}
 
 template <class Input>
 Report run(const Input& input, std::string kind, const DetectOptions& options) {
     Report report;
     report.input = std::move(kind);
     report.options = options;
-    report.providers = compare_providers(input);
+    report.providers = providers_for(input, options);
     const Panel panel = panel_for(input, options);
     const std::size_t n = panel.units.size();
     if (n == 0) {
-        report.per_unit_not_run = "the periods are spans: the per-unit tests need weekly or monthly counts, or events";
+        report.per_unit_not_run =
+            !panel.not_run.empty() ? panel.not_run
+            : report.input == "counts" && input.size() > 0
+                ? "the periods are spans: the per-unit tests need weekly or monthly counts, or events"
+                : "there are no referrals to test";
         return report;
     }
     report.units.resize(n);

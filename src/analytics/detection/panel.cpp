@@ -4,6 +4,8 @@
 #include <cmath>
 #include <limits>
 
+#include <fmt/format.h>
+
 namespace pw::analytics {
 namespace {
 
@@ -65,18 +67,46 @@ std::uint8_t estimated_open_days(const std::array<std::int64_t, 7>& by_weekday) 
     return mask;
 }
 
+void mark_absent_weeks(std::vector<std::int32_t>& counts) {
+    const auto first = std::ranges::find_if(counts, [](auto c) { return c > 0; });
+    if (first == counts.end()) return;
+    const auto last = std::find_if(counts.rbegin(), counts.rend(), [](auto c) { return c > 0; }).base();
+    double referrals = 0, weeks = 0;
+    for (auto it = first; it != last; ++it)
+        if (*it >= 0) referrals += *it, ++weeks;
+    const double rate = referrals / std::max(1.0, weeks);
+    auto unlikely = [&](std::ptrdiff_t zeros) { return -rate * static_cast<double>(zeros) < std::log(1e-6); };
+    if (unlikely(first - counts.begin())) std::fill(counts.begin(), first, -1);
+    if (unlikely(counts.end() - last)) std::fill(last, counts.end(), -1);
+}
+
 Panel panel_from(const Events& events, const Period& period) {
     Panel panel;
     const std::size_t n_units = events.units.names.size();
-    panel.units.resize(n_units);
     if (events.size() == 0) return panel;
     const auto [lo_it, hi_it] = std::minmax_element(events.day.begin(), events.day.end());
     const Day lo = period.from.value_or(*lo_it), hi = period.to.value_or(*hi_it);
-    if (hi < lo) return panel;
-    auto inside = [&](Day d) { return d >= lo && d <= hi; };
+    if (hi < lo || *hi_it < lo || *lo_it > hi) {
+        panel.not_run = "no referral falls in the period asked for";
+        return panel;
+    }
     // Weeks cut by the ends of the period are left out of the weekly counts.
     const std::int32_t first_full = weekday(lo) == 0 ? week_of(lo) : week_of(lo) + 1;
     const std::int32_t last_full = weekday(hi) >= 4 ? week_of(hi) : week_of(hi) - 1;
+    const std::int64_t weeks = std::max(0, last_full + 1 - first_full);
+    if (hi - lo > kMaxYears * 366) {
+        panel.not_run =
+            fmt::format("the period runs over more than {} years; give --from and --to, or split the file", kMaxYears);
+        return panel;
+    }
+    if (weeks * static_cast<std::int64_t>(n_units) > kMaxUnitPeriods) {
+        panel.not_run = fmt::format(
+            "{} units over {} weeks is more than {} million unit-weeks; split the file, or give --from and --to",
+            n_units, weeks, kMaxUnitPeriods / 1'000'000);
+        return panel;
+    }
+    panel.units.resize(n_units);
+    auto inside = [&](Day d) { return d >= lo && d <= hi; };
 
     std::vector<std::size_t> per_unit(n_units, 0);
     std::vector<std::array<std::int64_t, 7>> by_weekday(n_units, std::array<std::int64_t, 7>{});
@@ -106,6 +136,7 @@ Panel panel_from(const Events& events, const Period& period) {
         const auto t = static_cast<std::int64_t>(week_of(events.day[i])) - unit.first_period;
         if (t >= 0 && t < static_cast<std::int64_t>(unit.counts.size())) ++unit.counts[static_cast<std::size_t>(t)];
     }
+    for (auto& unit : panel.units) mark_absent_weeks(unit.counts);
     group_peers(panel, events.units);
     return panel;
 }
@@ -120,6 +151,23 @@ Panel panel_from(const Counts& counts) {
     for (std::size_t i = 0; i < counts.size(); ++i) {
         first[counts.unit[i]] = std::min(first[counts.unit[i]], counts.period[i]);
         last[counts.unit[i]] = std::max(last[counts.unit[i]], counts.period[i]);
+    }
+    std::int64_t periods = 0;
+    for (std::size_t u = 0; u < n_units; ++u)
+        if (first[u] <= last[u]) periods += std::int64_t{last[u]} - first[u] + 1;
+    const std::int64_t per_year = counts.kind == PeriodKind::week ? 53 : 12;
+    for (std::size_t u = 0; u < n_units; ++u)
+        if (std::int64_t{last[u]} - first[u] + 1 > kMaxYears * per_year) {
+            panel.units.clear();
+            panel.not_run = fmt::format("unit \"{}\" has periods more than {} years apart; split the file",
+                                        counts.units.names.name(static_cast<std::uint32_t>(u)), kMaxYears);
+            return panel;
+        }
+    if (periods > kMaxUnitPeriods) {
+        panel.units.clear();
+        panel.not_run =
+            fmt::format("the units' periods come to more than {} million; split the file", kMaxUnitPeriods / 1'000'000);
+        return panel;
     }
     for (std::size_t u = 0; u < n_units; ++u) {
         auto& unit = panel.units[u];

@@ -4,6 +4,7 @@
 #include <array>
 #include <memory>
 #include <optional>
+#include <string>
 #include <vector>
 
 #include "analytics/detection/unit_data.hpp"
@@ -19,7 +20,13 @@ struct PeerGroup {
     Peers view() const { return {dispersion, first_period, median, size}; }
 };
 
+// What one file may ask of memory: a 1 MB file naming 40,000 units, one dated 1900 and one 2199,
+// would otherwise be half a million weeks for each of them.
+inline constexpr std::int64_t kMaxUnitPeriods = 30'000'000;
+inline constexpr int kMaxYears = 30;
+
 struct Panel {
+    std::string not_run;  // why there are no units to test (an empty period, too long a span)
     std::vector<std::unique_ptr<Calendar>> calendars;  // events input only: one per nation in use
     std::vector<UnitData> units;
     std::vector<std::size_t> group_of;  // per unit: index into groups
@@ -31,6 +38,12 @@ struct Panel {
 struct Period {
     std::optional<Day> from, to;
 };
+
+// A run of weeks without referrals at the start or end of a unit's history that its own rate
+// makes less likely than one in a million (an office that opened or closed during the period) is
+// taken as weeks it was not there: unknown, not zero. Its rate is its referrals over the weeks
+// from its first to its last.
+void mark_absent_weeks(std::vector<std::int32_t>& counts);
 
 // Each unit works the weekdays its `open_days` column gives; without one, the weekdays on which
 // it made at least 2% of its referrals (at least one), so a stray weekend entry does not open a day.

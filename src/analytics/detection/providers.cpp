@@ -81,7 +81,8 @@ std::vector<ProviderComparison> compare(const Grouping& grouping) {
 
 }  // namespace
 
-std::vector<ProviderComparison> compare_providers(const Events& events) {
+std::vector<ProviderComparison> compare_providers(const Events& events, std::optional<Day> from,
+                                                  std::optional<Day> to) {
     Grouping grouping;
     std::vector<ProviderGroup*> of_unit(events.units.names.size());
     for (std::uint32_t u = 0; u < of_unit.size(); ++u) {
@@ -89,6 +90,7 @@ std::vector<ProviderComparison> compare_providers(const Events& events) {
         of_unit[u]->adverse = 0;
     }
     for (std::size_t i = 0; i < events.size(); ++i) {
+        if ((from && events.day[i] < *from) || (to && events.day[i] > *to)) continue;
         auto& g = *of_unit[events.unit[i]];
         ++g.referrals;
         const auto d = events.decision[i];

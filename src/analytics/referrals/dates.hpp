@@ -1,7 +1,7 @@
 #pragma once
 // Calendar arithmetic for referral data, on plain day numbers (days since 1970-01-01) so a
-// column of ten million dates is a column of ints. Working days are Monday to Friday; bank
-// holidays are not known here, which the report states as an assumption.
+// column of ten million dates is a column of ints. Working days here are Monday to Friday; the
+// detection calendar (detection/unit_data.hpp) takes bank holidays off them (holidays.hpp).
 #include <cstdint>
 #include <optional>
 #include <string_view>

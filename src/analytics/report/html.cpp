@@ -183,6 +183,15 @@ std::string providers(const Report& report) {
 
 std::string html_fragment(const Report& report, const ReadReport& read, std::size_t charted_units) {
     std::string out = "<p class=\"govuk-body\">" + escape(read.summary()) + ".</p>";
+    if (report.options.from || report.options.to) {
+        auto day = [](std::optional<Day> d, const char* otherwise) {
+            if (!d) return std::string(otherwise);
+            const Civil c = civil_from_day(*d);
+            return fmt::format("{:04}-{:02}-{:02}", c.year, c.month, c.day);
+        };
+        out += "<p class=\"govuk-body\">Tested over " + day(report.options.from, "the first referral") + " to " +
+               day(report.options.to, "the last") + " only.</p>";
+    }
     if (!report.units.empty())
         out += fmt::format("<p class=\"govuk-body\">{} of {} units are flagged at a false discovery rate of {:.0f}%.</p>",
                            report.flagged, report.units.size(), 100 * report.options.fdr);

@@ -55,6 +55,12 @@ std::string to_json(const Report& report, const ReadReport& read) {
                                 {"rows", read.rows_read},
                                 {"rows_rejected", read.rows_rejected},
                                 {"units", read.units}};
+    auto day = [](Day d) {
+        const Civil c = civil_from_day(d);
+        return fmt::format("{:04}-{:02}-{:02}", c.year, c.month, c.day);
+    };
+    if (report.options.from) root["from"] = day(*report.options.from);
+    if (report.options.to) root["to"] = day(*report.options.to);
     root["false_discovery_rate"] = report.options.fdr;
     root["seed"] = report.options.seed;
     root["calibration"] = json::object{{"null_units", report.calibration.null_units},

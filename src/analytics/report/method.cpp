@@ -30,8 +30,8 @@ constexpr MethodNote kNotes[] = {
     {"League race",
      "If offices are ranked against each other, a unit that fell below the peer median one week refers more the "
      "next. We measure how a unit's count follows its shortfall below the peer median the period before, and "
-     "compare that with the same measure after shuffling the unit's periods at random (100 times, with a normal "
-     "tail fitted beyond them). Wrong if: the unit's caseload moves with the peer median, or recovers from "
+     "compare that with the same measure after shuffling the unit's periods at random (up to 100 times, stopping "
+     "once 10 shuffles reach it, with a normal tail fitted beyond them when fewer do). Wrong if: the unit's caseload moves with the peer median, or recovers from "
      "dips for another reason (a trend or seasonal swing of its own, an adviser back from leave clearing a "
      "backlog)."},
     {"Marginal outcome",
@@ -62,8 +62,10 @@ constexpr std::string_view kAssumptions[] = {
     "Each unit works the weekdays in the file's open_days column, or, without one, the weekdays on which it made "
     "at least 2% of its referrals.",
     "Every unit's history runs over the whole period of the file (or --from to --to): weeks without referrals "
-    "count as zeros, even before a unit's first referral. A unit that opened or closed during the period should "
-    "be tested over its own dates.",
+    "count as zeros, even before a unit's first referral, unless a run of them at the start or end is less likely "
+    "than one in a million at the unit's own rate (an office that opened or closed during the period): those weeks "
+    "are left out as unknown.",
+    "Bank holidays are known for 2010 to 2030; outside those years none are.",
     "Weeks cut by the start or end of the period are left out of the weekly counts.",
     "A unit's peers are the units with the same parent (when it has at least 5), else every unit in the file.",
     "Referral counts are treated as exact: a file that misses referrals, or counts one twice, changes the results.",

@@ -8,6 +8,7 @@
 #include "analytics/referrals/reader.hpp"
 #include "analytics/report/report.hpp"
 #include "core/research/kept_report.hpp"
+#include "core/text/text.hpp"
 #include "crypto/encoding.hpp"
 #include "crypto/staff_keys.hpp"
 #include "store/research/kept_reports.hpp"
@@ -88,7 +89,10 @@ research::KeptReport kept(const AppContext& app, const SignedIn& who, const File
     k.html = analytics::html_fragment(report, read);
     k.json = analytics::to_json(report, read);
     k.csv = analytics::to_csv(report);
-    if (state.keep_file) k.input = file.data;
+    // Kept as text: a file that is not UTF-8 (a spreadsheet's Latin-1, a NUL) is not kept, and its
+    // report's page says the file was not kept, rather than the report being lost with it.
+    if (state.keep_file && text::is_valid_utf8(file.data) && file.data.find('\0') == std::string::npos)
+        k.input = file.data;
     return k;
 }
 

@@ -133,10 +133,11 @@ TEST(DetectionQuality, PartTimeOfficesAndBankHolidaysAreNotQuotas) {
         const auto report = detect(sim.events);
         const auto q = measure(sim, report);
         print("events, no regimes, a third part-time", seed, q);
-        EXPECT_LE(q.null_flagged, 0.05);
+        // With no quota anywhere, any flag is a false one: FDR control keeps them near none.
+        EXPECT_LE(q.null_flagged, 0.01);
         EXPECT_GE(q.part_time, 60u);
         EXPECT_LE(q.part_time_flagged, 0.05);
-        EXPECT_NEAR(q.calibration, 0.05, 0.03);
+        EXPECT_NEAR(q.calibration, 0.05, 0.03);  // the report's own figure, on the nulls it simulated
     }
 }
 

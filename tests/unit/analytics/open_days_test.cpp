@@ -2,8 +2,12 @@
 // the facts the null model needs so ordinary staffing is not read as a quota.
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <cmath>
 
+#include <fmt/format.h>
+
+#include "analytics/detection/detect.hpp"
 #include "analytics/detection/panel.hpp"
 #include "analytics/detection/tests.hpp"
 #include "analytics/referrals/reader.hpp"
@@ -161,4 +165,52 @@ TEST(Panel, BadOpenDaysOrNationsAreRowErrors) {
               "the nation \"Mercia\" is not one of england, wales, scotland, northern-ireland (or empty for England "
               "and Wales)");
     EXPECT_EQ(report.problems[2].reason, "unit \"C\" has different open days here than on its first row");
+}
+
+TEST(Panel, AnOfficeThatClosedPartWayThroughIsNotReadAsWeeksOfZeros) {
+    // Office A refers every weekday all year; office B every weekday until the end of February.
+    std::string text = "date,unit,decision\n";
+    for (Day d = on("2024-01-01"); d <= on("2024-12-27"); ++d) {
+        if (weekday(d) >= 5) continue;
+        const Civil c = civil_from_day(d);
+        const auto date = fmt::format("{:04}-{:02}-{:02}", c.year, c.month, c.day);
+        text += date + ",A,adverse\n";
+        if (d < on("2024-03-01")) text += date + ",B,adverse\n";
+    }
+    ReadReport report;
+    auto events = read_events(text, report);
+    ASSERT_TRUE(events) << events.error().message;
+    const Panel panel = panel_from(*events);
+    const auto& closed = panel.units[1].counts;
+    EXPECT_EQ(closed[3], 5);
+    EXPECT_EQ(closed.back(), -1);  // unknown, not a zero
+    EXPECT_EQ(std::ranges::count(closed, 0), 0);
+    EXPECT_EQ(std::ranges::count(panel.units[0].counts, -1), 0);
+    // A quiet week or two in a slow office stays a zero: at 1 a week, 3 empty weeks are ordinary.
+    std::vector<std::int32_t> slow{0, 0, 0, 1, 2, 0, 1, 1, 0, 0, 0};
+    mark_absent_weeks(slow);
+    EXPECT_EQ(slow, (std::vector<std::int32_t>{0, 0, 0, 1, 2, 0, 1, 1, 0, 0, 0}));
+}
+
+TEST(Panel, APeriodWithoutReferralsOrOfCenturiesIsRefusedWithItsReason) {
+    ReadReport report;
+    auto events = read_events("date,unit,decision\n2024-01-02,A,adverse\n2024-03-05,B,adverse\n", report);
+    ASSERT_TRUE(events);
+    DetectOptions after;
+    after.from = on("2030-01-01");
+    const auto none = detect(*events, after);
+    EXPECT_TRUE(none.units.empty());
+    EXPECT_EQ(none.per_unit_not_run, "no referral falls in the period asked for");
+    auto wide = read_events("date,unit,decision\n1900-01-01,A,adverse\n2199-12-31,B,adverse\n", report);
+    ASSERT_TRUE(wide);
+    EXPECT_EQ(detect(*wide).per_unit_not_run,
+              "the period runs over more than 30 years; give --from and --to, or split the file");
+    // 40,000 units over 20 years: more unit-weeks than a file may ask for.
+    std::string many = "date,unit,decision\n2000-01-03,u0,adverse\n2019-12-30,u0,adverse\n";
+    for (int u = 1; u < 40000; ++u) many += "2010-06-01,u" + std::to_string(u) + ",adverse\n";
+    auto crowded = read_events(many, report);
+    ASSERT_TRUE(crowded);
+    EXPECT_EQ(
+        detect(*crowded).per_unit_not_run,
+        "40000 units over 1043 weeks is more than 30 million unit-weeks; split the file, or give --from and --to");
 }
