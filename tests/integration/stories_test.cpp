@@ -410,7 +410,8 @@ TEST_P(Stories, TheAuthorisationMatrixHoldsForEveryRouteAndRole) {
         {"GET", "/sanctions/mine", "", {200, 200, 200, 200, 200, 200}},
         {"GET", "/my-codename", "", {200, 200, 200, 200, 200, 200}},
         {"GET", "/api/v1/providers/" + seetec_, "", {200, 200, 200, 200, 200, 200}},
-        {"POST", "/research/report", "/research", {303, 403, 403, 403, 200, 200}},
+        // A report made is kept: its maker is sent to it (the location is checked below).
+        {"POST", "/research/report", "/research", {303, 403, 403, 403, 303, 303}},
     };
     const std::string boundary = "pw-matrix-boundary";
     auto multipart = [&](const std::string& token) {
@@ -448,6 +449,10 @@ TEST_P(Stories, TheAuthorisationMatrixHoldsForEveryRouteAndRole) {
                                   "csrf=" + token + "&text=Matrix&concern=yes");
             }
             EXPECT_EQ(response.status, route.expected[r]) << route.method << " " << route.path << " as " << role.name;
+            if (route.path == "/research/report" && response.status == 303) {
+                EXPECT_TRUE(response.header("location").starts_with(role.cookie.empty() ? "/sign-in" : "/research/reports/"))
+                    << role.name << " sent to " << response.header("location");
+            }
             ++checked;
         }
     }
