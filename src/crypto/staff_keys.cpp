@@ -7,6 +7,7 @@
 #include <stdexcept>
 #include <vector>
 
+#include "core/staff_reports/evidence.hpp"
 #include "crypto/encoding.hpp"
 
 namespace pw::crypto {
@@ -154,6 +155,10 @@ staff_reports::Sealed StaffReportSealer::seal(const redaction::RedactedText& tex
 staff_reports::Sealed StaffReportSealer::seal_details(const staff_reports::ReportFacts& facts,
                                                       std::string_view reporter_public) const {
     return seal_twice(staff_reports::details_text(facts), moderators_, reporter_public);
+}
+
+std::string StaffReportSealer::seal_evidence(const staff_reports::EvidenceLink& link) const {
+    return seal_to(staff_reports::evidence_text(link), moderators_.data());
 }
 
 std::optional<std::string> open_sealed(const KeyPair& keys, std::string_view sealed) {

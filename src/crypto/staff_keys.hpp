@@ -36,6 +36,7 @@ public:
     staff_reports::Sealed seal(const redaction::RedactedText& text, std::string_view reporter_public) const override;
     staff_reports::Sealed seal_details(const staff_reports::ReportFacts& facts,
                                        std::string_view reporter_public) const override;
+    std::string seal_evidence(const staff_reports::EvidenceLink& link) const override;
 
 private:
     std::array<unsigned char, 32> moderators_;

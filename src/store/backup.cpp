@@ -27,7 +27,7 @@ const std::vector<std::string>& backed_up_tables() {
         "snapshot_confirmations", "snapshot_suggestion_answers", "complaint_cells", "snapshot_complaints",
         "standards_settings", "provider_status", "snapshot_standards", "rating_holds", "snapshot_holds", "awards",
         "pressure_reports", "recovery_reports", "staff_reports", "staff_report_messages", "staff_report_events",
-        "staff_report_cells", "snapshot_staff_reports", "detection_reports"};
+        "staff_report_evidence", "staff_report_cells", "snapshot_staff_reports", "detection_reports"};
     return tables;
 }
 

@@ -75,7 +75,7 @@ fi
 
 if [ "$script" = staff ]; then
   BASE_URL="http://127.0.0.1:$port" ARTEFACTS="$build/artefacts/browser-staff" MODERATOR_PASSWORD="$moderator" \
-    node "$repo/tests/browser/staff.mjs"
+    RESEARCHER_PASSWORD="$researcher" node "$repo/tests/browser/staff.mjs"
   exit
 fi
 

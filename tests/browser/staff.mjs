@@ -15,6 +15,7 @@ import { mkdirSync } from 'node:fs'
 const base = process.env.BASE_URL
 const artefacts = process.env.ARTEFACTS
 const moderatorPassword = process.env.MODERATOR_PASSWORD
+const researcherPassword = process.env.RESEARCHER_PASSWORD
 mkdirSync(artefacts, { recursive: true })
 const width = 320
 
@@ -24,6 +25,7 @@ const browser = await chromium.launch({
     '--disable-component-update', '--disable-sync']
 })
 const started = Date.now()
+let detectionUrl = ''
 let step = 'start'
 let violations = 0
 let overflows = 0
@@ -131,6 +133,7 @@ async function journey (javaScriptEnabled) {
     if ((await desk.textContent('main')).includes(`(${mode} run)`)) { found = true; break }
   }
   assert.ok(found, `the moderator finds this run's report among ${links.length}`)
+  const reportUrl = desk.url()
   assert.ok((await desk.textContent('main')).includes('refer three people a week'), 'the moderator reads the report')
   await desk.fill('#text', 'Thank you. Was the target written down anywhere?')
   await desk.getByRole('button', { name: 'Send reply' }).click()
@@ -153,10 +156,61 @@ async function journey (javaScriptEnabled) {
   await audit(page, `the report with a reply (${mode})`)
   await shot(page, `staff-6-reply-${mode}`)
   await context.close()
+
+  step = `${mode}: a moderator finds it credible and reads it beside a detection report`
+  const judge = await (await browser.newContext({ viewport: { width, height: 640 }, javaScriptEnabled })).newPage()
+  await signIn(judge, 'moderator', moderatorPassword)
+  await judge.goto(reportUrl)
+  await judge.getByRole('button', { name: 'Credible' }).click()
+  assert.ok((await judge.textContent('main')).includes('Link to a detection report'), 'a credible report can be linked')
+  await judge.getByRole('button', { name: 'Link the reports' }).click()  // nothing typed: errors
+  assert.ok((await judge.textContent('.govuk-error-summary')).includes('Paste the address of a kept detection report'))
+  await audit(judge, `linking a staff report, with errors (${mode})`)
+  await judge.fill('#address', base + detectionUrl)
+  await judge.fill('#label', 'office-2')
+  await judge.getByRole('button', { name: 'Link the reports' }).click()
+  const linked = await judge.textContent('main')
+  assert.ok(linked.includes('The report is linked to the detection report.'), 'linked')
+  assert.ok(linked.includes('Unit office-2 of Provider A'), 'what the detection report found is shown beside it')
+  await audit(judge, `a staff report linked to a detection report (${mode})`)
+  await shot(judge, `staff-7-evidence-${mode}`)
+  await judge.goto(base + detectionUrl)
+  assert.ok((await judge.textContent('main')).includes('Staff reports read with this report'))
+  await audit(judge, `a detection report with a staff report linked (${mode})`)
+  await judge.context().close()
+}
+
+async function signIn (view, username, password) {
+  await view.goto(base + '/sign-in')
+  await view.fill('#username', username)
+  await view.fill('#password', password)
+  await view.click('button:has-text("Sign in")')
+  await view.waitForURL((url) => !url.pathname.startsWith('/sign-in'))
+}
+
+// A researcher's detection report on two offices' weekly counts, April to October 2026: its path.
+async function makeDetectionReport () {
+  const desk = await (await browser.newContext({ viewport: { width, height: 640 } })).newPage()
+  await signIn(desk, 'researcher', researcherPassword)
+  await desk.goto(base + '/research')
+  let csv = 'unit,period,referrals,adverse,parent\n'
+  for (let w = 14; w <= 44; w++) {
+    for (const unit of ['office-1', 'office-2']) csv += `${unit},2026-W${w},${3 + (w % 3)},1,Provider A\n`
+  }
+  await desk.setInputFiles('#file', { name: 'offices.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) })
+  await desk.check('#format-counts')
+  await desk.click('button:has-text("Run the tests")')
+  await desk.waitForSelector('h1:has-text("Target detection report")')
+  const path = new URL(desk.url()).pathname
+  assert.match(path, /^\/research\/reports\/\d+$/)
+  await desk.context().close()
+  return path
 }
 
 try {
   checker = await (await browser.newContext({ viewport: { width, height: 640 } })).newPage()
+  step = 'a researcher makes a detection report'
+  detectionUrl = await makeDetectionReport()
   await journey(false)
   await journey(true)
   step = 'the public counts'
@@ -165,7 +219,7 @@ try {
   assert.equal((await counts.textContent('h1')).trim(), 'Staff reports of pressure to refer for sanctions')
   assert.ok((await counts.textContent('main')).includes('Referral targets reported elsewhere'))
   await audit(counts, '/staff-reports/figures')
-  await shot(counts, 'staff-7-figures')
+  await shot(counts, 'staff-8-figures')
   console.log(`staff journey: ${audited} pages checked with axe-core, ${violations} violations; ` +
     `horizontal scrolling at ${width} px on ${overflows}`)
   assert.equal(violations, 0, 'axe-core violations (above)')

@@ -102,4 +102,23 @@ inline std::string sign_in(unsigned short port, const std::string& username, con
     return "Cookie: " + cookie.substr(0, cookie.find(';')) + "\r\n";
 }
 
+// A researcher's upload of a referral file, as the /research form sends it.
+inline const std::string kUploadBoundary = "----pw-test-boundary-7MA4YWxk";
+inline const std::string kMultipart = "Content-Type: multipart/form-data; boundary=" + kUploadBoundary + "\r\n";
+
+inline std::string upload_body(const std::string& csrf, const std::string& format, const std::string& csv,
+                               const std::string& filename = "referrals.csv", bool skip = false,
+                               bool keep_file = false) {
+    std::string body;
+    auto part = [&](const std::string& headers, const std::string& data) {
+        body += "--" + kUploadBoundary + "\r\n" + headers + "\r\n\r\n" + data + "\r\n";
+    };
+    part("Content-Disposition: form-data; name=\"csrf\"", csrf);
+    if (!format.empty()) part("Content-Disposition: form-data; name=\"format\"", format);
+    if (skip) part("Content-Disposition: form-data; name=\"skip\"", "yes");
+    if (keep_file) part("Content-Disposition: form-data; name=\"keep_file\"", "yes");
+    part("Content-Disposition: form-data; name=\"file\"; filename=\"" + filename + "\"\r\nContent-Type: text/csv", csv);
+    return body + "--" + kUploadBoundary + "--\r\n";
+}
+
 }  // namespace pw::testing

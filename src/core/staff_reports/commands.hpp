@@ -23,6 +23,8 @@ struct Sealed {
     std::string for_reporter;
 };
 
+struct EvidenceLink;  // evidence.hpp
+
 // Seals what a report keeps out of the clear; the crypto layer implements it, core never holds a key.
 class Sealer {
 public:
@@ -31,6 +33,8 @@ public:
     virtual Sealed seal(const redaction::RedactedText& text, std::string_view reporter_public) const = 0;
     // A report's details (report.hpp: details_text).
     virtual Sealed seal_details(const ReportFacts& facts, std::string_view reporter_public) const = 0;
+    // A link to other evidence (evidence.hpp), sealed to the moderators' key alone.
+    virtual std::string seal_evidence(const EvidenceLink& link) const = 0;
 };
 
 // What is kept of the reporter's codename, made on the slow-work pool before the write: the
@@ -58,6 +62,11 @@ public:
     virtual std::optional<ReportState> report_state(std::int64_t id) = 0;
     virtual std::optional<std::string> reporter_public_key(std::int64_t id) = 0;
     virtual bool move_report(std::int64_t id, ReportState from, ReportState to) = 0;
+    // A link to other evidence (evidence.hpp), sealed for moderators; removing one of another
+    // report's links changes nothing and answers false.
+    virtual void insert_evidence(std::int64_t id, std::int64_t report_id, Month month,
+                                 const std::string& for_moderators) = 0;
+    virtual bool remove_evidence(std::int64_t id, std::int64_t report_id) = 0;
     // Kept in the reports' own audit trail under the given random id, apart from the events table
     // (docs/threat-model.md).
     virtual void append(std::int64_t event_id, const events::Event& event) = 0;

@@ -60,6 +60,22 @@ bool SociStaffReportRepository::move_report(std::int64_t id, ReportState from, R
     return changed_one_row(update);
 }
 
+void SociStaffReportRepository::insert_evidence(std::int64_t id, std::int64_t report_id, Month month,
+                                                const std::string& for_moderators) {
+    const long long link = id, report = report_id;
+    const std::string made = month.to_string();
+    s_ << "INSERT INTO staff_report_evidence (id, report_id, month, for_moderators) "
+          "VALUES (:id, :report, :month, :sealed)",
+        soci::use(link), soci::use(report), soci::use(made), soci::use(for_moderators);
+}
+
+bool SociStaffReportRepository::remove_evidence(std::int64_t id, std::int64_t report_id) {
+    const long long link = id, report = report_id;
+    soci::statement remove = (s_.prepare << "DELETE FROM staff_report_evidence WHERE id = :id AND report_id = :r",
+                              soci::use(link), soci::use(report));
+    return changed_one_row(remove);
+}
+
 // In the reports' own audit trail, under a random id (024_staff_reports.sql).
 void SociStaffReportRepository::append(std::int64_t event_id, const events::Event& event) {
     if (event_id <= 0 || !event.object_id)
@@ -142,6 +158,29 @@ std::vector<StaffMessageRow> staff_report_messages(Database& db, std::int64_t re
         out.push_back(std::move(m));
     }
     return out;
+}
+
+namespace {
+std::vector<StaffEvidenceRow> evidence_where(Database& db, const std::string& where, long long value) {
+    auto s = db.session();
+    std::vector<StaffEvidenceRow> out;
+    soci::rowset<soci::row> rows =
+        (s.prepare << "SELECT e.id, e.report_id, e.month, e.for_moderators FROM staff_report_evidence e "
+                      "JOIN staff_reports r ON r.id = e.report_id WHERE " +
+                          where + " ORDER BY e.id",
+         soci::use(value));
+    for (const auto& row : rows)
+        out.push_back({get_int(row, 0), get_int(row, 1), row.get<std::string>(2), row.get<std::string>(3)});
+    return out;
+}
+}  // namespace
+
+std::vector<StaffEvidenceRow> staff_report_evidence(Database& db, std::int64_t report_id) {
+    return evidence_where(db, "e.report_id = :report", report_id);
+}
+
+std::vector<StaffEvidenceRow> credible_staff_report_evidence(Database& db) {
+    return evidence_where(db, "r.state = 'credible' AND e.report_id > :none", 0);
 }
 
 std::vector<StaffReportRow> staff_reports_for_moderators(Database& db) {

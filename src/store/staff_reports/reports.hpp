@@ -25,6 +25,9 @@ public:
     std::optional<staff_reports::ReportState> report_state(std::int64_t id) override;
     std::optional<std::string> reporter_public_key(std::int64_t id) override;
     bool move_report(std::int64_t id, staff_reports::ReportState from, staff_reports::ReportState to) override;
+    void insert_evidence(std::int64_t id, std::int64_t report_id, Month month,
+                         const std::string& for_moderators) override;
+    bool remove_evidence(std::int64_t id, std::int64_t report_id) override;
     void append(std::int64_t event_id, const events::Event& event) override;
 
 private:
@@ -54,6 +57,17 @@ std::optional<StaffReportRow> find_staff_report(Database& db, const crypto::Look
                                                 std::string_view normalised_codename);
 std::optional<StaffReportRow> staff_report(Database& db, std::int64_t id);
 std::vector<StaffMessageRow> staff_report_messages(Database& db, std::int64_t report_id);
+// A link to other evidence, still sealed (core/staff_reports/evidence.hpp).
+struct StaffEvidenceRow {
+    std::int64_t id = 0;
+    std::int64_t report_id = 0;
+    std::string month;
+    std::string for_moderators;
+};
+std::vector<StaffEvidenceRow> staff_report_evidence(Database& db, std::int64_t report_id);
+// Every link of every report judged credible now, for a detection report's page.
+std::vector<StaffEvidenceRow> credible_staff_report_evidence(Database& db);
+
 // The moderators' list: waiting ones first, then by month, newest first.
 std::vector<StaffReportRow> staff_reports_for_moderators(Database& db);
 

@@ -1,6 +1,7 @@
 // A kept detection report: its page (with the link to share), its JSON and CSV, the file when
-// the researcher kept it, and deleting it. Any researcher with the link may read it; only the
-// researcher who made it (or an admin) may delete it.
+// the researcher kept it, and deleting it. Any researcher or moderator with the link may read it
+// (a moderator also sees the credible staff reports linked to it); only the researcher who made
+// it (or an admin) may delete it.
 #include <fmt/format.h>
 
 #include "core/research/kept_report.hpp"
@@ -10,6 +11,7 @@
 #include "web/pages/page.hpp"
 #include "web/research/research.hpp"
 #include "web/routes.hpp"
+#include "web/staff_reports/evidence.hpp"
 
 namespace pw::web {
 namespace {
@@ -34,6 +36,11 @@ Response report_page(const AppContext& app, const SignedIn& who, const store::Ke
     if (may_delete(who, report))
         data.set("csrf", session_form_token(app, who, kept_report_path(report.id) + "/delete"));
     if (!message.empty()) data.set("message", message);
+    if (who.account.role == accounts::Role::moderator || who.account.role == accounts::Role::admin) {
+        auto linked = linked_staff_reports(app, report.id);
+        data.set("has_staff_reports", flag(!linked.list_value().empty()));
+        data.set("staff_reports", std::move(linked));
+    }
     data.set("report", body);
     return no_store(html_page(app, "research_report", std::move(data)));
 }
@@ -56,7 +63,7 @@ Response download(const store::KeptReportSummary& report, std::string body, std:
 std::expected<std::pair<SignedIn, store::KeptReportSummary>, Response> reader(const AppContext& app,
                                                                               const Request& request,
                                                                               const RouteParams& params) {
-    auto who = researcher(app, request);
+    auto who = kept_report_reader(app, request);
     if (!who) return std::unexpected(refuse_access(app, request));
     const auto id = kept_report_id(params.get("id"));
     if (!id) return std::unexpected(error_page(app, 404));

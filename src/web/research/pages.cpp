@@ -196,6 +196,12 @@ std::optional<SignedIn> researcher(const AppContext& app, const Request& request
     return signed_in_as(app, request, {accounts::Role::researcher, accounts::Role::evaluator, accounts::Role::admin});
 }
 
+std::optional<SignedIn> kept_report_reader(const AppContext& app, const Request& request) {
+    return signed_in_as(
+        app, request,
+        {accounts::Role::researcher, accounts::Role::evaluator, accounts::Role::moderator, accounts::Role::admin});
+}
+
 bool research_upload_allowed(const AppContext& app, std::string_view target, std::string_view cookie) {
     if (target != kReportPath) return false;
     Request headers;

@@ -10,6 +10,9 @@ namespace pw::web {
 
 // Researchers, evaluators and admins: the people who test referral data and read its reports.
 std::optional<SignedIn> researcher(const AppContext& app, const Request& request);
+// Who may read a kept report through its link: researchers, and moderators, who read it beside
+// the staff reports they link to it (web/staff_reports/evidence.hpp).
+std::optional<SignedIn> kept_report_reader(const AppContext& app, const Request& request);
 
 // "/research/reports/123…": a kept report's page; its id is random, up to 2^59.
 std::string kept_report_path(std::int64_t id);

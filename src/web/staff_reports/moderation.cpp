@@ -1,6 +1,7 @@
 // Moderators and staff reports: the list, waiting ones first; a report opened with the
 // moderators' key, with a reply (which only the reporter, with their codename, and moderators can
-// read) and a judgement: credible, needs more, not relevant.
+// read), a judgement (credible, needs more, not relevant) and, once credible, links to detection
+// reports on referral data for the same provider (evidence.hpp).
 #include <fmt/format.h>
 
 #include "core/staff_reports/commands.hpp"
@@ -12,6 +13,7 @@
 #include "web/http/query.hpp"
 #include "web/pages/page.hpp"
 #include "web/routes.hpp"
+#include "web/staff_reports/evidence.hpp"
 #include "web/staff_reports/views.hpp"
 #include "web/stories/views.hpp"
 
@@ -54,7 +56,8 @@ Response list_page(const AppContext& app) {
 }
 
 Response report_page(const AppContext& app, const SignedIn& who, std::int64_t id, const std::string& notice,
-                     const std::vector<FieldError>& errors = {}, const std::string& text = {}) {
+                     const std::vector<FieldError>& errors = {}, const std::string& text = {},
+                     const std::optional<EvidenceTyped>& evidence = std::nullopt) {
     const auto report = store::staff_report(app.db, id);
     if (!report) return error_page(app, 404);
     mustache::data data;
@@ -87,6 +90,7 @@ Response report_page(const AppContext& app, const SignedIn& who, std::int64_t id
     data.set("judgements", std::move(judgements));
     data.set("judge_action", path + "/judge");
     data.set("csrf_judge", session_form_token(app, who, path + "/judge"));
+    put_evidence(data, app, who, *report, evidence);
     return no_store(html_page(app, "moderate_staff_report", std::move(data), errors.empty() ? 200 : 400));
 }
 
@@ -150,6 +154,68 @@ void judge(const AppContext& app, const Request& request, const RouteParams& par
         });
 }
 
+// A link from this credible report to a detection report: checked here against the detection
+// report and the report's own months to show each problem beside its field, and again by the
+// command in the write's transaction.
+void link(const AppContext& app, const Request& request, const RouteParams& params, Responder respond) {
+    auto a = asked(app, request, params, "/evidence");
+    if (!a) return respond(std::move(a.error()));
+    const auto report = store::staff_report(app.db, a->id);
+    if (!report) return respond(error_page(app, 404));
+    if (report->state != ReportState::credible)  // a page left open from before it was judged again
+        return respond(
+            report_page(app, a->who, a->id, "Only a report judged credible can be linked to other evidence"));
+    const auto typed = evidence_typed(a->form);
+    std::vector<FieldError> errors;
+    auto link = evidence_link(typed, errors);
+    const auto window = report_window(*report, *app.staff.moderators);
+    if (!window) return respond(report_page(app, a->who, a->id, "The details of this report could not be opened."));
+    std::optional<DetectionCoverage> coverage;
+    auto existing = links_of(opened_links(store::staff_report_evidence(app.db, a->id), *app.staff.moderators));
+    if (link) {
+        coverage = detection_coverage(app.db, link->detection_report);
+        if (auto wrong = check_link(*link, coverage, *window, existing)) errors.push_back(std::move(*wrong));
+    }
+    if (!errors.empty()) return respond(report_page(app, a->who, a->id, "", errors, "", typed));
+    LinkEvidence command{a->id,
+                         std::move(*link),
+                         *window,
+                         std::move(existing),
+                         crypto::random_id(),
+                         crypto::random_id(),
+                         current_month(app)};
+    apply_change(
+        app, request,
+        sealed_change(app,
+                      [command = std::move(command), coverage](const Sealer& sealer, StaffReportRepository& reports) {
+                          return link_evidence(command, coverage, sealer, reports);
+                      }),
+        [&app, respond, who = a->who, id = a->id, typed](Result<void> done) {
+            if (!done && done.error().kind == ErrorKind::not_found) return respond(error_page(app, 404));
+            if (!done && done.error().kind == ErrorKind::unavailable) return respond(error_page(app, 503));
+            if (!done) return respond(report_page(app, who, id, done.error().message, {}, "", typed));
+            respond(report_page(app, who, id, "The report is linked to the detection report."));
+        });
+}
+
+void unlink(const AppContext& app, const Request& request, const RouteParams& params, Responder respond) {
+    const auto link_id = report_id(params.get("link"));
+    if (!link_id) return respond(moderator(app, request) ? error_page(app, 404) : refuse_access(app, request));
+    auto a = asked(app, request, params, fmt::format("/evidence/{}/remove", *link_id));
+    if (!a) return respond(std::move(a.error()));
+    apply_change(
+        app, request,
+        [command = UnlinkEvidence{a->id, *link_id, crypto::random_id(), current_month(app)}](soci::session& s) {
+            store::SociStaffReportRepository reports(s);
+            return unlink_evidence(command, reports);
+        },
+        [&app, respond, who = a->who, id = a->id](Result<void> done) {
+            if (!done && done.error().kind == ErrorKind::unavailable) return respond(error_page(app, 503));
+            if (!done && !store::staff_report(app.db, id)) return respond(error_page(app, 404));
+            respond(report_page(app, who, id, done ? "The link is removed." : done.error().message));
+        });
+}
+
 }  // namespace
 
 void add_staff_report_moderation_routes(Router& router, const AppContext& app) {
@@ -169,6 +235,12 @@ void add_staff_report_moderation_routes(Router& router, const AppContext& app) {
     router.post_async(
         "/moderate/staff-reports/{id}/judge",
         [&app](const Request& r, const RouteParams& p, Responder respond) { judge(app, r, p, std::move(respond)); });
+    router.post_async(
+        "/moderate/staff-reports/{id}/evidence",
+        [&app](const Request& r, const RouteParams& p, Responder respond) { link(app, r, p, std::move(respond)); });
+    router.post_async(
+        "/moderate/staff-reports/{id}/evidence/{link}/remove",
+        [&app](const Request& r, const RouteParams& p, Responder respond) { unlink(app, r, p, std::move(respond)); });
 }
 
 }  // namespace pw::web

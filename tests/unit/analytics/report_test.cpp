@@ -2,10 +2,14 @@
 // carries every test, and a long ranking is cut in the page but not in the files.
 #include <gtest/gtest.h>
 
+#include <fmt/format.h>
+
+#include <algorithm>
 #include <boost/json.hpp>
 
 #include "analytics/detection/detect.hpp"
 #include "analytics/referrals/reader.hpp"
+#include "analytics/report/reading.hpp"
 #include "analytics/report/report.hpp"
 #include "analytics/simulation/simulate.hpp"
 
@@ -23,7 +27,8 @@ Report report_on(const std::string& csv, ReadReport& read) {
 
 std::string weeks_for(const std::string& unit) {
     std::string rows;
-    for (int w = 1; w <= 20; ++w) rows += unit + ",2012-W" + (w < 10 ? "0" : "") + std::to_string(w) + "," + std::to_string(w % 4) + ",0\n";
+    for (int w = 1; w <= 20; ++w)
+        rows += unit + ",2012-W" + (w < 10 ? "0" : "") + std::to_string(w) + "," + std::to_string(w % 4) + ",0\n";
     return rows;
 }
 
@@ -69,4 +74,38 @@ TEST(Reports, APageRanksTheFirst500UnitsAndTheFilesListEvery) {
     EXPECT_NE(html.find("And 20 more units with weaker evidence"), std::string::npos);
     const auto csv = to_csv(report);
     EXPECT_NE(csv.find("\r\n520,"), std::string::npos);  // the last rank is in the CSV
+}
+
+TEST(Reports, ReadBackFromTheirJsonForEachUnitAndProvider) {
+    ReadReport read;
+    std::string csv = "unit,period,referrals,adverse,parent,area\n";
+    for (const auto& [unit, parent] : {std::pair{"A", "Prime; One"}, {"B", "Prime; One"}, {"C", "Other"}})
+        for (int w = 3; w <= 20; ++w)
+            csv +=
+                fmt::format("{},2012-W{:02},{},{},\"{}\",area-1\n", unit, w, 4 + w % 3, unit[0] == 'C' ? 3 : 1, parent);
+    const auto report = report_on(csv, read);
+    const auto reading = read_report_json(to_json(report, read));
+    ASSERT_TRUE(reading);
+    ASSERT_EQ(reading->units.size(), 3u);
+    for (std::size_t i = 0; i < report.units.size(); ++i) {
+        const auto& u = report.units[i];
+        const auto found = std::ranges::find(reading->units, u.name, &UnitReading::unit);
+        ASSERT_NE(found, reading->units.end()) << u.name;
+        EXPECT_EQ(found->parent, u.parent);
+        EXPECT_EQ(found->area, "area-1");
+        EXPECT_EQ(found->referrals, u.referrals);
+        EXPECT_EQ(found->flagged, u.flagged);
+        ASSERT_TRUE(found->combined_p);
+        EXPECT_NEAR(*found->combined_p, u.combined_p, 1e-5 * u.combined_p);
+    }
+    ASSERT_EQ(reading->providers.size(), 2u);
+    for (const auto& p : reading->providers) {
+        EXPECT_EQ(p.area, "area-1");
+        EXPECT_TRUE(p.difference && p.p_value) << p.provider;
+    }
+    EXPECT_EQ(reading->first, "week of 2012-01-16");
+    EXPECT_EQ(reading->last, "week of 2012-05-14");
+    EXPECT_FALSE(read_report_json("not json"));
+    EXPECT_FALSE(read_report_json("{\"units\": 3}"));
+    EXPECT_FALSE(read_report_json("[]"));
 }

@@ -4,63 +4,15 @@
 
 #include <gtest/gtest.h>
 
-#include <map>
+#include "unit/core/staff_reports/fakes.hpp"
 
 using namespace pw;
 using namespace pw::staff_reports;
+using namespace pw::testing;
 
 namespace {
 
 const Month kDecember = *Month::parse("2026-12");
-
-struct Message {
-    std::int64_t report = 0;
-    Author author = Author::staff;
-    Sealed text;
-};
-
-class FakeReports final : public StaffReportRepository {
-public:
-    std::map<std::int64_t, ReportState> states;
-    std::map<std::int64_t, std::string> keys;
-    std::map<std::int64_t, Sealed> details;
-    std::map<std::int64_t, Message> messages;
-    std::map<std::int64_t, events::Event> events;
-
-    void insert_report(std::int64_t id, const ReportFacts&, const Sealed& sealed, const ReporterKeys& k,
-                       Month) override {
-        states[id] = ReportState::received;
-        keys[id] = k.public_key;
-        details[id] = sealed;
-    }
-    void insert_message(std::int64_t id, std::int64_t report, Author author, Month, const Sealed& text) override {
-        messages[id] = {report, author, text};
-    }
-    std::optional<ReportState> report_state(std::int64_t id) override {
-        const auto it = states.find(id);
-        return it == states.end() ? std::nullopt : std::optional(it->second);
-    }
-    std::optional<std::string> reporter_public_key(std::int64_t id) override {
-        const auto it = keys.find(id);
-        return it == keys.end() ? std::nullopt : std::optional(it->second);
-    }
-    bool move_report(std::int64_t id, ReportState from, ReportState to) override {
-        if (states.at(id) != from) return false;
-        states[id] = to;
-        return true;
-    }
-    void append(std::int64_t id, const events::Event& event) override { events.emplace(id, event); }
-};
-
-class MarkingSealer final : public Sealer {
-public:
-    Sealed seal(const redaction::RedactedText& text, std::string_view reporter) const override {
-        return {"moderators:" + text.str(), std::string(reporter) + ":" + text.str()};
-    }
-    Sealed seal_details(const ReportFacts& facts, std::string_view reporter) const override {
-        return {"moderators:" + details_text(facts), std::string(reporter) + ":" + details_text(facts)};
-    }
-};
 
 ReportFacts facts() {
     ReportFacts f;
