@@ -18,7 +18,7 @@ for target in csv_import form_query cookie redaction render pdf referrals http_r
   run_for=${own_time[$target]:-$seconds}
   work="build-fuzz/corpus/$target"
   mkdir -p "$work"
-  if ! ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1 \
+  if ! ASAN_OPTIONS=detect_leaks=1 LSAN_OPTIONS=suppressions=fuzz/lsan.supp UBSAN_OPTIONS=print_stacktrace=1 \
       "build-fuzz/fuzz_$target" -max_total_time="$run_for" -max_len=65536 -timeout=10 -rss_limit_mb=2048 \
       -dict=fuzz/dictionary.txt -artifact_prefix="build-fuzz/crashes/$target-" "$work" "fuzz/corpus/$target" \
       >"build-fuzz/$target.log" 2>&1; then

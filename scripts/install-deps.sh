@@ -13,6 +13,8 @@ build_pkgs=(
   libkainjow-mustache-dev libsodium-dev libspdlog-dev libfmt-dev libcli11-dev
   prometheus-cpp-dev zlib1g-dev libbrotli-dev brotli libutf8proc-dev libjemalloc-dev
   wbritish
+  # Documents (src/documents): Pango and Cairo, librsvg for charts, and the two fonts they embed.
+  libpango1.0-dev libcairo2-dev librsvg2-dev fonts-dejavu-core fonts-sil-scheherazade
 )
 # Node.js may come from elsewhere with npm bundled (Debian's npm would then conflict with it):
 # only ask Debian for them when the commands are missing.
@@ -22,7 +24,7 @@ command -v npm >/dev/null 2>&1 || build_pkgs+=(npm)
 # Chromium for the browser journey (driven by playwright-core from npm, never its own download),
 # clang-16 with libFuzzer for the fuzz targets, and nginx (with curl and openssl) to run the
 # shipped deployment configuration.
-test_pkgs=(libgtest-dev libgmock-dev postgresql-15 postgresql-client-15 chromium fonts-liberation
+test_pkgs=(libgtest-dev libgmock-dev postgresql-15 postgresql-client-15 chromium fonts-liberation poppler-utils
            clang-16 libfuzzer-16-dev libclang-rt-16-dev nginx curl openssl)
 # Benchmarks: wrk for load, nginx as the static-file baseline.
 bench_pkgs=(libbenchmark-dev wrk nginx curl)

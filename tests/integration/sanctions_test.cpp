@@ -5,6 +5,7 @@
 
 #include "integration/form_helpers.hpp"
 #include "integration/server_test.hpp"
+#include "support/pdf_tools.hpp"
 
 using namespace pw::testing;
 
@@ -116,13 +117,23 @@ TEST_P(SanctionCases, LogFollowToDecisionReconsiderationAndAppealWithTheLetter) 
     EXPECT_NE(text.body.find("I rang to say I was ill."), std::string::npos);
     EXPECT_NE(text.body.find("Jobseeker's Allowance sanction decision dated 31 January 2026"), std::string::npos);
 
+    // The PDF, with the sender's details typed for it (and never kept) in five scripts.
+    const std::vector<std::string> names{"Łukasz Wróbel", "Gwenllïan ap Dafydd, Llŷr Gŵyr", "Ștefan Țăranu",
+                                         "عائشہ صدیقی سے ملے", "محمد عبد الله"};
+    const auto address = names[1] + "\r\n" + names[2] + "\r\n" + names[3];
     auto pdf =
         act(sanctioned.body, letter,
-            "codename=" + codename + "&decision_date=2026-01-31&explanation=I+rang+to+say+I+was+ill.&format=pdf");
+            "codename=" + codename + "&decision_date=2026-01-31&format=pdf&explanation=" +
+                url_encode("I rang to say I was ill. Ask " + names[4] + ".") + "&sender_name=" + url_encode(names[0]) +
+                "&sender_address=" + url_encode(address) + "&sender_ni=QQ123456C");
     EXPECT_EQ(pdf.header("content-type"), "application/pdf");
-    EXPECT_TRUE(pdf.body.starts_with("%PDF-1.4"));
-    EXPECT_NE(pdf.body.find("(I rang to say I was ill.) Tj"), std::string::npos);
-    EXPECT_NE(pdf.body.find("referred by A4e"), std::string::npos);
+    EXPECT_EQ(pdf.header("cache-control"), "no-store");
+    const PdfFile file(pdf.body);
+    const auto typed = file.text();
+    for (const auto& name : names) EXPECT_NE(typed.find(name), std::string::npos) << name << "\nin: " << typed;
+    EXPECT_NE(typed.find("referred by A4e"), std::string::npos) << typed;
+    EXPECT_NE(typed.find("National Insurance number: QQ123456C"), std::string::npos);
+    EXPECT_TRUE(std::regex_search(file.tool("pdfinfo"), std::regex("Title: +Request for mandatory reconsideration")));
 
     auto requested = act(sanctioned.body, step,
                          "codename=" + codename + "&to=reconsideration-requested&step_month=2&step_year=2026");
@@ -208,8 +219,8 @@ TEST_P(SanctionCases, EverySanctionPageSaysWhereHelpIsBeforeAnythingElse) {
         ASSERT_EQ(page.status, 200) << path;
         const auto help = page.body.find("If you have no money now");
         ASSERT_NE(help, std::string::npos) << path;
-        for (const char* said : {"hardship payment", "find your council", "food bank", "Citizens Advice",
-                                 "law centre", "Samaritans free on 116 123"}) {
+        for (const char* said : {"hardship payment", "find your council", "food bank", "Citizens Advice", "law centre",
+                                 "Samaritans free on 116 123"}) {
             EXPECT_NE(page.body.find(said, help), std::string::npos) << path << ": " << said;
         }
         EXPECT_LT(help, page.body.find("<form")) << path;  // before the form, or anything else on the page

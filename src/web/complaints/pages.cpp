@@ -7,9 +7,9 @@
 
 #include "core/codenames/codename.hpp"
 #include "core/complaints/commands.hpp"
-#include "core/documents/pdf.hpp"
 #include "core/stories/story.hpp"
 #include "crypto/codenames.hpp"
+#include "documents/pdf.hpp"
 #include "store/complaints/complaints.hpp"
 #include "store/ratings/ratings.hpp"
 #include "web/accounts/signed_in.hpp"
@@ -186,7 +186,11 @@ Response letter_download(const AppContext& app, const Request& request) {
     if (field(*form, "format") == "pdf") {
         response.content_type = "application/pdf";
         response.set_header("Content-Disposition", "attachment; filename=\"complaint.pdf\"");
-        response.body = documents::text_pdf(*text, "Formal complaint");
+        documents::Document letter;
+        letter.title = "Formal complaint";
+        letter.title_heading = false;  // the letter, as they drafted it, has its own
+        letter.blocks = documents::paragraphs_of(*text);
+        response.body = documents::render_pdf(letter);
     } else {
         response.content_type = "text/plain; charset=utf-8";
         response.set_header("Content-Disposition", "attachment; filename=\"complaint.txt\"");

@@ -3,13 +3,14 @@
 #include <fmt/format.h>
 
 #include "core/codenames/codename.hpp"
-#include "core/documents/pdf.hpp"
 #include "core/sanctions/case_form.hpp"
 #include "core/sanctions/deadline.hpp"
 #include "core/sanctions/letter.hpp"
 #include "core/stories/story.hpp"
+#include "core/text/text.hpp"
 #include "crypto/codenames.hpp"
 #include "crypto/passwords.hpp"
+#include "documents/pdf.hpp"
 #include "store/ratings/ratings.hpp"
 #include "store/sanctions/cases.hpp"
 #include "web/accounts/signed_in.hpp"
@@ -236,14 +237,22 @@ Response letter(const AppContext& app, const Request& request, const RouteParams
         if (!checked) return my_cases(app, *owner, checked.error().message);
         explanation = *checked;
     }
-    const auto text =
-        reconsideration_letter({c->benefit, c->reason, c->good_reason, *decided, explanation, c->referrer});
+    // Who sends it, for the letter alone: never kept, never logged.
+    const sanctions::Sender sender{std::string(text::trim(field(*form, "sender_name"))),
+                                   std::string(field(*form, "sender_address")),
+                                   std::string(text::trim(field(*form, "sender_ni")))};
+    if (sender.name.size() > 200 || sender.address.size() > 600 || sender.ni_number.size() > 20)
+        return my_cases(app, *owner, "Your name, address or National Insurance number is too long for the letter");
+    const auto today = std::chrono::year_month_day(std::chrono::floor<std::chrono::days>(app.clock()));
+    const sanctions::LetterAnswers answers{c->benefit,  c->reason,   c->good_reason, *decided,
+                                           explanation, c->referrer, sender};
+    const auto text = reconsideration_letter(answers, today);
     if (field(*form, "format") == "pdf") {
         Response response;
         response.content_type = "application/pdf";
         response.set_header("Content-Disposition", "attachment; filename=\"reconsideration-request.pdf\"");
         response.set_header("Cache-Control", "no-store");
-        response.body = documents::text_pdf(text, "Request for mandatory reconsideration");
+        response.body = documents::render_pdf(reconsideration_document(answers, today));
         return response;
     }
     if (field(*form, "format") == "text") {
@@ -254,7 +263,6 @@ Response letter(const AppContext& app, const Request& request, const RouteParams
         response.body = text;
         return response;
     }
-    const auto today = std::chrono::year_month_day(std::chrono::floor<std::chrono::days>(app.clock()));
     const auto deadline = reconsideration_deadline(*decided);
     const auto left = days_left(today, deadline);
     mustache::data data;
@@ -267,6 +275,9 @@ Response letter(const AppContext& app, const Request& request, const RouteParams
     data.set("case_id", std::to_string(*id));
     data.set("decision_date", std::string(field(*form, "decision_date")));
     data.set("explanation", explanation);
+    data.set("sender_name", sender.name);
+    data.set("sender_address", sender.address);
+    data.set("sender_ni", sender.ni_number);
     data.set("csrf", app.csrf.issue(fmt::format("/sanctions/cases/{}/letter", *id), current_day(app)));
     Response response = html_page(app, "sanction_letter", std::move(data));
     response.set_header("Cache-Control", "no-store");

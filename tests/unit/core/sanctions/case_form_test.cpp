@@ -63,9 +63,14 @@ TEST(CaseForm, AStepCannotComeBeforeTheReferralOrAfterNow) {
 }
 
 TEST(ReconsiderationLetter, UsesTheAnswersAndNamesNoOneItWasNotGiven) {
-    LetterAnswers a{Benefit::jsa,         Reason::missed_appointment,   GoodReason::illness,
-                    2026y / January / 31, "I phoned to say I was ill.", "Seetec"};
-    const auto letter = reconsideration_letter(a);
+    LetterAnswers a{Benefit::jsa,
+                    Reason::missed_appointment,
+                    GoodReason::illness,
+                    2026y / January / 31,
+                    "I phoned to say I was ill.",
+                    "Seetec",
+                    {}};
+    const auto letter = reconsideration_letter(a, 2026y / February / 3);
     EXPECT_NE(letter.find("Jobseeker's Allowance sanction decision dated 31 January 2026"), std::string::npos);
     EXPECT_NE(letter.find("referred by Seetec"), std::string::npos);
     EXPECT_NE(letter.find("Missed an appointment"), std::string::npos);
@@ -73,4 +78,19 @@ TEST(ReconsiderationLetter, UsesTheAnswersAndNamesNoOneItWasNotGiven) {
     EXPECT_NE(letter.find("I phoned to say I was ill."), std::string::npos);
     EXPECT_NE(letter.find("before 28 February 2026"), std::string::npos);
     EXPECT_EQ(letter.find("Mr "), std::string::npos);
+    // No sender given: labels to fill in by hand, then the day it was drafted.
+    EXPECT_TRUE(letter.starts_with("Your name:\nYour address:\nYour National Insurance number:\n3 February 2026\n"))
+        << letter;
+}
+
+TEST(ReconsiderationLetter, PutsTheSendersDetailsAtItsHeadAsTyped) {
+    LetterAnswers a{Benefit::esa, Reason::other, GoodReason::none, 2026y / January / 31, "", "A4e", {}};
+    a.sender = {"Łukasz Wróbel", "12 Heol y Frenhines\r\nCaerdydd\n\nCF10 1AA", "QQ 12 34 56 C"};
+    const auto d = reconsideration_document(a, 2026y / February / 3);
+    EXPECT_EQ(d.sender, (std::vector<std::string>{"Łukasz Wróbel", "12 Heol y Frenhines", "Caerdydd", "CF10 1AA",
+                                                  "National Insurance number: QQ 12 34 56 C"}));
+    EXPECT_EQ(d.date, "3 February 2026");
+    EXPECT_EQ(d.title,
+              "Request for mandatory reconsideration of an Employment and Support Allowance sanction "
+              "decision dated 31 January 2026");
 }

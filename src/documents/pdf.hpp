@@ -1,0 +1,18 @@
+#pragma once
+// Documents as PDF, laid out by Pango and drawn by Cairo (docs/documents.md): A4, the fonts
+// embedded and subset, real line breaking in any script Pango shapes (right-to-left too),
+// justified paragraphs, the sender's details and the date at the head, "Page n of N" at the foot,
+// the title in the PDF's metadata and a tagged structure (headings, paragraphs, links, tables,
+// figures) for screen readers. Every document the site offers goes through here.
+#include <string>
+
+#include "core/documents/document.hpp"
+
+namespace pw::documents {
+
+// Always a PDF, whatever the document holds: every text is made printable first, and a chart
+// whose SVG cannot be read is printed as its description. Throws only when the fonts are missing
+// (a broken installation), with the package to install.
+std::string render_pdf(const Document& document);
+
+}  // namespace pw::documents

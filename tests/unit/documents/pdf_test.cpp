@@ -1,0 +1,151 @@
+// Documents as PDF, read back with Poppler's tools as a reader's software would: the exact
+// characters typed in five scripts, the title, the tags, embedded subset fonts, page numbers,
+// every word inside the page's margins whatever the input, and the time a long report takes.
+#include "documents/pdf.hpp"
+
+#include <gtest/gtest.h>
+
+#include <chrono>
+#include <fstream>
+#include <regex>
+#include <sstream>
+
+#include "support/pdf_tools.hpp"
+
+using namespace pw::documents;
+using pw::testing::PdfFile;
+
+namespace {
+
+const std::vector<std::string> kNames{
+    "Łukasz Wróbel",                   // Polish
+    "Gwenllïan ap Dafydd, Llŷr Gŵyr",  // Welsh, with ŵ and ŷ
+    "Ștefan Țăranu",                   // Romanian, comma below
+    "عائشہ صدیقی سے ملے",              // Urdu: ہ and ے are not in DejaVu Sans
+    "محمد عبد الله",                   // Arabic
+};
+
+Document letter() {
+    Document d;
+    d.title = "Request for mandatory reconsideration";
+    d.sender = {kNames[0], "12 Heol y Frenhines", "Caerdydd CF10 1AA"};
+    d.date = "4 December 2026";
+    d.recipient = {"To: the Department for Work and Pensions"};
+    for (const auto& name : kNames) d.blocks.push_back(Paragraph{"Written by " + name + ".", false});
+    d.blocks.push_back(Link{"Read the guidance", "https://www.gov.uk/mandatory-reconsideration"});
+    return d;
+}
+
+}  // namespace
+
+TEST(DocumentPdf, GivesBackTheExactCharactersTypedInFiveScripts) {
+    const PdfFile pdf(render_pdf(letter()));
+    const auto text = pdf.text();
+    for (const auto& name : kNames) EXPECT_NE(text.find(name), std::string::npos) << name << "\nin: " << text;
+    EXPECT_NE(text.find("Caerdydd CF10 1AA"), std::string::npos);
+    EXPECT_NE(text.find("Page 1 of 1"), std::string::npos);
+}
+
+TEST(DocumentPdf, HasItsTitleTagsAndEmbeddedSubsetFonts) {
+    const PdfFile pdf(render_pdf(letter()));
+    const auto info = pdf.tool("pdfinfo");
+    EXPECT_TRUE(std::regex_search(info, std::regex("Title: +Request for mandatory reconsideration\n"))) << info;
+    EXPECT_TRUE(std::regex_search(info, std::regex("Tagged: +yes\n"))) << info;
+    EXPECT_TRUE(std::regex_search(info, std::regex("Page size: +595.276 x 841.89 pts \\(A4\\)"))) << info;
+    // Every font embedded and subset; DejaVu for the Latin text, Scheherazade for the Arabic.
+    const auto fonts = pdf.tool("pdffonts");
+    std::istringstream lines(fonts);
+    std::string line;
+    int rows = 0;
+    while (std::getline(lines, line)) {
+        if (line.starts_with("name") || line.starts_with("----")) continue;
+        ++rows;
+        EXPECT_NE(line.find(" yes yes "), std::string::npos) << "not embedded and subset: " << line;
+    }
+    EXPECT_GE(rows, 3) << fonts;
+    EXPECT_NE(fonts.find("DejaVuSans-Bold"), std::string::npos) << fonts;
+    EXPECT_NE(fonts.find("Scheherazade"), std::string::npos) << fonts;
+    // The link is a link.
+    const auto raw = std::string(std::istreambuf_iterator<char>(*std::make_unique<std::ifstream>(pdf.path)), {});
+    EXPECT_NE(raw.find("/URI (https://www.gov.uk/mandatory-reconsideration)"), std::string::npos);
+}
+
+TEST(DocumentPdf, HostileInputStaysInsideThePageAndCountsItsPages) {
+    Document d;
+    d.title = std::string(3000, 'T');
+    d.sender = {std::string(10000, 'x'), "\x01\x02\x1b[31m\x7f bell\a", "\xff\xfe not UTF-8 \xc0\xaf"};
+    d.date = "e\u0301\u0301\u0301\u0301 combining, emoji \U0001F600\U0001F44D\U0001F3FD";
+    std::string words;
+    for (int i = 0; i < 1500; ++i) words += "word" + std::to_string(i) + " ";
+    d.blocks.push_back(Paragraph{words, true});
+    d.blocks.push_back(Paragraph{"שלום עולם " + kNames[3] + " mixed with English, then ‮reversed‬ text", true});
+    d.blocks.push_back(Link{"javascript", "javascript:alert(1)"});
+    d.blocks.push_back(Link{"quotes", "https://example.com/a'b\\c"});
+    d.blocks.push_back(Table{"A table", {"a", std::string(2000, 'h')}, {{std::string(10000, 'c'), "d"}, {}}});
+    d.blocks.push_back(Chart{"<svg not really", "a chart that cannot be read"});
+    d.blocks.push_back(
+        Chart{"<svg xmlns='http://www.w3.org/2000/svg' width='9000' height='90000'>"
+              "<rect width='9000' height='90000'/></svg>",
+              "a chart far larger than the page"});
+    const auto started = std::chrono::steady_clock::now();
+    const PdfFile pdf(render_pdf(d));
+    EXPECT_LT(std::chrono::steady_clock::now() - started, std::chrono::seconds(5));
+    const auto info = pdf.tool("pdfinfo");
+    std::smatch pages;
+    ASSERT_TRUE(std::regex_search(info, pages, std::regex("Pages: +([0-9]+)"))) << info;
+    EXPECT_GE(std::stoi(pages[1]), 3);
+    EXPECT_LE(std::stoi(pages[1]), 40);
+    // Every word's box lies within the page, margins included (2 cm, less a point for rounding).
+    const auto boxes = pdf.tool("pdftotext", "-bbox -enc UTF-8");
+    static const std::regex word(R"re(<word xMin="([0-9.]+)" yMin="([0-9.]+)" xMax="([0-9.]+)" yMax="([0-9.]+)")re");
+    int words_seen = 0;
+    for (auto it = std::sregex_iterator(boxes.begin(), boxes.end(), word); it != std::sregex_iterator(); ++it) {
+        ++words_seen;
+        const double x0 = std::stod((*it)[1]), y0 = std::stod((*it)[2]), x1 = std::stod((*it)[3]),
+                     y1 = std::stod((*it)[4]);
+        EXPECT_GE(x0, 55.0);
+        EXPECT_LE(x1, 595.276 - 55.0);
+        EXPECT_GE(y0, 40.0);
+        EXPECT_LE(y1, 841.89 - 40.0);
+        if (HasFailure()) {
+            ADD_FAILURE() << "a word outside the margins: " << it->str();
+            break;
+        }
+    }
+    EXPECT_GT(words_seen, 1500);
+    const auto text = pdf.tool("pdftotext", "-enc UTF-8");
+    EXPECT_NE(text.find("a chart that cannot be read"), std::string::npos);
+    EXPECT_NE(text.find("javascript (javascript:alert(1))"), std::string::npos) << "printed, not a link";
+}
+
+TEST(DocumentPdf, ATwentyPageReportWithTablesAndChartsTakesUnderASecond) {
+    Document d;
+    d.title = "Target detection report";
+    std::string svg = "<svg xmlns='http://www.w3.org/2000/svg' width='480' height='200' viewBox='0 0 480 200'>";
+    for (int i = 0; i < 20; ++i)
+        svg += "<rect x='" + std::to_string(i * 24) + "' y='" + std::to_string(200 - 9 * i) + "' width='20' height='" +
+               std::to_string(9 * i) + "' fill='#1d70b8'/>";
+    svg += "</svg>";
+    for (int section = 0; section < 14; ++section) {
+        d.blocks.push_back(Heading{1, "Office " + std::to_string(section)});
+        d.blocks.push_back(
+            Paragraph{"Referrals per week were lower than a model without a quota would give, "
+                      "and crowded at the end of each month. " +
+                      std::string(600, 'a')});
+        d.blocks.push_back(Chart{svg, "Referrals per week: observed against expected"});
+        Table table{"Weeks", {"week", "referrals", "expected", "p"}, {}};
+        for (int r = 0; r < 30; ++r)
+            table.rows.push_back({"2026-W" + std::to_string(r + 1), std::to_string(r % 7), "3.4", "0.012"});
+        d.blocks.push_back(table);
+    }
+    render_pdf(d);  // the fonts are loaded once, on first use
+    const auto started = std::chrono::steady_clock::now();
+    const PdfFile pdf(render_pdf(d));
+    const auto took = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+    const auto info = pdf.tool("pdfinfo");
+    std::smatch pages;
+    ASSERT_TRUE(std::regex_search(info, pages, std::regex("Pages: +([0-9]+)"))) << info;
+    EXPECT_GE(std::stoi(pages[1]), 20) << "the report should run to at least 20 pages";
+    std::printf("a %s-page report in %.3f s\n", pages[1].str().c_str(), took);
+    EXPECT_LT(took, 1.0);
+}
