@@ -6,6 +6,7 @@
 
 #include "integration/story_server_test.hpp"
 #include "store/database.hpp"
+#include "support/pdf_tools.hpp"
 
 using namespace pw::testing;
 
@@ -84,9 +85,9 @@ TEST_P(Complaints, ADraftedComplaintWithNoFinalResponseAfterEightWeeksOpensTheIc
     EXPECT_NE(page.body.find("Sent to the provider"), std::string::npos);
     EXPECT_EQ(page.body.find("value=\"taken_to_ice\""), std::string::npos) << "the ICE offered before 8 weeks";
     // Going to the ICE now is refused with the date it opens, and changes nothing.
-    auto early = request(port(), "POST", "/complaints/" + id + "/step", kForm,
-                         "csrf=" + csrf_in(page.body, "/complaints/" + id + "/step") + "&codename=" + codename +
-                             "&to=taken_to_ice");
+    auto early = request(
+        port(), "POST", "/complaints/" + id + "/step", kForm,
+        "csrf=" + csrf_in(page.body, "/complaints/" + id + "/step") + "&codename=" + codename + "&to=taken_to_ice");
     EXPECT_EQ(early.status, 400);
     EXPECT_NE(early.body.find("once 8 weeks have passed since you sent it"), std::string::npos);
 
@@ -94,7 +95,8 @@ TEST_P(Complaints, ADraftedComplaintWithNoFinalResponseAfterEightWeeksOpensTheIc
     const auto area = signed_get(rep, "/provider-area/complaints").body;
     ASSERT_NE(area.find("complaint-" + id), std::string::npos);
     EXPECT_EQ(area.find("07700"), std::string::npos);
-    auto acknowledged = signed_post(rep, "/provider-area/complaints", "/complaints/" + id + "/answer", "to=acknowledged");
+    auto acknowledged =
+        signed_post(rep, "/provider-area/complaints", "/complaints/" + id + "/answer", "to=acknowledged");
     ASSERT_EQ(acknowledged.status, 200) << acknowledged.body.substr(0, 500);
     EXPECT_NE(mine(codename).body.find("Acknowledged by the provider"), std::string::npos);
 
@@ -118,6 +120,71 @@ TEST_P(Complaints, ADraftedComplaintWithNoFinalResponseAfterEightWeeksOpensTheIc
     EXPECT_NE(provider.find("Too few official complaints have been tracked here to show figures."), std::string::npos);
 }
 
+TEST_P(Complaints, TheLetterToTheIceIsDraftedFromTheComplaintWithWhatIsTypedForItAlone) {
+    const auto codename = codename_in(draft("My bus fare was refused.").body);
+    const auto id = complaint_id(mine(codename).body);
+    const auto action = "/complaints/" + id + "/ice-letter";
+    ASSERT_EQ(step(codename, id, "sent").status, 200);
+    EXPECT_EQ(mine(codename).body.find("action=\"" + action + "\""), std::string::npos)
+        << "the letter offered before the ICE may take the complaint";
+    // Nine weeks and more later, with no final response.
+    sql("UPDATE complaints SET sent_week = '2020-W01' WHERE id = " + id);
+    const auto page = mine(codename).body;
+    ASSERT_NE(page.find("action=\"" + action + "\""), std::string::npos);
+    const auto token = csrf_in(page, action);
+    const std::string name = "Siân Wróbel-Țăranu", street = "12 Heol y Llan, Llŷr", arabic = "محمد عبد الله";
+    const auto fields = "csrf=" + token + "&codename=" + codename +
+                        "&not_satisfied=" + url_encode("Nobody answered my letter.") +
+                        "&sender_name=" + url_encode(name) + "&sender_address=" + url_encode(street + "\r\n" + arabic) +
+                        "&sender_ni=QQ123456C";
+    const auto events = count("events");
+    const auto letter = request(port(), "POST", action, kForm, fields);
+    ASSERT_EQ(letter.status, 200) << letter.body.substr(0, 500);
+    EXPECT_EQ(letter.header("cache-control"), "no-store");
+    for (const auto& words :
+         {std::string("To: the Independent Case Examiner"),
+          std::string("under its complaints procedure in the week of "
+                      "30 December 2019. It has not given me a final "
+                      "response"),
+          std::string("My complaint is about: Travel costs not paid."), std::string("Nobody answered my letter."), name,
+          std::string("National Insurance number: QQ123456C")})
+        EXPECT_NE(letter.body.find(words), std::string::npos) << words;
+
+    const auto pdf = request(port(), "POST", action, kForm, fields + "&format=pdf");
+    ASSERT_EQ(pdf.header("content-type"), "application/pdf");
+    EXPECT_EQ(pdf.header("cache-control"), "no-store");
+    const PdfFile file(pdf.body);
+    const auto printed = file.text();
+    for (const auto& words : {name, street, arabic, std::string("Nobody answered my letter.")})
+        EXPECT_NE(printed.find(words), std::string::npos) << words << "\nin: " << printed;
+    EXPECT_TRUE(
+        std::regex_search(file.tool("pdfinfo"),
+                          std::regex("Title: +Complaint about Seetec: a request for the Independent Case Examiner")));
+    const auto text = request(port(), "POST", action, kForm, fields + "&format=text");
+    EXPECT_EQ(text.header("content-type"), "text/plain; charset=utf-8");
+    EXPECT_NE(text.body.find("Yours faithfully,"), std::string::npos);
+    EXPECT_EQ(count("events"), events) << "drafting the letter changed something";
+
+    // Refused: a forged token, a stranger's codename with the owner's token, a name too long for a
+    // letter, and a complaint the ICE cannot take yet (sent in a week still to come).
+    EXPECT_EQ(request(port(), "POST", action, kForm, "csrf=forged&codename=" + codename).status, 403);
+    const auto stranger = codename_in(draft("Another one.").body);
+    EXPECT_EQ(request(port(), "POST", action, kForm, "csrf=" + token + "&codename=" + stranger).status, 404);
+    const auto long_name = request(port(), "POST", action, kForm,
+                                   "csrf=" + token + "&codename=" + codename + "&sender_name=" + std::string(201, 'a'));
+    EXPECT_EQ(long_name.status, 400);
+    EXPECT_NE(long_name.body.find("too long for the letter"), std::string::npos);
+    sql("UPDATE complaints SET sent_week = '2999-W01' WHERE id = " + id);
+    const auto early = request(port(), "POST", action, kForm, "csrf=" + token + "&codename=" + codename);
+    EXPECT_EQ(early.status, 400);
+    EXPECT_NE(early.body.find("The Independent Case Examiner takes a complaint once"), std::string::npos);
+    // Once taken to the ICE, the letter is still there to print again.
+    sql("UPDATE complaints SET sent_week = '2020-W01' WHERE id = " + id);
+    ASSERT_EQ(step(codename, id, "taken_to_ice").status, 200);
+    EXPECT_EQ(request(port(), "POST", action, kForm, "csrf=" + token + "&codename=" + codename).status, 200);
+    EXPECT_EQ(count("events"), events + 2) << "the stranger's draft and the step to the ICE: nothing for a letter";
+}
+
 TEST_P(Complaints, AFinalResponseIsReadWithTheCodenameAndBadInputChangesNothing) {
     auto drafted = draft("The office was closed when I arrived for my appointment.");
     const auto codename = codename_in(drafted.body);
@@ -131,12 +198,13 @@ TEST_P(Complaints, AFinalResponseIsReadWithTheCodenameAndBadInputChangesNothing)
     const auto rep = sign_in("seetec-rep", passwords_["seetec-rep"]);
     // The token is one for every answer form: taken from Seetec's page, posted by A4e's session it
     // is refused as a token; A4e has no complaint, so the command's own check is in the unit tests.
-    auto foreign = request(port(), "POST", "/complaints/" + id + "/answer", other + kForm,
-                           "csrf=" + csrf_in(signed_get(rep, "/provider-area/complaints").body,
-                                             "/complaints/" + id + "/answer") +
-                               "&to=acknowledged");
+    auto foreign =
+        request(port(), "POST", "/complaints/" + id + "/answer", other + kForm,
+                "csrf=" + csrf_in(signed_get(rep, "/provider-area/complaints").body, "/complaints/" + id + "/answer") +
+                    "&to=acknowledged");
     EXPECT_EQ(foreign.status, 403);
-    auto empty = signed_post(rep, "/provider-area/complaints", "/complaints/" + id + "/answer", "to=final_response&note=");
+    auto empty =
+        signed_post(rep, "/provider-area/complaints", "/complaints/" + id + "/answer", "to=final_response&note=");
     EXPECT_EQ(empty.status, 400);
     auto withdraw = signed_post(rep, "/provider-area/complaints", "/complaints/" + id + "/answer", "to=withdrawn");
     EXPECT_EQ(withdraw.status, 400);
@@ -156,8 +224,9 @@ TEST_P(Complaints, AFinalResponseIsReadWithTheCodenameAndBadInputChangesNothing)
     auto no_category = request(port(), "POST", url, kForm, "csrf=" + csrf_in(form, url) + "&what_happened=A&wanted=B");
     EXPECT_EQ(no_category.status, 400);
     EXPECT_NE(no_category.body.find("Select what the complaint is about"), std::string::npos);
-    auto huge = request(port(), "POST", url, kForm,
-                        "csrf=" + csrf_in(form, url) + "&category=other&wanted=B&what_happened=" + std::string(20000, 'a'));
+    auto huge =
+        request(port(), "POST", url, kForm,
+                "csrf=" + csrf_in(form, url) + "&category=other&wanted=B&what_happened=" + std::string(20000, 'a'));
     EXPECT_EQ(huge.status, 400);
     EXPECT_NE(huge.body.find("What happened must be 3000 characters or fewer (it has 20000)"), std::string::npos);
     auto unknown = request(port(), "POST", url, kForm,
@@ -185,7 +254,8 @@ TEST_P(Complaints, OnlyTheRightPeopleReachTheNewRoutes) {
         {"/providers/" + seetec_ + "/complain", {200, 200, 200}}};
     for (const auto& [path, expected] : pages) {
         for (std::size_t i = 0; i < roles.size(); ++i) {
-            EXPECT_EQ(request(port(), "GET", path, roles[i].second).status, expected[i]) << path << " as " << roles[i].first;
+            EXPECT_EQ(request(port(), "GET", path, roles[i].second).status, expected[i])
+                << path << " as " << roles[i].first;
         }
     }
     EXPECT_EQ(request(port(), "POST", "/complaints/1/answer", roles[2].second + kForm, "csrf=x&to=acknowledged").status,

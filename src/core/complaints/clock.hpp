@@ -28,6 +28,11 @@ inline bool may_go_to_ice(ComplaintState state, std::optional<Week> sent, Week n
     return sent && overdue(state, *sent, now);
 }
 
+// Whether the site offers the letter to the ICE: while the ICE may take it, and after.
+inline bool ice_letter_offered(ComplaintState state, std::optional<Week> sent, Week now) {
+    return sent && (state == ComplaintState::taken_to_ice || may_go_to_ice(state, sent, now));
+}
+
 // Whether a final response came within the 8 weeks: before the week the ICE could take it
 // (published: the share answered in time).
 inline bool answered_in_time(Week sent, Week final_response) {

@@ -5,18 +5,15 @@
 #include <string>
 
 #include "core/documents/document.hpp"
+#include "core/documents/letter_head.hpp"
 #include "core/sanctions/case.hpp"
 #include "core/sanctions/deadline.hpp"
 
 namespace pw::sanctions {
 
-// Who sends it: typed for the letter alone and never kept. Empty fields are printed as labels to
-// fill in by hand.
-struct Sender {
-    std::string name;
-    std::string address;  // lines as typed
-    std::string ni_number;
-};
+using documents::long_date;
+using documents::Sender;
+using documents::sender_lines;
 
 struct LetterAnswers {
     Benefit benefit = Benefit::jsa;
@@ -31,11 +28,5 @@ struct LetterAnswers {
 // Dated `today`, the day it is drafted.
 documents::Document reconsideration_document(const LetterAnswers& answers, Date today);
 std::string reconsideration_letter(const LetterAnswers& answers, Date today);
-
-// The sender's block: their name, address lines and reference, or labels to fill in.
-std::vector<std::string> sender_lines(const Sender& sender, std::string_view reference_label);
-
-// "22 November 2026"
-std::string long_date(Date date);
 
 }  // namespace pw::sanctions

@@ -6,7 +6,9 @@
 #include <algorithm>
 
 #include "core/codenames/codename.hpp"
+#include "core/complaints/clock.hpp"
 #include "core/complaints/commands.hpp"
+#include "core/complaints/ice_letter.hpp"
 #include "core/stories/story.hpp"
 #include "crypto/codenames.hpp"
 #include "documents/pdf.hpp"
@@ -16,6 +18,7 @@
 #include "web/complaints/views.hpp"
 #include "web/http/query.hpp"
 #include "web/pages/codename_form.hpp"
+#include "web/pages/letters.hpp"
 #include "web/pages/page.hpp"
 #include "web/registry/views.hpp"
 #include "web/routes.hpp"
@@ -29,6 +32,10 @@ namespace {
 constexpr const char* kMine = "/complaints/mine";
 constexpr const char* kLetter = "/complaints/letter";
 const CodenameForm kFollowForm{kMine, "Follow your complaint"};
+
+std::string ice_path(std::int64_t complaint_id) {
+    return fmt::format("/complaints/{}/ice-letter", complaint_id);
+}
 
 std::string form_path(std::int64_t provider_id) {
     return fmt::format("/providers/{}/complain", provider_id);
@@ -148,6 +155,7 @@ Response my_complaints(const AppContext& app, const Codename& owner, const std::
                  auto view = complaint_view(row, now);
                  view.set("codename", owner.text);
                  view.set("csrf_step", app.csrf.issue(fmt::format("/complaints/{}/step", row.id), current_day(app)));
+                 view.set("csrf_ice", app.csrf.issue(ice_path(row.id), current_day(app)));
                  return view;
              }));
     return no_store(html_page(app, "complaints_mine", std::move(data), status));
@@ -175,7 +183,7 @@ void step(const AppContext& app, const Request& request, const RouteParams& para
         });
 }
 
-Response letter_download(const AppContext& app, const Request& request) {
+Response complaint_letter_download(const AppContext& app, const Request& request) {
     auto form = parse_query(request.body);
     if (!form) return error_page(app, 400);
     if (!app.csrf.valid(field(*form, "csrf"), kLetter, current_day(app))) return error_page(app, 403);
@@ -197,6 +205,48 @@ Response letter_download(const AppContext& app, const Request& request) {
         response.body = *text;
     }
     return no_store(std::move(response));
+}
+
+// The letter to the Independent Case Examiner, for a complaint the ICE may take (or has): the
+// page with the letter, then its PDF and text. What they type for it is never kept.
+Response ice_letter_page(const AppContext& app, const Request& request, const RouteParams& params) {
+    auto form = parse_query(request.body);
+    auto id = parse_id(params.get("id"));
+    if (!form || !id) return error_page(app, 400);
+    auto owner = recognise_codename(app, *form, ice_path(*id), kFollowForm);
+    if (!owner) return std::move(owner.error());
+    const auto row = store::find_complaint(app.db, *id, owner->id);
+    if (!row) return error_page(app, 404);
+    if (!ice_letter_offered(row->state, row->sent, current_week(app)))
+        return my_complaints(app, *owner,
+                             "The Independent Case Examiner takes a complaint once the provider has given its final "
+                             "response, or when 8 weeks have passed since you sent it without one",
+                             400);
+    std::string not_satisfied;
+    if (const auto typed = field(*form, "not_satisfied");
+        typed.find_first_not_of(" \r\n\t") != std::string_view::npos) {
+        auto checked = stories::check_text_within(typed, "What you want to tell the Independent Case Examiner", 6000);
+        if (!checked) return my_complaints(app, *owner, checked.error().message, 400);
+        not_satisfied = *checked;
+    }
+    const auto sender = sender_from(*form);
+    if (!sender) return my_complaints(app, *owner, std::string(kSenderTooLong), 400);
+    const IceFacts facts{row->provider_name,  row->office_name, row->category, *row->sent,
+                         row->final_response, not_satisfied,    *sender};
+    const auto today = std::chrono::year_month_day(std::chrono::floor<std::chrono::days>(app.clock()));
+    const auto letter = ice_document(facts, today);
+    if (auto download = letter_download(letter, field(*form, "format"), "independent-case-examiner"))
+        return std::move(*download);
+    mustache::data data;
+    data.set("title", "Your letter to the Independent Case Examiner");
+    data.set("letter", documents::plain_text(letter));
+    data.set("final_response", flag(row->final_response.has_value()));
+    data.set("codename", owner->text);
+    data.set("complaint_id", std::to_string(*id));
+    data.set("not_satisfied", not_satisfied);
+    put_sender(data, *sender);
+    data.set("csrf", app.csrf.issue(ice_path(*id), current_day(app)));
+    return no_store(html_page(app, "complaint_ice_letter", std::move(data)));
 }
 
 }  // namespace
@@ -241,7 +291,11 @@ void add_complaint_routes(Router& router, const AppContext& app) {
         "/complaints/{id}/step",
         [&app](const Request& r, const RouteParams& p, Responder respond) { step(app, r, p, std::move(respond)); },
         throttle::Action::codename_lookup, Work::slow);
-    router.post(kLetter, [&app](const Request& r, const RouteParams&) { return letter_download(app, r); });
+    router.post(kLetter, [&app](const Request& r, const RouteParams&) { return complaint_letter_download(app, r); });
+    router.post(
+        "/complaints/{id}/ice-letter",
+        [&app](const Request& r, const RouteParams& p) { return ice_letter_page(app, r, p); },
+        throttle::Action::codename_lookup, Work::slow);
 }
 
 }  // namespace pw::web

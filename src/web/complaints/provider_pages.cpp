@@ -60,8 +60,12 @@ void answer(const AppContext& app, const Request& request, const RouteParams& pa
         if (!checked) return respond(page(app, *who, checked.error().message, 400));
         note = std::move(*checked);
     }
-    AnswerComplaint command{*id, store::represented_providers(app.db, who->account), *to, std::move(note),
-                            current_week(app), current_month(app)};
+    AnswerComplaint command{*id,
+                            store::represented_providers(app.db, who->account),
+                            *to,
+                            std::move(note),
+                            current_week(app),
+                            current_month(app)};
     apply_change(
         app, request,
         [command = std::move(command)](soci::session& s) {

@@ -44,6 +44,8 @@ mustache::data complaint_view(const store::ComplaintRow& row, Week now) {
     const bool is_overdue = row.sent && overdue(row.state, *row.sent, now);
     put(d, "overdue", flag(is_overdue));
     put(d, "may_go_to_ice", flag(may_go_to_ice(row.state, row.sent, now)));
+    put(d, "ice_letter", flag(ice_letter_offered(row.state, row.sent, now)));
+    put(d, "final_response_came", flag(row.final_response.has_value()));
     if (!row.final_note.empty()) put(d, "final_note", text_object(row.final_note));
     // The participant's next moves: the table's, with the ICE only when the clock allows it.
     mustache::data next{mustache::data::type::list};
@@ -52,11 +54,12 @@ mustache::data complaint_view(const store::ComplaintRow& row, Week now) {
         if (t.to == ComplaintState::taken_to_ice && !may_go_to_ice(row.state, row.sent, now)) continue;
         mustache::data option;
         put(option, "value", std::string(complaint_state_name(t.to)));
-        put(option, "label", t.to == ComplaintState::sent           ? "I have sent it to the provider"
-                             : t.to == ComplaintState::acknowledged   ? "The provider acknowledged it"
-                             : t.to == ComplaintState::final_response ? "The provider sent its final response"
-                             : t.to == ComplaintState::taken_to_ice   ? "I have taken it to the Independent Case Examiner"
-                                                                      : "I want to withdraw it");
+        put(option, "label",
+            t.to == ComplaintState::sent             ? "I have sent it to the provider"
+            : t.to == ComplaintState::acknowledged   ? "The provider acknowledged it"
+            : t.to == ComplaintState::final_response ? "The provider sent its final response"
+            : t.to == ComplaintState::taken_to_ice   ? "I have taken it to the Independent Case Examiner"
+                                                     : "I want to withdraw it");
         next.push_back(option);
     }
     put(d, "has_next", flag(!next.is_empty_list()));

@@ -10,12 +10,12 @@
 #include "core/text/text.hpp"
 #include "crypto/codenames.hpp"
 #include "crypto/passwords.hpp"
-#include "documents/pdf.hpp"
 #include "store/ratings/ratings.hpp"
 #include "store/sanctions/cases.hpp"
 #include "web/accounts/signed_in.hpp"
 #include "web/http/query.hpp"
 #include "web/pages/codename_form.hpp"
+#include "web/pages/letters.hpp"
 #include "web/pages/page.hpp"
 #include "web/routes.hpp"
 #include "web/stories/views.hpp"
@@ -238,31 +238,14 @@ Response letter(const AppContext& app, const Request& request, const RouteParams
         explanation = *checked;
     }
     // Who sends it, for the letter alone: never kept, never logged.
-    const sanctions::Sender sender{std::string(text::trim(field(*form, "sender_name"))),
-                                   std::string(field(*form, "sender_address")),
-                                   std::string(text::trim(field(*form, "sender_ni")))};
-    if (sender.name.size() > 200 || sender.address.size() > 600 || sender.ni_number.size() > 20)
-        return my_cases(app, *owner, "Your name, address or National Insurance number is too long for the letter");
+    const auto sender = sender_from(*form);
+    if (!sender) return my_cases(app, *owner, std::string(kSenderTooLong));
     const auto today = std::chrono::year_month_day(std::chrono::floor<std::chrono::days>(app.clock()));
     const sanctions::LetterAnswers answers{c->benefit,  c->reason,   c->good_reason, *decided,
-                                           explanation, c->referrer, sender};
-    const auto text = reconsideration_letter(answers, today);
-    if (field(*form, "format") == "pdf") {
-        Response response;
-        response.content_type = "application/pdf";
-        response.set_header("Content-Disposition", "attachment; filename=\"reconsideration-request.pdf\"");
-        response.set_header("Cache-Control", "no-store");
-        response.body = documents::render_pdf(reconsideration_document(answers, today));
-        return response;
-    }
-    if (field(*form, "format") == "text") {
-        Response response;
-        response.content_type = "text/plain; charset=utf-8";
-        response.set_header("Content-Disposition", "attachment; filename=\"reconsideration-request.txt\"");
-        response.set_header("Cache-Control", "no-store");
-        response.body = text;
-        return response;
-    }
+                                           explanation, c->referrer, *sender};
+    const auto document = reconsideration_document(answers, today);
+    if (auto download = letter_download(document, field(*form, "format"), "reconsideration-request"))
+        return std::move(*download);
     const auto deadline = reconsideration_deadline(*decided);
     const auto left = days_left(today, deadline);
     mustache::data data;
@@ -270,14 +253,12 @@ Response letter(const AppContext& app, const Request& request, const RouteParams
     data.set("deadline", long_date(deadline));
     data.set("days_left", std::to_string(left));
     data.set("in_time", flag(left >= 0));
-    data.set("letter", text);
+    data.set("letter", documents::plain_text(document));
     data.set("codename", owner->text);
     data.set("case_id", std::to_string(*id));
     data.set("decision_date", std::string(field(*form, "decision_date")));
     data.set("explanation", explanation);
-    data.set("sender_name", sender.name);
-    data.set("sender_address", sender.address);
-    data.set("sender_ni", sender.ni_number);
+    put_sender(data, *sender);
     data.set("csrf", app.csrf.issue(fmt::format("/sanctions/cases/{}/letter", *id), current_day(app)));
     Response response = html_page(app, "sanction_letter", std::move(data));
     response.set_header("Cache-Control", "no-store");

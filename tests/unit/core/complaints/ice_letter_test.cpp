@@ -1,0 +1,61 @@
+// The letter to the Independent Case Examiner: what it says with and without a final response,
+// what the person typed kept as typed, and no name unless they gave one.
+#include <gtest/gtest.h>
+
+#include "core/complaints/ice_letter.hpp"
+
+using namespace pw;
+using namespace pw::complaints;
+using namespace std::chrono;
+
+namespace {
+
+IceFacts facts() {
+    IceFacts f;
+    f.provider = "Seetec";
+    f.office = "Seetec Leeds";
+    f.category = Category::travel_costs;
+    f.sent = *Week::parse("2026-W10");
+    return f;
+}
+
+constexpr year_month_day kToday{year{2026}, December, day{4}};
+
+}  // namespace
+
+TEST(IceLetter, WithNoFinalResponseItSaysWhenOneWasDue) {
+    const auto text = ice_letter(facts(), kToday);
+    EXPECT_NE(text.find("my complaint about Seetec (Seetec Leeds)"), std::string::npos) << text;
+    EXPECT_NE(text.find("My complaint is about: Travel costs not paid."), std::string::npos);
+    // 2026-W10 starts on 2 March; the final response was due by the week 7 weeks on, 20 April.
+    EXPECT_NE(text.find("in the week of 2 March 2026. It has not given me a final response"), std::string::npos);
+    EXPECT_NE(text.find("was due by the week of 20 April 2026"), std::string::npos);
+    EXPECT_NE(text.find("4 December 2026"), std::string::npos);
+    EXPECT_NE(text.find("Your name:"), std::string::npos) << "an empty name is a label to fill in";
+    EXPECT_NE(text.find("Your National Insurance number:"), std::string::npos);
+    EXPECT_EQ(text.find("final response in the week"), std::string::npos);
+    EXPECT_EQ(text.find("What I want to add"), std::string::npos) << "a heading over nothing";
+}
+
+TEST(IceLetter, AfterAFinalResponseItSaysWhyTheyAreNotSatisfiedInTheirWords) {
+    auto f = facts();
+    f.office.clear();
+    f.final_response = *Week::parse("2026-W14");
+    f.not_satisfied = "It did not answer about the fares.\r\n\r\nI still owe £40.";
+    f.sender = {"Łukasz Wróbel", "1 High St\nLeeds", "QQ 12 34 56 C"};
+    const auto document = ice_document(f, kToday);
+    EXPECT_EQ(document.title, "Complaint about Seetec: a request for the Independent Case Examiner");
+    ASSERT_GE(document.sender.size(), 4u);
+    EXPECT_EQ(document.sender[0], "Łukasz Wróbel");
+    EXPECT_EQ(document.sender[1], "1 High St");
+    EXPECT_EQ(document.sender[2], "Leeds");
+    EXPECT_EQ(document.sender[3], "National Insurance number: QQ 12 34 56 C");
+    const auto text = documents::plain_text(document);
+    EXPECT_NE(text.find("my complaint about Seetec, which"), std::string::npos) << text;
+    EXPECT_NE(text.find("It sent its final response in the week of 30 March 2026, and I am not satisfied"),
+              std::string::npos);
+    EXPECT_NE(text.find("Why I am not satisfied"), std::string::npos);
+    EXPECT_NE(text.find("It did not answer about the fares."), std::string::npos);
+    EXPECT_NE(text.find("I still owe £40."), std::string::npos);
+    EXPECT_NE(text.find("and of the provider's final response"), std::string::npos);
+}
