@@ -85,6 +85,9 @@ void Fonts::set_text(PangoLayout* layout, const std::string& text, double size, 
     pango_layout_set_font_description(layout, description);
     pango_font_description_free(description);
     pango_layout_set_text(layout, text.data(), static_cast<int>(text.size()));
+    // The document's direction is the page's, left to right: a line that starts in Arabic script
+    // is still set right to left within itself, but aligned as the lines around it are.
+    pango_layout_set_auto_dir(layout, FALSE);
     // Each run of Arabic script (with the spaces inside it) in Scheherazade.
     PangoAttrList* attributes = pango_attr_list_new();
     std::size_t i = 0, run = std::string::npos, last = 0;

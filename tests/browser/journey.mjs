@@ -4,7 +4,8 @@
 import { chromium } from 'playwright-core'
 import { AxeBuilder } from '@axe-core/playwright'
 import assert from 'node:assert/strict'
-import { mkdirSync } from 'node:fs'
+import { execFileSync } from 'node:child_process'
+import { mkdirSync, readFileSync } from 'node:fs'
 
 const base = process.env.BASE_URL
 const artefacts = process.env.ARTEFACTS
@@ -180,12 +181,45 @@ try {
   await s.waitForSelector('text=Your case is updated.')
   await s.fill('input[name="decision_date"]', '2026-02-02')
   await s.fill('textarea[name="explanation"]', 'I was in hospital that day.')
+  // Names in Polish, Welsh, Romanian, Urdu and Arabic, typed for the letter alone.
+  const senderName = 'Łukasz Wróbel'
+  const senderLines = ['Gwenllïan ap Dafydd, Llŷr Gŵyr', 'Ștefan Țăranu', 'عائشہ صدیقی', 'محمد عبد الله']
+  await s.fill('input[name="sender_name"]', senderName)
+  await s.fill('textarea[name="sender_address"]', senderLines.join('\n'))
   await s.click('button:has-text("Show my deadline and letter")')
   const letter = await s.textContent('#letter')
   assert.ok(letter.includes('I was in hospital that day.') && letter.includes('referred by Seetec'), letter)
   const overflow = await s.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)
   assert.ok(overflow <= 0, `no horizontal scrolling on the letter at 320 px (${overflow} px over)`)
   await s.screenshot({ path: `${artefacts}/7-sanction-letter-320.png`, fullPage: true })
+  // The PDF as it prints: its first page drawn by pdftoppm, shown and kept with the screenshots.
+  const [download] = await Promise.all([s.waitForEvent('download'), s.click('button:has-text("Download as PDF")')])
+  const pdfPath = `${artefacts}/7-sanction-letter.pdf`
+  await download.saveAs(pdfPath)
+  const printed = execFileSync('pdftotext', ['-layout', pdfPath, '-'], { encoding: 'utf8' })
+  for (const words of [senderName, ...senderLines]) assert.ok(printed.includes(words), `${words} is not in the PDF: ${printed}`)
+  execFileSync('pdftoppm', ['-png', '-r', '80', '-f', '1', '-l', '1', '-singlefile', pdfPath, `${artefacts}/7-sanction-letter-pdf`])
+  const png = readFileSync(`${artefacts}/7-sanction-letter-pdf.png`)
+  const viewer = await phone2.newPage()
+  await viewer.setViewportSize({ width: 700, height: 960 })
+  await viewer.setContent(`<img id="pdf" alt="The letter's first page" src="data:image/png;base64,${png.toString('base64')}">`)
+  const drawn = await viewer.evaluate(() => {
+    const img = document.getElementById('pdf')
+    const canvas = document.createElement('canvas')
+    canvas.width = img.naturalWidth
+    canvas.height = img.naturalHeight
+    const context = canvas.getContext('2d')
+    context.drawImage(img, 0, 0)
+    const pixels = context.getImageData(0, 0, canvas.width, canvas.height).data
+    let ink = 0
+    for (let i = 0; i < pixels.length; i += 4) if (pixels[i] < 128) ink++
+    return { width: img.naturalWidth, height: img.naturalHeight, ink: ink / (pixels.length / 4) }
+  })
+  // A4 at 80 dpi is 661 by 935 pixels; a page of text inks a few per cent of it, a blank page none.
+  assert.ok(Math.abs(drawn.width - 661) <= 2 && Math.abs(drawn.height - 935) <= 2, JSON.stringify(drawn))
+  assert.ok(drawn.ink > 0.01 && drawn.ink < 0.3, `the page is blank or solid: ${JSON.stringify(drawn)}`)
+  await viewer.screenshot({ path: `${artefacts}/7-sanction-letter-pdf-page-1.png`, fullPage: true })
+  await viewer.close()
 
   step = 'the participant journey with JavaScript off'
   const noScript = await browser.newContext({ viewport: { width: 320, height: 640 }, javaScriptEnabled: false })

@@ -5,10 +5,12 @@
 #include <csignal>
 #include <filesystem>
 #include <fstream>
+#include <regex>
 #include <sstream>
 
 #include "integration/form_helpers.hpp"
 #include "integration/server_test.hpp"
+#include "support/pdf_tools.hpp"
 
 using namespace pw::testing;
 
@@ -139,6 +141,25 @@ TEST_P(Research, AKeptReportGivesTheCommandLinesJsonAndCsvAndSurvivesARestart) {
     EXPECT_EQ(csv_report.body, file(dir / "cli.csv"));
     // The file was not asked to be kept: only its checksum is.
     EXPECT_EQ(request(port(), "GET", link + "/file.csv", researcher_).status, 404);
+    // The PDF to print says what the page says, with its charts' figures beside them.
+    const auto page = request(port(), "GET", link, researcher_).body;
+    EXPECT_NE(page.find("href=\"" + link + "/report.pdf\""), std::string::npos);
+    const auto pdf = request(port(), "GET", link + "/report.pdf", researcher_);
+    ASSERT_EQ(pdf.status, 200);
+    EXPECT_EQ(pdf.header("content-type"), "application/pdf");
+    EXPECT_EQ(pdf.header("content-disposition"), "attachment; filename=\"referrals-report.pdf\"");
+    const PdfFile printed(pdf.body);
+    const auto words = printed.text();
+    EXPECT_NE(words.find("Units by strength of evidence"), std::string::npos);
+    EXPECT_NE(words.find("How the tests work, and what would make them wrong"), std::string::npos);
+    ASSERT_NE(page.find("Figures for the chart"), std::string::npos) << "the simulated file flags nothing";
+    EXPECT_NE(words.find("Figures for the chart"), std::string::npos);
+    std::smatch top;
+    ASSERT_TRUE(std::regex_search(json.body, top, std::regex(R"re("units":\[\{"unit":"([^"]+)")re")));
+    EXPECT_NE(words.find(top[1].str()), std::string::npos) << "the strongest unit is not in the PDF";
+    const auto info = printed.tool("pdfinfo");
+    EXPECT_TRUE(std::regex_search(info, std::regex("Title: +Referral target detection report: referrals.csv"))) << info;
+    EXPECT_TRUE(std::regex_search(info, std::regex("Tagged: +yes\n"))) << info;
     std::filesystem::remove_all(dir);
 
     server_->signal(SIGTERM);

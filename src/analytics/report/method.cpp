@@ -31,7 +31,8 @@ constexpr MethodNote kNotes[] = {
      "If offices are ranked against each other, a unit that fell below the peer median one week refers more the "
      "next. We measure how a unit's count follows its shortfall below the peer median the period before, and "
      "compare that with the same measure after shuffling the unit's periods at random (up to 100 times, stopping "
-     "once 10 shuffles reach it, with a normal tail fitted beyond them when fewer do). Wrong if: the unit's caseload moves with the peer median, or recovers from "
+     "once 10 shuffles reach it, with a normal tail fitted beyond them when fewer do). Wrong if: the unit's caseload "
+     "moves with the peer median, or recovers from "
      "dips for another reason (a trend or seasonal swing of its own, an adviser back from leave clearing a "
      "backlog)."},
     {"Marginal outcome",

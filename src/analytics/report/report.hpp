@@ -7,6 +7,7 @@
 
 #include "analytics/detection/detect.hpp"
 #include "analytics/referrals/reader.hpp"
+#include "core/documents/document.hpp"
 
 namespace pw::analytics {
 
@@ -23,6 +24,29 @@ std::span<const MethodNote> method_notes();
 std::span<const std::string_view> assumptions();
 
 std::string to_json(const Report& report, const ReadReport& read);
+
+// Units in the ranking of the page and the PDF; the CSV and JSON list every unit.
+inline constexpr std::size_t kRankedUnits = 500;
+
+// A test's chart, as the page draws it (SVG) and as figures for the table beside it.
+std::string chart_svg(const TestResult& test, std::string_view unit);
+struct ChartFigures {
+    std::string caption;
+    std::vector<std::string> header;
+    std::vector<std::vector<std::string>> rows;
+};
+ChartFigures chart_figures(const TestResult& test);
+// The report's opening paragraphs: what was read, the window, how many are flagged, calibration.
+std::vector<std::string> summary_lines(const Report& report, const ReadReport& read);
+// A row of the ranking (rank, unit, strongest test, p, q, flagged "Yes" or "No") and of a
+// provider comparison (provider, referrals, adverse, adverse share, against the rest of the area).
+std::vector<std::string> ranking_cells(const UnitReport& unit, std::size_t rank);
+std::vector<std::string> provider_cells(const ProviderComparison& comparison, std::size_t provider);
+
+// The report as a document to print (documents/pdf renders it): the page's words, its tables,
+// and its charts as the same SVG with their figures beside them.
+documents::Document report_document(const Report& report, const ReadReport& read, std::string title,
+                                    std::size_t charted_units = 20);
 std::string to_csv(const Report& report);
 std::string html_fragment(const Report& report, const ReadReport& read, std::size_t charted_units = 20);
 std::string html_document(const Report& report, const ReadReport& read);

@@ -1,6 +1,6 @@
 #pragma once
 // A target-detection report a researcher keeps, so it has a link to share with colleagues and
-// survives a restart: the report in its three forms (HTML, JSON, CSV), the method version it was
+// survives a restart: the report in its four forms (HTML, JSON, CSV, PDF), the method version it was
 // made with and the SHA-256 of the file it came from. The file's rows are kept only when the
 // researcher asks. One command per action: keep a report, delete it.
 #include <cstdint>
@@ -25,6 +25,8 @@ struct KeptReport {
     std::int64_t units = 0;
     std::int64_t flagged = 0;
     std::string html, json, csv;
+    std::string pdf;  // the report to print
+
     std::optional<std::string> input;  // the file itself, only when the researcher asks
 };
 

@@ -2,6 +2,7 @@
 
 #include <soci/boost-optional.h>
 
+#include "crypto/encoding.hpp"
 #include "store/events/events.hpp"
 #include "store/row.hpp"
 
@@ -10,7 +11,8 @@ namespace {
 
 constexpr const char* kSummaryColumns =
     "SELECT r.id, r.account_id, a.username, r.month, r.filename, r.input_kind, r.method_version, r.input_sha256, "
-    "r.summary, r.units, r.flagged, CASE WHEN r.input_csv IS NULL THEN 0 ELSE 1 END "
+    "r.summary, r.units, r.flagged, CASE WHEN r.input_csv IS NULL THEN 0 ELSE 1 END, "
+    "CASE WHEN r.report_pdf IS NULL THEN 0 ELSE 1 END "
     "FROM detection_reports r JOIN accounts a ON a.id = r.account_id ";
 
 std::vector<KeptReportSummary> summaries(soci::session& s, const std::string& where, long long value) {
@@ -30,6 +32,7 @@ std::vector<KeptReportSummary> summaries(soci::session& s, const std::string& wh
         k.units = get_int(row, 9);
         k.flagged = get_int(row, 10);
         k.has_input = get_int(row, 11) != 0;
+        k.has_pdf = get_int(row, 12) != 0;
         out.push_back(std::move(k));
     }
     return out;
@@ -41,12 +44,13 @@ void SociKeptReportRepository::insert(const research::KeptReport& r) {
     const long long id = r.id, owner = r.owner, units = r.units, flagged = r.flagged;
     const std::string month = r.month.to_string();
     const boost::optional<std::string> input = or_null(r.input);
+    const std::string pdf = crypto::base64_text(r.pdf);
     s_ << "INSERT INTO detection_reports (id, account_id, month, filename, input_kind, method_version, input_sha256, "
-          "summary, units, flagged, report_html, report_json, report_csv, input_csv) VALUES (:id, :owner, :month, "
-          ":filename, :kind, :version, :sha, :summary, :units, :flagged, :html, :json, :csv, :input)",
+          "summary, units, flagged, report_html, report_json, report_csv, input_csv, report_pdf) VALUES (:id, :owner, "
+          ":month, :filename, :kind, :version, :sha, :summary, :units, :flagged, :html, :json, :csv, :input, :pdf)",
         soci::use(id), soci::use(owner), soci::use(month), soci::use(r.filename), soci::use(r.input_kind),
         soci::use(r.method_version), soci::use(r.input_sha256), soci::use(r.summary), soci::use(units),
-        soci::use(flagged), soci::use(r.html), soci::use(r.json), soci::use(r.csv), soci::use(input);
+        soci::use(flagged), soci::use(r.html), soci::use(r.json), soci::use(r.csv), soci::use(input), soci::use(pdf);
 }
 
 std::optional<std::int64_t> SociKeptReportRepository::owner_of(std::int64_t id) {
@@ -81,6 +85,7 @@ std::optional<std::string> kept_report_body(Database& db, std::int64_t id, std::
                          : form == "json"  ? "report_json"
                          : form == "csv"   ? "report_csv"
                          : form == "input" ? "input_csv"
+                         : form == "pdf"   ? "report_pdf"
                                            : nullptr;
     if (!column) return std::nullopt;
     auto s = db.session();
@@ -90,6 +95,7 @@ std::optional<std::string> kept_report_body(Database& db, std::int64_t id, std::
     s << "SELECT " + std::string(column) + " FROM detection_reports WHERE id = :id", soci::use(key),
         soci::into(body, found);
     if (!s.got_data() || found != soci::i_ok) return std::nullopt;
+    if (form == "pdf") return crypto::bytes_from_base64(body);
     return body;
 }
 

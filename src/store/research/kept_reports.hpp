@@ -34,11 +34,12 @@ struct KeptReportSummary {
     std::string filename, input_kind, method_version, input_sha256, summary;
     std::int64_t units = 0, flagged = 0;
     bool has_input = false;
+    bool has_pdf = false;  // kept before reports had a PDF: false
 };
 
 std::optional<KeptReportSummary> kept_report(Database& db, std::int64_t id);
-// One form of a kept report: "html", "json", "csv" or "input"; nullopt when there is no such
-// report (or it has no kept file).
+// One form of a kept report: "html", "json", "csv", "pdf" (its bytes) or "input"; nullopt when
+// there is no such report (or it has no kept file, or it was kept before reports had a PDF).
 std::optional<std::string> kept_report_body(Database& db, std::int64_t id, std::string_view form);
 // A researcher's own reports, newest month first.
 std::vector<KeptReportSummary> kept_reports_of(Database& db, std::int64_t account);

@@ -1,4 +1,4 @@
-// A kept detection report: its page (with the link to share), its JSON and CSV, the file when
+// A kept detection report: its page (with the link to share), its PDF, JSON and CSV, the file when
 // the researcher kept it, and deleting it. Any researcher or moderator with the link may read it
 // (a moderator also sees the credible staff reports linked to it); only the researcher who made
 // it (or an admin) may delete it.
@@ -32,6 +32,7 @@ Response report_page(const AppContext& app, const SignedIn& who, const store::Ke
     data.set("sha256", report.input_sha256);
     data.set("input_kind", report.input_kind == "events" ? "one row per referral" : "counts per unit and period");
     data.set("has_input", flag(report.has_input));
+    data.set("has_pdf", flag(report.has_pdf));
     data.set("may_delete", flag(may_delete(who, report)));
     if (may_delete(who, report))
         data.set("csrf", session_form_token(app, who, kept_report_path(report.id) + "/delete"));
@@ -87,6 +88,7 @@ Response form(const AppContext& app, const Request& request, const RouteParams& 
     if (!body) return error_page(app, 404);
     if (which == "json") return download(found->second, std::move(*body), "application/json", "-report.json");
     if (which == "csv") return download(found->second, std::move(*body), "text/csv; charset=utf-8", "-report.csv");
+    if (which == "pdf") return download(found->second, std::move(*body), "application/pdf", "-report.pdf");
     return download(found->second, std::move(*body), "text/csv; charset=utf-8", ".csv");
 }
 
@@ -129,6 +131,8 @@ void add_kept_report_routes(Router& router, const AppContext& app) {
     router.get("/research/reports/{id}", [&app](const Request& r, const RouteParams& p) { return show(app, r, p); });
     router.get("/research/reports/{id}/report.json",
                [&app](const Request& r, const RouteParams& p) { return form(app, r, p, "json"); });
+    router.get("/research/reports/{id}/report.pdf",
+               [&app](const Request& r, const RouteParams& p) { return form(app, r, p, "pdf"); });
     router.get("/research/reports/{id}/report.csv",
                [&app](const Request& r, const RouteParams& p) { return form(app, r, p, "csv"); });
     router.get("/research/reports/{id}/file.csv",

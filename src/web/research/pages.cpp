@@ -11,6 +11,7 @@
 #include "core/text/text.hpp"
 #include "crypto/encoding.hpp"
 #include "crypto/staff_keys.hpp"
+#include "documents/pdf.hpp"
 #include "store/research/kept_reports.hpp"
 #include "web/accounts/signed_in.hpp"
 #include "web/http/multipart.hpp"
@@ -72,7 +73,7 @@ Response form_page(const AppContext& app, const SignedIn& who, const FormState& 
     return response;
 }
 
-// The report in its three forms, ready to keep.
+// The report in its four forms, ready to keep.
 research::KeptReport kept(const AppContext& app, const SignedIn& who, const FilePart& file, const FormState& state,
                           const analytics::Report& report, const analytics::ReadReport& read) {
     research::KeptReport k;
@@ -89,6 +90,8 @@ research::KeptReport kept(const AppContext& app, const SignedIn& who, const File
     k.html = analytics::html_fragment(report, read);
     k.json = analytics::to_json(report, read);
     k.csv = analytics::to_csv(report);
+    k.pdf = documents::render_pdf(
+        analytics::report_document(report, read, "Referral target detection report: " + k.filename));
     // Kept as text: a file that is not UTF-8 (a spreadsheet's Latin-1, a NUL) is not kept, and its
     // report's page says the file was not kept, rather than the report being lost with it.
     if (state.keep_file && text::is_valid_utf8(file.data) && file.data.find('\0') == std::string::npos)

@@ -28,7 +28,7 @@ const std::vector<std::string> kNames{
 Document letter() {
     Document d;
     d.title = "Request for mandatory reconsideration";
-    d.sender = {kNames[0], "12 Heol y Frenhines", "Caerdydd CF10 1AA"};
+    d.sender = {kNames[0], kNames[3], kNames[4], "12 Heol y Frenhines", "Caerdydd CF10 1AA"};
     d.date = "4 December 2026";
     d.recipient = {"To: the Department for Work and Pensions"};
     for (const auto& name : kNames) d.blocks.push_back(Paragraph{"Written by " + name + ".", false});
