@@ -140,14 +140,49 @@ std::optional<Period> period_from(std::string_view text, Dictionary& spans) {
 // the columns rarely grow).
 std::size_t expected_rows(std::string_view text) {
     const std::size_t sample = std::min<std::size_t>(text.size(), 64 * 1024);
-    const auto lines = static_cast<std::size_t>(std::count(text.begin(), text.begin() + static_cast<std::ptrdiff_t>(sample), '\n'));
+    const auto lines =
+        static_cast<std::size_t>(std::count(text.begin(), text.begin() + static_cast<std::ptrdiff_t>(sample), '\n'));
     if (lines == 0) return 1;
-    return static_cast<std::size_t>(static_cast<double>(text.size()) / static_cast<double>(sample) * static_cast<double>(lines) * 1.05) + 16;
+    return static_cast<std::size_t>(static_cast<double>(text.size()) / static_cast<double>(sample) *
+                                    static_cast<double>(lines) * 1.05) +
+           16;
 }
 
 std::string day_text(Day day) {
     const Civil c = civil_from_day(day);
     return fmt::format("{:04}-{:02}-{:02}", c.year, c.month, c.day);
+}
+
+std::string month_text(std::int32_t month_index) {
+    return fmt::format("{:04}-{:02}", month_index / 12, month_index % 12 + 1);
+}
+
+// The first and last period of the rows read, and the months they start and end in. Spans are
+// numbered in the order first seen, so their first and last are found by their months: the
+// earliest start and the latest end.
+void set_period(const Counts& counts, ReadReport& report) {
+    if (!counts.size()) return;
+    if (counts.kind != PeriodKind::span) {
+        const auto [lo, hi] = std::minmax_element(counts.period.begin(), counts.period.end());
+        report.first_day = period_label(counts.kind, *lo, counts.spans);
+        report.last_day = period_label(counts.kind, *hi, counts.spans);
+        const bool weeks = counts.kind == PeriodKind::week;
+        report.first_month = month_text(weeks ? month_of(monday_of_week(*lo)) : *lo);
+        report.last_month = month_text(weeks ? month_of(monday_of_week(*hi) + 6) : *hi);
+        return;
+    }
+    // "2011-06..2012-01": the start is its first seven characters, the end its last seven.
+    const auto start = [&](std::int32_t p) { return std::string_view(counts.spans.name(p)).substr(0, 7); };
+    const auto end = [&](std::int32_t p) { return std::string_view(counts.spans.name(p)).substr(9); };
+    std::int32_t first = counts.period.front(), last = counts.period.front();
+    for (const auto p : counts.period) {
+        if (start(p) < start(first)) first = p;
+        if (end(p) > end(last)) last = p;
+    }
+    report.first_day = counts.spans.name(first);
+    report.last_day = counts.spans.name(last);
+    report.first_month = std::string(start(first));
+    report.last_month = std::string(end(last));
 }
 
 }  // namespace
@@ -235,6 +270,8 @@ Result<Events> read_events(std::string_view text, ReadReport& report, const Prog
     if (events.size()) {
         report.first_day = day_text(first);
         report.last_day = day_text(last);
+        report.first_month = month_text(month_of(first));
+        report.last_month = month_text(month_of(last));
     }
     return events;
 }
@@ -290,11 +327,7 @@ Result<Counts> read_counts(std::string_view text, ReadReport& report, const Prog
     if (!columns) return std::unexpected(columns.error());
     counts.kind = kind.value_or(PeriodKind::week);
     report.units = counts.units.names.size();
-    if (counts.size()) {
-        const auto [lo, hi] = std::minmax_element(counts.period.begin(), counts.period.end());
-        report.first_day = period_label(counts.kind, *lo, counts.spans);
-        report.last_day = period_label(counts.kind, *hi, counts.spans);
-    }
+    set_period(counts, report);
     return counts;
 }
 

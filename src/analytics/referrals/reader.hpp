@@ -21,11 +21,14 @@ struct RowProblem {
 struct ReadReport {
     static constexpr std::size_t kProblemsKept = 200;
     std::size_t bytes = 0;
-    std::size_t rows_read = 0;      // rows accepted
-    std::size_t rows_rejected = 0;  // every bad row, even beyond those kept
+    std::size_t rows_read = 0;         // rows accepted
+    std::size_t rows_rejected = 0;     // every bad row, even beyond those kept
     std::vector<RowProblem> problems;  // the first kProblemsKept
     std::string summary() const;       // "read 1,204 rows for 37 units from 2012-01-02 to ..."
     std::string first_day, last_day;   // or first and last period, for the summary
+    // "2012-03": the month the earliest period starts in and the month the latest ends in, the
+    // same for every kind of period (a week's end is its Sunday; a span's its last month).
+    std::string first_month, last_month;
     std::size_t units = 0;
 };
 

@@ -51,9 +51,14 @@ std::string to_json(const Report& report, const ReadReport& read) {
     json::object root;
     root["method_version"] = kMethodVersion;
     root["input"] = report.input;
-    root["read"] =
-        json::object{{"summary", read.summary()}, {"rows", read.rows_read},  {"rows_rejected", read.rows_rejected},
-                     {"units", read.units},       {"first", read.first_day}, {"last", read.last_day}};
+    root["read"] = json::object{{"summary", read.summary()},
+                                {"rows", read.rows_read},
+                                {"rows_rejected", read.rows_rejected},
+                                {"units", read.units},
+                                {"first", read.first_day},
+                                {"last", read.last_day},
+                                {"first_month", read.first_month},
+                                {"last_month", read.last_month}};
     auto day = [](Day d) {
         const Civil c = civil_from_day(d);
         return fmt::format("{:04}-{:02}-{:02}", c.year, c.month, c.day);

@@ -79,6 +79,8 @@ std::optional<ReportReading> read_report_json(std::string_view text) {
     if (const auto* read = o.if_contains("read"); read && read->is_object()) {
         out.first = text_at(read->get_object(), "first");
         out.last = text_at(read->get_object(), "last");
+        out.first_month = text_at(read->get_object(), "first_month");
+        out.last_month = text_at(read->get_object(), "last_month");
     }
     out.from = text_at(o, "from");
     out.to = text_at(o, "to");

@@ -27,8 +27,9 @@ struct ProviderReading {
 struct ReportReading {
     std::vector<UnitReading> units;
     std::vector<ProviderReading> providers;
-    std::string first, last;  // the data's first and last day or period, as read ("" in older reports)
-    std::string from, to;     // the window asked for, if one was
+    std::string first, last;              // the data's first and last day or period, as read, for people
+    std::string first_month, last_month;  // "2012-03": the months its data starts and ends in ("" if not said)
+    std::string from, to;                 // the window asked for ("2012-03-14"), if one was
 };
 
 // nullopt if the text is not a report's JSON.

@@ -51,7 +51,8 @@ TEST(ReadEvents, RefusesAFileWithoutItsColumns) {
     ASSERT_FALSE(missing);
     EXPECT_EQ(missing.error().message.substr(0, 48), "the column \"decision\" is missing from line 1; th");
     EXPECT_EQ(read_events("", report).error().message, "the file is empty");
-    EXPECT_EQ(read_events("date,unit,decision,date\n", report).error().message, "column \"date\" appears twice on line 1");
+    EXPECT_EQ(read_events("date,unit,decision,date\n", report).error().message,
+              "column \"date\" appears twice on line 1");
 }
 
 TEST(ReadEvents, ReportsEachBadRowWithItsLineAndReason) {
@@ -104,7 +105,8 @@ TEST(ReadEvents, RefusesAnUnclosedQuote) {
 
 TEST(ReadCounts, ReadsWeeksMonthsAndSpans) {
     ReadReport report;
-    auto weeks = read_counts("unit,period,referrals,adverse\nA,2012-W01,3,1\nA,2012-01-09,0,0\nA,2012-W03,4,\n", report);
+    auto weeks =
+        read_counts("unit,period,referrals,adverse\nA,2012-W01,3,1\nA,2012-01-09,0,0\nA,2012-W03,4,\n", report);
     ASSERT_TRUE(weeks) << weeks.error().message;
     EXPECT_EQ(weeks->kind, PeriodKind::week);
     EXPECT_EQ(weeks->period[0], week_of(*parse_day("2012-01-02")));  // ISO week 1 of 2012 starts on 2 January
@@ -118,18 +120,75 @@ TEST(ReadCounts, ReadsWeeksMonthsAndSpans) {
     EXPECT_EQ(period_label(spans->kind, spans->period[0], spans->spans), "2011-06..2012-01");
 }
 
+// The first and last period, and the months the data starts and ends in, for every kind of file.
+TEST(ReadPeriod, EventsStartAndEndInTheMonthsOfTheirFirstAndLastDay) {
+    ReadReport report;
+    ASSERT_TRUE(read_events(std::string(kHeader) + "2012-05-02,A,,,,adverse,,\n2012-01-31,A,,,,adverse,,\n"
+                                                   "2012-03-01,B,,,,non-adverse,,\n",
+                            report));
+    EXPECT_EQ(report.first_day, "2012-01-31");
+    EXPECT_EQ(report.last_day, "2012-05-02");
+    EXPECT_EQ(report.first_month, "2012-01");
+    EXPECT_EQ(report.last_month, "2012-05");
+}
+
+TEST(ReadPeriod, MonthsAreTheirOwnFirstAndLast) {
+    ReadReport report;
+    ASSERT_TRUE(read_counts("unit,period,referrals\nA,2012-07,3\nA,2011-11,2\nB,2012-02,1\n", report));
+    EXPECT_EQ(report.first_day, "2011-11");
+    EXPECT_EQ(report.last_day, "2012-07");
+    EXPECT_EQ(report.first_month, "2011-11");
+    EXPECT_EQ(report.last_month, "2012-07");
+}
+
+TEST(ReadPeriod, AWeekStartsInItsMondaysMonthAndEndsInItsSundays) {
+    ReadReport report;
+    // ISO week 5 of 2012 runs from Monday 30 January to Sunday 5 February; week 22 from 28 May to 3 June.
+    ASSERT_TRUE(read_counts("unit,period,referrals\nA,2012-W22,3\nA,2012-W05,2\n", report));
+    EXPECT_EQ(report.first_day, "week of 2012-01-30");
+    EXPECT_EQ(report.last_day, "week of 2012-05-28");
+    EXPECT_EQ(report.first_month, "2012-01");
+    EXPECT_EQ(report.last_month, "2012-06");
+}
+
+TEST(ReadPeriod, SpansByTheirMonthsNotTheOrderTheyCameIn) {
+    ReadReport report;
+    // The first span seen is neither the earliest nor the latest; the longest starts first.
+    ASSERT_TRUE(
+        read_counts("unit,period,referrals\n"
+                    "A,2012-06..2012-08,3\n"
+                    "A,2012-09..2013-02,2\n"
+                    "B,2011-06..2012-12,4\n"
+                    "B,2012-01..2012-03,1\n",
+                    report));
+    EXPECT_EQ(report.first_day, "2011-06..2012-12");
+    EXPECT_EQ(report.last_day, "2012-09..2013-02");
+    EXPECT_EQ(report.first_month, "2011-06");
+    EXPECT_EQ(report.last_month, "2013-02");
+    EXPECT_EQ(report.summary(), "read 4 rows for 2 units, from 2011-06..2012-12 to 2012-09..2013-02");
+}
+
+TEST(ReadPeriod, ARejectedRowsPeriodIsNotTheDatas) {
+    ReadReport report;
+    ASSERT_TRUE(read_counts("unit,period,referrals\nA,2010-01..2010-02,x\nA,2012-06..2012-08,3\n", report));
+    EXPECT_EQ(report.rows_rejected, 1u);
+    EXPECT_EQ(report.first_month, "2012-06");
+    EXPECT_EQ(report.last_month, "2012-08");
+}
+
 TEST(ReadCounts, ReportsBadCounts) {
     ReadReport report;
-    auto counts = read_counts("unit,period,referrals,caseload,adverse\n"
-                              "A,2012-W01,-2,,\n"
-                              "A,2012-W02,3,,4\n"
-                              "A,2012-W03,three,,\n"
-                              "A,2012-W04,30,20,\n"
-                              "A,2012-W05,3,,\n"
-                              "A,2012-W05,3,,\n"
-                              "A,2012-05,3,,\n"
-                              "A,2012-W54,3,,\n",
-                              report);
+    auto counts = read_counts(
+        "unit,period,referrals,caseload,adverse\n"
+        "A,2012-W01,-2,,\n"
+        "A,2012-W02,3,,4\n"
+        "A,2012-W03,three,,\n"
+        "A,2012-W04,30,20,\n"
+        "A,2012-W05,3,,\n"
+        "A,2012-W05,3,,\n"
+        "A,2012-05,3,,\n"
+        "A,2012-W54,3,,\n",
+        report);
     ASSERT_TRUE(counts);
     EXPECT_EQ(report.rows_read, 1u);
     ASSERT_EQ(report.problems.size(), 7u);
@@ -144,9 +203,10 @@ TEST(ReadCounts, ReportsBadCounts) {
 
 TEST(ReadCounts, WhatTheWriterWritesTheReaderReadsBack) {
     ReadReport report;
-    auto counts = read_counts("unit,period,referrals,caseload,adverse,parent,area\n"
-                              "\"Office, North\",2015-W53,3,40,1,P,A\nOffice 2,2016-W01,0,,,P,A\n",
-                              report);
+    auto counts = read_counts(
+        "unit,period,referrals,caseload,adverse,parent,area\n"
+        "\"Office, North\",2015-W53,3,40,1,P,A\nOffice 2,2016-W01,0,,,P,A\n",
+        report);
     ASSERT_TRUE(counts) << counts.error().message;
     ASSERT_EQ(report.rows_read, 2u);
     const std::string written = counts_csv(*counts);

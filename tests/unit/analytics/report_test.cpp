@@ -87,6 +87,7 @@ TEST(Reports, ReadBackFromTheirJsonForEachUnitAndProvider) {
     const auto reading = read_report_json(to_json(report, read));
     ASSERT_TRUE(reading);
     ASSERT_EQ(reading->units.size(), 3u);
+    int with_strongest = 0;
     for (std::size_t i = 0; i < report.units.size(); ++i) {
         const auto& u = report.units[i];
         const auto found = std::ranges::find(reading->units, u.name, &UnitReading::unit);
@@ -97,7 +98,20 @@ TEST(Reports, ReadBackFromTheirJsonForEachUnitAndProvider) {
         EXPECT_EQ(found->flagged, u.flagged);
         ASSERT_TRUE(found->combined_p);
         EXPECT_NEAR(*found->combined_p, u.combined_p, 1e-5 * u.combined_p);
+        ASSERT_TRUE(found->q_value);
+        EXPECT_NEAR(*found->q_value, u.q_value, 1e-5 * u.q_value);
+        if (!u.strongest) {
+            EXPECT_EQ(found->strongest, "") << u.name;
+            continue;
+        }
+        ++with_strongest;
+        const auto test = std::ranges::find(u.tests, *u.strongest, &TestResult::kind);
+        ASSERT_NE(test, u.tests.end());
+        EXPECT_EQ(found->strongest, test_title(*u.strongest)) << u.name;
+        EXPECT_FALSE(test->effect_text.empty());
+        EXPECT_EQ(found->strongest_effect, test->effect_text) << u.name;
     }
+    EXPECT_GT(with_strongest, 0) << "no unit's strongest test was read back";
     ASSERT_EQ(reading->providers.size(), 2u);
     for (const auto& p : reading->providers) {
         EXPECT_EQ(p.area, "area-1");
@@ -105,7 +119,32 @@ TEST(Reports, ReadBackFromTheirJsonForEachUnitAndProvider) {
     }
     EXPECT_EQ(reading->first, "week of 2012-01-16");
     EXPECT_EQ(reading->last, "week of 2012-05-14");
+    EXPECT_EQ(reading->first_month, "2012-01");
+    EXPECT_EQ(reading->last_month, "2012-05");
+    EXPECT_EQ(reading->from, "");  // no window asked for
+    EXPECT_EQ(reading->to, "");
     EXPECT_FALSE(read_report_json("not json"));
     EXPECT_FALSE(read_report_json("{\"units\": 3}"));
     EXPECT_FALSE(read_report_json("[]"));
+}
+
+TEST(Reports, ReadBackTheWindowAskedForAndTheMonthsOfTheData) {
+    SimulationOptions options;
+    options.units = 6;
+    options.weeks = 30;
+    const auto sim = simulate(options);
+    DetectOptions detect_options;
+    detect_options.null_units = 50;
+    detect_options.from = *parse_day("2012-02-06");
+    detect_options.to = *parse_day("2012-06-24");
+    const auto report = detect(sim.events, detect_options);
+    ReadReport read;
+    read.first_month = "2012-01";
+    read.last_month = "2012-07";
+    const auto reading = read_report_json(to_json(report, read));
+    ASSERT_TRUE(reading);
+    EXPECT_EQ(reading->from, "2012-02-06");
+    EXPECT_EQ(reading->to, "2012-06-24");
+    EXPECT_EQ(reading->first_month, "2012-01");
+    EXPECT_EQ(reading->last_month, "2012-07");
 }
