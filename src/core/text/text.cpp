@@ -41,6 +41,13 @@ std::string_view trim(std::string_view s) {
     return s;
 }
 
+std::string shortened(std::string_view s, std::size_t max_bytes) {
+    if (s.size() <= max_bytes) return std::string(s);
+    std::size_t end = max_bytes;
+    while (end > 0 && (static_cast<unsigned char>(s[end]) & 0xC0) == 0x80) --end;  // a continuation byte
+    return std::string(s.substr(0, end)) + "\u2026";
+}
+
 std::optional<std::string> clean_line(std::string_view s, std::size_t max_bytes) {
     s = trim(s);
     if (s.size() > max_bytes || !is_valid_utf8(s)) return std::nullopt;

@@ -14,6 +14,9 @@ std::optional<std::string> clean_line(std::string_view s, std::size_t max_bytes)
 
 std::string_view trim(std::string_view s);
 
+// At most max_bytes of s, cut before a character rather than inside one ("…" added when cut).
+std::string shortened(std::string_view s, std::size_t max_bytes);
+
 // Lower-case ASCII letters and digits, every other run of characters folded to one space.
 // "Reed in Partnership" and "reed-in-partnership" give the same key.
 std::string search_key(std::string_view s);

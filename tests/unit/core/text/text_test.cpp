@@ -42,3 +42,14 @@ TEST(Text, ParsePositiveIntRefusesSignsJunkAndRange) {
     EXPECT_FALSE(parse_positive_int("", 999));
     EXPECT_FALSE(parse_positive_int("99999999999999999999999", 999));
 }
+
+TEST(Text, ShortenedCutsBetweenCharactersNeverInsideOne) {
+    EXPECT_EQ(shortened("short", 80), "short");
+    EXPECT_EQ(shortened("abcdef", 3), "abc\u2026");
+    // "Ł" is two bytes: a cut after its first byte goes back before it.
+    EXPECT_EQ(shortened("ab\u0141cd", 3), "ab\u2026");
+    EXPECT_EQ(shortened("ab\u0141cd", 4), "ab\u0141\u2026");
+    // A four-byte character (an emoji) cut anywhere inside it.
+    for (std::size_t n = 3; n <= 5; ++n) EXPECT_EQ(shortened("ab\U0001F600cd", n), "ab\u2026") << n;
+    EXPECT_TRUE(is_valid_utf8(shortened(std::string(79, 'a') + "\u0141ukasz", 80)));
+}
