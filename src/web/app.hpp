@@ -22,6 +22,7 @@
 #include "web/publication/read_model.hpp"
 #include "web/registry/page_parts.hpp"
 #include "web/render/renderer.hpp"
+#include "web/research/readings.hpp"
 #include "web/staff_reports/keys.hpp"
 #include "web/stories/published_stories.hpp"
 #include "web/suggestions/published_suggestions.hpp"
@@ -51,6 +52,7 @@ struct AppContext {
     throttle::RateLimiter& limiter;             // participants' actions per client per hour
     SlowPool& slow;                             // argon2id work, off the connection threads
     const StaffReportKeys& staff;               // the moderators' key: staff reports are closed without it
+    KeptReadings& readings;                     // kept detection reports, each parsed once
     bool access_log = true;
 };
 

@@ -208,6 +208,7 @@ int serve(ServeArgs& args) {
     SnapshotKeeper keeper(*db, published, registry, stories, suggestions, page_parts, renderer, cache,
                           SnapshotSchedule{args.reload_ms, args.publish_schedule == "monthly"}, clock);
     web::SlowPool slow(args.slow_threads, args.slow_queue);
+    web::KeptReadings readings;
     web::App app(web::AppContext{registry,
                                  ratings,
                                  csrf,
@@ -240,6 +241,7 @@ int serve(ServeArgs& args) {
                                  limiter,
                                  slow,
                                  staff_keys,
+                                 readings,
                                  args.access_log});
 
     std::optional<BackgroundServer> metrics_listener;
