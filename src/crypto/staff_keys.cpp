@@ -157,8 +157,32 @@ staff_reports::Sealed StaffReportSealer::seal_details(const staff_reports::Repor
     return seal_twice(staff_reports::details_text(facts), moderators_, reporter_public);
 }
 
+namespace {
+// Every link is padded to one block before sealing, so the length kept says nothing of the
+// label's (a short office code or a long provider name). 256 would not hold the longest link.
+constexpr std::size_t kEvidenceBlock = 512;
+static_assert(staff_reports::kMaxEvidenceText < kEvidenceBlock);
+}  // namespace
+
 std::string StaffReportSealer::seal_evidence(const staff_reports::EvidenceLink& link) const {
-    return seal_to(staff_reports::evidence_text(link), moderators_.data());
+    std::string text = staff_reports::evidence_text(link);
+    const std::size_t unpadded = text.size();
+    text.resize((unpadded / kEvidenceBlock + 1) * kEvidenceBlock);
+    std::size_t padded = 0;
+    if (sodium_pad(&padded, reinterpret_cast<unsigned char*>(text.data()), unpadded, kEvidenceBlock, text.size()) != 0)
+        throw std::logic_error("padding a link failed");
+    text.resize(padded);
+    return seal_to(text, moderators_.data());
+}
+
+std::optional<staff_reports::EvidenceLink> StaffEvidenceOpener::open_evidence(std::string_view sealed) const {
+    auto text = open_sealed(keys_, sealed);
+    std::size_t unpadded = 0;
+    if (!text || sodium_unpad(&unpadded, reinterpret_cast<const unsigned char*>(text->data()), text->size(),
+                              kEvidenceBlock) != 0)
+        return std::nullopt;
+    text->resize(unpadded);
+    return staff_reports::evidence_from(*text);
 }
 
 std::optional<std::string> open_sealed(const KeyPair& keys, std::string_view sealed) {

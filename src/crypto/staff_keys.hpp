@@ -11,6 +11,7 @@
 
 #include "core/common/error.hpp"
 #include "core/staff_reports/commands.hpp"
+#include "core/staff_reports/evidence.hpp"
 #include "crypto/codenames.hpp"
 #include "crypto/passwords.hpp"
 
@@ -40,6 +41,16 @@ public:
 
 private:
     std::array<unsigned char, 32> moderators_;
+};
+
+// Opens links to other evidence sealed by StaffReportSealer (padded to one length, then sealed).
+class StaffEvidenceOpener final : public staff_reports::EvidenceOpener {
+public:
+    explicit StaffEvidenceOpener(const KeyPair& moderators) : keys_(moderators) {}
+    std::optional<staff_reports::EvidenceLink> open_evidence(std::string_view sealed) const override;
+
+private:
+    const KeyPair& keys_;
 };
 
 // A sealed text opened with the secret half of the key it was sealed to; nullopt if it does not open.

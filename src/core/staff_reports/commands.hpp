@@ -7,6 +7,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "core/common/error.hpp"
 #include "core/common/month.hpp"
@@ -62,11 +63,17 @@ public:
     virtual std::optional<ReportState> report_state(std::int64_t id) = 0;
     virtual std::optional<std::string> reporter_public_key(std::int64_t id) = 0;
     virtual bool move_report(std::int64_t id, ReportState from, ReportState to) = 0;
+    // The report's state, its row held against other writers until the transaction ends, so what
+    // is read of it next cannot change before this transaction writes (evidence.hpp).
+    virtual std::optional<ReportState> hold_report(std::int64_t id) = 0;
     // A link to other evidence (evidence.hpp), sealed for moderators; removing one of another
     // report's links changes nothing and answers false.
     virtual void insert_evidence(std::int64_t id, std::int64_t report_id, Month month,
                                  const std::string& for_moderators) = 0;
     virtual bool remove_evidence(std::int64_t id, std::int64_t report_id) = 0;
+    // The report's links, still sealed; and which report a link belongs to, if any does.
+    virtual std::vector<std::string> sealed_evidence(std::int64_t report_id) = 0;
+    virtual std::optional<std::int64_t> evidence_report(std::int64_t link_id) = 0;
     // Kept in the reports' own audit trail under the given random id, apart from the events table
     // (docs/threat-model.md).
     virtual void append(std::int64_t event_id, const events::Event& event) = 0;

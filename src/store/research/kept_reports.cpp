@@ -81,6 +81,11 @@ std::optional<KeptReportSummary> kept_report(Database& db, std::int64_t id) {
 }
 
 std::optional<std::string> kept_report_body(Database& db, std::int64_t id, std::string_view form) {
+    auto s = db.session();
+    return kept_report_body(s, id, form);
+}
+
+std::optional<std::string> kept_report_body(soci::session& s, std::int64_t id, std::string_view form) {
     const char* column = form == "html"    ? "report_html"
                          : form == "json"  ? "report_json"
                          : form == "csv"   ? "report_csv"
@@ -88,7 +93,6 @@ std::optional<std::string> kept_report_body(Database& db, std::int64_t id, std::
                          : form == "pdf"   ? "report_pdf"
                                            : nullptr;
     if (!column) return std::nullopt;
-    auto s = db.session();
     const long long key = id;
     std::string body;
     soci::indicator found = soci::i_null;

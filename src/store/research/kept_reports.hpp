@@ -41,6 +41,7 @@ std::optional<KeptReportSummary> kept_report(Database& db, std::int64_t id);
 // One form of a kept report: "html", "json", "csv", "pdf" (its bytes) or "input"; nullopt when
 // there is no such report (or it has no kept file, or it was kept before reports had a PDF).
 std::optional<std::string> kept_report_body(Database& db, std::int64_t id, std::string_view form);
+std::optional<std::string> kept_report_body(soci::session& s, std::int64_t id, std::string_view form);
 // A researcher's own reports, newest month first.
 std::vector<KeptReportSummary> kept_reports_of(Database& db, std::int64_t account);
 

@@ -69,6 +69,35 @@ void SociStaffReportRepository::insert_evidence(std::int64_t id, std::int64_t re
         soci::use(link), soci::use(report), soci::use(made), soci::use(for_moderators);
 }
 
+// PostgreSQL locks the row until the transaction ends, so a second writer of the same report waits
+// and then reads what the first wrote; SQLite's writers take the whole database (BEGIN IMMEDIATE).
+std::optional<ReportState> SociStaffReportRepository::hold_report(std::int64_t id) {
+    const long long report = id;
+    const std::string lock = s_.get_backend_name() == "postgresql" ? " FOR UPDATE" : "";
+    std::string state;
+    s_ << "SELECT state FROM staff_reports WHERE id = :id" + lock, soci::use(report), soci::into(state);
+    if (!s_.got_data()) return std::nullopt;
+    return known(report_state_from(state), "staff report state");
+}
+
+std::vector<std::string> SociStaffReportRepository::sealed_evidence(std::int64_t report_id) {
+    const long long report = report_id;
+    std::vector<std::string> out;
+    soci::rowset<std::string> rows =
+        (s_.prepare << "SELECT for_moderators FROM staff_report_evidence WHERE report_id = :r ORDER BY id",
+         soci::use(report));
+    for (const auto& sealed : rows) out.push_back(sealed);
+    return out;
+}
+
+std::optional<std::int64_t> SociStaffReportRepository::evidence_report(std::int64_t link_id) {
+    const long long link = link_id;
+    long long report = 0;
+    s_ << "SELECT report_id FROM staff_report_evidence WHERE id = :id", soci::use(link), soci::into(report);
+    if (!s_.got_data()) return std::nullopt;
+    return report;
+}
+
 bool SociStaffReportRepository::remove_evidence(std::int64_t id, std::int64_t report_id) {
     const long long link = id, report = report_id;
     soci::statement remove = (s_.prepare << "DELETE FROM staff_report_evidence WHERE id = :id AND report_id = :r",

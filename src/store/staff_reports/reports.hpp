@@ -28,6 +28,9 @@ public:
     void insert_evidence(std::int64_t id, std::int64_t report_id, Month month,
                          const std::string& for_moderators) override;
     bool remove_evidence(std::int64_t id, std::int64_t report_id) override;
+    std::optional<staff_reports::ReportState> hold_report(std::int64_t id) override;
+    std::vector<std::string> sealed_evidence(std::int64_t report_id) override;
+    std::optional<std::int64_t> evidence_report(std::int64_t link_id) override;
     void append(std::int64_t event_id, const events::Event& event) override;
 
 private:

@@ -2,12 +2,11 @@
 
 #include <fmt/format.h>
 
-#include <chrono>
-
 #include "analytics/report/reading.hpp"
 #include "analytics/report/report.hpp"
 #include "core/text/text.hpp"
 #include "store/research/kept_reports.hpp"
+#include "web/accounts/signed_in.hpp"
 #include "web/http/query.hpp"
 #include "web/pages/page.hpp"
 #include "web/research/research.hpp"
@@ -21,31 +20,6 @@ namespace {
 
 std::string report_path(std::int64_t id) {
     return fmt::format("/moderate/staff-reports/{}", id);
-}
-
-// The month of a day ("2012-01-30"), a month ("2012-03") or a week ("week of 2012-01-30": its
-// Monday, or its Sunday for the last), as the detection reader names a file's first and last period.
-std::optional<Month> month_of(std::string_view period, bool last) {
-    constexpr std::string_view kWeek = "week of ";
-    const bool week = period.starts_with(kWeek);
-    if (week) period.remove_prefix(kWeek.size());
-    if (period.size() < 7) return std::nullopt;
-    const auto month = Month::parse(period.substr(0, 7));
-    if (!week || !last || !month || period.size() < 10) return month;
-    const auto day = text::parse_positive_int(period.substr(8, 2), 31);
-    if (!day) return std::nullopt;
-    using namespace std::chrono;
-    const sys_days monday =
-        year_month_day{year(month->year()), std::chrono::month(static_cast<unsigned>(month->month())),
-                       std::chrono::day(static_cast<unsigned>(*day))};
-    return Month::of(year_month_day(monday + days(6)));
-}
-
-// A span "2011-06..2012-01" is its first part's start and its last part's end.
-std::optional<Month> edge_of(std::string_view period, bool last) {
-    if (const auto dots = period.find(".."); dots != std::string_view::npos)
-        period = last ? period.substr(dots + 2) : period.substr(0, dots);
-    return month_of(period, last);
 }
 
 std::string period_label(const EvidenceLink& link) {
@@ -71,7 +45,9 @@ std::vector<std::string> findings(const analytics::ReportReading& reading, const
         ++units;
         flagged += u.flagged ? 1 : 0;
     }
-    if (units) out.push_back(fmt::format("Provider {}: {} of its {} units flagged", label, flagged, units));
+    if (units)
+        out.push_back(
+            fmt::format("Provider {}: {} of its {} {} flagged", label, flagged, units, units == 1 ? "unit" : "units"));
     for (const auto& p : reading.providers) {
         if (p.provider != label || !p.difference || !p.p_value) continue;
         out.push_back(fmt::format("Adverse share against the rest of {}: {:+.1f} points, {}", p.area,
@@ -83,36 +59,42 @@ std::vector<std::string> findings(const analytics::ReportReading& reading, const
 
 }  // namespace
 
-std::optional<ReportWindow> report_window(const store::StaffReportRow& report, const crypto::KeyPair& moderators) {
+std::optional<ReportWindow> report_window(const store::StaffReportRow& report, const crypto::KeyPair& moderators,
+                                          Month now) {
     const auto details = crypto::open_sealed(moderators, report.details.for_moderators);
     const auto facts = details ? with_details(report.facts, *details) : std::nullopt;
     const auto sent = Month::parse(report.month);
     if (!facts || !sent) return std::nullopt;
-    return ReportWindow{facts->started, *sent};
+    return staff_reports::report_window(*facts, *sent, now);
 }
 
-std::optional<DetectionCoverage> detection_coverage(store::Database& db, std::int64_t id) {
-    const auto json = store::kept_report_body(db, id, "json");
-    const auto reading = json ? analytics::read_report_json(*json) : std::nullopt;
-    if (!reading) return std::nullopt;
+KeptReadings::Reading KeptDetections::reading(std::int64_t id) {
+    // The report's row first: a reading held in memory outlives a report deleted by another server.
+    store::SociKeptReportRepository reports(s_);
+    if (!reports.owner_of(id)) return nullptr;
+    return app_.readings.get(id, [&] { return store::kept_report_body(s_, id, "json"); });
+}
+
+std::optional<DetectionCoverage> KeptDetections::coverage(std::int64_t id) {
+    const auto found = reading(id);
+    if (!found) return std::nullopt;
     DetectionCoverage coverage;
-    for (const auto& u : reading->units) {
+    for (const auto& u : found->units) {
         coverage.units.insert(u.unit);
         if (!u.parent.empty()) coverage.providers.insert(u.parent);
     }
-    for (const auto& p : reading->providers) coverage.providers.insert(p.provider);
-    coverage.first = edge_of(reading->from.empty() ? reading->first : reading->from, false);
-    coverage.last = edge_of(reading->to.empty() ? reading->last : reading->to, true);
+    for (const auto& p : found->providers) coverage.providers.insert(p.provider);
+    const auto months = covered_months(found->first_month, found->last_month, found->from, found->to);
+    coverage.first = months.first;
+    coverage.last = months.last;
     return coverage;
 }
 
 std::vector<OpenedLink> opened_links(const std::vector<store::StaffEvidenceRow>& rows,
                                      const crypto::KeyPair& moderators) {
+    const crypto::StaffEvidenceOpener opener(moderators);
     std::vector<OpenedLink> out;
-    for (const auto& row : rows) {
-        const auto text = crypto::open_sealed(moderators, row.for_moderators);
-        out.push_back({row.id, row.report_id, text ? evidence_from(*text) : std::nullopt});
-    }
+    for (const auto& row : rows) out.push_back({row.id, row.report_id, opener.open_evidence(row.for_moderators)});
     return out;
 }
 
@@ -162,6 +144,8 @@ void put_evidence(mustache::data& page, const AppContext& app, const SignedIn& w
                   const std::optional<EvidenceTyped>& typed) {
     const auto& keys = *app.staff.moderators;
     const auto opened = opened_links(store::staff_report_evidence(app.db, report.id), keys);
+    auto session = app.db.session();
+    KeptDetections detections(app, session);
     page.set("has_evidence", flag(!opened.empty()));
     page.set("evidence", list_of(opened, [&](const OpenedLink& o) {
                  mustache::data d;
@@ -173,8 +157,7 @@ void put_evidence(mustache::data& page, const AppContext& app, const SignedIn& w
                  }
                  d.set("title", fmt::format("{}, {}", o.link->label, period_label(*o.link)));
                  const auto summary = store::kept_report(app.db, o.link->detection_report);
-                 const auto json = summary ? store::kept_report_body(app.db, summary->id, "json") : std::nullopt;
-                 const auto reading = json ? analytics::read_report_json(*json) : std::nullopt;
+                 const auto reading = summary ? detections.reading(summary->id) : nullptr;
                  if (summary) {
                      d.set("report_url", kept_report_path(summary->id));
                      d.set("report_name", fmt::format("{} ({}, method {})", summary->filename,
@@ -191,16 +174,21 @@ void put_evidence(mustache::data& page, const AppContext& app, const SignedIn& w
                  return d;
              }));
     page.set("may_link", flag(report.state == ReportState::credible));
+    page.set("why_no_link", std::string(report.state == ReportState::not_relevant
+                                            ? "This report was judged not relevant, so it cannot be linked to a "
+                                              "detection report. Links made while it was credible are kept here."
+                                            : "A report can be linked to a detection report once it is judged "
+                                              "credible."));
     const auto path = report_path(report.id) + "/evidence";
     page.set("evidence_action", path);
     page.set("csrf_evidence", session_form_token(app, who, path));
     EvidenceTyped shown = typed.value_or(EvidenceTyped{});
     if (!typed) {
-        if (const auto window = report_window(report, keys)) {
+        if (const auto window = report_window(report, keys, current_month(app))) {
             shown.from_month = std::to_string(window->started.month());
             shown.from_year = std::to_string(window->started.year());
-            shown.to_month = std::to_string(window->sent.month());
-            shown.to_year = std::to_string(window->sent.year());
+            shown.to_month = std::to_string(window->ends.month());
+            shown.to_year = std::to_string(window->ends.year());
         }
     }
     page.set("address_value", shown.address);

@@ -16,12 +16,25 @@
 
 namespace pw::web {
 
-// The months a staff report speaks of, from its sealed details; nullopt if they do not open.
+// The months a staff report speaks of, from its sealed details and the month it is now; nullopt
+// if they do not open.
 std::optional<staff_reports::ReportWindow> report_window(const store::StaffReportRow& report,
-                                                         const crypto::KeyPair& moderators);
+                                                         const crypto::KeyPair& moderators, Month now);
 
-// A kept detection report as a link is checked against it; nullopt when there is none.
-std::optional<staff_reports::DetectionCoverage> detection_coverage(store::Database& db, std::int64_t id);
+// Kept detection reports read through one session (the writer's transaction, or a page's), each
+// one's JSON parsed once (app.readings).
+class KeptDetections final : public staff_reports::DetectionReports {
+public:
+    KeptDetections(const AppContext& app, soci::session& s) : app_(app), s_(s) {}
+    // What a link is checked against; nullopt when there is no such report.
+    std::optional<staff_reports::DetectionCoverage> coverage(std::int64_t id) override;
+    // What it found; nullptr when there is no such report.
+    KeptReadings::Reading reading(std::int64_t id);
+
+private:
+    const AppContext& app_;
+    soci::session& s_;
+};
 
 struct OpenedLink {
     std::int64_t id = 0;

@@ -154,9 +154,9 @@ void judge(const AppContext& app, const Request& request, const RouteParams& par
         });
 }
 
-// A link from this credible report to a detection report: checked here against the detection
-// report and the report's own months to show each problem beside its field, and again by the
-// command in the write's transaction.
+// A link from this credible report to a detection report: checked here to show each problem
+// beside its field, and again by the command in the write's transaction, which reads the report's
+// links and the detection report afresh there.
 void link(const AppContext& app, const Request& request, const RouteParams& params, Responder respond) {
     auto a = asked(app, request, params, "/evidence");
     if (!a) return respond(std::move(a.error()));
@@ -168,28 +168,27 @@ void link(const AppContext& app, const Request& request, const RouteParams& para
     const auto typed = evidence_typed(a->form);
     std::vector<FieldError> errors;
     auto link = evidence_link(typed, errors);
-    const auto window = report_window(*report, *app.staff.moderators);
+    const auto window = report_window(*report, *app.staff.moderators, current_month(app));
     if (!window) return respond(report_page(app, a->who, a->id, "The details of this report could not be opened."));
-    std::optional<DetectionCoverage> coverage;
-    auto existing = links_of(opened_links(store::staff_report_evidence(app.db, a->id), *app.staff.moderators));
     if (link) {
-        coverage = detection_coverage(app.db, link->detection_report);
+        const auto existing =
+            links_of(opened_links(store::staff_report_evidence(app.db, a->id), *app.staff.moderators));
+        auto session = app.db.session();
+        const auto coverage = KeptDetections(app, session).coverage(link->detection_report);
         if (auto wrong = check_link(*link, coverage, *window, existing)) errors.push_back(std::move(*wrong));
     }
     if (!errors.empty()) return respond(report_page(app, a->who, a->id, "", errors, "", typed));
-    LinkEvidence command{a->id,
-                         std::move(*link),
-                         *window,
-                         std::move(existing),
-                         crypto::random_id(),
-                         crypto::random_id(),
-                         current_month(app)};
+    LinkEvidence command{
+        a->id, std::move(*link), *window, crypto::random_id(), crypto::random_id(), current_month(app)};
     apply_change(
         app, request,
-        sealed_change(app,
-                      [command = std::move(command), coverage](const Sealer& sealer, StaffReportRepository& reports) {
-                          return link_evidence(command, coverage, sealer, reports);
-                      }),
+        [&app, command = std::move(command)](soci::session& s) -> Result<void> {
+            store::SociStaffReportRepository reports(s);
+            const crypto::StaffReportSealer sealer(app.staff.moderators->public_key);
+            const crypto::StaffEvidenceOpener opener(*app.staff.moderators);
+            KeptDetections detections(app, s);
+            return link_evidence(command, {sealer, opener, detections}, reports);
+        },
         [&app, respond, who = a->who, id = a->id, typed](Result<void> done) {
             if (!done && done.error().kind == ErrorKind::not_found) return respond(error_page(app, 404));
             if (!done && done.error().kind == ErrorKind::unavailable) return respond(error_page(app, 503));

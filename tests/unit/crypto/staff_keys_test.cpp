@@ -66,6 +66,30 @@ TEST_F(StaffKeys, TextSealedToBothKeysOpensForModeratorsAndForTheCodenameOnly) {
     EXPECT_EQ(reporter.lookup_key, lookup("maple river candle orbit"));
 }
 
+TEST_F(StaffKeys, AnEvidenceLinkSealsToOneLengthWhateverItsLabelAndOpensOnlyForModerators) {
+    const auto moderators = new_key_pair();
+    const StaffReportSealer sealer(moderators.public_key);
+    const StaffEvidenceOpener opener(moderators);
+    const auto month = [](const char* text) { return *Month::parse(text); };
+    const staff_reports::EvidenceLink shortest{7, "A", month("2026-03"), month("2026-03")};
+    const staff_reports::EvidenceLink longest{576'460'752'303'423'488LL,
+                                              std::string(staff_reports::kMaxEvidenceLabel, 'x'), month("2026-03"),
+                                              month("2026-09")};
+    ASSERT_EQ(staff_reports::evidence_text(longest).size(), staff_reports::kMaxEvidenceText);
+    const auto a = sealer.seal_evidence(shortest);
+    const auto b = sealer.seal_evidence(longest);
+    EXPECT_EQ(a.size(), b.size()) << "the kept length tells the label's";
+    EXPECT_EQ(opener.open_evidence(a), shortest);
+    EXPECT_EQ(opener.open_evidence(b), longest);
+    // Padded before sealing: what opens is the text and its padding, which the opener takes off.
+    const auto padded = open_sealed(moderators, a);
+    ASSERT_TRUE(padded);
+    EXPECT_EQ(padded->size(), 512u);
+    EXPECT_TRUE(padded->starts_with(staff_reports::evidence_text(shortest)));
+    // Sealed to another key: not a link.
+    EXPECT_FALSE(opener.open_evidence(StaffReportSealer(new_key_pair().public_key).seal_evidence(shortest)));
+}
+
 TEST_F(StaffKeys, RandomIdsArePositiveAndDoNotRepeat) {
     std::set<std::int64_t> seen;
     for (int i = 0; i < 1000; ++i) {

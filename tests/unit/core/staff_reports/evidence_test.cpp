@@ -38,9 +38,20 @@ FakeReports with_report(ReportState state) {
     return reports;
 }
 
-LinkEvidence command(EvidenceLink l = link(), std::vector<EvidenceLink> existing = {}) {
-    return {7, std::move(l), kWindow, std::move(existing), 301, 9301, month("2026-12")};
+LinkEvidence command(EvidenceLink l = link(), std::int64_t link_id = 301) {
+    return {7, std::move(l), kWindow, link_id, link_id + 9000, month("2026-12")};
 }
+
+// A report in the given state, the detection report 42 its links name, and what the command
+// reads them through in the write's transaction.
+struct Linking {
+    explicit Linking(ReportState state) : reports(with_report(state)) { detections.reports[42] = coverage(); }
+    Result<void> operator()(const LinkEvidence& c) { return link_evidence(c, {sealer, opener, detections}, reports); }
+    FakeReports reports;
+    MarkingSealer sealer;
+    MarkingOpener opener;
+    FakeDetections detections;
+};
 
 }  // namespace
 
@@ -101,12 +112,71 @@ TEST(CheckLink, NamesTheMonthsInItsMessage) {
     EXPECT_EQ(wrong->message, "Choose months the staff report speaks of, from March 2026 to November 2026");
 }
 
+TEST(CheckLink, SaysALabelIsTooLongRatherThanMissing) {
+    const auto wrong = check_link(link(std::string(kMaxEvidenceLabel + 1, 'a')), coverage(), kWindow, {});
+    ASSERT_TRUE(wrong);
+    EXPECT_EQ(wrong->message,
+              "The unit or provider is too long: enter 200 characters or fewer, as the detection report names it");
+    EXPECT_FALSE(
+        check_link(link(std::string(kMaxEvidenceLabel, 'a')), coverage(), kWindow, {})->message.contains("too long"));
+}
+
+TEST(CheckLink, QuotesALongUnknownLabelCutBetweenCharacters) {
+    // 79 bytes, then a two-byte letter across the 80th: cut before it, not inside it.
+    const std::string label = std::string(79, 'a') + "\u0141ukasz";
+    const auto wrong = check_link(link(label), coverage(), kWindow, {});
+    ASSERT_TRUE(wrong);
+    EXPECT_NE(wrong->message.find("\"" + std::string(79, 'a') + "\u2026\""), std::string::npos) << wrong->message;
+}
+
+TEST(DetectionMonths, TheMonthOfAMonthOrADayAndNothingElse) {
+    EXPECT_EQ(month_of_date("2012-03"), month("2012-03"));
+    EXPECT_EQ(month_of_date("2012-03-14"), month("2012-03"));
+    for (const std::string_view text : {"", "2012", "2012-3", "2012-13", "2012-03-", "2012-03-00", "2012-03-32",
+                                        "2012-03x14", "week of 2012-01-30", "2011-06..2012-01"})
+        EXPECT_FALSE(month_of_date(text)) << text;
+}
+
+TEST(DetectionMonths, TheDataMonthsNarrowedToTheWindowAskedFor) {
+    auto m = covered_months("2012-01", "2012-12", "", "");
+    EXPECT_EQ(m.first, month("2012-01"));
+    EXPECT_EQ(m.last, month("2012-12"));
+    m = covered_months("2012-01", "2012-12", "2012-03-05", "2012-06-30");
+    EXPECT_EQ(m.first, month("2012-03"));
+    EXPECT_EQ(m.last, month("2012-06"));
+    // A window wider than the data does not widen it.
+    m = covered_months("2012-01", "2012-12", "2011-01-03", "2013-06-30");
+    EXPECT_EQ(m.first, month("2012-01"));
+    EXPECT_EQ(m.last, month("2012-12"));
+    // A report made before its JSON said its months: only the window, or nothing.
+    m = covered_months("", "", "2012-03-05", "");
+    EXPECT_EQ(m.first, month("2012-03"));
+    EXPECT_FALSE(m.last);
+    m = covered_months("", "", "", "");
+    EXPECT_FALSE(m.first);
+    EXPECT_FALSE(m.last);
+}
+
+TEST(ReportWindow, RunsToTheMonthSentOrToNowWhileThePressureGoesOn) {
+    ReportFacts facts;
+    facts.started = month("2026-03");
+    facts.continuing = false;
+    auto w = report_window(facts, month("2026-06"), month("2026-12"));
+    EXPECT_EQ(w.started, month("2026-03"));
+    EXPECT_EQ(w.ends, month("2026-06"));
+    facts.continuing = true;
+    w = report_window(facts, month("2026-06"), month("2026-12"));
+    EXPECT_EQ(w.ends, month("2026-12"));
+}
+
 TEST(LinkEvidence, KeepsTheLinkSealedForModeratorsAloneAndOneEventWithoutIt) {
-    auto reports = with_report(ReportState::credible);
-    ASSERT_TRUE(link_evidence(command(), coverage(), MarkingSealer{}, reports));
+    Linking linking(ReportState::credible);
+    ASSERT_TRUE(linking(command()));
+    const auto& reports = linking.reports;
     ASSERT_EQ(reports.evidence.count(301), 1u);
     EXPECT_EQ(reports.evidence.at(301).first, 7);
     EXPECT_EQ(reports.evidence.at(301).second, "moderators:detection=42;from=2026-03;to=2026-09;label=Seetec Pluss");
+    EXPECT_EQ(reports.held, 1) << "the report's row was not held before its links were read";
     ASSERT_EQ(reports.events.count(9301), 1u);
     const auto& event = reports.events.at(9301);
     EXPECT_EQ(event.what, "staff_report.evidence_linked");
@@ -118,41 +188,77 @@ TEST(LinkEvidence, KeepsTheLinkSealedForModeratorsAloneAndOneEventWithoutIt) {
 
 TEST(LinkEvidence, OnlyForACredibleReport) {
     for (const auto state : {ReportState::received, ReportState::needs_more, ReportState::not_relevant}) {
-        auto reports = with_report(state);
-        const auto done = link_evidence(command(), coverage(), MarkingSealer{}, reports);
+        Linking linking(state);
+        const auto done = linking(command());
         ASSERT_FALSE(done);
         EXPECT_EQ(done.error().kind, ErrorKind::conflict);
         EXPECT_EQ(done.error().message, "Only a report judged credible can be linked to other evidence");
-        EXPECT_TRUE(reports.evidence.empty());
-        EXPECT_TRUE(reports.events.empty());
+        EXPECT_TRUE(linking.reports.evidence.empty());
+        EXPECT_TRUE(linking.reports.events.empty());
     }
 }
 
 TEST(LinkEvidence, ChangesNothingForAWrongLinkOrAnUnknownReport) {
-    auto reports = with_report(ReportState::credible);
-    auto done = link_evidence(command(link("nobody")), coverage(), MarkingSealer{}, reports);
-    ASSERT_FALSE(done);
-    EXPECT_EQ(done.error().kind, ErrorKind::invalid_input);
-    done = link_evidence(command(), std::nullopt, MarkingSealer{}, reports);
+    Linking linking(ReportState::credible);
+    auto done = linking(command(link("nobody")));
     ASSERT_FALSE(done);
     EXPECT_EQ(done.error().kind, ErrorKind::invalid_input);
     auto unknown = command();
     unknown.report_id = 8;
-    done = link_evidence(unknown, coverage(), MarkingSealer{}, reports);
+    done = linking(unknown);
     ASSERT_FALSE(done);
     EXPECT_EQ(done.error().kind, ErrorKind::not_found);
-    EXPECT_TRUE(reports.evidence.empty());
-    EXPECT_TRUE(reports.events.empty());
+    EXPECT_TRUE(linking.reports.evidence.empty());
+    EXPECT_TRUE(linking.reports.events.empty());
+}
+
+// Two moderators post the same link at once: both pass the page's checks, made before either is
+// kept. The command reads the links kept so far in its own transaction, so only one is kept.
+TEST(LinkEvidence, ReadsTheLinksKeptSoFarItselfSoTheSameLinkPostedTwiceIsKeptOnce) {
+    Linking linking(ReportState::credible);
+    ASSERT_TRUE(linking(command(link(), 301)));
+    const auto second = linking(command(link(), 302));
+    ASSERT_FALSE(second);
+    EXPECT_EQ(second.error().message, "This report is already linked to that evidence");
+    EXPECT_EQ(linking.reports.evidence.size(), 1u);
+    EXPECT_EQ(linking.reports.events.size(), 1u);
+}
+
+TEST(LinkEvidence, CountsTheLinksKeptSoFarEvenOnesThatNoLongerOpen) {
+    Linking linking(ReportState::credible);
+    const char* labels[] = {"office-0001", "office-0002", "Seetec Pluss", "provider-B"};
+    for (int i = 0; i < static_cast<int>(kMaxEvidencePerReport) - 1; ++i) {
+        const EvidenceLink different{42, labels[i % 4], month("2026-03"), *month("2026-03").plus(i / 4)};
+        ASSERT_TRUE(linking(command(different, 400 + i))) << i;
+    }
+    linking.reports.evidence[999] = {7, "damaged"};
+    const auto done = linking(command(link("office-0002"), 302));
+    ASSERT_FALSE(done);
+    EXPECT_EQ(done.error().message, "A report can be linked to at most 20 pieces of evidence. Remove one first");
+    linking.reports.evidence.erase(999);
+    EXPECT_TRUE(linking(command(link("office-0002"), 302)));
+}
+
+TEST(LinkEvidence, ReadsTheDetectionReportInItsTransactionAndRefusesOneDeletedSince) {
+    Linking linking(ReportState::credible);
+    linking.detections.reports.clear();
+    const auto done = linking(command());
+    ASSERT_FALSE(done);
+    EXPECT_EQ(done.error().kind, ErrorKind::invalid_input);
+    EXPECT_TRUE(done.error().message.starts_with("There is no kept detection report at that address"));
+    EXPECT_TRUE(linking.reports.evidence.empty());
 }
 
 TEST(UnlinkEvidence, RemovesOnlyThatReportsLinkAndSaysSoOnce) {
-    auto reports = with_report(ReportState::credible);
+    Linking linking(ReportState::credible);
+    auto& reports = linking.reports;
     reports.states[8] = ReportState::credible;
-    ASSERT_TRUE(link_evidence(command(), coverage(), MarkingSealer{}, reports));
-    // Another report's id with this link's: nothing removed.
+    ASSERT_TRUE(linking(command()));
+    // Another report's id with this link's: nothing removed, and the message says whose it is.
     auto wrong = unlink_evidence({8, 301, 9302, month("2026-12")}, reports);
     ASSERT_FALSE(wrong);
     EXPECT_EQ(wrong.error().kind, ErrorKind::not_found);
+    EXPECT_EQ(wrong.error().message, "That link belongs to another report: open that report to remove it");
     EXPECT_EQ(reports.evidence.size(), 1u);
     ASSERT_TRUE(unlink_evidence({7, 301, 9303, month("2026-12")}, reports));
     EXPECT_TRUE(reports.evidence.empty());

@@ -59,6 +59,21 @@ public:
         evidence.erase(it);
         return true;
     }
+    std::optional<ReportState> hold_report(std::int64_t id) override {
+        ++held;
+        return report_state(id);
+    }
+    std::vector<std::string> sealed_evidence(std::int64_t report) override {
+        std::vector<std::string> out;
+        for (const auto& [id, kept] : evidence)
+            if (kept.first == report) out.push_back(kept.second);
+        return out;
+    }
+    std::optional<std::int64_t> evidence_report(std::int64_t id) override {
+        const auto it = evidence.find(id);
+        return it == evidence.end() ? std::nullopt : std::optional(it->second.first);
+    }
+    int held = 0;  // how many times a command held a report's row
 };
 
 class MarkingSealer final : public Sealer {
@@ -70,6 +85,26 @@ public:
         return {"moderators:" + details_text(facts), std::string(reporter) + ":" + details_text(facts)};
     }
     std::string seal_evidence(const EvidenceLink& link) const override { return "moderators:" + evidence_text(link); }
+};
+
+// Opens what MarkingSealer sealed for moderators.
+class MarkingOpener final : public EvidenceOpener {
+public:
+    std::optional<EvidenceLink> open_evidence(std::string_view sealed) const override {
+        constexpr std::string_view kMark = "moderators:";
+        if (!sealed.starts_with(kMark)) return std::nullopt;
+        return evidence_from(sealed.substr(kMark.size()));
+    }
+};
+
+// Detection reports by id, as the write's transaction would find them.
+class FakeDetections final : public DetectionReports {
+public:
+    std::map<std::int64_t, DetectionCoverage> reports;
+    std::optional<DetectionCoverage> coverage(std::int64_t id) override {
+        const auto it = reports.find(id);
+        return it == reports.end() ? std::nullopt : std::optional(it->second);
+    }
 };
 
 }  // namespace pw::testing
