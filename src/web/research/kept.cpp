@@ -1,7 +1,7 @@
 // A kept detection report: its page (with the link to share), its PDF, JSON and CSV, the file when
-// the researcher kept it, and deleting it. Any researcher or moderator with the link may read it
-// (a moderator also sees the credible staff reports linked to it); only the researcher who made
-// it (or an admin) may delete it.
+// the researcher kept it, and deleting it. Any researcher with the link may read all of it; a
+// moderator, who reads it beside staff reports, its page (with the credible staff reports linked
+// to it), its PDF and its JSON only. Only the researcher who made it (or an admin) may delete it.
 #include <fmt/format.h>
 
 #include "core/research/kept_report.hpp"
@@ -20,6 +20,11 @@ bool may_delete(const SignedIn& who, const store::KeptReportSummary& report) {
     return who.account.id == report.owner || who.account.role == accounts::Role::admin;
 }
 
+// A moderator is not a researcher: the report's page, PDF and JSON, not its CSV or the file.
+bool is_moderator(const SignedIn& who) {
+    return who.account.role == accounts::Role::moderator;
+}
+
 Response report_page(const AppContext& app, const SignedIn& who, const store::KeptReportSummary& report,
                      const std::string& body, const std::string& message = {}) {
     mustache::data data;
@@ -33,6 +38,10 @@ Response report_page(const AppContext& app, const SignedIn& who, const store::Ke
     data.set("input_kind", report.input_kind == "events" ? "one row per referral" : "counts per unit and period");
     data.set("has_input", flag(report.has_input));
     data.set("has_pdf", flag(report.has_pdf));
+    data.set("may_read_csv", flag(!is_moderator(who)));
+    data.set("may_read_file", flag(report.has_input && !is_moderator(who)));
+    data.set("back_url", is_moderator(who) ? "/moderate/staff-reports" : "/research");
+    data.set("back_text", is_moderator(who) ? "Back to staff reports" : "Test another file, or see your reports");
     data.set("may_delete", flag(may_delete(who, report)));
     if (may_delete(who, report))
         data.set("csrf", session_form_token(app, who, kept_report_path(report.id) + "/delete"));
@@ -84,6 +93,7 @@ Response show(const AppContext& app, const Request& request, const RouteParams& 
 Response form(const AppContext& app, const Request& request, const RouteParams& params, std::string_view which) {
     auto found = reader(app, request, params);
     if (!found) return std::move(found.error());
+    if (which != "json" && which != "pdf" && is_moderator(found->first)) return error_page(app, 403);
     auto body = store::kept_report_body(app.db, found->second.id, which);
     if (!body) return error_page(app, 404);
     if (which == "json") return download(found->second, std::move(*body), "application/json", "-report.json");
@@ -96,11 +106,11 @@ void remove(const AppContext& app, const Request& request, const RouteParams& pa
     auto found = reader(app, request, params);
     if (!found) return respond(std::move(found.error()));
     auto& [who, report] = *found;
+    if (!may_delete(who, report)) return respond(error_page(app, 403));
     auto fields = parse_query(request.body);
     if (!fields || from_another_site(request) ||
         !session_form_token_ok(app, who, kept_report_path(report.id) + "/delete", *fields))
         return respond(error_page(app, 403));
-    if (!may_delete(who, report)) return respond(error_page(app, 403));
     research::DeleteReport command{report.id, who.account.id, who.account.role == accounts::Role::admin,
                                    current_month(app)};
     apply_change(
@@ -109,7 +119,8 @@ void remove(const AppContext& app, const Request& request, const RouteParams& pa
             store::SociKeptReportRepository reports(s);
             return research::delete_report(command, reports);
         },
-        [&app, respond, filename = report.filename](Result<void> done) {
+        [&app, respond, id = report.id, filename = report.filename](Result<void> done) {
+            if (done) app.readings.forget(id);
             if (!done && done.error().kind == ErrorKind::not_found) return respond(error_page(app, 404));
             if (!done && done.error().kind == ErrorKind::forbidden) return respond(error_page(app, 403));
             if (!done) return respond(error_page(app, 503));
