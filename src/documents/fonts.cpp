@@ -90,6 +90,8 @@ void Fonts::set_text(PangoLayout* layout, const std::string& text, double size, 
     pango_layout_set_auto_dir(layout, FALSE);
     // Each run of Arabic script (with the spaces inside it) in Scheherazade.
     PangoAttrList* attributes = pango_attr_list_new();
+    // A word broken at the end of a line gets no hyphen: in a table of figures one reads as a minus.
+    pango_attr_list_insert(attributes, pango_attr_insert_hyphens_new(FALSE));
     std::size_t i = 0, run = std::string::npos, last = 0;
     const auto close = [&](std::size_t end) {
         PangoAttribute* family = pango_attr_family_new(kArabic);

@@ -14,6 +14,7 @@
 #include <mutex>
 #include <stdexcept>
 #include <type_traits>
+#include <unordered_map>
 #include <vector>
 
 #include "documents/fonts.hpp"
@@ -116,18 +117,39 @@ void add_table(Flow& flow, Fonts& fonts, const Table& table) {
     std::size_t columns = table.header.size();
     for (const auto& row : table.rows) columns = std::max(columns, row.size());
     if (columns == 0) return;
-    // Columns as wide as their widest cell (at least 36 pt), narrowed together to fit the page.
-    std::vector<double> widths(columns, 36);
+    // As HTML lays out a table: each column as wide as its widest cell when they all fit; when they
+    // do not, each at least as wide as its longest word (so a number is never broken), and the
+    // room left shared out by how much more each column would like.
+    std::vector<double> natural(columns, 24), least(columns, 24);
+    std::unordered_map<std::string, double> measured;  // words repeat down a column
+    const auto word_width = [&](const std::string& word, bool bold) {
+        const auto [at, fresh] = measured.try_emplace((bold ? "b" : "r") + word, 0.0);
+        if (fresh) at->second = natural_width(fonts, word, bold);
+        return at->second;
+    };
     const auto widen = [&](const std::vector<std::string>& row, bool bold) {
-        for (std::size_t c = 0; c < row.size(); ++c)
-            widths[c] = std::max(widths[c], natural_width(fonts, cell_text(row[c]), bold) + 8);
+        for (std::size_t c = 0; c < row.size(); ++c) {
+            const auto text = cell_text(row[c]);
+            natural[c] = std::max(natural[c], natural_width(fonts, text, bold) + 8);
+            for (std::size_t start = 0; start < text.size();) {
+                const auto end = std::min(text.find_first_of(" \n\t", start), text.size());
+                if (end > start) least[c] = std::max(least[c], word_width(text.substr(start, end - start), bold) + 8);
+                start = end + 1;
+            }
+        }
     };
     widen(table.header, true);
     for (const auto& row : table.rows) widen(row, false);
-    double total = 0;
-    for (const auto w : widths) total += w;
-    if (total > kWidth)
-        for (auto& w : widths) w *= kWidth / total;
+    for (std::size_t c = 0; c < columns; ++c) least[c] = std::min(least[c], natural[c]);
+    double wanted = 0, needed = 0;
+    for (std::size_t c = 0; c < columns; ++c) wanted += natural[c], needed += least[c];
+    std::vector<double> widths = natural;
+    if (wanted > kWidth && needed >= kWidth) {  // even the words do not fit: narrow them together
+        for (std::size_t c = 0; c < columns; ++c) widths[c] = least[c] * kWidth / needed;
+    } else if (wanted > kWidth) {
+        const double room = kWidth - needed, more = wanted - needed;
+        for (std::size_t c = 0; c < columns; ++c) widths[c] = least[c] + room * (natural[c] - least[c]) / more;
+    }
     const std::size_t element = flow.elements.size();
     flow.elements.push_back({"Table", {}});
     const auto add_row = [&](const std::vector<std::string>& row, bool header, double space_before) {

@@ -56,7 +56,19 @@ documents::Document report_document(const Report& report, const ReadReport& read
     }
     if (!report.providers.empty()) {
         d.blocks.push_back(Heading{1, "Providers compared within each area"});
+        // As many provider rows as the ranking has units: a file of thousands of providers would
+        // otherwise print hundreds of pages (the CSV and JSON list every one).
+        std::size_t rows = 0, areas = 0;
         for (const auto& c : report.providers) {
+            if (rows >= kRankedUnits) {
+                d.blocks.push_back(
+                    Paragraph{fmt::format("And {} more areas: the CSV and JSON reports list every "
+                                          "provider.",
+                                          report.providers.size() - areas)});
+                break;
+            }
+            ++areas;
+            rows += c.groups.size();
             Table table{
                 c.area, {"Provider", "Referrals", "Adverse", "Adverse share", "Against the rest of the area"}, {}};
             for (std::size_t i = 0; i < c.groups.size(); ++i) table.rows.push_back(provider_cells(c, i));

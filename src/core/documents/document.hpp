@@ -1,5 +1,5 @@
 #pragma once
-// A document people print and send, as structure, not layout: its title and language, the
+// A document people print and send, as structure, not layout: its title (in English), the
 // sender's details and the date at its head, then headings, paragraphs, links, tables and charts.
 // documents/pdf.hpp lays it out and renders it; plain_text gives the same words as text, so the
 // page, the text download and the PDF say one thing. Pure.
@@ -40,9 +40,8 @@ struct Chart {
 using Block = std::variant<Heading, Paragraph, Link, Table, Chart>;
 
 struct Document {
-    std::string title;          // the PDF's title, and the first heading
-    bool title_heading = true;  // false: in the metadata only (a letter as its writer drafted it)
-    std::string language = "en-GB";
+    std::string title;                // the PDF's title, and the first heading
+    bool title_heading = true;        // false: in the metadata only (a letter as its writer drafted it)
     std::vector<std::string> sender;  // the sender's name, address, reference: lines at the top right
     std::string date;                 // "4 December 2026", under the sender's details
     std::vector<std::string> recipient;

@@ -118,6 +118,25 @@ TEST(DocumentPdf, HostileInputStaysInsideThePageAndCountsItsPages) {
     EXPECT_NE(text.find("javascript (javascript:alert(1))"), std::string::npos) << "printed, not a link";
 }
 
+TEST(DocumentPdf, ATableKeepsEveryWordWholeWhenALongNameWantsTheWidth) {
+    // A unit's name may be 200 bytes; the figures beside it must still read as numbers, never
+    // broken down the page or hyphenated (a hyphen in a table of figures reads as a minus).
+    Document d;
+    d.title = "Units by strength of evidence";
+    std::string name;
+    for (int i = 0; i < 18; ++i) name += "Jobcentre" + std::to_string(i) + " ";
+    d.blocks.push_back(Table{"Units",
+                             {"Rank", "Unit", "Strongest test", "p-value", "q-value", "Flagged"},
+                             {{"1", name, "Period end", "1.8e-127", "3.2e-125", "Yes"},
+                              {"2", "Leeds", "Floor", "0.000123", "0.0456", "No"}}});
+    const PdfFile pdf(render_pdf(d));
+    const auto boxes = pdf.tool("pdftotext", "-bbox -enc UTF-8");
+    for (const std::string whole : {"Rank", "Strongest", "p-value", "q-value", "Flagged", "1.8e-127", "3.2e-125",
+                                    "0.000123", "0.0456", "Jobcentre17"})
+        EXPECT_NE(boxes.find(">" + whole + "</word>"), std::string::npos) << whole << " is broken:\n" << boxes;
+    EXPECT_EQ(boxes.find("-</word>"), std::string::npos) << "a hyphen was inserted:\n" << boxes;
+}
+
 TEST(DocumentPdf, ATwentyPageReportWithTablesAndChartsTakesUnderASecond) {
     Document d;
     d.title = "Target detection report";
