@@ -242,6 +242,26 @@ TEST_P(Authorisation, TheMatrixHoldsForSuggestionsComplaintsAdminAndAccountRoute
         letter_tokens.push_back(c.letter_token);
     }
 
+    // The letter to the Independent Case Examiner: each role's own complaint, sent long enough ago
+    // for the ICE to take it, its token read from the page its codename shows.
+    std::vector<std::string> ice_paths, ice_bodies, ice_tokens;
+    for (const auto& role : roles) {
+        const auto c = complaint(seetec_, role.cookie);
+        send_complaint(c);
+        {
+            auto database = pw::store::Database::open(*pw::store::parse_database_url(db()));
+            auto s = (*database)->session();
+            s << "UPDATE complaints SET sent_week = '2020-W01' WHERE id = " + c.id;
+        }
+        const auto ask = request(port(), "GET", "/complaints/mine", role.cookie).body;
+        const auto mine = send("POST", "/complaints/mine", role.cookie + kForm,
+                               "csrf=" + csrf_in(ask, "/complaints/mine") + "&codename=" + c.codename);
+        ice_paths.push_back("/complaints/" + c.id + "/ice-letter");
+        ice_bodies.push_back("codename=" + c.codename);
+        ice_tokens.push_back(csrf_in(mine.body, ice_paths.back()));
+        EXPECT_FALSE(ice_tokens.back().empty()) << "no letter to the ICE offered";
+    }
+
     // Accounts: one for the admin to disable, and a set-up link for each role to use.
     create_account(db(), "spare1", "moderator");
     const auto spare = account_id("spare1");
@@ -426,6 +446,13 @@ TEST_P(Authorisation, TheMatrixHoldsForSuggestionsComplaintsAdminAndAccountRoute
          .tokens = letter_tokens,
          .shows = "this is a matrix letter",
          .participant = true},
+        {.method = "POST",
+         .paths = ice_paths,
+         .expected = kEveryone,
+         .bodies = ice_bodies,
+         .tokens = ice_tokens,
+         .shows = "To: the Independent Case Examiner",
+         .participant = true},
         {.method = "GET",
          .paths = {"/provider-area/complaints"},
          .expected = kRepresentatives,
@@ -553,5 +580,5 @@ TEST_P(Authorisation, TheMatrixHoldsForSuggestionsComplaintsAdminAndAccountRoute
             ++checked;
         }
     }
-    EXPECT_EQ(checked, 273);  // 39 routes, 7 roles
+    EXPECT_EQ(checked, 280);  // 40 routes, 7 roles
 }

@@ -143,9 +143,8 @@ TEST_P(Complaints, TheLetterToTheIceIsDraftedFromTheComplaintWithWhatIsTypedForI
     EXPECT_EQ(letter.header("cache-control"), "no-store");
     for (const auto& words :
          {std::string("To: the Independent Case Examiner"),
-          std::string("under its complaints procedure in the week of "
-                      "30 December 2019. It has not given me a final "
-                      "response"),
+          std::string("under its complaints procedure in the week of 30 December 2019, and it has not given "
+                      "me a final response. I ask you to accept my complaint without one."),
           std::string("My complaint is about: Travel costs not paid."), std::string("Nobody answered my letter."), name,
           std::string("National Insurance number: QQ123456C")})
         EXPECT_NE(letter.body.find(words), std::string::npos) << words;

@@ -2,8 +2,6 @@
 
 #include <fmt/format.h>
 
-#include "core/complaints/clock.hpp"
-
 namespace pw::complaints {
 
 std::string week_of(Week week) {
@@ -32,9 +30,9 @@ documents::Document ice_document(const IceFacts& f, std::chrono::year_month_day 
                                   provider, week_of(f.sent), week_of(*f.final_response))});
     } else {
         d.blocks.push_back(Paragraph{fmt::format(
-            "I sent my complaint to {} under its complaints procedure in {}. It has not given me a final response, "
-            "and {} weeks have passed since then: its final response was due by {}.",
-            provider, week_of(f.sent), kFinalResponseWeeks, week_of(ice_without_response_from(f.sent).plus(-1)))});
+            "I sent my complaint to {} under its complaints procedure in {}, and it has not given me a final "
+            "response. I ask you to accept my complaint without one.",
+            provider, week_of(f.sent))});
     }
     if (f.not_satisfied.find_first_not_of(" \r\n\t") != std::string::npos) {
         d.blocks.push_back(documents::Heading{2, f.final_response ? "Why I am not satisfied" : "What I want to add"});

@@ -16,9 +16,14 @@ std::string long_date(std::chrono::year_month_day date) {
                        static_cast<int>(date.year()));
 }
 
+bool sender_fits(const Sender& sender) {
+    return sender.name.size() <= kMaxSenderName && sender.address.size() <= kMaxSenderAddress &&
+           sender.ni_number.size() <= kMaxSenderReference;
+}
+
 std::vector<std::string> sender_lines(const Sender& sender, std::string_view reference_label) {
     std::vector<std::string> lines;
-    lines.push_back(sender.name.empty() ? "Your name:" : printable(sender.name, 200));
+    lines.push_back(sender.name.empty() ? "Your name:" : printable(sender.name, kMaxSenderName));
     bool any = false;
     for (const auto& block : paragraphs_of(sender.address)) {
         const auto& text = std::get<Paragraph>(block).text;
@@ -37,7 +42,7 @@ std::vector<std::string> sender_lines(const Sender& sender, std::string_view ref
     if (!reference_label.empty())
         lines.push_back(sender.ni_number.empty()
                             ? "Your " + std::string(reference_label) + ":"
-                            : std::string(reference_label) + ": " + printable(sender.ni_number, 40));
+                            : std::string(reference_label) + ": " + printable(sender.ni_number, kMaxSenderReference));
     return lines;
 }
 

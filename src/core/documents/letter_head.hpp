@@ -14,8 +14,15 @@ struct Sender {
     std::string ni_number;
 };
 
+// The most a letter's head holds, in bytes; a longer field is refused with kSenderTooLong.
+inline constexpr std::size_t kMaxSenderName = 200, kMaxSenderAddress = 600, kMaxSenderReference = 20;
+inline constexpr std::string_view kSenderTooLong =
+    "Your name, address or National Insurance number is too long for the letter";
+bool sender_fits(const Sender& sender);
+
 // The sender's block: their name, address lines and reference ("National Insurance number"),
-// each made printable; an empty field is printed as a label to fill in by hand. At most 12 lines.
+// each made printable; an empty field is printed as a label to fill in by hand. At most 12 lines
+// with the name, and the reference after them.
 std::vector<std::string> sender_lines(const Sender& sender, std::string_view reference_label);
 
 // "22 November 2026"

@@ -33,8 +33,16 @@ documents::Document reconsideration_document(const LetterAnswers& a, Date today)
         "Please send me a copy of the evidence the decision was based on, including what the provider sent you. "
         "If you keep the decision, please send me a mandatory reconsideration notice so that I can appeal. "
         "If I am in hardship, please also treat this letter as asking about hardship payments."});
-    d.blocks.push_back(Paragraph{fmt::format("I am sending this within one month of the decision, before {}.",
-                                             long_date(reconsideration_deadline(a.decision)))});
+    const auto deadline = reconsideration_deadline(a.decision);
+    if (std::chrono::sys_days{today} <= std::chrono::sys_days{deadline}) {
+        d.blocks.push_back(
+            Paragraph{fmt::format("I am sending this within one month of the decision, by {}.", long_date(deadline))});
+    } else {
+        d.blocks.push_back(Paragraph{fmt::format(
+            "The month for asking ended on {}. Please accept this request late because of my circumstances, which I "
+            "have explained: a late request can be accepted up to 13 months after the decision.",
+            long_date(deadline))});
+    }
     d.blocks.push_back(Paragraph{"Signed:", false});
     return d;
 }

@@ -225,12 +225,13 @@ Response ice_letter_page(const AppContext& app, const Request& request, const Ro
     std::string not_satisfied;
     if (const auto typed = field(*form, "not_satisfied");
         typed.find_first_not_of(" \r\n\t") != std::string_view::npos) {
-        auto checked = stories::check_text_within(typed, "What you want to tell the Independent Case Examiner", 6000);
+        auto checked =
+            stories::check_text_within(typed, "What you want to tell the Independent Case Examiner", kMaxWhatHappened);
         if (!checked) return my_complaints(app, *owner, checked.error().message, 400);
         not_satisfied = *checked;
     }
     const auto sender = sender_from(*form);
-    if (!sender) return my_complaints(app, *owner, std::string(kSenderTooLong), 400);
+    if (!sender) return my_complaints(app, *owner, std::string(documents::kSenderTooLong), 400);
     const IceFacts facts{row->provider_name,  row->office_name, row->category, *row->sent,
                          row->final_response, not_satisfied,    *sender};
     const auto today = std::chrono::year_month_day(std::chrono::floor<std::chrono::days>(app.clock()));
@@ -291,7 +292,10 @@ void add_complaint_routes(Router& router, const AppContext& app) {
         "/complaints/{id}/step",
         [&app](const Request& r, const RouteParams& p, Responder respond) { step(app, r, p, std::move(respond)); },
         throttle::Action::codename_lookup, Work::slow);
-    router.post(kLetter, [&app](const Request& r, const RouteParams&) { return complaint_letter_download(app, r); });
+    // Downloads render a PDF: limited like a codename look-up, and on the slow pool.
+    router.post(
+        kLetter, [&app](const Request& r, const RouteParams&) { return complaint_letter_download(app, r); },
+        throttle::Action::codename_lookup, Work::slow);
     router.post(
         "/complaints/{id}/ice-letter",
         [&app](const Request& r, const RouteParams& p) { return ice_letter_page(app, r, p); },

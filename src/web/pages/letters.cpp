@@ -12,7 +12,7 @@ std::optional<documents::Sender> sender_from(const FormFields& form) {
     documents::Sender sender{std::string(text::trim(field(form, "sender_name"))),
                              std::string(field(form, "sender_address")),
                              std::string(text::trim(field(form, "sender_ni")))};
-    if (sender.name.size() > 200 || sender.address.size() > 600 || sender.ni_number.size() > 20) return std::nullopt;
+    if (!documents::sender_fits(sender)) return std::nullopt;
     return sender;
 }
 

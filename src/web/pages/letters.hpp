@@ -12,10 +12,9 @@
 
 namespace pw::web {
 
-// sender_name, sender_address and sender_ni; nullopt when one is longer than a letter can hold.
+// sender_name, sender_address and sender_ni; nullopt when one is longer than a letter can hold
+// (documents::sender_fits: say documents::kSenderTooLong).
 std::optional<documents::Sender> sender_from(const FormFields& form);
-inline constexpr std::string_view kSenderTooLong =
-    "Your name, address or National Insurance number is too long for the letter";
 
 // The same fields for the page's download form.
 void put_sender(mustache::data& data, const documents::Sender& sender);

@@ -82,7 +82,7 @@ std::expected<Owner, Response> owner_of(const AppContext& app, const FormFields&
     return recognise_codename(app, form, path, kFollowForm);
 }
 
-Response my_cases(const AppContext& app, const Owner& owner, const std::string& notice) {
+Response my_cases(const AppContext& app, const Owner& owner, const std::string& notice, int status = 200) {
     mustache::data data;
     data.set("title", "Your sanction cases");
     if (!notice.empty()) data.set("notice", notice);
@@ -119,7 +119,7 @@ Response my_cases(const AppContext& app, const Owner& owner, const std::string& 
             d.set("csrf_letter", app.csrf.issue(fmt::format("/sanctions/cases/{}/letter", c.id), current_day(app)));
             return d;
         }));
-    Response response = html_page(app, "sanction_mine", std::move(data));
+    Response response = html_page(app, "sanction_mine", std::move(data), status);
     response.set_header("Cache-Control", "no-store");
     return response;
 }
@@ -230,16 +230,16 @@ Response letter(const AppContext& app, const Request& request, const RouteParams
     auto c = store::find_case(app.db, *id, owner->id);
     if (!c) return error_page(app, 404);
     auto decided = parse_date(field(*form, "decision_date"));
-    if (!decided) return my_cases(app, *owner, "Enter the date on your decision letter, like 2026-11-03");
+    if (!decided) return my_cases(app, *owner, "Enter the date on your decision letter, like 2026-11-03", 400);
     std::string explanation;
     if (const auto text = field(*form, "explanation"); text.find_first_not_of(" \r\n\t") != std::string_view::npos) {
         auto checked = stories::check_text(text, "Your explanation");
-        if (!checked) return my_cases(app, *owner, checked.error().message);
+        if (!checked) return my_cases(app, *owner, checked.error().message, 400);
         explanation = *checked;
     }
     // Who sends it, for the letter alone: never kept, never logged.
     const auto sender = sender_from(*form);
-    if (!sender) return my_cases(app, *owner, std::string(kSenderTooLong));
+    if (!sender) return my_cases(app, *owner, std::string(documents::kSenderTooLong), 400);
     const auto today = std::chrono::year_month_day(std::chrono::floor<std::chrono::days>(app.clock()));
     const sanctions::LetterAnswers answers{c->benefit,  c->reason,   c->good_reason, *decided,
                                            explanation, c->referrer, *sender};

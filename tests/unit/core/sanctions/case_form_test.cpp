@@ -76,7 +76,8 @@ TEST(ReconsiderationLetter, UsesTheAnswersAndNamesNoOneItWasNotGiven) {
     EXPECT_NE(letter.find("Missed an appointment"), std::string::npos);
     EXPECT_NE(letter.find("I had a good reason: I was ill."), std::string::npos);
     EXPECT_NE(letter.find("I phoned to say I was ill."), std::string::npos);
-    EXPECT_NE(letter.find("before 28 February 2026"), std::string::npos);
+    EXPECT_NE(letter.find("within one month of the decision, by 28 February 2026."), std::string::npos);
+    EXPECT_EQ(letter.find("late"), std::string::npos);
     EXPECT_EQ(letter.find("Mr "), std::string::npos);
     // No sender given: labels to fill in by hand, then the day it was drafted.
     EXPECT_TRUE(letter.starts_with("Your name:\nYour address:\nYour National Insurance number:\n3 February 2026\n"))
@@ -93,4 +94,16 @@ TEST(ReconsiderationLetter, PutsTheSendersDetailsAtItsHeadAsTyped) {
     EXPECT_EQ(d.title,
               "Request for mandatory reconsideration of an Employment and Support Allowance sanction "
               "decision dated 31 January 2026");
+}
+
+TEST(ReconsiderationLetter, SentLateItSaysSoAndAsksForItToBeAccepted) {
+    const LetterAnswers a{Benefit::jsa, Reason::other, GoodReason::caring, 2026y / January / 31, "", "Seetec", {}};
+    const auto on_the_last_day = reconsideration_letter(a, 2026y / February / 28);
+    EXPECT_NE(on_the_last_day.find("within one month of the decision, by 28 February 2026."), std::string::npos);
+    const auto late = reconsideration_letter(a, 2026y / March / 1);
+    EXPECT_EQ(late.find("within one month"), std::string::npos) << "a letter dated 1 March claims to be in time";
+    EXPECT_NE(late.find("The month for asking ended on 28 February 2026. Please accept this request late"),
+              std::string::npos)
+        << late;
+    EXPECT_NE(late.find("up to 13 months after the decision"), std::string::npos);
 }
