@@ -2,6 +2,8 @@
 // same SVG, with their figures beside them), for documents/pdf to render.
 #include <fmt/format.h>
 
+#include <algorithm>
+
 #include "analytics/report/report.hpp"
 
 namespace pw::analytics {
@@ -68,11 +70,17 @@ documents::Document report_document(const Report& report, const ReadReport& read
                 break;
             }
             ++areas;
-            rows += c.groups.size();
+            const auto shown = std::min(c.groups.size(), kRankedUnits - rows);
+            rows += shown;
             Table table{
                 c.area, {"Provider", "Referrals", "Adverse", "Adverse share", "Against the rest of the area"}, {}};
-            for (std::size_t i = 0; i < c.groups.size(); ++i) table.rows.push_back(provider_cells(c, i));
+            for (std::size_t i = 0; i < shown; ++i) table.rows.push_back(provider_cells(c, i));
             d.blocks.push_back(std::move(table));
+            if (shown < c.groups.size())
+                d.blocks.push_back(
+                    Paragraph{fmt::format("And {} more providers in {}: the CSV and JSON reports list "
+                                          "every one.",
+                                          c.groups.size() - shown, c.area)});
             if (c.adverse)
                 d.blocks.push_back(Paragraph{
                     fmt::format("Adverse shares differ: chi-square {:.1f} on {} degrees of "

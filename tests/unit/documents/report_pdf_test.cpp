@@ -49,3 +49,25 @@ TEST(ReportPdf, ADetectionReportOfTwentyPagesRendersInUnderASecond) {
     EXPECT_NE(text.find("And 20 more units with weaker evidence"), std::string::npos);
     EXPECT_NE(text.find(report.units.front().name), std::string::npos);
 }
+
+TEST(ReportPdf, ProviderTablesStopAt500RowsWhateverTheAreas) {
+    // A file of 600 providers in one area, and 300 more in each of two others: 500 rows printed.
+    Report report;
+    for (const auto& [area, providers] : {std::pair{"All of them", 600}, {"North", 300}, {"South", 300}}) {
+        ProviderComparison c;
+        c.area = area;
+        for (int i = 0; i < providers; ++i) c.groups.push_back({.name = "Provider " + std::to_string(i)});
+        report.providers.push_back(std::move(c));
+    }
+    ReadReport read;
+    const auto document = report_document(report, read, "Providers");
+    std::size_t rows = 0;
+    std::string notes;
+    for (const auto& block : document.blocks) {
+        if (const auto* table = std::get_if<pw::documents::Table>(&block)) rows += table->rows.size();
+        if (const auto* p = std::get_if<pw::documents::Paragraph>(&block)) notes += p->text + "\n";
+    }
+    EXPECT_EQ(rows, kRankedUnits);
+    EXPECT_NE(notes.find("And 100 more providers in All of them"), std::string::npos) << notes;
+    EXPECT_NE(notes.find("And 2 more areas"), std::string::npos) << notes;
+}
