@@ -192,6 +192,25 @@ protected:
         return std::to_string(id);
     }
 
+    // A story about the provider with a published response from its representative, reported
+    // (abusive: it stays up, and the provider is told in its area); the report link's path.
+    std::string reported_response(const std::string& provider, const std::string& rep, const std::string& text) {
+        const auto story = published_story("A story that gets a response: " + text, false, provider);
+        signed_post(rep, "/provider-area", "/stories/" + story + "/respond", "text=" + url_encode(text));
+        const auto response = newest(mod_, "/moderate", R"re(/moderate/responses/([0-9]+)/approve)re");
+        EXPECT_EQ(signed_post(mod_, "/moderate", "/moderate/responses/" + response + "/approve", "").status, 200);
+        const auto page = get(port(), "/providers/" + provider).body;
+        std::smatch m;
+        EXPECT_TRUE(std::regex_search(
+            page, m, std::regex(R"re(/stories/[0-9a-f]{16}/responses/)re" + response + R"re(/report)re")));
+        const std::string path = m.empty() ? "" : m[0].str();
+        EXPECT_EQ(send("POST", path, kForm,
+                       "csrf=" + csrf_in(get(port(), path).body, path) + "&ground=abusive&explanation=Rude")
+                      .status,
+                  200);
+        return path;
+    }
+
     std::string mod_, admin_, rep_;
 };
 PW_ENGINE_SUITE(Authorisation);
@@ -262,6 +281,12 @@ TEST_P(Authorisation, TheMatrixHoldsForSuggestionsComplaintsAdminAndAccountRoute
         EXPECT_FALSE(ice_tokens.back().empty()) << "no letter to the ICE offered";
     }
 
+    // Takedown of providers' responses: one of Seetec's reported, for its representative to answer,
+    // and one of A4e's, so A4e's representative has the answer form (and its token) too.
+    const auto response_report = reported_response(seetec_, rep_, "We are looking into this.");
+    reported_response(a4e_, sign_in("a4e-rep", passwords_["a4e-rep"]), "A4e will call you.");
+    const auto response_notice = newest(rep_, "/provider-area", R"re(name="id" value="([0-9]+)")re");
+
     // Accounts: one for the admin to disable, and a set-up link for each role to use.
     create_account(db(), "spare1", "moderator");
     const auto spare = account_id("spare1");
@@ -274,10 +299,10 @@ TEST_P(Authorisation, TheMatrixHoldsForSuggestionsComplaintsAdminAndAccountRoute
 
     // A role that cannot see the page holding a route's token posts an empty one; its 303 or 403
     // is still the role check's, since each of these handlers checks the role before the token:
-    // representative() in the suggestion answer and rewrite and the complaint answer, moderator()
-    // in moderation's act(), admin() in the admin's create, disable, standards and upload (before it even
-    // parses the multipart body). Another provider's representative posts a valid token from its
-    // own page, so its 403 (or 404) is the command's check of the provider.
+    // representative() in the suggestion answer and rewrite, the complaint answer and the answer
+    // to a takedown notice about a response, moderator() in moderation's act(), admin() in the
+    // admin's create, disable, standards and upload (before it even parses the multipart body). Another provider's
+    // representative posts a valid token from its own page, so its 403 (or 404) is the command's check of the provider.
     struct Route {
         std::string method;
         std::vector<std::string> paths;          // one for every role, or one each
@@ -347,6 +372,26 @@ TEST_P(Authorisation, TheMatrixHoldsForSuggestionsComplaintsAdminAndAccountRoute
          .bodies = {"note=Every+room+is+booked+until+April"},
          .form = answer_form,
          .shows = "Sent again."},
+        // A provider's published response: anyone may report it; its own provider answers the
+        // report, another provider's is refused by the command as if there were no such notice.
+        {.method = "GET",
+         .paths = {response_report},
+         .expected = kEveryone,
+         .shows = "Report this response",
+         .participant = true},
+        {.method = "POST",
+         .paths = {response_report},
+         .expected = kEveryone,
+         .pages = {response_report},
+         .bodies = {"ground=abusive&explanation=Rude+to+people"},
+         .shows = "The response stays published while the provider is told",
+         .participant = true},
+        {.method = "POST",
+         .paths = {"/provider-area/notices/answer"},
+         .expected = {303, 200, 404, 403, 403, 403, 403},
+         .pages = {"/provider-area"},
+         .bodies = {"id=" + response_notice + "&answer=It+is+polite"},
+         .shows = "Your answer is with the moderators"},
         // Ratings that count and the award (docs/integrity.md): participants' pages first.
         {.method = "GET",
          .paths = {"/award"},
@@ -580,5 +625,5 @@ TEST_P(Authorisation, TheMatrixHoldsForSuggestionsComplaintsAdminAndAccountRoute
             ++checked;
         }
     }
-    EXPECT_EQ(checked, 280);  // 40 routes, 7 roles
+    EXPECT_EQ(checked, 301);  // 43 routes, 7 roles
 }

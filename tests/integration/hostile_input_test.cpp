@@ -265,6 +265,31 @@ TEST_P(HostileInput, StaffFormsRefuseOrEscapeEverything) {
            moderator_);
     attack(request(port(), "GET", "/moderate", moderator_).body, "/moderate/stories/" + stories[0] + "/reject",
            moderator_);
+    // A published response: anyone may report it, and its provider answers the report.
+    const std::string respond = "/stories/" + stories[1] + "/respond";
+    ASSERT_EQ(request(port(), "POST", respond, representative_ + kForm,
+                      "csrf=" + csrf_in(request(port(), "GET", "/provider-area", representative_).body, respond) +
+                          "&text=We+will+look+into+it.")
+                  .status,
+              200);
+    const auto waiting = request(port(), "GET", "/moderate", moderator_).body;
+    static const std::regex approve_response(R"re(/moderate/responses/([0-9]+)/approve)re");
+    ASSERT_TRUE(std::regex_search(waiting, m, approve_response)) << "no response waiting";
+    const std::string approve = m[0].str();
+    ASSERT_EQ(request(port(), "POST", approve, moderator_ + kForm, "csrf=" + csrf_in(waiting, approve)).status, 200);
+    const auto with_response = get(port(), "/providers/" + provider_).body;
+    ASSERT_TRUE(
+        std::regex_search(with_response, link, std::regex(R"re(/stories/[0-9a-f]{16}/responses/[0-9]+/report)re")));
+    const std::string response_report = link[0].str();
+    attack(get(port(), response_report).body, response_report);
+    ASSERT_EQ(request(port(), "POST", response_report, kForm + another_client(),
+                      "csrf=" + csrf_in(get(port(), response_report).body, response_report) +
+                          "&ground=abusive&explanation=Rude")
+                  .status,
+              200);
+    attack(request(port(), "GET", "/provider-area", representative_).body, "/provider-area/notices/answer",
+           representative_);
+    check_body(request(port(), "GET", "/moderate", moderator_), "the moderation queue holding the attack's reports");
     std::printf("hostile input: %d staff requests, none unescaped, leaking or 5xx\n", sent_);
 }
 

@@ -48,10 +48,11 @@ protected:
         return request(port(), "POST", action, cookie + kForm, "csrf=" + csrf_in(html, action) + "&" + fields);
     }
 
-    // Rates Seetec with a story and confirms it after the preview; returns the preview page.
+    // Rates Seetec (or the provider `about`) with a story and confirms it after the preview;
+    // returns the preview page.
     // With a codename, the page that confirms it is kept in last_sent_ (it shows the codename).
-    HttpResponse tell_story(const std::string& story, bool with_codename = false) {
-        const auto url = "/providers/" + seetec_ + "/rate";
+    HttpResponse tell_story(const std::string& story, bool with_codename = false, const std::string& about = "") {
+        const auto url = "/providers/" + (about.empty() ? seetec_ : about) + "/rate";
         const std::string codename = with_codename ? "yes" : "no";
         auto form = get(port(), url);
         auto preview = request(port(), "POST", url, kForm,
@@ -90,9 +91,10 @@ protected:
             .status;
     }
 
-    // Tells a story and has the moderator publish it; returns its id.
-    std::string published_story(const std::string& text, bool with_codename = false) {
-        tell_story(text, with_codename);
+    // Tells a story (about Seetec unless another provider's id is given) and has the moderator
+    // publish it; returns its id.
+    std::string published_story(const std::string& text, bool with_codename = false, const std::string& about = "") {
+        tell_story(text, with_codename, about);
         const auto mod = sign_in("mod1", moderator_password_);
         const auto story = pending_story_id(mod);
         EXPECT_FALSE(story.empty());

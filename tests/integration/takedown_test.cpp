@@ -9,6 +9,26 @@ using namespace pw::testing;
 
 class Takedown : public StoryServerTest {
 protected:
+    // The representative responds to the story and the moderator publishes the response; its id.
+    std::string published_response(const std::string& rep, const std::string& story, const std::string& text) {
+        signed_post(rep, "/provider-area", "/stories/" + story + "/respond", "text=" + url_encode(text));
+        const auto mod = sign_in("mod1", moderator_password_);
+        std::smatch m;
+        const auto queue = signed_get(mod, "/moderate").body;
+        EXPECT_TRUE(std::regex_search(queue, m, std::regex(R"re(/moderate/responses/([0-9]+)/approve)re")));
+        signed_post(mod, "/moderate", "/moderate/responses/" + m[1].str() + "/approve", "");
+        return m[1].str();
+    }
+
+    // The report link under a published response, on the page of the provider given.
+    std::string response_report_path(const std::string& provider, const std::string& response) {
+        const auto page = get(port(), "/providers/" + provider).body;
+        std::smatch m;
+        EXPECT_TRUE(std::regex_search(
+            page, m, std::regex(R"re(/stories/[0-9a-f]{16}/responses/)re" + response + R"re(/report)re")));
+        return m.empty() ? "/stories/none/responses/0/report" : m[0].str();
+    }
+
     bool on_provider_page(const std::string& text) {
         return get(port(), "/providers/" + seetec_).body.find(text) != std::string::npos;
     }
@@ -132,4 +152,112 @@ TEST_P(Takedown, AWriterWhoCannotBeToldHasTheStoryHiddenAtOnce) {
                        "ground=abusive&explanation=" + url_encode("Threatening language about staff."));
     EXPECT_NE(sent.body.find("The story is hidden now"), std::string::npos);
     EXPECT_FALSE(on_provider_page("threatened me"));
+}
+
+// A provider's published response can be reported like a story. It is the provider's to answer,
+// in its area (never the story's writer's); one that identifies someone is hidden at once while
+// the story stays up; an upheld notice removes the response alone.
+TEST_P(Takedown, AProvidersResponseIsReportedAnsweredByItsProviderAndRemovedAlone) {
+    const auto story = published_story("They sent me to a course I had already done.", true);
+    const auto codename = last_codename();
+    const auto rep = sign_in("seetec-rep", passwords_["seetec-rep"]);
+    const auto mod = sign_in("mod1", moderator_password_);
+    const auto response = published_response(rep, story, "We checked the records and the course was a different one.");
+    ASSERT_TRUE(on_provider_page("the course was a different one"));
+    std::smatch m;
+
+    // The report link under the response names it under the story's reference.
+    const auto path = response_report_path(seetec_, response);
+    auto form = get(port(), path);
+    EXPECT_EQ(form.status, 200);
+    EXPECT_NE(form.body.find("Report this response"), std::string::npos);
+    EXPECT_NE(form.body.find("the course was a different one"), std::string::npos);
+
+    // Defamation: the response stays up, the provider is told in its area, the writer is not.
+    auto sent = report(path, "ground=defamatory&explanation=" + url_encode("It says I lied about the course.") +
+                                 "&name=" + url_encode("Sam Writer") + "&contact=" + url_encode("sam@example.com"));
+    EXPECT_EQ(sent.status, 200);
+    EXPECT_NE(sent.body.find("The response stays published while the provider is told"), std::string::npos);
+    EXPECT_TRUE(on_provider_page("the course was a different one"));
+    auto ask = get(port(), "/my-codename");
+    auto mine = request(port(), "POST", "/my-codename", kForm,
+                        "csrf=" + csrf_in(ask.body, "/my-codename") + "&codename=" + codename);
+    EXPECT_EQ(mine.body.find("It says I lied"), std::string::npos);
+    auto area = signed_get(rep, "/provider-area").body;
+    EXPECT_NE(area.find("Reports about your responses"), std::string::npos);
+    EXPECT_NE(area.find("It says I lied about the course."), std::string::npos);
+    EXPECT_EQ(area.find("Sam Writer"), std::string::npos);  // the provider never learns who complained
+    const std::string answer_path = "/provider-area/notices/answer";
+    ASSERT_TRUE(std::regex_search(area, m, std::regex(R"re(name="id" value="([0-9]+)")re")));
+    const auto notice = m[1].str();
+    // Another provider's representative, with a valid token from its own area (a notice about its
+    // own response puts the form there): as if there were no such notice, and nothing changes.
+    const auto rival = sign_in("a4e-rep", passwords_["a4e-rep"]);
+    const auto rival_story = published_story("The A4e office was closed when I came.", false, a4e_);
+    const auto rival_response = published_response(rival, rival_story, "We were closed for training that day.");
+    EXPECT_EQ(report(response_report_path(a4e_, rival_response),
+                     "ground=abusive&explanation=" + url_encode("Rude about the people who came."))
+                  .status,
+              200);
+    auto by_rival = signed_post(rival, "/provider-area", answer_path, "id=" + notice + "&answer=Leave%20it");
+    EXPECT_EQ(by_rival.status, 404);
+    EXPECT_EQ(request(port(), "POST", answer_path, kForm, "id=" + notice + "&answer=x").status, 303);  // signed out
+    auto empty = signed_post(rep, "/provider-area", answer_path, "id=" + notice + "&answer=%20");
+    EXPECT_EQ(empty.status, 400);
+    auto no_id = signed_post(rep, "/provider-area", answer_path, "id=abc&answer=Fine");
+    EXPECT_EQ(no_id.status, 400);
+    EXPECT_EQ(signed_get(mod, "/moderate").body.find("The provider answers"), std::string::npos);
+    auto answered = signed_post(rep, "/provider-area", answer_path,
+                                "id=" + notice + "&answer=" + url_encode("Our records show a different course."));
+    EXPECT_EQ(answered.status, 200);
+    EXPECT_NE(answered.body.find("Your answer is with the moderators"), std::string::npos);
+    EXPECT_NE(answered.body.find("You have answered"), std::string::npos);
+
+    const auto queue = signed_get(mod, "/moderate").body;
+    EXPECT_NE(queue.find("About a response from Seetec"), std::string::npos);
+    EXPECT_NE(queue.find("Our records show a different course."), std::string::npos);
+    EXPECT_NE(queue.find("Uphold: remove the response"), std::string::npos);
+    auto upheld = signed_post(mod, "/moderate", "/moderate/notices/" + notice + "/uphold", "");
+    EXPECT_NE(upheld.body.find("Done."), std::string::npos);
+    EXPECT_FALSE(on_provider_page("the course was a different one"));
+    EXPECT_TRUE(on_provider_page("They sent me to a course I had already done."));  // the story stays
+    EXPECT_EQ(get(port(), path).status, 404);
+}
+
+TEST_P(Takedown, AResponseThatIdentifiesSomeoneIsHiddenAtOnceAndBadResponseReportsChangeNothing) {
+    const auto story = published_story("Nobody told me about the appointment.");
+    const auto rep = sign_in("seetec-rep", passwords_["seetec-rep"]);
+    const auto mod = sign_in("mod1", moderator_password_);
+    const auto response = published_response(rep, story, "The letter was posted on time by our office.");
+    const auto path = response_report_path(seetec_, response);
+    const auto ref = path.substr(std::string("/stories/").size(), 16);
+
+    // Bad addresses and bad forms: a clear answer, nothing kept.
+    EXPECT_EQ(get(port(), "/stories/" + ref + "/responses/999999/report").status, 404);
+    EXPECT_EQ(get(port(), "/stories/" + ref + "/responses/abc/report").status, 404);
+    EXPECT_EQ(get(port(), "/stories/0123456789abcdef/responses/" + response + "/report").status, 404);
+    auto no_ground = report(path, "explanation=" + url_encode("<script>x</script>"));
+    EXPECT_EQ(no_ground.status, 400);
+    EXPECT_NE(no_ground.body.find("&lt;script&gt;x&lt;/script&gt;"), std::string::npos);
+    auto no_token = request(port(), "POST", path, kForm + another_client(), "ground=identifying&explanation=x");
+    EXPECT_EQ(no_token.status, 403);
+    // A story's token does not open its response's form.
+    const auto story_path = report_path("Nobody told me about the appointment.");
+    auto story_form = get(port(), story_path).body;
+    auto crossed = request(port(), "POST", path, kForm + another_client(),
+                           "csrf=" + csrf_in(story_form, story_path) + "&ground=identifying&explanation=x");
+    EXPECT_EQ(crossed.status, 403);
+    EXPECT_NE(signed_get(mod, "/moderate").body.find("Takedown notices: 0"), std::string::npos);
+
+    auto sent = report(path, "ground=identifying&explanation=" + url_encode("It names the officer who posted it."));
+    EXPECT_EQ(sent.status, 200);
+    EXPECT_NE(sent.body.find("The response is hidden now"), std::string::npos);
+    EXPECT_FALSE(on_provider_page("posted on time by our office"));
+    EXPECT_TRUE(on_provider_page("Nobody told me about the appointment."));
+    EXPECT_EQ(get(port(), path).status, 404);  // no second report of what is hidden
+    const auto queue = signed_get(mod, "/moderate").body;
+    EXPECT_NE(queue.find("posted on time by our office"), std::string::npos);  // the moderator still reads it
+    auto dismissed = signed_post(mod, "/moderate", "/moderate/notices/" + notice_id(queue) + "/dismiss", "");
+    EXPECT_NE(dismissed.body.find("Done."), std::string::npos);
+    EXPECT_TRUE(on_provider_page("posted on time by our office"));
 }

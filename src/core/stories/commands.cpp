@@ -206,4 +206,12 @@ Result<void> decide_response(const DecideResponse& command, StoryRepository& sto
                          command.reason);
 }
 
+Result<void> remove_response(const RemoveResponse& command, StoryRepository& stories) {
+    const auto state = stories.response_state(command.response_id);
+    if (!state) return fail(ErrorKind::not_found, "There is no such response.");
+    if (*state == ResponseState::withdrawn || *state == ResponseState::removed) return {};
+    return move_response(stories, command.response_id, ResponseState::removed, Actor::moderator, command.month,
+                         std::nullopt);
+}
+
 }  // namespace pw::stories

@@ -168,4 +168,12 @@ struct DecideResponse {
 };
 Result<void> decide_response(const DecideResponse& command, StoryRepository& stories);
 
+// A moderator takes a published response down (a takedown notice upheld). A response its provider
+// has withdrawn meanwhile, or one already removed, is left as it is.
+struct RemoveResponse {
+    std::int64_t response_id = 0;
+    Month month;
+};
+Result<void> remove_response(const RemoveResponse& command, StoryRepository& stories);
+
 }  // namespace pw::stories

@@ -26,14 +26,25 @@ struct ReportedStory {
     bool kept_before = false;       // a moderator dismissed an earlier notice about it
 };
 
+// What receiving a notice needs to know of a provider's response.
+struct ReportedResponse {
+    stories::ResponseState state = stories::ResponseState::pending;
+    std::int64_t story_id = 0;  // the story it answers
+    bool hidden = false;        // an open notice hides it already
+    bool kept_before = false;   // a moderator dismissed an earlier notice about it
+};
+
 struct NoticeFacts {
     NoticeState state = NoticeState::received;
     std::int64_t story_id = 0;
     bool hides = false;
+    std::optional<std::int64_t> response_id;           // a notice about a response, not its story
+    std::optional<std::int64_t> response_provider_id;  // that response's provider
 };
 
 struct NewNotice {
     std::int64_t story_id = 0;
+    std::optional<std::int64_t> response_id;
     Ground ground = Ground::identifying;
     redaction::RedactedText explanation;  // the writer reads it on their codename page
     std::optional<std::string> complainant_name;
@@ -47,6 +58,7 @@ class NoticeRepository {
 public:
     virtual ~NoticeRepository() = default;
     virtual std::optional<ReportedStory> reported_story(std::int64_t story_id) = 0;
+    virtual std::optional<ReportedResponse> reported_response(std::int64_t response_id) = 0;
     virtual std::int64_t insert_notice(const NewNotice& notice) = 0;
     virtual std::optional<NoticeFacts> notice(std::int64_t notice_id) = 0;
     // Moves the notice to `to` only if it is still in `from`, keeping the writer's answer when
@@ -63,8 +75,10 @@ struct ReceivedNotice {
     bool writer_reachable = false;  // the writer left a codename, so reads the notice there
 };
 
-// Anyone reports a published story not already hidden. A story a moderator has kept after an
-// earlier notice is not hidden at once by a new one: the new one waits in the queue.
+// Anyone reports a published story, or a published response to one, not already hidden. What a
+// moderator has kept after an earlier notice is not hidden at once by a new one: the new one
+// waits in the queue. A response's writer is its provider, whose representatives always read the
+// notice in their area, so a response is hidden at once only when it identifies someone.
 struct ReceiveNotice {
     std::int64_t story_id = 0;
     Ground ground = Ground::identifying;
@@ -73,6 +87,7 @@ struct ReceiveNotice {
     std::optional<std::string> complainant_contact;  // likewise
     std::chrono::sys_days received;
     Month month;
+    std::optional<std::int64_t> response_id;  // set: the notice is about this response to the story
 };
 Result<ReceivedNotice> receive_notice(const ReceiveNotice& command, NoticeRepository& notices);
 
@@ -85,8 +100,18 @@ struct AnswerNotice {
 };
 Result<void> answer_notice(const AnswerNotice& command, NoticeRepository& notices, stories::StoryRepository& stories);
 
-// A moderator decides: upheld removes the story; dismissed puts a hidden story back. Either way
-// the complainant's name and contact are forgotten.
+// A provider's representative objects to a notice about the provider's own response, saying why
+// it should stay; no other provider may.
+struct AnswerResponseNotice {
+    std::int64_t notice_id = 0;
+    std::int64_t provider_id = 0;  // the representative's
+    std::string answer;            // moderators read it
+    Month month;
+};
+Result<void> answer_response_notice(const AnswerResponseNotice& command, NoticeRepository& notices);
+
+// A moderator decides: upheld removes the story (or the response); dismissed puts a hidden one
+// back. Either way the complainant's name and contact are forgotten.
 struct DecideNotice {
     std::int64_t notice_id = 0;
     bool upheld = false;

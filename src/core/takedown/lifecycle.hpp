@@ -1,5 +1,6 @@
 #pragma once
-// A notice asking for a published story to be taken down, and nothing else. The steps follow in
+// A notice asking for a published story, or a provider's published response to one, to be
+// taken down, and nothing else. The steps follow in
 // outline the procedure for website operators under section 5 of the Defamation Act 2013
 // (docs/takedown.md): the writer is told and may answer; a moderator decides.
 #include <array>
@@ -16,6 +17,7 @@ inline constexpr std::array kNoticeStates{NoticeState::received, NoticeState::wr
 
 inline constexpr Transition<NoticeState> kNoticeTransitions[] = {
     {NoticeState::received, NoticeState::writer_answered, Actor::participant},  // the writer objects, saying why
+    {NoticeState::received, NoticeState::writer_answered, Actor::provider},     // a response's provider, likewise
     {NoticeState::received, NoticeState::upheld, Actor::moderator},             // the story is removed
     {NoticeState::received, NoticeState::dismissed, Actor::moderator},          // the story stays, or comes back
     {NoticeState::writer_answered, NoticeState::upheld, Actor::moderator},

@@ -23,10 +23,11 @@ constexpr const char* kStoryColumns =
     "s.public_ref "
     "FROM stories s JOIN providers p ON p.id = s.provider_id LEFT JOIN offices o ON o.id = s.office_id ";
 
-// A story with a takedown notice that hides it, not yet decided, is on no public page.
+// A story with a takedown notice that hides it, not yet decided, is on no public page. A notice
+// about one of its responses hides that response alone.
 const std::string kNotHidden =
-    "NOT EXISTS (SELECT 1 FROM takedown_notices n WHERE n.story_id = s.id AND n.hides = 1 AND n.state IN "
-    "('received', 'writer_answered'))";
+    "NOT EXISTS (SELECT 1 FROM takedown_notices n WHERE n.story_id = s.id AND n.response_id IS NULL AND "
+    "n.hides = 1 AND n.state IN ('received', 'writer_answered'))";
 
 StoryRow read_story(const soci::row& row) {
     StoryRow story;
@@ -53,7 +54,9 @@ void attach_details(soci::session& s, std::span<StoryRow> stories, const std::st
     soci::rowset<soci::row> responses =
         (s.prepare << fmt::format("SELECT r.story_id, r.id, p.name, r.month, r.body FROM responses r "
                                   "JOIN providers p ON p.id = r.provider_id JOIN stories s ON s.id = "
-                                  "r.story_id WHERE {} AND r.state = 'published' ORDER BY r.id",
+                                  "r.story_id WHERE {} AND r.state = 'published' AND NOT EXISTS (SELECT 1 FROM "
+                                  "takedown_notices n WHERE n.response_id = r.id AND n.hides = 1 AND n.state IN "
+                                  "('received', 'writer_answered')) ORDER BY r.id",
                                   story_filter));
     for (const auto& row : responses) {
         auto found = by_id.find(get_int(row, 0));

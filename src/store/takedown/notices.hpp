@@ -26,6 +26,7 @@ class SociNoticeRepository final : public takedown::NoticeRepository {
 public:
     explicit SociNoticeRepository(soci::session& s) : s_(s) {}
     std::optional<takedown::ReportedStory> reported_story(std::int64_t story_id) override;
+    std::optional<takedown::ReportedResponse> reported_response(std::int64_t response_id) override;
     std::int64_t insert_notice(const takedown::NewNotice& notice) override;
     std::optional<takedown::NoticeFacts> notice(std::int64_t notice_id) override;
     bool move_notice(std::int64_t notice_id, takedown::NoticeState from, takedown::NoticeState to,
@@ -48,18 +49,24 @@ struct NoticeRow {
     takedown::NoticeState state = takedown::NoticeState::received;
     std::string writer_answer;
     bool writer_reachable = false;
-    bool story_hidden = false;  // by this notice or another one still open
-    StoryRow story;             // as stored, hidden or not
+    bool story_hidden = false;            // what the notice is about (the story, or the response) is hidden now
+    StoryRow story;                       // as stored, hidden or not
+    std::optional<ResponseRow> response;  // a notice about a provider's response: that response
 };
 // Notices not yet decided, the earliest due first: the moderators' queue.
 std::vector<NoticeRow> open_notices(Database& db);
 // Notices not yet decided on the stories this codename wrote: what the writer is told.
 std::vector<NoticeRow> open_notices_for_writer(Database& db, std::int64_t codename_id);
+// Notices not yet decided on this provider's responses: what its representatives are told.
+std::vector<NoticeRow> open_notices_for_provider(Database& db, std::int64_t provider_id);
 
-// Whether an open notice hides the story.
+// Whether an open notice hides the story (a notice about one of its responses does not).
 bool story_hidden(Database& db, std::int64_t story_id);
+// Whether an open notice hides the response.
+bool response_hidden(Database& db, std::int64_t response_id);
 
-// Hides the stories whose writers have not answered by the end of the day due; returns how many.
+// Hides the stories (and responses) whose writers have not answered by the end of the day due;
+// returns how many.
 int hide_unanswered_notices(soci::session& s, std::chrono::sys_days today, Month month);
 
 // The choke point, held at compile time (docs/redaction.md).

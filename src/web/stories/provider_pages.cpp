@@ -1,19 +1,23 @@
 // A provider representative's pages: the published stories about its provider (and, for a
 // prime, its sub-contractors), with a response (read by a moderator before it is published)
-// and a flag for moderation on each; and the responses it has sent, with what became of them.
+// and a flag for moderation on each; the responses it has sent, with what became of them; and
+// takedown notices about those responses, which it may answer (docs/takedown.md).
 #include <fmt/format.h>
 
 #include "core/stories/commands.hpp"
 #include "core/stories/story.hpp"
+#include "core/takedown/commands.hpp"
 #include "store/accounts/accounts.hpp"
 #include "store/stories/responses.hpp"
 #include "store/stories/stories.hpp"
 #include "store/stories/story_repository.hpp"
+#include "store/takedown/notices.hpp"
 #include "web/accounts/signed_in.hpp"
 #include "web/http/query.hpp"
 #include "web/pages/page.hpp"
 #include "web/routes.hpp"
 #include "web/stories/views.hpp"
+#include "web/takedown/views.hpp"
 
 namespace pw::web {
 
@@ -22,6 +26,10 @@ namespace {
 std::optional<SignedIn> representative(const AppContext& app, const Request& request) {
     return signed_in_as(app, request, {accounts::Role::provider});
 }
+
+// One path for every notice, the notice's id in the form: a representative's token for it opens
+// only the notices the command finds are its provider's.
+constexpr std::string_view kAnswerPath = "/provider-area/notices/answer";
 
 Response area(const AppContext& app, const SignedIn& who, const std::string& notice, int status = 200) {
     mustache::data data;
@@ -39,6 +47,11 @@ Response area(const AppContext& app, const SignedIn& who, const std::string& not
                  return view;
              }));
     data.set("story_count", std::to_string(stories.size()));
+    // Takedown notices about this provider's own responses: it is told here, and may answer.
+    auto notices = store::open_notices_for_provider(app.db, *who.account.provider_id);
+    data.set("notices", list_of(notices, [&](const store::NoticeRow& n) { return notice_view(n, false); }));
+    data.set("has_notices", flag(!notices.empty()));
+    data.set("csrf_answer", session_form_token(app, who, kAnswerPath));
     auto sent = store::responses_by(app.db, *who.account.provider_id, 50);
     data.set("sent", list_of(sent, [](const store::ModeratedResponse& r) { return response_view(r); }));
     data.set("has_sent", flag(!sent.empty()));
@@ -90,6 +103,35 @@ void act(const AppContext& app, const Request& request, const RouteParams& param
     });
 }
 
+// The representative objects to a notice about one of its provider's responses, saying why it
+// should stay. Another provider's notice is answered as no notice at all.
+void answer(const AppContext& app, const Request& request, Responder respond) {
+    auto who = representative(app, request);
+    if (!who) return respond(refuse_access(app, request));
+    auto form = parse_query(request.body);
+    if (!form) return respond(error_page(app, 400));
+    if (!session_form_token_ok(app, *who, kAnswerPath, *form)) return respond(error_page(app, 403));
+    auto id = parse_id(field(*form, "id"));
+    if (!id) return respond(error_page(app, 400));
+    // Checked here as well as by the command, so an empty answer never reaches the writer.
+    auto text = stories::check_text(field(*form, "answer"), "Your answer");
+    if (!text) return respond(area(app, *who, text.error().message, 400));
+    apply_change(
+        app, request,
+        [command = takedown::AnswerResponseNotice{*id, *who->account.provider_id, std::move(*text),
+                                                  current_month(app)}](soci::session& s) {
+            store::SociNoticeRepository notices(s);
+            return takedown::answer_response_notice(command, notices);
+        },
+        [&app, who = *who, respond](Result<void> done) {
+            if (!done && done.error().kind == ErrorKind::not_found) return respond(error_page(app, 404));
+            respond(area(app, who,
+                         done ? "Your answer is with the moderators. They decide whether your response stays."
+                              : done.error().message,
+                         !done && done.error().kind == ErrorKind::invalid_input ? 400 : 200));
+        });
+}
+
 }  // namespace
 
 void add_provider_routes(Router& router, const AppContext& app) {
@@ -103,6 +145,9 @@ void add_provider_routes(Router& router, const AppContext& app) {
     });
     router.post_async("/stories/{id}/flag", [&app](const Request& r, const RouteParams& p, Responder respond) {
         act(app, r, p, std::move(respond), true);
+    });
+    router.post_async(std::string(kAnswerPath), [&app](const Request& r, const RouteParams&, Responder respond) {
+        answer(app, r, std::move(respond));
     });
 }
 

@@ -54,6 +54,7 @@ mustache::data story_view(const store::StoryRow& story) {
     // A moderator's censor rules reach the responses under a story too.
     put(d, "responses", list_of(story.responses, [&](const store::ResponseRow& r) {
             mustache::data rd;
+            put(rd, "response_id", std::to_string(r.id));
             put(rd, "provider_name", r.provider_name);
             put(rd, "month", month_label(r.month));
             put(rd, "segments", text_view(stories::censor(r.body, story.rules)));

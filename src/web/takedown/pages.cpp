@@ -4,6 +4,7 @@
 // (web/moderation/pages.cpp).
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <memory>
 
 #include "core/redaction/redacted_text.hpp"
@@ -24,20 +25,32 @@ namespace {
 
 using takedown::Ground;
 
+// What a report is about: a published story, or one provider's published response under it.
+struct Reported {
+    store::StoryRow story;
+    std::optional<store::ResponseRow> response;
+    const char* thing() const { return response ? "response" : "story"; }
+};
+
 // Stories are named by their public reference here, never their row id (it would tell the order
-// in which they arrived).
-std::string report_path(const store::StoryRow& story) {
-    return fmt::format("/stories/{}/report", story.public_ref);
+// in which they arrived). A response is named by its id under its story: responses are providers'
+// words, not a participant's, and their order tells nothing about anyone who wrote a story.
+std::string report_path(const Reported& reported) {
+    return reported.response
+               ? fmt::format("/stories/{}/responses/{}/report", reported.story.public_ref, reported.response->id)
+               : fmt::format("/stories/{}/report", reported.story.public_ref);
 }
 
 // The report form, with the answers given so far and what is wrong with them.
-Response report_form(const AppContext& app, const store::StoryRow& story, const FormFields& typed,
+Response report_form(const AppContext& app, const Reported& reported, const FormFields& typed,
                      const std::optional<FieldError>& error) {
     mustache::data data;
-    data.set("title", "Report this story");
-    put(data, "story", story_view(story));
-    data.set("action", report_path(story));
-    data.set("csrf", app.csrf.issue(report_path(story), current_day(app)));
+    data.set("title", fmt::format("Report this {}", reported.thing()));
+    data.set("thing", std::string(reported.thing()));
+    put(data, "story", story_view(reported.story));
+    if (reported.response) put(data, "response", reported_response_view(*reported.response, reported.story));
+    data.set("action", report_path(reported));
+    data.set("csrf", app.csrf.issue(report_path(reported), current_day(app)));
     const auto chosen = field(typed, "ground");
     data.set("grounds", list_of(std::array{Ground::identifying, Ground::defamatory, Ground::abusive}, [&](Ground g) {
                  mustache::data d;
@@ -64,44 +77,59 @@ Response report_form(const AppContext& app, const store::StoryRow& story, const 
 }
 
 // The story a report is about: published and not hidden already (a hidden story is being
-// reviewed: a second report adds nothing, and its page would show what is hidden); nullopt for a 404.
-std::optional<store::StoryRow> reportable(const AppContext& app, std::string_view ref) {
-    auto story = store::find_story_by_ref(app.db, ref);
+// reviewed: a second report adds nothing, and its page would show what is hidden); with a
+// response id, that response as published under it (a hidden one is on no page, so it is not
+// among them). nullopt for a 404.
+std::optional<Reported> reportable(const AppContext& app, const RouteParams& params) {
+    auto story = store::find_story_by_ref(app.db, params.get("ref"));
     if (!story || story->state != stories::StoryState::published || store::story_hidden(app.db, story->id)) {
         return std::nullopt;
     }
-    return story;
+    Reported reported{std::move(*story), std::nullopt};
+    if (params.values.contains("id")) {
+        const auto id = parse_id(params.get("id"));
+        if (!id) return std::nullopt;
+        const auto found = std::ranges::find(reported.story.responses, *id, &store::ResponseRow::id);
+        if (found == reported.story.responses.end()) return std::nullopt;
+        reported.response = *found;
+    }
+    return reported;
 }
 
 void receive(const AppContext& app, const Request& request, const RouteParams& params, Responder respond) {
-    const auto story = reportable(app, params.get("ref"));
-    if (!story) return respond(error_page(app, 404));
+    const auto reported = reportable(app, params);
+    if (!reported) return respond(error_page(app, 404));
     auto form = parse_query(request.body);
     if (!form) return respond(error_page(app, 400));
-    if (!app.csrf.valid(field(*form, "csrf"), report_path(*story), current_day(app))) {
+    if (!app.csrf.valid(field(*form, "csrf"), report_path(*reported), current_day(app))) {
         return respond(error_page(app, 403));
     }
     auto notice = takedown::check_notice({std::string(field(*form, "ground")), std::string(field(*form, "explanation")),
                                           std::string(field(*form, "name")), std::string(field(*form, "contact"))});
-    if (!notice) return respond(report_form(app, *story, *form, notice.error()));
+    if (!notice) return respond(report_form(app, *reported, *form, notice.error()));
     const auto today = std::chrono::floor<std::chrono::days>(app.clock());
     auto received = std::make_shared<takedown::ReceivedNotice>();
     apply_change(
         app, request,
         // The writer reads the explanation on their codename page: redacted here, before queueing.
-        [command = takedown::ReceiveNotice{story->id, notice->ground, redaction::redact_text(notice->explanation),
-                                           notice->name, notice->contact, today, current_month(app)},
+        [command =
+             takedown::ReceiveNotice{reported->story.id, notice->ground, redaction::redact_text(notice->explanation),
+                                     notice->name, notice->contact, today, current_month(app),
+                                     reported->response ? std::optional(reported->response->id) : std::nullopt},
          received](soci::session& s) -> Result<void> {
             store::SociNoticeRepository notices(s);
             auto done = takedown::receive_notice(command, notices);
             if (done) *received = *done;
             return without_value(done);
         },
-        [&app, respond, received, ground = notice->ground](Result<void> done) {
+        [&app, respond, received, ground = notice->ground,
+         about_response = reported->response.has_value()](Result<void> done) {
             if (!done) return respond(error_page(app, done.error().kind == ErrorKind::not_found ? 404 : 503));
             published_stories_changed(app);
             mustache::data data;
             data.set("title", "Thank you: your report is received");
+            data.set("thing", std::string(about_response ? "response" : "story"));
+            data.set("response", flag(about_response));
             data.set("hidden", flag(received->hidden));
             data.set("identifying", flag(ground == Ground::identifying));
             data.set("answer_days", std::to_string(takedown::kWriterAnswerDays.count()));
@@ -123,6 +151,8 @@ mustache::data notice_view(const store::NoticeRow& notice, bool for_moderator) {
     put(d, "answered", flag(notice.state == takedown::NoticeState::writer_answered));
     put(d, "can_answer", flag(notice.state == takedown::NoticeState::received));
     put(d, "story", story_view(notice.story));
+    put(d, "thing", std::string(notice.response ? "response" : "story"));
+    if (notice.response) put(d, "response", reported_response_view(*notice.response, notice.story));
     if (for_moderator) {
         put(d, "received_on", notice.received_on);
         put(d, "writer_answer", notice.writer_answer);
@@ -133,16 +163,30 @@ mustache::data notice_view(const store::NoticeRow& notice, bool for_moderator) {
     return d;
 }
 
+mustache::data reported_response_view(const store::ResponseRow& response, const store::StoryRow& story) {
+    mustache::data d;
+    put(d, "id", std::to_string(response.id));
+    put(d, "provider_name", response.provider_name);
+    put(d, "month", month_label(response.month));
+    // A moderator's censor rules on the story reach its responses, as on the public page.
+    put(d, "segments", text_view(stories::censor(response.body, story.rules)));
+    return d;
+}
+
 void add_takedown_routes(Router& router, const AppContext& app) {
-    // {ref}: the story's public reference, never its row id.
-    router.get("/stories/{ref}/report", [&app](const Request&, const RouteParams& p) {
-        const auto story = reportable(app, p.get("ref"));
-        return story ? report_form(app, *story, {}, std::nullopt) : error_page(app, 404);
-    });
-    router.post_async(
-        "/stories/{ref}/report",
-        [&app](const Request& r, const RouteParams& p, Responder respond) { receive(app, r, p, std::move(respond)); },
-        throttle::Action::participant_write);
+    // {ref}: the story's public reference, never its row id; {id}: a response published under it.
+    for (const char* path : {"/stories/{ref}/report", "/stories/{ref}/responses/{id}/report"}) {
+        router.get(path, [&app](const Request&, const RouteParams& p) {
+            const auto reported = reportable(app, p);
+            return reported ? report_form(app, *reported, {}, std::nullopt) : error_page(app, 404);
+        });
+        router.post_async(
+            path,
+            [&app](const Request& r, const RouteParams& p, Responder respond) {
+                receive(app, r, p, std::move(respond));
+            },
+            throttle::Action::participant_write);
+    }
 }
 
 }  // namespace pw::web

@@ -42,13 +42,39 @@ protected:
         return *id;
     }
 
-    Result<takedown::ReceivedNotice> report(std::int64_t story, takedown::Ground ground) {
+    Result<takedown::ReceivedNotice> report(std::int64_t story, takedown::Ground ground,
+                                            std::optional<std::int64_t> response = std::nullopt) {
         return in_transaction([&](soci::session& s) {
             store::SociNoticeRepository notices(s);
             return takedown::receive_notice({story, ground, redaction::redact_text("It names my colleague."),
-                                             "Jo Bloggs", "jo@example.com", day_, month()},
+                                             "Jo Bloggs", "jo@example.com", day_, month(), response},
                                             notices);
         });
+    }
+
+    // A response from the story's provider, published by a moderator; its id.
+    std::int64_t published_response(std::int64_t story) {
+        auto s = db_->session();
+        long long account = 0;
+        s << "INSERT INTO accounts (username, password_hash, role, provider_id, created_month) "
+             "VALUES ('rep', 'x', 'provider', :p, '2026-11') RETURNING id",
+            soci::use(provider_), soci::into(account);
+        soci::transaction t(s);
+        store::SociStoryRepository stories(s);
+        const auto id = stories::respond_to_story(
+            {story, provider_, account, redaction::redact_text("We spoke to the office about this."), month()},
+            stories);
+        EXPECT_TRUE(id && stories::decide_response({*id, true, std::nullopt, month()}, stories));
+        t.commit();
+        return *id;
+    }
+
+    // The responses shown under the story on the public pages.
+    std::size_t responses_shown(std::int64_t story) {
+        for (const auto& row : store::all_published_stories(*db_)) {
+            if (row.id == story) return row.responses.size();
+        }
+        return 0;
     }
 
     Result<void> decide(std::int64_t notice, bool upheld) {
@@ -184,4 +210,59 @@ TEST_P(Notices, ANoticeMovesOnlyFromTheStateItIsIn) {
         return 0;
     });
     EXPECT_EQ(count("takedown_notices WHERE complainant_name IS NULL OR complainant_contact IS NULL"), 0);
+}
+
+// A notice about a provider's response hides that response alone, never its story, and nothing
+// about it reaches the story's writer; the provider is told, has five days, and may answer.
+TEST_P(Notices, ANoticeAboutAResponseHidesTheResponseAloneAndIsTheProvidersToAnswer) {
+    const auto story = published_story(true);
+    const auto response = published_response(story);
+    EXPECT_EQ(responses_shown(story), 1u);
+    auto identifying = report(story, takedown::Ground::identifying, response);
+    ASSERT_TRUE(identifying);
+    EXPECT_TRUE(identifying->hidden);
+    EXPECT_TRUE(store::response_hidden(*db_, response));
+    EXPECT_FALSE(store::story_hidden(*db_, story));
+    EXPECT_TRUE(shown(story));
+    EXPECT_EQ(responses_shown(story), 0u);
+    EXPECT_TRUE(store::open_notices_for_writer(*db_, codename_).empty());
+    const auto told = store::open_notices_for_provider(*db_, provider_);
+    ASSERT_EQ(told.size(), 1u);
+    ASSERT_TRUE(told[0].response.has_value());
+    EXPECT_EQ(told[0].response->id, response);
+    EXPECT_TRUE(told[0].story_hidden);
+    // A second report of a hidden response is refused; the story itself can still be reported.
+    EXPECT_FALSE(report(story, takedown::Ground::abusive, response));
+    ASSERT_TRUE(decide(identifying->id, false));
+    EXPECT_EQ(responses_shown(story), 1u);
+
+    auto defamatory = report(story, takedown::Ground::defamatory, response);
+    ASSERT_TRUE(defamatory);
+    EXPECT_FALSE(defamatory->hidden);
+    auto by_writer = answer(defamatory->id, codename_, "Leave it up");
+    ASSERT_FALSE(by_writer);
+    EXPECT_EQ(by_writer.error().kind, ErrorKind::not_found);
+    const auto hide_on = [&](sys_days today) {
+        return in_transaction([&](soci::session& s) { return store::hide_unanswered_notices(s, today, month()); });
+    };
+    EXPECT_EQ(hide_on(day_ + days{6}), 1);
+    EXPECT_EQ(responses_shown(story), 0u);
+    EXPECT_TRUE(shown(story));
+    ASSERT_TRUE(decide(defamatory->id, true));
+    EXPECT_EQ(count("responses WHERE state = 'removed'"), 1);
+    EXPECT_EQ(store::find_story(*db_, story)->state, stories::StoryState::published);
+    EXPECT_EQ(count("events WHERE what = 'response.hidden' AND object_kind = 'response'"), 2);
+}
+
+TEST_P(Notices, OnlyAResponsePublishedUnderThatStoryCanBeReported) {
+    const auto story = published_story(true);
+    const auto other = published_story(true);
+    const auto response = published_response(story);
+    auto wrong_story = report(other, takedown::Ground::abusive, response);
+    ASSERT_FALSE(wrong_story);
+    EXPECT_EQ(wrong_story.error().kind, ErrorKind::not_found);
+    auto missing = report(story, takedown::Ground::abusive, response + 1000);
+    ASSERT_FALSE(missing);
+    EXPECT_EQ(missing.error().kind, ErrorKind::not_found);
+    EXPECT_EQ(count("takedown_notices"), 0);
 }

@@ -10,6 +10,7 @@
 
 #include <cmath>
 #include <cstdio>
+#include <string>
 
 #include "analytics/detection/detect.hpp"
 #include "analytics/simulation/simulate.hpp"
@@ -18,9 +19,10 @@ using namespace pw::analytics;
 
 namespace {
 
-// Probability that a planted unit outranks a null one (ties count half): the ROC AUC.
+// Probability that a planted unit outranks a null one (ties count half): the ROC AUC; NaN when
+// there is nothing to rank (a run with no planted regime), printed as "n/a", never as 0.
 double auc(const std::vector<double>& planted, const std::vector<double>& null) {
-    if (planted.empty() || null.empty()) return 0;
+    if (planted.empty() || null.empty()) return std::nan("");
     double wins = 0;
     for (double a : planted)
         for (double b : null) wins += a > b ? 1 : a == b ? 0.5 : 0;
@@ -58,12 +60,19 @@ Quality measure(const Simulation& sim, const Report& report) {
     return q;
 }
 
+std::string figure(double auc) {
+    if (std::isnan(auc)) return "n/a";
+    char text[16];
+    std::snprintf(text, sizeof text, "%.3f", auc);
+    return text;
+}
+
 void print(const char* what, std::uint64_t seed, const Quality& q) {
     std::printf(
-        "detection (%s, seed %llu): AUC floor %.3f, period-end %.3f, league-race %.3f; null offices flagged "
+        "detection (%s, seed %llu): AUC floor %s, period-end %s, league-race %s; null offices flagged "
         "after FDR %.1f%%, part-time null offices %.1f%% of %zu; calibration null rate at p<=5%%: %.1f%%\n",
-        what, static_cast<unsigned long long>(seed), q.auc[1], q.auc[2], q.auc[3], 100 * q.null_flagged,
-        100 * q.part_time_flagged, q.part_time, 100 * q.calibration);
+        what, static_cast<unsigned long long>(seed), figure(q.auc[1]).c_str(), figure(q.auc[2]).c_str(),
+        figure(q.auc[3]).c_str(), 100 * q.null_flagged, 100 * q.part_time_flagged, q.part_time, 100 * q.calibration);
 }
 
 // 300 offices over a year: natural rates of 1.5-3 referrals a full week, quota 3, 15% part-time,

@@ -27,6 +27,7 @@ public:
         stories::ResponseState state = stories::ResponseState::pending;
         std::string body;
         std::optional<std::string> reason;
+        std::int64_t provider_id = 0;
     };
     struct Rule {
         std::string phrase;
@@ -93,10 +94,10 @@ public:
         auto it = responses.find(id);
         return it == responses.end() ? std::nullopt : std::optional(it->second.state);
     }
-    std::int64_t insert_response(std::int64_t story_id, std::int64_t, std::int64_t, Month,
+    std::int64_t insert_response(std::int64_t story_id, std::int64_t provider_id, std::int64_t, Month,
                                  const redaction::RedactedText& body) override {
         const auto id = next_++;
-        responses[id] = Response{story_id, stories::ResponseState::pending, body.str(), std::nullopt};
+        responses[id] = Response{story_id, stories::ResponseState::pending, body.str(), std::nullopt, provider_id};
         return id;
     }
     bool move_response(std::int64_t id, stories::ResponseState from, stories::ResponseState to,

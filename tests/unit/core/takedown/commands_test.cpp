@@ -32,7 +32,20 @@ public:
         if (!story) return std::nullopt;
         ReportedStory out{story->state, story->codename_id.has_value(), false, false};
         for (const auto& [id, kept] : notices) {
-            if (kept.facts.story_id != story_id) continue;
+            if (kept.facts.story_id != story_id || kept.facts.response_id) continue;
+            const bool open =
+                kept.facts.state == NoticeState::received || kept.facts.state == NoticeState::writer_answered;
+            out.hidden = out.hidden || (open && kept.facts.hides);
+            out.kept_before = out.kept_before || kept.facts.state == NoticeState::dismissed;
+        }
+        return out;
+    }
+    std::optional<ReportedResponse> reported_response(std::int64_t response_id) override {
+        auto it = stories_.responses.find(response_id);
+        if (it == stories_.responses.end()) return std::nullopt;
+        ReportedResponse out{it->second.state, it->second.story_id, false, false};
+        for (const auto& [id, kept] : notices) {
+            if (kept.facts.response_id != response_id) continue;
             const bool open =
                 kept.facts.state == NoticeState::received || kept.facts.state == NoticeState::writer_answered;
             out.hidden = out.hidden || (open && kept.facts.hides);
@@ -42,12 +55,19 @@ public:
     }
     std::int64_t insert_notice(const NewNotice& notice) override {
         const auto id = static_cast<std::int64_t>(notices.size()) + 1;
-        notices.emplace(id, Kept{notice, {NoticeState::received, notice.story_id, notice.hides}, std::nullopt, false});
+        notices.emplace(id,
+                        Kept{notice,
+                             {NoticeState::received, notice.story_id, notice.hides, notice.response_id, std::nullopt},
+                             std::nullopt,
+                             false});
         return id;
     }
     std::optional<NoticeFacts> notice(std::int64_t id) override {
         auto it = notices.find(id);
-        return it == notices.end() ? std::nullopt : std::optional(it->second.facts);
+        if (it == notices.end()) return std::nullopt;
+        auto facts = it->second.facts;
+        if (facts.response_id) facts.response_provider_id = stories_.responses.at(*facts.response_id).provider_id;
+        return facts;
     }
     bool move_notice(std::int64_t id, NoticeState from, NoticeState to, const std::optional<std::string>& answer,
                      bool decided) override {
@@ -77,7 +97,8 @@ ReceiveNotice notice(std::int64_t story, Ground ground, std::string explanation 
                          ground == Ground::defamatory ? std::optional<std::string>("Jo Bloggs") : std::nullopt,
                          ground == Ground::defamatory ? std::optional<std::string>("jo@example.com") : std::nullopt,
                          kReceived,
-                         kNovember};
+                         kNovember,
+                         std::nullopt};
 }
 
 }  // namespace
@@ -215,4 +236,110 @@ TEST(ReceiveNotice, ADefamationNoticeWithoutTheComplainantsNameAndAddressIsRefus
     ASSERT_FALSE(refused);
     EXPECT_EQ(refused.error().kind, ErrorKind::invalid_input);
     EXPECT_TRUE(notices.notices.empty());
+}
+
+namespace {
+
+// A story with a published response from provider 5.
+struct Answered {
+    fakes::Stories stories;
+    FakeNotices notices{stories};
+    std::int64_t story = stories.add(StoryState::published, 5, 7);
+    std::int64_t response = [this] {
+        const auto id = *stories::respond_to_story(
+            {story, 5, 40, redaction::redact_text("We looked into this and spoke to the adviser."), kNovember},
+            stories);
+        EXPECT_TRUE(stories::decide_response({id, true, std::nullopt, kNovember}, stories));
+        return id;
+    }();
+    ReceiveNotice about_response(Ground ground) {
+        auto command = notice(story, ground, "The response names my neighbour");
+        command.response_id = response;
+        return command;
+    }
+};
+
+}  // namespace
+
+TEST(ResponseNotice, AResponseThatIdentifiesSomeoneIsHiddenAtOnceAndItsStoryStaysUp) {
+    Answered a;
+    auto received = receive_notice(a.about_response(Ground::identifying), a.notices);
+    ASSERT_TRUE(received);
+    EXPECT_TRUE(received->hidden);
+    ASSERT_EQ(a.notices.events.size(), 2u);
+    EXPECT_EQ(a.notices.events[1].what, "response.hidden");
+    EXPECT_EQ(a.notices.events[1].object_id.value_or(0), a.response);
+    // The story is neither hidden nor kept-before by a notice about its response.
+    const auto story = a.notices.reported_story(a.story);
+    EXPECT_FALSE(story->hidden);
+    ASSERT_TRUE(receive_notice(notice(a.story, Ground::defamatory), a.notices));
+}
+
+TEST(ResponseNotice, ADefamationNoticeLeavesTheResponseUpForItsProviderToAnswer) {
+    Answered a;
+    auto received = receive_notice(a.about_response(Ground::defamatory), a.notices);
+    ASSERT_TRUE(received);
+    EXPECT_FALSE(received->hidden);
+    EXPECT_TRUE(received->writer_reachable);
+    // Not the story's writer, not another provider: only the response's own provider.
+    auto by_writer = answer_notice({received->id, 7, "Leave it", kNovember}, a.notices, a.stories);
+    ASSERT_FALSE(by_writer);
+    EXPECT_EQ(by_writer.error().kind, ErrorKind::not_found);
+    auto by_rival = answer_response_notice({received->id, 6, "Leave it", kNovember}, a.notices);
+    ASSERT_FALSE(by_rival);
+    EXPECT_EQ(by_rival.error().message, "There is no such notice.");
+    EXPECT_EQ(a.notices.notices.at(received->id).facts.state, NoticeState::received);
+    ASSERT_TRUE(answer_response_notice({received->id, 5, "It is accurate.", kNovember}, a.notices));
+    EXPECT_EQ(a.notices.notices.at(received->id).facts.state, NoticeState::writer_answered);
+    EXPECT_EQ(a.notices.notices.at(received->id).answer, "It is accurate.");
+    EXPECT_EQ(a.notices.events.back().actor, events::ActorRole::provider);
+}
+
+TEST(ResponseNotice, AProviderCannotAnswerANoticeAboutAStory) {
+    Answered a;
+    const auto id = receive_notice(notice(a.story, Ground::defamatory), a.notices)->id;
+    auto refused = answer_response_notice({id, 5, "Take it down", kNovember}, a.notices);
+    ASSERT_FALSE(refused);
+    EXPECT_EQ(refused.error().kind, ErrorKind::not_found);
+}
+
+TEST(ResponseNotice, UpheldRemovesTheResponseNotTheStory) {
+    Answered a;
+    const auto id = receive_notice(a.about_response(Ground::identifying), a.notices)->id;
+    ASSERT_TRUE(decide_notice({id, true, kNovember}, a.notices, a.stories));
+    EXPECT_EQ(a.stories.responses.at(a.response).state, stories::ResponseState::removed);
+    EXPECT_EQ(a.stories.stories[a.story].facts.state, StoryState::published);
+    EXPECT_TRUE(a.notices.notices.at(id).complainant_forgotten);
+}
+
+TEST(ResponseNotice, DismissedPutsAHiddenResponseBackAndANewNoticeDoesNotHideItAgain) {
+    Answered a;
+    const auto id = receive_notice(a.about_response(Ground::identifying), a.notices)->id;
+    ASSERT_TRUE(decide_notice({id, false, kNovember}, a.notices, a.stories));
+    EXPECT_EQ(a.notices.events.back().what, "response.shown");
+    EXPECT_EQ(a.stories.responses.at(a.response).state, stories::ResponseState::published);
+    auto again = receive_notice(a.about_response(Ground::identifying), a.notices);
+    ASSERT_TRUE(again);
+    EXPECT_FALSE(again->hidden);
+}
+
+TEST(ResponseNotice, OnlyAPublishedResponseOfThatStoryNotHiddenAlreadyCanBeReported) {
+    Answered a;
+    const auto other = a.stories.add(StoryState::published, 5, 8);
+    auto wrong_story = a.about_response(Ground::abusive);
+    wrong_story.story_id = other;
+    EXPECT_EQ(receive_notice(wrong_story, a.notices).error().kind, ErrorKind::not_found);
+    const auto pending = *stories::respond_to_story(
+        {a.story, 5, 40, redaction::redact_text("Still with a moderator."), kNovember}, a.stories);
+    auto unpublished = a.about_response(Ground::abusive);
+    unpublished.response_id = pending;
+    EXPECT_EQ(receive_notice(unpublished, a.notices).error().kind, ErrorKind::not_found);
+    auto missing = a.about_response(Ground::abusive);
+    missing.response_id = 999;
+    EXPECT_EQ(receive_notice(missing, a.notices).error().kind, ErrorKind::not_found);
+    ASSERT_TRUE(receive_notice(a.about_response(Ground::identifying), a.notices));
+    auto hidden = receive_notice(a.about_response(Ground::abusive), a.notices);
+    ASSERT_FALSE(hidden);
+    EXPECT_EQ(hidden.error().kind, ErrorKind::not_found);
+    EXPECT_EQ(a.notices.notices.size(), 1u);
 }

@@ -69,12 +69,14 @@ TEST(TakedownNotice, GroundsRoundTrip) {
     EXPECT_FALSE(ground_from("other"));
 }
 
-TEST(NoticeLifecycle, TheWriterAnswersAndAModeratorDecides) {
+TEST(NoticeLifecycle, TheWriterOrTheResponsesProviderAnswersAndAModeratorDecides) {
     using N = NoticeState;
     for (auto from : kNoticeStates) {
         for (auto to : kNoticeStates) {
             for (auto actor : {Actor::participant, Actor::moderator, Actor::provider, Actor::admin}) {
-                const bool allowed = (from == N::received && to == N::writer_answered && actor == Actor::participant) ||
+                // The writer of a story answers as a participant; the provider whose response it is, as a provider.
+                const bool allowed = (from == N::received && to == N::writer_answered &&
+                                      (actor == Actor::participant || actor == Actor::provider)) ||
                                      ((from == N::received || from == N::writer_answered) &&
                                       (to == N::upheld || to == N::dismissed) && actor == Actor::moderator);
                 auto result = check_notice_transition(from, to, actor);
