@@ -49,10 +49,13 @@ TEST_P(Standards, AProviderFarUnderThreeStarsIsBelowStandardOnlyWhenTwoPublicati
     const auto first = next_month();
     publish_at(first);
     auto page = get(port(), "/providers/" + seetec_).body;
-    ASSERT_NE(page.find("id=\"standard-status\""), std::string::npos) << "no status on the provider page";
+    const auto status_at = page.find("id=\"standard-status\"");
+    ASSERT_NE(status_at, std::string::npos) << "no status on the provider page";
     EXPECT_NE(page.find("Not enough ratings yet"), std::string::npos);
     EXPECT_NE(page.find("The latest figures say “Below standard”: the status changes if the next publication agrees."),
-              std::string::npos);
+              std::string::npos)
+        << page.substr(status_at, 2500) << "\nratings kept: " << count("ratings")
+        << ", held months: " << count("rating_holds");
     EXPECT_EQ(page.find("Under recovery measures"), std::string::npos) << "one publication put it under recovery";
     EXPECT_NE(page.find(": Not enough ratings yet (these figures said “Below standard”, not yet confirmed)."),
               std::string::npos)
