@@ -51,6 +51,13 @@ protected:
                        "csrf=" + csrf_in(form.body, path) + "&" + fields);
     }
 
+    // What the writer reads on their codename page.
+    HttpResponse codename_page(const std::string& codename) {
+        const auto ask = get(port(), "/my-codename");
+        return request(port(), "POST", "/my-codename", kForm,
+                       "csrf=" + csrf_in(ask.body, "/my-codename") + "&codename=" + codename);
+    }
+
     std::string notice_id(const std::string& queue) {
         std::smatch m;
         return std::regex_search(queue, m, std::regex(R"re(/moderate/notices/([0-9]+)/uphold)re")) ? m[1].str() : "";
@@ -117,9 +124,7 @@ TEST_P(Takedown, TheWriterIsToldAnswersAndTheModeratorDecides) {
     EXPECT_NE(sent.body.find("stays published while its writer is told"), std::string::npos);
     EXPECT_TRUE(on_provider_page("makes up sanction reasons"));
 
-    auto ask = get(port(), "/my-codename");
-    auto mine = request(port(), "POST", "/my-codename", kForm,
-                        "csrf=" + csrf_in(ask.body, "/my-codename") + "&codename=" + codename);
+    const auto mine = codename_page(codename);
     EXPECT_NE(mine.body.find("Someone has asked for your story to be taken down"), std::string::npos);
     EXPECT_NE(mine.body.find("This is untrue about our &lt;i&gt;manager&lt;/i&gt;."), std::string::npos);
     EXPECT_EQ(mine.body.find("Jo Bloggs"), std::string::npos);  // the writer never learns who complained
@@ -179,9 +184,7 @@ TEST_P(Takedown, AProvidersResponseIsReportedAnsweredByItsProviderAndRemovedAlon
     EXPECT_EQ(sent.status, 200);
     EXPECT_NE(sent.body.find("The response stays published while the provider is told"), std::string::npos);
     EXPECT_TRUE(on_provider_page("the course was a different one"));
-    auto ask = get(port(), "/my-codename");
-    auto mine = request(port(), "POST", "/my-codename", kForm,
-                        "csrf=" + csrf_in(ask.body, "/my-codename") + "&codename=" + codename);
+    const auto mine = codename_page(codename);
     EXPECT_EQ(mine.body.find("It says I lied"), std::string::npos);
     auto area = signed_get(rep, "/provider-area").body;
     EXPECT_NE(area.find("Reports about your responses"), std::string::npos);

@@ -51,17 +51,20 @@ mustache::data story_view(const store::StoryRow& story) {
     put(d, "state", std::string(stories::story_state_name(story.state)));
     if (!story.reject_reason.empty()) put(d, "reject_reason", story.reject_reason);
     put(d, "safeguarding", flag(story.safeguarding));
-    // A moderator's censor rules reach the responses under a story too.
-    put(d, "responses", list_of(story.responses, [&](const store::ResponseRow& r) {
-            mustache::data rd;
-            put(rd, "response_id", std::to_string(r.id));
-            put(rd, "provider_name", r.provider_name);
-            put(rd, "month", month_label(r.month));
-            put(rd, "segments", text_view(stories::censor(r.body, story.rules)));
-            return rd;
-        }));
+    put(d, "responses",
+        list_of(story.responses, [&](const store::ResponseRow& r) { return published_response_view(r, story); }));
     d.set("has_responses",
           story.responses.empty() ? mustache::data::type::bool_false : mustache::data::type::bool_true);
+    return d;
+}
+
+mustache::data published_response_view(const store::ResponseRow& response, const store::StoryRow& story) {
+    mustache::data d;
+    put(d, "response_id", std::to_string(response.id));
+    put(d, "provider_name", response.provider_name);
+    put(d, "month", month_label(response.month));
+    // A moderator's censor rules reach the responses under a story too.
+    put(d, "segments", text_view(stories::censor(response.body, story.rules)));
     return d;
 }
 

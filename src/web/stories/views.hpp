@@ -21,6 +21,8 @@ void set_preview(mustache::data& data, const FormFields& form, const std::string
 
 // A story with its responses, its text split at what was removed (and what moderators censor).
 mustache::data story_view(const store::StoryRow& story);
+// A response published under the story, as the public reads it (the story's censor rules reach it).
+mustache::data published_response_view(const store::ResponseRow& response, const store::StoryRow& story);
 
 // A response as its provider and moderators see it: its state, its reason if rejected, and the
 // story it answers.

@@ -48,7 +48,7 @@ Response report_form(const AppContext& app, const Reported& reported, const Form
     data.set("title", fmt::format("Report this {}", reported.thing()));
     data.set("thing", std::string(reported.thing()));
     put(data, "story", story_view(reported.story));
-    if (reported.response) put(data, "response", reported_response_view(*reported.response, reported.story));
+    if (reported.response) put(data, "response", published_response_view(*reported.response, reported.story));
     data.set("action", report_path(reported));
     data.set("csrf", app.csrf.issue(report_path(reported), current_day(app)));
     const auto chosen = field(typed, "ground");
@@ -152,7 +152,7 @@ mustache::data notice_view(const store::NoticeRow& notice, bool for_moderator) {
     put(d, "can_answer", flag(notice.state == takedown::NoticeState::received));
     put(d, "story", story_view(notice.story));
     put(d, "thing", std::string(notice.response ? "response" : "story"));
-    if (notice.response) put(d, "response", reported_response_view(*notice.response, notice.story));
+    if (notice.response) put(d, "response", published_response_view(*notice.response, notice.story));
     if (for_moderator) {
         put(d, "received_on", notice.received_on);
         put(d, "writer_answer", notice.writer_answer);
@@ -160,16 +160,6 @@ mustache::data notice_view(const store::NoticeRow& notice, bool for_moderator) {
         if (!notice.complainant_name.empty()) put(d, "complainant_name", notice.complainant_name);
         if (!notice.complainant_contact.empty()) put(d, "complainant_contact", notice.complainant_contact);
     }
-    return d;
-}
-
-mustache::data reported_response_view(const store::ResponseRow& response, const store::StoryRow& story) {
-    mustache::data d;
-    put(d, "id", std::to_string(response.id));
-    put(d, "provider_name", response.provider_name);
-    put(d, "month", month_label(response.month));
-    // A moderator's censor rules on the story reach its responses, as on the public page.
-    put(d, "segments", text_view(stories::censor(response.body, story.rules)));
     return d;
 }
 

@@ -7,7 +7,5 @@
 namespace pw::web {
 
 mustache::data notice_view(const store::NoticeRow& notice, bool for_moderator);
-// A provider's response as a report about it shows it: with the story's censor rules applied.
-mustache::data reported_response_view(const store::ResponseRow& response, const store::StoryRow& story);
 
 }  // namespace pw::web
