@@ -1,8 +1,8 @@
 #pragma once
 // A notice asking for a published story, or a provider's published response to one, to be
-// taken down, and nothing else. The steps follow in
-// outline the procedure for website operators under section 5 of the Defamation Act 2013
-// (docs/takedown.md): the writer is told and may answer; a moderator decides.
+// taken down, and nothing else. The steps follow in outline the procedure for website operators
+// under section 5 of the Defamation Act 2013 (docs/takedown.md): the writer (a response's
+// provider) is told and may answer; a moderator decides.
 #include <array>
 #include <optional>
 #include <string_view>

@@ -25,7 +25,7 @@ void story_visibility_event(soci::session& s, const char* what, std::int64_t sto
     append_event(s, events::Event{what, "story", story_id, std::nullopt, std::nullopt, actor, month});
 }
 
-// Open notices that hide the story itself (response_id NULL), or one response.
+// A notice still open that hides what it is about: its story (response_id NULL) or one response.
 constexpr const char* kOpenHiding = "hides = 1 AND state IN ('received', 'writer_answered')";
 
 std::vector<NoticeRow> read_notices(Database& db, const std::string& where, long long key) {
