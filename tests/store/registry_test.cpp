@@ -171,8 +171,24 @@ TEST_P(Registry, OfficesAndStandardsBelongToAProvider) {
         "provider,standard,source\n"
         "Seetec,We will see you at least once a month,Seetec MSS 2011\n"
         "Seetec,We will agree an action plan with you,Seetec MSS 2011\n";
+    const auto first = store::import_standards(*db_, check_standards(rows(standards)), options());
+    ASSERT_TRUE(first);
+    EXPECT_EQ(first->created, 2u);
+    // The same file again replaces the list, not adds to it, and reports nothing added.
+    const auto again = store::import_standards(*db_, check_standards(rows(standards)), options());
+    ASSERT_TRUE(again);
+    EXPECT_EQ(again->created, 0u);
+    EXPECT_EQ(again->already_present, 2u);
+    // A changed second standard is the one row reported as added.
+    const std::string changed =
+        "provider,standard,source\n"
+        "Seetec,We will see you at least once a month,Seetec MSS 2011\n"
+        "Seetec,We will agree an action plan with you within two weeks,Seetec MSS 2011\n";
+    const auto third = store::import_standards(*db_, check_standards(rows(changed)), options());
+    ASSERT_TRUE(third);
+    EXPECT_EQ(third->created, 1u);
+    EXPECT_EQ(third->already_present, 1u);
     import_csv_ok(store::import_standards(*db_, check_standards(rows(standards)), options()));
-    import_csv_ok(store::import_standards(*db_, check_standards(rows(standards)), options()));  // replaces, not adds
 
     store::SociRegistryRepository repo(*db_);
     auto seetec = repo.search("seetec", 10);

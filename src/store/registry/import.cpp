@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 #include <algorithm>
+#include <map>
 #include <set>
 
 #include <soci/boost-optional.h>
@@ -10,6 +11,7 @@
 #include "core/text/text.hpp"
 #include "store/events/events.hpp"
 #include "store/import_runner.hpp"
+#include "store/row.hpp"
 
 namespace pw::store {
 
@@ -146,19 +148,31 @@ RowResult import_office(soci::session& s, const OfficeRow& row) {
     return Outcome::created;
 }
 
-// A fresh importer for each run: the standards it has replaced, and where the next one goes.
+// A fresh importer for each run: the standards it has replaced (as they were, by position), and
+// where the next one goes. A provider's list is replaced whole; a row the same as the one it
+// replaces, in the same place, is reported as already present, so importing a file again reports
+// nothing added.
 auto standards_importer() {
-    return [replaced = std::set<long long>{}, positions = std::map<long long, int>{}](
+    using Before = std::map<int, std::pair<std::string, std::string>>;  // position: text, source
+    return [replaced = std::map<long long, Before>{}, positions = std::map<long long, int>{}](
                soci::session& s, const StandardRow& row) mutable -> RowResult {
         auto provider_id = find_provider(s, row.provider);
         if (!provider_id) return std::unexpected(fmt::format("provider: '{}' is not in the registry", row.provider));
-        if (replaced.insert(*provider_id).second) {
+        if (!replaced.contains(*provider_id)) {
+            Before& before = replaced[*provider_id];
+            soci::rowset<soci::row> rows =
+                (s.prepare << "SELECT position, text, source FROM service_standards WHERE provider_id = :p",
+                 soci::use(*provider_id));
+            for (const auto& r : rows) before[static_cast<int>(get_int(r, 0))] = {get_text(r, 1), get_text(r, 2)};
             s << "DELETE FROM service_standards WHERE provider_id = :p", soci::use(*provider_id);
         }
         const int position = ++positions[*provider_id];
         s << "INSERT INTO service_standards (provider_id, position, text, source) VALUES (:p, :pos, :text, :source)",
             soci::use(*provider_id), soci::use(position), soci::use(row.text), soci::use(row.source);
-        return Outcome::created;
+        const auto& before = replaced[*provider_id];
+        const auto was = before.find(position);
+        const bool same = was != before.end() && was->second == std::pair{row.text, row.source};
+        return same ? Outcome::present : Outcome::created;
     };
 }
 
