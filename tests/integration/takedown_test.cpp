@@ -185,6 +185,8 @@ TEST_P(Takedown, AProvidersResponseIsReportedAnsweredByItsProviderAndRemovedAlon
     EXPECT_NE(sent.body.find("The response stays published while the provider is told"), std::string::npos);
     EXPECT_TRUE(on_provider_page("the course was a different one"));
     const auto mine = codename_page(codename);
+    EXPECT_EQ(mine.status, 200);
+    EXPECT_NE(mine.body.find("They sent me to a course I had already done."), std::string::npos);  // their page
     EXPECT_EQ(mine.body.find("It says I lied"), std::string::npos);
     auto area = signed_get(rep, "/provider-area").body;
     EXPECT_NE(area.find("Reports about your responses"), std::string::npos);
