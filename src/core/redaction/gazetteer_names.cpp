@@ -68,6 +68,30 @@ bool followed_as_person(std::string_view t, const Token& token, const Token& nex
     return gap == " " && next.shape == Shape::lower && listed(kAfterPerson, next.folded);
 }
 
+// "Tony the supervisor", "Frank my advisor", "Summer (my daughter)": a job or a relation after
+// the word, with "the", "my" or an opening bracket between.
+bool job_follows(std::string_view t, const std::vector<Token>& tokens, std::size_t i) {
+    if (i + 2 >= tokens.size() || tokens[i].end != tokens[i].word_end) return false;
+    const auto gap = t.substr(tokens[i].word_end, tokens[i + 1].begin - tokens[i].word_end);
+    static constexpr std::array<std::string_view, 6> kOwners{"the", "my", "our", "his", "her", "new"};
+    if (gap == " (") {
+        for (std::size_t k = i + 1; k < tokens.size() && k <= i + 3; ++k)
+            if (is_job_or_relation(tokens[k].folded)) return true;
+        return false;
+    }
+    if (gap != " " || !listed(kOwners, tokens[i + 1].folded) || !joined(t, tokens[i + 1], tokens[i + 2])) return false;
+    if (is_job_or_relation(tokens[i + 2].folded)) return true;
+    // "the new adviser", "my support worker": one word between.
+    return i + 3 < tokens.size() && joined(t, tokens[i + 2], tokens[i + 3]) && tokens[i + 2].shape == Shape::lower &&
+           is_job_or_relation(tokens[i + 3].folded);
+}
+
+// "C. Beaumont", "J. Preston": an initial before makes a person of a town.
+bool after_initial(std::string_view t, const std::vector<Token>& tokens, std::size_t i) {
+    return i > 0 && tokens[i - 1].shape == Shape::initial && tokens[i - 1].kind != Class::never &&
+           tokens[i - 1].folded != "a" && t.substr(tokens[i - 1].word_end, 1) == "." && joined(t, tokens[i - 1], tokens[i]);
+}
+
 // A name-word that is only a name where something else says so.
 bool ambiguous_is_name(std::string_view t, const std::vector<Token>& tokens, std::size_t i) {
     const auto& token = tokens[i];
@@ -77,11 +101,20 @@ bool ambiguous_is_name(std::string_view t, const std::vector<Token>& tokens, std
     // A town that is also a common first name ("Victoria", "Hope") is the town after "in",
     // "at" or "from"; any other town needs a name beside it ("Preston Smith").
     const bool first_name_town = token.kind == Class::name_and_place && is_first_name(token.folded);
-    const bool person_follows = i + 1 < tokens.size() && followed_as_person(t, token, tokens[i + 1]);
-    const bool person_acts = i + 1 < tokens.size() && person_verb_follows(t, token, tokens[i + 1]);
+    const bool person_follows =
+        (i + 1 < tokens.size() && followed_as_person(t, token, tokens[i + 1])) || job_follows(t, tokens, i);
+    const bool person_acts =
+        (i + 1 < tokens.size() && person_verb_follows(t, token, tokens[i + 1])) || job_follows(t, tokens, i) ||
+        after_initial(t, tokens, i);
     if (first_name_town) {
         return next_name || (!after_place_preposition(t, tokens, i) && (person_follows || person_acts));
     }
+    // A name the curated list holds that is also a word, a proper noun and no first name in the
+    // short lists ("Summer", "Mo") opens a sentence as a first name does: "Summer at the front
+    // desk".
+    const bool named_word = token.kind == Class::surname_and_word && is_curated_name(token.folded) &&
+                            is_proper_noun(token.folded) && token.sentence_start;
+    if (named_word) return next_name || person_follows || person_acts;
     // Any other name that is also a place or a proper noun ("Sian", "Essex") needs a name beside
     // it, or a verb only a person does.
     if (token.kind != Class::first_and_word) return next_name || person_acts;
@@ -215,16 +248,17 @@ void find_gazetteer_names(std::string_view t, const std::vector<ByteRange>& rang
                 ++last;
                 continue;
             }
+            // A particle first: "Seán Ó Murchú", whose "Ó" is no initial.
+            if (last + 2 < tokens.size() && joined(t, tokens[last], next) && listed(kParticles, next.folded) &&
+                joined(t, next, tokens[last + 2]) && can_join(tokens[last + 2])) {
+                last += 2;
+                continue;
+            }
             // A surname's initial: "Dave R", "Claire D." (not "I", not "A").
             if (joined(t, tokens[last], next) && next.shape == Shape::initial && next.kind != Class::never &&
                 next.folded != "a" && tokens[last].shape == Shape::capitalised) {
                 last += 1;
                 break;
-            }
-            if (last + 2 < tokens.size() && joined(t, tokens[last], next) && listed(kParticles, next.folded) &&
-                joined(t, next, tokens[last + 2]) && can_join(tokens[last + 2])) {
-                last += 2;
-                continue;
             }
             break;
         }

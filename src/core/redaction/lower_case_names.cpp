@@ -17,20 +17,6 @@ namespace pw::redaction::detail {
 
 namespace {
 
-// People someone names by who they are to them: "my nan pat", "his missus chantelle".
-constexpr std::array<std::string_view, 52> kRelations{
-    "wife",     "husband",       "son",     "daughter",     "lad",       "lass",       "boy",     "girl",  "nan",
-    "nana",     "nanna",         "gran",    "granny",       "grandad",   "grandma",    "grandpa", "mum",   "mam",
-    "dad",      "brother",       "sister",  "bro",          "sis",       "cousin",     "auntie",  "aunty", "aunt",
-    "uncle",    "niece",         "nephew",  "partner",      "fiance",    "fiancee",    "mate",    "pal",   "friend",
-    "bestie",   "neighbour",     "missus",  "fella",        "boyfriend", "girlfriend", "bf",      "gf",    "kid",
-    "grandson", "granddaughter", "stepson", "stepdaughter", "carer",     "colleague",  "youngest"};
-
-// Staff by their job: "my manager gaz", "the receptionist sian".
-constexpr std::array<std::string_view, 16> kJobs{
-    "adviser", "advisor",    "coach",      "manager",   "worker",       "leader", "mentor",     "tutor",
-    "trainer", "supervisor", "caseworker", "keyworker", "receptionist", "boss",   "consultant", "officer"};
-
 constexpr std::array<std::string_view, 9> kOwners{"my", "our", "his", "her", "their", "me", "your", "the", "ur"};
 
 // Where staff work, after "at" or "from": "mark at reed", "frank from maximus".
@@ -48,10 +34,6 @@ constexpr std::array<std::string_view, 52> kAcronyms{
 
 // Modal verbs that are also names: "my son will be", "my mate may come".
 constexpr std::array<std::string_view, 4> kModals{"will", "may", "can", "might"};
-
-bool is_job_or_relation(std::string_view folded) {
-    return listed(kRelations, folded) || listed(kJobs, folded);
-}
 
 // The word before token i, with one space, ", " or ": " between ("the receptionist, Sian,",
 // "Adviser: Martin"), if there is one.

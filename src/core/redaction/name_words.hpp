@@ -61,4 +61,29 @@ inline constexpr std::array<std::string_view, 30> kAfterPerson{
     "and",    "who",  "has",   "had",  "did",     "didn't", "never",    "always", "gave",   "got",
     "helped", "let",  "asked", "sent", "refused", "kept",   "wouldn't", "from",   "called", "phoned"};
 
+// People someone names by who they are to them: "my nan pat", "his missus chantelle".
+inline constexpr std::array<std::string_view, 52> kRelations{
+    "wife",     "husband",       "son",     "daughter",     "lad",       "lass",       "boy",     "girl",  "nan",
+    "nana",     "nanna",         "gran",    "granny",       "grandad",   "grandma",    "grandpa", "mum",   "mam",
+    "dad",      "brother",       "sister",  "bro",          "sis",       "cousin",     "auntie",  "aunty", "aunt",
+    "uncle",    "niece",         "nephew",  "partner",      "fiance",    "fiancee",    "mate",    "pal",   "friend",
+    "bestie",   "neighbour",     "missus",  "fella",        "boyfriend", "girlfriend", "bf",      "gf",    "kid",
+    "grandson", "granddaughter", "stepson", "stepdaughter", "carer",     "colleague",  "youngest"};
+
+// Staff by their job: "my manager gaz", "the receptionist sian".
+inline constexpr std::array<std::string_view, 16> kJobs{
+    "adviser", "advisor",    "coach",      "manager",   "worker",       "leader", "mentor",     "tutor",
+    "trainer", "supervisor", "caseworker", "keyworker", "receptionist", "boss",   "consultant", "officer"};
+
+template <std::size_t N>
+bool in_list(const std::array<std::string_view, N>& list, std::string_view folded) {
+    for (auto word : list)
+        if (word == folded) return true;
+    return false;
+}
+
+inline bool is_job_or_relation(std::string_view folded) {
+    return in_list(kRelations, folded) || in_list(kJobs, folded);
+}
+
 }  // namespace pw::redaction::detail

@@ -12,7 +12,7 @@ namespace {
 
 // Sorted and not overlapping: by start, the longer first; of two alike a moderator's rule first,
 // so its mark is the one kept; overlapping spans are removed together.
-std::vector<Span> merged(std::vector<Span> all) {
+std::vector<Span> merged(std::string_view text, std::vector<Span> all) {
     std::ranges::sort(all, [](const Span& a, const Span& b) {
         if (a.begin != b.begin) return a.begin < b.begin;
         if (a.end != b.end) return a.end > b.end;
@@ -23,6 +23,13 @@ std::vector<Span> merged(std::vector<Span> all) {
         if (span.end <= span.begin) continue;
         if (!kept.empty() && span.begin < kept.back().end) {
             kept.back().end = std::max(kept.back().end, span.end);  // overlapping: remove both
+            continue;
+        }
+        // Names one space apart are one name: "[name]", not "[name] [name]", for "Precious Mutasa"
+        // found in two halves.
+        if (!kept.empty() && span.kind == Kind::staff_name && kept.back().kind == Kind::staff_name &&
+            span.begin == kept.back().end + 1 && text[kept.back().end] == ' ') {
+            kept.back().end = span.end;
             continue;
         }
         kept.push_back(span);
@@ -46,15 +53,16 @@ std::vector<Span> find(std::string_view text, const std::vector<CensorRule>& rul
     detail::find_gazetteer_names(text, public_names, all);
     detail::find_usernames(text, public_names, all);
     detail::find_lower_case_names(text, public_names, all);
+    detail::find_context_names(text, public_names, all);
     detail::find_dates(text, all);
     detail::find_censored(text, rules, all);
-    return merged(std::move(all));
+    return merged(text, std::move(all));
 }
 
 std::vector<Span> find_censored(std::string_view text, const std::vector<CensorRule>& rules) {
     std::vector<Span> all;
     if (!rules.empty()) detail::find_censored(text, rules, all);
-    return merged(std::move(all));
+    return merged(text, std::move(all));
 }
 
 std::string apply(std::string_view text, const std::vector<Span>& spans) {

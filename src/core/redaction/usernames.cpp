@@ -47,8 +47,8 @@ bool looks_like_username(std::string_view w) {
 }
 
 // "posted by wiganlass", "update from sparkyjoe": a forum's words before a user name.
-constexpr std::array<std::string_view, 6> kBefore{"posted by ",  "update from ", "reply from ",
-                                                  "quote from ", "quoting ",     "message from "};
+constexpr std::array<std::string_view, 8> kBefore{"posted by ",  "update from ", "reply from ", "quote from ",
+                                                  "quoting ",    "message from ", "post by ",   "reply to "};
 // "sparkyjoe wrote:", "wiganlass said:": after one.
 constexpr std::array<std::string_view, 4> kAfter{" wrote:", " said:", " posted:", " replied:"};
 

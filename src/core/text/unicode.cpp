@@ -29,6 +29,11 @@ bool is_letter(char32_t c) {
     }
 }
 
+bool is_mark(char32_t c) {
+    const auto category = utf8proc_category(static_cast<utf8proc_int32_t>(c));
+    return category == UTF8PROC_CATEGORY_MN || category == UTF8PROC_CATEGORY_MC || category == UTF8PROC_CATEGORY_ME;
+}
+
 bool is_upper_letter(char32_t c) {
     const auto category = utf8proc_category(static_cast<utf8proc_int32_t>(c));
     return category == UTF8PROC_CATEGORY_LU || category == UTF8PROC_CATEGORY_LT;

@@ -16,6 +16,7 @@ struct CodePoint {
 CodePoint code_point_at(std::string_view s, std::size_t i);
 
 bool is_letter(char32_t c);
+bool is_mark(char32_t c);          // Mn, Mc or Me: the vowel signs of Gurmukhi and Devanagari, say
 bool is_upper_letter(char32_t c);  // Lu or Lt
 bool is_lower_letter(char32_t c);  // Ll
 
