@@ -40,6 +40,10 @@ constexpr std::array<std::string_view, 24> kNamedOnes{
     "is",  "was",    "were",  "lady",   "man",     "guy",  "woman", "bloke", "lad", "girl", "fella", "chap",
     "one", "someone", "somebody", "person", "boy", "son", "daughter", "baby", "kid", "he's", "she's", "gentleman"};
 
+// Words that greet or thank someone by name: "Dear Ngozi", "thank u aisling", "cheers ash".
+constexpr std::array<std::string_view, 11> kGreetings{"dear",   "hi",     "hello", "hiya", "thanks", "thx",
+                                                      "cheers", "thank", "u",     "you",  "ta"};
+
 // Words that close a text before a name: "Thanks, B.", "Kind regards, Jo".
 constexpr std::array<std::string_view, 12> kClosings{"thanks", "thank",     "cheers",    "regards", "love",
                                                      "wishes", "sincerely", "faithfully", "ta",      "best",
@@ -142,7 +146,10 @@ bool mark(std::string_view t, const std::vector<Token>& tokens, Marks& marks, st
                               next.kind != Class::surname_and_word &&
                               (is_name_class(next.kind) || next.kind == Class::unknown)) ||
                              (next.shape == Shape::lower && tokens[j].shape == Shape::lower && next.kind == Class::name);
-        if (!surname || next.is_public || marks.named[k + 1]) break;
+        // "Martin G", "Gill P": a capitalised name and its surname's initial.
+        const bool initial = next.shape == Shape::initial && tokens[j].shape == Shape::capitalised &&
+                             next.folded != "i" && next.folded != "a";
+        if (!(surname || initial) || next.is_public || marks.named[k + 1]) break;
         marks.named[k + 1] = marks.found[k + 1] = true;
     }
     return true;
@@ -186,6 +193,13 @@ std::optional<std::size_t> named_by_cue(std::string_view t, const std::vector<To
         cued = prev == "ask" || prev == "asked" || prev == "asking";
     } else if (c == "him" || c == "her") {
         cued = folded_before(1) == "call";
+    } else if (listed(kGreetings, c)) {  // "Dear Ngozi", "thank u aisling", "cheers ash"
+        cued = c != "thank" && c != "u" && c != "you";
+        if (c == "you" || c == "u") cued = folded_before(1) == "thank";
+        if (c == "to") cued = listed(kGreetings, folded_before(1));  // "thanks to kez"
+    } else if (c == "to") {
+        const auto prev = folded_before(1);
+        cued = prev == "thanks" || prev == "thx" || (prev == "you" && folded_before(2) == "thank");
     }
     if (!cued) return std::nullopt;
     const auto& token = tokens[i];
@@ -226,8 +240,9 @@ std::optional<std::size_t> sign_off(std::string_view t, const std::vector<Token>
     if (first > 0 && joined(t, tokens[first - 1], tokens[first]) && capital(tokens[first - 1])) return std::nullopt;
     for (auto k = first; k <= last; ++k) {
         const auto& token = tokens[k];
-        if (token.is_public || token.kind == Class::never || token.kind == Class::word) return std::nullopt;
-        if (token.shape == Shape::initial || initials_token(t, token)) continue;
+        if (token.is_public || token.kind == Class::never) return std::nullopt;
+        if ((token.shape == Shape::initial && token.folded != "i") || initials_token(t, token)) continue;
+        if (token.kind == Class::word) return std::nullopt;
         if (token.shape != Shape::capitalised) return std::nullopt;
         if (token.kind == Class::name_and_place && !is_first_name(token.folded)) return std::nullopt;
         if (token.kind == Class::unknown && token.end - token.begin < 3) return std::nullopt;
@@ -332,6 +347,29 @@ bool bracketed_job_follows(std::string_view t, const std::vector<Token>& tokens,
     return false;
 }
 
+// "Dean's adviser", "florin's wife", "Mo's number": a word's possessive before a job, a relation
+// or a number.
+bool possessive_person(std::string_view t, const std::vector<Token>& tokens, std::size_t i) {
+    const auto& token = tokens[i];
+    if (token.end == token.word_end || i + 1 >= tokens.size()) return false;
+    const auto after = t.substr(token.end, tokens[i + 1].begin - token.end);
+    if (after != "'s " && after != "\u2019s ") return false;
+    const auto& next = tokens[i + 1].folded;
+    return is_job_or_relation(next) || next == "number" || next == "phone" || next == "mobile" || next == "kids" ||
+           next == "missus" || next == "little";
+}
+
+// "Mrs K", "Mr P.": a title and an initial.
+bool title_initial(std::string_view t, const std::vector<Token>& tokens, std::size_t i) {
+    static constexpr std::array<std::string_view, 5> kTitles{"mr", "mrs", "ms", "miss", "dr"};
+    if (i == 0 || tokens[i].shape != Shape::initial || tokens[i].folded == "i") return false;
+    const auto& title = tokens[i - 1];
+    if (!capital(title) || !listed(kTitles, title.folded)) return false;
+    const auto gap = gap_between(t, title, tokens[i]);
+    if (gap != " " && gap != ". ") return false;
+    return tokens[i].end >= t.size() || !(t[tokens[i].end] == '&' || is_alnum(t[tokens[i].end]));
+}
+
 // "pat and ray both got", "amber and ruby from the reed office", "me and rose both": two first
 // names in small letters joined by "and", and what people do after them.
 std::optional<std::pair<std::size_t, std::size_t>> pair_of_people(std::string_view t, const std::vector<Token>& tokens,
@@ -416,7 +454,11 @@ void find_context_names(std::string_view t, const std::vector<ByteRange>& public
     if (auto j = sign_off(t, tokens)) add(*j);
 
     for (std::size_t i = 0; i < tokens.size(); ++i) {
-        if (bracketed_job_follows(t, tokens, i) && may_be_name(t, tokens[i], tokens[i].shape == Shape::lower)) add(i);
+        const bool small = tokens[i].shape == Shape::lower;
+        if ((bracketed_job_follows(t, tokens, i) || possessive_person(t, tokens, i)) &&
+            may_be_name(t, tokens[i], small) && (!small || tokens[i].kind != Class::first_and_word || !tokens[i].sentence_start || possessive_person(t, tokens, i)))
+            add(i);
+        if (title_initial(t, tokens, i)) add(i);
         if (auto pair = pair_of_people(t, tokens, i)) {
             for (auto j : {pair->first, pair->second})
                 if (tokens[j].folded != "me") add(j);
@@ -436,7 +478,11 @@ void find_context_names(std::string_view t, const std::vector<ByteRange>& public
                 // From a name's last token forwards, from its first backwards.
                 if (step > 0 && i + 1 < tokens.size() && named[i + 1] && joined(t, tokens[i], tokens[i + 1])) continue;
                 if (step < 0 && i > 0 && named[i - 1] && joined(t, tokens[i - 1], tokens[i])) continue;
-                const auto j = list_neighbour(t, tokens, i, step);
+                auto j = list_neighbour(t, tokens, i, step);
+                // "Gill P, Harjit": backwards over a surname's initial to its name.
+                if (j && step < 0 && !small && tokens[*j].shape == Shape::initial && *j > 0 &&
+                    joined(t, tokens[*j - 1], tokens[*j]) && may_be_name(t, tokens[*j - 1], false))
+                    j = *j - 1;
                 if (!j || named[*j] || !may_be_name(t, tokens[*j], small) || begins_title(t, tokens, *j)) continue;
                 // Backwards, the first token of a name, not its surname ("Kate Whelan, Mo").
                 auto first = *j;

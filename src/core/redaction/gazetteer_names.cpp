@@ -185,6 +185,9 @@ bool starts_name(std::string_view t, const std::vector<Token>& tokens, std::size
         case Class::first_and_word:
         case Class::name_and_place:
             return ambiguous_is_name(t, tokens, i);
+        case Class::surname_and_word:  // "Summer at the front desk", "Mo said"
+            return is_curated_name(token.folded) && is_proper_noun(token.folded) && !listed(kNotNames, token.folded) &&
+                   ambiguous_is_name(t, tokens, i);
         case Class::unknown:
             // A capitalised word no list knows, inside a sentence and not in a title: most are
             // names the lists miss ("Mizanur", "Efua"); the rest are brands and small places.

@@ -65,7 +65,8 @@ bool after_relation(std::string_view t, const std::vector<Token>& tokens, std::s
     // "my support worker", "my old adviser": a word or two between the owner and the job.
     for (std::size_t back = 1; back <= 3 && k >= back; ++back) {
         if (listed(kOwners, tokens[k - back].folded)) return true;
-        if (tokens[k - back].kind != Class::word || tokens[k - back].shape != Shape::lower) return false;
+        // "my line manager", "my work coach": any words in small letters between.
+        if (tokens[k - back].shape != Shape::lower) return false;
     }
     return false;
 }
@@ -177,6 +178,16 @@ void find_lower_case_names(std::string_view t, const std::vector<ByteRange>& pub
         if (token.kind == Class::first_and_word || token.kind == Class::unknown) {
             named[i] = (relation && (phrase_or_person_after(t, tokens, i) || after_label(t, tokens, i))) ||
                        (token.sentence_start && follows == Follow::strong);
+            // "nnamdi asked", "rob said", "tommo gave": a common first name, or a word no list
+            // knows, before a verb only a person does, and no "the" or "a" before it.
+            const bool determiner =
+                i > 0 && (listed(kDeterminers, tokens[i - 1].folded) || listed(kModals, tokens[i - 1].folded));
+            // A first name the word list also writes with a capital ("Rob", "Joy"; not "had", "even").
+            const bool name_like = token.kind == Class::unknown
+                                       ? !listed(kWorkplaces, token.folded)
+                                       : is_first_name(token.folded) && is_proper_noun(token.folded) &&
+                                             !listed(kNotNames, token.folded);
+            if (follows == Follow::weak && name_like && !determiner && token.shape == Shape::lower) named[i] = true;
         } else if (token.kind == Class::name_and_place) {  // "dundee", "derby": a town unless it is plain
             named[i] = relation || follows == Follow::strong;
         } else {

@@ -24,6 +24,12 @@ inline constexpr auto kNeverNames = std::to_array<std::string_view>(
      "mon", "tue", "tues", "wed", "weds", "thu", "thur", "thurs", "fri", "sat", "sun", "fax", "cust", "hasnt",
      "couldnt", "arent", "isnt", "wouldnt", "shouldnt", "doesnt", "havent", "werent", "aint", "yer", "naff", "brill"});
 
+// Words the name lists hold that are pronouns or a letter's closing words here, whatever their
+// case: "He said", "Love, Mum".
+inline constexpr auto kNotNames = std::to_array<std::string_view>(
+    {"he", "she", "we", "me", "us", "it", "you", "they", "him", "her", "his", "our", "them", "love", "best", "regards",
+     "cheers", "thanks", "will", "may", "can", "van", "art", "bill"});
+
 // Between a first name and a surname: "Siobhán Ní Bhriain", "Ibrahim bin Salleh" (folded: "Ó" is "o").
 inline constexpr std::array<std::string_view, 20> kParticles{"ní", "nic", "ni", "mac", "van", "von", "de",
                                                              "da", "di",  "du", "la",  "le",  "bin", "ibn",
