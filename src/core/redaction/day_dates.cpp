@@ -19,9 +19,10 @@ bool has_ordinal_suffix(std::string_view t, std::size_t day_end) {
 
 // Words after "the 8th" that leave it a date; any other word makes it something else ("the 8th
 // floor", "the 5th time").
-constexpr std::array<std::string_view, 24> kAfterDay{
+constexpr std::array<std::string_view, 30> kAfterDay{
     "and",  "or",  "to", "when", "at",     "i",     "we",    "he",   "she",   "they",    "but", "so",
-    "then", "was", "is", "as",   "before", "after", "until", "till", "which", "because", "for", "with"};
+    "then", "was", "is", "as",   "before", "after", "until", "till", "which", "because", "for", "with",
+    "now",  "wtf", "lol", "cos", "innit",  "instead"};
 
 bool day_ends_here(std::string_view t, std::size_t end) {
     const auto at = skip_spaces(t, end);
@@ -44,9 +45,11 @@ bool after_time_word(std::string_view t, std::size_t the_start) {
 }
 
 bool day_names_a_thing(std::string_view t, std::size_t day_end) {
-    static constexpr std::array<std::string_view, 16> kThings{
-        "floor", "time",  "attempt", "century", "anniversary", "birthday", "year",  "week",
-        "day",   "month", "place",   "try",     "row",         "round",    "grade", "person"};
+    static constexpr std::array<std::string_view, 30> kThings{
+        "floor",   "time",    "attempt", "century", "anniversary", "birthday",    "year",  "week",
+        "day",     "month",   "place",   "try",     "row",         "round",       "grade", "person",
+        "visit",   "one",     "go",      "call",    "letter",      "appointment", "appt",  "interview",
+        "meeting", "session", "job",     "stage",   "hold",        "warning"};
     const auto at = skip_spaces(t, day_end);
     std::string word;
     for (auto k = at; k < t.size() && is_alpha(t[k]); ++k) word.push_back(lower(t[k]));
@@ -175,7 +178,17 @@ void find_day_only(std::string_view t, std::vector<Span>& out) {
         const bool rating = (month == 5 || month == 10) && day <= month &&
                             (rest.empty() || rest.starts_with(" for ") || rest.starts_with(" star") ||
                              rest.starts_with(".") || rest.starts_with(" from "));
-        if (cue || (diary && !rating)) {
+        // With no cue, "20/06" and "7/6" are still days, but not what is written as a fraction or
+        // a score: any figure out of 5 or 10 ("3/5", "8/10"), a half, a third or a quarter ("1/2",
+        // "2/3", "3/4"), or "24/7".
+        const bool score = ((month == 5 || month == 10) && day <= month) || (month <= 4 && day < month) ||
+                           (day == 24 && month == 7);
+        // "flat 4/2", "4/2, 112 Dumbarton Road": a Glasgow flat's floor and door.
+        const bool flat = before == "flat" || (rest.size() > 2 && rest[0] == ',' && rest[1] == ' ' && is_digit(rest[2]));
+        // A diary line's score is a day only with a dash or a colon after it ("3/5 - rang them").
+        const bool diary_day = diary && (!score || rest.starts_with(" -") || rest.starts_with(":") ||
+                                         rest.starts_with(" \u2013"));
+        if (cue || (diary_day && !rating) || (!score && !flat)) {
             add(t, i, at, month, std::nullopt, out);
             last_numeric = at;
             i = at - 1;

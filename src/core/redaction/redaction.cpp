@@ -10,6 +10,16 @@ namespace pw::redaction {
 
 namespace {
 
+// What may stand between two spans of one kind that are one: a space between the halves of a name;
+// "to" or a dash between two days.
+bool joins(Kind kind, std::string_view gap) {
+    if (kind == Kind::staff_name) return gap == " ";
+    if (kind != Kind::date) return false;
+    static constexpr std::array<std::string_view, 10> kRange{
+        " to ", " to the ", " - ", " \u2013 ", "-", "\u2013", " until ", " till ", " until the ", " till the "};
+    return std::ranges::find(kRange, gap) != kRange.end();
+}
+
 // Sorted and not overlapping: by start, the longer first; of two alike a moderator's rule first,
 // so its mark is the one kept; overlapping spans are removed together.
 std::vector<Span> merged(std::string_view text, std::vector<Span> all) {
@@ -26,11 +36,20 @@ std::vector<Span> merged(std::string_view text, std::vector<Span> all) {
             continue;
         }
         // Names one space apart are one name: "[name]", not "[name] [name]", for "Precious Mutasa"
-        // found in two halves.
-        if (!kept.empty() && span.kind == Kind::staff_name && kept.back().kind == Kind::staff_name &&
-            span.begin == kept.back().end + 1 && text[kept.back().end] == ' ') {
-            kept.back().end = span.end;
-            continue;
+        // found in two halves; and two days with "to" or a dash between are one range ("Tues 4th
+        // to Fri 7th June", "the 12th to the 14th"), each day still written as its month.
+        if (!kept.empty() && span.kind == kept.back().kind && span.begin > kept.back().end) {
+            const auto gap = text.substr(kept.back().end, span.begin - kept.back().end);
+            if (joins(span.kind, gap)) {
+                auto& back = kept.back();
+                if (span.kind == Kind::date && back.replacement != span.replacement) {
+                    auto first = back.replacement.empty() ? std::string(placeholder(back.kind)) : back.replacement;
+                    auto second = span.replacement.empty() ? std::string(placeholder(span.kind)) : span.replacement;
+                    back.replacement = first + std::string(gap) + second;
+                }
+                back.end = span.end;
+                continue;
+            }
         }
         kept.push_back(span);
     }
