@@ -70,7 +70,7 @@ bool initials_token(std::string_view t, const Token& token) {
 // "The", "Great" and "Head".
 bool short_name_word(const Token& token) {
     return token.kind == Class::surname_and_word && token.end - token.begin <= 3 && is_curated_name(token.folded) &&
-           is_proper_noun(token.folded) && !listed(kClosings, token.folded);
+           is_proper_noun(token.folded) && !listed(kClosings, token.folded) && !listed(kNotNames, token.folded);
 }
 
 // A word that may be a name when what is around it says so, in the shape of the name beside it:
@@ -80,6 +80,7 @@ bool may_be_name(std::string_view t, const Token& token, bool small) {
     if (token.is_public || token.kind == Class::never) return false;
     if (!small && token.shape == Shape::upper) return initials_token(t, token);  // "CD" is a word too
     if (token.kind == Class::word) return false;
+    // A town that is no first name; a first name that is a town too ("Hope") is the person here.
     if (token.kind == Class::name_and_place && !is_first_name(token.folded)) return false;
     // Beside a capitalised name, a capitalised word the curated name list holds ("Precious").
     if (token.kind == Class::surname_and_word &&

@@ -86,6 +86,24 @@ bool job_follows(std::string_view t, const std::vector<Token>& tokens, std::size
            is_job_or_relation(tokens[i + 3].folded);
 }
 
+// "Leeds, Bradford and Wakefield": a town in a list beside another town.
+bool listed_with_places(std::string_view t, const std::vector<Token>& tokens, std::size_t i) {
+    // A town that is no first name ("Leeds"): "Victoria and Hope" are two people.
+    const auto place = [](const Token& token) {
+        return capital(token) && is_place(token.folded) && !is_first_name(token.folded);
+    };
+    const auto gap = [&](std::size_t a) { return t.substr(tokens[a].word_end, tokens[a + 1].begin - tokens[a].word_end); };
+    const auto list_gap = [](std::string_view g) { return g == ", " || g == " & " || g == "/"; };
+    if (i > 0 && tokens[i - 1].end == tokens[i - 1].word_end && list_gap(gap(i - 1)) && place(tokens[i - 1]))
+        return true;
+    if (i >= 2 && tokens[i - 1].folded == "and" && gap(i - 1) == " " && gap(i - 2) == " " && place(tokens[i - 2]))
+        return true;
+    if (i + 1 < tokens.size() && tokens[i].end == tokens[i].word_end && list_gap(gap(i)) && place(tokens[i + 1]))
+        return true;
+    return i + 2 < tokens.size() && tokens[i + 1].folded == "and" && gap(i) == " " && gap(i + 1) == " " &&
+           place(tokens[i + 2]);
+}
+
 // "C. Beaumont", "J. Preston": an initial before makes a person of a town.
 bool after_initial(std::string_view t, const std::vector<Token>& tokens, std::size_t i) {
     return i > 0 && tokens[i - 1].shape == Shape::initial && tokens[i - 1].kind != Class::never &&
@@ -107,7 +125,8 @@ bool ambiguous_is_name(std::string_view t, const std::vector<Token>& tokens, std
         (i + 1 < tokens.size() && person_verb_follows(t, token, tokens[i + 1])) || job_follows(t, tokens, i) ||
         after_initial(t, tokens, i);
     if (first_name_town) {
-        return next_name || (!after_place_preposition(t, tokens, i) && (person_follows || person_acts));
+        return next_name || (!after_place_preposition(t, tokens, i) && !listed_with_places(t, tokens, i) &&
+                             (person_follows || person_acts));
     }
     // A name the curated list holds that is also a word, a proper noun and no first name in the
     // short lists ("Summer", "Mo") opens a sentence as a first name does: "Summer at the front

@@ -171,22 +171,29 @@ void find_lower_case_names(std::string_view t, const std::vector<ByteRange>& pub
             named[i] = true;
             continue;
         }
-        if (!candidate(token, relation)) continue;
         const auto follows = person_follows(t, tokens, i);
+        // "nnamdi asked", "tommo gave": a word in small letters that no list knows, before a verb
+        // only a person does, and no "the" or "a" before it.
+        if (token.shape == Shape::lower && token.kind == Class::unknown && follows == Follow::weak &&
+            token.end - token.begin >= 3 && !token.is_public && !is_english_word(token.folded) &&
+            !listed(kWorkplaces, token.folded) && !listed(kAcronyms, token.folded) &&
+            !(i > 0 && listed(kDeterminers, tokens[i - 1].folded))) {
+            named[i] = true;
+            continue;
+        }
+        if (!candidate(token, relation)) continue;
         // A name that is also a word ("pat", "will") needs more: a relation and a phrase that
         // goes on as a person's, or a strong cue at the start of a sentence.
         if (token.kind == Class::first_and_word || token.kind == Class::unknown) {
             named[i] = (relation && (phrase_or_person_after(t, tokens, i) || after_label(t, tokens, i))) ||
                        (token.sentence_start && follows == Follow::strong);
-            // "nnamdi asked", "rob said", "tommo gave": a common first name, or a word no list
-            // knows, before a verb only a person does, and no "the" or "a" before it.
+            // "rob said", "joy rang": a common first name the word list also writes with a capital
+            // ("Rob", "Joy"; not "had", "even"), before a verb only a person does, and no "the",
+            // "a" or "will" before it.
             const bool determiner =
                 i > 0 && (listed(kDeterminers, tokens[i - 1].folded) || listed(kModals, tokens[i - 1].folded));
-            // A first name the word list also writes with a capital ("Rob", "Joy"; not "had", "even").
-            const bool name_like = token.kind == Class::unknown
-                                       ? !listed(kWorkplaces, token.folded)
-                                       : is_first_name(token.folded) && is_proper_noun(token.folded) &&
-                                             !listed(kNotNames, token.folded);
+            const bool name_like = token.kind == Class::first_and_word && is_first_name(token.folded) &&
+                                   is_proper_noun(token.folded) && !listed(kNotNames, token.folded);
             if (follows == Follow::weak && name_like && !determiner && token.shape == Shape::lower) named[i] = true;
         } else if (token.kind == Class::name_and_place) {  // "dundee", "derby": a town unless it is plain
             named[i] = relation || follows == Follow::strong;

@@ -267,3 +267,72 @@ TEST(Redaction, PlacesBeforeAnOfficeOrAfterInStayPlaces) {
     EXPECT_EQ(redact("He lives near Okonkwo now"), "He lives near [name] now");
     EXPECT_EQ(redact("Nana Mensah my adviser was kind"), "[name] my adviser was kind");
 }
+
+// Names that the words around them vouch for, read after the other scanners (context_names.cpp).
+TEST(Redaction, NamesBesideNamesInListsAndTheSameWordAgain) {
+    EXPECT_EQ(redact("Present: Saoirse, JT, Lorcan P and Precious."), "Present: [name], [name], [name] and [name].");
+    EXPECT_EQ(redact("Nkechi and Precious both got letters"), "[name] and [name] both got letters");
+    // Once a word is found as a name, it is that name wherever it stands.
+    EXPECT_EQ(redact("The note says Mo rang me. Mo opened the meeting late."),
+              "The note says [name] rang me. [name] opened the meeting late.");
+    EXPECT_EQ(redact("To: Mo Rashid; Kate Whelan"), "To: [name]; [name]");
+    // A job's title after a name and a comma is no name of a list.
+    EXPECT_EQ(redact("I'm Fiona Barclay, Service Delivery Manager for the area."),
+              "I'm [name], Service Delivery Manager for the area.");
+    // A capitalised word in a list of places stays a place.
+    EXPECT_EQ(redact("Offices in Leeds, Bradford and Wakefield."), "Offices in Leeds, Bradford and Wakefield.");
+    EXPECT_EQ(redact("Victoria and Hope both got letters."), "[name] and [name] both got letters.");
+}
+
+TEST(Redaction, NamesGivenByCallingGreetingThanksOrASignOff) {
+    EXPECT_EQ(redact("my work coach is called frank and he is fine"), "my work coach is called [name] and he is fine");
+    EXPECT_EQ(redact("a lad of 22 called Ethan showed me"), "a lad of 22 called [name] showed me");
+    EXPECT_EQ(redact("my name is dean mccarthy and I want a reply"), "my name is [name] and I want a reply");
+    EXPECT_EQ(redact("Dear Ngozi, thank you."), "Dear [name], thank you.");
+    EXPECT_EQ(redact("thx to kez at the office"), "thx to [name] at the office");
+    EXPECT_EQ(redact("I've got the letter if you need it. Dawn"), "I've got the letter if you need it. [name]");
+    EXPECT_EQ(redact("Sorry for the rant. Thanks, B."), "Sorry for the rant. Thanks, [name].");
+    EXPECT_EQ(redact("the one before was decent, Mrs K not so much"), "the one before was decent, Mrs [name] not so much");
+    // Words that are only words stay.
+    EXPECT_EQ(redact("they called back on Friday"), "they called back on Friday");
+    EXPECT_EQ(redact("Will recommend to anyone. Thanks."), "Will recommend to anyone. Thanks.");
+    EXPECT_EQ(redact("I asked for help with my CV"), "I asked for help with my CV");
+}
+
+TEST(Redaction, NamesInSmallLettersBeforeAVerbOrAPossessive) {
+    EXPECT_EQ(redact("nnamdi asked for reasonable adjustments"), "[name] asked for reasonable adjustments");
+    EXPECT_EQ(redact("rob said hed sort it"), "[name] said hed sort it");
+    EXPECT_EQ(redact("pat and ray both got sanctioned"), "[name] and [name] both got sanctioned");
+    EXPECT_EQ(redact("Dean's adviser told him to shave"), "[name]'s adviser told him to shave");
+    EXPECT_EQ(redact("He said no and she said yes."), "He said no and she said yes.");
+    EXPECT_EQ(redact("someone else said the same"), "someone else said the same");
+}
+
+TEST(Redaction, ForumNamesAndWordsInOtherScripts) {
+    EXPECT_EQ(redact("GrannyGwen: my grandson did Restart too"), "[name]: my grandson did Restart too");
+    EXPECT_EQ(redact("Post by MissyMoo: cried all day"), "Post by [name]: cried all day");
+    EXPECT_EQ(redact("Update: they paid me"), "Update: they paid me");
+    EXPECT_EQ(redact("WhatsApp: 07700 900123"), "WhatsApp: [phone number]");
+    EXPECT_EQ(redact("My husband \u0645\u062d\u0645\u062f does not read English."),
+              "My husband [name] does not read English.");
+}
+
+TEST(Redaction, PlacesFromTheGazetteerStayPlaces) {
+    EXPECT_EQ(redact("a discount store in Peckham"), "a discount store in Peckham");
+    EXPECT_EQ(redact("I was in Poland for the funeral"), "I was in Poland for the funeral");
+    EXPECT_EQ(redact("Area Manager for Seetec in Essex"), "Area Manager for Seetec in Essex");
+    EXPECT_EQ(redact("A4e Lewisham told me to shave"), "A4e Lewisham told me to shave");
+}
+
+TEST(Redaction, DayAndMonthInFiguresWithoutACue) {
+    EXPECT_EQ(redact("Confirmed attendance 20/06. Discussed childcare."),
+              "Confirmed attendance June. Discussed childcare.");
+    EXPECT_EQ(redact("1/2 the staff left"), "1/2 the staff left");
+    EXPECT_EQ(redact("3/5 pertemps, ok staff"), "3/5 pertemps, ok staff");
+    EXPECT_EQ(redact("I give them 8/10"), "I give them 8/10");
+    EXPECT_EQ(redact("open 24/7 apparently"), "open 24/7 apparently");
+    EXPECT_EQ(redact("flat 4/2 has no letterbox"), "flat 4/2 has no letterbox");
+    EXPECT_EQ(redact("its the 9th now. nothing"), "its the [date] now. nothing");
+    EXPECT_EQ(redact("By the 3rd visit I knew better."), "By the 3rd visit I knew better.");
+    EXPECT_EQ(redact("on leave Tues 4th to Fri 7th June."), "on leave [date] to June.");
+}
