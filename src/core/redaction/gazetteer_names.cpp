@@ -110,6 +110,39 @@ bool after_initial(std::string_view t, const std::vector<Token>& tokens, std::si
            tokens[i - 1].folded != "a" && t.substr(tokens[i - 1].word_end, 1) == "." && joined(t, tokens[i - 1], tokens[i]);
 }
 
+// "Come to Bradford", "moved to Leeds": "to" after a word of going, where a town is meant.
+bool after_going_to(std::string_view t, const std::vector<Token>& tokens, std::size_t i) {
+    static constexpr std::array<std::string_view, 22> kGoing{
+        "come",  "came",   "coming", "go",      "goes",       "going",  "went",   "gone",
+        "move",  "moved",  "moving", "travel",  "travelled",  "drive",  "drove",  "commute",
+        "relocated", "sent", "back",  "bus",     "train",      "way"};
+    return i >= 2 && tokens[i - 1].folded == "to" && joined(t, tokens[i - 1], tokens[i]) &&
+           joined(t, tokens[i - 2], tokens[i - 1]) && listed(kGoing, tokens[i - 2].folded);
+}
+
+// "Ingeus Leicester", "Seetec, Southend": after an organisation the site knows, a town. With a
+// comma between, only a word the lists know as a town: "at Seetec, Efua was kind" is a person.
+bool after_organisation(std::string_view t, const std::vector<Token>& tokens, std::size_t i) {
+    if (i == 0 || tokens[i - 1].end != tokens[i - 1].word_end) return false;
+    const auto gap = t.substr(tokens[i - 1].word_end, tokens[i].begin - tokens[i - 1].word_end);
+    const auto& before = tokens[i - 1];
+    return before.is_public && capital(before) && (gap == " " || (gap == ", " && is_place(tokens[i].folded)));
+}
+
+// "St Mark's", "St. Luke's church": a saint, not a person the site protects.
+bool after_saint(std::string_view t, const std::vector<Token>& tokens, std::size_t i) {
+    if (i == 0 || tokens[i - 1].end != tokens[i - 1].word_end || tokens[i - 1].shape != Shape::capitalised) return false;
+    const auto gap = t.substr(tokens[i - 1].word_end, tokens[i].begin - tokens[i - 1].word_end);
+    return (tokens[i - 1].folded == "st" || tokens[i - 1].folded == "saint") && (gap == " " || gap == ". ");
+}
+
+// Where a town is meant, whatever the lists say: "in Cardiff", "Leeds, Bradford and Wakefield",
+// "Come to Bradford", "Ingeus Leicester".
+bool where_a_place_is_meant(std::string_view t, const std::vector<Token>& tokens, std::size_t i) {
+    return after_place_preposition(t, tokens, i) || listed_with_places(t, tokens, i) || after_going_to(t, tokens, i) ||
+           after_organisation(t, tokens, i);
+}
+
 // A name-word that is only a name where something else says so.
 bool ambiguous_is_name(std::string_view t, const std::vector<Token>& tokens, std::size_t i) {
     const auto& token = tokens[i];
@@ -124,10 +157,11 @@ bool ambiguous_is_name(std::string_view t, const std::vector<Token>& tokens, std
     const bool person_acts =
         (i + 1 < tokens.size() && person_verb_follows(t, token, tokens[i + 1])) || job_follows(t, tokens, i) ||
         after_initial(t, tokens, i);
-    if (first_name_town) {
-        return next_name || (!after_place_preposition(t, tokens, i) && !listed_with_places(t, tokens, i) &&
-                             (person_follows || person_acts));
-    }
+    if (first_name_town) return next_name || (!where_a_place_is_meant(t, tokens, i) && (person_follows || person_acts));
+    // Any other town ("Cardiff said", "in Cardiff"): a person only with a name beside it, or a
+    // person's verb where no town is meant.
+    if (token.kind == Class::name_and_place && is_place(token.folded))
+        return next_name || (!where_a_place_is_meant(t, tokens, i) && person_acts);
     // A name the curated list holds that is also a word, a proper noun and no first name in the
     // short lists ("Summer", "Mo") opens a sentence as a first name does: "Summer at the front
     // desk".
@@ -170,7 +204,7 @@ bool before_place_noun(std::string_view t, const std::vector<Token>& tokens, std
 
 bool unknown_is_name(std::string_view t, const std::vector<Token>& tokens, std::size_t i) {
     const auto& token = tokens[i];
-    if (after_place_preposition(t, tokens, i) || before_place_noun(t, tokens, i) ||
+    if (where_a_place_is_meant(t, tokens, i) || before_place_noun(t, tokens, i) ||
         camel_case(t.substr(token.begin, token.end - token.begin)))
         return false;
     const auto title_word = [&](const Token& other) {
@@ -192,7 +226,7 @@ bool well_known(const Token& token) {
 
 bool starts_name(std::string_view t, const std::vector<Token>& tokens, std::size_t i) {
     const auto& token = tokens[i];
-    if (token.is_public) return false;
+    if (token.is_public || after_saint(t, tokens, i)) return false;
     switch (token.kind) {
         case Class::name:
             if (token.shape == Shape::capitalised) return true;

@@ -34,6 +34,11 @@ constexpr std::array<std::string_view, 52> kAcronyms{
 
 // Modal verbs that are also names: "my son will be", "my mate may come".
 constexpr std::array<std::string_view, 4> kModals{"will", "may", "can", "might"};
+// Words of grammar that the long name lists also hold: "his boss had told him", "the adviser
+// even gave", "anyone else".
+constexpr auto kGrammarWords = std::to_array<std::string_view>(
+    {"had", "has", "have", "was", "were", "did", "does", "even", "else", "also", "just", "still", "ever",
+     "never", "then", "too", "only", "again", "soon", "both", "each", "else's"});
 
 // The word before token i, with one space, ", " or ": " between ("the receptionist, Sian,",
 // "Adviser: Martin"), if there is one.
@@ -122,6 +127,7 @@ bool candidate(const Token& token, bool strong_cue) {
         case Class::name_and_place:
             return true;
         case Class::first_and_word:
+            if (listed(kGrammarWords, token.folded)) return false;
             return !listed(kModals, token.folded) || strong_cue;
         case Class::unknown:
             return strong_cue && !is_english_word(token.folded);

@@ -45,9 +45,11 @@ constexpr std::array<std::string_view, 22> kPublicAfterTitle{
     "Martens", "Pepper",   "Oetker", "Word",  "Excel",  "Office", "Teams",   "Outlook", "Paint",   "Access",  "Duncan",
     "McVey",   "Grayling", "Gauke",  "Crabb", "Coffey", "Sunak",  "Starmer", "Corbyn",  "Cameron", "Osborne", "Creasy"};
 // Words that follow "called" or "named" without being a name: "the coach called me back".
-constexpr std::array<std::string_view, 24> kNotIntroduced{
-    "me", "him", "her", "them", "us",  "you", "it", "back", "again", "off",      "out",      "up",
-    "in", "on",  "to",  "at",   "and", "but", "so", "the",  "a",     "everyone", "security", "police"};
+constexpr auto kNotIntroduced = std::to_array<std::string_view>(
+    {"me",   "him",  "her",   "them",  "us",   "you", "it",   "back",     "again",    "off",    "out",
+     "up",   "in",   "on",    "to",    "at",   "and", "but",  "so",       "the",      "a",      "an",
+     "my",   "his",  "their", "our",   "your", "its", "this", "that",     "for",      "with",   "from",
+     "by",   "as",   "if",    "when",  "all",  "no",  "some", "everyone", "security", "police", "about"});
 
 // Capitalised words that follow a role without being a name.
 constexpr std::array<std::string_view, 40> kNotNames{
@@ -170,6 +172,13 @@ void find_role_names(std::string_view t, std::vector<Span>& out) {
                 introduced = true;
             }
         }
+        // "my work coach Mr Patel": the title belongs to the name; a title alone is no name.
+        if (!introduced && in(kTitles, word_at(t, k))) {
+            auto after = k + word_at(t, k).size();
+            if (after < t.size() && t[after] == '.') ++after;
+            if (after == t.size() || t[after] != ' ') continue;
+            k = after + 1;
+        }
         const auto end = name_end(t, k, introduced);
         if (end == std::string_view::npos) continue;
         out.push_back({i, end, Kind::staff_name});
@@ -190,6 +199,21 @@ void find_titled_names(std::string_view t, std::vector<Span>& out) {
         const bool shouting = title.size() >= 2 && std::ranges::all_of(title, is_upper) && surname.size() >= 2 &&
                               std::ranges::all_of(surname, [](char c) { return is_upper(c) || c == '\'' || c == '-'; });
         if (in(kPublicAfterTitle, surname, false)) continue;
+        // "Mr van der Merwe", "Mrs de Souza": particles in small letters before the surname.
+        static constexpr std::array<std::string_view, 10> kParticlesAfterTitle{"van", "von", "de",  "der", "den",
+                                                                               "da",  "di",  "du",  "la",  "le"};
+        std::size_t at = j + 1;
+        for (int n = 0; n < 2 && in(kParticlesAfterTitle, word_at(t, at), false); ++n) {
+            const auto next = at + word_at(t, at).size();
+            if (next + 1 >= t.size() || t[next] != ' ') break;
+            at = next + 1;
+        }
+        if (at != j + 1 && capitalised_name(word_at(t, at))) {
+            const auto end = name_end(t, at, false);
+            out.push_back({i, end, Kind::staff_name});
+            i = end - 1;
+            continue;
+        }
         const auto end = shouting ? j + 1 + surname.size() : name_end(t, j + 1, false);
         if (end == std::string_view::npos || (!shouting && !capitalised_name(surname))) continue;
         out.push_back({i, end, Kind::staff_name});

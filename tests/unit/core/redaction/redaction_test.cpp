@@ -336,3 +336,23 @@ TEST(Redaction, DayAndMonthInFiguresWithoutACue) {
     EXPECT_EQ(redact("By the 3rd visit I knew better."), "By the 3rd visit I knew better.");
     EXPECT_EQ(redact("on leave Tues 4th to Fri 7th June."), "on leave [date] to June.");
 }
+
+TEST(Redaction, TownsWhereATownIsMeantAndSaints) {
+    EXPECT_EQ(redact("Rhiannon from Working Links in Cardiff said to sign it"),
+              "[name] from Working Links in Cardiff said to sign it");
+    EXPECT_EQ(redact("Come to Bradford and sit in the waiting room."), "Come to Bradford and sit in the waiting room.");
+    EXPECT_EQ(redact("Layla at Ingeus Leicester helped me"), "[name] at Ingeus Leicester helped me");
+    EXPECT_EQ(redact("Our meeting place is St Mark's church hall."), "Our meeting place is St Mark's church hall.");
+    // A person still: a name beside the town, or a verb where no town is meant.
+    EXPECT_EQ(redact("I spoke to Victoria and she said no"), "I spoke to [name] and she said no");
+    EXPECT_EQ(redact("at Seetec, Efua was kind"), "at Seetec, [name] was kind");
+    EXPECT_EQ(redact("I told Bradford Smith thanks"), "I told [name] thanks");
+}
+
+TEST(Redaction, TitlesAndWordsOfGrammarAfterARole) {
+    EXPECT_EQ(redact("new work coach Mr van der Merwe. Told me"), "new work coach [an adviser]. Told me");
+    EXPECT_EQ(redact("my adviser Mrs Patel was late"), "[an adviser] was late");
+    EXPECT_EQ(redact("The adviser called my emergency contact"), "The adviser called my emergency contact");
+    EXPECT_EQ(redact("his boss had told him to get the numbers up"), "his boss had told him to get the numbers up");
+    EXPECT_EQ(redact("my nan pat said so"), "my nan [name] said so");
+}
