@@ -116,6 +116,20 @@ bool phrase_or_person_after(std::string_view t, const std::vector<Token>& tokens
     return listed(kPersonVerbs, tokens[i + 1].folded) || listed(kAfterPerson, tokens[i + 1].folded);
 }
 
+// "eilidh in dundee told me", "ionuț came with me", "ifeoma got told": a name no word list
+// holds, in small letters, before a word that goes on as a person's.
+bool plain_name_goes_on_as_person(std::string_view t, const std::vector<Token>& tokens, std::size_t i) {
+    static constexpr std::array<std::string_view, 8> kMore{"came", "went", "took", "drove", "cried", "works",
+                                                           "worked", "moved"};
+    const auto& token = tokens[i];
+    if (token.kind != Class::name || token.shape != Shape::lower || is_english_word(token.folded) ||
+        i + 1 >= tokens.size() || t.substr(token.word_end, tokens[i + 1].begin - token.word_end) != " ")
+        return false;
+    if (i > 0 && listed(kDeterminers, tokens[i - 1].folded)) return false;
+    const auto& next = tokens[i + 1].folded;
+    return listed(kAfterPerson, next) || listed(kMore, next);
+}
+
 // A word that may be a name here: small letters, at least three of them, not a word alone.
 bool candidate(const Token& token, bool strong_cue) {
     if (token.is_public || token.end - token.begin < 3) return false;
@@ -204,7 +218,7 @@ void find_lower_case_names(std::string_view t, const std::vector<ByteRange>& pub
         } else if (token.kind == Class::name_and_place) {  // "dundee", "derby": a town unless it is plain
             named[i] = relation || follows == Follow::strong;
         } else {
-            named[i] = relation || follows != Follow::none;
+            named[i] = relation || follows != Follow::none || plain_name_goes_on_as_person(t, tokens, i);
         }
     }
     // The token beside i in a list ("shaz, kev", "callum and kirsty", "me & dawn"), if any.

@@ -22,7 +22,9 @@ inline constexpr auto kNeverNames = std::to_array<std::string_view>(
      "cos", "coz", "cuz", "innit", "bruv",
      // Weekdays cut short, and words of forms and chat written without their apostrophe.
      "mon", "tue", "tues", "wed", "weds", "thu", "thur", "thurs", "fri", "sat", "sun", "fax", "cust", "hasnt",
-     "couldnt", "arent", "isnt", "wouldnt", "shouldnt", "doesnt", "havent", "werent", "aint", "yer", "naff", "brill"});
+     "couldnt", "arent", "isnt", "wouldnt", "shouldnt", "doesnt", "havent", "werent", "aint", "yer", "naff", "brill",
+     // Words cut short: "30 mins late", "my mot was due".
+     "mins", "hrs", "secs", "yrs", "wks", "mot", "appt", "appts", "pls", "plz", "msg", "msgs", "txt"});
 
 // Words the name lists hold that are pronouns or a letter's closing words here, whatever their
 // case: "He said", "Love, Mum".

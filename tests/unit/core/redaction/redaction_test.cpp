@@ -356,3 +356,9 @@ TEST(Redaction, TitlesAndWordsOfGrammarAfterARole) {
     EXPECT_EQ(redact("his boss had told him to get the numbers up"), "his boss had told him to get the numbers up");
     EXPECT_EQ(redact("my nan pat said so"), "my nan [name] said so");
 }
+
+TEST(Redaction, NamesNoWordListHoldsGoingOnAsAPerson) {
+    EXPECT_EQ(redact("eilidh in dundee told me 10 a day"), "[name] in dundee told me 10 a day");
+    EXPECT_EQ(redact("ifeoma got told her degree doesnt count"), "[name] got told her degree doesnt count");
+    EXPECT_EQ(redact("was 30 mins late and my mot was due"), "was 30 mins late and my mot was due");
+}
