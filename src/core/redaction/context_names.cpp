@@ -231,8 +231,22 @@ std::optional<std::size_t> sign_off(std::string_view t, const std::vector<Token>
         if (last == 0) return std::nullopt;
         --last;
     }
+    // "... bring them along. Nick (Lewisham Benefits Advice Group)": a group's name in brackets
+    // after the sign-off.
+    auto end = t.size();
+    while (end > 0 && (t[end - 1] == ' ' || t[end - 1] == '.' || t[end - 1] == '\n' || t[end - 1] == '\r')) --end;
+    if (end > 0 && t[end - 1] == ')') {
+        const auto open = t.rfind('(', end - 1);
+        if (open != std::string_view::npos && end - open <= 80) {
+            std::size_t k = 0;
+            while (k < tokens.size() && tokens[k].end <= open) ++k;
+            if (k == 0) return std::nullopt;
+            last = k - 1;
+            end = open;
+        }
+    }
     // Only punctuation and spaces after it.
-    for (auto k = tokens[last].end; k < t.size(); ++k) {
+    for (auto k = tokens[last].end; k < end; ++k) {
         const char c = t[k];
         if (!(c == ' ' || c == '.' || c == '!' || c == '\n' || c == '\r' || c == 'x' || c == ')')) return std::nullopt;
     }

@@ -157,7 +157,12 @@ bool ambiguous_is_name(std::string_view t, const std::vector<Token>& tokens, std
     const bool person_acts =
         (i + 1 < tokens.size() && person_verb_follows(t, token, tokens[i + 1])) || job_follows(t, tokens, i) ||
         after_initial(t, tokens, i);
-    if (first_name_town) return next_name || (!where_a_place_is_meant(t, tokens, i) && (person_follows || person_acts));
+    // "the mother of Connor, who is twenty": "who" after it makes a person of a town.
+    const bool who_follows = i + 1 < tokens.size() && tokens[i + 1].folded == "who" &&
+                             (t.substr(token.word_end, tokens[i + 1].begin - token.word_end) == ", " ||
+                              t.substr(token.word_end, tokens[i + 1].begin - token.word_end) == " ");
+    if (first_name_town)
+        return next_name || who_follows || (!where_a_place_is_meant(t, tokens, i) && (person_follows || person_acts));
     // Any other town ("Cardiff said", "in Cardiff"): a person only with a name beside it, or a
     // person's verb where no town is meant.
     if (token.kind == Class::name_and_place && is_place(token.folded))

@@ -14,9 +14,10 @@ namespace {
 
 constexpr std::array<std::string_view, 13> kDeterminers{"my",    "the",  "an",   "a",   "our",     "his", "her",
                                                         "their", "this", "that", "new", "another", "your"};
-constexpr std::array<std::string_view, 13> kModifiers{"new",      "old",      "last",       "first",  "current",
-                                                      "previous", "personal", "employment", "senior", "assigned",
-                                                      "main",     "lead",     "office"};
+constexpr auto kModifiers = std::to_array<std::string_view>(
+    {"new",  "old",  "last",   "first",    "current", "previous", "personal", "employment", "senior", "assigned",
+     "main", "lead", "office", "line",     "deputy",  "assistant", "area",    "team",       "site",   "branch",
+     "centre", "regional", "operations"});
 // Longest first, so "work coach" wins over "coach".
 constexpr std::array<std::string_view, 21> kRoles{"employment adviser",
                                                   "employment advisor",

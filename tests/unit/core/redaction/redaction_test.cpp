@@ -362,3 +362,11 @@ TEST(Redaction, NamesNoWordListHoldsGoingOnAsAPerson) {
     EXPECT_EQ(redact("ifeoma got told her degree doesnt count"), "[name] got told her degree doesnt count");
     EXPECT_EQ(redact("was 30 mins late and my mot was due"), "was 30 mins late and my mot was due");
 }
+
+TEST(Redaction, AppositionsWhoAndSignOffsBeforeAGroup) {
+    EXPECT_EQ(redact("my line manager, Mo, held huddles"), "[an adviser], held huddles");
+    EXPECT_EQ(redact("I am the mother of Connor, who is twenty"), "I am the mother of [name], who is twenty");
+    EXPECT_EQ(redact("Please bring them along. Nick (Lewisham Benefits Advice Group)"),
+              "Please bring them along. [name] (Lewisham Benefits Advice Group)");
+    EXPECT_EQ(redact("They sanctioned me again (for the third time)."), "They sanctioned me again (for the third time).");
+}
