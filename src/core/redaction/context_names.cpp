@@ -433,10 +433,33 @@ bool same_word_again(std::string_view t, const std::vector<Token>& tokens, Marks
     return changed;
 }
 
+// "J.P.", "K.M.", "D.W.": two or three capitals each with its full stop, standing alone, are a
+// person's initials, unless they spell an abbreviation ("P.S.", "U.K.", "D.O.B.").
+void find_dotted_initials(std::string_view t, std::vector<Span>& out) {
+    static constexpr std::array<std::string_view, 22> kAbbreviations{
+        "ps", "pps", "uk", "us", "usa", "eu", "am", "pm", "eg", "ie", "nb", "rip", "dob", "bbc", "tv", "gp",
+        "asap", "rsvp", "mp", "ni", "ad", "bc"};
+    for (std::size_t i = 0; i + 3 < t.size(); ++i) {
+        if (i > 0 && (is_alpha(t[i - 1]) || t[i - 1] == '.' || static_cast<unsigned char>(t[i - 1]) >= 0x80)) continue;
+        std::size_t k = i;
+        std::string letters;
+        while (k + 1 < t.size() && t[k] >= 'A' && t[k] <= 'Z' && t[k + 1] == '.' && letters.size() < 4) {
+            letters += static_cast<char>(t[k] - 'A' + 'a');
+            k += 2;
+        }
+        if (letters.size() < 2 || letters.size() > 3) continue;
+        if (k < t.size() && (is_alpha(t[k]) || static_cast<unsigned char>(t[k]) >= 0x80)) continue;
+        if (listed(kAbbreviations, letters)) continue;
+        out.push_back({i, k, Kind::staff_name, "[name]"});
+        i = k;
+    }
+}
+
 }  // namespace
 
 void find_context_names(std::string_view t, const std::vector<ByteRange>& public_names, std::vector<Span>& out) {
     find_other_scripts(t, out);
+    find_dotted_initials(t, out);
     for (std::size_t i = 0; i < t.size(); ++i) {
         if (i > 0 && t[i - 1] != '\n') continue;
         auto at = i;

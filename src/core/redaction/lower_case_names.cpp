@@ -26,7 +26,8 @@ constexpr std::array<std::string_view, 26> kWorkplaces{
     "remploy", "interserve", "learndirect", "fedcap",  "catch22", "standguide", "twin",      "esg"};
 
 // Capitals that are never a person's initials here.
-constexpr std::array<std::string_view, 52> kAcronyms{
+constexpr std::array<std::string_view, 56> kAcronyms{
+    "dob", "ref", "tel", "mob",
     "dwp", "jcp", "esa", "jsa", "pip", "uc",  "cv",  "gp",  "mp",  "nhs",  "ice",  "hmrc", "cab",
     "ca",  "mr",  "wp",  "wca", "lha", "hb",  "ctr", "id",  "it",  "hr",   "tl",   "pa",   "wc",
     "dm",  "bbc", "itv", "dla", "ssp", "ni",  "uk",  "eu",  "ons", "foi",  "sar",  "tv",   "pc",
@@ -161,11 +162,19 @@ bool initials(std::string_view t, const std::vector<Token>& tokens, std::size_t 
         if (!is_alpha(t[k])) return false;
     if (relation || person_follows(t, tokens, i) != Follow::none) return true;
     const bool bracketed = token.begin > 0 && t[token.begin - 1] == '(' && token.end < t.size() && t[token.end] == ')';
-    if (bracketed && i > 0) {
-        static constexpr std::array<std::string_view, 6> kWho{"client",      "claimant", "customer",
-                                                              "participant", "adviser",  "advisor"};
-        if (listed(kWho, tokens[i - 1].folded)) return true;
-    }
+    static constexpr std::array<std::string_view, 6> kWho{"client",      "claimant", "customer",
+                                                          "participant", "adviser",  "advisor"};
+    // "Client (JS) attended", "client DF, Friday": who the note is about.
+    if (i > 0 && listed(kWho, tokens[i - 1].folded) &&
+        (bracketed || t.substr(tokens[i - 1].word_end, token.begin - tokens[i - 1].word_end) == " "))
+        return true;
+    // "Minutes taken by KW", "Approved by JT": who wrote or signed.
+    static constexpr std::array<std::string_view, 12> kDoneBy{"taken",  "written", "signed", "approved", "authorised",
+                                                              "checked", "noted",  "recorded", "reviewed", "completed",
+                                                              "prepared", "seen"};
+    if (i >= 2 && tokens[i - 1].folded == "by" && joined(t, tokens[i - 1], token) && joined(t, tokens[i - 2], tokens[i - 1]) &&
+        listed(kDoneBy, tokens[i - 2].folded))
+        return true;
     // Beside a capitalised first name in a list: "KW, Dave R".
     const auto beside = [&](std::size_t a, std::size_t b) {
         const auto gap = t.substr(tokens[a].word_end, tokens[b].begin - tokens[a].word_end);

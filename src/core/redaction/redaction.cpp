@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <array>
+#include <cctype>
 
 #include "core/redaction/redacted_text.hpp"
 #include "core/redaction/scanners.hpp"
@@ -23,6 +24,18 @@ bool joins(Kind kind, std::string_view gap) {
 // Sorted and not overlapping: by start, the longer first; of two alike a moderator's rule first,
 // so its mark is the one kept; overlapping spans are removed together.
 std::vector<Span> merged(std::string_view text, std::vector<Span> all) {
+    // A name that ends in an initial takes the initial's full stop ("Gemma H.", "Thanks, B."),
+    // which is the name's, and gives back the sentence's in its mark.
+    for (auto& span : all) {
+        const auto e = span.end;
+        if (span.kind != Kind::staff_name || e >= text.size() || text[e] != '.' || e < span.begin + 1) continue;
+        const char last = text[e - 1];
+        if (last < 'A' || last > 'Z' || (e - 1 > span.begin && std::isalpha(static_cast<unsigned char>(text[e - 2]))))
+            continue;
+        if (span.replacement.empty()) span.replacement = std::string(placeholder(span.kind));
+        span.replacement += '.';
+        span.end = e + 1;
+    }
     std::ranges::sort(all, [](const Span& a, const Span& b) {
         if (a.begin != b.begin) return a.begin < b.begin;
         if (a.end != b.end) return a.end > b.end;
@@ -47,6 +60,8 @@ std::vector<Span> merged(std::string_view text, std::vector<Span> all) {
                     auto second = span.replacement.empty() ? std::string(placeholder(span.kind)) : span.replacement;
                     back.replacement = first + std::string(gap) + second;
                 }
+                if (span.kind == Kind::staff_name && back.replacement.ends_with('.'))
+                    back.replacement = span.replacement;  // "J. Smith": no stop inside
                 back.end = span.end;
                 continue;
             }

@@ -370,3 +370,14 @@ TEST(Redaction, AppositionsWhoAndSignOffsBeforeAGroup) {
               "Please bring them along. [name] (Lewisham Benefits Advice Group)");
     EXPECT_EQ(redact("They sanctioned me again (for the third time)."), "They sanctioned me again (for the third time).");
 }
+
+TEST(Redaction, InitialsWithTheirStopsAndWhoWroteANote) {
+    EXPECT_EQ(redact("I wrote down \"J.P.\" and that was all"), "I wrote down \"[name]\" and that was all");
+    EXPECT_EQ(redact("Initials only please: K.M., Leeds"), "Initials only please: [name], Leeds");
+    EXPECT_EQ(redact("P.S. they never rang. D.O.B. on the form"), "P.S. they never rang. D.O.B. on the form");
+    EXPECT_EQ(redact("My adviser (Gemma H.) told me"), "My adviser ([name].) told me");
+    EXPECT_EQ(redact("letter signed J. Smith employment adviser"), "letter signed [name] employment adviser");
+    EXPECT_EQ(redact("(Minutes taken by KW, May 2013.)"), "(Minutes taken by [name], May 2013.)");
+    EXPECT_EQ(redact("Case note, client DF, Friday"), "Case note, client [name], Friday");
+    EXPECT_EQ(redact("Claimant DOB: May 1966"), "Claimant DOB: May 1966");
+}
