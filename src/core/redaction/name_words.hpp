@@ -57,11 +57,14 @@ inline constexpr std::array<std::string_view, 10> kPlacePrepositions{"in",      
                                                                      "outside", "towards", "via",  "through", "of"};
 
 // Verbs that say a person did something: "Sian rang", "Victoria explained".
-inline constexpr std::array<std::string_view, 34> kPersonVerbs{
+inline constexpr std::array<std::string_view, 49> kPersonVerbs{
     "said",     "says",    "told",     "rang",   "phoned",   "called",  "emailed", "texted",    "messaged",
     "helped",   "asked",   "sent",     "gave",   "refused",  "shouted", "laughed", "explained", "promised",
     "agreed",   "replied", "answered", "sorted", "arranged", "booked",  "found",   "wrote",     "listened",
-    "wouldn't", "didn't",  "couldn't", "won't",  "doesn't",  "reckons", "admitted"};
+    "wouldn't", "didn't",  "couldn't", "won't",  "doesn't",  "reckons", "admitted",
+    // The verbs of minutes and case notes: "Martin G stated", "Lee presented in distress".
+    "stated",   "noted",   "reported", "confirmed", "suggested", "mentioned", "raised",  "presented",
+    "attended", "advised", "informed", "insisted",  "warned",    "abstained", "apologised"};
 
 // Words that follow a person more than the word: "Ruby in reception", "Hope was lovely".
 inline constexpr std::array<std::string_view, 30> kAfterPerson{

@@ -381,3 +381,10 @@ TEST(Redaction, InitialsWithTheirStopsAndWhoWroteANote) {
     EXPECT_EQ(redact("Case note, client DF, Friday"), "Case note, client [name], Friday");
     EXPECT_EQ(redact("Claimant DOB: May 1966"), "Claimant DOB: May 1966");
 }
+
+TEST(Redaction, TheVerbsOfMinutesAndCaseNotes) {
+    EXPECT_EQ(redact("Present: Claire D, Martin G. Later, Martin G stated that he would not."),
+              "Present: [name], [name]. Later, [name] stated that he would not.");
+    EXPECT_EQ(redact("Summer presented in distress at the drop-in"), "[name] presented in distress at the drop-in");
+    EXPECT_EQ(redact("The Bolton office noted a rise"), "The Bolton office noted a rise");
+}
