@@ -129,6 +129,14 @@ bool after_organisation(std::string_view t, const std::vector<Token>& tokens, st
     return before.is_public && capital(before) && (gap == " " || (gap == ", " && is_place(tokens[i].folded)));
 }
 
+// "Heol y Wern", "Lôn y Felin", "Tŷ Gwyn": a word after a Welsh street's or house's first word
+// (and "y" or "yr") is part of the address.
+bool in_welsh_address(const std::vector<Token>& tokens, std::size_t i) {
+    if (i >= 1 && capital(tokens[i - 1]) && listed(kWelshPlaceWords, tokens[i - 1].folded)) return true;
+    return i >= 2 && (tokens[i - 1].folded == "y" || tokens[i - 1].folded == "yr") && capital(tokens[i - 2]) &&
+           listed(kWelshPlaceWords, tokens[i - 2].folded);
+}
+
 // "St Mark's", "St. Luke's church": a saint, not a person the site protects.
 bool after_saint(std::string_view t, const std::vector<Token>& tokens, std::size_t i) {
     if (i == 0 || tokens[i - 1].end != tokens[i - 1].word_end || tokens[i - 1].shape != Shape::capitalised) return false;
@@ -231,7 +239,7 @@ bool well_known(const Token& token) {
 
 bool starts_name(std::string_view t, const std::vector<Token>& tokens, std::size_t i) {
     const auto& token = tokens[i];
-    if (token.is_public || after_saint(t, tokens, i)) return false;
+    if (token.is_public || after_saint(t, tokens, i) || in_welsh_address(tokens, i)) return false;
     switch (token.kind) {
         case Class::name:
             if (token.shape == Shape::capitalised) return true;

@@ -24,7 +24,14 @@ inline constexpr auto kNeverNames = std::to_array<std::string_view>(
      "mon", "tue", "tues", "wed", "weds", "thu", "thur", "thurs", "fri", "sat", "sun", "fax", "cust", "hasnt",
      "couldnt", "arent", "isnt", "wouldnt", "shouldnt", "doesnt", "havent", "werent", "aint", "yer", "naff", "brill",
      // Words cut short: "30 mins late", "my mot was due".
-     "mins", "hrs", "secs", "yrs", "wks", "mot", "appt", "appts", "pls", "plz", "msg", "msgs", "txt"});
+     "mins", "hrs", "secs", "yrs", "wks", "mot", "appt", "appts", "pls", "plz", "msg", "msgs", "txt",
+     // Welsh words of letters and addresses: "Annwyl Mr Hughes, diolch am eich llythyr", "Heol y Parc".
+     "annwyl", "diolch", "cofion", "croeso", "eich", "heol", "lon", "ffordd", "stryd", "rhodfa", "cilgant", "parc",
+     "maes", "ty"});
+
+// Welsh words that open a street's or a house's name: "Heol y Wern", "Lôn y Felin", "Tŷ Gwyn".
+inline constexpr std::array<std::string_view, 9> kWelshPlaceWords{"heol",   "lon",     "ffordd", "stryd", "rhodfa",
+                                                                 "cilgant", "parc",   "maes",   "ty"};
 
 // Words the name lists hold that are pronouns or a letter's closing words here, whatever their
 // case: "He said", "Love, Mum".

@@ -388,3 +388,10 @@ TEST(Redaction, TheVerbsOfMinutesAndCaseNotes) {
     EXPECT_EQ(redact("Summer presented in distress at the drop-in"), "[name] presented in distress at the drop-in");
     EXPECT_EQ(redact("The Bolton office noted a rise"), "The Bolton office noted a rise");
 }
+
+TEST(Redaction, WelshAddressesAndLetters) {
+    EXPECT_EQ(redact("Address: Tŷ Gwyn, Lôn y Felin, Caernarfon"), "Address: Tŷ Gwyn, Lôn y Felin, Caernarfon");
+    EXPECT_EQ(redact("the address is 12 Heol y Wern, Cardiff. Diolch, Elin"),
+              "the address is 12 Heol y Wern, Cardiff. Diolch, [name]");
+    EXPECT_EQ(redact("Annwyl Mr Hughes, diolch am eich llythyr"), "Annwyl [an adviser], diolch am eich llythyr");
+}
