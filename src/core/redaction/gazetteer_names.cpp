@@ -266,6 +266,18 @@ bool starts_name(std::string_view t, const std::vector<Token>& tokens, std::size
 bool names_a_place(std::string_view t, const std::vector<Token>& tokens, std::size_t first, std::size_t last) {
     const auto fold_of = [](const Token& token) -> const std::string& { return token.folded; };
     if (first == last && before_place_noun(t, tokens, last)) return true;
+    // An organisation: "Blakey Joinery", "Radford Advice Centre", "Hackney Welfare Rights", with
+    // at most two more capitalised words before its last ("Sue Ryder Care" is public already).
+    if (last != first && listed(kOrganisationWords, fold_of(tokens[last]))) return true;
+    for (std::size_t k = last + 1; k < tokens.size() && k <= last + 3 && joined(t, tokens[k - 1], tokens[k]) &&
+                                   capital(tokens[k]) && tokens[k - 1].end == tokens[k - 1].word_end;
+         ++k) {
+        if (listed(kOrganisationWords, fold_of(tokens[k]))) return true;
+    }
+    // "WP/COMP/2014/223": a part of a reference.
+    if (first == last && ((tokens[first].begin > 0 && t[tokens[first].begin - 1] == '/') ||
+                          (tokens[first].end < t.size() && t[tokens[first].end] == '/')))
+        return true;
     // "Grange Park", "Eastgate House", "Rose Hill", but "Jenny Hall": a building unless it starts
     // with a first name that is nothing else.
     if (first != last && listed(kBuildingWords, fold_of(tokens[last])) &&
@@ -313,7 +325,9 @@ void find_gazetteer_names(std::string_view t, const std::vector<ByteRange>& rang
             // In capitals, capitals carry it on: "DAVID O'CONNOR".
             const bool shouted = tokens[i].shape == Shape::upper && next.shape == Shape::upper && !next.is_public &&
                                  (is_name_class(next.kind) || next.kind == Class::unknown);
-            if (joined(t, tokens[last], next) && (can_join(next) || shouted) && next.kind != Class::never) {
+            // "Cc: Neil Whitcombe Subject: ...": a word before a colon is a label, not a surname.
+            const bool label = next.end == next.word_end && next.end < t.size() && t[next.end] == ':';
+            if (joined(t, tokens[last], next) && (can_join(next) || shouted) && next.kind != Class::never && !label) {
                 ++last;
                 continue;
             }

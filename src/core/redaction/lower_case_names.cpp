@@ -134,6 +134,8 @@ bool plain_name_goes_on_as_person(std::string_view t, const std::vector<Token>& 
 // A word that may be a name here: small letters, at least three of them, not a word alone.
 bool candidate(const Token& token, bool strong_cue) {
     if (token.is_public || token.end - token.begin < 3) return false;
+    // "with his carer, Yvonne", "a big fella called Emeka": who someone is, not their name.
+    if (is_job_or_relation(token.folded) || token.folded == "fella") return false;
     // A capital after a relation or a label: names the capital alone leaves ("Sian", "Martin").
     if (token.shape == Shape::capitalised) return strong_cue && token.kind != Class::word && token.kind != Class::never;
     if (token.shape != Shape::lower) return false;

@@ -54,6 +54,14 @@ inline constexpr std::array<std::string_view, 25> kStreetWords{
     "square",   "mews",   "estate", "parade", "centre", "building", "college",  "school",  "station",
     "hospital", "bus",    "rd",     "grove",  "place",  "way",      "fair"};
 
+// Words after a name that make it an organisation: "Blakey Joinery", "Hackney Welfare Rights",
+// "Radford Advice Centre", "the Restart Team".
+inline constexpr auto kOrganisationWords = std::to_array<std::string_view>(
+    {"welfare", "rights",  "advice",    "team",     "joinery",  "group",   "trust",   "services", "solutions",
+     "associates", "partnership", "foundation", "project", "network", "council", "ltd",  "limited", "plc",
+     "cic",     "charity", "society",   "agency",   "recruitment", "training", "consultancy", "builders",
+     "motors",  "logistics", "bureau",  "academy",  "institute", "union",   "department", "unit"});
+
 inline constexpr std::array<std::string_view, 11> kBuildingWords{"hall", "green", "hill", "park",   "house", "court",
                                                                  "view", "walk",  "row",  "bridge", "church"};
 

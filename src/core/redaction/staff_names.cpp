@@ -5,6 +5,7 @@
 #include <array>
 #include <string>
 
+#include "core/redaction/name_words.hpp"
 #include "core/redaction/scanners.hpp"
 #include "core/text/unicode.hpp"
 
@@ -53,11 +54,13 @@ constexpr auto kNotIntroduced = std::to_array<std::string_view>(
      "by",   "as",   "if",    "when",  "all",  "no",  "some", "everyone", "security", "police", "about"});
 
 // Capitalised words that follow a role without being a name.
-constexpr std::array<std::string_view, 40> kNotNames{
+constexpr std::array<std::string_view, 60> kNotNamesAfterCue{
     "I",      "I'm",      "I've",   "I'd",   "Jobcentre", "JCP",  "DWP",    "Plus",    "The",       "And",
     "But",    "So",       "Then",   "When",  "If",        "At",   "On",     "In",      "To",        "For",
     "He",     "She",      "They",   "We",    "You",       "It",   "Monday", "Tuesday", "Wednesday", "Thursday",
-    "Friday", "Saturday", "Sunday", "Today", "Yesterday", "Said", "Told",   "Was",     "Is",        "Has"};
+    "Friday", "Saturday", "Sunday", "Today", "Yesterday", "Said", "Told",   "Was",     "Is",        "Has",
+    "Her",    "His",      "My",     "Our",   "Their",     "Your", "This",   "That",    "There",     "Here",
+    "What",   "Please",   "First",  "Last",  "Surname",   "Name", "Full",   "Forename", "Middle",   "Family"};
 
 // Common first names, so that "my adviser john said" is caught although it is not capitalised.
 constexpr std::array<std::string_view, 120> kFirstNames{
@@ -107,7 +110,7 @@ bool in(const std::array<std::string_view, N>& list, std::string_view word, bool
 }
 
 bool capitalised_name(std::string_view w) {
-    return w.size() >= 2 && starts_upper(w) && has_lower_after_first(w) && !in(kNotNames, w, false);
+    return w.size() >= 2 && starts_upper(w) && has_lower_after_first(w) && !in(kNotNamesAfterCue, w, false);
 }
 
 std::size_t skip_spaces(std::string_view t, std::size_t i) {
@@ -274,6 +277,11 @@ void add_cued(std::string_view t, std::size_t k, std::vector<Span>& out, std::si
     }
     const auto end = cued_name_end(t, k);
     if (end == std::string_view::npos) return;
+    // "Kind regards, Restart Team": an organisation signs, not a person.
+    const auto last_space = t.substr(k, end - k).rfind(' ');
+    const auto last_word = t.substr(last_space == std::string_view::npos ? k : k + last_space + 1,
+                                    last_space == std::string_view::npos ? end - k : end - k - last_space - 1);
+    if (in_list(kOrganisationWords, text::fold(last_word))) return;
     out.push_back({k, end, Kind::staff_name, "[name]"});
     i = end - 1;
 }
@@ -308,6 +316,13 @@ void find_cued_names(std::string_view t, std::vector<Span>& out) {
                     marked = true;
                 }
                 cue = j == cue || (one_word && !marked) ? std::string_view::npos : j;
+                // "thank you. Her claim was...": after a full stop, the name must close the text.
+                if (cue != std::string_view::npos && t[cue - 1] != ',' && t.substr(i, cue - i).find('.') != std::string_view::npos) {
+                    const auto end = cued_name_end(t, cue);
+                    if (end == std::string_view::npos ||
+                        t.substr(end).find_first_not_of(" .!x\r\n") != std::string_view::npos)
+                        cue = std::string_view::npos;
+                }
             }
         }
         if (cue == std::string_view::npos) cue = phrase_end(t, i, kFields);

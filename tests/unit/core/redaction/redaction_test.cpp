@@ -395,3 +395,15 @@ TEST(Redaction, WelshAddressesAndLetters) {
               "the address is 12 Heol y Wern, Cardiff. Diolch, [name]");
     EXPECT_EQ(redact("Annwyl Mr Hughes, diolch am eich llythyr"), "Annwyl [an adviser], diolch am eich llythyr");
 }
+
+TEST(Redaction, OrganisationsLabelsAndReferences) {
+    EXPECT_EQ(redact("Mr Tunde Bakare, Welfare Rights Officer, Radford Advice Centre"),
+              "[an adviser], Welfare Rights Officer, Radford Advice Centre");
+    EXPECT_EQ(redact("Please ring Hackney Welfare Rights on Monday"), "Please ring Hackney Welfare Rights on Monday");
+    EXPECT_EQ(redact("Kind regards, Restart Team."), "Kind regards, Restart Team.");
+    EXPECT_EQ(redact("Cc: Neil Whitcombe Subject: Compliance"), "Cc: [name] Subject: Compliance");
+    EXPECT_EQ(redact("Our ref: WP/COMP/2014/223."), "Our ref: WP/COMP/2014/223.");
+    EXPECT_EQ(redact("He came with his carer, Yvonne."), "He came with his carer, [name].");
+    EXPECT_EQ(redact("She asked me to thank you. Her claim was paid."), "She asked me to thank you. Her claim was paid.");
+    EXPECT_EQ(redact("Title: Mr. First name: Hywel."), "Title: Mr. First name: [name].");
+}
