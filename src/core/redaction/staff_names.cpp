@@ -287,6 +287,7 @@ void add_cued(std::string_view t, std::size_t k, std::vector<Span>& out, std::si
 }
 
 void find_cued_names(std::string_view t, std::vector<Span>& out) {
+    const auto text_end = t.find_last_not_of(" .!x\r\n");  // the text's last letter, once, for linear time
     for (std::size_t i = 0; i < t.size(); ++i) {
         if (!boundary_before(t, i) || !is_alpha(t[i])) continue;
         std::size_t cue = std::string_view::npos;
@@ -319,8 +320,7 @@ void find_cued_names(std::string_view t, std::vector<Span>& out) {
                 // "thank you. Her claim was...": after a full stop, the name must close the text.
                 if (cue != std::string_view::npos && t[cue - 1] != ',' && t.substr(i, cue - i).find('.') != std::string_view::npos) {
                     const auto end = cued_name_end(t, cue);
-                    if (end == std::string_view::npos ||
-                        t.substr(end).find_first_not_of(" .!x\r\n") != std::string_view::npos)
+                    if (end == std::string_view::npos || text_end == std::string_view::npos || end <= text_end)
                         cue = std::string_view::npos;
                 }
             }

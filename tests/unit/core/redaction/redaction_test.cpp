@@ -122,7 +122,8 @@ TEST(Redaction, KeepsUtf8AroundWhatItRemoves) {
 TEST(Redaction, TakesTimeInProportionToTheText) {
     const std::vector<std::string> shapes{
         "a.",  "a dot ", "b at c dot ", "1/2/",  "3rd June ", "AB 12 ",    "my adviser ",      "Mr ",        "07700 ",
-        "@a ", "x[dot]", "LS1 ",        "word ", "Maureen ",  "Efua Obi ", "Grace Universal ", "in Peckham "};
+        "@a ", "x[dot]", "LS1 ",        "word ", "Maureen ",  "Efua Obi ", "Grace Universal ", "in Peckham ",
+        "Thanks. Dave ", "J.P. ", "Heol y Wern ", "Nick (Group) ", "(", "Gemma H. ", "Ingeus Leicester "};
     for (const auto& shape : shapes) {
         auto time = [&](std::size_t bytes) {
             std::string text;
