@@ -27,7 +27,7 @@ constexpr std::array<std::string_view, 26> kWorkplaces{
 
 // Capitals that are never a person's initials here.
 constexpr std::array<std::string_view, 56> kAcronyms{
-    "dob", "ref", "tel", "mob",
+    "dob", "ref", "tel", "ids",
     "dwp", "jcp", "esa", "jsa", "pip", "uc",  "cv",  "gp",  "mp",  "nhs",  "ice",  "hmrc", "cab",
     "ca",  "mr",  "wp",  "wca", "lha", "hb",  "ctr", "id",  "it",  "hr",   "tl",   "pa",   "wc",
     "dm",  "bbc", "itv", "dla", "ssp", "ni",  "uk",  "eu",  "ons", "foi",  "sar",  "tv",   "pc",

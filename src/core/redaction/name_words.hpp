@@ -27,7 +27,9 @@ inline constexpr auto kNeverNames = std::to_array<std::string_view>(
      "mins", "hrs", "secs", "yrs", "wks", "mot", "appt", "appts", "pls", "plz", "msg", "msgs", "txt",
      // Welsh words of letters and addresses: "Annwyl Mr Hughes, diolch am eich llythyr", "Heol y Parc".
      "annwyl", "diolch", "cofion", "croeso", "eich", "heol", "lon", "ffordd", "stryd", "rhodfa", "cilgant", "parc",
-     "maes", "ty"});
+     "maes", "ty",
+     // Festivals and times everyone knows: "off for Eid", "since Covid".
+     "eid", "ramadan", "ramadhan", "diwali", "hanukkah", "vaisakhi", "passover", "covid", "coronavirus", "brexit"});
 
 // Welsh words that open a street's or a house's name: "Heol y Wern", "Lôn y Felin", "Tŷ Gwyn".
 inline constexpr std::array<std::string_view, 9> kWelshPlaceWords{"heol",   "lon",     "ffordd", "stryd", "rhodfa",

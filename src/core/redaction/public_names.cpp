@@ -34,7 +34,9 @@ constexpr std::string_view kPublicNames[] = {
     "Asda", "Aldi", "Lidl", "Iceland", "Poundland", "Currys", "Halfords", "Argos", "Primark", "Wilko", "Wilkinsons",
     "Screwfix", "Toby Carvery", "Costa", "Nando's", "Burger King", "Domino's", "Deliveroo", "Amazon", "Sports Direct",
     "Royal Mail", "Timpsons", "Timpson", "Ted Baker", "Ronald McDonald", "Debenhams", "Indeed", "Totaljobs", "Ocado",
-    "Hermes", "Evri", "Lloyds", "Barclays", "Santander", "Specsavers",
+    "Hermes", "Evri", "Lloyds", "Barclays", "Santander", "Specsavers", "Matalan", "Superdrug", "Waitrose",
+    "Home Bargains", "TK Maxx", "Peacocks", "Farmfoods", "Dunelm", "Wickes", "Homebase", "Selfridges", "Harrods",
+    "Pizza Hut", "Subway", "Starbucks", "Pret", "Co-op", "Morrison's",
     // Charities and advice.
     "Prince's Trust", "Princes Trust", "Salvation Army", "Citizens Advice", "Barnardo's", "Barnardos", "Barnardo",
     "St Mungo's", "Mencap", "Macmillan", "Sue Ryder", "Marie Curie", "Age UK", "Trussell Trust", "Trussell",

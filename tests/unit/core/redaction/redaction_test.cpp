@@ -408,3 +408,10 @@ TEST(Redaction, OrganisationsLabelsAndReferences) {
     EXPECT_EQ(redact("She asked me to thank you. Her claim was paid."), "She asked me to thank you. Her claim was paid.");
     EXPECT_EQ(redact("Title: Mr. First name: Hywel."), "Title: Mr. First name: [name].");
 }
+
+TEST(Redaction, FestivalsShopsAndAMinistersInitials) {
+    EXPECT_EQ(redact("I asked to move it because of Eid and they said no."), "I asked to move it because of Eid and they said no.");
+    EXPECT_EQ(redact("Ever since Covid the office has been shut."), "Ever since Covid the office has been shut.");
+    EXPECT_EQ(redact("They sent me to stack shelves at Matalan for nothing."), "They sent me to stack shelves at Matalan for nothing.");
+    EXPECT_EQ(redact("thanks to IDS and his reforms"), "thanks to IDS and his reforms");
+}
