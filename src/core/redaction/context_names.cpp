@@ -77,7 +77,7 @@ bool short_name_word(const Token& token) {
 // a capitalised name ("Precious", "Mo", "Efua"), or initials, beside a capitalised name; a name
 // in small letters beside one in small letters ("joy and ruby").
 bool may_be_name(std::string_view t, const Token& token, bool small) {
-    if (token.is_public || token.kind == Class::never) return false;
+    if (token.is_public || token.kind == Class::never || is_job_or_relation(token.folded)) return false;
     if (!small && token.shape == Shape::upper) return initials_token(t, token);  // "CD" is a word too
     if (token.kind == Class::word) return false;
     // A town that is no first name; a first name that is a town too ("Hope") is the person here.
@@ -413,7 +413,21 @@ bool same_word_again(std::string_view t, const std::vector<Token>& tokens, Marks
         if (token.is_public || token.kind == Class::never || token.kind == Class::word) return false;
         if (token.end - token.begin < 2 || token.shape == Shape::initial) return false;
         if (token.kind == Class::surname_and_word) return short_name_word(token);
+        // "rob said ... rob if ur reading this": a first name that is also a word, in small
+        // letters, once it has been a name in this text (not "will", "may", "can").
+        if (token.shape == Shape::lower && token.kind == Class::first_and_word)
+            return is_proper_noun(token.folded) && !listed(kNotNames, token.folded);
         return token.shape != Shape::lower || token.kind == Class::name || token.kind == Class::unknown;
+    };
+    // "to rob", "a joy", "will rob": a word's place, not a name's.
+    const auto as_word = [&](std::size_t i) {
+        if (tokens[i].shape != Shape::lower || tokens[i].kind != Class::first_and_word || i == 0) return false;
+        static constexpr auto kBefore = std::to_array<std::string_view>(
+            {"the", "a", "an", "to", "will", "would", "can", "could", "should", "might", "must", "and", "or", "of",
+             "my", "your", "our", "i", "you", "we", "they", "he", "she", "it", "who", "not", "never", "dont",
+             "don't", "didnt", "didn't", "cant", "can't"});
+        return joined(t, tokens[i - 1], tokens[i]) &&
+               (listed(kBefore, tokens[i - 1].folded) || listed(kDeterminers, tokens[i - 1].folded));
     };
     std::set<std::string_view> seen;
     for (std::size_t i = 0; i < tokens.size(); ++i)
@@ -421,9 +435,10 @@ bool same_word_again(std::string_view t, const std::vector<Token>& tokens, Marks
     bool changed = false;
     for (std::size_t i = 0; i < tokens.size(); ++i) {
         const auto& token = tokens[i];
-        if (marks.named[i] || !name_like(token) || !seen.contains(t.substr(token.begin, token.end - token.begin)))
+        if (marks.named[i] || !name_like(token) || !seen.contains(t.substr(token.begin, token.end - token.begin)) ||
+            as_word(i))
             continue;
-        if (token.sentence_start && token.kind == Class::first_and_word) {
+        if (token.sentence_start && token.kind == Class::first_and_word && token.shape != Shape::lower) {
             const bool person_next = i + 1 < tokens.size() && (listed(kPersonVerbs, tokens[i + 1].folded) ||
                                                                 listed(kAfterPerson, tokens[i + 1].folded));
             if (!person_next) continue;

@@ -153,6 +153,34 @@ bool candidate(const Token& token, bool strong_cue) {
     }
 }
 
+bool month_named(std::string_view t, const std::vector<Token>& tokens, std::size_t i, bool relation, bool works_there) {
+    static constexpr std::array<std::string_view, 4> kMonthNames{"april", "may", "june", "august"};
+    static constexpr std::array<std::string_view, 16> kTimeWords{
+        "in", "on", "of", "since", "until", "till", "by", "from", "during", "last", "next", "this", "early", "late", "mid",
+        "end"};
+    const auto& token = tokens[i];
+    if (token.is_public || !listed(kMonthNames, token.folded) ||
+        (token.shape != Shape::lower && token.shape != Shape::capitalised))
+        return false;
+    if (i > 0 && listed(kTimeWords, tokens[i - 1].folded)) return false;
+    // "the 3rd may at the jobcentre": a day before it makes it the month.
+    auto before = token.begin;
+    while (before > 0 && t[before - 1] == ' ') --before;
+    while (before > 0 && is_alpha(t[before - 1])) --before;
+    if (before < token.begin && is_digit(t[before])) return false;
+    if (before > 0 && is_digit(t[before - 1])) return false;
+    // "May 2014", "June 3rd": a figure after it makes it the month.
+    if (i + 1 < tokens.size() && tokens[i + 1].begin == token.word_end + 1 && token.word_end + 1 < t.size() &&
+        is_digit(t[token.word_end + 1]))
+        return false;
+    if (token.word_end + 1 < t.size() && is_digit(t[token.word_end + 1])) return false;
+    // "nan june", "auntie may": a relation just before, with or without "my".
+    const bool kin = relation || (i > 0 && joined(t, tokens[i - 1], token) && is_job_or_relation(tokens[i - 1].folded));
+    if (!kin && !works_there) return false;
+    // "my mum may come": "may" is a name only where a person's word or the phrase's end follows.
+    return token.folded != "may" || works_there || phrase_or_person_after(t, tokens, i);
+}
+
 // Initials standing for a person in notes and lists: "Client (JS) attended", "KW said", "team
 // leader RH", "Present: KW, Dave R".
 bool initials(std::string_view t, const std::vector<Token>& tokens, std::size_t i, bool relation) {
@@ -203,6 +231,12 @@ void find_lower_case_names(std::string_view t, const std::vector<ByteRange>& pub
             continue;
         }
         const auto follows = person_follows(t, tokens, i);
+        // "auntie may", "june at lewisham jobcentre", "May on reception": a month that is also a
+        // first name, after a relation or before where someone works, and no "in" or "since" before.
+        if (month_named(t, tokens, i, relation, follows == Follow::strong)) {
+            named[i] = true;
+            continue;
+        }
         // "nnamdi asked", "tommo gave": a word in small letters that no list knows, before a verb
         // only a person does, and no "the" or "a" before it.
         if (token.shape == Shape::lower && token.kind == Class::unknown && follows == Follow::weak &&

@@ -415,3 +415,14 @@ TEST(Redaction, FestivalsShopsAndAMinistersInitials) {
     EXPECT_EQ(redact("They sent me to stack shelves at Matalan for nothing."), "They sent me to stack shelves at Matalan for nothing.");
     EXPECT_EQ(redact("thanks to IDS and his reforms"), "thanks to IDS and his reforms");
 }
+
+TEST(Redaction, MonthsThatAreNamesAndANameSeenBefore) {
+    EXPECT_EQ(redact("mum summer, nan june, auntie may and me all got letters"),
+              "mum summer, nan [name], auntie [name] and me all got letters");
+    EXPECT_EQ(redact("june at seetec is the only reason"), "[name] at seetec is the only reason");
+    EXPECT_EQ(redact("in june at the jobcentre they sanctioned me"), "in june at the jobcentre they sanctioned me");
+    EXPECT_EQ(redact("on the 3rd may at the jobcentre"), "in May at the jobcentre");
+    EXPECT_EQ(redact("my mum may come with me"), "my mum may come with me");
+    EXPECT_EQ(redact("rob said hed sort it. rob if ur reading this pay me"), "[name] said hed sort it. [name] if ur reading this pay me");
+    EXPECT_EQ(redact("rob said hed sort it. they rob you blind"), "[name] said hed sort it. they rob you blind");
+}
