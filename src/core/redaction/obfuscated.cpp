@@ -2,6 +2,7 @@
 // "rachel dot okoro at gmail dot com", "jo @ gmail . com". A plain "jo@example.com" is the
 // e-mail scanner's.
 #include <algorithm>
+#include <array>
 #include <optional>
 #include <string>
 
@@ -128,7 +129,22 @@ void find_handles(std::string_view t, std::vector<Span>& out) {
         bool has_letter = false;
         for (char c : handle) has_letter = has_letter || is_alpha(c);
         if (handle.size() < 2 || !has_letter || !boundary_after(t, end) || (end < t.size() && t[end] == '@')) continue;
-        if (end < t.size() && t[end] == '.' && end + 1 < t.size() && is_alnum(t[end + 1])) continue;  // "@example.com"
+        // "@example.com" is a domain; "@kazza.b_" and "@lil.sh4nnon" are handles with dots in them.
+        bool domain = false;
+        while (end < t.size() && t[end] == '.' && end + 1 < t.size() && (is_alnum(t[end + 1]) || t[end + 1] == '_')) {
+            std::size_t next = end + 1;
+            while (next < t.size() && (is_alnum(t[next]) || t[next] == '_') && next - at <= 30) ++next;
+            std::string part;
+            for (char c : t.substr(end + 1, next - end - 1)) part.push_back(lower(c));
+            static constexpr std::array<std::string_view, 12> kDomainEnds{"com", "co", "uk", "org", "net", "gov",
+                                                                          "ac", "io", "ie", "info", "biz", "me"};
+            if (std::ranges::find(kDomainEnds, part) != kDomainEnds.end()) {
+                domain = true;
+                break;
+            }
+            end = next;
+        }
+        if (domain) continue;
         out.push_back({at, end, Kind::staff_name, "[name]"});
         at = end - 1;
     }

@@ -19,13 +19,14 @@ bool username_char(char c) {
 
 // The run of letters, digits and underscores at i, if it stands alone: not inside an address,
 // a path or a file name.
-std::string_view user_token_at(std::string_view t, std::size_t i) {
+// With dotted, a dot and more may follow it ("nadia.k"), which the caller takes only after a cue.
+std::string_view user_token_at(std::string_view t, std::size_t i, bool& dotted) {
+    dotted = false;
     if (i > 0 && (username_char(t[i - 1]) || t[i - 1] == '@' || t[i - 1] == '/' || t[i - 1] == '.')) return {};
     std::size_t end = i;
     while (end < t.size() && username_char(t[end])) ++end;
-    if (end < t.size() &&
-        (t[end] == '@' || t[end] == '/' || (t[end] == '.' && end + 1 < t.size() && is_alnum(t[end + 1]))))
-        return {};
+    if (end < t.size() && (t[end] == '@' || t[end] == '/')) return {};
+    dotted = end + 1 < t.size() && t[end] == '.' && is_alnum(t[end + 1]);
     return t.substr(i, end - i);
 }
 
@@ -47,8 +48,11 @@ bool looks_like_username(std::string_view w) {
 }
 
 // "posted by wiganlass", "update from sparkyjoe": a forum's words before a user name.
-constexpr std::array<std::string_view, 8> kBefore{"posted by ",  "update from ", "reply from ", "quote from ",
-                                                  "quoting ",    "message from ", "post by ",   "reply to "};
+constexpr auto kBefore = std::to_array<std::string_view>(
+    {"posted by ", "update from ", "reply from ", "quote from ", "quoting ", "message from ", "post by ", "reply to ",
+     // Where people give their names on other sites: "add me on snap lil.sh4nnon", "insta its jaydee_x".
+     "search ", "snap ", "snapchat ", "insta ", "instagram ", "tiktok ", "twitter ", "fb ", "dm me ", "snap its ",
+     "insta its ", "insta is ", "snap is ", "tiktok is ", "snap: ", "insta: ", "tiktok: ", "twitter: "});
 // "sparkyjoe wrote:", "wiganlass said:": after one.
 constexpr std::array<std::string_view, 4> kAfter{" wrote:", " said:", " posted:", " replied:"};
 
@@ -85,7 +89,8 @@ void find_usernames(std::string_view t, const std::vector<ByteRange>& public_nam
             i = initials - 1;
             continue;
         }
-        const auto token = user_token_at(t, i);
+        bool dotted = false;
+        const auto token = user_token_at(t, i, dotted);
         if (token.empty()) continue;
         // A cue makes a name of a word no list would call one ("sparkyjoe"), but not of an
         // ordinary word, an organisation or letters in capitals ("the", "Seetec", "JCP").
@@ -103,10 +108,27 @@ void find_usernames(std::string_view t, const std::vector<ByteRange>& public_nam
         for (char c : token) folded.push_back(lower(c));
         const bool plain = is_english_word(folded) || std::ranges::all_of(token, [](char c) { return !is_lower(c); }) ||
                            is_public(i, i + token.size());
-        if ((cued && !plain) || looks_like_username(token)) {
-            out.push_back({i, i + token.size(), Kind::staff_name, "[name]"});
+        // After a cue, a name may have dots in it: "nadia.k", "lil.sh4nnon".
+        auto end = i + token.size();
+        if (dotted && !(cued && !plain)) {  // an address, a file or a web site: "cv.docx", "gov.uk"
+            while (end < t.size() && (username_char(t[end]) || t[end] == '.')) ++end;
+            i = end - 1;
+            continue;
         }
-        i += token.size() - 1;
+        if (dotted) {
+            while (end + 1 < t.size() && t[end] == '.' && username_char(t[end + 1])) {
+                ++end;
+                while (end < t.size() && username_char(t[end])) ++end;
+            }
+            if (end < t.size() && (t[end] == '@' || t[end] == '/')) {
+                i = end - 1;
+                continue;
+            }
+        }
+        if ((cued && !plain) || looks_like_username(token)) {
+            out.push_back({i, end, Kind::staff_name, "[name]"});
+        }
+        i = end - 1;
     }
 }
 

@@ -426,3 +426,11 @@ TEST(Redaction, MonthsThatAreNamesAndANameSeenBefore) {
     EXPECT_EQ(redact("rob said hed sort it. rob if ur reading this pay me"), "[name] said hed sort it. [name] if ur reading this pay me");
     EXPECT_EQ(redact("rob said hed sort it. they rob you blind"), "[name] said hed sort it. they rob you blind");
 }
+
+TEST(Redaction, HandlesWithDotsAndWhereOthersFindThem) {
+    EXPECT_EQ(redact("dm me @kazza.b_ if u want the letter"), "dm me [name] if u want the letter");
+    EXPECT_EQ(redact("add me on snap lil.sh4nnon if ur at kirkby"), "add me on snap [name] if ur at kirkby");
+    EXPECT_EQ(redact("message me on insta its jaydee_x or just search wiganlass"),
+              "message me on insta its [name] or just search [name]");
+    EXPECT_EQ(redact("search indeed for jobs, then upload cv.docx"), "search indeed for jobs, then upload cv.docx");
+}
