@@ -194,9 +194,16 @@ bool initials(std::string_view t, const std::vector<Token>& tokens, std::size_t 
     const bool bracketed = token.begin > 0 && t[token.begin - 1] == '(' && token.end < t.size() && t[token.end] == ')';
     static constexpr std::array<std::string_view, 6> kWho{"client",      "claimant", "customer",
                                                           "participant", "adviser",  "advisor"};
-    // "Client (JS) attended", "client DF, Friday": who the note is about.
+    // "Client (JS) attended", "client DF, Friday", "the client I mentioned (GR)": who the note is about.
     if (i > 0 && listed(kWho, tokens[i - 1].folded) &&
         (bracketed || t.substr(tokens[i - 1].word_end, token.begin - tokens[i - 1].word_end) == " "))
+        return true;
+    if (bracketed)
+        for (std::size_t k = i >= 4 ? i - 4 : 0; k < i; ++k)
+            if (listed(kWho, tokens[k].folded)) return true;
+    // "AK (DOB 15/08/1985)": a date of birth makes a person of them.
+    if (t.substr(token.end).starts_with(" (DOB") || t.substr(token.end).starts_with(" (dob") ||
+        t.substr(token.end).starts_with(" (D.O.B"))
         return true;
     // "Minutes taken by KW", "Approved by JT": who wrote or signed.
     static constexpr std::array<std::string_view, 12> kDoneBy{"taken",  "written", "signed", "approved", "authorised",

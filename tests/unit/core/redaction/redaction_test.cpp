@@ -434,3 +434,9 @@ TEST(Redaction, HandlesWithDotsAndWhereOthersFindThem) {
               "message me on insta its [name] or just search [name]");
     EXPECT_EQ(redact("search indeed for jobs, then upload cv.docx"), "search indeed for jobs, then upload cv.docx");
 }
+
+TEST(Redaction, InitialsOfTheClientANoteIsAbout) {
+    EXPECT_EQ(redact("the client I mentioned (GR) has now been paid"), "the client I mentioned ([name]) has now been paid");
+    EXPECT_EQ(redact("Case note: AK (DOB May 1985) attended"), "Case note: [name] (DOB May 1985) attended");
+    EXPECT_EQ(redact("the client was on ESA (WRAG) at the time"), "the client was on ESA (WRAG) at the time");
+}
