@@ -140,6 +140,28 @@ void find_day_only(std::string_view t, std::vector<Span>& out) {
                 continue;
             }
         }
+        // "Mon 3 – Fri 7 June", "Thursday 13, when": a weekday and a bare day, where the phrase
+        // ends or a range goes on (not "Monday 3 people", "Mon 3.30", "Tues 10am").
+        if (const auto day = day_at(t, i); day && weekday && !has_ordinal_suffix(t, day->second)) {
+            const auto rest = t.substr(day->second);
+            // A range goes on to a weekday or a month, not to an hour ("Mon-Fri 9 to 5").
+            const auto range_to = [&](std::string_view joint) {
+                if (!rest.starts_with(joint)) return false;
+                const auto next = skip_spaces(t, day->second + joint.size());
+                return next < t.size() && is_alpha(t[next]);
+            };
+            const bool hours = before_start > 0 && (t[before_start - 1] == '-' || t[before_start - 1] == '/');
+            const bool ends = !hours && (rest.empty() || rest.starts_with(", ") || range_to(" -") ||
+                              range_to(" \u2013") || range_to(" to ") || rest.starts_with(" and ") ||
+                              rest.starts_with(" until ") || rest.starts_with(";") || rest.starts_with(")") ||
+                              rest.starts_with(" I ") || rest.starts_with(" i ") ||
+                              (rest.starts_with(".") && (rest.size() == 1 || rest[1] == ' ' || rest[1] == '\n')));
+            if (ends) {
+                add_day(t, i, day->second, out);
+                i = day->second - 1;
+                continue;
+            }
+        }
         // "12/03": day and month, no year, where a date is expected.
         std::size_t at = i;
         int day = 0, month = 0;

@@ -440,3 +440,11 @@ TEST(Redaction, InitialsOfTheClientANoteIsAbout) {
     EXPECT_EQ(redact("Case note: AK (DOB May 1985) attended"), "Case note: [name] (DOB May 1985) attended");
     EXPECT_EQ(redact("the client was on ESA (WRAG) at the time"), "the client was on ESA (WRAG) at the time");
 }
+
+TEST(Redaction, AWeekdayAndABareDay) {
+    EXPECT_EQ(redact("Mon 3 – Fri 7 June was the course."), "[date] – June was the course.");
+    EXPECT_EQ(redact("Weds 4, Thurs 5 and Fri 6 I was there"), "[date], [date] and [date] I was there");
+    EXPECT_EQ(redact("Mon-Fri 9 to 5 at the job club"), "Mon-Fri 9 to 5 at the job club");
+    EXPECT_EQ(redact("on Monday 3 people came"), "on Monday 3 people came");
+    EXPECT_EQ(redact("Mon 3.30 appointment"), "Mon 3.30 appointment");
+}
