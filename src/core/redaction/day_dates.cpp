@@ -66,11 +66,11 @@ std::size_t relative_month_after(std::string_view t, std::size_t day_end) {
     return day_end;
 }
 
-// "2nd, 5th and 9th", "the 8th and 9th": more days after one already found.
+// "2nd, 5th and 9th", "the 8th and 9th", "5th/6th": more days after one already found.
 std::size_t more_days(std::string_view t, std::size_t end, std::vector<Span>& out) {
     for (;;) {
         std::size_t at = end;
-        if (at < t.size() && (t[at] == ',' || t[at] == '-' || t[at] == '&')) ++at;
+        if (at < t.size() && (t[at] == ',' || t[at] == '-' || t[at] == '&' || t[at] == '/')) ++at;
         at = skip_spaces(t, at);
         for (std::string_view joint : {"and ", "or ", "to ", "& "}) {
             if (t.substr(at, joint.size()) == joint) at = skip_spaces(t, at + joint.size());
@@ -130,9 +130,12 @@ void find_day_only(std::string_view t, std::vector<Span>& out) {
             // "Tues 4th", "Tuesday the 4th", "on the 8th.", and lists and ranges of days: "3rd,
             // 10th, 17th", "the 12th-14th".
             std::vector<Span> listed;
-            const bool list = more_days(t, day->second, listed) > day->second;
+            const auto list_end = more_days(t, day->second, listed);
+            // "the 1st/2nd floor", "the 3rd and 4th time": a list of days before a thing is no date.
+            const bool thing_after_list = list_end > day->second && day_names_a_thing(t, list_end);
+            const bool list = list_end > day->second && !thing_after_list;
             const bool weekday_the = before == "the" && weekday_before(t, before_start) < before_start;
-            if (weekday || weekday_the || list || (before == "the" && day_ends_here(t, day->second)) ||
+            if (weekday || weekday_the || list || (before == "the" && !thing_after_list && day_ends_here(t, day->second)) ||
                 (before == "the" && after_time_word(t, before_start) && !day_names_a_thing(t, day->second)) ||
                 relative_month_after(t, day->second) > day->second) {
                 add_day(t, i, relative_month_after(t, day->second), out);

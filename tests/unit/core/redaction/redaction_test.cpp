@@ -448,3 +448,10 @@ TEST(Redaction, AWeekdayAndABareDay) {
     EXPECT_EQ(redact("on Monday 3 people came"), "on Monday 3 people came");
     EXPECT_EQ(redact("Mon 3.30 appointment"), "Mon 3.30 appointment");
 }
+
+TEST(Redaction, DaysWithASlashAndListsBeforeAThing) {
+    EXPECT_EQ(redact("It happened on 5th/6th March."), "It happened on [date]/March.");
+    EXPECT_EQ(redact("the 1st/2nd floor is shut"), "the 1st/2nd floor is shut");
+    EXPECT_EQ(redact("the 3rd and 4th time I went"), "the 3rd and 4th time I went");
+    EXPECT_EQ(redact("on the 3rd and 4th I went"), "on the [date] and [date] I went");
+}
