@@ -38,7 +38,7 @@ std::optional<std::pair<int, std::size_t>> month_at(std::string_view t, std::siz
         const bool short_form = word.size() == 3 && full.starts_with(word);
         if (word == full || short_form || (m == 8 && word == "sept") || word == kWelshMonths[m]) {
             std::size_t after = end;
-            if (short_form && after < t.size() && t[after] == '.') ++after;  // "Oct."
+            if (short_form && word != full && after < t.size() && t[after] == '.') ++after;  // "Oct.", not "May."
             return std::pair{m + 1, after};
         }
     }

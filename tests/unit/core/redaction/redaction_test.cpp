@@ -455,3 +455,7 @@ TEST(Redaction, DaysWithASlashAndListsBeforeAThing) {
     EXPECT_EQ(redact("the 3rd and 4th time I went"), "the 3rd and 4th time I went");
     EXPECT_EQ(redact("on the 3rd and 4th I went"), "on the [date] and [date] I went");
 }
+
+TEST(Redaction, ASentenceEndingInMayKeepsItsFullStop) {
+    EXPECT_EQ(redact("I was off sick from 3rd to 5th May. Then they rang."), "I was off sick from May. Then they rang.");
+}
