@@ -201,6 +201,11 @@ std::optional<std::size_t> named_by_cue(std::string_view t, const std::vector<To
     } else if (c == "to") {
         const auto prev = folded_before(1);
         cued = prev == "thanks" || prev == "thx" || (prev == "you" && folded_before(2) == "thank");
+    } else if (c == "asked" || c == "said" || c == "replied" || c == "shouted" || c == "says") {
+        // "Will you help me? asked Sandy.": a capitalised word after the verb, closing the sentence.
+        const auto end = tokens[i].word_end;
+        cued = tokens[i].shape == Shape::capitalised && tokens[i].end == end &&
+               (end == t.size() || t[end] == '.' || t[end] == ',' || t[end] == '!' || t[end] == '?');
     }
     if (!cued) return std::nullopt;
     const auto& token = tokens[i];

@@ -114,7 +114,10 @@ bool phrase_or_person_after(std::string_view t, const std::vector<Token>& tokens
     if (end >= t.size() || t[end] == ',' || t[end] == '.' || t[end] == '!' || t[end] == '?' || t[end] == ')')
         return true;
     if (i + 1 >= tokens.size() || t.substr(end, tokens[i + 1].begin - end) != " ") return false;
-    return listed(kPersonVerbs, tokens[i + 1].folded) || listed(kAfterPerson, tokens[i + 1].folded);
+    // "my mate shaz n her fella dean both got sanctioned"
+    static constexpr std::array<std::string_view, 6> kMore{"n", "both", "too", "also", "but", "then"};
+    return listed(kPersonVerbs, tokens[i + 1].folded) || listed(kAfterPerson, tokens[i + 1].folded) ||
+           (listed(kMore, tokens[i + 1].folded) && !listed(kModals, tokens[i].folded));  // not "my mum will too"
 }
 
 // "eilidh in dundee told me", "ionuț came with me", "ifeoma got told": a name no word list

@@ -459,3 +459,10 @@ TEST(Redaction, DaysWithASlashAndListsBeforeAThing) {
 TEST(Redaction, ASentenceEndingInMayKeepsItsFullStop) {
     EXPECT_EQ(redact("I was off sick from 3rd to 5th May. Then they rang."), "I was off sick from May. Then they rang.");
 }
+
+TEST(Redaction, DialogueAndPairsInSmallLetters) {
+    EXPECT_EQ(redact("\"Will you help me?\" asked Sandy."), "\"Will you help me?\" asked [name].");
+    EXPECT_EQ(redact("my mate shaz n her fella dean both got sanctioned"),
+              "my mate [name] n her fella [name] both got sanctioned");
+    EXPECT_EQ(redact("my mum will too"), "my mum will too");
+}
