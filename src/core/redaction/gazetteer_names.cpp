@@ -203,16 +203,24 @@ bool ambiguous_is_name(std::string_view t, const std::vector<Token>& tokens, std
 // before a word for a place is the place, unless a job follows ("the Dave area manager" is not
 // a thing, but "Dave Jones area manager" is a person).
 bool before_place_noun(std::string_view t, const std::vector<Token>& tokens, std::size_t i) {
-    static constexpr std::array<std::string_view, 9> kPlaceNouns{"office",  "offices", "branch",  "jobcentre", "area",
-                                                                 "library", "market",  "station", "jcp"};
+    static constexpr std::array<std::string_view, 10> kPlaceNouns{"office",  "offices", "branch",  "jobcentre", "area",
+                                                                  "library", "market",  "station", "jcp",       "estate"};
     static constexpr std::array<std::string_view, 5> kBefore{"the", "at", "in", "from", "near"};
     static constexpr std::array<std::string_view, 10> kJobs{"manager", "lead",   "officer", "coordinator", "volunteer",
                                                             "staff",   "worker", "adviser", "advisor",     "head"};
     if (i == 0 || i + 1 >= tokens.size() || !joined(t, tokens[i - 1], tokens[i]) ||
         !joined(t, tokens[i], tokens[i + 1]) || tokens[i].end != tokens[i].word_end)
         return false;
-    if (!listed(kBefore, tokens[i - 1].folded) || !listed(kPlaceNouns, tokens[i + 1].folded)) return false;
-    return i + 2 >= tokens.size() || !joined(t, tokens[i + 1], tokens[i + 2]) || !listed(kJobs, tokens[i + 2].folded);
+    // "the Moss Side office": two capitalised words before the place's noun, or one.
+    std::size_t noun = i + 1;
+    if (capital(tokens[noun]) && noun + 1 < tokens.size() && joined(t, tokens[noun], tokens[noun + 1]) &&
+        tokens[noun].end == tokens[noun].word_end)
+        ++noun;
+    const bool before = listed(kBefore, tokens[i - 1].folded) ||
+                        (noun == i + 1 && i >= 2 && capital(tokens[i - 1]) && joined(t, tokens[i - 2], tokens[i - 1]) &&
+                         listed(kBefore, tokens[i - 2].folded));
+    if (!before || !listed(kPlaceNouns, tokens[noun].folded)) return false;
+    return noun + 1 >= tokens.size() || !joined(t, tokens[noun], tokens[noun + 1]) || !listed(kJobs, tokens[noun + 1].folded);
 }
 
 bool unknown_is_name(std::string_view t, const std::vector<Token>& tokens, std::size_t i) {
@@ -237,9 +245,29 @@ bool well_known(const Token& token) {
     return folded.find('-') == std::string::npos && (is_first_name(folded) || is_curated_name(folded));
 }
 
+// "the Headrow", "the Arndale", "in Byker": a word the lists hold only as a surname, or none
+// holds, after "the" or after "in", "near" and the like is a place. Not a first name ("the Dave
+// I knew" is rare), not one with a name after it, and not one that owns something ("in Nowak's car").
+bool place_not_person(std::string_view t, const std::vector<Token>& tokens, std::size_t i) {
+    const auto& token = tokens[i];
+    if (token.shape != Shape::capitalised || i == 0 || !joined(t, tokens[i - 1], token)) return false;
+    if (token.kind != Class::unknown && (token.kind != Class::name || is_first_name(token.folded) ||
+                                         is_curated_name(token.folded)))
+        return false;
+    if (token.end != token.word_end) return false;  // "Nowak's"
+    if (i + 1 < tokens.size() && joined(t, token, tokens[i + 1]) && can_join(tokens[i + 1])) return false;
+    // "the Kowalski family", "the Obi twins": people.
+    static constexpr std::array<std::string_view, 6> kKin{"family", "families", "household", "twins", "brothers", "sisters"};
+    if (i + 1 < tokens.size() && (listed(kKin, tokens[i + 1].folded) || is_job_or_relation(tokens[i + 1].folded)))
+        return false;
+    static constexpr std::array<std::string_view, 7> kIn{"the", "in", "near", "around", "outside", "towards", "through"};
+    return listed(kIn, tokens[i - 1].folded) && tokens[i - 1].shape == Shape::lower;
+}
+
 bool starts_name(std::string_view t, const std::vector<Token>& tokens, std::size_t i) {
     const auto& token = tokens[i];
-    if (token.is_public || after_saint(t, tokens, i) || in_welsh_address(tokens, i)) return false;
+    if (token.is_public || after_saint(t, tokens, i) || in_welsh_address(tokens, i) || place_not_person(t, tokens, i))
+        return false;
     switch (token.kind) {
         case Class::name:
             if (token.shape == Shape::capitalised) return true;
@@ -265,7 +293,14 @@ bool starts_name(std::string_view t, const std::vector<Token>& tokens, std::size
 
 bool names_a_place(std::string_view t, const std::vector<Token>& tokens, std::size_t first, std::size_t last) {
     const auto fold_of = [](const Token& token) -> const std::string& { return token.folded; };
-    if (first == last && before_place_noun(t, tokens, last)) return true;
+    if ((first == last || last == first + 1) && before_place_noun(t, tokens, first)) return true;
+    // "Hope Church", "St Mary's Chapel", "Jamia Mosque": a place of worship, whatever its name.
+    static constexpr std::array<std::string_view, 7> kWorship{"church", "chapel",    "mosque", "temple",
+                                                              "gurdwara", "cathedral", "abbey"};
+    if (first != last && listed(kWorship, fold_of(tokens[last]))) return true;
+    if (last + 1 < tokens.size() && joined(t, tokens[last], tokens[last + 1]) && capital(tokens[last + 1]) &&
+        listed(kWorship, fold_of(tokens[last + 1])))
+        return true;
     // An organisation: "Blakey Joinery", "Radford Advice Centre", "Hackney Welfare Rights", with
     // at most two more capitalised words before its last ("Sue Ryder Care" is public already).
     if (last != first && listed(kOrganisationWords, fold_of(tokens[last]))) return true;

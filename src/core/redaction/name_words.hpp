@@ -64,8 +64,9 @@ inline constexpr auto kOrganisationWords = std::to_array<std::string_view>(
      "cic",     "charity", "society",   "agency",   "recruitment", "training", "consultancy", "builders",
      "motors",  "logistics", "bureau",  "academy",  "institute", "union",   "department", "unit"});
 
-inline constexpr std::array<std::string_view, 11> kBuildingWords{"hall", "green", "hill", "park",   "house", "court",
-                                                                 "view", "walk",  "row",  "bridge", "church"};
+inline constexpr std::array<std::string_view, 14> kBuildingWords{"hall",   "green",  "hill",   "park",  "house",
+                                                                 "court",  "view",   "walk",   "row",   "bridge",
+                                                                 "church", "chapel", "mosque", "temple"};
 
 inline constexpr std::array<std::string_view, 6> kPublicRoles{"mp",         "minister", "secretary",
                                                               "councillor", "cllr",     "lord"};

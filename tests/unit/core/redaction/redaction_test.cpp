@@ -466,3 +466,13 @@ TEST(Redaction, DialogueAndPairsInSmallLetters) {
               "my mate [name] n her fella [name] both got sanctioned");
     EXPECT_EQ(redact("my mum will too"), "my mum will too");
 }
+
+TEST(Redaction, PlacesAfterTheOrInAndPlacesOfWorship) {
+    EXPECT_EQ(redact("She works at Specsavers in the Arndale."), "She works at Specsavers in the Arndale.");
+    EXPECT_EQ(redact("The Trussell foodbank in Byker helped us."), "The Trussell foodbank in Byker helped us.");
+    EXPECT_EQ(redact("Went to the Moss Side office and to Hulme after."), "Went to the Moss Side office and to Hulme after.");
+    EXPECT_EQ(redact("I go to Hope Church on Sundays."), "I go to Hope Church on Sundays.");
+    // People still: a family, a relation, or one who owns something.
+    EXPECT_EQ(redact("I stayed with the Kowalski family for a week."), "I stayed with the [name] family for a week.");
+    EXPECT_EQ(redact("I was in Nowak's car when they rang."), "I was in [name]'s car when they rang.");
+}
