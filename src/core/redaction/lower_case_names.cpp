@@ -256,12 +256,15 @@ void find_lower_case_names(std::string_view t, const std::vector<ByteRange>& pub
             named[i] = true;
             continue;
         }
-        if (!candidate(token, relation)) continue;
+        // A word no list knows before where someone works or who they are: "tunde my advisor at
+        // reed", "i asked funmi at the jobcentre".
+        const bool unknown_works = token.kind == Class::unknown && follows == Follow::strong;
+        if (!candidate(token, relation || unknown_works)) continue;
         // A name that is also a word ("pat", "will") needs more: a relation and a phrase that
         // goes on as a person's, or a strong cue at the start of a sentence.
         if (token.kind == Class::first_and_word || token.kind == Class::unknown) {
             named[i] = (relation && (phrase_or_person_after(t, tokens, i) || after_label(t, tokens, i))) ||
-                       (token.sentence_start && follows == Follow::strong);
+                       (token.sentence_start && follows == Follow::strong) || unknown_works;
             // "rob said", "joy rang": a common first name the word list also writes with a capital
             // ("Rob", "Joy"; not "had", "even"), before a verb only a person does, and no "the",
             // "a" or "will" before it.

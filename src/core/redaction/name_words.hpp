@@ -19,7 +19,8 @@ inline constexpr auto kNeverNames = std::to_array<std::string_view>(
      "didnt", "thats", "u", "ur", "ya", "x", "xx", "ta", "wasnt", "my", "nino", "north", "south", "east", "west",
      "jobseeker", "jobseekers",
      // Words of chat that the long name list holds: "cos i was late".
-     "cos", "coz", "cuz", "innit", "bruv",
+     "cos", "coz", "cuz", "innit", "bruv", "wiv", "wid", "fink", "dunno", "summat", "nowt", "owt", "gonna", "wanna",
+     "gotta", "dinnae", "cannae", "didnae", "wouldnae", "havnae", "isnae",
      // Weekdays cut short, and words of forms and chat written without their apostrophe.
      "mon", "tue", "tues", "wed", "weds", "thu", "thur", "thurs", "fri", "sat", "sun", "fax", "cust", "hasnt",
      "couldnt", "arent", "isnt", "wouldnt", "shouldnt", "doesnt", "havent", "werent", "aint", "yer", "naff", "brill",

@@ -476,3 +476,8 @@ TEST(Redaction, PlacesAfterTheOrInAndPlacesOfWorship) {
     EXPECT_EQ(redact("I stayed with the Kowalski family for a week."), "I stayed with the [name] family for a week.");
     EXPECT_EQ(redact("I was in Nowak's car when they rang."), "I was in [name]'s car when they rang.");
 }
+
+TEST(Redaction, AWordNoListKnowsBeforeWhoTheyAre) {
+    EXPECT_EQ(redact("tunde my advisor at reed rang me"), "[name] my advisor at reed rang me");
+    EXPECT_EQ(redact("went wiv my nana to her pip assessment"), "went wiv my nana to her pip assessment");
+}
