@@ -273,7 +273,9 @@ bool starts_name(std::string_view t, const std::vector<Token>& tokens, std::size
             if (token.shape == Shape::capitalised) return true;
             // In small letters only a name from the first-name or curated lists: the long list
             // holds words ("telly").
-            if (token.shape == Shape::lower) return token.end - token.begin >= 3 && well_known(token);
+            // Not a relation the lists also hold as a name ("my nana").
+            if (token.shape == Shape::lower)
+                return token.end - token.begin >= 3 && well_known(token) && !is_job_or_relation(token.folded);
             // In capitals ("DAVID O'CONNOR" in a pasted letter) only a well-known name.
             return token.shape == Shape::upper && token.end - token.begin >= 3 && well_known(token);
         case Class::first_and_word:

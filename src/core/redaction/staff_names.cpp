@@ -218,7 +218,16 @@ void find_titled_names(std::string_view t, std::vector<Span>& out) {
             i = end - 1;
             continue;
         }
-        const auto end = shouting ? j + 1 + surname.size() : name_end(t, j + 1, false);
+        auto end = shouting ? j + 1 + surname.size() : name_end(t, j + 1, false);
+        // "DEAR MS GRACE ABERNETHY-OKONJO,": in capitals, up to two more words in capitals.
+        for (int more = 0; shouting && more < 2 && end + 2 < t.size() && t[end] == ' '; ++more) {
+            const auto next = word_at(t, end + 1);
+            if (next.size() < 2 ||
+                !std::ranges::all_of(next, [](char c) { return is_upper(c) || c == '\'' || c == '-'; }) ||
+                in(kNotNamesAfterCue, next))
+                break;
+            end += 1 + next.size();
+        }
         if (end == std::string_view::npos || (!shouting && !capitalised_name(surname))) continue;
         out.push_back({i, end, Kind::staff_name});
         i = end - 1;

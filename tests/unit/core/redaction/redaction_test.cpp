@@ -481,3 +481,8 @@ TEST(Redaction, AWordNoListKnowsBeforeWhoTheyAre) {
     EXPECT_EQ(redact("tunde my advisor at reed rang me"), "[name] my advisor at reed rang me");
     EXPECT_EQ(redact("went wiv my nana to her pip assessment"), "went wiv my nana to her pip assessment");
 }
+
+TEST(Redaction, AFullNameInCapitalsAfterATitle) {
+    EXPECT_EQ(redact("DEAR MS GRACE ABERNETHY-OKONJO, IMPORTANT - PLEASE READ"), "DEAR [an adviser], IMPORTANT - PLEASE READ");
+    EXPECT_EQ(redact("my nana knitted me a jumper"), "my nana knitted me a jumper");
+}
