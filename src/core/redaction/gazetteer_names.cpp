@@ -181,6 +181,14 @@ bool ambiguous_is_name(std::string_view t, const std::vector<Token>& tokens, std
     const bool named_word = token.kind == Class::surname_and_word && is_curated_name(token.folded) &&
                             is_proper_noun(token.folded) && token.sentence_start;
     if (named_word) return next_name || person_follows || person_acts;
+    // "The latest one, Summer, didn't even know": between commas after a word, and a verb after.
+    if (token.kind == Class::surname_and_word && is_curated_name(token.folded) && is_proper_noun(token.folded) && i > 0 &&
+        i + 1 < tokens.size() && t.substr(tokens[i - 1].word_end, token.begin - tokens[i - 1].word_end) == ", " &&
+        t.substr(token.word_end, tokens[i + 1].begin - token.word_end) == ", " &&
+        (listed(kPersonVerbs, tokens[i + 1].folded) ||
+         listed(std::array<std::string_view, 8>{"was", "is", "has", "had", "did", "never", "always", "who"},
+                tokens[i + 1].folded)))
+        return true;
     // Any other name that is also a place or a proper noun ("Sian", "Essex") needs a name beside
     // it, or a verb only a person does.
     if (token.kind != Class::first_and_word) return next_name || person_acts;

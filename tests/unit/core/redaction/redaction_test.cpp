@@ -486,3 +486,8 @@ TEST(Redaction, AFullNameInCapitalsAfterATitle) {
     EXPECT_EQ(redact("DEAR MS GRACE ABERNETHY-OKONJO, IMPORTANT - PLEASE READ"), "DEAR [an adviser], IMPORTANT - PLEASE READ");
     EXPECT_EQ(redact("my nana knitted me a jumper"), "my nana knitted me a jumper");
 }
+
+TEST(Redaction, ANameWordBetweenCommasBeforeAVerb) {
+    EXPECT_EQ(redact("The latest one, Summer, didn't even know."), "The latest one, [name], didn't even know.");
+    EXPECT_EQ(redact("Spring, Summer, and Autumn intakes"), "Spring, Summer, and Autumn intakes");
+}
