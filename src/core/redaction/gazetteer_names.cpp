@@ -62,10 +62,34 @@ bool person_verb_follows(std::string_view t, const Token& token, const Token& ne
            listed(kPersonVerbs, next.folded);
 }
 
-bool followed_as_person(std::string_view t, const Token& token, const Token& next) {
+// "Summer at the front desk", "Ruby in reception", "Kerry from Seetec": where someone works
+// after "at", "in", "on" or "from" ("Faith in the system", "Pat on the back" are words).
+bool workplace_after(std::string_view t, const std::vector<Token>& tokens, std::size_t k) {
+    static constexpr std::array<std::string_view, 21> kWork{
+        "desk",   "reception", "front",  "office", "jobcentre", "jcp",      "counter",     "door",     "phone",
+        "centre", "branch",    "team",   "job",    "club",      "work",     "helpline",    "switchboard", "security",
+        "council", "library",  "service"};
+    // Within four words of one phrase: "at the Leeds office", "from the welfare rights team".
+    for (std::size_t n = 0; k < tokens.size() && n < 4; ++k, ++n) {
+        if (tokens[k].is_public || listed(kWork, tokens[k].folded)) return true;
+        if (k + 1 < tokens.size() && !joined(t, tokens[k], tokens[k + 1])) return false;
+    }
+    return false;
+}
+
+bool followed_as_person(std::string_view t, const std::vector<Token>& tokens, std::size_t i) {
+    const auto& token = tokens[i];
+    const auto& next = tokens[i + 1];
     const auto gap = t.substr(token.end, next.begin - token.end);
     if (token.end == token.word_end && gap.starts_with(',')) return true;  // "Miles, my caseworker"
-    return gap == " " && next.shape == Shape::lower && listed(kAfterPerson, next.folded);
+    if (gap != " " || next.shape != Shape::lower || !listed(kAfterPerson, next.folded)) return false;
+    if (next.folded == "at" || next.folded == "in" || next.folded == "on" || next.folded == "from")
+        return workplace_after(t, tokens, i + 2);
+    // "Summer and Joy", "Pete and me", not "Holly and ivy", "Miles and miles".
+    if (next.folded == "and")
+        return i + 2 < tokens.size() &&
+               (capital(tokens[i + 2]) || tokens[i + 2].folded == "me" || tokens[i + 2].folded == "i");
+    return true;
 }
 
 // "Tony the supervisor", "Frank my advisor", "Summer (my daughter)": a job or a relation after
@@ -161,7 +185,7 @@ bool ambiguous_is_name(std::string_view t, const std::vector<Token>& tokens, std
     // "at" or "from"; any other town needs a name beside it ("Preston Smith").
     const bool first_name_town = token.kind == Class::name_and_place && is_first_name(token.folded);
     const bool person_follows =
-        (i + 1 < tokens.size() && followed_as_person(t, token, tokens[i + 1])) || job_follows(t, tokens, i);
+        (i + 1 < tokens.size() && followed_as_person(t, tokens, i)) || job_follows(t, tokens, i);
     const bool person_acts =
         (i + 1 < tokens.size() && person_verb_follows(t, token, tokens[i + 1])) || job_follows(t, tokens, i) ||
         after_initial(t, tokens, i);
@@ -243,7 +267,7 @@ bool unknown_is_name(std::string_view t, const std::vector<Token>& tokens, std::
     if (i + 1 < tokens.size() && joined(t, token, tokens[i + 1]) && title_word(tokens[i + 1])) return false;
     if (token.sentence_start) {
         return i + 1 < tokens.size() &&
-               (followed_as_person(t, token, tokens[i + 1]) || person_verb_follows(t, token, tokens[i + 1]));
+               (followed_as_person(t, tokens, i) || person_verb_follows(t, token, tokens[i + 1]));
     }
     return true;
 }
@@ -259,8 +283,11 @@ bool well_known(const Token& token) {
 bool place_not_person(std::string_view t, const std::vector<Token>& tokens, std::size_t i) {
     const auto& token = tokens[i];
     if (token.shape != Shape::capitalised || i == 0 || !joined(t, tokens[i - 1], token)) return false;
-    if (token.kind != Class::unknown && (token.kind != Class::name || is_first_name(token.folded) ||
-                                         is_curated_name(token.folded)))
+    // Only a word no list knows or only the long list holds; after "in", any surname ("in Govan",
+    // "in Leith"), but "lives near Okonkwo" is a person.
+    const bool after_in = tokens[i - 1].folded == "in";
+    if (token.kind != Class::unknown &&
+        (token.kind != Class::name || is_first_name(token.folded) || (!after_in && is_curated_name(token.folded))))
         return false;
     if (token.end != token.word_end) return false;  // "Nowak's"
     if (i + 1 < tokens.size() && joined(t, token, tokens[i + 1]) && can_join(tokens[i + 1])) return false;

@@ -491,3 +491,12 @@ TEST(Redaction, ANameWordBetweenCommasBeforeAVerb) {
     EXPECT_EQ(redact("The latest one, Summer, didn't even know."), "The latest one, [name], didn't even know.");
     EXPECT_EQ(redact("Spring, Summer, and Autumn intakes"), "Spring, Summer, and Autumn intakes");
 }
+
+TEST(Redaction, ANameWordAtTheStartBeforeWhereSomeoneWorks) {
+    EXPECT_EQ(redact("Ray at the Leeds office got my licence paid for."), "[name] at the Leeds office got my licence paid for.");
+    EXPECT_EQ(redact("Hope from the welfare rights team is a legend."), "[name] from the welfare rights team is a legend.");
+    EXPECT_EQ(redact("Faith in the system? None."), "Faith in the system? None.");
+    EXPECT_EQ(redact("Pat on the back from the manager."), "Pat on the back from the manager.");
+    EXPECT_EQ(redact("Holly and ivy all over the office."), "Holly and ivy all over the office.");
+    EXPECT_EQ(redact("Summer and Joy both work there."), "[name] and [name] both work there.");
+}
