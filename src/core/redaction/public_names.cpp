@@ -22,7 +22,7 @@ constexpr std::string_view kPublicNames[] = {
     "Jeremy Corbyn", "Corbyn", "Ed Miliband", "Miliband", "Jeremy Hunt", "Kemi Badenoch", "Badenoch", "Nigel Farage",
     "Farage", "Frank Field", "Debbie Abrahams", "Stephen Timms", "Jonathan Ashworth", "Owen Smith", "Kit Malthouse",
     "Chris Philp", "Stella Creasy", "Creasy", "Yvette Cooper", "Angela Rayner", "Ken Loach", "Loach", "Daniel Blake",
-    "Martin Lewis", "Jack Monroe", "King Charles", "Prince Harry", "Prince William",
+    "Martin Lewis", "Jack Monroe", "King Charles", "Prince Harry", "Prince William", "Boris", "Rishi", "Keir",
     // Providers of the Work Programme and the Restart Scheme, and programmes.
     "Reed in Partnership", "Reed", "Shaw Trust", "Working Links", "Ingeus", "Maximus", "Seetec", "Serco", "Avanta",
     "Pertemps", "Prospects", "Interserve", "PeoplePlus", "Fedcap", "Remploy", "Rehab JobFit", "Tomorrow's People",
@@ -42,10 +42,102 @@ constexpr std::string_view kPublicNames[] = {
     "St Mungo's", "Mencap", "Macmillan", "Sue Ryder", "Marie Curie", "Age UK", "Trussell Trust", "Trussell",
     "Joseph Rowntree", "Rowntree", "Samaritans", "Shelter", "Turn2us", "StepChange", "Oxfam"};
 
+// A member of a parliament or assembly after their name: "Jess Phillips MP", "Mr Lavery MP's
+// office"; the elected are public in what they do for the programme.
+constexpr std::string_view kMembers[] = {"MP", "MSP", "MS", "AM", "MLA", "MEP", "MPs"};
+
+bool capitalised_word_ending_at(std::string_view t, std::size_t end, std::size_t& begin) {
+    begin = end;
+    while (begin > 0 && (is_alpha(t[begin - 1]) || t[begin - 1] == '\'' || t[begin - 1] == '-' ||
+                         static_cast<unsigned char>(t[begin - 1]) >= 0x80))
+        --begin;
+    return begin < end && is_upper(t[begin]) && boundary_before(t, begin);
+}
+
+// "Jess Phillips MP": up to three capitalised words before a member's letters.
+void add_members(std::string_view t, std::vector<ByteRange>& found) {
+    for (std::size_t i = 1; i + 1 < t.size(); ++i) {
+        if (t[i - 1] != ' ' || !is_upper(t[i]) || !boundary_before(t, i)) continue;
+        std::string_view member;
+        for (auto m : kMembers)
+            if (t.substr(i, m.size()) == m && boundary_after(t, i + m.size())) member = m;
+        if (member.empty()) continue;
+        std::size_t begin = i - 1;  // the space before the letters
+        std::size_t first = begin;
+        for (int words = 0; words < 3 && first > 0 && t[first] == ' '; ++words) {
+            std::size_t word_begin = 0;
+            if (!capitalised_word_ending_at(t, first, word_begin)) break;
+            first = word_begin;
+            if (first == 0 || t[first - 1] != ' ') break;
+            --first;
+        }
+        if (first < begin && t[first] == ' ') ++first;
+        if (first < begin) found.push_back({first, i + member.size()});
+    }
+}
+
+// "Sir Keir", "Dame Esther Rantzen", "Lord Freud": a title the state gives makes a public figure.
+void add_honoured(std::string_view t, std::vector<ByteRange>& found) {
+    static constexpr std::string_view kHonours[] = {"Sir ", "Dame ", "Lord ", "Baroness ", "Baron "};
+    for (auto honour : kHonours) {
+        for (auto at = t.find(honour); at != std::string_view::npos; at = t.find(honour, at + 1)) {
+            if (!boundary_before(t, at)) continue;
+            std::size_t end = at + honour.size();
+            for (int words = 0; words < 2 && end < t.size() && is_upper(t[end]); ++words) {
+                while (end < t.size() && (is_alpha(t[end]) || t[end] == '\'' || t[end] == '-' ||
+                                          static_cast<unsigned char>(t[end]) >= 0x80))
+                    ++end;
+                if (end + 1 < t.size() && t[end] == ' ' && is_upper(t[end + 1])) ++end;
+            }
+            while (end > at && t[end - 1] == ' ') --end;
+            if (end > at + honour.size()) found.push_back({at, end});
+        }
+    }
+}
+
+// "Dear Mr Flynn, / I am a constituent in Torry": a letter to a member of parliament or a
+// minister names its addressee, who is public. Only the name after "Dear", and only where the
+// letter says whom it is written to.
+void add_addressed_member(std::string_view t, std::vector<ByteRange>& found) {
+    static constexpr std::string_view kCues[] = {"constituent", "constituency", "member of parliament", "my mp",
+                                                 "your mp",     "secretary of state", "in parliament", "my local mp"};
+    std::string lowered;
+    lowered.reserve(t.size());
+    for (char c : t) lowered.push_back(lower(c));
+    if (std::ranges::none_of(kCues, [&](std::string_view cue) { return lowered.find(cue) != std::string::npos; }))
+        return;
+    static constexpr std::string_view kTitles[] = {"Mr ", "Mrs ", "Ms ", "Miss ", "Dr "};
+    for (auto at = t.find("Dear "); at != std::string_view::npos; at = t.find("Dear ", at + 1)) {
+        std::size_t name = at + 5;
+        for (auto title : kTitles)
+            if (t.substr(name, title.size()) == title) name += title.size();
+        if (name == at + 5 && t.substr(name, 4) != "Sir ") continue;  // "Dear Sir Keir" is an honour's
+        std::size_t end = name;
+        for (int words = 0; words < 3 && end < t.size() && is_upper(t[end]); ++words) {
+            while (end < t.size() && (is_alpha(t[end]) || t[end] == '\'' || t[end] == '-' ||
+                                      static_cast<unsigned char>(t[end]) >= 0x80))
+                ++end;
+            if (end + 1 < t.size() && t[end] == ' ' && is_upper(t[end + 1])) ++end;
+        }
+        while (end > name && t[end - 1] == ' ') --end;
+        if (end > name) found.push_back({at + 5, end});
+    }
+}
+
 }  // namespace
+
+bool member_follows(std::string_view t, std::size_t end) {
+    if (end + 1 >= t.size() || t[end] != ' ') return false;
+    for (auto m : kMembers)
+        if (t.substr(end + 1, m.size()) == m && boundary_after(t, end + 1 + m.size())) return true;
+    return false;
+}
 
 std::vector<ByteRange> public_name_ranges(std::string_view t) {
     std::vector<ByteRange> found;
+    add_members(t, found);
+    add_honoured(t, found);
+    add_addressed_member(t, found);
     for (std::size_t i = 0; i < t.size(); ++i) {
         if (!is_alpha(t[i]) || !boundary_before(t, i)) continue;
         for (auto phrase : kPublicNames) {  // first match is the longest: the list says so
@@ -56,7 +148,16 @@ std::vector<ByteRange> public_name_ranges(std::string_view t) {
             }
         }
     }
-    return found;
+    // Sorted and not overlapping, as the name scanners read them.
+    std::ranges::sort(found, {}, &ByteRange::begin);
+    std::vector<ByteRange> merged;
+    for (const auto& range : found) {
+        if (!merged.empty() && range.begin < merged.back().end)
+            merged.back().end = std::max(merged.back().end, range.end);
+        else
+            merged.push_back(range);
+    }
+    return merged;
 }
 
 }  // namespace pw::redaction::detail

@@ -14,5 +14,7 @@ struct ByteRange {
 
 // Where the text names one of them, any case, on word boundaries; sorted, not overlapping.
 std::vector<ByteRange> public_name_ranges(std::string_view text);
+// "MP", "MSP", "MS", "AM", "MLA" or "MEP" after the name that ends at end: "Mr Lavery MP".
+bool member_follows(std::string_view text, std::size_t end);
 
 }  // namespace pw::redaction::detail

@@ -82,8 +82,8 @@ std::vector<Span> find(std::string_view text, const std::vector<CensorRule>& rul
     detail::find_spoken_phones(text, all);
     detail::find_ni_numbers(text, all);
     detail::find_postcodes(text, all);
-    detail::find_staff_names(text, all);
     const auto public_names = detail::public_name_ranges(text);
+    detail::find_staff_names(text, public_names, all);
     detail::find_gazetteer_names(text, public_names, all);
     detail::find_usernames(text, public_names, all);
     detail::find_lower_case_names(text, public_names, all);

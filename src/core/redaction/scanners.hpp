@@ -13,7 +13,7 @@ void find_phones(std::string_view text, std::vector<Span>& out);
 void find_spoken_phones(std::string_view text, std::vector<Span>& out);
 void find_ni_numbers(std::string_view text, std::vector<Span>& out);
 void find_postcodes(std::string_view text, std::vector<Span>& out);
-void find_staff_names(std::string_view text, std::vector<Span>& out);
+void find_staff_names(std::string_view text, const std::vector<ByteRange>& public_names, std::vector<Span>& out);
 // public_names: public_name_ranges(text), read once for both.
 void find_gazetteer_names(std::string_view text, const std::vector<ByteRange>& public_names, std::vector<Span>& out);
 void find_usernames(std::string_view text, const std::vector<ByteRange>& public_names, std::vector<Span>& out);

@@ -6,6 +6,7 @@
 #include <string>
 
 #include "core/redaction/name_words.hpp"
+#include "core/redaction/public_names.hpp"
 #include "core/redaction/scanners.hpp"
 #include "core/text/unicode.hpp"
 
@@ -190,7 +191,7 @@ void find_role_names(std::string_view t, std::vector<Span>& out) {
     }
 }
 
-void find_titled_names(std::string_view t, std::vector<Span>& out) {
+void find_titled_names(std::string_view t, const std::vector<ByteRange>& public_names, std::vector<Span>& out) {
     for (std::size_t i = 0; i < t.size(); ++i) {
         if (!boundary_before(t, i) || !is_upper(t[i])) continue;
         const auto title = word_at(t, i);
@@ -229,6 +230,9 @@ void find_titled_names(std::string_view t, std::vector<Span>& out) {
             end += 1 + next.size();
         }
         if (end == std::string_view::npos || (!shouting && !capitalised_name(surname))) continue;
+        if (member_follows(t, end)) continue;  // "Dear Mr Lavery MP": a member of parliament
+        if (std::ranges::any_of(public_names, [&](const ByteRange& r) { return r.begin <= i && end <= r.end; }))
+            continue;  // "Dear Mr Flynn, I am a constituent"
         out.push_back({i, end, Kind::staff_name});
         i = end - 1;
     }
@@ -354,9 +358,9 @@ std::size_t name_char_at(std::string_view t, std::size_t i) {
     return text::is_letter(c.value) || c.value == U'\u2019' ? c.bytes : 0;
 }
 
-void find_staff_names(std::string_view t, std::vector<Span>& out) {
+void find_staff_names(std::string_view t, const std::vector<ByteRange>& public_names, std::vector<Span>& out) {
     find_role_names(t, out);
-    find_titled_names(t, out);
+    find_titled_names(t, public_names, out);
     find_cued_names(t, out);
 }
 

@@ -500,3 +500,13 @@ TEST(Redaction, ANameWordAtTheStartBeforeWhereSomeoneWorks) {
     EXPECT_EQ(redact("Holly and ivy all over the office."), "Holly and ivy all over the office.");
     EXPECT_EQ(redact("Summer and Joy both work there."), "[name] and [name] both work there.");
 }
+
+TEST(Redaction, MembersOfParliamentAndTheHonoured) {
+    EXPECT_EQ(redact("Dear Jess Phillips MP, I live in Stechford."), "Dear Jess Phillips MP, I live in Stechford.");
+    EXPECT_EQ(redact("Dear Mr Lavery MP, thank you."), "Dear Mr Lavery MP, thank you.");
+    EXPECT_EQ(redact("Dear Mr Flynn, / I am a constituent in Aberdeen."), "Dear Mr Flynn, / I am a constituent in Aberdeen.");
+    EXPECT_EQ(redact("Dear Sir Keir, I am writing to you."), "Dear Sir Keir, I am writing to you.");
+    // A private addressee stays private: no member's letters, no letter to a member.
+    EXPECT_EQ(redact("Dear Mr Flynn, your adviser was rude to me."), "Dear [an adviser], your adviser was rude to me.");
+    EXPECT_EQ(redact("Dear Sir, my adviser Dawn was rude."), "Dear Sir, [an adviser] was rude.");
+}
