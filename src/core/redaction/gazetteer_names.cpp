@@ -314,7 +314,11 @@ bool starts_name(std::string_view t, const std::vector<Token>& tokens, std::size
             // In capitals ("DAVID O'CONNOR" in a pasted letter) only a well-known name.
             return token.shape == Shape::upper && token.end - token.begin >= 3 && well_known(token);
         case Class::first_and_word:
+            return ambiguous_is_name(t, tokens, i);
         case Class::name_and_place:
+            // A town that is no first name opens no name ("Newport Pagnell", "Cardiff said"); a
+            // surname that is a town comes after a first name, which carries it on.
+            if (is_place(token.folded) && !is_first_name(token.folded) && !after_initial(t, tokens, i)) return false;
             return ambiguous_is_name(t, tokens, i);
         case Class::surname_and_word:  // "Summer at the front desk", "Mo said"
             return is_curated_name(token.folded) && is_proper_noun(token.folded) && !listed(kNotNames, token.folded) &&
@@ -346,6 +350,10 @@ bool names_a_place(std::string_view t, const std::vector<Token>& tokens, std::si
          ++k) {
         if (listed(kOrganisationWords, fold_of(tokens[k]))) return true;
     }
+    // "the Royal Victoria", "Royal Glamorgan": a hospital or an institution.
+    if (first > 0 && tokens[first - 1].folded == "royal" && capital(tokens[first - 1]) &&
+        joined(t, tokens[first - 1], tokens[first]))
+        return true;
     // "WP/COMP/2014/223": a part of a reference.
     if (first == last && ((tokens[first].begin > 0 && t[tokens[first].begin - 1] == '/') ||
                           (tokens[first].end < t.size() && t[tokens[first].end] == '/')))

@@ -63,7 +63,11 @@ inline constexpr auto kOrganisationWords = std::to_array<std::string_view>(
     {"welfare", "rights",  "advice",    "team",     "joinery",  "group",   "trust",   "services", "solutions",
      "associates", "partnership", "foundation", "project", "network", "council", "ltd",  "limited", "plc",
      "cic",     "charity", "society",   "agency",   "recruitment", "training", "consultancy", "builders",
-     "motors",  "logistics", "bureau",  "academy",  "institute", "union",   "department", "unit"});
+     "motors",  "logistics", "bureau",  "academy",  "institute", "union",   "department", "unit",
+     // Hospitals, schools, clubs and pubs: "Queen Elizabeth University Hospital", "Newport County".
+     "hospital", "infirmary", "university", "uni", "college", "school", "surgery", "clinic", "stadium", "club",
+     "fc", "afc", "city", "town", "county", "united", "rovers", "athletic", "wanderers", "albion", "hotel",
+     "arms", "inn", "tavern", "café", "cafe", "restaurant", "bakery", "takeaway"});
 
 inline constexpr std::array<std::string_view, 14> kBuildingWords{"hall",   "green",  "hill",   "park",  "house",
                                                                  "court",  "view",   "walk",   "row",   "bridge",

@@ -510,3 +510,13 @@ TEST(Redaction, MembersOfParliamentAndTheHonoured) {
     EXPECT_EQ(redact("Dear Mr Flynn, your adviser was rude to me."), "Dear [an adviser], your adviser was rude to me.");
     EXPECT_EQ(redact("Dear Sir, my adviser Dawn was rude."), "Dear Sir, [an adviser] was rude.");
 }
+
+TEST(Redaction, HospitalsClubsAndTownsThatOpenNoName) {
+    EXPECT_EQ(redact("he works at Newport County on matchdays"), "he works at Newport County on matchdays");
+    EXPECT_EQ(redact("a start at the Queen Elizabeth University Hospital as a porter"),
+              "a start at the Queen Elizabeth University Hospital as a porter");
+    EXPECT_EQ(redact("still under the Royal Glamorgan for my back"), "still under the Royal Glamorgan for my back");
+    EXPECT_EQ(redact("a degree from Glasgow Uni and they sent me on a CV course"),
+              "a degree from Glasgow Uni and they sent me on a CV course");
+    EXPECT_EQ(redact("Letter signed C. Beaumont, team leader"), "Letter signed [name], team leader");
+}
