@@ -354,6 +354,7 @@ bool names_a_place(std::string_view t, const std::vector<Token>& tokens, std::si
     if (first > 0 && tokens[first - 1].folded == "royal" && capital(tokens[first - 1]) &&
         joined(t, tokens[first - 1], tokens[first]))
         return true;
+    if (first != last && tokens[first].folded == "royal") return true;
     // "WP/COMP/2014/223": a part of a reference.
     if (first == last && ((tokens[first].begin > 0 && t[tokens[first].begin - 1] == '/') ||
                           (tokens[first].end < t.size() && t[tokens[first].end] == '/')))
