@@ -155,10 +155,15 @@ bool after_organisation(std::string_view t, const std::vector<Token>& tokens, st
 
 // "Heol y Wern", "Lôn y Felin", "Tŷ Gwyn": a word after a Welsh street's or house's first word
 // (and "y" or "yr") is part of the address.
-bool in_welsh_address(const std::vector<Token>& tokens, std::size_t i) {
-    if (i >= 1 && capital(tokens[i - 1]) && listed(kWelshPlaceWords, tokens[i - 1].folded)) return true;
-    return i >= 2 && (tokens[i - 1].folded == "y" || tokens[i - 1].folded == "yr") && capital(tokens[i - 2]) &&
-           listed(kWelshPlaceWords, tokens[i - 2].folded);
+bool in_welsh_address(std::string_view t, const std::vector<Token>& tokens, std::size_t i) {
+    // Back over up to three words ("Ysgol Gymraeg Bro Morgannwg", "Ysgol Glan Taf", "Heol y Wern").
+    for (std::size_t back = 1; back <= 4 && back <= i; ++back) {
+        const auto& before = tokens[i - back];
+        if (!joined(t, before, tokens[i - back + 1])) return false;
+        if (capital(before) && listed(kWelshPlaceWords, before.folded)) return true;
+        if (!capital(before) && before.folded != "y" && before.folded != "yr") return false;
+    }
+    return false;
 }
 
 // "St Mark's", "St. Luke's church": a saint, not a person the site protects.
@@ -301,7 +306,7 @@ bool place_not_person(std::string_view t, const std::vector<Token>& tokens, std:
 
 bool starts_name(std::string_view t, const std::vector<Token>& tokens, std::size_t i) {
     const auto& token = tokens[i];
-    if (token.is_public || after_saint(t, tokens, i) || in_welsh_address(tokens, i) || place_not_person(t, tokens, i))
+    if (token.is_public || after_saint(t, tokens, i) || in_welsh_address(t, tokens, i) || place_not_person(t, tokens, i))
         return false;
     switch (token.kind) {
         case Class::name:
@@ -309,8 +314,10 @@ bool starts_name(std::string_view t, const std::vector<Token>& tokens, std::size
             // In small letters only a name from the first-name or curated lists: the long list
             // holds words ("telly").
             // Not a relation the lists also hold as a name ("my nana").
+            // Nor one after "the" or "a": "taking the mick".
             if (token.shape == Shape::lower)
-                return token.end - token.begin >= 3 && well_known(token) && !is_job_or_relation(token.folded);
+                return token.end - token.begin >= 3 && well_known(token) && !is_job_or_relation(token.folded) &&
+                       !(i > 0 && (tokens[i - 1].folded == "the" || tokens[i - 1].folded == "a"));
             // In capitals ("DAVID O'CONNOR" in a pasted letter) only a well-known name.
             return token.shape == Shape::upper && token.end - token.begin >= 3 && well_known(token);
         case Class::first_and_word:

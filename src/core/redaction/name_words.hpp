@@ -28,13 +28,17 @@ inline constexpr auto kNeverNames = std::to_array<std::string_view>(
      "mins", "hrs", "secs", "yrs", "wks", "mot", "appt", "appts", "pls", "plz", "msg", "msgs", "txt",
      // Welsh words of letters and addresses: "Annwyl Mr Hughes, diolch am eich llythyr", "Heol y Parc".
      "annwyl", "diolch", "cofion", "croeso", "eich", "heol", "lon", "ffordd", "stryd", "rhodfa", "cilgant", "parc",
-     "maes", "ty",
+     "maes", "ty", "ysgol", "capel", "coleg", "canolfan", "neuadd", "gaelscoil", "culturlann", "gymraeg", "cymraeg",
+     "gaeilge", "gaidhlig", "failte", "meas", "hiya", "mubarak", "jummah",
+     // Letters in capitals that are cards and courses, not initials: "an SIA licence", "a CSCS card".
+     "sia", "cscs", "nvq", "gcse", "gcses", "dbs", "hgv", "ecdl", "esol",
      // Festivals and times everyone knows: "off for Eid", "since Covid".
      "eid", "ramadan", "ramadhan", "diwali", "hanukkah", "vaisakhi", "passover", "covid", "coronavirus", "brexit"});
 
 // Welsh words that open a street's or a house's name: "Heol y Wern", "Lôn y Felin", "Tŷ Gwyn".
-inline constexpr std::array<std::string_view, 9> kWelshPlaceWords{"heol",   "lon",     "ffordd", "stryd", "rhodfa",
-                                                                 "cilgant", "parc",   "maes",   "ty"};
+inline constexpr std::array<std::string_view, 14> kWelshPlaceWords{
+    "heol", "lon", "ffordd", "stryd", "rhodfa", "cilgant", "parc", "maes", "ty", "ysgol", "capel", "coleg", "canolfan",
+    "neuadd"};
 
 // Words the name lists hold that are pronouns or a letter's closing words here, whatever their
 // case: "He said", "Love, Mum".
@@ -96,13 +100,14 @@ inline constexpr std::array<std::string_view, 30> kAfterPerson{
     "helped", "let",  "asked", "sent", "refused", "kept",   "wouldn't", "from",   "called", "phoned"};
 
 // People someone names by who they are to them: "my nan pat", "his missus chantelle".
-inline constexpr std::array<std::string_view, 52> kRelations{
+inline constexpr std::array<std::string_view, 55> kRelations{
     "wife",     "husband",       "son",     "daughter",     "lad",       "lass",       "boy",     "girl",  "nan",
     "nana",     "nanna",         "gran",    "granny",       "grandad",   "grandma",    "grandpa", "mum",   "mam",
     "dad",      "brother",       "sister",  "bro",          "sis",       "cousin",     "auntie",  "aunty", "aunt",
     "uncle",    "niece",         "nephew",  "partner",      "fiance",    "fiancee",    "mate",    "pal",   "friend",
     "bestie",   "neighbour",     "missus",  "fella",        "boyfriend", "girlfriend", "bf",      "gf",    "kid",
-    "grandson", "granddaughter", "stepson", "stepdaughter", "carer",     "colleague",  "youngest"};
+    "grandson", "granddaughter", "stepson", "stepdaughter", "carer",     "colleague",  "youngest", "granda",
+    "gramps",   "da"};
 
 // Staff by their job: "my manager gaz", "the receptionist sian".
 inline constexpr std::array<std::string_view, 16> kJobs{

@@ -27,7 +27,13 @@ constexpr std::string_view kPublicNames[] = {
     "Reed in Partnership", "Reed", "Shaw Trust", "Working Links", "Ingeus", "Maximus", "Seetec", "Serco", "Avanta",
     "Pertemps", "Prospects", "Interserve", "PeoplePlus", "Fedcap", "Remploy", "Rehab JobFit", "Tomorrow's People",
     "Careers Development Group", "Learndirect", "Jobcentre Plus", "Universal Credit", "Work Programme", "Restart",
-    "Kickstart", "Capita", "Atos",
+    "Kickstart", "Capita", "Atos", "Fair Start Scotland", "Steps 2 Success", "Work and Health Programme",
+    "Jobs and Benefits", "Access to Work", "Flexible Support Fund", "Mandatory Work Activity", "Help to Work",
+    "New Deal", "Youth Contract", "Wise Group",
+    // Sayings and figures of speech named after people.
+    "Doubting Thomas", "Jack the lad", "Hobson's choice", "Murphy's law", "Nosy Parker", "Joe Public", "Joe Bloggs",
+    "Heath Robinson", "Secret Santa", "Willy Wonka", "Smart Alec", "Peeping Tom", "Bob's your uncle", "Hope Not Hate",
+    "Harland and Wolff", "Burns Night", "Burns Supper",
     // Shops and employers.
     "Marks and Spencer", "Marks & Spencer", "Sainsbury's", "Sainsburys", "Sainsbury", "Morrisons", "McDonald's",
     "McDonalds", "Wetherspoons", "Wetherspoon's", "Wetherspoon", "John Lewis", "Boots", "Greggs", "Dr Martens", "Tesco",

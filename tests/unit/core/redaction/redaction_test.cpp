@@ -520,3 +520,14 @@ TEST(Redaction, HospitalsClubsAndTownsThatOpenNoName) {
               "a degree from Glasgow Uni and they sent me on a CV course");
     EXPECT_EQ(redact("Letter signed C. Beaumont, team leader"), "Letter signed [name], team leader");
 }
+
+TEST(Redaction, ProgrammesSayingsAndWordsOfWalesAndIreland) {
+    EXPECT_EQ(redact("Mark my words, Fair Start Scotland is the Work Programme again."),
+              "Mark my words, Fair Start Scotland is the Work Programme again.");
+    EXPECT_EQ(redact("Nosy Parker of an adviser wanted to know why."), "Nosy Parker of an adviser wanted to know why.");
+    EXPECT_EQ(redact("Kids off from Ysgol Glan Taf for six weeks."), "Kids off from Ysgol Glan Taf for six weeks.");
+    EXPECT_EQ(redact("he said I was taking the mick"), "he said I was taking the mick");
+    EXPECT_EQ(redact("My granda worked at Harland and Wolff."), "My granda worked at Harland and Wolff.");
+    EXPECT_EQ(redact("Ingeus paid for my SIA licence."), "Ingeus paid for my SIA licence.");
+    EXPECT_EQ(redact("our becca works at a jobcentre"), "our [name] works at a jobcentre");
+}
