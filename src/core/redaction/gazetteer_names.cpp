@@ -287,7 +287,15 @@ bool well_known(const Token& token) {
 // I knew" is rare), not one with a name after it, and not one that owns something ("in Nowak's car").
 bool place_not_person(std::string_view t, const std::vector<Token>& tokens, std::size_t i) {
     const auto& token = tokens[i];
-    if (token.shape != Shape::capitalised || i == 0 || !joined(t, tokens[i - 1], token)) return false;
+    if (token.shape != Shape::capitalised || i == 0) return false;
+    if (!joined(t, tokens[i - 1], token) && !(tokens[i - 1].end == tokens[i - 1].word_end &&
+                                              t.substr(tokens[i - 1].word_end, token.begin - tokens[i - 1].word_end) == ", "))
+        return false;
+    // "Helen Street, Govan": a district after a street, any word but a first name.
+    const auto gap = t.substr(tokens[i - 1].word_end, token.begin - tokens[i - 1].word_end);
+    if (capital(tokens[i - 1]) && listed(kStreetWords, tokens[i - 1].folded) && gap == ", " &&
+        !is_first_name(token.folded) && token.end == token.word_end)
+        return true;
     // Only a word no list knows or only the long list holds; after "in", any surname ("in Govan",
     // "in Leith"), but "lives near Okonkwo" is a person.
     const bool after_in = tokens[i - 1].folded == "in";
@@ -301,7 +309,13 @@ bool place_not_person(std::string_view t, const std::vector<Token>& tokens, std:
     if (i + 1 < tokens.size() && (listed(kKin, tokens[i + 1].folded) || is_job_or_relation(tokens[i + 1].folded)))
         return false;
     static constexpr std::array<std::string_view, 7> kIn{"the", "in", "near", "around", "outside", "towards", "through"};
-    return listed(kIn, tokens[i - 1].folded) && tokens[i - 1].shape == Shape::lower;
+    const bool one_space = joined(t, tokens[i - 1], token);
+    if (one_space && listed(kIn, tokens[i - 1].folded) && tokens[i - 1].shape == Shape::lower) return true;
+    // "on Newsnight", "on Briggate": a word no list knows after "on".
+    if (one_space && tokens[i - 1].folded == "on" && token.kind == Class::unknown) return true;
+    // "Newport Pagnell": a town joined to it.
+    return capital(tokens[i - 1]) && tokens[i - 1].kind == Class::name_and_place && is_place(tokens[i - 1].folded) &&
+           !is_first_name(tokens[i - 1].folded) && gap == " ";
 }
 
 bool starts_name(std::string_view t, const std::vector<Token>& tokens, std::size_t i) {
@@ -357,6 +371,11 @@ bool names_a_place(std::string_view t, const std::vector<Token>& tokens, std::si
          ++k) {
         if (listed(kOrganisationWords, fold_of(tokens[k]))) return true;
     }
+    // "in Small Heath", "in Wester Hailes": two or more words after "in", none a first name's,
+    // owning nothing ("in Dave Smith's car" is a person).
+    if (first != last && first > 0 && tokens[first - 1].folded == "in" && joined(t, tokens[first - 1], tokens[first]) &&
+        !is_first_name(fold_of(tokens[first])) && tokens[last].end == tokens[last].word_end)
+        return true;
     // "the Royal Victoria", "Royal Glamorgan": a hospital or an institution.
     if (first > 0 && tokens[first - 1].folded == "royal" && capital(tokens[first - 1]) &&
         joined(t, tokens[first - 1], tokens[first]))

@@ -71,7 +71,7 @@ inline constexpr auto kOrganisationWords = std::to_array<std::string_view>(
      // Hospitals, schools, clubs and pubs: "Queen Elizabeth University Hospital", "Newport County".
      "hospital", "infirmary", "university", "uni", "college", "school", "surgery", "clinic", "stadium", "club",
      "fc", "afc", "city", "town", "county", "united", "rovers", "athletic", "wanderers", "albion", "hotel",
-     "arms", "inn", "tavern", "café", "cafe", "restaurant", "bakery", "takeaway"});
+     "arms", "inn", "tavern", "café", "cafe", "restaurant", "bakery", "takeaway", "foodbank"});
 
 inline constexpr std::array<std::string_view, 14> kBuildingWords{"hall",   "green",  "hill",   "park",  "house",
                                                                  "court",  "view",   "walk",   "row",   "bridge",

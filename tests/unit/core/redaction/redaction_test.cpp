@@ -531,3 +531,13 @@ TEST(Redaction, ProgrammesSayingsAndWordsOfWalesAndIreland) {
     EXPECT_EQ(redact("Ingeus paid for my SIA licence."), "Ingeus paid for my SIA licence.");
     EXPECT_EQ(redact("our becca works at a jobcentre"), "our [name] works at a jobcentre");
 }
+
+TEST(Redaction, DistrictsStreetsAndCompoundTowns) {
+    EXPECT_EQ(redact("The Job Centre in Govan is on Helen Street. Helen Street, Govan, like a film."),
+              "The Job Centre in Govan is on Helen Street. Helen Street, Govan, like a film.");
+    EXPECT_EQ(redact("Newport Pagnell, not Newport Gwent."), "Newport Pagnell, not Newport Gwent.");
+    EXPECT_EQ(redact("my neighbour in Wester Hailes was on Newsnight"), "my neighbour in Wester Hailes was on Newsnight");
+    EXPECT_EQ(redact("an appointment at Reed in Partnership in Small Heath."),
+              "an appointment at Reed in Partnership in Small Heath.");
+    EXPECT_EQ(redact("I left my coat in Dave Smith's car"), "I left my coat in [name]'s car");
+}
