@@ -201,6 +201,12 @@ std::optional<std::size_t> named_by_cue(std::string_view t, const std::vector<To
     } else if (c == "to") {
         const auto prev = folded_before(1);
         cued = prev == "thanks" || prev == "thx" || (prev == "you" && folded_before(2) == "thank");
+    } else if (c == "it's" || c == "its" || c == "it\u2019s") {
+        // "Hi, it's Siân from Shaw Trust": a caller giving their name after a greeting.
+        std::size_t k = i - 1;
+        cued = k > 0 && listed(std::array<std::string_view, 5>{"hi", "hello", "hiya", "morning", "afternoon"},
+                               tokens[k - 1].folded) &&
+               tokens[i].shape == Shape::capitalised;
     } else if (c == "asked" || c == "said" || c == "replied" || c == "shouted" || c == "says") {
         // "Will you help me? asked Sandy.": a capitalised word after the verb, closing the sentence.
         const auto end = tokens[i].word_end;

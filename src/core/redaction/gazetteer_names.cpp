@@ -219,8 +219,11 @@ bool ambiguous_is_name(std::string_view t, const std::vector<Token>& tokens, std
                 tokens[i + 1].folded)))
         return true;
     // Any other name that is also a place or a proper noun ("Sian", "Essex") needs a name beside
-    // it, or a verb only a person does.
-    if (token.kind != Class::first_and_word) return next_name || person_acts;
+    // it, or a verb only a person does; a proper noun that is no place may be followed as a
+    // person is ("Siân from Shaw Trust").
+    if (token.kind != Class::first_and_word)
+        return next_name || person_acts ||
+               (token.kind == Class::name_and_place && !is_place(token.folded) && person_follows);
     // "Summer at the front desk", "Joy was the only adviser", but "Will you", "Mark my words".
     if (token.sentence_start) return next_name || person_follows || person_acts;
     // "the Metro", "a Bell": a determiner makes a word of it.

@@ -50,8 +50,8 @@ const Token* word_before(std::string_view t, const std::vector<Token>& tokens, s
 }
 
 // Labels of a form or an e-mail that a name follows: "From: Tom", "Name: Stuart Baird".
-constexpr std::array<std::string_view, 8> kLabels{"from",   "to",       "cc",     "name",
-                                                  "signed", "claimant", "client", "attendees"};
+constexpr std::array<std::string_view, 10> kLabels{"from",     "to",     "cc",        "name", "signed",
+                                                   "claimant", "client", "attendees", "adv",  "advisor"};
 
 // "my nan pat", "his brother lee", "my brother in law guy", "the receptionist, Sian", "Adviser:
 // Martin", "To: Tom".
@@ -186,9 +186,26 @@ bool month_named(std::string_view t, const std::vector<Token>& tokens, std::size
 
 // Initials standing for a person in notes and lists: "Client (JS) attended", "KW said", "team
 // leader RH", "Present: KW, Dave R".
+// "LMcG", "PMcL", "TO'B": initials with a surname's prefix in them.
+bool prefixed_initials(std::string_view w) {
+    if (w.size() < 4 || w.size() > 6) return false;
+    for (std::string_view prefix : {"Mc", "O'", "O\u2019", "Mac"}) {
+        const auto at = w.find(prefix);
+        if (at == std::string_view::npos || at == 0 || at > 2) continue;
+        const auto before = w.substr(0, at);
+        const auto after = w.substr(at + prefix.size());
+        const auto capitals = [](std::string_view part) {
+            return !part.empty() && part.size() <= 2 && std::ranges::all_of(part, [](char c) { return is_upper(c); });
+        };
+        if (capitals(before) && capitals(after)) return true;
+    }
+    return false;
+}
+
 bool initials(std::string_view t, const std::vector<Token>& tokens, std::size_t i, bool relation) {
     const auto& token = tokens[i];
     const auto size = token.end - token.begin;
+    if (prefixed_initials(t.substr(token.begin, size)) && !token.is_public) return true;
     if (token.shape != Shape::upper || size < 2 || size > 3 || token.is_public || listed(kAcronyms, token.folded))
         return false;
     for (auto k = token.begin; k < token.end; ++k)

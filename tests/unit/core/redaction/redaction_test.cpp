@@ -541,3 +541,11 @@ TEST(Redaction, DistrictsStreetsAndCompoundTowns) {
               "an appointment at Reed in Partnership in Small Heath.");
     EXPECT_EQ(redact("I left my coat in Dave Smith's car"), "I left my coat in [name]'s car");
 }
+
+TEST(Redaction, CallersAndAdvisersInitialsWithPrefixes) {
+    EXPECT_EQ(redact("Hi, it's Siân from Shaw Trust, ring us back."), "Hi, it's [name] from Shaw Trust, ring us back.");
+    EXPECT_EQ(redact("Hiya its Kerry here"), "Hiya its [name] here");
+    EXPECT_EQ(redact("Hi, it's Monday again"), "Hi, it's Monday again");
+    EXPECT_EQ(redact("Action: apply for 3 roles. Adv: LMcG"), "Action: apply for 3 roles. Adv: [name]");
+    EXPECT_EQ(redact("Welfare rights adviser's note, TO'B: a clear case."), "Welfare rights adviser's note, [name]: a clear case.");
+}
