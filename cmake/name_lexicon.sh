@@ -37,7 +37,8 @@ tmp="$out.tmp"
   cat "$female" "$male" | constant kFirstNames
   constant kCuratedNames < "$cspell"
   constant kPersonNames < "$humannames"
-  LC_ALL=C grep -x "[a-z][a-z-]*" "$words" | constant kEnglishWords
+  # With their accents and apostrophes ("café", "o'clock"), but not a noun's possessive.
+  LC_ALL=C.UTF-8 grep -x "[[:lower:]][[:lower:]'-]*" "$words" | grep -v "'s\$" | constant kEnglishWords
   LC_ALL=C grep -x "[A-Z][a-z]*" "$words" | constant kProperNouns
   {
     awk -F '\t' '$9 == "GB" || $9 == "IE" { print $2; print $3 }' "$places"

@@ -275,7 +275,16 @@ void find_lower_case_names(std::string_view t, const std::vector<ByteRange>& pub
         }
         // A word no list knows before where someone works or who they are: "tunde my advisor at
         // reed", "i asked funmi at the jobcentre".
-        const bool unknown_works = token.kind == Class::unknown && follows == Follow::strong;
+        // Only where a name may stand: a sentence's start, or after a verb of meeting or asking
+        // ("the staff rota at the office", "my chemo at the BHOC" are things).
+        const bool name_may_stand =
+            token.sentence_start ||
+            (i > 0 && joined(t, tokens[i - 1], token) &&
+             listed(std::array<std::string_view, 16>{"asked", "told", "rang", "saw", "met", "with", "to", "and",
+                                                     "ask", "tell", "call", "called", "phoned", "emailed", "by", "thanks"},
+                    tokens[i - 1].folded));
+        const bool unknown_works = token.kind == Class::unknown && follows == Follow::strong &&
+                                   token.shape == Shape::lower && name_may_stand;
         if (!candidate(token, relation || unknown_works)) continue;
         // A name that is also a word ("pat", "will") needs more: a relation and a phrase that
         // goes on as a person's, or a strong cue at the start of a sentence.

@@ -549,3 +549,11 @@ TEST(Redaction, CallersAndAdvisersInitialsWithPrefixes) {
     EXPECT_EQ(redact("Action: apply for 3 roles. Adv: LMcG"), "Action: apply for 3 roles. Adv: [name]");
     EXPECT_EQ(redact("Welfare rights adviser's note, TO'B: a clear case."), "Welfare rights adviser's note, [name]: a clear case.");
 }
+
+TEST(Redaction, ThingsInSmallLettersBeforeWhereTheyAre) {
+    EXPECT_EQ(redact("Grateful to the foodbank at the Salvation Army on Oldham Road."),
+              "Grateful to the foodbank at the Salvation Army on Oldham Road.");
+    EXPECT_EQ(redact("Told them it clashed with my chemo at the hospital."), "Told them it clashed with my chemo at the hospital.");
+    EXPECT_EQ(redact("Your appointment is at 10 o'clock at Hanover Street."), "Your appointment is at 10 o'clock at Hanover Street.");
+    EXPECT_EQ(redact("i asked funmi at the jobcentre"), "i asked [name] at the jobcentre");
+}
