@@ -82,20 +82,26 @@ void add_members(std::string_view t, std::vector<ByteRange>& found) {
     }
 }
 
+// The end of up to max_words capitalised words from at, one space apart ("Esther Rantzen").
+std::size_t capitalised_words_end(std::string_view t, std::size_t at, int max_words) {
+    std::size_t end = at;
+    for (int words = 0; words < max_words && end < t.size() && is_upper(t[end]); ++words) {
+        while (end < t.size() && (is_alpha(t[end]) || t[end] == '\'' || t[end] == '-' ||
+                                  static_cast<unsigned char>(t[end]) >= 0x80))
+            ++end;
+        if (end + 1 < t.size() && t[end] == ' ' && is_upper(t[end + 1])) ++end;
+    }
+    while (end > at && t[end - 1] == ' ') --end;
+    return end;
+}
+
 // "Sir Keir", "Dame Esther Rantzen", "Lord Freud": a title the state gives makes a public figure.
 void add_honoured(std::string_view t, std::vector<ByteRange>& found) {
     static constexpr std::string_view kHonours[] = {"Sir ", "Dame ", "Lord ", "Baroness ", "Baron "};
     for (auto honour : kHonours) {
         for (auto at = t.find(honour); at != std::string_view::npos; at = t.find(honour, at + 1)) {
             if (!boundary_before(t, at)) continue;
-            std::size_t end = at + honour.size();
-            for (int words = 0; words < 2 && end < t.size() && is_upper(t[end]); ++words) {
-                while (end < t.size() && (is_alpha(t[end]) || t[end] == '\'' || t[end] == '-' ||
-                                          static_cast<unsigned char>(t[end]) >= 0x80))
-                    ++end;
-                if (end + 1 < t.size() && t[end] == ' ' && is_upper(t[end + 1])) ++end;
-            }
-            while (end > at && t[end - 1] == ' ') --end;
+            const auto end = capitalised_words_end(t, at + honour.size(), 2);
             if (end > at + honour.size()) found.push_back({at, end});
         }
     }
@@ -118,14 +124,7 @@ void add_addressed_member(std::string_view t, std::vector<ByteRange>& found) {
         for (auto title : kTitles)
             if (t.substr(name, title.size()) == title) name += title.size();
         if (name == at + 5 && t.substr(name, 4) != "Sir ") continue;  // "Dear Sir Keir" is an honour's
-        std::size_t end = name;
-        for (int words = 0; words < 3 && end < t.size() && is_upper(t[end]); ++words) {
-            while (end < t.size() && (is_alpha(t[end]) || t[end] == '\'' || t[end] == '-' ||
-                                      static_cast<unsigned char>(t[end]) >= 0x80))
-                ++end;
-            if (end + 1 < t.size() && t[end] == ' ' && is_upper(t[end + 1])) ++end;
-        }
-        while (end > name && t[end - 1] == ' ') --end;
+        const auto end = capitalised_words_end(t, name, 3);
         if (end > name) found.push_back({at + 5, end});
     }
 }
