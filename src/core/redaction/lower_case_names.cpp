@@ -50,8 +50,9 @@ const Token* word_before(std::string_view t, const std::vector<Token>& tokens, s
 }
 
 // Labels of a form or an e-mail that a name follows: "From: Tom", "Name: Stuart Baird".
-constexpr std::array<std::string_view, 10> kLabels{"from",     "to",     "cc",        "name", "signed",
-                                                   "claimant", "client", "attendees", "adv",  "advisor"};
+constexpr auto kLabels = std::to_array<std::string_view>({"from", "to", "cc", "name", "signed", "claimant", "client",
+                                                         "attendees", "adv", "advisor", "present", "apologies",
+                                                         "absent", "action", "actions"});
 
 // "my nan pat", "his brother lee", "my brother in law guy", "the receptionist, Sian", "Adviser:
 // Martin", "To: Tom".
@@ -138,7 +139,8 @@ bool plain_name_goes_on_as_person(std::string_view t, const std::vector<Token>& 
 bool candidate(const Token& token, bool strong_cue) {
     if (token.is_public || token.end - token.begin < 3) return false;
     // "with his carer, Yvonne", "a big fella called Emeka": who someone is, not their name.
-    if (is_job_or_relation(token.folded) || token.folded == "fella") return false;
+    if (is_job_or_relation(token.folded) || token.folded == "fella" || listed(kOrganisationWords, token.folded))
+        return false;  // nor a group: "To: Team Leaders"
     // A capital after a relation or a label: names the capital alone leaves ("Sian", "Martin").
     if (token.shape == Shape::capitalised) return strong_cue && token.kind != Class::word && token.kind != Class::never;
     if (token.shape != Shape::lower) return false;

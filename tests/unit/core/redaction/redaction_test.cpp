@@ -557,3 +557,10 @@ TEST(Redaction, ThingsInSmallLettersBeforeWhereTheyAre) {
     EXPECT_EQ(redact("Your appointment is at 10 o'clock at Hanover Street."), "Your appointment is at 10 o'clock at Hanover Street.");
     EXPECT_EQ(redact("i asked funmi at the jobcentre"), "i asked [name] at the jobcentre");
 }
+
+TEST(Redaction, MinutesTheirLabelsAndGroups) {
+    EXPECT_EQ(redact("To: Team Leaders Subject: Doubts"), "To: Team Leaders Subject: Doubts");
+    EXPECT_EQ(redact("Present: KW (chair), Sue B, Ahmed."), "Present: [name] (chair), [name], [name].");
+    EXPECT_EQ(redact("Action: MW to send the league table."), "Action: [name] to send the league table.");
+    EXPECT_EQ(redact("Action: Review the case next week."), "Action: Review the case next week.");
+}
