@@ -201,6 +201,11 @@ std::optional<std::size_t> named_by_cue(std::string_view t, const std::vector<To
     } else if (c == "to") {
         const auto prev = folded_before(1);
         cued = prev == "thanks" || prev == "thx" || (prev == "you" && folded_before(2) == "thank");
+    } else if (c == "i'm" || c == "im" || c == "i\u2019m" || (c == "am" && folded_before(1) == "i")) {
+        // "I'm Delroy, delroy.f at example dot net": someone giving their own name, with a
+        // capital ("I'm sorry", "im skint" are no names).
+        cued = tokens[i].shape == Shape::capitalised &&
+               (tokens[i].kind == Class::name || tokens[i].kind == Class::unknown || is_first_name(tokens[i].folded));
     } else if (c == "it's" || c == "its" || c == "it\u2019s") {
         // "Hi, it's Siân from Shaw Trust": a caller giving their name after a greeting.
         std::size_t k = i - 1;
@@ -304,7 +309,7 @@ std::optional<Span> forum_name_at(std::string_view t, std::size_t i) {
         digit = digit || is_digit(word[k]) || word[k] == '_' || word[k] == '.';
         inner_capital = inner_capital || (k > 0 && is_upper(word[k]) && is_lower(word[k - 1]));
     }
-    if (!any_lower || listed(kLineLabels, folded)) return std::nullopt;
+    if (!any_lower || listed(kLineLabels, folded) || listed(kNeverNames, folded)) return std::nullopt;
     const bool small_unknown = !is_upper(word[0]) && !digit && !inner_capital && !is_english_word(folded) &&
                                !is_person_name(folded) && !is_place(folded) && !is_proper_noun(folded);
     if (!(inner_capital || digit || small_unknown)) return std::nullopt;
@@ -448,6 +453,10 @@ bool same_word_again(std::string_view t, const std::vector<Token>& tokens, Marks
         const auto& token = tokens[i];
         if (marks.named[i] || !name_like(token) || !seen.contains(t.substr(token.begin, token.end - token.begin)) ||
             as_word(i))
+            continue;
+        // "a lad called Preston ... from Preston": a town after "in", "at" or "from" is the town.
+        if (i > 0 && is_place(token.folded) && joined(t, tokens[i - 1], token) &&
+            listed(kPlacePrepositions, tokens[i - 1].folded))
             continue;
         if (token.sentence_start && token.kind == Class::first_and_word && token.shape != Shape::lower) {
             const bool person_next = i + 1 < tokens.size() && (listed(kPersonVerbs, tokens[i + 1].folded) ||

@@ -280,6 +280,17 @@ bool unknown_is_name(std::string_view t, const std::vector<Token>& tokens, std::
     return true;
 }
 
+// "in Jan 2023", "Aug 14": a month cut short before a year or a day.
+bool month_before_year(std::string_view t, const std::vector<Token>& tokens, std::size_t i) {
+    static constexpr std::array<std::string_view, 11> kShort{"jan", "feb", "apr", "jun", "jul", "aug",
+                                                             "sep", "sept", "oct", "nov", "dec"};
+    const auto& token = tokens[i];
+    if (!listed(kShort, token.folded)) return false;
+    auto at = token.word_end;
+    if (at < t.size() && t[at] == '.') ++at;
+    return at + 1 < t.size() && t[at] == ' ' && is_digit(t[at + 1]);
+}
+
 bool well_known(const Token& token) {
     const auto& folded = token.folded;
     return folded.find('-') == std::string::npos && (is_first_name(folded) || is_curated_name(folded));
@@ -327,6 +338,10 @@ bool starts_name(std::string_view t, const std::vector<Token>& tokens, std::size
         return false;
     switch (token.kind) {
         case Class::name:
+            // "Reed Govan": a surname after a provider is its office's district; "Jan 2023" a month.
+            if (token.shape == Shape::capitalised && !is_first_name(token.folded) && after_organisation(t, tokens, i))
+                return false;
+            if (month_before_year(t, tokens, i)) return false;
             if (token.shape == Shape::capitalised) return true;
             // In small letters only a name from the first-name or curated lists: the long list
             // holds words ("telly").
@@ -429,6 +444,10 @@ void find_gazetteer_names(std::string_view t, const std::vector<ByteRange>& rang
                joins_before(tokens[first - 1])) {
             --first;
         }
+        // "Big Dave", "Big Ally": a nickname's "Big" is part of it.
+        if (first > done && first > 0 && tokens[first - 1].folded == "big" && tokens[first - 1].shape == Shape::capitalised &&
+            joined(t, tokens[first - 1], tokens[first]))
+            --first;
         // Forwards: surnames, with a particle between ("Siobhán Ní Bhriain").
         while (last + 1 < tokens.size() && tokens[last].end == tokens[last].word_end) {
             const auto& next = tokens[last + 1];

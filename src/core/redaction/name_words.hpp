@@ -20,7 +20,8 @@ inline constexpr auto kNeverNames = std::to_array<std::string_view>(
      "jobseeker", "jobseekers",
      // Words of chat that the long name list holds: "cos i was late".
      "cos", "coz", "cuz", "innit", "bruv", "wiv", "wid", "fink", "dunno", "summat", "nowt", "owt", "gonna", "wanna",
-     "gotta", "dinnae", "cannae", "didnae", "wouldnae", "havnae", "isnae",
+     "gotta", "dinnae", "cannae", "didnae", "wouldnae", "havnae", "isnae", "sed", "goin", "doin", "nothin", "tae",
+     "fur", "wis", "aye", "naw", "bonjour", "merci", "obrigada", "obrigado", "gracias", "hola", "salaam", "shukran",
      // Weekdays cut short, and words of forms and chat written without their apostrophe.
      "mon", "tue", "tues", "wed", "weds", "thu", "thur", "thurs", "fri", "sat", "sun", "fax", "cust", "hasnt",
      "couldnt", "arent", "isnt", "wouldnt", "shouldnt", "doesnt", "havent", "werent", "aint", "yer", "naff", "brill",

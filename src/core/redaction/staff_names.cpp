@@ -277,6 +277,8 @@ std::size_t cued_name_end(std::string_view t, std::size_t k) {
     }
     const auto word = word_at(t, k);
     if (!capitalised_name(word) && !(starts_lower(word) && in(kFirstNames, word))) return std::string_view::npos;
+    // A word never a name here opens none after a lead-in ("asked for Welsh language support").
+    if (in_list(kNeverNames, text::fold(word))) return std::string_view::npos;
     return name_end(t, k, false);
 }
 

@@ -564,3 +564,15 @@ TEST(Redaction, MinutesTheirLabelsAndGroups) {
     EXPECT_EQ(redact("Action: MW to send the league table."), "Action: [name] to send the league table.");
     EXPECT_EQ(redact("Action: Review the case next week."), "Action: Review the case next week.");
 }
+
+TEST(Redaction, NicknamesOwnNamesAndWhatIsNoName) {
+    EXPECT_EQ(redact("Manchester Maximus - Big Dave on security is nicer"), "Manchester Maximus - [name] on security is nicer");
+    EXPECT_EQ(redact("If you want to join, I'm Delroy, ring me"), "If you want to join, I'm [name], ring me");
+    EXPECT_EQ(redact("I'm Scottish and I'm skint"), "I'm Scottish and I'm skint");
+    EXPECT_EQ(redact("Asked for Welsh language support and got it"), "Asked for Welsh language support and got it");
+    EXPECT_EQ(redact("Has anyone had Fiona at Reed Govan?"), "Has anyone had [name] at Reed Govan?");
+    EXPECT_EQ(redact("She was sent to Maximus in Peckham in Jan 2023."), "She was sent to Maximus in Peckham in Jan 2023.");
+    EXPECT_EQ(redact("Sat next to a lad called Preston, from Preston."), "Sat next to a lad called [name], from Preston.");
+    EXPECT_EQ(redact("Tribunal submission on behalf of Ms Anh Thư Phạm."), "Tribunal submission on behalf of [an adviser].");
+    EXPECT_EQ(redact("my coach Pip was brilliant"), "[an adviser] was brilliant");
+}
