@@ -77,8 +77,9 @@ bool short_name_word(const Token& token) {
 // a capitalised name ("Precious", "Mo", "Efua"), or initials, beside a capitalised name; a name
 // in small letters beside one in small letters ("joy and ruby").
 bool may_be_name(std::string_view t, const Token& token, bool small) {
+    // Initials first: "TA" in "GH, TA, RW" is no "ta" of chat.
+    if (!small && token.shape == Shape::upper) return !token.is_public && initials_token(t, token);  // "CD" is a word too
     if (token.is_public || token.kind == Class::never || is_job_or_relation(token.folded)) return false;
-    if (!small && token.shape == Shape::upper) return initials_token(t, token);  // "CD" is a word too
     if (token.kind == Class::word) return false;
     // A town that is no first name; a first name that is a town too ("Hope") is the person here.
     if (token.kind == Class::name_and_place && !is_first_name(token.folded)) return false;
@@ -100,7 +101,7 @@ std::string_view gap_between(std::string_view t, const Token& a, const Token& b)
 }
 
 bool list_gap(std::string_view gap) {
-    return gap == ", " || gap == " & " || gap == "; " || gap == " + " || gap == " / " || gap == ",";
+    return gap == ", " || gap == " & " || gap == "; " || gap == " + " || gap == ",";  // " / " ends a line
 }
 
 bool joining_word(const Token& token) {
@@ -114,6 +115,10 @@ std::optional<std::size_t> list_neighbour(std::string_view t, const std::vector<
     if (step > 0) {
         if (i + 1 >= tokens.size()) return std::nullopt;
         if (list_gap(gap_between(t, tokens[i], tokens[i + 1]))) return i + 1;
+        // Over a word in brackets: "Present: LB (chair), GH".
+        if (i + 2 < tokens.size() && gap_between(t, tokens[i], tokens[i + 1]) == " (" &&
+            gap_between(t, tokens[i + 1], tokens[i + 2]) == "), ")
+            return i + 2;
         if (i + 2 < tokens.size() && gap_between(t, tokens[i], tokens[i + 1]) == " " && joining_word(tokens[i + 1]) &&
             joined(t, tokens[i + 1], tokens[i + 2]))
             return i + 2;
@@ -124,6 +129,8 @@ std::optional<std::size_t> list_neighbour(std::string_view t, const std::vector<
     }
     if (i == 0) return std::nullopt;
     if (list_gap(gap_between(t, tokens[i - 1], tokens[i]))) return i - 1;
+    if (i >= 2 && gap_between(t, tokens[i - 1], tokens[i]) == "), " && gap_between(t, tokens[i - 2], tokens[i - 1]) == " (")
+        return i - 2;
     if (i >= 2 && joined(t, tokens[i - 1], tokens[i]) && joining_word(tokens[i - 1])) {
         const auto gap = gap_between(t, tokens[i - 2], tokens[i - 1]);
         if (gap == " " || gap == ", ") return i - 2;
@@ -188,7 +195,10 @@ std::optional<std::size_t> named_by_cue(std::string_view t, const std::vector<To
     } else if (c == "as") {
         cued = folded_before(1) == "known";
     } else if (c == "by") {
-        cued = folded_before(1) == "goes" || folded_before(1) == "go";
+        // "goes by Mo", "Review by Gwen A.", "written by Dawn"
+        static constexpr std::array<std::string_view, 8> kBy{"goes", "go", "review", "written", "posted",
+                                                             "submitted", "prepared", "signed"};
+        cued = listed(kBy, folded_before(1));
     } else if (c == "for") {
         const auto prev = folded_before(1);
         cued = prev == "ask" || prev == "asked" || prev == "asking";

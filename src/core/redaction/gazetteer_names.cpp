@@ -31,7 +31,10 @@ bool can_join(const Token& token) {
 bool joins_before(const Token& token) {
     if (token.shape == Shape::initial) return true;
     if (!can_join(token)) return false;
-    return token.kind == Class::name || token.kind == Class::unknown || !token.sentence_start;
+    // "Claimant: Precious Mutasa": a name the curated list holds, though a word too, before a surname.
+    return token.kind == Class::name || token.kind == Class::unknown || !token.sentence_start ||
+           (token.kind == Class::surname_and_word && is_curated_name(token.folded) && is_person_name(token.folded) &&
+            !listed(kNotNames, token.folded));
 }
 
 // "in Peckham", "the office at Lewisham": a place, whatever the lists say.
@@ -226,8 +229,10 @@ bool ambiguous_is_name(std::string_view t, const std::vector<Token>& tokens, std
                (token.kind == Class::name_and_place && !is_place(token.folded) && person_follows);
     // "Summer at the front desk", "Joy was the only adviser", but "Will you", "Mark my words".
     if (token.sentence_start) return next_name || person_follows || person_acts;
-    // "the Metro", "a Bell": a determiner makes a word of it.
-    if (i > 0 && tokens[i - 1].end == tokens[i - 1].word_end && listed(kDeterminers, tokens[i - 1].folded))
+    // "the Metro", "a Bell": a determiner makes a word of it ("that" is mostly a conjunction:
+    // "I'll add that Mark did").
+    if (i > 0 && tokens[i - 1].end == tokens[i - 1].word_end && listed(kDeterminers, tokens[i - 1].folded) &&
+        tokens[i - 1].folded != "that")
         return next_name;
     // Inside a title ("Universal Credit", "Work Programme") a capital means the title.
     const auto title_word = [&](const Token& other) {

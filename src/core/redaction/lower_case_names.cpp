@@ -26,8 +26,8 @@ constexpr std::array<std::string_view, 26> kWorkplaces{
     "remploy", "interserve", "learndirect", "fedcap",  "catch22", "standguide", "twin",      "esg"};
 
 // Capitals that are never a person's initials here.
-constexpr std::array<std::string_view, 56> kAcronyms{
-    "dob", "ref", "tel", "ids",
+constexpr std::array<std::string_view, 63> kAcronyms{
+    "dob", "ref", "tel", "ids", "po", "lm", "md", "sw", "mrs", "aob", "dna",
     "dwp", "jcp", "esa", "jsa", "pip", "uc",  "cv",  "gp",  "mp",  "nhs",  "ice",  "hmrc", "cab",
     "ca",  "mr",  "wp",  "wca", "lha", "hb",  "ctr", "id",  "it",  "hr",   "tl",   "pa",   "wc",
     "dm",  "bbc", "itv", "dla", "ssp", "ni",  "uk",  "eu",  "ons", "foi",  "sar",  "tv",   "pc",
@@ -141,8 +141,13 @@ bool candidate(const Token& token, bool strong_cue) {
     // "with his carer, Yvonne", "a big fella called Emeka": who someone is, not their name.
     if (is_job_or_relation(token.folded) || token.folded == "fella" || listed(kOrganisationWords, token.folded))
         return false;  // nor a group: "To: Team Leaders"
-    // A capital after a relation or a label: names the capital alone leaves ("Sian", "Martin").
-    if (token.shape == Shape::capitalised) return strong_cue && token.kind != Class::word && token.kind != Class::never;
+    // A capital after a relation or a label: names the capital alone leaves ("Sian", "Martin"),
+    // not a word a surname shares ("To: All staff") nor a town ("To: Leeds South Advisers").
+    if (token.shape == Shape::capitalised)
+        return strong_cue && token.kind != Class::word && token.kind != Class::never &&
+               !(token.kind == Class::surname_and_word && !is_first_name(token.folded) &&
+                 (!is_curated_name(token.folded) || is_english_word(token.folded))) &&
+               !(is_place(token.folded) && !is_first_name(token.folded));
     if (token.shape != Shape::lower) return false;
     switch (token.kind) {
         case Class::name:
@@ -214,8 +219,9 @@ bool initials(std::string_view t, const std::vector<Token>& tokens, std::size_t 
         if (!is_alpha(t[k])) return false;
     if (relation || person_follows(t, tokens, i) != Follow::none) return true;
     const bool bracketed = token.begin > 0 && t[token.begin - 1] == '(' && token.end < t.size() && t[token.end] == ')';
-    static constexpr std::array<std::string_view, 6> kWho{"client",      "claimant", "customer",
-                                                          "participant", "adviser",  "advisor"};
+    static constexpr auto kWho = std::to_array<std::string_view>(
+        {"client", "claimant", "customer", "participant", "adviser", "advisor", "coach", "owner", "mgr", "manager",
+         "supervisor", "tl", "covering", "chair"});
     // "Client (JS) attended", "client DF, Friday", "the client I mentioned (GR)": who the note is about.
     if (i > 0 && listed(kWho, tokens[i - 1].folded) &&
         (bracketed || t.substr(tokens[i - 1].word_end, token.begin - tokens[i - 1].word_end) == " "))
@@ -223,6 +229,25 @@ bool initials(std::string_view t, const std::vector<Token>& tokens, std::size_t 
     if (bracketed)
         for (std::size_t k = i >= 4 ? i - 4 : 0; k < i; ++k)
             if (listed(kWho, tokens[k].folded)) return true;
+    // "attendees JO, MB, FT", "NK (covering)": a list's word before them, or who they are after.
+    if (i > 0 && joined(t, tokens[i - 1], token) &&
+        listed(std::array<std::string_view, 4>{"attendees", "present", "apologies", "cc"}, tokens[i - 1].folded))
+        return true;
+    if (i + 1 < tokens.size() && t.substr(token.end, 2) == " (" && listed(kWho, tokens[i + 1].folded)) return true;
+    // "KW took me aside", "LB reminded the team": a verb in the past after them.
+    if (i + 1 < tokens.size() && joined(t, token, tokens[i + 1]) && tokens[i + 1].shape == Shape::lower) {
+        const auto& verb = tokens[i + 1].folded;
+        static constexpr std::array<std::string_view, 8> kPast{"took", "said", "told", "went", "came", "made",
+                                                               "gave", "left"};
+        if (listed(kPast, verb) || (verb.size() >= 5 && verb.ends_with("ed"))) return true;
+    }
+    // "12/05/14 - KW - Cl attended", "04/07/13 MH - Cl attended": who wrote a note's line.
+    const auto rest = t.substr(token.end);
+    if (rest.starts_with(" - ") || rest.starts_with(" \u2013 ")) {
+        auto back = token.begin;
+        while (back > 0 && t[back - 1] == ' ') --back;
+        if (back > 0 && (is_digit(t[back - 1]) || t[back - 1] == '-' || t[back - 1] == ',')) return true;
+    }
     // "AK (DOB 15/08/1985)": a date of birth makes a person of them.
     if (t.substr(token.end).starts_with(" (DOB") || t.substr(token.end).starts_with(" (dob") ||
         t.substr(token.end).starts_with(" (D.O.B"))

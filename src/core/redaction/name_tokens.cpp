@@ -100,6 +100,8 @@ bool at_sentence_start(std::string_view t, std::size_t i) {
         }
         // An initial's full stop ends no sentence: "A. Lindqvist", "D. White".
         if (c == '.' && i >= 2 && is_upper(t[i - 2]) && (i == 2 || !is_alnum(t[i - 3]))) return false;
+        // " / " stands for a line's end where a text was written on one line ("From: ... / To: ...").
+        if (c == '/' && i >= 2 && t[i - 2] == ' ') return true;
         return c == '.' || c == '!' || c == '?' || c == '\n' || c == ':' || c == ';' || c == '-';
     }
     return true;

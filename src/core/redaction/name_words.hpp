@@ -111,9 +111,10 @@ inline constexpr std::array<std::string_view, 55> kRelations{
     "gramps",   "da"};
 
 // Staff by their job: "my manager gaz", "the receptionist sian".
-inline constexpr std::array<std::string_view, 16> kJobs{
-    "adviser", "advisor",    "coach",      "manager",   "worker",       "leader", "mentor",     "tutor",
-    "trainer", "supervisor", "caseworker", "keyworker", "receptionist", "boss",   "consultant", "officer"};
+inline constexpr std::array<std::string_view, 21> kJobs{
+    "adviser",    "advisor",    "coach",      "manager",      "worker",    "leader",   "mentor",
+    "tutor",      "trainer",    "supervisor", "caseworker",   "keyworker", "receptionist", "boss",
+    "consultant", "officer",    "specialist", "coordinator", "navigator", "assessor", "practitioner"};
 
 template <std::size_t N>
 bool in_list(const std::array<std::string_view, N>& list, std::string_view folded) {

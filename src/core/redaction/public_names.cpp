@@ -111,8 +111,9 @@ void add_honoured(std::string_view t, std::vector<ByteRange>& found) {
 // minister names its addressee, who is public. Only the name after "Dear", and only where the
 // letter says whom it is written to.
 void add_addressed_member(std::string_view t, std::vector<ByteRange>& found) {
+    // Not "secretary of state": a minister's office writes back to citizens by name.
     static constexpr std::string_view kCues[] = {"constituent", "constituency", "member of parliament", "my mp",
-                                                 "your mp",     "secretary of state", "in parliament", "my local mp"};
+                                                 "your mp",     "my local mp"};
     std::string lowered;
     lowered.reserve(t.size());
     for (char c : t) lowered.push_back(lower(c));

@@ -247,9 +247,10 @@ constexpr std::array<std::string_view, 40> kKin{
     "neighbour", "cousin",     "aunt",  "auntie",   "uncle",     "nan",        "nana",   "gran",
     "grandad",   "grandma",    "niece", "nephew",   "boyfriend", "girlfriend", "fiance", "fiancee",
     "carer",     "daughter's", "son's", "sister's", "kids",      "girl",       "boy",    "stepdad"};
-constexpr std::array<std::string_view, 16> kLeadIns{
+constexpr std::array<std::string_view, 18> kLeadIns{
     "spoke to",   "speak to",     "speaking to",  "talked to",   "talking to",  "asked for", "ask for", "asking for",
-    "my name is", "his name was", "her name was", "his name is", "her name is", "name was",  "name is", "dealt with"};
+    "my name is", "his name was", "her name was", "his name is", "her name is", "name was",  "name is", "dealt with",
+    "signed by",  "signed"};
 constexpr std::array<std::string_view, 13> kSignOffs{
     "kind regards",    "best regards",     "warm regards", "regards",     "many thanks", "thanks", "thank you",
     "yours sincerely", "yours faithfully", "sincerely",    "best wishes", "cheers",      "love"};

@@ -576,3 +576,19 @@ TEST(Redaction, NicknamesOwnNamesAndWhatIsNoName) {
     EXPECT_EQ(redact("Tribunal submission on behalf of Ms Anh Thư Phạm."), "Tribunal submission on behalf of [an adviser].");
     EXPECT_EQ(redact("my coach Pip was brilliant"), "[an adviser] was brilliant");
 }
+
+TEST(Redaction, StaffDocumentsInitialsAndHeaders) {
+    EXPECT_EQ(redact("Present: LB (chair), GH, TA, RW / Apologies: PD"),
+              "Present: [name] (chair), [name], [name], [name] / Apologies: [name]");
+    EXPECT_EQ(redact("Case review, attendees JO, MB, FT: no change."), "Case review, attendees [name], [name], [name]: no change.");
+    EXPECT_EQ(redact("KW took me aside after the team meeting."), "[name] took me aside after the team meeting.");
+    EXPECT_EQ(redact("Case note 12/05/14 - KW - Cl attended."), "Case note May 2014 - [name] - Cl attended.");
+    EXPECT_EQ(redact("Case note, NK (covering): P attended."), "Case note, [name] (covering): P attended.");
+    EXPECT_EQ(redact("Judge sitting alone. PO present. PO conceded."), "Judge sitting alone. PO present. PO conceded.");
+    EXPECT_EQ(redact("From: Nadia Karim / To: All Doncaster staff"), "From: [name] / To: All Doncaster staff");
+    EXPECT_EQ(redact("Please search those reports. Signed R. Burrows."), "Please search those reports. Signed [name].");
+    EXPECT_EQ(redact("Claimant: Precious Mutasa. NI: none."), "Claimant: [name]. NI: none.");
+    EXPECT_EQ(redact("I'll just add that Mark did rearrange the appointments."),
+              "I'll just add that [name] did rearrange the appointments.");
+    EXPECT_EQ(redact("Martin the employment specialist came to my house."), "[name] the employment specialist came to my house.");
+}
