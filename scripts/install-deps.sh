@@ -12,7 +12,7 @@ build_pkgs=(
   libsoci-dev libsqlite3-dev libpq-dev
   libkainjow-mustache-dev libsodium-dev libspdlog-dev libfmt-dev libcli11-dev
   prometheus-cpp-dev zlib1g-dev libbrotli-dev brotli libutf8proc-dev libjemalloc-dev
-  wbritish
+  wbritish hunspell-en-gb
   # Documents (src/documents): Pango and Cairo, librsvg for charts, and the two fonts they embed.
   libpango1.0-dev libcairo2-dev librsvg2-dev fonts-dejavu-core fonts-sil-scheherazade
 )

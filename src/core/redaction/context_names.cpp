@@ -196,8 +196,8 @@ std::optional<std::size_t> named_by_cue(std::string_view t, const std::vector<To
         cued = folded_before(1) == "known";
     } else if (c == "by") {
         // "goes by Mo", "Review by Gwen A.", "written by Dawn"
-        static constexpr std::array<std::string_view, 8> kBy{"goes", "go", "review", "written", "posted",
-                                                             "submitted", "prepared", "signed"};
+        static constexpr std::array<std::string_view, 9> kBy{"goes",      "go",       "review", "written", "posted",
+                                                             "submitted", "prepared", "signed", "sent"};
         cued = listed(kBy, folded_before(1));
     } else if (c == "for") {
         const auto prev = folded_before(1);
@@ -237,10 +237,17 @@ std::optional<std::size_t> named_by_cue(std::string_view t, const std::vector<To
             return i;
         case Class::name_and_place:
             return is_first_name(token.folded) || token.shape != Shape::lower ? std::optional(i) : std::nullopt;
-        case Class::surname_and_word:
-            return token.shape != Shape::lower && (short_name_word(token) || c == "called" || c == "named")
+        case Class::surname_and_word: {
+            // "Hi Blessing, your provider...": a greeting and a comma make a name of a curated
+            // one, but not "Hi All," or "Dear Team,".
+            const bool greeted = listed(kGreetings, c) && token.end < t.size() && t[token.end] == ',' &&
+                                 is_curated_name(token.folded) &&
+                                 !listed(std::array<std::string_view, 6>{"all", "team", "everyone", "there", "folks", "guys"},
+                                         token.folded);
+            return token.shape != Shape::lower && (short_name_word(token) || c == "called" || c == "named" || greeted)
                        ? std::optional(i)
                        : std::nullopt;
+        }
         case Class::unknown:
             return token.end - token.begin >= 3 && !is_english_word(token.folded) ? std::optional(i) : std::nullopt;
         default:

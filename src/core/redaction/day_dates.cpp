@@ -36,8 +36,8 @@ bool day_ends_here(std::string_view t, std::size_t end) {
 // "on the 23rd cos", "dated the 14th", "till the 16th lol": after these "the 23rd" is a day,
 // whatever follows, unless a noun does ("on the 5th floor").
 bool after_time_word(std::string_view t, std::size_t the_start) {
-    static constexpr std::array<std::string_view, 10> kTimeWords{"on",    "dated", "from",   "till",  "until",
-                                                                 "since", "by",    "before", "after", "til"};
+    static constexpr std::array<std::string_view, 11> kTimeWords{"on",    "dated", "from",   "till",  "until", "since",
+                                                                 "by",    "before", "after", "til",   "for"};
     std::size_t end = the_start;
     while (end > 0 && t[end - 1] == ' ') --end;
     const auto [word, start] = word_before(t, end);
@@ -135,7 +135,14 @@ void find_day_only(std::string_view t, std::vector<Span>& out) {
             const bool thing_after_list = list_end > day->second && day_names_a_thing(t, list_end);
             const bool list = list_end > day->second && !thing_after_list;
             const bool weekday_the = before == "the" && weekday_before(t, before_start) < before_start;
-            if (weekday || weekday_the || list || (before == "the" && !thing_after_list && day_ends_here(t, day->second)) ||
+            // "Volunteer rota November: 4th Tomasz and Fiona; 11th Ade": a day after a label or in
+            // a list of entries.
+            std::size_t back = i;
+            while (back > 0 && t[back - 1] == ' ') --back;
+            const bool entry = back < i && back > 0 && (t[back - 1] == ':' || t[back - 1] == ';') &&
+                               !day_names_a_thing(t, day->second);
+            if (weekday || weekday_the || list || entry ||
+                (before == "the" && !thing_after_list && day_ends_here(t, day->second)) ||
                 (before == "the" && after_time_word(t, before_start) && !day_names_a_thing(t, day->second)) ||
                 relative_month_after(t, day->second) > day->second) {
                 add_day(t, i, relative_month_after(t, day->second), out);

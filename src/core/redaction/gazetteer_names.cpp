@@ -354,6 +354,7 @@ bool starts_name(std::string_view t, const std::vector<Token>& tokens, std::size
             // Nor one after "the" or "a": "taking the mick".
             if (token.shape == Shape::lower)
                 return token.end - token.begin >= 3 && well_known(token) && !is_job_or_relation(token.folded) &&
+                       !is_modern_word(token.folded) &&
                        !(i > 0 && (tokens[i - 1].folded == "the" || tokens[i - 1].folded == "a"));
             // In capitals ("DAVID O'CONNOR" in a pasted letter) only a well-known name.
             return token.shape == Shape::upper && token.end - token.begin >= 3 && well_known(token);
@@ -426,10 +427,15 @@ bool names_a_place(std::string_view t, const std::vector<Token>& tokens, std::si
         if (gap == " " && is_place(text::fold(t.substr(tokens[first].begin, next.end - tokens[first].begin))))
             return true;
     }
-    if (first > 0 && tokens[first - 1].end == tokens[first - 1].word_end &&
-        t.substr(tokens[first - 1].word_end, tokens[first].begin - tokens[first - 1].word_end) == " " &&
-        listed(kPublicRoles, fold_of(tokens[first - 1]))) {
-        return true;
+    // "Minister Mims Davies", "Our MP, Karen Doherty": a public role before. A "Secretary" only
+    // of a department ("Work and Pensions Secretary Liz Kendall"), not a club's ("Secretary Jess").
+    if (first > 0 && tokens[first - 1].end == tokens[first - 1].word_end) {
+        const auto gap = t.substr(tokens[first - 1].word_end, tokens[first].begin - tokens[first - 1].word_end);
+        const auto& role = fold_of(tokens[first - 1]);
+        const bool department = role != "secretary" ||
+                                (first >= 2 && capital(tokens[first - 2]) && joined(t, tokens[first - 2], tokens[first - 1]) &&
+                                 !tokens[first - 2].sentence_start);
+        if ((gap == " " || gap == ", ") && listed(kPublicRoles, role) && department) return true;
     }
     return first != last && is_place(text::fold(t.substr(tokens[first].begin, tokens[last].end - tokens[first].begin)));
 }

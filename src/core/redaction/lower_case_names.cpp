@@ -128,6 +128,7 @@ bool plain_name_goes_on_as_person(std::string_view t, const std::vector<Token>& 
                                                            "worked", "moved"};
     const auto& token = tokens[i];
     if (token.kind != Class::name || token.shape != Shape::lower || is_english_word(token.folded) ||
+        is_modern_word(token.folded) ||
         i + 1 >= tokens.size() || t.substr(token.word_end, tokens[i + 1].begin - token.word_end) != " ")
         return false;
     if (i > 0 && listed(kDeterminers, tokens[i - 1].folded)) return false;
@@ -141,6 +142,7 @@ bool candidate(const Token& token, bool strong_cue) {
     // "with his carer, Yvonne", "a big fella called Emeka": who someone is, not their name.
     if (is_job_or_relation(token.folded) || token.folded == "fella" || listed(kOrganisationWords, token.folded))
         return false;  // nor a group: "To: Team Leaders"
+    if (token.shape == Shape::lower && is_modern_word(token.folded)) return false;  // "the staff rota"
     // A capital after a relation or a label: names the capital alone leaves ("Sian", "Martin"),
     // not a word a surname shares ("To: All staff") nor a town ("To: Leeds South Advisers").
     if (token.shape == Shape::capitalised)
@@ -234,6 +236,12 @@ bool initials(std::string_view t, const std::vector<Token>& tokens, std::size_t 
         listed(std::array<std::string_view, 4>{"attendees", "present", "apologies", "cc"}, tokens[i - 1].folded))
         return true;
     if (i + 1 < tokens.size() && t.substr(token.end, 2) == " (" && listed(kWho, tokens[i + 1].folded)) return true;
+    // "Action: JO to request the file; MB to draft": an action's owner.
+    if (t.substr(token.end).starts_with(" to ") && i + 2 < tokens.size() && tokens[i + 2].shape == Shape::lower) {
+        auto back = token.begin;
+        while (back > 0 && t[back - 1] == ' ') --back;
+        if (back > 0 && (t[back - 1] == ':' || t[back - 1] == ';')) return true;
+    }
     // "KW took me aside", "LB reminded the team": a verb in the past after them.
     if (i + 1 < tokens.size() && joined(t, token, tokens[i + 1]) && tokens[i + 1].shape == Shape::lower) {
         const auto& verb = tokens[i + 1].folded;
@@ -241,9 +249,10 @@ bool initials(std::string_view t, const std::vector<Token>& tokens, std::size_t 
                                                                "gave", "left"};
         if (listed(kPast, verb) || (verb.size() >= 5 && verb.ends_with("ed"))) return true;
     }
-    // "12/05/14 - KW - Cl attended", "04/07/13 MH - Cl attended": who wrote a note's line.
+    // "12/05/14 - KW - Cl attended", "04/07/13 MH - Cl attended", "Case note 14.1.14 LB:": who
+    // wrote a note's line.
     const auto rest = t.substr(token.end);
-    if (rest.starts_with(" - ") || rest.starts_with(" \u2013 ")) {
+    if (rest.starts_with(" - ") || rest.starts_with(" \u2013 ") || rest.starts_with(":")) {
         auto back = token.begin;
         while (back > 0 && t[back - 1] == ' ') --back;
         if (back > 0 && (is_digit(t[back - 1]) || t[back - 1] == '-' || t[back - 1] == ',')) return true;

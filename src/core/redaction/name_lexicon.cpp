@@ -23,6 +23,7 @@ struct Lexicon {
     WordSet names;
     WordSet proper;
     WordSet words;
+    WordSet modern;
     WordSet places;
 };
 
@@ -44,6 +45,7 @@ const Lexicon& lexicon() {
         load(lexicon_data::kPersonNames, l.names);
         load(lexicon_data::kProperNouns, l.proper);
         load(lexicon_data::kEnglishWords, l.words);
+        load(lexicon_data::kModernWords, l.modern);
         load(lexicon_data::kPlaces, l.places);
         return l;
     }();
@@ -74,6 +76,11 @@ bool is_curated_name(std::string_view folded) {
 
 bool is_english_word(std::string_view folded) {
     return contains(lexicon().words, folded);
+}
+
+bool is_modern_word(std::string_view folded) {
+    // Folded, "rosé" is "rose": the first names are left out here as well as in the list.
+    return contains(lexicon().modern, folded) && !contains(lexicon().first, folded);
 }
 
 bool is_place(std::string_view folded) {

@@ -10,6 +10,9 @@ bool is_person_name(std::string_view folded);  // any first name or surname, fro
 bool is_curated_name(std::string_view folded);  // one from the curated list, not just the long one
 bool is_proper_noun(std::string_view folded);  // a country, a county, a language, a famous name
 bool is_english_word(std::string_view folded);
+// A word today's spell checker writes in small letters and no common first name ("rota",
+// "chemo"): in small letters it is that word, whatever the name lists say.
+bool is_modern_word(std::string_view folded);
 bool is_place(std::string_view folded);
 
 }  // namespace pw::redaction::detail

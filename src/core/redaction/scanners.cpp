@@ -48,8 +48,9 @@ bool valid_phone(const std::string& digits, bool international) {
     }
     if (digits.starts_with("0044")) return valid_phone(digits.substr(2), true);  // "0044 7700 900562"
     if (!digits.starts_with("0") || digits.size() < 2 || digits[1] == '0') return false;
-    // A mobile mistyped a digit short or long is still someone's number: privacy first.
-    if (digits[1] == '7') return digits.size() >= 10 && digits.size() <= 12;
+    // A number mistyped a digit short or long is still someone's number: privacy first
+    // ("01482 496 0233" has a digit too many).
+    if (digits[1] == '7' || digits[1] == '1' || digits[1] == '2') return digits.size() >= 10 && digits.size() <= 12;
     return digits.size() == 10 || digits.size() == 11;
 }
 

@@ -254,7 +254,9 @@ constexpr std::array<std::string_view, 18> kLeadIns{
 constexpr std::array<std::string_view, 13> kSignOffs{
     "kind regards",    "best regards",     "warm regards", "regards",     "many thanks", "thanks", "thank you",
     "yours sincerely", "yours faithfully", "sincerely",    "best wishes", "cheers",      "love"};
-constexpr std::array<std::string_view, 6> kFields{"full name:", "name:", "signed:", "signature:", "sign:", "contact:"};
+constexpr std::array<std::string_view, 14> kFields{"full name:", "name:",      "signed:",    "signature:", "sign:",
+                                                   "contact:",   "surname:",   "forenames:", "forename:",  "surname",
+                                                   "forenames",  "forename",   "first name", "last name"};
 
 // A phrase from list at i, any case, ending at a word boundary; returns its end or npos.
 template <std::size_t N>

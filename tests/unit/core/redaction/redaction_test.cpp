@@ -592,3 +592,18 @@ TEST(Redaction, StaffDocumentsInitialsAndHeaders) {
               "I'll just add that [name] did rearrange the appointments.");
     EXPECT_EQ(redact("Martin the employment specialist came to my house."), "[name] the employment specialist came to my house.");
 }
+
+TEST(Redaction, FormsActionsRotasAndPublicRoles) {
+    EXPECT_EQ(redact("Surname Oduya / Forenames Blessing Ayomide / DOB May 1992"),
+              "Surname [name] / Forenames [name] / DOB May 1992");
+    EXPECT_EQ(redact("Action: JO to request the file; MB to draft a complaint."),
+              "Action: [name] to request the file; [name] to draft a complaint.");
+    EXPECT_EQ(redact("Hi Blessing, your provider has told us."), "Hi [name], your provider has told us.");
+    EXPECT_EQ(redact("Hi All, a reminder about Monday."), "Hi All, a reminder about Monday.");
+    EXPECT_EQ(redact("Our MP, Karen Doherty, has been brilliant."), "Our MP, Karen Doherty, has been brilliant.");
+    EXPECT_EQ(redact("Chair Rachel Burrows; Secretary Jess Oyelaran."), "Chair [name]; Secretary [name].");
+    EXPECT_EQ(redact("Work and Pensions Secretary Liz Kendall said so."), "Work and Pensions Secretary Liz Kendall said so.");
+    EXPECT_EQ(redact("Volunteer rota November: 4th Tomasz; 11th Ade."), "Volunteer rota November: [date] [name]; [date] [name].");
+    EXPECT_EQ(redact("The case note for the 10th says nothing."), "The case note for the [date] says nothing.");
+    EXPECT_EQ(redact("direct line 01482 496 0233."), "direct line [phone number].");
+}
