@@ -84,7 +84,9 @@ bool followed_as_person(std::string_view t, const std::vector<Token>& tokens, st
     const auto& token = tokens[i];
     const auto& next = tokens[i + 1];
     const auto gap = t.substr(token.end, next.begin - token.end);
-    if (token.end == token.word_end && gap.starts_with(',')) return true;  // "Miles, my caseworker"
+    // "Miles, my caseworker", "Ruby, who": a comma and words in small letters, not a list of
+    // capitals or a date ("Red, Amber, Green", "Whistleblower, September 3rd").
+    if (token.end == token.word_end && gap.starts_with(',')) return next.shape == Shape::lower || next.folded == "i";
     if (gap != " " || next.shape != Shape::lower || !listed(kAfterPerson, next.folded)) return false;
     if (next.folded == "at" || next.folded == "in" || next.folded == "on" || next.folded == "from")
         return workplace_after(t, tokens, i + 2);

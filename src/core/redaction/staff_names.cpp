@@ -285,7 +285,8 @@ std::size_t cued_name_end(std::string_view t, std::size_t k) {
     return name_end(t, k, false);
 }
 
-void add_cued(std::string_view t, std::size_t k, std::vector<Span>& out, std::size_t& i) {
+void add_cued(std::string_view t, std::size_t k, const std::vector<ByteRange>& public_names, std::vector<Span>& out,
+              std::size_t& i) {
     // "Contact: Mr A. Lindqvist": the title stays, the name after it goes.
     if (const auto title = word_at(t, k); in(kTitles, title)) {
         std::size_t after = k + title.size();
@@ -300,11 +301,13 @@ void add_cued(std::string_view t, std::size_t k, std::vector<Span>& out, std::si
     const auto last_word = t.substr(last_space == std::string_view::npos ? k : k + last_space + 1,
                                     last_space == std::string_view::npos ? end - k : end - k - last_space - 1);
     if (in_list(kOrganisationWords, text::fold(last_word))) return;
+    // "Yours faithfully, Daniel Okoro MP": a public figure signs.
+    if (std::ranges::any_of(public_names, [&](const ByteRange& r) { return r.begin <= k && end <= r.end; })) return;
     out.push_back({k, end, Kind::staff_name, "[name]"});
     i = end - 1;
 }
 
-void find_cued_names(std::string_view t, std::vector<Span>& out) {
+void find_cued_names(std::string_view t, const std::vector<ByteRange>& public_names, std::vector<Span>& out) {
     const auto text_end = t.find_last_not_of(" .!x\r\n");  // the text's last letter, once, for linear time
     for (std::size_t i = 0; i < t.size(); ++i) {
         if (!boundary_before(t, i) || !is_alpha(t[i])) continue;
@@ -349,7 +352,7 @@ void find_cued_names(std::string_view t, std::vector<Span>& out) {
         if (!sign_off && k < t.size() && t[k] == ',') ++k;
         k = skip_spaces(t, k);
         if (k == cue && !sign_off) continue;
-        add_cued(t, k, out, i);
+        add_cued(t, k, public_names, out, i);
     }
 }
 
@@ -366,7 +369,7 @@ std::size_t name_char_at(std::string_view t, std::size_t i) {
 void find_staff_names(std::string_view t, const std::vector<ByteRange>& public_names, std::vector<Span>& out) {
     find_role_names(t, out);
     find_titled_names(t, public_names, out);
-    find_cued_names(t, out);
+    find_cued_names(t, public_names, out);
 }
 
 }  // namespace pw::redaction::detail

@@ -607,3 +607,11 @@ TEST(Redaction, FormsActionsRotasAndPublicRoles) {
     EXPECT_EQ(redact("The case note for the 10th says nothing."), "The case note for the [date] says nothing.");
     EXPECT_EQ(redact("direct line 01482 496 0233."), "direct line [phone number].");
 }
+
+TEST(Redaction, SignaturesOfMembersAndCommasAfterAWord) {
+    EXPECT_EQ(redact("Yours faithfully, Daniel Okoro MP, Member of Parliament for Bradford"),
+              "Yours faithfully, Daniel Okoro MP, Member of Parliament for Bradford");
+    EXPECT_EQ(redact("Whistleblower, September: our manager shouted."), "Whistleblower, September: our manager shouted.");
+    EXPECT_EQ(redact("Mark, I understand, but the figures are the figures."), "[name], I understand, but the figures are the figures.");
+    EXPECT_EQ(redact("Miles, my caseworker, was great."), "[name], my caseworker, was great.");
+}
