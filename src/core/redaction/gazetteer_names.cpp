@@ -226,7 +226,12 @@ bool ambiguous_is_name(std::string_view t, const std::vector<Token>& tokens, std
     // Any other name that is also a place or a proper noun ("Sian", "Essex") needs a name beside
     // it, or a verb only a person does; a proper noun that is no place may be followed as a
     // person is ("Siân from Shaw Trust").
-    if (token.kind != Class::first_and_word)
+    // A short name the curated list holds that is also a word ("Mo", "Cy") counts as a first name
+    // that is a word: inside a sentence its capital means the name ("asked by Mo to raise").
+    const bool short_name = token.kind == Class::surname_and_word && token.end - token.begin <= 3 &&
+                            is_curated_name(token.folded) && is_proper_noun(token.folded) &&
+                            !listed(kNotNames, token.folded);
+    if (token.kind != Class::first_and_word && !short_name)
         return next_name || person_acts ||
                (token.kind == Class::name_and_place && !is_place(token.folded) && person_follows);
     // "Summer at the front desk", "Joy was the only adviser", but "Will you", "Mark my words".

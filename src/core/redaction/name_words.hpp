@@ -45,7 +45,7 @@ inline constexpr std::array<std::string_view, 14> kWelshPlaceWords{
 // case: "He said", "Love, Mum".
 inline constexpr auto kNotNames = std::to_array<std::string_view>(
     {"he", "she", "we", "me", "us", "it", "you", "they", "him", "her", "his", "our", "them", "love", "best", "regards",
-     "cheers", "thanks", "will", "may", "can", "van", "art", "bill"});
+     "cheers", "thanks", "will", "may", "can", "van", "art", "bill", "re", "fwd", "ps"});
 
 // Between a first name and a surname: "Siobhán Ní Bhriain", "Ibrahim bin Salleh" (folded: "Ó" is "o").
 inline constexpr std::array<std::string_view, 20> kParticles{"ní", "nic", "ni", "mac", "van", "von", "de",

@@ -615,3 +615,8 @@ TEST(Redaction, SignaturesOfMembersAndCommasAfterAWord) {
     EXPECT_EQ(redact("Mark, I understand, but the figures are the figures."), "[name], I understand, but the figures are the figures.");
     EXPECT_EQ(redact("Miles, my caseworker, was great."), "[name], my caseworker, was great.");
 }
+
+TEST(Redaction, AShortNameInsideASentence) {
+    EXPECT_EQ(redact("On 9 May I was asked by Mo to raise doubts."), "In May I was asked by [name] to raise doubts.");
+    EXPECT_EQ(redact("Re: the list on the kitchen wall"), "Re: the list on the kitchen wall");
+}
