@@ -155,7 +155,13 @@ bool after_organisation(std::string_view t, const std::vector<Token>& tokens, st
     if (i == 0 || tokens[i - 1].end != tokens[i - 1].word_end) return false;
     const auto gap = t.substr(tokens[i - 1].word_end, tokens[i].begin - tokens[i - 1].word_end);
     const auto& before = tokens[i - 1];
-    return before.is_public && capital(before) && (gap == " " || (gap == ", " && is_place(tokens[i].folded)));
+    if (!before.is_public || !capital(before)) return false;
+    if (gap == " ") return true;
+    // With a comma, a town the lists know, or a word closing the phrase: "Jobcentre Plus,
+    // Shettleston" (but "at Seetec, Efua was kind").
+    const auto end = tokens[i].word_end;
+    return gap == ", " && (is_place(tokens[i].folded) || end == t.size() || t[end] == '.' || t[end] == ',' ||
+                           t[end] == ';' || t[end] == ')' || t[end] == '\n');
 }
 
 // "Heol y Wern", "Lôn y Felin", "Tŷ Gwyn": a word after a Welsh street's or house's first word
@@ -260,9 +266,14 @@ bool before_place_noun(std::string_view t, const std::vector<Token>& tokens, std
     static constexpr std::array<std::string_view, 5> kBefore{"the", "at", "in", "from", "near"};
     static constexpr std::array<std::string_view, 10> kJobs{"manager", "lead",   "officer", "coordinator", "volunteer",
                                                             "staff",   "worker", "adviser", "advisor",     "head"};
-    if (i == 0 || i + 1 >= tokens.size() || !joined(t, tokens[i - 1], tokens[i]) ||
-        !joined(t, tokens[i], tokens[i + 1]) || tokens[i].end != tokens[i].word_end)
+    if (i + 1 >= tokens.size() || !joined(t, tokens[i], tokens[i + 1]) || tokens[i].end != tokens[i].word_end)
         return false;
+    // "Leith jobcentre, EH6 7BQ": at a sentence's start too.
+    if (tokens[i].sentence_start && tokens[i].shape == Shape::capitalised && !is_first_name(tokens[i].folded)) {
+        static constexpr std::array<std::string_view, 4> kOffices{"jobcentre", "jcp", "office", "branch"};
+        if (listed(kOffices, tokens[i + 1].folded)) return true;
+    }
+    if (i == 0 || !joined(t, tokens[i - 1], tokens[i])) return false;
     // "the Moss Side office": two capitalised words before the place's noun, or one.
     std::size_t noun = i + 1;
     if (capital(tokens[noun]) && noun + 1 < tokens.size() && joined(t, tokens[noun], tokens[noun + 1]) &&

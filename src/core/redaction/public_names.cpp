@@ -22,7 +22,7 @@ constexpr std::string_view kPublicNames[] = {
     "Jeremy Corbyn", "Corbyn", "Ed Miliband", "Miliband", "Jeremy Hunt", "Kemi Badenoch", "Badenoch", "Nigel Farage",
     "Farage", "Frank Field", "Debbie Abrahams", "Stephen Timms", "Jonathan Ashworth", "Owen Smith", "Kit Malthouse",
     "Chris Philp", "Stella Creasy", "Creasy", "Yvette Cooper", "Angela Rayner", "Ken Loach", "Loach", "Daniel Blake",
-    "Martin Lewis", "Jack Monroe", "Emma Harrison", "King Charles", "Prince Harry", "Prince William", "Boris", "Rishi", "Keir",
+    "Martin Lewis", "Jack Monroe", "Emma Harrison", "Mo Farah", "King Charles", "Prince Harry", "Prince William", "Boris", "Rishi", "Keir",
     // Providers of the Work Programme and the Restart Scheme, and programmes.
     "Reed in Partnership", "Reed", "Shaw Trust", "Working Links", "Ingeus", "Maximus", "Seetec", "Serco", "Avanta",
     "Pertemps", "Prospects", "Interserve", "PeoplePlus", "Fedcap", "Remploy", "Rehab JobFit", "Tomorrow's People",

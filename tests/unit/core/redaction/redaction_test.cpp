@@ -620,3 +620,10 @@ TEST(Redaction, AShortNameInsideASentence) {
     EXPECT_EQ(redact("On 9 May I was asked by Mo to raise doubts."), "In May I was asked by [name] to raise doubts.");
     EXPECT_EQ(redact("Re: the list on the kitchen wall"), "Re: the list on the kitchen wall");
 }
+
+TEST(Redaction, OfficesNamedByTheirDistrict) {
+    EXPECT_EQ(redact("Complaint regarding Jobcentre Plus, Shettleston"), "Complaint regarding Jobcentre Plus, Shettleston");
+    EXPECT_EQ(redact("Review: Seetec, Southend. Rude."), "Review: Seetec, Southend. Rude.");
+    EXPECT_EQ(redact("Leith jobcentre, the one on the corner."), "Leith jobcentre, the one on the corner.");
+    EXPECT_EQ(redact("at Seetec, Efua was kind"), "at Seetec, [name] was kind");
+}
