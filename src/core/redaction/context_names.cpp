@@ -23,11 +23,11 @@ namespace pw::redaction::detail {
 namespace {
 
 // Capitals that are never a person's initials here (lower_case_names.cpp has its own, for notes).
-constexpr std::array<std::string_view, 56> kAcronyms{
+constexpr std::array<std::string_view, 57> kAcronyms{
     "dwp", "jcp", "esa", "jsa", "pip",  "uc",  "cv",  "gp",  "mp",  "nhs", "ice", "hmrc", "cab", "ni",
     "uk",  "eu",  "id",  "it",  "hr",   "tv",  "ok",  "am",  "pm",  "wp",  "wca", "foi",  "sar", "dla",
     "bbc", "lol", "tbh", "omg", "tl",   "pa",  "dm",  "acas", "ons", "sms", "pc",  "asap", "dob", "prn",
-    "ref", "fao", "cc",  "bcc", "ps",   "nb",  "tbc", "tba", "aka", "hq",  "ceo", "mrs", "st",  "rd"};
+    "ref", "fao", "cc",  "bcc", "ps",   "nb",  "tbc", "tba", "aka", "hq",  "ceo", "mrs", "st",  "rd", "sia"};
 
 // Words that follow "called" or "named" and are no name: "called back", "named him".
 constexpr std::array<std::string_view, 30> kNotNamed{

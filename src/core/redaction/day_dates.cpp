@@ -135,6 +135,10 @@ void find_day_only(std::string_view t, std::vector<Span>& out) {
             const bool thing_after_list = list_end > day->second && day_names_a_thing(t, list_end);
             const bool list = list_end > day->second && !thing_after_list;
             const bool weekday_the = before == "the" && weekday_before(t, before_start) < before_start;
+            if (thing_after_list && !weekday && !weekday_the) {  // past the whole list at once: linear time
+                i = list_end - 1;
+                continue;
+            }
             // "Volunteer rota November: 4th Tomasz and Fiona; 11th Ade": a day after a label or in
             // a list of entries.
             std::size_t back = i;

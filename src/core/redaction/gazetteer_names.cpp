@@ -160,18 +160,28 @@ bool after_organisation(std::string_view t, const std::vector<Token>& tokens, st
     // With a comma, a town the lists know, or a word closing the phrase: "Jobcentre Plus,
     // Shettleston" (but "at Seetec, Efua was kind").
     const auto end = tokens[i].word_end;
-    return gap == ", " && (is_place(tokens[i].folded) || end == t.size() || t[end] == '.' || t[end] == ',' ||
-                           t[end] == ';' || t[end] == ')' || t[end] == '\n');
+    const bool closes = end == t.size() || t[end] == '.' || t[end] == ',' || t[end] == ';' || t[end] == ')' ||
+                        t[end] == '\n';
+    return gap == ", " && (is_place(tokens[i].folded) || (closes && tokens[i].kind == Class::unknown));
 }
 
 // "Heol y Wern", "Lôn y Felin", "Tŷ Gwyn": a word after a Welsh street's or house's first word
 // (and "y" or "yr") is part of the address.
+// "Tŷ", "Lôn" with their circumflex, never "Ty Walker" or "Lon": Welsh words, not given names.
+bool welsh_place_word(std::string_view t, const Token& token) {
+    if (!capital(token) || !listed(kWelshPlaceWords, token.folded)) return false;
+    if (token.folded != "ty" && token.folded != "lon") return true;
+    const auto word = t.substr(token.begin, token.end - token.begin);
+    return word == "T\u0177" || word == "L\u00F4n";
+}
+
 bool in_welsh_address(std::string_view t, const std::vector<Token>& tokens, std::size_t i) {
+    if (welsh_place_word(t, tokens[i])) return true;
     // Back over up to three words ("Ysgol Gymraeg Bro Morgannwg", "Ysgol Glan Taf", "Heol y Wern").
     for (std::size_t back = 1; back <= 4 && back <= i; ++back) {
         const auto& before = tokens[i - back];
         if (!joined(t, before, tokens[i - back + 1])) return false;
-        if (capital(before) && listed(kWelshPlaceWords, before.folded)) return true;
+        if (welsh_place_word(t, before)) return true;
         if (!capital(before) && before.folded != "y" && before.folded != "yr") return false;
     }
     return false;
@@ -374,8 +384,12 @@ bool starts_name(std::string_view t, const std::vector<Token>& tokens, std::size
                 return token.end - token.begin >= 3 && well_known(token) && !is_job_or_relation(token.folded) &&
                        !is_modern_word(token.folded) &&
                        !(i > 0 && (tokens[i - 1].folded == "the" || tokens[i - 1].folded == "a"));
-            // In capitals ("DAVID O'CONNOR" in a pasted letter) only a well-known name.
-            return token.shape == Shape::upper && token.end - token.begin >= 3 && well_known(token);
+            // In capitals ("DAVID O'CONNOR" in a pasted letter) only a well-known name, beside
+            // other capitals: alone in a sentence it is an abbreviation ("my SIA licence").
+            if (token.shape != Shape::upper || token.end - token.begin < 3 || !well_known(token)) return false;
+            return (i > 0 && (tokens[i - 1].shape == Shape::upper || tokens[i - 1].shape == Shape::initial) &&
+                    joined(t, tokens[i - 1], token)) ||
+                   (i + 1 < tokens.size() && tokens[i + 1].shape == Shape::upper && joined(t, token, tokens[i + 1]));
         case Class::first_and_word:
             return ambiguous_is_name(t, tokens, i);
         case Class::name_and_place:
@@ -398,18 +412,23 @@ bool starts_name(std::string_view t, const std::vector<Token>& tokens, std::size
 bool names_a_place(std::string_view t, const std::vector<Token>& tokens, std::size_t first, std::size_t last) {
     const auto fold_of = [](const Token& token) -> const std::string& { return token.folded; };
     if ((first == last || last == first + 1) && before_place_noun(t, tokens, first)) return true;
-    // "Hope Church", "St Mary's Chapel", "Jamia Mosque": a place of worship, whatever its name.
+    // An organisation's or a building's name does not open with a first name that is nothing else
+    // ("Sarah Jones Team Leader", "Sarah Church", "Jenny Hall" are people; "Hope Church" is not).
+    const bool person_first = is_first_name(fold_of(tokens[first])) && tokens[first].kind == Class::name;
+    // "Hope Church", "St Mary's Chapel", "Jamia Mosque": a place of worship.
     static constexpr std::array<std::string_view, 7> kWorship{"church", "chapel",    "mosque", "temple",
                                                               "gurdwara", "cathedral", "abbey"};
-    if (first != last && listed(kWorship, fold_of(tokens[last]))) return true;
-    if (last + 1 < tokens.size() && joined(t, tokens[last], tokens[last + 1]) && capital(tokens[last + 1]) &&
-        listed(kWorship, fold_of(tokens[last + 1])))
+    if (!person_first && first != last && listed(kWorship, fold_of(tokens[last]))) return true;
+    if (!person_first && last + 1 < tokens.size() && joined(t, tokens[last], tokens[last + 1]) &&
+        capital(tokens[last + 1]) && listed(kWorship, fold_of(tokens[last + 1])))
         return true;
     // An organisation: "Blakey Joinery", "Radford Advice Centre", "Hackney Welfare Rights", with
     // at most two more capitalised words before its last ("Sue Ryder Care" is public already).
-    if (last != first && listed(kOrganisationWords, fold_of(tokens[last]))) return true;
-    for (std::size_t k = last + 1; k < tokens.size() && k <= last + 3 && joined(t, tokens[k - 1], tokens[k]) &&
-                                   capital(tokens[k]) && tokens[k - 1].end == tokens[k - 1].word_end;
+    const bool person_opens = is_first_name(fold_of(tokens[first])) && tokens[first].kind == Class::name;
+    if (!person_opens && last != first && listed(kOrganisationWords, fold_of(tokens[last]))) return true;
+    for (std::size_t k = last + 1; !person_opens && k < tokens.size() && k <= last + 3 &&
+                                   joined(t, tokens[k - 1], tokens[k]) && capital(tokens[k]) &&
+                                   tokens[k - 1].end == tokens[k - 1].word_end;
          ++k) {
         if (listed(kOrganisationWords, fold_of(tokens[k]))) return true;
     }
@@ -424,8 +443,9 @@ bool names_a_place(std::string_view t, const std::vector<Token>& tokens, std::si
         return true;
     if (first != last && tokens[first].folded == "royal") return true;
     // "WP/COMP/2014/223": a part of a reference.
-    if (first == last && ((tokens[first].begin > 0 && t[tokens[first].begin - 1] == '/') ||
-                          (tokens[first].end < t.size() && t[tokens[first].end] == '/')))
+    if (first == last && tokens[first].shape == Shape::upper &&
+        ((tokens[first].begin > 0 && t[tokens[first].begin - 1] == '/') ||
+         (tokens[first].end < t.size() && t[tokens[first].end] == '/')))
         return true;
     // "Grange Park", "Eastgate House", "Rose Hill", but "Jenny Hall": a building unless it starts
     // with a first name that is nothing else.
@@ -450,10 +470,15 @@ bool names_a_place(std::string_view t, const std::vector<Token>& tokens, std::si
     if (first > 0 && tokens[first - 1].end == tokens[first - 1].word_end) {
         const auto gap = t.substr(tokens[first - 1].word_end, tokens[first].begin - tokens[first - 1].word_end);
         const auto& role = fold_of(tokens[first - 1]);
+        static constexpr std::array<std::string_view, 14> kDepartments{
+            "state", "pensions", "home", "foreign", "health", "education", "justice", "defence", "transport",
+            "treasury", "scotland", "wales", "ireland", "business"};
         const bool department = role != "secretary" ||
-                                (first >= 2 && capital(tokens[first - 2]) && joined(t, tokens[first - 2], tokens[first - 1]) &&
-                                 !tokens[first - 2].sentence_start);
-        if ((gap == " " || gap == ", ") && listed(kPublicRoles, role) && department) return true;
+                                (first >= 2 && joined(t, tokens[first - 2], tokens[first - 1]) &&
+                                 listed(kDepartments, fold_of(tokens[first - 2])));
+        // "Our MP, Karen Doherty"; a comma after "minister" may be a church's.
+        const bool spaced = gap == " " || (gap == ", " && role == "mp");
+        if (spaced && listed(kPublicRoles, role) && department) return true;
     }
     return first != last && is_place(text::fold(t.substr(tokens[first].begin, tokens[last].end - tokens[first].begin)));
 }

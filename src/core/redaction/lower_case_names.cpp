@@ -26,8 +26,8 @@ constexpr std::array<std::string_view, 26> kWorkplaces{
     "remploy", "interserve", "learndirect", "fedcap",  "catch22", "standguide", "twin",      "esg"};
 
 // Capitals that are never a person's initials here.
-constexpr std::array<std::string_view, 63> kAcronyms{
-    "dob", "ref", "tel", "ids", "po", "lm", "md", "sw", "mrs", "aob", "dna",
+constexpr std::array<std::string_view, 64> kAcronyms{
+    "dob", "ref", "tel", "ids", "po", "lm", "md", "sw", "mrs", "aob", "dna", "sia",
     "dwp", "jcp", "esa", "jsa", "pip", "uc",  "cv",  "gp",  "mp",  "nhs",  "ice",  "hmrc", "cab",
     "ca",  "mr",  "wp",  "wca", "lha", "hb",  "ctr", "id",  "it",  "hr",   "tl",   "pa",   "wc",
     "dm",  "bbc", "itv", "dla", "ssp", "ni",  "uk",  "eu",  "ons", "foi",  "sar",  "tv",   "pc",

@@ -20,7 +20,7 @@ inline constexpr auto kNeverNames = std::to_array<std::string_view>(
      "jobseeker", "jobseekers",
      // Words of chat that the long name list holds: "cos i was late".
      "cos", "coz", "cuz", "innit", "bruv", "wiv", "wid", "fink", "dunno", "summat", "nowt", "owt", "gonna", "wanna",
-     "gotta", "dinnae", "cannae", "didnae", "wouldnae", "havnae", "isnae", "sed", "goin", "doin", "nothin", "tae",
+     "gotta", "dinnae", "cannae", "didnae", "wouldnae", "havnae", "isnae", "sed", "goin", "doin", "nothin",
      "fur", "wis", "aye", "naw", "bonjour", "merci", "obrigada", "obrigado", "gracias", "hola", "salaam", "shukran",
      // Weekdays cut short, and words of forms and chat written without their apostrophe.
      "mon", "tue", "tues", "wed", "weds", "thu", "thur", "thurs", "fri", "sat", "sun", "fax", "cust", "hasnt",
@@ -28,11 +28,11 @@ inline constexpr auto kNeverNames = std::to_array<std::string_view>(
      // Words cut short: "30 mins late", "my mot was due".
      "mins", "hrs", "secs", "yrs", "wks", "mot", "appt", "appts", "pls", "plz", "msg", "msgs", "txt",
      // Welsh words of letters and addresses: "Annwyl Mr Hughes, diolch am eich llythyr", "Heol y Parc".
-     "annwyl", "diolch", "cofion", "croeso", "eich", "heol", "lon", "ffordd", "stryd", "rhodfa", "cilgant", "parc",
-     "maes", "ty", "ysgol", "capel", "coleg", "canolfan", "neuadd", "gaelscoil", "culturlann", "gymraeg", "cymraeg",
-     "gaeilge", "gaidhlig", "failte", "meas", "hiya", "mubarak", "jummah",
-     // Letters in capitals that are cards and courses, not initials: "an SIA licence", "a CSCS card".
-     "sia", "cscs", "nvq", "gcse", "gcses", "dbs", "hgv", "ecdl", "esol",
+     "annwyl", "diolch", "cofion", "croeso", "eich", "heol", "ffordd", "stryd", "rhodfa", "cilgant", "parc",
+     "maes", "ysgol", "capel", "coleg", "canolfan", "neuadd", "gaelscoil", "culturlann", "gymraeg", "cymraeg",
+     "gaeilge", "gaidhlig", "failte", "meas", "hiya", "jummah",
+     // Letters in capitals that are cards and courses, not initials: "a CSCS card".
+     "cscs", "nvq", "gcse", "gcses", "dbs", "hgv", "ecdl", "esol",
      // Festivals and times everyone knows: "off for Eid", "since Covid".
      "eid", "ramadan", "ramadhan", "diwali", "hanukkah", "vaisakhi", "passover", "covid", "coronavirus", "brexit"});
 

@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "core/redaction/scanners.hpp"
+#include "core/text/unicode.hpp"
 
 namespace pw::redaction::detail {
 
@@ -22,7 +23,7 @@ constexpr std::string_view kPublicNames[] = {
     "Jeremy Corbyn", "Corbyn", "Ed Miliband", "Miliband", "Jeremy Hunt", "Kemi Badenoch", "Badenoch", "Nigel Farage",
     "Farage", "Frank Field", "Debbie Abrahams", "Stephen Timms", "Jonathan Ashworth", "Owen Smith", "Kit Malthouse",
     "Chris Philp", "Stella Creasy", "Creasy", "Yvette Cooper", "Angela Rayner", "Ken Loach", "Loach", "Daniel Blake",
-    "Martin Lewis", "Jack Monroe", "Emma Harrison", "Mo Farah", "King Charles", "Prince Harry", "Prince William", "Boris", "Rishi", "Keir",
+    "Martin Lewis", "Jack Monroe", "Mo Farah", "King Charles", "Prince Harry", "Prince William",
     // Providers of the Work Programme and the Restart Scheme, and programmes.
     "Reed in Partnership", "Reed", "Shaw Trust", "Working Links", "Ingeus", "Maximus", "Seetec", "Serco", "Avanta",
     "Pertemps", "Prospects", "Interserve", "PeoplePlus", "Fedcap", "Remploy", "Rehab JobFit", "Tomorrow's People",
@@ -52,11 +53,17 @@ constexpr std::string_view kPublicNames[] = {
 // office"; the elected are public in what they do for the programme.
 constexpr std::string_view kMembers[] = {"MP", "MSP", "MS", "AM", "MLA", "MEP", "MPs"};
 
+// The letters, apostrophes and hyphens before end, by code point: an em dash or a no-break space
+// ends a word ("Lord Freud—Jane Doe" is two).
 bool capitalised_word_ending_at(std::string_view t, std::size_t end, std::size_t& begin) {
     begin = end;
-    while (begin > 0 && (is_alpha(t[begin - 1]) || t[begin - 1] == '\'' || t[begin - 1] == '-' ||
-                         static_cast<unsigned char>(t[begin - 1]) >= 0x80))
-        --begin;
+    while (begin > 0) {
+        std::size_t lead = begin - 1;
+        while (lead > 0 && (static_cast<unsigned char>(t[lead]) & 0xC0) == 0x80) --lead;
+        const auto c = text::code_point_at(t, lead);
+        if (!(text::is_letter(c.value) || c.value == U'\'' || c.value == U'-')) break;
+        begin = lead;
+    }
     return begin < end && is_upper(t[begin]) && boundary_before(t, begin);
 }
 
@@ -67,6 +74,10 @@ void add_members(std::string_view t, std::vector<ByteRange>& found) {
         std::string_view member;
         for (auto m : kMembers)
             if (t.substr(i, m.size()) == m && boundary_after(t, i + m.size())) member = m;
+        // "MS Teams", "AM Session": letters before a capitalised word are something else.
+        if (!member.empty() && i + member.size() + 1 < t.size() && t[i + member.size()] == ' ' &&
+            is_upper(t[i + member.size() + 1]))
+            member = {};
         if (member.empty()) continue;
         std::size_t begin = i - 1;  // the space before the letters
         std::size_t first = begin;
@@ -86,9 +97,11 @@ void add_members(std::string_view t, std::vector<ByteRange>& found) {
 std::size_t capitalised_words_end(std::string_view t, std::size_t at, int max_words) {
     std::size_t end = at;
     for (int words = 0; words < max_words && end < t.size() && is_upper(t[end]); ++words) {
-        while (end < t.size() && (is_alpha(t[end]) || t[end] == '\'' || t[end] == '-' ||
-                                  static_cast<unsigned char>(t[end]) >= 0x80))
-            ++end;
+        while (end < t.size()) {
+            const auto c = text::code_point_at(t, end);
+            if (!(text::is_letter(c.value) || c.value == U'\'' || c.value == U'-')) break;
+            end += c.bytes;
+        }
         if (end + 1 < t.size() && t[end] == ' ' && is_upper(t[end + 1])) ++end;
     }
     while (end > at && t[end - 1] == ' ') --end;
@@ -111,14 +124,20 @@ void add_honoured(std::string_view t, std::vector<ByteRange>& found) {
 // minister names its addressee, who is public. Only the name after "Dear", and only where the
 // letter says whom it is written to.
 void add_addressed_member(std::string_view t, std::vector<ByteRange>& found) {
-    // Not "secretary of state": a minister's office writes back to citizens by name.
-    static constexpr std::string_view kCues[] = {"constituent", "constituency", "member of parliament", "my mp",
-                                                 "your mp",     "my local mp"};
+    // Words only a letter to a member says of its writer: not "secretary of state" (a minister's
+    // office writes back to citizens by name), not "my MP" ("I have copied this to my MP").
+    static constexpr std::string_view kCues[] = {"i am a constituent", "i am your constituent", "as your constituent",
+                                                 "i am one of your constituents", "as my mp", "as my member of parliament",
+                                                 "in your constituency"};
     std::string lowered;
     lowered.reserve(t.size());
     for (char c : t) lowered.push_back(lower(c));
-    if (std::ranges::none_of(kCues, [&](std::string_view cue) { return lowered.find(cue) != std::string::npos; }))
-        return;
+    const auto says = [&](std::string_view cue) {
+        for (auto at = lowered.find(cue); at != std::string::npos; at = lowered.find(cue, at + 1))
+            if (boundary_before(t, at) && boundary_after(t, at + cue.size())) return true;
+        return false;
+    };
+    if (std::ranges::none_of(kCues, says)) return;
     static constexpr std::string_view kTitles[] = {"Mr ", "Mrs ", "Ms ", "Miss ", "Dr "};
     for (auto at = t.find("Dear "); at != std::string_view::npos; at = t.find("Dear ", at + 1)) {
         std::size_t name = at + 5;
@@ -132,10 +151,20 @@ void add_addressed_member(std::string_view t, std::vector<ByteRange>& found) {
 
 }  // namespace
 
+bool within(const std::vector<ByteRange>& ranges, std::size_t begin, std::size_t end) {
+    // The last range that starts at or before begin is the only one that can hold it.
+    auto after = std::ranges::upper_bound(ranges, begin, {}, &ByteRange::begin);
+    return after != ranges.begin() && end <= std::prev(after)->end;
+}
+
 bool member_follows(std::string_view t, std::size_t end) {
     if (end + 1 >= t.size() || t[end] != ' ') return false;
-    for (auto m : kMembers)
-        if (t.substr(end + 1, m.size()) == m && boundary_after(t, end + 1 + m.size())) return true;
+    for (auto m : kMembers) {
+        const auto after = end + 1 + m.size();
+        if (t.substr(end + 1, m.size()) == m && boundary_after(t, after) &&
+            !(after + 1 < t.size() && t[after] == ' ' && is_upper(t[after + 1])))
+            return true;
+    }
     return false;
 }
 

@@ -215,6 +215,7 @@ void find_titled_names(std::string_view t, const std::vector<ByteRange>& public_
         }
         if (at != j + 1 && capitalised_name(word_at(t, at))) {
             const auto end = name_end(t, at, false);
+            if (member_follows(t, end) || within(public_names, i, end)) continue;
             out.push_back({i, end, Kind::staff_name});
             i = end - 1;
             continue;
@@ -231,8 +232,7 @@ void find_titled_names(std::string_view t, const std::vector<ByteRange>& public_
         }
         if (end == std::string_view::npos || (!shouting && !capitalised_name(surname))) continue;
         if (member_follows(t, end)) continue;  // "Dear Mr Lavery MP": a member of parliament
-        if (std::ranges::any_of(public_names, [&](const ByteRange& r) { return r.begin <= i && end <= r.end; }))
-            continue;  // "Dear Mr Flynn, I am a constituent"
+        if (within(public_names, i, end)) continue;  // "Dear Mr Flynn, I am a constituent"
         out.push_back({i, end, Kind::staff_name});
         i = end - 1;
     }
@@ -302,7 +302,7 @@ void add_cued(std::string_view t, std::size_t k, const std::vector<ByteRange>& p
                                     last_space == std::string_view::npos ? end - k : end - k - last_space - 1);
     if (in_list(kOrganisationWords, text::fold(last_word))) return;
     // "Yours faithfully, Daniel Okoro MP": a public figure signs.
-    if (std::ranges::any_of(public_names, [&](const ByteRange& r) { return r.begin <= k && end <= r.end; })) return;
+    if (within(public_names, k, end)) return;
     out.push_back({k, end, Kind::staff_name, "[name]"});
     i = end - 1;
 }

@@ -75,9 +75,7 @@ std::size_t initials_end(std::string_view t, std::size_t i) {
 }  // namespace
 
 void find_usernames(std::string_view t, const std::vector<ByteRange>& public_names, std::vector<Span>& out) {
-    const auto is_public = [&](std::size_t begin, std::size_t end) {
-        return std::ranges::any_of(public_names, [&](const ByteRange& r) { return r.begin <= begin && end <= r.end; });
-    };
+    const auto is_public = [&](std::size_t begin, std::size_t end) { return within(public_names, begin, end); };
     for (std::size_t i = 0; i < t.size(); ++i) {
         if (!is_alpha(t[i]) || (i > 0 && (username_char(t[i - 1]) || t[i - 1] == '.'))) continue;
         // Initials alone at the end of a note, after its last full stop.

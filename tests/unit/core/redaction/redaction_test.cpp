@@ -627,3 +627,25 @@ TEST(Redaction, OfficesNamedByTheirDistrict) {
     EXPECT_EQ(redact("Leith jobcentre, the one on the corner."), "Leith jobcentre, the one on the corner.");
     EXPECT_EQ(redact("at Seetec, Efua was kind"), "at Seetec, [name] was kind");
 }
+
+// What a writer could try, to get a private name past the public-figure rules.
+TEST(Redaction, PublicFigureRulesLetNoPrivateNameThrough) {
+    EXPECT_EQ(redact("Dear Mrs Okafor, you sanctioned me. I've copied this to my MP."),
+              "Dear [an adviser], you sanctioned me. I've copied this to my MP.");
+    EXPECT_EQ(redact("my coach Rishi was rude"), "[an adviser] was rude");
+    EXPECT_EQ(redact("it was on with Mrs Okafor MS Teams"), "it was on with [an adviser] MS Teams");
+    EXPECT_EQ(redact("Sarah Jones Team Leader said no").find("Jones"), std::string::npos);
+    EXPECT_EQ(redact("Dave/David was rude"), "[name]/[name] was rude");
+    EXPECT_EQ(redact("Branch Secretary Jane Doe wrote"), "Branch Secretary [name] wrote");
+    EXPECT_EQ(redact("Ty Walker from Seetec rang"), "[name] from Seetec rang");
+    EXPECT_EQ(redact("Lord Freud\u2014Jane Doe said").find("Doe"), std::string::npos);
+}
+
+TEST(Redaction, AListOfDaysBeforeAThingStaysLinear) {
+    std::string text;
+    while (text.size() < 200'000) text += "5th, ";
+    text += "5th floor";
+    const auto start = std::chrono::steady_clock::now();
+    (void)redact(text);
+    EXPECT_LT(std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count(), 2.0);
+}
