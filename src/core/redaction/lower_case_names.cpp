@@ -39,7 +39,7 @@ constexpr std::array<std::string_view, 4> kModals{"will", "may", "can", "might"}
 // even gave", "anyone else".
 constexpr auto kGrammarWords = std::to_array<std::string_view>(
     {"had", "has", "have", "was", "were", "did", "does", "even", "else", "also", "just", "still", "ever",
-     "never", "then", "too", "only", "again", "soon", "both", "each", "else's"});
+     "never", "then", "too", "only", "again", "soon", "both", "each"});
 
 // The word before token i, with one space, ", " or ": " between ("the receptionist, Sian,",
 // "Adviser: Martin"), if there is one.
@@ -175,16 +175,12 @@ bool month_named(std::string_view t, const std::vector<Token>& tokens, std::size
         (token.shape != Shape::lower && token.shape != Shape::capitalised))
         return false;
     if (i > 0 && listed(kTimeWords, tokens[i - 1].folded)) return false;
-    // "the 3rd may at the jobcentre": a day before it makes it the month.
+    // "the 3rd may at the jobcentre": a day before it ("3rd", back over its letters) makes it the month.
     auto before = token.begin;
     while (before > 0 && t[before - 1] == ' ') --before;
     while (before > 0 && is_alpha(t[before - 1])) --before;
-    if (before < token.begin && is_digit(t[before])) return false;
     if (before > 0 && is_digit(t[before - 1])) return false;
     // "May 2014", "June 3rd": a figure after it makes it the month.
-    if (i + 1 < tokens.size() && tokens[i + 1].begin == token.word_end + 1 && token.word_end + 1 < t.size() &&
-        is_digit(t[token.word_end + 1]))
-        return false;
     if (token.word_end + 1 < t.size() && is_digit(t[token.word_end + 1])) return false;
     // "nan june", "auntie may": a relation just before, with or without "my".
     const bool kin = relation || (i > 0 && joined(t, tokens[i - 1], token) && is_job_or_relation(tokens[i - 1].folded));
@@ -193,8 +189,6 @@ bool month_named(std::string_view t, const std::vector<Token>& tokens, std::size
     return token.folded != "may" || works_there || phrase_or_person_after(t, tokens, i);
 }
 
-// Initials standing for a person in notes and lists: "Client (JS) attended", "KW said", "team
-// leader RH", "Present: KW, Dave R".
 // "LMcG", "PMcL", "TO'B": initials with a surname's prefix in them.
 bool prefixed_initials(std::string_view w) {
     if (w.size() < 4 || w.size() > 6) return false;
@@ -211,6 +205,8 @@ bool prefixed_initials(std::string_view w) {
     return false;
 }
 
+// Initials standing for a person in notes and lists: "Client (JS) attended", "KW said", "team
+// leader RH", "Present: KW, Dave R".
 bool initials(std::string_view t, const std::vector<Token>& tokens, std::size_t i, bool relation) {
     const auto& token = tokens[i];
     const auto size = token.end - token.begin;

@@ -74,9 +74,8 @@ inline constexpr auto kOrganisationWords = std::to_array<std::string_view>(
      "fc", "afc", "city", "town", "county", "united", "rovers", "athletic", "wanderers", "albion", "hotel",
      "arms", "inn", "tavern", "café", "cafe", "restaurant", "bakery", "takeaway", "foodbank"});
 
-inline constexpr std::array<std::string_view, 14> kBuildingWords{"hall",   "green",  "hill",   "park",  "house",
-                                                                 "court",  "view",   "walk",   "row",   "bridge",
-                                                                 "church", "chapel", "mosque", "temple"};
+inline constexpr std::array<std::string_view, 11> kBuildingWords{"hall", "green", "hill", "park",   "house", "court",
+                                                                 "view", "walk",  "row",  "bridge", "church"};
 
 inline constexpr std::array<std::string_view, 6> kPublicRoles{"mp",         "minister", "secretary",
                                                               "councillor", "cllr",     "lord"};
