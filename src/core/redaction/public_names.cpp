@@ -129,6 +129,7 @@ void add_addressed_member(std::string_view t, std::vector<ByteRange>& found) {
     static constexpr std::string_view kCues[] = {"i am a constituent", "i am your constituent", "as your constituent",
                                                  "i am one of your constituents", "as my mp", "as my member of parliament",
                                                  "in your constituency"};
+    if (t.find("Dear ") == std::string_view::npos) return;  // most texts: no letter, no copy below
     std::string lowered;
     lowered.reserve(t.size());
     for (char c : t) lowered.push_back(lower(c));
