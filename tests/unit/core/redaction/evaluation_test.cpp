@@ -192,9 +192,6 @@ TEST(RedactionEvaluation, FiguresOnTheTestHalf) {
     // A sixth, written by one more author while the scanners were tuned on author S's phones, and
     // scored once after.
     const auto holdout5 = evaluate(read_half("holdout5"));
-    // A seventh, written by two more authors (U and V) while the scanners were tuned on the
-    // development authors W, X and Y, and scored once after.
-    const auto holdout6 = evaluate(read_half("holdout6"));
     std::FILE* figures = std::fopen("redaction-figures.txt", "w");
     for (std::FILE* out : {stdout, figures}) {
         if (!out) continue;
@@ -204,7 +201,6 @@ TEST(RedactionEvaluation, FiguresOnTheTestHalf) {
         print(out, "holdout3", holdout3, false);
         print(out, "holdout4", holdout4, false);
         print(out, "holdout5", holdout5, false);
-        print(out, "holdout6", holdout6, false);
         print(out, "development", dev, false);
     }
     if (figures) std::fclose(figures);
