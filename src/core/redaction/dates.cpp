@@ -21,6 +21,10 @@ constexpr std::array<std::string_view, 12> kMonths{"January",   "February", "Mar
 constexpr std::array<std::string_view, 12> kWelshMonths{"ionawr", "chwefror", "mawrth",     "ebrill",
                                                         "mai",    "mehefin",  "gorffennaf", "awst",
                                                         "medi",   "hydref",   "tachwedd",   "rhagfyr"};
+// The same after "o" ("o Fai", "o Dachwedd"), where Welsh mutates a month's first letter.
+constexpr std::array<std::string_view, 12> kWelshMutated{"ionawr", "chwefror", "fawrth",     "ebrill",
+                                                         "fai",    "fehefin",  "orffennaf", "awst",
+                                                         "fedi",   "hydref",   "dachwedd",   "rhagfyr"};
 
 }  // namespace
 
@@ -32,14 +36,51 @@ std::optional<std::pair<int, std::size_t>> month_at(std::string_view t, std::siz
     if (end - i < 3) return std::nullopt;
     std::string word;  // ("mai" is Welsh for May)
     for (auto k = i; k < end; ++k) word.push_back(lower(t[k]));
+    if (word == "mawrth" && i > 0 && t[i - 1] == ' ') {  // "Dydd Mawrth" is Tuesday
+        const auto [before, start] = word_before(t, i - 1);
+        if (before == "dydd" || before == "ddydd") return std::nullopt;
+    }
     for (int m = 0; m < 12; ++m) {
         std::string full;
         for (char c : kMonths[m]) full.push_back(lower(c));
         const bool short_form = word.size() == 3 && full.starts_with(word);
-        if (word == full || short_form || (m == 8 && word == "sept") || word == kWelshMonths[m]) {
+        const bool mutated = word == kWelshMutated[m] && i >= 2 && t.substr(i - 2, 2) == "o ";
+        if (word == full || short_form || (m == 8 && word == "sept") || word == kWelshMonths[m] || mutated) {
             std::size_t after = end;
             if (short_form && word != full && after < t.size() && t[after] == '.') ++after;  // "Oct.", not "May."
             return std::pair{m + 1, after};
+        }
+    }
+    return std::nullopt;
+}
+
+// A month in another language people here write in, after a day: "3 października 1988",
+// "12 martie", "3 de marzo", "3 janvier", "3. März". Only after a day: alone, "mars", "mayo"
+// or "luglio" may be anything.
+std::optional<std::pair<int, std::size_t>> foreign_month_at(std::string_view t, std::size_t i) {
+    static constexpr std::array<std::array<std::string_view, 12>, 7> kNames{{
+        {"stycznia", "lutego", "marca", "kwietnia", "maja", "czerwca", "lipca", "sierpnia", "wrze\u015bnia",
+         "pa\u017adziernika", "listopada", "grudnia"},  // Polish
+        {"ianuarie", "februarie", "martie", "aprilie", "mai", "iunie", "iulie", "august", "septembrie",
+         "octombrie", "noiembrie", "decembrie"},  // Romanian
+        {"enero", "febrero", "marzo", "abril", "mayo", "junio", "julio", "agosto", "septiembre", "octubre",
+         "noviembre", "diciembre"},  // Spanish
+        {"janeiro", "fevereiro", "mar\u00e7o", "abril", "maio", "junho", "julho", "agosto", "setembro", "outubro",
+         "novembro", "dezembro"},  // Portuguese
+        {"janvier", "f\u00e9vrier", "mars", "avril", "mai", "juin", "juillet", "ao\u00fbt", "septembre", "octobre",
+         "novembre", "d\u00e9cembre"},  // French
+        {"gennaio", "febbraio", "marzo", "aprile", "maggio", "giugno", "luglio", "agosto", "settembre", "ottobre",
+         "novembre", "dicembre"},  // Italian
+        {"januar", "februar", "m\u00e4rz", "april", "mai", "juni", "juli", "august", "september", "oktober",
+         "november", "dezember"},  // German
+    }};
+    if (t.substr(i, 3) == "de ") i += 3;  // "3 de marzo"
+    for (const auto& language : kNames) {
+        for (int m = 0; m < 12; ++m) {
+            const auto name = language[m];
+            if (i + name.size() <= t.size() && equals_folded(t.substr(i, name.size()), name) &&
+                boundary_after(t, i + name.size()))
+                return std::pair{m + 1, i + name.size()};
         }
     }
     return std::nullopt;
@@ -60,6 +101,14 @@ std::optional<std::pair<int, std::size_t>> day_at(std::string_view t, std::size_
     if (end + 1 < t.size()) {
         const std::string suffix{lower(t[end]), lower(t[end + 1])};
         if (suffix == "st" || suffix == "nd" || suffix == "rd" || suffix == "th") end += 2;
+    }
+    // Welsh ordinals: "1af", "2il", "3ydd", "5ed", "8fed", "14eg".
+    for (std::string_view welsh : {"af", "il", "ydd", "ed", "fed", "eg"}) {
+        if (boundary_after(t, end)) break;
+        if (end + welsh.size() <= t.size() && equals_folded(t.substr(end, welsh.size()), welsh) &&
+            boundary_after(t, end + welsh.size())) {
+            end += welsh.size();
+        }
     }
     if (!boundary_after(t, end)) return std::nullopt;
     return std::pair{day, end};
@@ -105,7 +154,13 @@ std::size_t weekday_before(std::string_view t, std::size_t begin) {
     if (start == end || !boundary_before(t, start)) return begin;
     std::string word;
     for (auto k = start; k < end; ++k) word.push_back(lower(t[k]));
-    return std::ranges::find(kDays, word) != kDays.end() ? start : begin;
+    if (std::ranges::find(kDays, word) != kDays.end()) return start;
+    // Welsh: "Dydd Llun 4 Mawrth", "ddydd Mawrth 14eg Tachwedd".
+    static constexpr std::array<std::string_view, 7> kWelshDays{"llun",  "mawrth", "mercher", "iau",
+                                                                "gwener", "sadwrn", "sul"};
+    if (std::ranges::find(kWelshDays, word) == kWelshDays.end() || start < 2 || t[start - 1] != ' ') return begin;
+    const auto [dydd, dydd_start] = word_before(t, start - 1);
+    return dydd == "dydd" || dydd == "ddydd" ? dydd_start : begin;
 }
 
 namespace {
@@ -230,7 +285,41 @@ void add_day(std::string_view t, std::size_t begin, std::size_t end, std::vector
     out.push_back({weekday_before(t, begin), end, Kind::date, ""});
 }
 
+namespace {
+
+// "3月15日", "2013年3月15日": a date written in Chinese or Japanese.
+void find_cjk_dates(std::string_view t, std::vector<Span>& out) {
+    static constexpr std::string_view kYear = "\u5e74", kMonth = "\u6708", kDay = "\u65e5";
+    const auto digits_before = [&](std::size_t end, std::size_t most) {
+        std::size_t start = end;
+        while (start > 0 && is_digit(t[start - 1]) && end - start < most) --start;
+        return start;
+    };
+    for (auto at = t.find(kMonth); at != std::string_view::npos; at = t.find(kMonth, at + 1)) {
+        const auto month_start = digits_before(at, 2);
+        auto day_end = at + kMonth.size();
+        while (day_end < t.size() && is_digit(t[day_end]) && day_end - at - kMonth.size() < 2) ++day_end;
+        if (month_start == at || day_end == at + kMonth.size() || t.substr(day_end, kDay.size()) != kDay) continue;
+        const int month = std::stoi(std::string(t.substr(month_start, at - month_start)));
+        const int day = std::stoi(std::string(t.substr(at + kMonth.size(), day_end - at - kMonth.size())));
+        if (month < 1 || month > 12 || day < 1 || day > 31) continue;
+        std::size_t begin = month_start;
+        std::optional<int> year;
+        if (begin >= kYear.size() && t.substr(begin - kYear.size(), kYear.size()) == kYear) {
+            const auto year_start = digits_before(begin - kYear.size(), 4);
+            if (begin - kYear.size() - year_start == 4) {
+                year = std::stoi(std::string(t.substr(year_start, 4)));
+                begin = year_start;
+            }
+        }
+        add(t, begin, day_end + kDay.size(), month, year, out);
+    }
+}
+
+}  // namespace
+
 void find_dates(std::string_view t, std::vector<Span>& out) {
+    find_cjk_dates(t, out);
     find_day_only(t, out);
     find_named_days(t, out);
     for (std::size_t i = 0; i < t.size(); ++i) {
@@ -243,10 +332,26 @@ void find_dates(std::string_view t, std::vector<Span>& out) {
             // "3rd June 2013", "the 5th of May", "14 Oct"
             if (auto day = day_at(t, i)) {
                 std::size_t at = skip_spaces(t, day->second);
-                if (t.substr(at, 3) == "of " || t.substr(at, 3) == "Of ") at = skip_spaces(t, at + 3);
+                const bool of = t.substr(at, 3) == "of " || t.substr(at, 3) == "Of ";
+                if (of) at = skip_spaces(t, at + 3);
+                if (t.substr(at, 2) == "o ") at += 2;  // Welsh: "y 1af o Fai"
+                // "the 3rd of the 4th 1990": a month by its number.
+                if (const auto nth = of && t.substr(at, 4) == "the " ? day_at(t, at + 4) : std::nullopt;
+                    nth && nth->first <= 12 && is_alpha(t[nth->second - 1])) {
+                    const auto begin = i >= 4 && t.substr(i - 4, 4) == "the " && boundary_before(t, i - 4) ? i - 4 : i;
+                    i = add_with_year(t, begin, nth->second, nth->first, out) - 1;
+                    continue;
+                }
                 const bool hyphens = at == day->second && at < t.size() && t[at] == '-';  // "4-Jun-13"
                 if (hyphens) ++at;
-                if (auto month = month_at(t, at)) {
+                auto month = month_at(t, at);
+                if (!month && !hyphens) {
+                    std::size_t after_day = day->second;
+                    if (t.substr(after_day, 2) == ". ") ++after_day;     // "3. März"
+                    const auto from = skip_spaces(t, after_day);
+                    if (from > after_day) month = foreign_month_at(t, from);
+                }
+                if (month) {
                     if (hyphens && month->second + 2 < t.size() && t[month->second] == '-') {
                         std::size_t end = month->second + 1;
                         int year = 0;

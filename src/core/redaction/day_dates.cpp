@@ -91,6 +91,23 @@ std::size_t more_days(std::string_view t, std::size_t end, std::vector<Span>& ou
     }
 }
 
+// Where a diary's entry may begin: the text's or a line's start, or after a full stop, a colon,
+// a semicolon or " / " ("Diary / 1st – UC paid. 2nd – letter").
+bool at_entry_start(std::string_view t, std::size_t i) {
+    std::size_t line = i;
+    while (line > 0 && (t[line - 1] == ' ' || t[line - 1] == '*' || t[line - 1] == '"')) --line;
+    if (line == 0) return true;
+    const char c = t[line - 1];
+    return c == '\n' || (line < i && (c == '.' || c == ':' || c == ';' || (c == '/' && line >= 2 && t[line - 2] == ' ')));
+}
+
+// A dash or a colon after a diary entry's day: "1st – UC paid", "6/3 - rang them", "1.3: letter".
+bool entry_dash_after(std::string_view t, std::size_t end) {
+    const auto rest = t.substr(end);
+    return rest.starts_with(" -") || rest.starts_with(" \u2013") || rest.starts_with(" \u2014") ||
+           rest.starts_with(":");
+}
+
 }  // namespace
 
 // "the twenty-second of March", "fourteenth of May": a day in words, then its month.
@@ -122,6 +139,7 @@ std::optional<std::size_t> day_in_words_at(std::string_view t, std::size_t i) {
 // diary's "6/3 - rang them").
 void find_day_only(std::string_view t, std::vector<Span>& out) {
     std::size_t last_numeric = std::string_view::npos;  // where the last "12/03" found ends
+    bool dotted_diary = false;                          // an entry "1.3 – letter" was found
     for (std::size_t i = 0; i < t.size(); ++i) {
         if (!is_digit(t[i]) || !boundary_before(t, i)) continue;
         const auto [before, before_start] = word_before(t, i > 0 && t[i - 1] == ' ' ? i - 1 : i);
@@ -143,8 +161,9 @@ void find_day_only(std::string_view t, std::vector<Span>& out) {
             // a list of entries.
             std::size_t back = i;
             while (back > 0 && t[back - 1] == ' ') --back;
-            const bool entry = back < i && back > 0 && (t[back - 1] == ':' || t[back - 1] == ';') &&
-                               !day_names_a_thing(t, day->second);
+            const bool entry = (back < i && back > 0 && (t[back - 1] == ':' || t[back - 1] == ';') &&
+                                !day_names_a_thing(t, day->second)) ||
+                               (at_entry_start(t, i) && entry_dash_after(t, day->second));
             if (weekday || weekday_the || list || entry ||
                 (before == "the" && !thing_after_list && day_ends_here(t, day->second)) ||
                 (before == "the" && after_time_word(t, before_start) && !day_names_a_thing(t, day->second)) ||
@@ -180,12 +199,31 @@ void find_day_only(std::string_view t, std::vector<Span>& out) {
         std::size_t at = i;
         int day = 0, month = 0;
         while (at < t.size() && is_digit(t[at]) && at - i < 3) day = day * 10 + (t[at++] - '0');
-        if (at - i > 2 || at >= t.size() || t[at] != '/') continue;
+        if (at - i > 2 || at >= t.size() || (t[at] != '/' && t[at] != '.')) continue;
+        const bool dotted = t[at] == '.';  // "1.3 – letter from Restart": a diary's day and month
         const std::size_t month_start = ++at;
         while (at < t.size() && is_digit(t[at]) && at - month_start < 3) month = month * 10 + (t[at++] - '0');
         if (at == month_start || at - month_start > 2 || day < 1 || day > 31 || month < 1 || month > 12) continue;
         if (at < t.size() && (t[at] == '/' || is_alnum(t[at]))) continue;
         if ((i > 0 && (t[i - 1] == '/' || t[i - 1] == '.' || is_digit(t[i - 1])))) continue;
+        if (dotted) {
+            // A figure with a decimal point ("1.5 miles", "£3.10", "version 2.1") is a day and a
+            // month only in a diary of them: an entry's day with a dash after it, one listed after
+            // it, or any after such an entry in the same text.
+            const bool decimal = (at + 1 < t.size() && t[at] == '.' && is_digit(t[at + 1])) ||
+                                 (i > 0 && static_cast<unsigned char>(t[i - 1]) >= 0x80);
+            const bool entry = at_entry_start(t, i) && entry_dash_after(t, at);
+            const bool listed = last_numeric != std::string_view::npos &&
+                                (t.substr(last_numeric, i - last_numeric) == ", " ||
+                                 t.substr(last_numeric, i - last_numeric) == " and ");
+            if (!decimal && (entry || listed || dotted_diary)) {
+                add(t, i, at, month, std::nullopt, out);
+                dotted_diary = dotted_diary || entry;
+                last_numeric = at;
+            }
+            i = at - 1;
+            continue;
+        }
         static constexpr std::array<std::string_view, 19> kBefore{
             "on",  "from", "until", "till",     "by",       "dated", "since", "before", "after", "of",
             "the", "wc",   "date",  "referred", "decision", "dates", "appt",  "sent",   "signed"};
@@ -220,7 +258,12 @@ void find_day_only(std::string_view t, std::vector<Span>& out) {
         const bool score = ((month == 5 || month == 10) && day <= month) || (month <= 4 && day < month) ||
                            (day == 24 && month == 7);
         // "flat 4/2", "4/2, 112 Dumbarton Road": a Glasgow flat's floor and door.
-        const bool flat = before == "flat" || (rest.size() > 2 && rest[0] == ',' && rest[1] == ' ' && is_digit(rest[2]));
+        // Not "6/1, 13/1": a list of days.
+        const auto next_number = rest.substr(std::min(rest.size(), std::size_t{2}));
+        const auto next_end = std::ranges::find_if_not(next_number, is_digit) - next_number.begin();
+        const bool flat = before == "flat" ||
+                          (rest.size() > 2 && rest[0] == ',' && rest[1] == ' ' && is_digit(rest[2]) &&
+                           next_number.substr(static_cast<std::size_t>(next_end), 1) != "/");
         // A diary line's score is a day only with a dash or a colon after it ("3/5 - rang them").
         const bool diary_day = diary && (!score || rest.starts_with(" -") || rest.starts_with(":") ||
                                          rest.starts_with(" \u2013"));
@@ -235,13 +278,16 @@ void find_day_only(std::string_view t, std::vector<Span>& out) {
 // Days with names: "boxing day", "christmas eve", "Valentine's Day": each is one day of a month.
 void find_named_days(std::string_view t, std::vector<Span>& out) {
     // Month 0: a feast whose month moves with the year, so the whole becomes "[date]".
-    static constexpr std::array<std::pair<std::string_view, int>, 23> kDays{{
+    static constexpr std::array<std::pair<std::string_view, int>, 33> kDays{{
         {"christmas day", 12}, {"christmas eve", 12},   {"xmas day", 12},       {"xmas eve", 12},
         {"mothers day", 0},    {"mother's day", 0},     {"fathers day", 6},     {"father's day", 6},
         {"boxing day", 12},    {"new year's day", 1},   {"new year's eve", 12}, {"new years day", 1},
         {"new years eve", 12}, {"valentine's day", 2},  {"valentines day", 2},  {"halloween", 10},
         {"bonfire night", 11}, {"st patrick's day", 3}, {"st david's day", 3},  {"good friday", 0},
-        {"easter monday", 0},  {"easter sunday", 0},    {"shrove tuesday", 0},
+        {"easter monday", 0},  {"easter sunday", 0},    {"shrove tuesday", 0},  {"pancake day", 0},
+        {"mothering sunday", 0}, {"hogmanay", 12},      {"st andrew's day", 11}, {"st george's day", 4},
+        {"eid al-fitr", 0},    {"eid ul-fitr", 0},      {"eid al-adha", 0},     {"eid ul-adha", 0},
+        {"remembrance sunday", 11},
     }};
     for (std::size_t i = 0; i < t.size(); ++i) {
         if (!is_alpha(t[i]) || !boundary_before(t, i)) continue;

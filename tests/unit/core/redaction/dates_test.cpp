@@ -1,0 +1,49 @@
+// Dates written as people here write them: diaries of days and months, Welsh, other languages.
+#include <gtest/gtest.h>
+
+#include "core/redaction/redaction.hpp"
+
+using pw::redaction::redact;
+
+TEST(RedactionDates, ListsOfDaysAndMonthsInFigures) {
+    EXPECT_EQ(redact("My appointments: 6/1, 13/1, 20/1 and 3/2."), "My appointments: January, January, January and February.");
+    EXPECT_EQ(redact("flat 4/2, 112 Dumbarton Road"), "flat 4/2, 112 Dumbarton Road");
+}
+
+TEST(RedactionDates, ADiaryOfDaysWithAFullStop) {
+    EXPECT_EQ(redact("Her diary: 1.3 – letter from Restart. 3.3 – went, told to come back 10.3. 17.3 – referred."),
+              "Her diary: March – letter from Restart. March – went, told to come back March. March – referred.");
+    for (auto text : {"It costs £3.10 and is 1.5 miles away", "version 2.1 of 4.5", "rated 4.5 - not bad",
+                      "I got 1.3 - what a joke"}) {
+        EXPECT_EQ(redact(text), text);
+    }
+}
+
+TEST(RedactionDates, ADiaryOfOrdinalDays) {
+    EXPECT_EQ(redact("Diary\n1st – UC paid.\n2nd – letter came."), "Diary\n[date] – UC paid.\n[date] – letter came.");
+    EXPECT_EQ(redact("1st - they never listen"), "[date] - they never listen");
+    EXPECT_EQ(redact("I came 1st in the race"), "I came 1st in the race");
+}
+
+TEST(RedactionDates, WelshDaysAndOrdinals) {
+    EXPECT_EQ(redact("ar ddydd Mawrth 14eg Tachwedd"), "ar November");
+    EXPECT_EQ(redact("Dydd Llun 4 Mawrth am 10"), "March am 10");
+    EXPECT_EQ(redact("ar y 1af o Fai 2014"), "ar y May 2014");
+    EXPECT_EQ(redact("Fai was there"), "[name] was there");
+}
+
+TEST(RedactionDates, MonthsInOtherLanguagesAfterADay) {
+    EXPECT_EQ(redact("urodzony 3 października 1988"), "urodzony October 1988");
+    EXPECT_EQ(redact("nascut pe 12 martie 1990"), "nascut pe March 1990");
+    EXPECT_EQ(redact("el 3 de marzo"), "el March");
+    EXPECT_EQ(redact("Mars bars and mayo"), "Mars bars and mayo");
+    EXPECT_EQ(redact("3月15日に"), "Marchに");
+    EXPECT_EQ(redact("2013年3月15日"), "March 2013");
+}
+
+TEST(RedactionDates, AMonthByItsNumberAndFeasts) {
+    EXPECT_EQ(redact("born the 3rd of the 4th 1990"), "born April 1990");
+    EXPECT_EQ(redact("the 3rd of the 4 kids"), "the 3rd of the 4 kids");
+    EXPECT_EQ(redact("we met after Eid al-Fitr"), "we met after [date]");
+    EXPECT_EQ(redact("at Hogmanay"), "at December");
+}
