@@ -303,6 +303,7 @@ std::optional<std::size_t> sign_off(std::string_view t, const std::vector<Token>
     if (at == 0) return std::nullopt;
     const char c = t[at - 1];
     if (c == '.' || c == '!' || c == '?' || c == '\n' || c == '-') return first;
+    if (at >= 3 && (t.substr(at - 3, 3) == "\u2013" || t.substr(at - 3, 3) == "\u2014")) return first;  // "... – KB"
     if (c == ',' && first > 0 && listed(kClosings, tokens[first - 1].folded)) return first;
     if (first > 0 && gap_between(t, tokens[first - 1], tokens[first]) == " " && listed(kClosings, tokens[first - 1].folded))
         return first;
@@ -335,6 +336,29 @@ std::optional<Span> forum_name_at(std::string_view t, std::size_t i) {
     while (after < t.size() && t[after] == ' ') ++after;
     if (after < t.size() && (is_digit(t[after]) || t[after] == '+' || t[after] == '(')) return std::nullopt;
     return Span{i, end, Kind::staff_name, "[name]"};
+}
+
+// Who speaks in a chat copied in: "Kez: anyone else got a text? / Shaz: yeah, 9am / Dazza: same".
+// A capitalised word no list calls a word, a place or a famous name, at a line's start before a
+// colon, where two or more such speakers are: one alone may be a heading ("Seetec: awful").
+void find_chat_speakers(std::string_view t, std::vector<Span>& out) {
+    std::vector<Span> speakers;
+    std::vector<std::string> distinct;
+    for (std::size_t i = 0; i < t.size(); ++i) {
+        const bool line_start = i == 0 || t[i - 1] == '\n' || (i >= 3 && t.substr(i - 3, 3) == " / ");
+        if (!line_start || !is_upper(t[i])) continue;
+        std::size_t end = i + 1;
+        while (end < t.size() && is_lower(t[end])) ++end;
+        if (end - i < 3 || t.substr(end, 2) != ": ") continue;
+        std::string folded;
+        for (auto k = i; k < end; ++k) folded.push_back(lower(t[k]));
+        if (is_english_word(folded) || is_place(folded) || is_proper_noun(folded) || listed(kNeverNames, folded) ||
+            listed(kLineLabels, folded))
+            continue;
+        speakers.push_back({i, end, Kind::staff_name, "[name]"});
+        if (std::ranges::find(distinct, folded) == distinct.end()) distinct.push_back(folded);
+    }
+    if (distinct.size() >= 2) out.insert(out.end(), speakers.begin(), speakers.end());
 }
 
 bool latin(char32_t c) {
@@ -512,6 +536,7 @@ void find_dotted_initials(std::string_view t, std::vector<Span>& out) {
 void find_context_names(std::string_view t, const std::vector<ByteRange>& public_names, std::vector<Span>& out) {
     find_other_scripts(t, out);
     find_dotted_initials(t, out);
+    find_chat_speakers(t, out);
     for (std::size_t i = 0; i < t.size(); ++i) {
         if (i > 0 && t[i - 1] != '\n') continue;
         auto at = i;

@@ -26,12 +26,14 @@ constexpr std::array<std::string_view, 26> kWorkplaces{
     "remploy", "interserve", "learndirect", "fedcap",  "catch22", "standguide", "twin",      "esg"};
 
 // Capitals that are never a person's initials here.
-constexpr std::array<std::string_view, 64> kAcronyms{
+constexpr std::array<std::string_view, 69> kAcronyms{
     "dob", "ref", "tel", "ids", "po", "lm", "md", "sw", "mrs", "aob", "dna", "sia",
     "dwp", "jcp", "esa", "jsa", "pip", "uc",  "cv",  "gp",  "mp",  "nhs",  "ice",  "hmrc", "cab",
     "ca",  "mr",  "wp",  "wca", "lha", "hb",  "ctr", "id",  "it",  "hr",   "tl",   "pa",   "wc",
     "dm",  "bbc", "itv", "dla", "ssp", "ni",  "uk",  "eu",  "ons", "foi",  "sar",  "tv",   "pc",
-    "sms", "ok",  "am",  "pm",  "lol", "omg", "tbh", "btw", "fyi", "acas", "atos", "csr",  "rsvp"};
+    "sms", "ok",  "am",  "pm",  "lol", "omg", "tbh", "btw", "fyi", "acas", "atos", "csr",  "rsvp",
+    // Case notes' own: "DR" a doubt raised, "IA" an initial assessment, "VM" a voicemail.
+    "dr",  "ia",  "vm",  "fta", "ptp"};
 
 // Modal verbs that are also names: "my son will be", "my mate may come".
 constexpr std::array<std::string_view, 4> kModals{"will", "may", "can", "might"};
@@ -207,10 +209,34 @@ bool prefixed_initials(std::string_view w) {
 
 // Initials standing for a person in notes and lists: "Client (JS) attended", "KW said", "team
 // leader RH", "Present: KW, Dave R".
+// A verb in the past after a word: "KW took me aside", "LB reminded the team", "AM said".
+bool past_verb_after(std::string_view t, const std::vector<Token>& tokens, std::size_t i) {
+    if (i + 1 >= tokens.size() || !joined(t, tokens[i], tokens[i + 1]) || tokens[i + 1].shape != Shape::lower)
+        return false;
+    const auto& verb = tokens[i + 1].folded;
+    static constexpr std::array<std::string_view, 8> kPast{"took", "said", "told", "went", "came", "made", "gave", "left"};
+    return listed(kPast, verb) || (verb.size() >= 5 && verb.ends_with("ed"));
+}
+
+// Where a line of notes or minutes starts: the text's start, or after a full stop, a colon, a
+// semicolon or " / " ("Item 1: Travel. HL to chase.").
+bool starts_entry(std::string_view t, std::size_t begin) {
+    auto back = begin;
+    while (back > 0 && t[back - 1] == ' ') --back;
+    if (back == 0) return true;
+    const char c = t[back - 1];
+    return c == '\n' || (back < begin && (c == '.' || c == ':' || c == ';' || (c == '/' && back >= 2 && t[back - 2] == ' ')));
+}
+
 bool initials(std::string_view t, const std::vector<Token>& tokens, std::size_t i, bool relation) {
     const auto& token = tokens[i];
     const auto size = token.end - token.begin;
     if (prefixed_initials(t.substr(token.begin, size)) && !token.is_public) return true;
+    // "AM said the prime had flagged our site": initials, not the morning, before a verb in the past.
+    if ((token.folded == "am" || token.folded == "pm") && token.shape == Shape::upper && !token.is_public &&
+        (token.begin == 0 || !is_digit(t[token.begin - (t[token.begin - 1] == ' ' && token.begin >= 2 ? 2 : 1)])) &&
+        past_verb_after(t, tokens, i) && tokens[i + 1].folded != "left")
+        return true;
     if (token.shape != Shape::upper || size < 2 || size > 3 || token.is_public || listed(kAcronyms, token.folded))
         return false;
     for (auto k = token.begin; k < token.end; ++k)
@@ -219,7 +245,8 @@ bool initials(std::string_view t, const std::vector<Token>& tokens, std::size_t 
     const bool bracketed = token.begin > 0 && t[token.begin - 1] == '(' && token.end < t.size() && t[token.end] == ')';
     static constexpr auto kWho = std::to_array<std::string_view>(
         {"client", "claimant", "customer", "participant", "adviser", "advisor", "coach", "owner", "mgr", "manager",
-         "supervisor", "tl", "covering", "chair"});
+         "supervisor", "tl", "covering", "chair", "adv", "advr", "officer", "worker", "caseworker", "mentor",
+         "coordinator"});
     // "Client (JS) attended", "client DF, Friday", "the client I mentioned (GR)": who the note is about.
     if (i > 0 && listed(kWho, tokens[i - 1].folded) &&
         (bracketed || t.substr(tokens[i - 1].word_end, token.begin - tokens[i - 1].word_end) == " "))
@@ -232,19 +259,19 @@ bool initials(std::string_view t, const std::vector<Token>& tokens, std::size_t 
         listed(std::array<std::string_view, 4>{"attendees", "present", "apologies", "cc"}, tokens[i - 1].folded))
         return true;
     if (i + 1 < tokens.size() && t.substr(token.end, 2) == " (" && listed(kWho, tokens[i + 1].folded)) return true;
-    // "Action: JO to request the file; MB to draft": an action's owner.
-    if (t.substr(token.end).starts_with(" to ") && i + 2 < tokens.size() && tokens[i + 2].shape == Shape::lower) {
-        auto back = token.begin;
-        while (back > 0 && t[back - 1] == ' ') --back;
-        if (back > 0 && (t[back - 1] == ':' || t[back - 1] == ';')) return true;
-    }
+    // "Action: JO to request the file; MB to draft", "HL to chase.": an action's owner.
+    if (t.substr(token.end).starts_with(" to ") && i + 2 < tokens.size() && tokens[i + 2].shape == Shape::lower &&
+        starts_entry(t, token.begin))
+        return true;
     // "KW took me aside", "LB reminded the team": a verb in the past after them.
-    if (i + 1 < tokens.size() && joined(t, token, tokens[i + 1]) && tokens[i + 1].shape == Shape::lower) {
-        const auto& verb = tokens[i + 1].folded;
-        static constexpr std::array<std::string_view, 8> kPast{"took", "said", "told", "went", "came", "made",
-                                                               "gave", "left"};
-        if (listed(kPast, verb) || (verb.size() >= 5 && verb.ends_with("ed"))) return true;
-    }
+    if (past_verb_after(t, tokens, i)) return true;
+    // "Refer to DJ for safeguarding", "passed to HM": whom a case goes to.
+    static constexpr auto kPassedTo = std::to_array<std::string_view>(
+        {"refer", "referred", "pass", "passed", "escalate", "escalated", "spoke", "speak", "sent", "send", "emailed",
+         "forwarded", "handed", "reported", "allocated", "assigned", "transferred", "reallocated", "talked"});
+    if (i >= 2 && tokens[i - 1].folded == "to" && joined(t, tokens[i - 1], token) &&
+        joined(t, tokens[i - 2], tokens[i - 1]) && listed(kPassedTo, tokens[i - 2].folded))
+        return true;
     // "12/05/14 - KW - Cl attended", "04/07/13 MH - Cl attended", "Case note 14.1.14 LB:": who
     // wrote a note's line.
     const auto rest = t.substr(token.end);
@@ -252,6 +279,7 @@ bool initials(std::string_view t, const std::vector<Token>& tokens, std::size_t 
         auto back = token.begin;
         while (back > 0 && t[back - 1] == ' ') --back;
         if (back > 0 && (is_digit(t[back - 1]) || t[back - 1] == '-' || t[back - 1] == ',')) return true;
+        if (back >= 3 && t.substr(back - 3, 3) == "\u2013") return true;  // "16/08/2022 – HG – Ptp appears"
     }
     // "AK (DOB 15/08/1985)": a date of birth makes a person of them.
     if (t.substr(token.end).starts_with(" (DOB") || t.substr(token.end).starts_with(" (dob") ||
@@ -261,8 +289,10 @@ bool initials(std::string_view t, const std::vector<Token>& tokens, std::size_t 
     static constexpr std::array<std::string_view, 12> kDoneBy{"taken",  "written", "signed", "approved", "authorised",
                                                               "checked", "noted",  "recorded", "reviewed", "completed",
                                                               "prepared", "seen"};
+    // "Verified by HM", "submitted by PS", "told by KT": any verb in the past before "by".
     if (i >= 2 && tokens[i - 1].folded == "by" && joined(t, tokens[i - 1], token) && joined(t, tokens[i - 2], tokens[i - 1]) &&
-        listed(kDoneBy, tokens[i - 2].folded))
+        (listed(kDoneBy, tokens[i - 2].folded) || tokens[i - 2].folded == "told" ||
+         (tokens[i - 2].folded.size() >= 5 && tokens[i - 2].folded.ends_with("ed"))))
         return true;
     // Beside a capitalised first name in a list: "KW, Dave R".
     const auto beside = [&](std::size_t a, std::size_t b) {

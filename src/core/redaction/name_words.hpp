@@ -27,6 +27,8 @@ inline constexpr auto kNeverNames = std::to_array<std::string_view>(
      "couldnt", "arent", "isnt", "wouldnt", "shouldnt", "doesnt", "havent", "werent", "aint", "yer", "naff", "brill",
      // Words cut short: "30 mins late", "my mot was due".
      "mins", "hrs", "secs", "yrs", "wks", "mot", "appt", "appts", "pls", "plz", "msg", "msgs", "txt",
+     // Case notes' words cut short: "Ptp attended", "Adv: KM".
+     "ptp", "ptps", "clt", "adv", "advr",
      // Welsh words of letters and addresses: "Annwyl Mr Hughes, diolch am eich llythyr", "Heol y Parc".
      "annwyl", "diolch", "cofion", "croeso", "eich", "heol", "ffordd", "stryd", "rhodfa", "cilgant", "parc",
      "maes", "ysgol", "capel", "coleg", "canolfan", "neuadd", "gaelscoil", "culturlann", "gymraeg", "cymraeg",

@@ -35,7 +35,18 @@ std::string_view user_token_at(std::string_view t, std::size_t i, bool& dotted) 
 bool looks_like_username(std::string_view w) {
     if (w.size() < 3 || !is_alpha(w.front())) return false;
     const auto underscore = w.find('_');
-    if (underscore != std::string_view::npos && underscore > 0 && underscore + 1 < w.size()) return true;
+    if (underscore != std::string_view::npos && underscore > 0 && underscore + 1 < w.size()) {
+        // Not a field's name in an export ("adviser_code", "start_date"): words in small letters.
+        std::size_t from = 0;
+        for (;;) {
+            const auto to = std::min(w.find('_', from), w.size());
+            std::string part;
+            for (auto k = from; k < to; ++k) part.push_back(is_lower(w[k]) ? w[k] : '#');
+            if (part.size() < 2 || !is_english_word(part) || is_first_name(part)) return true;
+            if (to == w.size()) return false;
+            from = to + 1;
+        }
+    }
     std::size_t digits = 0;
     while (digits < w.size() && is_digit(w[w.size() - 1 - digits])) ++digits;
     const auto letters = w.substr(0, w.size() - digits);

@@ -1,0 +1,64 @@
+// A word found once as a person's name is that name wherever else the same text writes it the
+// same way: "AM said ... AM said", "I've read RE's GP letter", "GS noted ... GS: 'it is a
+// problem'". Runs after the other name scanners, over what they found.
+#include <algorithm>
+#include <string>
+#include <unordered_set>
+
+#include "core/redaction/name_tokens.hpp"
+#include "core/redaction/public_names.hpp"
+#include "core/redaction/scanners.hpp"
+
+namespace pw::redaction::detail {
+
+namespace {
+
+// Which words may be taken again: initials, and capitalised words the lists call a name or do
+// not know. A word that is also a word or a place ("Grace", "Derby") is taken again only where
+// no sentence starts with it; one found as a name in one place may be a word in another.
+bool may_repeat(const Token& token) {
+    if (token.is_public || token.kind == Class::never) return false;
+    const auto size = token.end - token.begin;
+    if (token.shape == Shape::upper) return size >= 2 && size <= 3;  // the word lists hold "GS" as a word
+    return token.shape == Shape::capitalised && size >= 3 && token.kind != Class::word &&
+           token.kind != Class::name_and_place;
+}
+
+bool word_like(const Token& token) {
+    return token.kind == Class::first_and_word || token.kind == Class::surname_and_word;
+}
+
+}  // namespace
+
+void find_names_again(std::string_view t, const std::vector<ByteRange>& public_names, std::vector<Span>& out) {
+    std::vector<ByteRange> found;
+    for (const auto& span : out)
+        if (span.kind == Kind::staff_name) found.push_back({span.begin, span.end});
+    if (found.empty()) return;
+    std::ranges::sort(found, {}, &ByteRange::begin);
+    auto tokens = tokenise(t);
+    mark_public(tokens, public_names);
+    // Walk the tokens and the sorted spans together: which tokens a name covers.
+    std::vector<bool> covered(tokens.size(), false);
+    std::unordered_set<std::string> names;
+    std::size_t s = 0;
+    for (std::size_t i = 0; i < tokens.size(); ++i) {
+        while (s < found.size() && found[s].end <= tokens[i].begin) ++s;
+        covered[i] = s < found.size() && found[s].begin <= tokens[i].begin && tokens[i].end <= found[s].end;
+        if (covered[i] && may_repeat(tokens[i]))
+            names.emplace(t.substr(tokens[i].begin, tokens[i].end - tokens[i].begin));
+    }
+    if (names.empty()) return;
+    for (std::size_t i = 0; i < tokens.size(); ++i) {
+        const auto& token = tokens[i];
+        if (covered[i] || !may_repeat(token) || (word_like(token) && token.sentence_start)) continue;
+        if (!names.contains(std::string(t.substr(token.begin, token.end - token.begin)))) continue;
+        // "at 10 AM": a time, whatever "AM" was elsewhere.
+        if (token.begin >= 1 && (is_digit(t[token.begin - 1]) ||
+                                 (token.begin >= 2 && t[token.begin - 1] == ' ' && is_digit(t[token.begin - 2]))))
+            continue;
+        out.push_back({token.begin, token.end, Kind::staff_name, "[name]"});
+    }
+}
+
+}  // namespace pw::redaction::detail

@@ -1,0 +1,48 @@
+// Names in staff notes, minutes and chats copied in: initials, speakers, a name met again.
+#include <gtest/gtest.h>
+
+#include "core/redaction/redaction.hpp"
+
+using pw::redaction::redact;
+
+TEST(RedactionNotes, InitialsWhereACaseGoesOrWhoDidSomething) {
+    EXPECT_EQ(redact("Refer to DJ for safeguarding."), "Refer to [name] for safeguarding.");
+    EXPECT_EQ(redact("Evidence: payslip. Verified by HM. Status: pending."), "Evidence: payslip. Verified by [name]. Status: pending.");
+    EXPECT_EQ(redact("I was told by KT that my rate was low"), "I was told by [name] that my rate was low");
+    EXPECT_EQ(redact("Adv KM. Barriers discussed: childcare"), "Adv [name]. Barriers discussed: childcare");
+    EXPECT_EQ(redact("Item 1: Travel. HL to chase. Item 2: Letters."), "Item 1: Travel. [name] to chase. Item 2: Letters.");
+    EXPECT_EQ(redact("'16/08/2022 – HG – appears to be gaming'"), "'August 2022 – [name] – appears to be gaming'");
+    EXPECT_EQ(redact("We will come back to you within 10 working days. – KB"),
+              "We will come back to you within 10 working days. – [name]");
+}
+
+TEST(RedactionNotes, CaseNoteAbbreviationsAreNoInitials) {
+    for (auto text : {"DR submitted. IA booked.", "No answer, VM left.", "Ptp attended.", "Seen at 10 AM said to return",
+                      "UC to pay from Monday."}) {
+        EXPECT_EQ(redact(text), text);
+    }
+}
+
+TEST(RedactionNotes, InitialsAndAMAsAPerson) {
+    EXPECT_EQ(redact("Purpose: quality. AM said the prime had flagged us. Wendy asked why. AM said no one."),
+              "Purpose: quality. [name] said the prime had flagged us. [name] asked why. [name] said no one.");
+}
+
+TEST(RedactionNotes, ANameFoundOnceIsRemovedEverywhereInTheText) {
+    EXPECT_EQ(redact("Subject: Participant RE / I've read RE's GP letter."), "Subject: Participant [name] / I've read [name]'s GP letter.");
+    EXPECT_EQ(redact("GS noted the figures. Later GS: 'it is a problem'."), "[name] noted the figures. Later [name]: 'it is a problem'.");
+    // A name that is also a word is taken again only where no sentence starts with it.
+    EXPECT_EQ(redact("My adviser Will helped. Then I saw Will in town. Will they call?"),
+              "[an adviser] helped. Then I saw [name] in town. Will they call?");
+}
+
+TEST(RedactionNotes, SpeakersInAChat) {
+    EXPECT_EQ(redact("Group chat:\nKez: anyone got a text?\nShaz: yeah, 9am\nDazza: same"),
+              "Group chat:\n[name]: anyone got a text?\n[name]: yeah, 9am\n[name]: same");
+    EXPECT_EQ(redact("Seetec: awful. Two stars."), "Seetec: awful. Two stars.");  // one heading is no chat
+}
+
+TEST(RedactionNotes, FieldNamesInAnExportAreNoUserNames) {
+    EXPECT_EQ(redact("start_date 2022-11-07; outcome_status NONE; Mags_1972 posted"),
+              "start_date November 2022; outcome_status NONE; [name] posted");
+}
