@@ -30,10 +30,12 @@ constexpr std::array<std::string_view, 57> kAcronyms{
     "ref", "fao", "cc",  "bcc", "ps",   "nb",  "tbc", "tba", "aka", "hq",  "ceo", "mrs", "st",  "rd", "sia"};
 
 // Words that follow "called" or "named" and are no name: "called back", "named him".
-constexpr std::array<std::string_view, 30> kNotNamed{
-    "back", "up",  "in",   "out", "round", "off",  "on",   "over",  "by",   "to",
-    "for",  "and", "but",  "so",  "at",    "into", "me",   "him",   "her",  "them",
-    "us",   "it",  "again", "twice", "once", "about", "after", "before", "home", "time"};
+constexpr auto kNotNamed = std::to_array<std::string_view>(
+    {"back", "up", "in", "out", "round", "off", "on", "over", "by", "to", "for", "and", "but", "so", "at", "into",
+     "me", "him", "her", "them", "us", "it", "again", "twice", "once", "about", "after", "before", "home", "time",
+     // What people are called who are not being named: "kept calling me 'buddy'".
+     "buddy", "mate", "pal", "love", "darling", "hun", "babe", "sweetheart", "bro", "chief", "boss", "dear", "son",
+     "lad", "pet", "duck", "flower", "chuck", "sunshine", "young", "names"});
 
 // Who "called" names: "a lady called Maureen", "my adviser is called frank", "he's called".
 constexpr std::array<std::string_view, 24> kNamedOnes{
@@ -169,7 +171,7 @@ std::optional<std::size_t> named_by_cue(std::string_view t, const std::vector<To
     if (i == 0) return std::nullopt;
     const auto& cue = tokens[i - 1];
     const auto gap = gap_between(t, cue, tokens[i]);
-    if (gap != " " && gap != " \"" && gap != ": ") return std::nullopt;
+    if (gap != " " && gap != " \"" && gap != ": " && gap != " '" && gap != " \u2018") return std::nullopt;
     const auto before = [&](std::size_t back) -> const Token* {
         if (i < back + 1) return nullptr;
         const auto& token = tokens[i - 1 - back];
@@ -202,8 +204,20 @@ std::optional<std::size_t> named_by_cue(std::string_view t, const std::vector<To
     } else if (c == "for") {
         const auto prev = folded_before(1);
         cued = prev == "ask" || prev == "asked" || prev == "asking";
-    } else if (c == "him" || c == "her") {
-        cued = folded_before(1) == "call";
+    } else if (c == "him" || c == "her" || c == "me" || c == "them") {
+        // "we call him emeka", "Everyone called him Tel", "He calls me 'Sandra'".
+        const auto verb = folded_before(1);
+        cued = verb == "call" || verb == "called" || verb == "calls" || verb == "calling";
+        // A name a person is given may be any word: "called him 'Robocop'" (not "call him back").
+        if (cued && tokens[i].shape == Shape::capitalised && tokens[i].kind == Class::word &&
+            !listed(kNotNamed, tokens[i].folded) && !tokens[i].is_public)
+            return i;
+    } else if (c == "tell") {
+        // "tell kasia i said thanks", "Tell Precious that": a person told, before what they are told.
+        const bool then_told = i + 1 < tokens.size() && joined(t, tokens[i], tokens[i + 1]) &&
+                               listed(std::array<std::string_view, 7>{"i", "that", "she", "he", "we", "thanks", "thank"},
+                                      tokens[i + 1].folded);
+        cued = then_told || (tokens[i].end < t.size() && (t[tokens[i].end] == ',' || t[tokens[i].end] == '.'));
     } else if (listed(kGreetings, c)) {  // "Dear Ngozi", "thank u aisling", "cheers ash"
         cued = c != "thank" && c != "u" && c != "you";
         if (c == "you" || c == "u") cued = folded_before(1) == "thank";
@@ -216,7 +230,8 @@ std::optional<std::size_t> named_by_cue(std::string_view t, const std::vector<To
         // capital ("I'm sorry", "im skint" are no names).
         cued = tokens[i].shape == Shape::capitalised &&
                (tokens[i].kind == Class::name || tokens[i].kind == Class::unknown || is_first_name(tokens[i].folded));
-    } else if (c == "it's" || c == "its" || c == "it\u2019s") {
+    } else if (c == "it's" || c == "its" || c == "it\u2019s" ||
+               (c == "it" && (t.substr(cue.end, 2) == "'s" || t.substr(cue.end, 4) == "\u2019s"))) {
         // "Hi, it's Siân from Shaw Trust": a caller giving their name after a greeting.
         std::size_t k = i - 1;
         cued = k > 0 && listed(std::array<std::string_view, 5>{"hi", "hello", "hiya", "morning", "afternoon"},
@@ -230,6 +245,10 @@ std::optional<std::size_t> named_by_cue(std::string_view t, const std::vector<To
     }
     if (!cued) return std::nullopt;
     const auto& token = tokens[i];
+    // "were called 'CPAs'": an abbreviation's plural is no name.
+    if (token.end - token.begin >= 3 && is_upper(t[token.begin]) && is_upper(t[token.begin + 1]) &&
+        token.shape != Shape::upper)
+        return std::nullopt;
     if (token.is_public || listed(kNotNamed, token.folded)) return std::nullopt;
     switch (token.kind) {
         case Class::name:

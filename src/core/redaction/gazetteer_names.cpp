@@ -67,6 +67,8 @@ bool person_verb_follows(std::string_view t, const Token& token, const Token& ne
 
 // "Summer at the front desk", "Ruby in reception", "Kerry from Seetec": where someone works
 // after "at", "in", "on" or "from" ("Faith in the system", "Pat on the back" are words).
+constexpr std::array<std::string_view, 4> kWorkplacePrepositions{"at", "in", "on", "from"};
+
 bool workplace_after(std::string_view t, const std::vector<Token>& tokens, std::size_t k) {
     static constexpr std::array<std::string_view, 21> kWork{
         "desk",   "reception", "front",  "office", "jobcentre", "jcp",      "counter",     "door",     "phone",
@@ -398,8 +400,15 @@ bool starts_name(std::string_view t, const std::vector<Token>& tokens, std::size
             if (is_place(token.folded) && !is_first_name(token.folded) && !after_initial(t, tokens, i)) return false;
             return ambiguous_is_name(t, tokens, i);
         case Class::surname_and_word:  // "Summer at the front desk", "Mo said"
-            return is_curated_name(token.folded) && is_proper_noun(token.folded) && !listed(kNotNames, token.folded) &&
-                   ambiguous_is_name(t, tokens, i);
+            if (listed(kNotNames, token.folded)) return false;
+            // "Shout out to Precious at the Reed office": inside a sentence, a capital and where
+            // the person works after it.
+            if (token.shape == Shape::capitalised && !token.sentence_start && i + 2 < tokens.size() &&
+                is_curated_name(token.folded) && !is_job_or_relation(token.folded) && listed(kWorkplacePrepositions, tokens[i + 1].folded) &&
+                t.substr(token.word_end, tokens[i + 1].begin - token.word_end) == " " &&
+                workplace_after(t, tokens, i + 2))
+                return true;
+            return is_curated_name(token.folded) && is_proper_noun(token.folded) && ambiguous_is_name(t, tokens, i);
         case Class::unknown:
             // A capitalised word no list knows, inside a sentence and not in a title: most are
             // names the lists miss ("Mizanur", "Efua"); the rest are brands and small places.

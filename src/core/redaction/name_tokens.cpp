@@ -116,7 +116,10 @@ bool is_name_class(Class c) {
 std::vector<Token> tokenise(std::string_view t) {
     std::vector<Token> tokens;
     for (std::size_t i = 0; i < t.size();) {
-        if (!is_letter_at(t, i) || (i > 0 && (is_alnum(t[i - 1]) || name_char_at(t, i - 1) != 0))) {
+        // Inside a word, unless what is before is a quote or a dash that opens it ("'Rory O'Donnell'").
+        const bool opening = i > 0 && (t[i - 1] == '\'' || t[i - 1] == '-') &&
+                             (i == 1 || (!is_alnum(t[i - 2]) && !is_letter_at(t, i - 2)));
+        if (!is_letter_at(t, i) || (i > 0 && !opening && (is_alnum(t[i - 1]) || name_char_at(t, i - 1) != 0))) {
             ++i;
             continue;
         }

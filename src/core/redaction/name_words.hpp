@@ -112,10 +112,11 @@ inline constexpr std::array<std::string_view, 55> kRelations{
     "gramps",   "da"};
 
 // Staff by their job: "my manager gaz", "the receptionist sian".
-inline constexpr std::array<std::string_view, 21> kJobs{
+inline constexpr std::array<std::string_view, 25> kJobs{
     "adviser",    "advisor",    "coach",      "manager",      "worker",    "leader",   "mentor",
     "tutor",      "trainer",    "supervisor", "caseworker",   "keyworker", "receptionist", "boss",
-    "consultant", "officer",    "specialist", "coordinator", "navigator", "assessor", "practitioner"};
+    "consultant", "officer",    "specialist", "coordinator", "navigator", "assessor", "practitioner",
+    "advocate",   "solicitor",  "volunteer",  "counsellor"};
 
 template <std::size_t N>
 bool in_list(const std::array<std::string_view, N>& list, std::string_view folded) {

@@ -2,6 +2,7 @@
 // same way: "AM said ... AM said", "I've read RE's GP letter", "GS noted ... GS: 'it is a
 // problem'". Runs after the other name scanners, over what they found.
 #include <algorithm>
+#include <array>
 #include <string>
 #include <unordered_set>
 
@@ -28,6 +29,30 @@ bool word_like(const Token& token) {
     return token.kind == Class::first_and_word || token.kind == Class::surname_and_word;
 }
 
+// "Anthony 'Tony' Kirwan", "Wojciech "Wojtek" Mazur": the name a person goes by, in quotes
+// between the halves of their name, is theirs too. One span over the whole.
+void join_quoted_middles(std::string_view t, std::vector<ByteRange>& found, std::vector<Span>& out) {
+    static constexpr std::array<std::pair<std::string_view, std::string_view>, 3> kQuotes{
+        {{" '", "' "}, {" \"", "\" "}, {" \u2018", "\u2019 "}}};
+    for (std::size_t k = 0; k + 1 < found.size(); ++k) {
+        const auto gap = t.substr(found[k].end, found[k + 1].begin - std::min(found[k + 1].begin, found[k].end));
+        if (found[k + 1].begin <= found[k].end || gap.size() > 40) continue;
+        for (const auto& [open, close] : kQuotes) {
+            if (gap.size() <= open.size() + close.size() || !gap.starts_with(open) || !gap.ends_with(close)) continue;
+            const auto inside = gap.substr(open.size(), gap.size() - open.size() - close.size());
+            if (!is_upper(inside[0]) || inside.find_first_of(" .,'\"") != std::string_view::npos) continue;
+            out.push_back({found[k].begin, found[k + 1].end, Kind::staff_name, "[name]"});
+        }
+        // The name in quotes found too: "Anthony", "Tony", "Kirwan" with quotes between.
+        if (k + 2 < found.size() && found[k + 2].begin > found[k + 1].end) {
+            const auto second = t.substr(found[k + 1].end, found[k + 2].begin - found[k + 1].end);
+            for (const auto& [open, close] : kQuotes)
+                if (gap == open && second == close)
+                    out.push_back({found[k].begin, found[k + 2].end, Kind::staff_name, "[name]"});
+        }
+    }
+}
+
 }  // namespace
 
 void find_names_again(std::string_view t, const std::vector<ByteRange>& public_names, std::vector<Span>& out) {
@@ -36,6 +61,7 @@ void find_names_again(std::string_view t, const std::vector<ByteRange>& public_n
         if (span.kind == Kind::staff_name) found.push_back({span.begin, span.end});
     if (found.empty()) return;
     std::ranges::sort(found, {}, &ByteRange::begin);
+    join_quoted_middles(t, found, out);
     auto tokens = tokenise(t);
     mark_public(tokens, public_names);
     // Walk the tokens and the sorted spans together: which tokens a name covers.

@@ -46,3 +46,20 @@ TEST(RedactionNotes, FieldNamesInAnExportAreNoUserNames) {
     EXPECT_EQ(redact("start_date 2022-11-07; outcome_status NONE; Mags_1972 posted"),
               "start_date November 2022; outcome_status NONE; [name] posted");
 }
+
+TEST(RedactionNotes, NamesInQuotesAndNamesPeopleAreCalled) {
+    EXPECT_EQ(redact("Yours faithfully, Anthony 'Tony' Kirwan, 22 Price Street"), "Yours faithfully, [name], 22 Price Street");
+    EXPECT_EQ(redact("I was registered as 'Rory O'Donnell'."), "I was registered as '[name]'.");
+    EXPECT_EQ(redact("His name was Terry. Everyone called him Tel."), "His name was [name]. Everyone called him [name].");
+    EXPECT_EQ(redact("we called him 'Robocop'"), "we called him '[name]'");
+    EXPECT_EQ(redact("He kept calling me 'buddy'."), "He kept calling me 'buddy'.");
+    EXPECT_EQ(redact("the areas were called 'CPAs'"), "the areas were called 'CPAs'");
+    EXPECT_EQ(redact("call him back"), "call him back");
+}
+
+TEST(RedactionNotes, SomeoneToldOrThankedWhereTheyWork) {
+    EXPECT_EQ(redact("tell kasia i said thanks"), "tell [name] i said thanks");
+    EXPECT_EQ(redact("tell them i said thanks"), "tell them i said thanks");
+    EXPECT_EQ(redact("Shout out to Precious at the Reed office."), "Shout out to [name] at the Reed office.");
+    EXPECT_EQ(redact("I was a Team Leader at Working Links."), "I was a Team Leader at Working Links.");
+}
