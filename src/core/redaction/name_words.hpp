@@ -86,14 +86,16 @@ inline constexpr std::array<std::string_view, 10> kPlacePrepositions{"in",      
                                                                      "outside", "towards", "via",  "through", "of"};
 
 // Verbs that say a person did something: "Sian rang", "Victoria explained".
-inline constexpr std::array<std::string_view, 49> kPersonVerbs{
+inline constexpr std::array<std::string_view, 58> kPersonVerbs{
     "said",     "says",    "told",     "rang",   "phoned",   "called",  "emailed", "texted",    "messaged",
     "helped",   "asked",   "sent",     "gave",   "refused",  "shouted", "laughed", "explained", "promised",
     "agreed",   "replied", "answered", "sorted", "arranged", "booked",  "found",   "wrote",     "listened",
     "wouldn't", "didn't",  "couldn't", "won't",  "doesn't",  "reckons", "admitted",
     // The verbs of minutes and case notes: "Martin G stated", "Lee presented in distress".
     "stated",   "noted",   "reported", "confirmed", "suggested", "mentioned", "raised",  "presented",
-    "attended", "advised", "informed", "insisted",  "warned",    "abstained", "apologised"};
+    "attended", "advised", "informed", "insisted",  "warned",    "abstained", "apologised",
+    // What people do and towns do not: "Connor left in May", "Glenys runs it".
+    "left",     "runs",    "quit",     "resigned", "retired",   "smiled",    "joked",   "shrugged", "sighed"};
 
 // Words that follow a person more than the word: "Ruby in reception", "Hope was lovely".
 inline constexpr std::array<std::string_view, 30> kAfterPerson{
