@@ -61,6 +61,11 @@ std::optional<Separator> separator_at(std::string_view t, std::size_t i, char sy
     return Separator{end, true};
 }
 
+bool listed_ending(std::string_view ending) {
+    static constexpr std::array<std::string_view, 8> kEndings{"com", "uk", "org", "net", "ie", "io", "info", "scot"};
+    return std::ranges::find(kEndings, ending) != kEndings.end();
+}
+
 std::size_t label_end(std::string_view t, std::size_t i) {
     while (i < t.size() && label_char(t[i])) ++i;
     return i;
@@ -104,12 +109,25 @@ void find_obfuscated_emails(std::string_view t, std::vector<Span>& out) {
         }
         bool tld = end - last_label >= 2 && dots > 0;
         for (auto k = last_label; k < end && tld; ++k) tld = is_alpha(t[k]);
+        // "me at t dot okonjo at example dot co dot uk": what looked like the domain is the local
+        // part of the address that follows.
+        if (const auto again = separator_at(t, end, '@', "at"); again && again->end < t.size() && is_alnum(t[again->end])) {
+            i = separator->end - 1;
+            continue;
+        }
         // "write to me at k.asante" is not an address: the bare word "at" needs a disguised dot too
         // ("dot", "[dot]"); "[at]" and a spaced "@" are disguises enough.
         const auto at_text = t.substr(at, separator->end - at);
         const bool bare_word_at =
             at_text.find('@') == std::string_view::npos && at_text.find_first_of("[(<") == std::string_view::npos;
-        if (!tld || (bare_word_at && !disguised)) {
+        // "kofi.mensah at example.com": a bare "at" between a local part with a dot, a digit or an
+        // underscore in it and a domain with a common ending ("looked at gov.uk" is no address).
+        std::string ending;
+        for (auto k = last_label; k < end; ++k) ending.push_back(lower(t[k]));
+        const auto local = t.substr(i, at - i);
+        const bool plain_address = local.find_first_of("._0123456789") != std::string_view::npos &&
+                                   listed_ending(ending);
+        if (!tld || (bare_word_at && !disguised && !plain_address)) {
             i = resume;
             continue;
         }

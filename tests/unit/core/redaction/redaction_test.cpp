@@ -13,6 +13,9 @@ TEST(Redaction, RemovesEmailsEvenInBracketsAndBeforeAFullStop) {
     EXPECT_EQ(redact("write to me (jo.bloggs+wp@example.com)."), "write to me ([email address]).");
     EXPECT_EQ(redact("Email J.SMITH@EXAMPLE.ORG, they never reply"), "Email [email address], they never reply");
     EXPECT_EQ(redact("follow @seetec_watch on twitter"), "follow [name] on twitter");  // a handle, not an e-mail
+    EXPECT_EQ(redact("Write to me at t dot okonjo at example dot co dot uk"), "Write to me at [email address]");
+    EXPECT_EQ(redact("write to kofi.mensah at example.com"), "write to [email address]");
+    EXPECT_EQ(redact("I looked at gov.uk"), "I looked at gov.uk");
 }
 
 TEST(Redaction, RemovesUkPhoneNumbersInTheirUsualShapes) {
@@ -123,7 +126,9 @@ TEST(Redaction, TakesTimeInProportionToTheText) {
     const std::vector<std::string> shapes{
         "a.",  "a dot ", "b at c dot ", "1/2/",  "3rd June ", "AB 12 ",    "my adviser ",      "Mr ",        "07700 ",
         "@a ", "x[dot]", "LS1 ",        "word ", "Maureen ",  "Efua Obi ", "Grace Universal ", "in Peckham ",
-        "Thanks. Dave ", "J.P. ", "Heol y Wern ", "Nick (Group) ", "(", "Gemma H. ", "Ingeus Leicester "};
+        "Thanks. Dave ", "J.P. ", "Heol y Wern ", "Nick (Group) ", "(", "Gemma H. ", "Ingeus Leicester ",
+        "a at b at ", "a.b at c.com ", "1.3 – x. ", "6/1, ", "Kez: x / ", "Anthony 'Tony' Kirwan ", "AM said. ",
+        "3 października "};
     for (const auto& shape : shapes) {
         auto time = [&](std::size_t bytes) {
             std::string text;
