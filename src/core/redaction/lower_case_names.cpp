@@ -233,10 +233,12 @@ bool initials(std::string_view t, const std::vector<Token>& tokens, std::size_t 
     const auto size = token.end - token.begin;
     if (prefixed_initials(t.substr(token.begin, size)) && !token.is_public) return true;
     // "AM said the prime had flagged our site": initials, not the morning, before a verb in the past.
-    if ((token.folded == "am" || token.folded == "pm") && token.shape == Shape::upper && !token.is_public &&
-        (token.begin == 0 || !is_digit(t[token.begin - (t[token.begin - 1] == ' ' && token.begin >= 2 ? 2 : 1)])) &&
-        past_verb_after(t, tokens, i) && tokens[i + 1].folded != "left")
-        return true;
+    if ((token.folded == "am" || token.folded == "pm") && token.shape == Shape::upper && !token.is_public) {
+        auto before = token.begin;
+        if (before > 0 && t[before - 1] == ' ') --before;
+        const bool after_figure = before > 0 && is_digit(t[before - 1]);  // "10 AM said to return": a time
+        return !after_figure && past_verb_after(t, tokens, i) && tokens[i + 1].folded != "left";
+    }
     if (token.shape != Shape::upper || size < 2 || size > 3 || token.is_public || listed(kAcronyms, token.folded))
         return false;
     for (auto k = token.begin; k < token.end; ++k)
