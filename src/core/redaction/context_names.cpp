@@ -31,8 +31,8 @@ constexpr std::array<std::string_view, 57> kAcronyms{
 
 // Words that follow "called" or "named" and are no name: "called back", "named him".
 constexpr auto kNotNamed = std::to_array<std::string_view>(
-    {"back", "up", "in", "out", "round", "off", "on", "over", "by", "to", "for", "and", "but", "so", "at", "into",
-     "me", "him", "her", "them", "us", "it", "again", "twice", "once", "about", "after", "before", "home", "time",
+    {"back", "up", "in", "out", "round", "off", "on", "over", "by", "to", "for", "and", "but", "so", "at", "into", "me",
+     "him", "her", "them", "us", "it", "again", "twice", "once", "about", "after", "before", "home", "time",
      // What people are called who are not being named: "kept calling me 'buddy'".
      "buddy", "mate", "pal", "love", "darling", "hun", "babe", "sweetheart", "bro", "chief", "boss", "dear", "son",
      "lad", "pet", "duck", "flower", "chuck", "sunshine", "young", "names"});
@@ -214,9 +214,10 @@ std::optional<std::size_t> named_by_cue(std::string_view t, const std::vector<To
             return i;
     } else if (c == "tell") {
         // "tell kasia i said thanks", "Tell Precious that": a person told, before what they are told.
-        const bool then_told = i + 1 < tokens.size() && joined(t, tokens[i], tokens[i + 1]) &&
-                               listed(std::array<std::string_view, 7>{"i", "that", "she", "he", "we", "thanks", "thank"},
-                                      tokens[i + 1].folded);
+        const bool then_told =
+            i + 1 < tokens.size() && joined(t, tokens[i], tokens[i + 1]) &&
+            listed(std::array<std::string_view, 7>{"i", "that", "she", "he", "we", "thanks", "thank"},
+                   tokens[i + 1].folded);
         cued = then_told || (tokens[i].end < t.size() && (t[tokens[i].end] == ',' || t[tokens[i].end] == '.'));
     } else if (listed(kGreetings, c)) {  // "Dear Ngozi", "thank u aisling", "cheers ash"
         cued = c != "thank" && c != "u" && c != "you";

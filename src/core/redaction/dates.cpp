@@ -22,9 +22,9 @@ constexpr std::array<std::string_view, 12> kWelshMonths{"ionawr", "chwefror", "m
                                                         "mai",    "mehefin",  "gorffennaf", "awst",
                                                         "medi",   "hydref",   "tachwedd",   "rhagfyr"};
 // The same after "o" ("o Fai", "o Dachwedd"), where Welsh mutates a month's first letter.
-constexpr std::array<std::string_view, 12> kWelshMutated{"ionawr", "chwefror", "fawrth",     "ebrill",
+constexpr std::array<std::string_view, 12> kWelshMutated{"ionawr", "chwefror", "fawrth",    "ebrill",
                                                          "fai",    "fehefin",  "orffennaf", "awst",
-                                                         "fedi",   "hydref",   "dachwedd",   "rhagfyr"};
+                                                         "fedi",   "hydref",   "dachwedd",  "rhagfyr"};
 
 }  // namespace
 
@@ -61,18 +61,18 @@ std::optional<std::pair<int, std::size_t>> foreign_month_at(std::string_view t, 
     static constexpr std::array<std::array<std::string_view, 12>, 7> kNames{{
         {"stycznia", "lutego", "marca", "kwietnia", "maja", "czerwca", "lipca", "sierpnia", "wrze\u015bnia",
          "pa\u017adziernika", "listopada", "grudnia"},  // Polish
-        {"ianuarie", "februarie", "martie", "aprilie", "mai", "iunie", "iulie", "august", "septembrie",
-         "octombrie", "noiembrie", "decembrie"},  // Romanian
-        {"enero", "febrero", "marzo", "abril", "mayo", "junio", "julio", "agosto", "septiembre", "octubre",
-         "noviembre", "diciembre"},  // Spanish
+        {"ianuarie", "februarie", "martie", "aprilie", "mai", "iunie", "iulie", "august", "septembrie", "octombrie",
+         "noiembrie", "decembrie"},  // Romanian
+        {"enero", "febrero", "marzo", "abril", "mayo", "junio", "julio", "agosto", "septiembre", "octubre", "noviembre",
+         "diciembre"},  // Spanish
         {"janeiro", "fevereiro", "mar\u00e7o", "abril", "maio", "junho", "julho", "agosto", "setembro", "outubro",
          "novembro", "dezembro"},  // Portuguese
         {"janvier", "f\u00e9vrier", "mars", "avril", "mai", "juin", "juillet", "ao\u00fbt", "septembre", "octobre",
          "novembre", "d\u00e9cembre"},  // French
         {"gennaio", "febbraio", "marzo", "aprile", "maggio", "giugno", "luglio", "agosto", "settembre", "ottobre",
          "novembre", "dicembre"},  // Italian
-        {"januar", "februar", "m\u00e4rz", "april", "mai", "juni", "juli", "august", "september", "oktober",
-         "november", "dezember"},  // German
+        {"januar", "februar", "m\u00e4rz", "april", "mai", "juni", "juli", "august", "september", "oktober", "november",
+         "dezember"},  // German
     }};
     if (t.substr(i, 3) == "de ") i += 3;  // "3 de marzo"
     for (const auto& language : kNames) {
@@ -156,7 +156,7 @@ std::size_t weekday_before(std::string_view t, std::size_t begin) {
     for (auto k = start; k < end; ++k) word.push_back(lower(t[k]));
     if (std::ranges::find(kDays, word) != kDays.end()) return start;
     // Welsh: "Dydd Llun 4 Mawrth", "ddydd Mawrth 14eg Tachwedd".
-    static constexpr std::array<std::string_view, 7> kWelshDays{"llun",  "mawrth", "mercher", "iau",
+    static constexpr std::array<std::string_view, 7> kWelshDays{"llun",   "mawrth", "mercher", "iau",
                                                                 "gwener", "sadwrn", "sul"};
     if (std::ranges::find(kWelshDays, word) == kWelshDays.end() || start < 2 || t[start - 1] != ' ') return begin;
     const auto [dydd, dydd_start] = word_before(t, start - 1);
@@ -347,7 +347,7 @@ void find_dates(std::string_view t, std::vector<Span>& out) {
                 auto month = month_at(t, at);
                 if (!month && !hyphens) {
                     std::size_t after_day = day->second;
-                    if (t.substr(after_day, 2) == ". ") ++after_day;     // "3. März"
+                    if (t.substr(after_day, 2) == ". ") ++after_day;  // "3. März"
                     const auto from = skip_spaces(t, after_day);
                     if (from > after_day) month = foreign_month_at(t, from);
                 }

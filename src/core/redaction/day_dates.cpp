@@ -98,7 +98,8 @@ bool at_entry_start(std::string_view t, std::size_t i) {
     while (line > 0 && (t[line - 1] == ' ' || t[line - 1] == '*' || t[line - 1] == '"')) --line;
     if (line == 0) return true;
     const char c = t[line - 1];
-    return c == '\n' || (line < i && (c == '.' || c == ':' || c == ';' || (c == '/' && line >= 2 && t[line - 2] == ' ')));
+    return c == '\n' ||
+           (line < i && (c == '.' || c == ':' || c == ';' || (c == '/' && line >= 2 && t[line - 2] == ' ')));
 }
 
 // A dash or a colon after a diary entry's day: "1st – UC paid", "6/3 - rang them", "1.3: letter".
@@ -213,9 +214,9 @@ void find_day_only(std::string_view t, std::vector<Span>& out) {
             const bool decimal = (at + 1 < t.size() && t[at] == '.' && is_digit(t[at + 1])) ||
                                  (i > 0 && static_cast<unsigned char>(t[i - 1]) >= 0x80);
             const bool entry = at_entry_start(t, i) && entry_dash_after(t, at);
-            const bool listed = last_numeric != std::string_view::npos &&
-                                (t.substr(last_numeric, i - last_numeric) == ", " ||
-                                 t.substr(last_numeric, i - last_numeric) == " and ");
+            const bool listed =
+                last_numeric != std::string_view::npos && (t.substr(last_numeric, i - last_numeric) == ", " ||
+                                                           t.substr(last_numeric, i - last_numeric) == " and ");
             if (!decimal && (entry || listed || dotted_diary)) {
                 add(t, i, at, month, std::nullopt, out);
                 dotted_diary = dotted_diary || entry;
@@ -261,9 +262,9 @@ void find_day_only(std::string_view t, std::vector<Span>& out) {
         // Not "6/1, 13/1": a list of days.
         const auto next_number = rest.substr(std::min(rest.size(), std::size_t{2}));
         const auto next_end = std::ranges::find_if_not(next_number, is_digit) - next_number.begin();
-        const bool flat = before == "flat" ||
-                          (rest.size() > 2 && rest[0] == ',' && rest[1] == ' ' && is_digit(rest[2]) &&
-                           next_number.substr(static_cast<std::size_t>(next_end), 1) != "/");
+        const bool flat =
+            before == "flat" || (rest.size() > 2 && rest[0] == ',' && rest[1] == ' ' && is_digit(rest[2]) &&
+                                 next_number.substr(static_cast<std::size_t>(next_end), 1) != "/");
         // A diary line's score is a day only with a dash or a colon after it ("3/5 - rang them").
         const bool diary_day = diary && (!score || rest.starts_with(" -") || rest.starts_with(":") ||
                                          rest.starts_with(" \u2013"));
@@ -279,14 +280,14 @@ void find_day_only(std::string_view t, std::vector<Span>& out) {
 void find_named_days(std::string_view t, std::vector<Span>& out) {
     // Month 0: a feast whose month moves with the year, so the whole becomes "[date]".
     static constexpr std::array<std::pair<std::string_view, int>, 33> kDays{{
-        {"christmas day", 12}, {"christmas eve", 12},   {"xmas day", 12},       {"xmas eve", 12},
-        {"mothers day", 0},    {"mother's day", 0},     {"fathers day", 6},     {"father's day", 6},
-        {"boxing day", 12},    {"new year's day", 1},   {"new year's eve", 12}, {"new years day", 1},
-        {"new years eve", 12}, {"valentine's day", 2},  {"valentines day", 2},  {"halloween", 10},
-        {"bonfire night", 11}, {"st patrick's day", 3}, {"st david's day", 3},  {"good friday", 0},
-        {"easter monday", 0},  {"easter sunday", 0},    {"shrove tuesday", 0},  {"pancake day", 0},
-        {"mothering sunday", 0}, {"hogmanay", 12},      {"st andrew's day", 11}, {"st george's day", 4},
-        {"eid al-fitr", 0},    {"eid ul-fitr", 0},      {"eid al-adha", 0},     {"eid ul-adha", 0},
+        {"christmas day", 12},      {"christmas eve", 12},   {"xmas day", 12},        {"xmas eve", 12},
+        {"mothers day", 0},         {"mother's day", 0},     {"fathers day", 6},      {"father's day", 6},
+        {"boxing day", 12},         {"new year's day", 1},   {"new year's eve", 12},  {"new years day", 1},
+        {"new years eve", 12},      {"valentine's day", 2},  {"valentines day", 2},   {"halloween", 10},
+        {"bonfire night", 11},      {"st patrick's day", 3}, {"st david's day", 3},   {"good friday", 0},
+        {"easter monday", 0},       {"easter sunday", 0},    {"shrove tuesday", 0},   {"pancake day", 0},
+        {"mothering sunday", 0},    {"hogmanay", 12},        {"st andrew's day", 11}, {"st george's day", 4},
+        {"eid al-fitr", 0},         {"eid ul-fitr", 0},      {"eid al-adha", 0},      {"eid ul-adha", 0},
         {"remembrance sunday", 11},
     }};
     for (std::size_t i = 0; i < t.size(); ++i) {

@@ -404,7 +404,8 @@ bool starts_name(std::string_view t, const std::vector<Token>& tokens, std::size
             // "Shout out to Precious at the Reed office": inside a sentence, a capital and where
             // the person works after it.
             if (token.shape == Shape::capitalised && !token.sentence_start && i + 2 < tokens.size() &&
-                is_curated_name(token.folded) && !is_job_or_relation(token.folded) && listed(kWorkplacePrepositions, tokens[i + 1].folded) &&
+                is_curated_name(token.folded) && !is_job_or_relation(token.folded) &&
+                listed(kWorkplacePrepositions, tokens[i + 1].folded) &&
                 t.substr(token.word_end, tokens[i + 1].begin - token.word_end) == " " &&
                 workplace_after(t, tokens, i + 2))
                 return true;

@@ -27,13 +27,12 @@ constexpr std::array<std::string_view, 26> kWorkplaces{
 
 // Capitals that are never a person's initials here.
 constexpr std::array<std::string_view, 69> kAcronyms{
-    "dob", "ref", "tel", "ids", "po", "lm", "md", "sw", "mrs", "aob", "dna", "sia",
-    "dwp", "jcp", "esa", "jsa", "pip", "uc",  "cv",  "gp",  "mp",  "nhs",  "ice",  "hmrc", "cab",
-    "ca",  "mr",  "wp",  "wca", "lha", "hb",  "ctr", "id",  "it",  "hr",   "tl",   "pa",   "wc",
-    "dm",  "bbc", "itv", "dla", "ssp", "ni",  "uk",  "eu",  "ons", "foi",  "sar",  "tv",   "pc",
-    "sms", "ok",  "am",  "pm",  "lol", "omg", "tbh", "btw", "fyi", "acas", "atos", "csr",  "rsvp",
+    "dob", "ref", "tel", "ids", "po", "lm", "md", "sw", "mrs", "aob", "dna", "sia", "dwp", "jcp", "esa", "jsa", "pip",
+    "uc", "cv", "gp", "mp", "nhs", "ice", "hmrc", "cab", "ca", "mr", "wp", "wca", "lha", "hb", "ctr", "id", "it", "hr",
+    "tl", "pa", "wc", "dm", "bbc", "itv", "dla", "ssp", "ni", "uk", "eu", "ons", "foi", "sar", "tv", "pc", "sms", "ok",
+    "am", "pm", "lol", "omg", "tbh", "btw", "fyi", "acas", "atos", "csr", "rsvp",
     // Case notes' own: "DR" a doubt raised, "IA" an initial assessment, "VM" a voicemail.
-    "dr",  "ia",  "vm",  "fta", "ptp"};
+    "dr", "ia", "vm", "fta", "ptp"};
 
 // Modal verbs that are also names: "my son will be", "my mate may come".
 constexpr std::array<std::string_view, 4> kModals{"will", "may", "can", "might"};
@@ -214,7 +213,8 @@ bool past_verb_after(std::string_view t, const std::vector<Token>& tokens, std::
     if (i + 1 >= tokens.size() || !joined(t, tokens[i], tokens[i + 1]) || tokens[i + 1].shape != Shape::lower)
         return false;
     const auto& verb = tokens[i + 1].folded;
-    static constexpr std::array<std::string_view, 8> kPast{"took", "said", "told", "went", "came", "made", "gave", "left"};
+    static constexpr std::array<std::string_view, 8> kPast{"took", "said", "told", "went",
+                                                           "came", "made", "gave", "left"};
     return listed(kPast, verb) || (verb.size() >= 5 && verb.ends_with("ed"));
 }
 
@@ -225,7 +225,8 @@ bool starts_entry(std::string_view t, std::size_t begin) {
     while (back > 0 && t[back - 1] == ' ') --back;
     if (back == 0) return true;
     const char c = t[back - 1];
-    return c == '\n' || (back < begin && (c == '.' || c == ':' || c == ';' || (c == '/' && back >= 2 && t[back - 2] == ' ')));
+    return c == '\n' ||
+           (back < begin && (c == '.' || c == ':' || c == ';' || (c == '/' && back >= 2 && t[back - 2] == ' ')));
 }
 
 bool initials(std::string_view t, const std::vector<Token>& tokens, std::size_t i, bool relation) {
@@ -246,9 +247,9 @@ bool initials(std::string_view t, const std::vector<Token>& tokens, std::size_t 
     if (relation || person_follows(t, tokens, i) != Follow::none) return true;
     const bool bracketed = token.begin > 0 && t[token.begin - 1] == '(' && token.end < t.size() && t[token.end] == ')';
     static constexpr auto kWho = std::to_array<std::string_view>(
-        {"client", "claimant", "customer", "participant", "adviser", "advisor", "coach", "owner", "mgr", "manager",
-         "supervisor", "tl", "covering", "chair", "adv", "advr", "officer", "worker", "caseworker", "mentor",
-         "coordinator"});
+        {"client", "claimant", "customer", "participant", "adviser",    "advisor",  "coach",
+         "owner",  "mgr",      "manager",  "supervisor",  "tl",         "covering", "chair",
+         "adv",    "advr",     "officer",  "worker",      "caseworker", "mentor",   "coordinator"});
     // "Client (JS) attended", "client DF, Friday", "the client I mentioned (GR)": who the note is about.
     if (i > 0 && listed(kWho, tokens[i - 1].folded) &&
         (bracketed || t.substr(tokens[i - 1].word_end, token.begin - tokens[i - 1].word_end) == " "))
@@ -292,7 +293,8 @@ bool initials(std::string_view t, const std::vector<Token>& tokens, std::size_t 
                                                               "checked", "noted",  "recorded", "reviewed", "completed",
                                                               "prepared", "seen"};
     // "Verified by HM", "submitted by PS", "told by KT": any verb in the past before "by".
-    if (i >= 2 && tokens[i - 1].folded == "by" && joined(t, tokens[i - 1], token) && joined(t, tokens[i - 2], tokens[i - 1]) &&
+    if (i >= 2 && tokens[i - 1].folded == "by" && joined(t, tokens[i - 1], token) &&
+        joined(t, tokens[i - 2], tokens[i - 1]) &&
         (listed(kDoneBy, tokens[i - 2].folded) || tokens[i - 2].folded == "told" ||
          (tokens[i - 2].folded.size() >= 5 && tokens[i - 2].folded.ends_with("ed"))))
         return true;

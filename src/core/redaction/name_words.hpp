@@ -20,8 +20,8 @@ inline constexpr auto kNeverNames = std::to_array<std::string_view>(
      "jobseeker", "jobseekers",
      // Words of chat that the long name list holds: "cos i was late".
      "cos", "coz", "cuz", "innit", "bruv", "wiv", "wid", "fink", "dunno", "summat", "nowt", "owt", "gonna", "wanna",
-     "gotta", "dinnae", "cannae", "didnae", "wouldnae", "havnae", "isnae", "sed", "goin", "doin", "nothin",
-     "fur", "wis", "aye", "naw", "bonjour", "merci", "obrigada", "obrigado", "gracias", "hola", "salaam", "shukran",
+     "gotta", "dinnae", "cannae", "didnae", "wouldnae", "havnae", "isnae", "sed", "goin", "doin", "nothin", "fur",
+     "wis", "aye", "naw", "bonjour", "merci", "obrigada", "obrigado", "gracias", "hola", "salaam", "shukran",
      // Weekdays cut short, and words of forms and chat written without their apostrophe.
      "mon", "tue", "tues", "wed", "weds", "thu", "thur", "thurs", "fri", "sat", "sun", "fax", "cust", "hasnt",
      "couldnt", "arent", "isnt", "wouldnt", "shouldnt", "doesnt", "havent", "werent", "aint", "yer", "naff", "brill",
@@ -30,9 +30,9 @@ inline constexpr auto kNeverNames = std::to_array<std::string_view>(
      // Case notes' words cut short: "Ptp attended", "Adv: KM".
      "ptp", "ptps", "clt", "adv", "advr",
      // Welsh words of letters and addresses: "Annwyl Mr Hughes, diolch am eich llythyr", "Heol y Parc".
-     "annwyl", "diolch", "cofion", "croeso", "eich", "heol", "ffordd", "stryd", "rhodfa", "cilgant", "parc",
-     "maes", "ysgol", "capel", "coleg", "canolfan", "neuadd", "gaelscoil", "culturlann", "gymraeg", "cymraeg",
-     "gaeilge", "gaidhlig", "failte", "meas", "hiya", "jummah",
+     "annwyl", "diolch", "cofion", "croeso", "eich", "heol", "ffordd", "stryd", "rhodfa", "cilgant", "parc", "maes",
+     "ysgol", "capel", "coleg", "canolfan", "neuadd", "gaelscoil", "culturlann", "gymraeg", "cymraeg", "gaeilge",
+     "gaidhlig", "failte", "meas", "hiya", "jummah",
      // Letters in capitals that are cards and courses, not initials: "a CSCS card".
      "cscs", "nvq", "gcse", "gcses", "dbs", "hgv", "ecdl", "esol",
      // Festivals and times everyone knows: "off for Eid", "since Covid".
@@ -87,15 +87,15 @@ inline constexpr std::array<std::string_view, 10> kPlacePrepositions{"in",      
 
 // Verbs that say a person did something: "Sian rang", "Victoria explained".
 inline constexpr std::array<std::string_view, 58> kPersonVerbs{
-    "said",     "says",    "told",     "rang",   "phoned",   "called",  "emailed", "texted",    "messaged",
-    "helped",   "asked",   "sent",     "gave",   "refused",  "shouted", "laughed", "explained", "promised",
-    "agreed",   "replied", "answered", "sorted", "arranged", "booked",  "found",   "wrote",     "listened",
-    "wouldn't", "didn't",  "couldn't", "won't",  "doesn't",  "reckons", "admitted",
+    "said", "says", "told", "rang", "phoned", "called", "emailed", "texted", "messaged", "helped", "asked", "sent",
+    "gave", "refused", "shouted", "laughed", "explained", "promised", "agreed", "replied", "answered", "sorted",
+    "arranged", "booked", "found", "wrote", "listened", "wouldn't", "didn't", "couldn't", "won't", "doesn't", "reckons",
+    "admitted",
     // The verbs of minutes and case notes: "Martin G stated", "Lee presented in distress".
-    "stated",   "noted",   "reported", "confirmed", "suggested", "mentioned", "raised",  "presented",
-    "attended", "advised", "informed", "insisted",  "warned",    "abstained", "apologised",
+    "stated", "noted", "reported", "confirmed", "suggested", "mentioned", "raised", "presented", "attended", "advised",
+    "informed", "insisted", "warned", "abstained", "apologised",
     // What people do and towns do not: "Connor left in May", "Glenys runs it".
-    "left",     "runs",    "quit",     "resigned", "retired",   "smiled",    "joked",   "shrugged", "sighed"};
+    "left", "runs", "quit", "resigned", "retired", "smiled", "joked", "shrugged", "sighed"};
 
 // Words that follow a person more than the word: "Ruby in reception", "Hope was lovely".
 inline constexpr std::array<std::string_view, 30> kAfterPerson{
@@ -115,10 +115,10 @@ inline constexpr std::array<std::string_view, 55> kRelations{
 
 // Staff by their job: "my manager gaz", "the receptionist sian".
 inline constexpr std::array<std::string_view, 25> kJobs{
-    "adviser",    "advisor",    "coach",      "manager",      "worker",    "leader",   "mentor",
-    "tutor",      "trainer",    "supervisor", "caseworker",   "keyworker", "receptionist", "boss",
-    "consultant", "officer",    "specialist", "coordinator", "navigator", "assessor", "practitioner",
-    "advocate",   "solicitor",  "volunteer",  "counsellor"};
+    "adviser",    "advisor",   "coach",      "manager",     "worker",    "leader",       "mentor",
+    "tutor",      "trainer",   "supervisor", "caseworker",  "keyworker", "receptionist", "boss",
+    "consultant", "officer",   "specialist", "coordinator", "navigator", "assessor",     "practitioner",
+    "advocate",   "solicitor", "volunteer",  "counsellor"};
 
 template <std::size_t N>
 bool in_list(const std::array<std::string_view, N>& list, std::string_view folded) {

@@ -111,7 +111,8 @@ void find_obfuscated_emails(std::string_view t, std::vector<Span>& out) {
         for (auto k = last_label; k < end && tld; ++k) tld = is_alpha(t[k]);
         // "me at t dot okonjo at example dot co dot uk": what looked like the domain is the local
         // part of the address that follows.
-        if (const auto again = separator_at(t, end, '@', "at"); again && again->end < t.size() && is_alnum(t[again->end])) {
+        if (const auto again = separator_at(t, end, '@', "at");
+            again && again->end < t.size() && is_alnum(t[again->end])) {
             i = separator->end - 1;
             continue;
         }
@@ -125,8 +126,8 @@ void find_obfuscated_emails(std::string_view t, std::vector<Span>& out) {
         std::string ending;
         for (auto k = last_label; k < end; ++k) ending.push_back(lower(t[k]));
         const auto local = t.substr(i, at - i);
-        const bool plain_address = local.find_first_of("._0123456789") != std::string_view::npos &&
-                                   listed_ending(ending);
+        const bool plain_address =
+            local.find_first_of("._0123456789") != std::string_view::npos && listed_ending(ending);
         if (!tld || (bare_word_at && !disguised && !plain_address)) {
             i = resume;
             continue;

@@ -6,7 +6,8 @@
 using pw::redaction::redact;
 
 TEST(RedactionDates, ListsOfDaysAndMonthsInFigures) {
-    EXPECT_EQ(redact("My appointments: 6/1, 13/1, 20/1 and 3/2."), "My appointments: January, January, January and February.");
+    EXPECT_EQ(redact("My appointments: 6/1, 13/1, 20/1 and 3/2."),
+              "My appointments: January, January, January and February.");
     EXPECT_EQ(redact("flat 4/2, 112 Dumbarton Road"), "flat 4/2, 112 Dumbarton Road");
 }
 

@@ -7,18 +7,20 @@ using pw::redaction::redact;
 
 TEST(RedactionNotes, InitialsWhereACaseGoesOrWhoDidSomething) {
     EXPECT_EQ(redact("Refer to DJ for safeguarding."), "Refer to [name] for safeguarding.");
-    EXPECT_EQ(redact("Evidence: payslip. Verified by HM. Status: pending."), "Evidence: payslip. Verified by [name]. Status: pending.");
+    EXPECT_EQ(redact("Evidence: payslip. Verified by HM. Status: pending."),
+              "Evidence: payslip. Verified by [name]. Status: pending.");
     EXPECT_EQ(redact("I was told by KT that my rate was low"), "I was told by [name] that my rate was low");
     EXPECT_EQ(redact("Adv KM. Barriers discussed: childcare"), "Adv [name]. Barriers discussed: childcare");
-    EXPECT_EQ(redact("Item 1: Travel. HL to chase. Item 2: Letters."), "Item 1: Travel. [name] to chase. Item 2: Letters.");
+    EXPECT_EQ(redact("Item 1: Travel. HL to chase. Item 2: Letters."),
+              "Item 1: Travel. [name] to chase. Item 2: Letters.");
     EXPECT_EQ(redact("'16/08/2022 – HG – appears to be gaming'"), "'August 2022 – [name] – appears to be gaming'");
     EXPECT_EQ(redact("We will come back to you within 10 working days. – KB"),
               "We will come back to you within 10 working days. – [name]");
 }
 
 TEST(RedactionNotes, CaseNoteAbbreviationsAreNoInitials) {
-    for (auto text : {"DR submitted. IA booked.", "No answer, VM left.", "Ptp attended.", "Seen at 10 AM said to return",
-                      "UC to pay from Monday."}) {
+    for (auto text : {"DR submitted. IA booked.", "No answer, VM left.", "Ptp attended.",
+                      "Seen at 10 AM said to return", "UC to pay from Monday."}) {
         EXPECT_EQ(redact(text), text);
     }
 }
@@ -29,8 +31,10 @@ TEST(RedactionNotes, InitialsAndAMAsAPerson) {
 }
 
 TEST(RedactionNotes, ANameFoundOnceIsRemovedEverywhereInTheText) {
-    EXPECT_EQ(redact("Subject: Participant RE / I've read RE's GP letter."), "Subject: Participant [name] / I've read [name]'s GP letter.");
-    EXPECT_EQ(redact("GS noted the figures. Later GS: 'it is a problem'."), "[name] noted the figures. Later [name]: 'it is a problem'.");
+    EXPECT_EQ(redact("Subject: Participant RE / I've read RE's GP letter."),
+              "Subject: Participant [name] / I've read [name]'s GP letter.");
+    EXPECT_EQ(redact("GS noted the figures. Later GS: 'it is a problem'."),
+              "[name] noted the figures. Later [name]: 'it is a problem'.");
     // A name that is also a word is taken again only where no sentence starts with it.
     EXPECT_EQ(redact("My adviser Will helped. Then I saw Will in town. Will they call?"),
               "[an adviser] helped. Then I saw [name] in town. Will they call?");
@@ -48,9 +52,11 @@ TEST(RedactionNotes, FieldNamesInAnExportAreNoUserNames) {
 }
 
 TEST(RedactionNotes, NamesInQuotesAndNamesPeopleAreCalled) {
-    EXPECT_EQ(redact("Yours faithfully, Anthony 'Tony' Kirwan, 22 Price Street"), "Yours faithfully, [name], 22 Price Street");
+    EXPECT_EQ(redact("Yours faithfully, Anthony 'Tony' Kirwan, 22 Price Street"),
+              "Yours faithfully, [name], 22 Price Street");
     EXPECT_EQ(redact("I was registered as 'Rory O'Donnell'."), "I was registered as '[name]'.");
-    EXPECT_EQ(redact("His name was Terry. Everyone called him Tel."), "His name was [name]. Everyone called him [name].");
+    EXPECT_EQ(redact("His name was Terry. Everyone called him Tel."),
+              "His name was [name]. Everyone called him [name].");
     EXPECT_EQ(redact("we called him 'Robocop'"), "we called him '[name]'");
     EXPECT_EQ(redact("He kept calling me 'buddy'."), "He kept calling me 'buddy'.");
     EXPECT_EQ(redact("the areas were called 'CPAs'"), "the areas were called 'CPAs'");
