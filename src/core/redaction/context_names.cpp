@@ -358,25 +358,79 @@ std::optional<Span> forum_name_at(std::string_view t, std::size_t i) {
     return Span{i, end, Kind::staff_name, "[name]"};
 }
 
-// Who speaks in a chat copied in: "Kez: anyone else got a text? / Shaz: yeah, 9am / Dazza: same".
-// A capitalised word no list calls a word, a place or a famous name, at a line's start before a
-// colon, where two or more such speakers are: one alone may be a heading ("Seetec: awful").
+// Where a line of a chat or a thread starts: the text's start, a new line, " / " (how a text
+// written on one line shows its breaks), or after a time stamp in brackets there ("[11/7/22,
+// 8:09 pm] Kev Boyle: is that the blonde one").
+bool chat_line_start(std::string_view t, std::size_t i) {
+    const auto plain = [&](std::size_t at) {
+        return at == 0 || t[at - 1] == '\n' || (at >= 3 && t.substr(at - 3, 3) == " / ");
+    };
+    if (plain(i)) return true;
+    if (i < 2 || t.substr(i - 2, 2) != "] ") return false;
+    const auto open = t.rfind('[', i - 2);
+    if (open == std::string_view::npos || i - open > 40 || !plain(open)) return false;
+    const auto stamp = t.substr(open, i - open);
+    return std::ranges::any_of(stamp, [](char c) { return is_digit(c); });
+}
+
+// A speaker's label at a line's start, before ": ": one to three words ("Kez", "Lauren Pickup",
+// "JAMIE", "MrsTumbleweed", "lisajaneB", "ken_frae_fife"), if it names someone: not a label of
+// a form or minutes ("Update", "Next Steps", "Outcome").
+std::optional<std::size_t> speaker_at(std::string_view t, std::size_t i) {
+    std::vector<std::string> words;
+    std::size_t at = i;
+    bool handle = false;  // digits, underscores or a capital inside a word
+    for (;;) {
+        const auto begin = at;
+        while (at < t.size() && (is_alnum(t[at]) || t[at] == '-' || t[at] == '_' || t[at] == '\'' ||
+                                 static_cast<unsigned char>(t[at]) >= 0x80))
+            ++at;
+        if (at == begin || words.size() == 3) return std::nullopt;
+        const auto word = t.substr(begin, at - begin);
+        for (std::size_t k = 1; k < word.size(); ++k)
+            handle = handle || is_digit(word[k]) || word[k] == '_' || (is_upper(word[k]) && is_lower(word[k - 1]));
+        words.push_back(text::fold(word));
+        if (t.substr(at, 2) == ": ") break;
+        if (at >= t.size() || t[at] != ' ') return std::nullopt;
+        ++at;
+    }
+    const auto& first = words.front();
+    if (listed(kLineLabels, first) || listed(kNeverNames, first) || is_job_or_relation(first)) return std::nullopt;
+    if (!is_alpha(t[i]) && static_cast<unsigned char>(t[i]) < 0x80) return std::nullopt;
+    const auto word_like = [](const std::string& w) {
+        return is_english_word(w) || is_place(w) || is_proper_noun(w) || listed(kNeverNames, w);
+    };
+    if (handle) return at;
+    if (words.size() == 1) {
+        if (first.size() < 3) return std::nullopt;
+        return !word_like(first) || (is_upper(t[i]) && is_first_name(first) && !is_english_word(first)) ? std::optional(at)
+                                                                                                      : std::nullopt;
+    }
+    // "Lauren Pickup", "Keith Armitage": every word with a capital, and a first name first or a
+    // word no word list claims ("Next Steps", "Case Notes" are headings).
+    std::size_t k = i;
+    for (std::size_t w = 0; w < words.size(); ++w) {
+        if (!is_upper(t[k]) && static_cast<unsigned char>(t[k]) < 0x80) return std::nullopt;
+        k = t.find(' ', k) + 1;
+    }
+    const bool named = is_first_name(first) || !std::ranges::all_of(words, word_like);
+    return named ? std::optional(at) : std::nullopt;
+}
+
+// Who speaks in a chat or a thread copied in: "Kez: anyone got a text? / Shaz: yeah, 9am",
+// "Lauren Pickup: ring them", "[11/7/22, 8:09 pm] Kev Boyle: is that the blonde one". Where two
+// or more speakers are; one label alone may be a heading ("Seetec: awful").
 void find_chat_speakers(std::string_view t, std::vector<Span>& out) {
     std::vector<Span> speakers;
-    std::vector<std::string> distinct;
+    std::vector<std::string_view> distinct;
     for (std::size_t i = 0; i < t.size(); ++i) {
-        const bool line_start = i == 0 || t[i - 1] == '\n' || (i >= 3 && t.substr(i - 3, 3) == " / ");
-        if (!line_start || !is_upper(t[i])) continue;
-        std::size_t end = i + 1;
-        while (end < t.size() && is_lower(t[end])) ++end;
-        if (end - i < 3 || t.substr(end, 2) != ": ") continue;
-        std::string folded;
-        for (auto k = i; k < end; ++k) folded.push_back(lower(t[k]));
-        if (is_english_word(folded) || is_place(folded) || is_proper_noun(folded) || listed(kNeverNames, folded) ||
-            listed(kLineLabels, folded))
-            continue;
-        speakers.push_back({i, end, Kind::staff_name, "[name]"});
-        if (std::ranges::find(distinct, folded) == distinct.end()) distinct.push_back(folded);
+        if (!chat_line_start(t, i)) continue;
+        const auto end = speaker_at(t, i);
+        if (!end) continue;
+        speakers.push_back({i, *end, Kind::staff_name, "[name]"});
+        const auto label = t.substr(i, *end - i);
+        if (std::ranges::find(distinct, label) == distinct.end()) distinct.push_back(label);
+        i = *end;
     }
     if (distinct.size() >= 2) out.insert(out.end(), speakers.begin(), speakers.end());
 }

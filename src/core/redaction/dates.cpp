@@ -58,7 +58,7 @@ std::optional<std::pair<int, std::size_t>> month_at(std::string_view t, std::siz
 // "12 martie", "3 de marzo", "3 janvier", "3. März". Only after a day: alone, "mars", "mayo"
 // or "luglio" may be anything.
 std::optional<std::pair<int, std::size_t>> foreign_month_at(std::string_view t, std::size_t i) {
-    static constexpr std::array<std::array<std::string_view, 12>, 7> kNames{{
+    static constexpr std::array<std::array<std::string_view, 12>, 12> kNames{{
         {"stycznia", "lutego", "marca", "kwietnia", "maja", "czerwca", "lipca", "sierpnia", "wrze\u015bnia",
          "pa\u017adziernika", "listopada", "grudnia"},  // Polish
         {"ianuarie", "februarie", "martie", "aprilie", "mai", "iunie", "iulie", "august", "septembrie", "octombrie",
@@ -73,14 +73,31 @@ std::optional<std::pair<int, std::size_t>> foreign_month_at(std::string_view t, 
          "novembre", "dicembre"},  // Italian
         {"januar", "februar", "m\u00e4rz", "april", "mai", "juni", "juli", "august", "september", "oktober", "november",
          "dezember"},  // German
+        {"janaayo", "febraayo", "maarso", "abriil", "maajo", "juun", "luuliyo", "agoosto", "sebteembar", "oktoobar",
+         "nofeembar", "diseembar"},  // Somali
+        {"am faoilleach", "an gearran", "am m\u00e0rt", "an giblean", "an c\u00e8itean", "an t-\u00f2gmhios",
+         "an t-iuchar", "an l\u00f9nastal", "an t-sultain", "an d\u00e0mhair", "an t-samhain",
+         "an d\u00f9bhlachd"},  // Scottish Gaelic, as written after a day
+        {"ean\u00e1ir", "feabhra", "m\u00e1rta", "aibre\u00e1n", "bealtaine", "meitheamh", "i\u00fail",
+         "l\u00fanasa", "me\u00e1n f\u00f3mhair", "deireadh f\u00f3mhair", "samhain", "nollaig"},  // Irish
+        {"\u00e7ile", "sibat", "adar", "n\u00eesan", "gulan", "hez\u00eeran", "t\u00eermeh", "tebax",
+         "\u00eelon", "cotmeh", "mijdar", "berfanbar"},  // Kurdish (Kurmanji)
+        {"\u062c\u0646\u0648\u0631\u06cc", "\u0641\u0631\u0648\u0631\u06cc", "\u0645\u0627\u0631\u0686",
+         "\u0627\u067e\u0631\u06cc\u0644", "\u0645\u0626\u06cc", "\u062c\u0648\u0646",
+         "\u062c\u0648\u0644\u0627\u0626\u06cc", "\u0627\u06af\u0633\u062a", "\u0633\u062a\u0645\u0628\u0631",
+         "\u0627\u06a9\u062a\u0648\u0628\u0631", "\u0646\u0648\u0645\u0628\u0631",
+         "\u062f\u0633\u0645\u0628\u0631"},  // Urdu
     }};
     if (t.substr(i, 3) == "de ") i += 3;  // "3 de marzo"
     for (const auto& language : kNames) {
         for (int m = 0; m < 12; ++m) {
             const auto name = language[m];
             if (i + name.size() <= t.size() && equals_folded(t.substr(i, name.size()), name) &&
-                boundary_after(t, i + name.size()))
-                return std::pair{m + 1, i + name.size()};
+                boundary_after(t, i + name.size())) {
+                auto end = i + name.size();
+                if (t.substr(end, 2) == "\u00ea") end += 2;  // Kurdish: "12ê Gulanê"
+                return std::pair{m + 1, end};
+            }
         }
     }
     return std::nullopt;
@@ -143,6 +160,32 @@ std::pair<std::string, std::size_t> word_before(std::string_view t, std::size_t 
     return {word, start};
 }
 
+namespace {
+
+// A weekday in another language people here write in, ending at `end`, and where it starts (with
+// the Polish "w" before it): "w piątek 8 września", "vineri 19 ianuarie", "Diluain 4 Samhain".
+std::optional<std::size_t> other_weekday_before(std::string_view t, std::size_t end) {
+    static constexpr auto kOtherDays = std::to_array<std::string_view>(
+        {"poniedzia\u0142ek", "wtorek", "\u015broda", "\u015brod\u0119", "czwartek", "pi\u0105tek", "sobota",
+         "sobot\u0119", "niedziela", "niedziel\u0119",  // Polish
+         "luni", "mar\u021bi", "marti", "miercuri", "joi", "vineri", "s\u00e2mb\u0103t\u0103", "sambata",
+         "duminic\u0103", "duminica",  // Romanian
+         "diluain", "dim\u00e0irt", "diciadain", "diardaoin", "dihaoine", "disathairne", "did\u00f2mhnaich",  // Gaelic
+         "isniin", "talaado", "arbaco", "khamiis", "jimco", "sabti", "axad"});  // Somali
+    for (auto day : kOtherDays) {
+        if (end < day.size() || !equals_folded(t.substr(end - day.size(), day.size()), day)) continue;
+        auto start = end - day.size();
+        if (!boundary_before(t, start)) continue;
+        if (start >= 2 && (t.substr(start - 2, 2) == "w " || t.substr(start - 2, 2) == "W ") &&
+            boundary_before(t, start - 2))
+            start -= 2;
+        return start;
+    }
+    return std::nullopt;
+}
+
+}  // namespace
+
 // "Monday ", "mon ", "Tues, " before a date is part of it: the day of the week is as exact.
 std::size_t weekday_before(std::string_view t, std::size_t begin) {
     const auto& kDays = kWeekdays;
@@ -155,6 +198,7 @@ std::size_t weekday_before(std::string_view t, std::size_t begin) {
     std::string word;
     for (auto k = start; k < end; ++k) word.push_back(lower(t[k]));
     if (std::ranges::find(kDays, word) != kDays.end()) return start;
+    if (const auto other = other_weekday_before(t, end)) return *other;
     // Welsh: "Dydd Llun 4 Mawrth", "ddydd Mawrth 14eg Tachwedd".
     static constexpr std::array<std::string_view, 7> kWelshDays{"llun",   "mawrth", "mercher", "iau",
                                                                 "gwener", "sadwrn", "sul"};
@@ -348,6 +392,7 @@ void find_dates(std::string_view t, std::vector<Span>& out) {
                 if (!month && !hyphens) {
                     std::size_t after_day = day->second;
                     if (t.substr(after_day, 2) == ". ") ++after_day;  // "3. März"
+                    if (t.substr(after_day, 2) == "\u00ea") after_day += 2;  // Kurdish: "12ê Gulanê"
                     const auto from = skip_spaces(t, after_day);
                     if (from > after_day) month = foreign_month_at(t, from);
                 }

@@ -213,7 +213,8 @@ void find_day_only(std::string_view t, std::vector<Span>& out) {
             // it, or any after such an entry in the same text.
             const bool decimal = (at + 1 < t.size() && t[at] == '.' && is_digit(t[at + 1])) ||
                                  (i > 0 && static_cast<unsigned char>(t[i - 1]) >= 0x80);
-            const bool entry = at_entry_start(t, i) && entry_dash_after(t, at);
+            // "wtorek 23.04", "Tues 4.3": a weekday before says so too.
+            const bool entry = (at_entry_start(t, i) && entry_dash_after(t, at)) || weekday_before(t, i) < i;
             const bool listed =
                 last_numeric != std::string_view::npos && (t.substr(last_numeric, i - last_numeric) == ", " ||
                                                            t.substr(last_numeric, i - last_numeric) == " and ");

@@ -35,6 +35,21 @@ inline constexpr auto kNeverNames = std::to_array<std::string_view>(
      "gaidhlig", "failte", "meas", "hiya", "jummah",
      // Letters in capitals that are cards and courses, not initials: "a CSCS card".
      "cscs", "nvq", "gcse", "gcses", "dbs", "hgv", "ecdl", "esol",
+     // Words that open a sentence and that the long list holds as surnames: "In Glasgow they".
+     "in", "at", "on", "of", "from", "into", "onto", "with",
+     // Peoples and languages: "a Greek speaker", "the Kurdish community centre".
+     "greek", "romanian", "somali", "somalian", "nigerian", "ghanaian", "kurdish", "turkish", "cypriot", "slovak",
+     "czech", "lithuanian", "latvian", "bulgarian", "hungarian", "portuguese", "spanish", "italian", "french",
+     "german", "chinese", "bengali", "sylheti", "punjabi", "urdu", "arabic", "gaelic", "jamaican", "caribbean",
+     "pakistani", "bangladeshi", "indian", "eritrean", "sudanese", "syrian", "afghan", "iranian", "iraqi", "albanian",
+     "ukrainian", "russian", "filipino", "vietnamese", "tamil", "gujarati", "hindi", "congolese", "zimbabwean",
+     "yoruba", "igbo", "twi", "amharic", "tigrinya", "farsi", "pashto", "cantonese", "mandarin",
+     // Words of the languages people here also write in, which the name lists hold: Polish "że",
+     // "mówi"; Welsh "oedd", "pum" and the days after "dydd"; Gaelic "tha"; Romanian "bună";
+     // Somali; Nigerian pidgin; Arabic blessings in Latin letters.
+     "ze", "mowi", "jest", "nie", "tak", "pani", "dla", "oedd", "mae", "pum", "iawn", "llun", "mercher", "iau",
+     "gwener", "sadwrn", "sul", "tha", "agus", "buna", "multumesc", "mahadsanid", "abeg", "wahala", "alhamdulillah",
+     "inshallah", "mashallah", "wallahi", "imam", "carer",
      // Festivals and times everyone knows: "off for Eid", "since Covid".
      "eid", "ramadan", "ramadhan", "diwali", "hanukkah", "vaisakhi", "passover", "covid", "coronavirus", "brexit"});
 

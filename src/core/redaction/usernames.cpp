@@ -22,7 +22,9 @@ bool username_char(char c) {
 // With dotted, a dot and more may follow it ("nadia.k"), which the caller takes only after a cue.
 std::string_view user_token_at(std::string_view t, std::size_t i, bool& dotted) {
     dotted = false;
-    if (i > 0 && (username_char(t[i - 1]) || t[i - 1] == '@' || t[i - 1] == '/' || t[i - 1] == '.')) return {};
+    const bool reddit = i >= 2 && t.substr(i - 2, 2) == "u/" && boundary_before(t, i - 2);  // "u/pennine_pete"
+    if (i > 0 && !reddit && (username_char(t[i - 1]) || t[i - 1] == '@' || t[i - 1] == '/' || t[i - 1] == '.'))
+        return {};
     std::size_t end = i;
     while (end < t.size() && username_char(t[end])) ++end;
     if (end < t.size() && (t[end] == '@' || t[end] == '/')) return {};
@@ -134,7 +136,11 @@ void find_usernames(std::string_view t, const std::vector<ByteRange>& public_nam
                 continue;
             }
         }
-        if ((cued && !plain) || looks_like_username(token)) {
+        // "u/pennine_pete": a user of a forum by its own mark.
+        const bool reddit = i >= 2 && t.substr(i - 2, 2) == "u/" && boundary_before(t, i - 2);
+        if (reddit && token.size() >= 3) {
+            out.push_back({i - 2, end, Kind::staff_name, "[name]"});
+        } else if ((cued && !plain) || looks_like_username(token)) {
             out.push_back({i, end, Kind::staff_name, "[name]"});
         }
         i = end - 1;
