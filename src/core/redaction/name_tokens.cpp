@@ -9,6 +9,12 @@ namespace pw::redaction::detail {
 
 namespace {
 
+// Letters of Chinese, Japanese and Korean, written without spaces between words.
+bool cjk(char32_t c) {
+    return (c >= 0x3040 && c <= 0x30FF) || (c >= 0x3400 && c <= 0x4DBF) || (c >= 0x4E00 && c <= 0x9FFF) ||
+           (c >= 0xAC00 && c <= 0xD7AF) || (c >= 0xF900 && c <= 0xFAFF);
+}
+
 bool is_letter_at(std::string_view t, std::size_t i) {
     if (static_cast<unsigned char>(t[i]) < 0x80) return is_alpha(t[i]);
     return text::is_letter(text::code_point_at(t, i).value);
@@ -126,8 +132,13 @@ std::vector<Token> tokenise(std::string_view t) {
         std::size_t j = i;
         while (j < t.size()) {
             const auto n = name_char_at(t, j);
-            if (n == 0) break;
+            // Chinese, Japanese and Korean letters end a word in other letters: "顧問Rachel好好人".
+            if (n == 0 || (n > 1 && cjk(text::code_point_at(t, j).value))) break;
             j += n;
+        }
+        if (j == i) {  // a word in those scripts: find_other_scripts' and find_han_names' to read
+            i += text::code_point_at(t, i).bytes;
+            continue;
         }
         Token token;
         token.begin = i;

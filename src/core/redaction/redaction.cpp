@@ -88,6 +88,7 @@ std::vector<Span> find(std::string_view text, const std::vector<CensorRule>& rul
     detail::find_usernames(text, public_names, all);
     detail::find_lower_case_names(text, public_names, all);
     detail::find_context_names(text, public_names, all);
+    detail::find_han_names(text, all);
     detail::find_names_again(text, public_names, all);
     detail::find_dates(text, all);
     detail::find_censored(text, rules, all);

@@ -20,6 +20,8 @@ void find_usernames(std::string_view text, const std::vector<ByteRange>& public_
 void find_lower_case_names(std::string_view text, const std::vector<ByteRange>& public_names, std::vector<Span>& out);
 // After the other name scanners: reads the names in `out` and adds the words they vouch for.
 void find_context_names(std::string_view text, const std::vector<ByteRange>& public_names, std::vector<Span>& out);
+// Chinese names in Han characters after the words that introduce a person (han_names.cpp).
+void find_han_names(std::string_view text, std::vector<Span>& out);
 // Again, every other place the same text writes a word already found as a name (names_again.cpp).
 void find_names_again(std::string_view text, const std::vector<ByteRange>& public_names, std::vector<Span>& out);
 void find_dates(std::string_view text, std::vector<Span>& out);

@@ -48,3 +48,13 @@ TEST(RedactionDates, AMonthByItsNumberAndFeasts) {
     EXPECT_EQ(redact("we met after Eid al-Fitr"), "we met after [date]");
     EXPECT_EQ(redact("at Hogmanay"), "at December");
 }
+
+TEST(RedactionDates, WeekdaysAndMonthsOfMoreLanguages) {
+    EXPECT_EQ(redact("mam w piątek 8 września"), "mam September");
+    EXPECT_EQ(redact("vineri 19 ianuarie"), "January");
+    EXPECT_EQ(redact("Diluain 4 Samhain"), "November");
+    EXPECT_EQ(redact("Khamiis 8 Febraayo"), "February");
+    EXPECT_EQ(redact("12ê Gulanê"), "May");
+    EXPECT_EQ(redact("wtorek 23.04"), "April");
+    EXPECT_EQ(redact("I paid 1.50 on Monday"), "I paid 1.50 on Monday");
+}

@@ -69,3 +69,26 @@ TEST(RedactionNotes, SomeoneToldOrThankedWhereTheyWork) {
     EXPECT_EQ(redact("Shout out to Precious at the Reed office."), "Shout out to [name] at the Reed office.");
     EXPECT_EQ(redact("I was a Team Leader at Working Links."), "I was a Team Leader at Working Links.");
 }
+
+TEST(RedactionNotes, SpeakersOfThreadsWithFullNamesAndTimeStamps) {
+    EXPECT_EQ(redact("Thread / Keith Armitage: Bring back national service. / Sinead Power: Keith you do know"),
+              "Thread / [name]: Bring back national service. / [name]: [name] you do know");
+    EXPECT_EQ(redact("[11/7/22, 8:06 pm] Deano: ha ha\n[11/7/22, 8:09 pm] Kev Boyle: is that the blonde one"),
+              "[July 2022, 8:06 pm] [name]: ha ha\n[July 2022, 8:09 pm] [name]: is that the blonde one");
+    EXPECT_EQ(redact("Next Steps: phone her. / Case Notes: none."), "Next Steps: phone her. / Case Notes: none.");
+    EXPECT_EQ(redact("posted by u/pennine_pete in r/unemployment"), "posted by [name] in r/unemployment");
+}
+
+TEST(RedactionNotes, ChineseNamesAfterTheWordsThatIntroduceAPerson) {
+    EXPECT_EQ(redact("我的顾问王丽很好，但是经理刘强一直说"), "我的顾问[name]很好，但是经理[name]一直说");
+    EXPECT_EQ(redact("我叫陈美玲，在曼彻斯特"), "我叫[name]，在曼彻斯特");
+    EXPECT_EQ(redact("Restart嘅顧問Rachel好好人"), "Restart嘅顧問[name]好好人");
+    EXPECT_EQ(redact("我是学生"), "我是学生");
+}
+
+TEST(RedactionNotes, PeoplesLanguagesAndOtherLanguagesWordsAreNoNames) {
+    EXPECT_EQ(redact("if you need a Greek speaker, I'm at the Cypriot centre"),
+              "if you need a Greek speaker, I'm at the Cypriot centre");
+    EXPECT_EQ(redact("In Glasgow they are worse."), "In Glasgow they are worse.");
+    EXPECT_EQ(redact("I get Carer's Allowance"), "I get Carer's Allowance");
+}
