@@ -387,8 +387,11 @@ std::optional<std::size_t> speaker_at(std::string_view t, std::size_t i) {
             ++at;
         if (at == begin || words.size() == 3) return std::nullopt;
         const auto word = t.substr(begin, at - begin);
+        // "P1", "Week 12" are codes and headings; "northern_monkey_88", "lisajaneB" are handles.
+        const auto letters = std::ranges::count_if(word, [](char c) { return is_alpha(c); });
         for (std::size_t k = 1; k < word.size(); ++k)
-            handle = handle || is_digit(word[k]) || word[k] == '_' || (is_upper(word[k]) && is_lower(word[k - 1]));
+            handle = handle || (is_digit(word[k]) && letters >= 3) || word[k] == '_' ||
+                     (is_upper(word[k]) && is_lower(word[k - 1]));
         words.push_back(text::fold(word));
         if (t.substr(at, 2) == ": ") break;
         if (at >= t.size() || t[at] != ' ') return std::nullopt;
@@ -398,7 +401,8 @@ std::optional<std::size_t> speaker_at(std::string_view t, std::size_t i) {
     if (listed(kLineLabels, first) || listed(kNeverNames, first) || is_job_or_relation(first)) return std::nullopt;
     if (!is_alpha(t[i]) && static_cast<unsigned char>(t[i]) < 0x80) return std::nullopt;
     const auto word_like = [](const std::string& w) {
-        return is_english_word(w) || is_place(w) || is_proper_noun(w) || listed(kNeverNames, w);
+        return is_english_word(w) || is_place(w) || is_proper_noun(w) || listed(kNeverNames, w) ||
+               std::ranges::none_of(w, [](char c) { return is_alpha(c); });
     };
     if (handle) return at;
     if (words.size() == 1) {

@@ -229,9 +229,26 @@ bool starts_entry(std::string_view t, std::size_t begin) {
            (back < begin && (c == '.' || c == ':' || c == ';' || (c == '/' && back >= 2 && t[back - 2] == ' ')));
 }
 
+// Short words of a text written in capitals, which are no initials: "TO THE MANAGER OF THE".
+bool shouted_word(std::string_view folded) {
+    static constexpr auto kShouted = std::to_array<std::string_view>(
+        {"of",  "is",  "to",  "in",  "on",  "at",  "it",  "be",  "we",  "he",  "me",  "my",  "no",  "so",
+         "do",  "go",  "up",  "us",  "an",  "as",  "by",  "if",  "or",  "the", "and", "for", "but", "not",
+         "you", "are", "was", "has", "had", "her", "his", "she", "him", "our", "any", "all", "can", "did",
+         "get", "got", "how", "let", "may", "new", "now", "old", "one", "own", "say", "see", "too", "two",
+         "way", "who", "why", "yes", "yet", "off", "out", "its", "i'm", "ive", "dont"});
+    return listed(kShouted, folded);
+}
+
 bool initials(std::string_view t, const std::vector<Token>& tokens, std::size_t i, bool relation) {
     const auto& token = tokens[i];
     const auto size = token.end - token.begin;
+    // In a text in capitals ("THE MANAGER OF THE JOBCENTRE"), not beside initials ("Present: IS, DO").
+    const auto shouting = [&](std::size_t k) {
+        return k < tokens.size() && tokens[k].shape == Shape::upper && tokens[k].end - tokens[k].begin >= 3;
+    };
+    if (token.shape == Shape::upper && shouted_word(token.folded) && ((i > 0 && shouting(i - 1)) || shouting(i + 1)))
+        return false;
     if (prefixed_initials(t.substr(token.begin, size)) && !token.is_public) return true;
     // "AM said the prime had flagged our site": initials, not the morning, before a verb in the past.
     if ((token.folded == "am" || token.folded == "pm") && token.shape == Shape::upper && !token.is_public) {

@@ -50,6 +50,8 @@ inline constexpr auto kNeverNames = std::to_array<std::string_view>(
      "ze", "mowi", "jest", "nie", "tak", "pani", "dla", "oedd", "mae", "pum", "iawn", "llun", "mercher", "iau",
      "gwener", "sadwrn", "sul", "tha", "agus", "buna", "multumesc", "mahadsanid", "abeg", "wahala", "alhamdulillah",
      "inshallah", "mashallah", "wallahi", "imam", "carer",
+     // Words for a person that the long list holds: "a tall man called Winston"; and "[redacted]".
+     "man", "woman", "lady", "bloke", "chap", "gentleman", "person", "redacted", "jobcentres",
      // Festivals and times everyone knows: "off for Eid", "since Covid".
      "eid", "ramadan", "ramadhan", "diwali", "hanukkah", "vaisakhi", "passover", "covid", "coronavirus", "brexit"});
 

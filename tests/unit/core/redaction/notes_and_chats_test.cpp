@@ -92,3 +92,11 @@ TEST(RedactionNotes, PeoplesLanguagesAndOtherLanguagesWordsAreNoNames) {
     EXPECT_EQ(redact("In Glasgow they are worse."), "In Glasgow they are worse.");
     EXPECT_EQ(redact("I get Carer's Allowance"), "I get Carer's Allowance");
 }
+
+TEST(RedactionNotes, TextsInCapitalsCodesAndHeadingsAreNoNames) {
+    EXPECT_EQ(redact("TO THE MANAGER OF THE JOBCENTRE ON MARKET STREET."), "TO THE MANAGER OF THE JOBCENTRE ON MARKET STREET.");
+    EXPECT_EQ(redact("Focus group / P1: it was bad / P2: same / Week 12: nothing"),
+              "Focus group / P1: it was bad / P2: same / Week 12: nothing");
+    EXPECT_EQ(redact("My adviser, a tall man called Dave, shook my hand"), "My adviser, a tall man called [name], shook my hand");
+    EXPECT_EQ(redact("staff names [redacted] by DWP"), "staff names [redacted] by DWP");
+}
