@@ -24,6 +24,10 @@ constexpr std::string_view kPublicNames[] = {
     "Farage", "Frank Field", "Debbie Abrahams", "Stephen Timms", "Jonathan Ashworth", "Owen Smith", "Kit Malthouse",
     "Chris Philp", "Stella Creasy", "Creasy", "Yvette Cooper", "Angela Rayner", "Ken Loach", "Loach", "Daniel Blake",
     "Martin Lewis", "Jack Monroe", "Mo Farah", "King Charles", "Prince Harry", "Prince William",
+    // Members who speak for claimants in the House, the founder of A4e, and the makers and faces of
+    // what people here cite ("I, Daniel Blake", "The Jeremy Kyle Show").
+    "Jess Phillips", "Mhairi Black", "Chi Onwurah", "Ruth Cadbury", "Marsha de Cordova", "Liz Saville Roberts",
+    "Dennis Skinner", "Emma Harrison", "Jeremy Kyle", "Dave Johns", "Hayley Squires", "Paul Laverty",
     // Providers of the Work Programme and the Restart Scheme, and programmes.
     "Reed in Partnership", "Reed", "Shaw Trust", "Working Links", "Ingeus", "Maximus", "Seetec", "Serco", "Avanta",
     "Pertemps", "Prospects", "Interserve", "PeoplePlus", "Fedcap", "Remploy", "Rehab JobFit", "Tomorrow's People",

@@ -42,7 +42,8 @@ constexpr std::array<std::string_view, 21> kRoles{"employment adviser",
                                                   "supervisor",
                                                   "tutor",
                                                   "trainer"};
-constexpr std::array<std::string_view, 6> kTitles{"mrs", "mr", "ms", "miss", "mx", "dr"};
+constexpr std::array<std::string_view, 11> kTitles{"mrs",  "mr",         "ms",  "miss", "mx",      "dr",
+                                                   "cllr", "councillor", "rev", "revd", "reverend"};
 // After a title these are brands, products or public figures, not the people the site protects.
 constexpr std::array<std::string_view, 22> kPublicAfterTitle{
     "Martens", "Pepper",   "Oetker", "Word",  "Excel",  "Office", "Teams",   "Outlook", "Paint",   "Access",  "Duncan",

@@ -100,3 +100,9 @@ TEST(RedactionNotes, TextsInCapitalsCodesAndHeadingsAreNoNames) {
     EXPECT_EQ(redact("My adviser, a tall man called Dave, shook my hand"), "My adviser, a tall man called [name], shook my hand");
     EXPECT_EQ(redact("staff names [redacted] by DWP"), "staff names [redacted] by DWP");
 }
+
+TEST(RedactionNotes, CouncillorsAndMinistersOfReligionByTitleMembersWhoSpeakForClaimantsByName) {
+    EXPECT_EQ(redact("Dear Councillor Patel, I am writing"), "Dear [an adviser], I am writing");
+    EXPECT_EQ(redact("Rev Okafor said"), "[an adviser] said");
+    EXPECT_EQ(redact("I wrote to Jess Phillips about it"), "I wrote to Jess Phillips about it");
+}
