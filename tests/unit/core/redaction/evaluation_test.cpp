@@ -192,6 +192,9 @@ TEST(RedactionEvaluation, FiguresOnTheTestHalf) {
     // A sixth, written by one more author while the scanners were tuned on author S's phones, and
     // scored once after.
     const auto holdout5 = evaluate(read_half("holdout5"));
+    // An eighth, written by two more authors (Z and AA) while the scanners were tuned on U, V, AB
+    // and AC, and scored once after.
+    const auto holdout7 = evaluate(read_half("holdout7"));
     std::FILE* figures = std::fopen("redaction-figures.txt", "w");
     for (std::FILE* out : {stdout, figures}) {
         if (!out) continue;
@@ -201,6 +204,7 @@ TEST(RedactionEvaluation, FiguresOnTheTestHalf) {
         print(out, "holdout3", holdout3, false);
         print(out, "holdout4", holdout4, false);
         print(out, "holdout5", holdout5, false);
+        print(out, "holdout7", holdout7, false);
         print(out, "development", dev, false);
     }
     if (figures) std::fclose(figures);
