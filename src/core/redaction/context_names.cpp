@@ -15,6 +15,7 @@
 #include "core/redaction/name_lexicon.hpp"
 #include "core/redaction/name_tokens.hpp"
 #include "core/redaction/name_words.hpp"
+#include "core/redaction/public_names.hpp"
 #include "core/redaction/scanners.hpp"
 #include "core/text/unicode.hpp"
 
@@ -212,6 +213,9 @@ std::optional<std::size_t> named_by_cue(std::string_view t, const std::vector<To
         if (cued && tokens[i].shape == Shape::capitalised && tokens[i].kind == Class::word &&
             !listed(kNotNamed, tokens[i].folded) && !tokens[i].is_public)
             return i;
+    } else if (c == "councillor" || c == "cllr" || c == "rev" || c == "revd" || c == "reverend") {
+        // "Dear Councillor Patel", "the Reverend Jane Smith": the title stays, the name goes.
+        cued = tokens[i].shape == Shape::capitalised;
     } else if (c == "tell") {
         // "tell kasia i said thanks", "Tell Precious that": a person told, before what they are told.
         const bool then_told =
@@ -354,32 +358,51 @@ std::optional<Span> forum_name_at(std::string_view t, std::size_t i) {
     // "WhatsApp: 07700 900123", "Mobile: 0161 ...": a label before a number.
     auto after = end + 1;
     while (after < t.size() && t[after] == ' ') ++after;
-    if (after < t.size() && (is_digit(t[after]) || t[after] == '+' || t[after] == '(')) return std::nullopt;
+    if (after < t.size() &&
+        (is_digit(t[after]) || t[after] == '+' || t[after] == '(' || t.substr(after, 2) == "\u00a3"))  // "PayPal: £5"
+        return std::nullopt;
     return Span{i, end, Kind::staff_name, "[name]"};
 }
 
 // Where a line of a chat or a thread starts: the text's start, a new line, " / " (how a text
-// written on one line shows its breaks), or after a time stamp in brackets there ("[11/7/22,
-// 8:09 pm] Kev Boyle: is that the blonde one").
+// written on one line shows its breaks), or after a time stamp there: "[11/7/22, 8:09 pm] Kev
+// Boyle: is that the blonde one", "11/07/2022, 20:09 - Kev Boyle: hi".
 bool chat_line_start(std::string_view t, std::size_t i) {
     const auto plain = [&](std::size_t at) {
         return at == 0 || t[at - 1] == '\n' || (at >= 3 && t.substr(at - 3, 3) == " / ");
     };
     if (plain(i)) return true;
-    if (i < 2 || t.substr(i - 2, 2) != "] ") return false;
-    const auto open = t.rfind('[', i - 2);
-    if (open == std::string_view::npos || i - open > 40 || !plain(open)) return false;
-    const auto stamp = t.substr(open, i - open);
-    return std::ranges::any_of(stamp, [](char c) { return is_digit(c); });
+    // A stamp is short: look back no further than 40 bytes, so every line costs the same.
+    const auto from = i > 42 ? i - 42 : 0;
+    const auto before = t.substr(from, i - from);
+    std::size_t open = std::string_view::npos;
+    if (before.ends_with("] ")) {
+        open = before.rfind('[');
+    } else if (before.ends_with(" - ")) {  // the stamp runs from the line's start
+        open = before.size();
+        while (open > 0 && (is_digit(before[open - 1]) ||
+                            std::string_view("/.,: -apmAPM").find(before[open - 1]) != std::string_view::npos))
+            --open;
+        if (open == before.size() || before.substr(open).find(':') == std::string_view::npos) return false;
+    }
+    if (open == std::string_view::npos || !plain(from + open)) return false;
+    return std::ranges::any_of(before.substr(open), [](char c) { return is_digit(c); });
 }
 
+struct Speaker {
+    std::size_t end = 0;
+    bool named = false;  // "Me", "Mum", "Adviser" speak too, and stay
+};
+
 // A speaker's label at a line's start, before ": ": one to three words ("Kez", "Lauren Pickup",
-// "JAMIE", "MrsTumbleweed", "lisajaneB", "ken_frae_fife"), if it names someone: not a label of
-// a form or minutes ("Update", "Next Steps", "Outcome").
-std::optional<std::size_t> speaker_at(std::string_view t, std::size_t i) {
+// "JAMIE", "MrsTumbleweed", "lisajaneB", "ken_frae_fife"): whether it names someone, or is one
+// of the words a chat calls its own side by ("Me", "Mum"). Not a label of a form or minutes
+// ("Update", "Next Steps", "P1", "Week 12"), nor one before a figure ("PayPal: £5", "WhatsApp:
+// 0770...").
+std::optional<Speaker> speaker_at(std::string_view t, std::size_t i) {
     std::vector<std::string> words;
     std::size_t at = i;
-    bool handle = false;  // digits, underscores or a capital inside a word
+    bool handle = false;  // underscores, a capital inside a word, or a word and digits ("LeedsLad22")
     for (;;) {
         const auto begin = at;
         while (at < t.size() && (is_alnum(t[at]) || t[at] == '-' || t[at] == '_' || t[at] == '\'' ||
@@ -387,54 +410,66 @@ std::optional<std::size_t> speaker_at(std::string_view t, std::size_t i) {
             ++at;
         if (at == begin || words.size() == 3) return std::nullopt;
         const auto word = t.substr(begin, at - begin);
-        // "P1", "Week 12" are codes and headings; "northern_monkey_88", "lisajaneB" are handles.
-        const auto letters = std::ranges::count_if(word, [](char c) { return is_alpha(c); });
+        std::string letters;
+        for (char c : word)
+            if (is_alpha(c)) letters.push_back(lower(c));
         for (std::size_t k = 1; k < word.size(); ++k)
-            handle = handle || (is_digit(word[k]) && letters >= 3) || word[k] == '_' ||
-                     (is_upper(word[k]) && is_lower(word[k - 1]));
+            handle = handle || (is_digit(word[k]) && letters.size() >= 3 && !is_english_word(letters)) ||
+                     word[k] == '_' || (is_upper(word[k]) && is_lower(word[k - 1]));
         words.push_back(text::fold(word));
         if (t.substr(at, 2) == ": ") break;
         if (at >= t.size() || t[at] != ' ') return std::nullopt;
         ++at;
     }
+    auto value = at + 2;
+    while (value < t.size() && t[value] == ' ') ++value;
+    if (value < t.size() && (is_digit(t[value]) || t[value] == '+' || t[value] == '(' ||
+                             static_cast<unsigned char>(t[value]) == 0xC2))  // a figure or "£"
+        return std::nullopt;
     const auto& first = words.front();
+    if (words.size() == 1 && (first == "me" || is_job_or_relation(first))) return Speaker{at, false};
     if (listed(kLineLabels, first) || listed(kNeverNames, first) || is_job_or_relation(first)) return std::nullopt;
     if (!is_alpha(t[i]) && static_cast<unsigned char>(t[i]) < 0x80) return std::nullopt;
-    const auto word_like = [](const std::string& w) {
-        return is_english_word(w) || is_place(w) || is_proper_noun(w) || listed(kNeverNames, w) ||
-               std::ranges::none_of(w, [](char c) { return is_alpha(c); });
+    // A word, a place, a code or a heading: "Step2" and "Week 12" are words with figures.
+    const auto word_like = [](const std::string& word) {
+        std::string w;
+        for (char c : word)
+            if (!is_digit(c)) w.push_back(c);
+        return w.empty() || is_english_word(w) || is_place(w) || is_proper_noun(w) || listed(kNeverNames, w);
     };
-    if (handle) return at;
+    if (handle) return Speaker{at, true};
     if (words.size() == 1) {
         if (first.size() < 3) return std::nullopt;
-        return !word_like(first) || (is_upper(t[i]) && is_first_name(first) && !is_english_word(first)) ? std::optional(at)
-                                                                                                      : std::nullopt;
+        const bool named = !word_like(first) || (is_upper(t[i]) && is_first_name(first) && !is_english_word(first));
+        return named ? std::optional(Speaker{at, true}) : std::nullopt;
     }
     // "Lauren Pickup", "Keith Armitage": every word with a capital, and a first name first or a
     // word no word list claims ("Next Steps", "Case Notes" are headings).
     std::size_t k = i;
     for (std::size_t w = 0; w < words.size(); ++w) {
         if (!is_upper(t[k]) && static_cast<unsigned char>(t[k]) < 0x80) return std::nullopt;
-        k = t.find(' ', k) + 1;
+        k = t.find(' ', k) + 1;  // within the label: words.size() - 1 spaces follow i
     }
     const bool named = is_first_name(first) || !std::ranges::all_of(words, word_like);
-    return named ? std::optional(at) : std::nullopt;
+    return named ? std::optional(Speaker{at, true}) : std::nullopt;
 }
 
 // Who speaks in a chat or a thread copied in: "Kez: anyone got a text? / Shaz: yeah, 9am",
 // "Lauren Pickup: ring them", "[11/7/22, 8:09 pm] Kev Boyle: is that the blonde one". Where two
-// or more speakers are; one label alone may be a heading ("Seetec: awful").
-void find_chat_speakers(std::string_view t, std::vector<Span>& out) {
+// or more speak ("Me:" counts, and stays); one label alone may be a heading ("Seetec: awful").
+// Public figures and providers keep their names ("Iain Duncan Smith: ...").
+void find_chat_speakers(std::string_view t, const std::vector<ByteRange>& public_names, std::vector<Span>& out) {
     std::vector<Span> speakers;
     std::vector<std::string_view> distinct;
     for (std::size_t i = 0; i < t.size(); ++i) {
         if (!chat_line_start(t, i)) continue;
-        const auto end = speaker_at(t, i);
-        if (!end) continue;
-        speakers.push_back({i, *end, Kind::staff_name, "[name]"});
-        const auto label = t.substr(i, *end - i);
+        const auto speaker = speaker_at(t, i);
+        if (!speaker) continue;
+        const auto label = t.substr(i, speaker->end - i);
         if (std::ranges::find(distinct, label) == distinct.end()) distinct.push_back(label);
-        i = *end;
+        if (speaker->named && !within(public_names, i, speaker->end))
+            speakers.push_back({i, speaker->end, Kind::staff_name, "[name]"});
+        i = speaker->end;
     }
     if (distinct.size() >= 2) out.insert(out.end(), speakers.begin(), speakers.end());
 }
@@ -614,7 +649,7 @@ void find_dotted_initials(std::string_view t, std::vector<Span>& out) {
 void find_context_names(std::string_view t, const std::vector<ByteRange>& public_names, std::vector<Span>& out) {
     find_other_scripts(t, out);
     find_dotted_initials(t, out);
-    find_chat_speakers(t, out);
+    find_chat_speakers(t, public_names, out);
     for (std::size_t i = 0; i < t.size(); ++i) {
         if (i > 0 && t[i - 1] != '\n') continue;
         auto at = i;

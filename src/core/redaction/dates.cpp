@@ -8,6 +8,7 @@
 #include <string>
 
 #include "core/redaction/date_parts.hpp"
+#include "core/redaction/name_lexicon.hpp"
 #include "core/redaction/scanners.hpp"
 
 namespace pw::redaction::detail {
@@ -380,8 +381,11 @@ void find_dates(std::string_view t, std::vector<Span>& out) {
                 if (of) at = skip_spaces(t, at + 3);
                 if (t.substr(at, 2) == "o ") at += 2;  // Welsh: "y 1af o Fai"
                 // "the 3rd of the 4th 1990": a month by its number.
-                if (const auto nth = of && t.substr(at, 4) == "the " ? day_at(t, at + 4) : std::nullopt;
-                    nth && nth->first <= 12 && is_alpha(t[nth->second - 1])) {
+                // Not "the 1st of the 2nd floor flat": a year or the phrase's end after it.
+                const auto nth = of && t.substr(at, 4) == "the " ? day_at(t, at + 4) : std::nullopt;
+                const auto after_nth = nth ? skip_spaces(t, nth->second) : 0;
+                if (nth && nth->first <= 12 && is_alpha(t[nth->second - 1]) &&
+                    (with_year(t, nth->second).first || after_nth >= t.size() || !is_alpha(t[after_nth]))) {
                     const auto begin = i >= 4 && t.substr(i - 4, 4) == "the " && boundary_before(t, i - 4) ? i - 4 : i;
                     i = add_with_year(t, begin, nth->second, nth->first, out) - 1;
                     continue;
@@ -395,6 +399,16 @@ void find_dates(std::string_view t, std::vector<Span>& out) {
                     if (t.substr(after_day, 2) == "\u00ea") after_day += 2;  // Kurdish: "12ê Gulanê"
                     const auto from = skip_spaces(t, after_day);
                     if (from > after_day) month = foreign_month_at(t, from);
+                    // "2 Mars bars", "3 mayo sandwiches": a name that is also an English word is a
+                    // month only with a year after it or a weekday before it.
+                    if (month) {
+                        std::string name;
+                        for (auto k = from; k < month->second; ++k) name.push_back(lower(t[k]));
+                        const bool ascii = std::ranges::all_of(name, [](char c) { return is_lower(c); });
+                        const bool plain_word = ascii && (is_english_word(name) || is_first_name(name));
+                        if (plain_word && !with_year(t, month->second).first && weekday_before(t, i) == i)
+                            month.reset();
+                    }
                 }
                 if (month) {
                     if (hyphens && month->second + 2 < t.size() && t[month->second] == '-') {

@@ -91,22 +91,25 @@ std::size_t more_days(std::string_view t, std::size_t end, std::vector<Span>& ou
     }
 }
 
-// Where a diary's entry may begin: the text's or a line's start, or after a full stop, a colon,
-// a semicolon or " / " ("Diary / 1st – UC paid. 2nd – letter").
-bool at_entry_start(std::string_view t, std::size_t i) {
-    std::size_t line = i;
-    while (line > 0 && (t[line - 1] == ' ' || t[line - 1] == '*' || t[line - 1] == '"')) --line;
-    if (line == 0) return true;
-    const char c = t[line - 1];
-    return c == '\n' ||
-           (line < i && (c == '.' || c == ':' || c == ';' || (c == '/' && line >= 2 && t[line - 2] == ' ')));
-}
-
 // A dash or a colon after a diary entry's day: "1st – UC paid", "6/3 - rang them", "1.3: letter".
 bool entry_dash_after(std::string_view t, std::size_t end) {
     const auto rest = t.substr(end);
     return rest.starts_with(" -") || rest.starts_with(" \u2013") || rest.starts_with(" \u2014") ||
            rest.starts_with(":");
+}
+
+// Whether the text keeps a diary by ordinal days: an entry "9th – attended" past the 3rd, so its
+// "1st – UC paid" is a day too, and a numbered list ("1st - housing / 2nd - money") is not one.
+bool diary_of_ordinals(std::string_view t) {
+    for (std::size_t i = 0; i < t.size(); ++i) {
+        if (!is_digit(t[i]) || !boundary_before(t, i)) continue;
+        const auto day = day_at(t, i);
+        if (day && day->first > 3 && has_ordinal_suffix(t, day->second) && entry_starts_at(t, i) &&
+            entry_dash_after(t, day->second))
+            return true;
+        while (i + 1 < t.size() && is_alnum(t[i + 1])) ++i;
+    }
+    return false;
 }
 
 }  // namespace
@@ -141,6 +144,7 @@ std::optional<std::size_t> day_in_words_at(std::string_view t, std::size_t i) {
 void find_day_only(std::string_view t, std::vector<Span>& out) {
     std::size_t last_numeric = std::string_view::npos;  // where the last "12/03" found ends
     bool dotted_diary = false;                          // an entry "1.3 – letter" was found
+    const bool ordinal_diary = diary_of_ordinals(t);
     for (std::size_t i = 0; i < t.size(); ++i) {
         if (!is_digit(t[i]) || !boundary_before(t, i)) continue;
         const auto [before, before_start] = word_before(t, i > 0 && t[i - 1] == ' ' ? i - 1 : i);
@@ -162,9 +166,10 @@ void find_day_only(std::string_view t, std::vector<Span>& out) {
             // a list of entries.
             std::size_t back = i;
             while (back > 0 && t[back - 1] == ' ') --back;
-            const bool entry = (back < i && back > 0 && (t[back - 1] == ':' || t[back - 1] == ';') &&
-                                !day_names_a_thing(t, day->second)) ||
-                               (at_entry_start(t, i) && entry_dash_after(t, day->second));
+            const bool entry =
+                (back < i && back > 0 && (t[back - 1] == ':' || t[back - 1] == ';') &&
+                 !day_names_a_thing(t, day->second)) ||
+                (entry_starts_at(t, i) && entry_dash_after(t, day->second) && (day->first > 3 || ordinal_diary));
             if (weekday || weekday_the || list || entry ||
                 (before == "the" && !thing_after_list && day_ends_here(t, day->second)) ||
                 (before == "the" && after_time_word(t, before_start) && !day_names_a_thing(t, day->second)) ||
@@ -214,11 +219,17 @@ void find_day_only(std::string_view t, std::vector<Span>& out) {
             const bool decimal = (at + 1 < t.size() && t[at] == '.' && is_digit(t[at + 1])) ||
                                  (i > 0 && static_cast<unsigned char>(t[i - 1]) >= 0x80);
             // "wtorek 23.04", "Tues 4.3": a weekday before says so too.
-            const bool entry = (at_entry_start(t, i) && entry_dash_after(t, at)) || weekday_before(t, i) < i;
+            const bool entry = (entry_starts_at(t, i) && entry_dash_after(t, at)) || weekday_before(t, i) < i;
             const bool listed =
                 last_numeric != std::string_view::npos && (t.substr(last_numeric, i - last_numeric) == ", " ||
                                                            t.substr(last_numeric, i - last_numeric) == " and ");
-            if (!decimal && (entry || listed || dotted_diary)) {
+            // After a diary's entry, a day needs a word of time before it ("come back 10.3"):
+            // "1.1 - Background" may be a heading, and "3.5 hours" later is no day.
+            static constexpr std::array<std::string_view, 9> kTimeWords{"on",   "back",  "by",    "until", "till",
+                                                                        "from", "since", "dated", "before"};
+            const bool timed = i > 0 && t[i - 1] == ' ' &&
+                               std::ranges::find(kTimeWords, word_before(t, i - 1).first) != kTimeWords.end();
+            if (!decimal && (entry || listed || (dotted_diary && timed))) {
                 add(t, i, at, month, std::nullopt, out);
                 dotted_diary = dotted_diary || entry;
                 last_numeric = at;

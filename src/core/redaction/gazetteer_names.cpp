@@ -65,10 +65,10 @@ bool person_verb_follows(std::string_view t, const Token& token, const Token& ne
            listed(kPersonVerbs, next.folded);
 }
 
-// "Summer at the front desk", "Ruby in reception", "Kerry from Seetec": where someone works
-// after "at", "in", "on" or "from" ("Faith in the system", "Pat on the back" are words).
 constexpr std::array<std::string_view, 4> kWorkplacePrepositions{"at", "in", "on", "from"};
 
+// "Summer at the front desk", "Ruby in reception", "Kerry from Seetec": where someone works
+// after "at", "in", "on" or "from" ("Faith in the system", "Pat on the back" are words).
 bool workplace_after(std::string_view t, const std::vector<Token>& tokens, std::size_t k) {
     static constexpr std::array<std::string_view, 21> kWork{
         "desk",   "reception", "front",  "office", "jobcentre", "jcp",      "counter",     "door",     "phone",

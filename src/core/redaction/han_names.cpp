@@ -30,7 +30,7 @@ constexpr std::u32string_view kSurnames =
 
 // Characters that follow a name rather than belong to it: "王丽很好" (is good), "刘强一直说".
 constexpr std::u32string_view kAfterName =
-    U"很说說是的一每不还還也在都好嘅我你他她们們今六七八九十二三四五要会會说讲講让讓叫和跟对對就又已被把给給";
+    U"很说說是的一每不还還也在都好嘅我你他她们們今六七八九十二三四五要会會讲講让讓叫和跟对對就又已被把给給";
 
 }  // namespace
 
@@ -58,6 +58,9 @@ void find_han_names(std::string_view t, std::vector<Span>& out) {
                kAfterName.find(text[last].first) == std::u32string_view::npos)
             ++last;
         if (last - at < 2) continue;
+        // After "I am" a name ends the phrase ("我是陈美玲，"); "我是高中生" is "I am a pupil".
+        const bool i_am = text[k].first == U'我' && (text[k + 1].first == U'是' || text[k + 1].first == U'係');
+        if (i_am && (last >= text.size() || han(text[last].first))) continue;
         out.push_back({text[at].second, end_of(last), Kind::staff_name, "[name]"});
         k = last - 1;
     }

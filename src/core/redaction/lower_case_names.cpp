@@ -206,8 +206,6 @@ bool prefixed_initials(std::string_view w) {
     return false;
 }
 
-// Initials standing for a person in notes and lists: "Client (JS) attended", "KW said", "team
-// leader RH", "Present: KW, Dave R".
 // A verb in the past after a word: "KW took me aside", "LB reminded the team", "AM said".
 bool past_verb_after(std::string_view t, const std::vector<Token>& tokens, std::size_t i) {
     if (i + 1 >= tokens.size() || !joined(t, tokens[i], tokens[i + 1]) || tokens[i + 1].shape != Shape::lower)
@@ -218,28 +216,8 @@ bool past_verb_after(std::string_view t, const std::vector<Token>& tokens, std::
     return listed(kPast, verb) || (verb.size() >= 5 && verb.ends_with("ed"));
 }
 
-// Where a line of notes or minutes starts: the text's start, or after a full stop, a colon, a
-// semicolon or " / " ("Item 1: Travel. HL to chase.").
-bool starts_entry(std::string_view t, std::size_t begin) {
-    auto back = begin;
-    while (back > 0 && t[back - 1] == ' ') --back;
-    if (back == 0) return true;
-    const char c = t[back - 1];
-    return c == '\n' ||
-           (back < begin && (c == '.' || c == ':' || c == ';' || (c == '/' && back >= 2 && t[back - 2] == ' ')));
-}
-
-// Short words of a text written in capitals, which are no initials: "TO THE MANAGER OF THE".
-bool shouted_word(std::string_view folded) {
-    static constexpr auto kShouted = std::to_array<std::string_view>(
-        {"of",  "is",  "to",  "in",  "on",  "at",  "it",  "be",  "we",  "he",  "me",  "my",  "no",  "so",
-         "do",  "go",  "up",  "us",  "an",  "as",  "by",  "if",  "or",  "the", "and", "for", "but", "not",
-         "you", "are", "was", "has", "had", "her", "his", "she", "him", "our", "any", "all", "can", "did",
-         "get", "got", "how", "let", "may", "new", "now", "old", "one", "own", "say", "see", "too", "two",
-         "way", "who", "why", "yes", "yet", "off", "out", "its", "i'm", "ive", "dont"});
-    return listed(kShouted, folded);
-}
-
+// Initials standing for a person in notes and lists: "Client (JS) attended", "KW said", "team
+// leader RH", "Present: KW, Dave R".
 bool initials(std::string_view t, const std::vector<Token>& tokens, std::size_t i, bool relation) {
     const auto& token = tokens[i];
     const auto size = token.end - token.begin;
@@ -247,7 +225,7 @@ bool initials(std::string_view t, const std::vector<Token>& tokens, std::size_t 
     const auto shouting = [&](std::size_t k) {
         return k < tokens.size() && tokens[k].shape == Shape::upper && tokens[k].end - tokens[k].begin >= 3;
     };
-    if (token.shape == Shape::upper && shouted_word(token.folded) && ((i > 0 && shouting(i - 1)) || shouting(i + 1)))
+    if (token.shape == Shape::upper && is_shouted_word(token.folded) && ((i > 0 && shouting(i - 1)) || shouting(i + 1)))
         return false;
     if (prefixed_initials(t.substr(token.begin, size)) && !token.is_public) return true;
     // "AM said the prime had flagged our site": initials, not the morning, before a verb in the past.
@@ -281,7 +259,7 @@ bool initials(std::string_view t, const std::vector<Token>& tokens, std::size_t 
     if (i + 1 < tokens.size() && t.substr(token.end, 2) == " (" && listed(kWho, tokens[i + 1].folded)) return true;
     // "Action: JO to request the file; MB to draft", "HL to chase.": an action's owner.
     if (t.substr(token.end).starts_with(" to ") && i + 2 < tokens.size() && tokens[i + 2].shape == Shape::lower &&
-        starts_entry(t, token.begin))
+        entry_starts_at(t, token.begin))
         return true;
     // "KW took me aside", "LB reminded the team": a verb in the past after them.
     if (past_verb_after(t, tokens, i)) return true;

@@ -45,6 +45,7 @@ Shape shape_of(std::string_view w) {
 // both parts must be names or unknown words, one of them a name.
 Class classify_folded(const std::string& folded) {
     if (listed(kNeverNames, folded) || listed(kStreetWords, folded)) return Class::never;
+    if (listed(kWordsFirst, folded)) return is_person_name(folded) ? Class::surname_and_word : Class::never;
     // Contractions: "we'll", "you're" (the long name list holds some).
     if (const auto apostrophe = folded.rfind('\''); apostrophe != std::string::npos && apostrophe > 1) {
         const auto tail = std::string_view(folded).substr(apostrophe + 1);
@@ -129,16 +130,14 @@ std::vector<Token> tokenise(std::string_view t) {
             ++i;
             continue;
         }
+        // Chinese, Japanese and Korean letters and other letters end each other's words:
+        // "顧問Rachel好好人" is three.
+        const bool cjk_word = cjk(text::code_point_at(t, i).value);
         std::size_t j = i;
         while (j < t.size()) {
             const auto n = name_char_at(t, j);
-            // Chinese, Japanese and Korean letters end a word in other letters: "顧問Rachel好好人".
-            if (n == 0 || (n > 1 && cjk(text::code_point_at(t, j).value))) break;
+            if (n == 0 || (n > 1 && cjk(text::code_point_at(t, j).value) != cjk_word) || (n == 1 && cjk_word)) break;
             j += n;
-        }
-        if (j == i) {  // a word in those scripts: find_other_scripts' and find_han_names' to read
-            i += text::code_point_at(t, i).bytes;
-            continue;
         }
         Token token;
         token.begin = i;

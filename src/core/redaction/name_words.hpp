@@ -37,23 +37,30 @@ inline constexpr auto kNeverNames = std::to_array<std::string_view>(
      "cscs", "nvq", "gcse", "gcses", "dbs", "hgv", "ecdl", "esol",
      // Words that open a sentence and that the long list holds as surnames: "In Glasgow they".
      "in", "at", "on", "of", "from", "into", "onto", "with",
-     // Peoples and languages: "a Greek speaker", "the Kurdish community centre".
-     "greek", "romanian", "somali", "somalian", "nigerian", "ghanaian", "kurdish", "turkish", "cypriot", "slovak",
-     "czech", "lithuanian", "latvian", "bulgarian", "hungarian", "portuguese", "spanish", "italian", "french",
-     "german", "chinese", "bengali", "sylheti", "punjabi", "urdu", "arabic", "gaelic", "jamaican", "caribbean",
-     "pakistani", "bangladeshi", "indian", "eritrean", "sudanese", "syrian", "afghan", "iranian", "iraqi", "albanian",
-     "ukrainian", "russian", "filipino", "vietnamese", "tamil", "gujarati", "hindi", "congolese", "zimbabwean",
-     "yoruba", "igbo", "twi", "amharic", "tigrinya", "farsi", "pashto", "cantonese", "mandarin",
-     // Words of the languages people here also write in, which the name lists hold: Polish "że",
-     // "mówi"; Welsh "oedd", "pum" and the days after "dydd"; Gaelic "tha"; Romanian "bună";
-     // Somali; Nigerian pidgin; Arabic blessings in Latin letters.
-     "ze", "mowi", "jest", "nie", "tak", "pani", "dla", "oedd", "mae", "pum", "iawn", "llun", "mercher", "iau",
-     "gwener", "sadwrn", "sul", "tha", "agus", "buna", "multumesc", "mahadsanid", "abeg", "wahala", "alhamdulillah",
-     "inshallah", "mashallah", "wallahi", "imam", "carer",
-     // Words for a person that the long list holds: "a tall man called Winston"; and "[redacted]".
-     "man", "woman", "lady", "bloke", "chap", "gentleman", "person", "redacted", "jobcentres",
+     // Words of the languages people here also write in that no list holds as a name: Polish
+     // "że", "mówi"; Welsh "oedd", "pum" and the days after "dydd"; Gaelic "tha"; Romanian "bună";
+     // Somali; Nigerian pidgin; Arabic blessings in Latin letters; and "[redacted]".
+     "ze", "mowi", "jest", "pani", "oedd", "pum", "iawn", "llun", "mercher", "iau", "gwener", "sadwrn", "sul", "tha",
+     "agus", "buna", "multumesc", "mahadsanid", "abeg", "wahala", "alhamdulillah", "inshallah", "mashallah", "wallahi",
+     "redacted", "jobcentres",
      // Festivals and times everyone knows: "off for Eid", "since Covid".
      "eid", "ramadan", "ramadhan", "diwali", "hanukkah", "vaisakhi", "passover", "covid", "coronavirus", "brexit"});
+
+// Words that are words first and names only beside a name or after a cue ("Sarah French", "Mae
+// said"): peoples and languages ("a Greek speaker"), words for a person ("a tall man called
+// Winston"), words of other languages that are also names ("mae" in Welsh, "nie" and "tak" in
+// Polish). A list holding one as a name makes it a surname that is also a word; else it is never
+// a name.
+inline constexpr auto kWordsFirst = std::to_array<std::string_view>(
+    {"greek",    "romanian", "somali",     "somalian",   "nigerian",  "ghanaian",  "kurdish",     "turkish",
+     "cypriot",  "slovak",   "czech",      "lithuanian", "latvian",   "bulgarian", "hungarian",   "portuguese",
+     "spanish",  "italian",  "french",     "german",     "chinese",   "bengali",   "sylheti",     "punjabi",
+     "urdu",     "arabic",   "gaelic",     "jamaican",   "caribbean", "pakistani", "bangladeshi", "indian",
+     "eritrean", "sudanese", "syrian",     "afghan",     "iranian",   "iraqi",     "albanian",    "ukrainian",
+     "russian",  "filipino", "vietnamese", "tamil",      "gujarati",  "hindi",     "congolese",   "zimbabwean",
+     "yoruba",   "igbo",     "twi",        "amharic",    "tigrinya",  "farsi",     "pashto",      "cantonese",
+     "mandarin", "man",      "woman",      "lady",       "bloke",     "chap",      "gentleman",   "person",
+     "carer",    "imam",     "mae",        "nie",        "tak"});
 
 // Welsh words that open a street's or a house's name: "Heol y Wern", "Lôn y Felin", "Tŷ Gwyn".
 inline constexpr std::array<std::string_view, 14> kWelshPlaceWords{
@@ -137,11 +144,23 @@ inline constexpr std::array<std::string_view, 25> kJobs{
     "consultant", "officer",   "specialist", "coordinator", "navigator", "assessor",     "practitioner",
     "advocate",   "solicitor", "volunteer",  "counsellor"};
 
+// Short words of a text written in capitals, which are no initials: "TO THE MANAGER OF THE".
+inline constexpr auto kShoutedWords = std::to_array<std::string_view>(
+    {"of",  "is",  "to",  "in",  "on",  "at",  "it",  "be",  "we",  "he",  "me",   "my",  "no",  "so",
+     "do",  "go",  "up",  "us",  "an",  "as",  "by",  "if",  "or",  "the", "and",  "for", "but", "not",
+     "you", "are", "was", "has", "had", "her", "his", "she", "him", "our", "any",  "all", "can", "did",
+     "get", "got", "how", "let", "may", "new", "now", "old", "one", "own", "say",  "see", "too", "two",
+     "way", "who", "why", "yes", "yet", "off", "out", "its", "i'm", "ive", "dont", "am",  "pm"});
+
 template <std::size_t N>
 bool in_list(const std::array<std::string_view, N>& list, std::string_view folded) {
     for (auto word : list)
         if (word == folded) return true;
     return false;
+}
+
+inline bool is_shouted_word(std::string_view folded) {
+    return in_list(kShoutedWords, folded);
 }
 
 inline bool is_job_or_relation(std::string_view folded) {

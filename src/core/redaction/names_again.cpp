@@ -7,16 +7,18 @@
 #include <unordered_set>
 
 #include "core/redaction/name_tokens.hpp"
+#include "core/redaction/name_words.hpp"
 #include "core/redaction/public_names.hpp"
 #include "core/redaction/scanners.hpp"
+#include "core/text/unicode.hpp"
 
 namespace pw::redaction::detail {
 
 namespace {
 
-// Which words may be taken again: initials, and capitalised words the lists call a name or do
-// not know. A word that is also a word or a place ("Grace", "Derby") is taken again only where
-// no sentence starts with it; one found as a name in one place may be a word in another.
+// Which words may be taken again: initials, and capitalised words the lists call a name, a name
+// that is also a word, or do not know; never a word or a town ("Derby"). A name that is also a
+// word ("Grace") is taken again only where no sentence starts with it.
 bool may_repeat(const Token& token) {
     if (token.is_public || token.kind == Class::never) return false;
     const auto size = token.end - token.begin;
@@ -32,15 +34,22 @@ bool word_like(const Token& token) {
 // "Anthony 'Tony' Kirwan", "Wojciech "Wojtek" Mazur": the name a person goes by, in quotes
 // between the halves of their name, is theirs too. One span over the whole.
 void join_quoted_middles(std::string_view t, std::vector<ByteRange>& found, std::vector<Span>& out) {
-    static constexpr std::array<std::pair<std::string_view, std::string_view>, 3> kQuotes{
-        {{" '", "' "}, {" \"", "\" "}, {" \u2018", "\u2019 "}}};
+    static constexpr std::array<std::pair<std::string_view, std::string_view>, 4> kQuotes{
+        {{" '", "' "}, {" \"", "\" "}, {" \u201c", "\u201d "}, {" (", ") "}}};
     for (std::size_t k = 0; k + 1 < found.size(); ++k) {
         const auto gap = t.substr(found[k].end, found[k + 1].begin - std::min(found[k + 1].begin, found[k].end));
         if (found[k + 1].begin <= found[k].end || gap.size() > 40) continue;
         for (const auto& [open, close] : kQuotes) {
             if (gap.size() <= open.size() + close.size() || !gap.starts_with(open) || !gap.ends_with(close)) continue;
+            // One or two capitalised words, not a small word of a sentence ("Dave 'No' Sarah"); a nickname
+            // may be any other word ("Spud", "Robocop").
             const auto inside = gap.substr(open.size(), gap.size() - open.size() - close.size());
-            if (!is_upper(inside[0]) || inside.find_first_of(" .,'\"") != std::string_view::npos) continue;
+            const auto space = inside.find(' ');
+            if (!is_upper(inside[0]) || inside.find_first_of(".,'\"()") != std::string_view::npos ||
+                (space != std::string_view::npos &&
+                 (inside.find(' ', space + 1) != std::string_view::npos || !is_upper(inside[space + 1]))))
+                continue;
+            if (is_shouted_word(text::fold(inside))) continue;
             out.push_back({found[k].begin, found[k + 1].end, Kind::staff_name, "[name]"});
         }
         // The name in quotes found too: "Anthony", "Tony", "Kirwan" with quotes between.
@@ -78,6 +87,8 @@ void find_names_again(std::string_view t, const std::vector<ByteRange>& public_n
     for (std::size_t i = 0; i < tokens.size(); ++i) {
         const auto& token = tokens[i];
         if (covered[i] || !may_repeat(token) || (word_like(token) && token.sentence_start)) continue;
+        // "AM said ... I AM SO ANGRY": initials again only where they are no word of a text in capitals.
+        if (token.shape == Shape::upper && is_shouted_word(token.folded)) continue;
         if (!names.contains(std::string(t.substr(token.begin, token.end - token.begin)))) continue;
         // "at 10 AM": a time, whatever "AM" was elsewhere.
         if (token.begin >= 1 && (is_digit(t[token.begin - 1]) ||

@@ -126,8 +126,9 @@ void find_obfuscated_emails(std::string_view t, std::vector<Span>& out) {
         std::string ending;
         for (auto k = last_label; k < end; ++k) ending.push_back(lower(t[k]));
         const auto local = t.substr(i, at - i);
-        const bool plain_address =
-            local.find_first_of("._0123456789") != std::string_view::npos && listed_ending(ending);
+        const bool plain_address = local.find_first_of("._0123456789") != std::string_view::npos &&
+                                   std::ranges::any_of(local, [](char c) { return is_alpha(c); }) &&
+                                   listed_ending(ending);
         if (!tld || (bare_word_at && !disguised && !plain_address)) {
             i = resume;
             continue;

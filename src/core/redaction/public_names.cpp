@@ -24,10 +24,10 @@ constexpr std::string_view kPublicNames[] = {
     "Farage", "Frank Field", "Debbie Abrahams", "Stephen Timms", "Jonathan Ashworth", "Owen Smith", "Kit Malthouse",
     "Chris Philp", "Stella Creasy", "Creasy", "Yvette Cooper", "Angela Rayner", "Ken Loach", "Loach", "Daniel Blake",
     "Martin Lewis", "Jack Monroe", "Mo Farah", "King Charles", "Prince Harry", "Prince William",
-    // Members who speak for claimants in the House, the founder of A4e, and the makers and faces of
-    // what people here cite ("I, Daniel Blake", "The Jeremy Kyle Show").
-    "Jess Phillips", "Mhairi Black", "Chi Onwurah", "Ruth Cadbury", "Marsha de Cordova", "Liz Saville Roberts",
-    "Dennis Skinner", "Emma Harrison", "Jeremy Kyle", "Dave Johns", "Hayley Squires", "Paul Laverty",
+    // Members who speak for claimants in the House, and the face of "The Jeremy Kyle Show". Names
+    // common enough for a private person to bear ("Emma Harrison", "Jess Phillips") are not here:
+    // "Jess Phillips MP" is public by the rule for members; "Emma Harrison" alone is removed.
+    "Mhairi Black", "Chi Onwurah", "Marsha de Cordova", "Liz Saville Roberts", "Dennis Skinner", "Jeremy Kyle",
     // Providers of the Work Programme and the Restart Scheme, and programmes.
     "Reed in Partnership", "Reed", "Shaw Trust", "Working Links", "Ingeus", "Maximus", "Seetec", "Serco", "Avanta",
     "Pertemps", "Prospects", "Interserve", "PeoplePlus", "Fedcap", "Remploy", "Rehab JobFit", "Tomorrow's People",

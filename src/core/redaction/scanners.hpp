@@ -67,6 +67,17 @@ inline bool boundary_before(std::string_view t, std::size_t i) {
 inline bool boundary_after(std::string_view t, std::size_t i) {
     return i >= t.size() || !is_alnum(t[i]);
 }
+// Where a line or an entry of notes or a diary may begin: the text's start, a new line, or after
+// a full stop, a colon, a semicolon or " / " (how a text written on one line shows its breaks),
+// with spaces, a bullet or a quote between ("Item 1: Travel. HL to chase.", "Diary / 1st – paid").
+inline bool entry_starts_at(std::string_view t, std::size_t i) {
+    std::size_t at = i;
+    while (at > 0 && (t[at - 1] == ' ' || t[at - 1] == '*' || t[at - 1] == '"')) --at;
+    if (at == 0) return true;
+    const char c = t[at - 1];
+    return c == '\n' || (at < i && (c == '.' || c == ':' || c == ';' || (c == '/' && at >= 2 && t[at - 2] == ' ')));
+}
+
 // The phrase at i, any case, as whole words.
 inline bool phrase_at(std::string_view t, std::size_t i, std::string_view phrase) {
     return i + phrase.size() <= t.size() && equals_folded(t.substr(i, phrase.size()), phrase) &&

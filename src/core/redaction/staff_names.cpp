@@ -42,8 +42,7 @@ constexpr std::array<std::string_view, 21> kRoles{"employment adviser",
                                                   "supervisor",
                                                   "tutor",
                                                   "trainer"};
-constexpr std::array<std::string_view, 11> kTitles{"mrs",  "mr",         "ms",  "miss", "mx",      "dr",
-                                                   "cllr", "councillor", "rev", "revd", "reverend"};
+constexpr std::array<std::string_view, 6> kTitles{"mrs", "mr", "ms", "miss", "mx", "dr"};
 // After a title these are brands, products or public figures, not the people the site protects.
 constexpr std::array<std::string_view, 22> kPublicAfterTitle{
     "Martens", "Pepper",   "Oetker", "Word",  "Excel",  "Office", "Teams",   "Outlook", "Paint",   "Access",  "Duncan",
@@ -155,9 +154,11 @@ std::size_t name_end(std::string_view t, std::size_t i, bool introduced) {
 }
 
 void find_role_names(std::string_view t, std::vector<Span>& out) {
+    std::size_t word_end = 0;  // each word read once, not again after each apostrophe: linear time
     for (std::size_t i = 0; i < t.size(); ++i) {
-        if (!boundary_before(t, i) || !is_alpha(t[i])) continue;
+        if (i < word_end || !boundary_before(t, i) || !is_alpha(t[i])) continue;
         const auto determiner = word_at(t, i);
+        word_end = i + determiner.size();
         if (!in(kDeterminers, determiner)) continue;
         std::size_t j = skip_spaces(t, i + determiner.size());
         if (j == i + determiner.size()) continue;
@@ -193,9 +194,11 @@ void find_role_names(std::string_view t, std::vector<Span>& out) {
 }
 
 void find_titled_names(std::string_view t, const std::vector<ByteRange>& public_names, std::vector<Span>& out) {
+    std::size_t word_end = 0;  // each word read once, not again after each apostrophe: linear time
     for (std::size_t i = 0; i < t.size(); ++i) {
-        if (!boundary_before(t, i) || !is_upper(t[i])) continue;
+        if (i < word_end || !boundary_before(t, i) || !is_upper(t[i])) continue;
         const auto title = word_at(t, i);
+        word_end = i + title.size();
         if (!in(kTitles, title)) continue;
         std::size_t j = i + title.size();
         if (j < t.size() && t[j] == '.') ++j;
@@ -310,10 +313,12 @@ void add_cued(std::string_view t, std::size_t k, const std::vector<ByteRange>& p
 
 void find_cued_names(std::string_view t, const std::vector<ByteRange>& public_names, std::vector<Span>& out) {
     const auto text_end = t.find_last_not_of(" .!x\r\n");  // the text's last letter, once, for linear time
-    for (std::size_t i = 0; i < t.size(); ++i) {
-        if (!boundary_before(t, i) || !is_alpha(t[i])) continue;
+    std::size_t word_end = 0;                     // a cue starts a word, not the part after its apostrophe or hyphen:
+    for (std::size_t i = 0; i < t.size(); ++i) {  // each word is read once ("a'a'a'...", linear time)
+        if (i < word_end || !boundary_before(t, i) || !is_alpha(t[i])) continue;
         std::size_t cue = std::string_view::npos;
         const auto owner = word_at(t, i);
+        word_end = i + owner.size();
         if (in(kKinOwners, owner)) {
             const auto j = skip_spaces(t, i + owner.size());
             if (j > i + owner.size()) cue = phrase_end(t, j, kKin);

@@ -17,16 +17,21 @@ bool username_char(char c) {
     return is_alnum(c) || c == '_';
 }
 
+// "u/pennine_pete": a user of a forum by its own mark, before i.
+bool reddit_at(std::string_view t, std::size_t i) {
+    return i >= 2 && t.substr(i - 2, 2) == "u/" && boundary_before(t, i - 2);
+}
+
 // The run of letters, digits and underscores at i, if it stands alone: not inside an address,
 // a path or a file name.
 // With dotted, a dot and more may follow it ("nadia.k"), which the caller takes only after a cue.
 std::string_view user_token_at(std::string_view t, std::size_t i, bool& dotted) {
     dotted = false;
-    const bool reddit = i >= 2 && t.substr(i - 2, 2) == "u/" && boundary_before(t, i - 2);  // "u/pennine_pete"
+    const bool reddit = reddit_at(t, i);
     if (i > 0 && !reddit && (username_char(t[i - 1]) || t[i - 1] == '@' || t[i - 1] == '/' || t[i - 1] == '.'))
         return {};
     std::size_t end = i;
-    while (end < t.size() && username_char(t[end])) ++end;
+    while (end < t.size() && (username_char(t[end]) || (reddit && t[end] == '-'))) ++end;
     if (end < t.size() && (t[end] == '@' || t[end] == '/')) return {};
     dotted = end + 1 < t.size() && t[end] == '.' && is_alnum(t[end + 1]);
     return t.substr(i, end - i);
@@ -38,14 +43,20 @@ bool looks_like_username(std::string_view w) {
     if (w.size() < 3 || !is_alpha(w.front())) return false;
     const auto underscore = w.find('_');
     if (underscore != std::string_view::npos && underscore > 0 && underscore + 1 < w.size()) {
-        // Not a field's name in an export ("adviser_code", "start_date"): words in small letters.
+        // Not a field's name in an export ("adviser_code", "start_date"): words in small letters,
+        // one of them a field's ("angry_claimant" and "jobless_dad" are people).
+        static constexpr std::array<std::string_view, 22> kFieldWords{
+            "date", "code", "id",     "status",  "type",    "ref",   "no",  "num",    "number", "count", "flag",
+            "time", "day",  "raised", "outcome", "contact", "start", "end", "reason", "result", "total", "level"};
+        bool field = false;
         std::size_t from = 0;
         for (;;) {
             const auto to = std::min(w.find('_', from), w.size());
             std::string part;
             for (auto k = from; k < to; ++k) part.push_back(is_lower(w[k]) ? w[k] : '#');
             if (part.size() < 2 || !is_english_word(part) || is_first_name(part)) return true;
-            if (to == w.size()) return false;
+            field = field || std::ranges::find(kFieldWords, part) != kFieldWords.end();
+            if (to == w.size()) return !field;
             from = to + 1;
         }
     }
@@ -136,9 +147,7 @@ void find_usernames(std::string_view t, const std::vector<ByteRange>& public_nam
                 continue;
             }
         }
-        // "u/pennine_pete": a user of a forum by its own mark.
-        const bool reddit = i >= 2 && t.substr(i - 2, 2) == "u/" && boundary_before(t, i - 2);
-        if (reddit && token.size() >= 3) {
+        if (reddit_at(t, i) && token.size() >= 3) {
             out.push_back({i - 2, end, Kind::staff_name, "[name]"});
         } else if ((cued && !plain) || looks_like_username(token)) {
             out.push_back({i, end, Kind::staff_name, "[name]"});

@@ -15,14 +15,16 @@ TEST(RedactionDates, ADiaryOfDaysWithAFullStop) {
     EXPECT_EQ(redact("Her diary: 1.3 – letter from Restart. 3.3 – went, told to come back 10.3. 17.3 – referred."),
               "Her diary: March – letter from Restart. March – went, told to come back March. March – referred.");
     for (auto text : {"It costs £3.10 and is 1.5 miles away", "version 2.1 of 4.5", "rated 4.5 - not bad",
-                      "I got 1.3 - what a joke"}) {
+                      "I got 1.3 - what a joke", "I bought 2 Mars bars", "the 1st of the 2nd floor flat"}) {
         EXPECT_EQ(redact(text), text);
     }
 }
 
 TEST(RedactionDates, ADiaryOfOrdinalDays) {
-    EXPECT_EQ(redact("Diary\n1st – UC paid.\n2nd – letter came."), "Diary\n[date] – UC paid.\n[date] – letter came.");
-    EXPECT_EQ(redact("1st - they never listen"), "[date] - they never listen");
+    EXPECT_EQ(redact("Diary\n1st – UC paid.\n2nd – letter came.\n9th – attended."),
+              "Diary\n[date] – UC paid.\n[date] – letter came.\n[date] – attended.");
+    // A numbered list is no diary: its days never pass the 3rd.
+    EXPECT_EQ(redact("1st - housing\n2nd - money\n3rd - travel"), "1st - housing\n2nd - money\n3rd - travel");
     EXPECT_EQ(redact("I came 1st in the race"), "I came 1st in the race");
 }
 
@@ -57,4 +59,10 @@ TEST(RedactionDates, WeekdaysAndMonthsOfMoreLanguages) {
     EXPECT_EQ(redact("12ê Gulanê"), "May");
     EXPECT_EQ(redact("wtorek 23.04"), "April");
     EXPECT_EQ(redact("I paid 1.50 on Monday"), "I paid 1.50 on Monday");
+}
+
+// After a heading that reads like a day ("1.1 - Background"), figures with a point stay figures.
+TEST(RedactionDates, AHeadingDoesNotMakeADiaryOfEveryFigure) {
+    EXPECT_EQ(redact("1.1 - Background\nI waited 3.5 hours and walked 2.4 miles. Rated 4.5 stars."),
+              "January - Background\nI waited 3.5 hours and walked 2.4 miles. Rated 4.5 stars.");
 }

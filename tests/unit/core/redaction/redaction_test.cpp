@@ -128,7 +128,7 @@ TEST(Redaction, TakesTimeInProportionToTheText) {
         "@a ", "x[dot]", "LS1 ",        "word ", "Maureen ",  "Efua Obi ", "Grace Universal ", "in Peckham ",
         "Thanks. Dave ", "J.P. ", "Heol y Wern ", "Nick (Group) ", "(", "Gemma H. ", "Ingeus Leicester ",
         "a at b at ", "a.b at c.com ", "1.3 – x. ", "6/1, ", "Kez: x / ", "Anthony 'Tony' Kirwan ", "AM said. ",
-        "3 października "};
+        "3 października ", "] ", "x] ", "11/07/2022, 20:09 - Kev: ", "'a", "-a", "'A"};
     for (const auto& shape : shapes) {
         auto time = [&](std::size_t bytes) {
             std::string text;
