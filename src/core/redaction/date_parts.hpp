@@ -13,9 +13,12 @@
 
 namespace pw::redaction::detail {
 
-inline constexpr std::array<std::string_view, 18> kWeekdays{
-    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "mon", "tue",
-    "tues",   "wed",     "weds",      "thu",      "thur",   "thurs",    "fri",    "sat", "sun"};
+inline constexpr auto kWeekdays = std::to_array<std::string_view>(
+    {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "mon", "tue", "tues", "wed",
+     "weds", "thu", "thur", "thurs", "fri", "sat", "sun",
+     // As people spell them: "Wensday 5th", "Thrusday 12th".
+     "wensday", "wendsday", "wednsday", "wedensday", "wedsday", "thrusday", "thurday", "thursay", "satuday",
+     "saterday", "tusday", "tuseday", "firday", "fryday", "munday", "sundy"});
 
 // A month's name or its usual short form ("sep", "sept"), any case, as a whole word at i.
 std::optional<std::pair<int, std::size_t>> month_at(std::string_view t, std::size_t i);

@@ -46,9 +46,17 @@ std::optional<std::pair<int, std::size_t>> month_at(std::string_view t, std::siz
         for (char c : kMonths[m]) full.push_back(lower(c));
         const bool short_form = word.size() == 3 && full.starts_with(word);
         const bool mutated = word == kWelshMutated[m] && i >= 2 && t.substr(i - 2, 2) == "o ";
-        if (word == full || short_form || (m == 8 && word == "sept") || word == kWelshMonths[m] || mutated) {
+        // As people spell them: "Febuary 3rd", "Janurary".
+        const bool misspelt = (m == 1 && (word == "febuary" || word == "feburary" || word == "febrary")) ||
+                              (m == 0 && (word == "janurary" || word == "janruary" || word == "januray")) ||
+                              (m == 3 && word == "apirl") || (m == 7 && word == "agust") ||
+                              (m == 8 && word == "septmber") || (m == 10 && word == "novmber") ||
+                              (m == 11 && word == "decmber");
+        if (word == full || short_form || (m == 8 && word == "sept") || word == kWelshMonths[m] || mutated ||
+            misspelt) {
             std::size_t after = end;
-            if (short_form && word != full && after < t.size() && t[after] == '.') ++after;  // "Oct.", not "May."
+            // "Oct.", "Sept. 14th", not "May."
+            if ((short_form || word == "sept") && word != full && after < t.size() && t[after] == '.') ++after;
             return std::pair{m + 1, after};
         }
     }
@@ -59,7 +67,7 @@ std::optional<std::pair<int, std::size_t>> month_at(std::string_view t, std::siz
 // "12 martie", "3 de marzo", "3 janvier", "3. März". Only after a day: alone, "mars", "mayo"
 // or "luglio" may be anything.
 std::optional<std::pair<int, std::size_t>> foreign_month_at(std::string_view t, std::size_t i) {
-    static constexpr std::array<std::array<std::string_view, 12>, 12> kNames{{
+    static constexpr std::array<std::array<std::string_view, 12>, 13> kNames{{
         {"stycznia", "lutego", "marca", "kwietnia", "maja", "czerwca", "lipca", "sierpnia", "wrze\u015bnia",
          "pa\u017adziernika", "listopada", "grudnia"},  // Polish
         {"ianuarie", "februarie", "martie", "aprilie", "mai", "iunie", "iulie", "august", "septembrie", "octombrie",
@@ -83,6 +91,8 @@ std::optional<std::pair<int, std::size_t>> foreign_month_at(std::string_view t, 
          "l\u00fanasa", "me\u00e1n f\u00f3mhair", "deireadh f\u00f3mhair", "samhain", "nollaig"},  // Irish
         {"\u00e7ile", "sibat", "adar", "n\u00eesan", "gulan", "hez\u00eeran", "t\u00eermeh", "tebax",
          "\u00eelon", "cotmeh", "mijdar", "berfanbar"},  // Kurdish (Kurmanji)
+        {"ocak", "\u015fubat", "mart", "nisan", "may\u0131s", "haziran", "temmuz", "a\u011fustos", "eyl\u00fcl", "ekim",
+         "kas\u0131m", "aral\u0131k"},  // Turkish
         {"\u062c\u0646\u0648\u0631\u06cc", "\u0641\u0631\u0648\u0631\u06cc", "\u0645\u0627\u0631\u0686",
          "\u0627\u067e\u0631\u06cc\u0644", "\u0645\u0626\u06cc", "\u062c\u0648\u0646",
          "\u062c\u0648\u0644\u0627\u0626\u06cc", "\u0627\u06af\u0633\u062a", "\u0633\u062a\u0645\u0628\u0631",
@@ -172,7 +182,9 @@ std::optional<std::size_t> other_weekday_before(std::string_view t, std::size_t 
          "luni", "mar\u021bi", "marti", "miercuri", "joi", "vineri", "s\u00e2mb\u0103t\u0103", "sambata",
          "duminic\u0103", "duminica",  // Romanian
          "diluain", "dim\u00e0irt", "diciadain", "diardaoin", "dihaoine", "disathairne", "did\u00f2mhnaich",  // Gaelic
-         "isniin", "talaado", "arbaco", "khamiis", "jimco", "sabti", "axad"});  // Somali
+         "isniin", "talaado", "arbaco", "khamiis", "jimco", "sabti", "axad",  // Somali
+         "montag", "dienstag", "mittwoch", "donnerstag", "freitag", "samstag", "sonntag",  // German
+         "pazartesi", "sal\u0131", "\u00e7ar\u015famba", "per\u015fembe", "cuma", "cumartesi", "pazar"});  // Turkish
     for (auto day : kOtherDays) {
         if (end < day.size() || !equals_folded(t.substr(end - day.size(), day.size()), day)) continue;
         auto start = end - day.size();
@@ -444,6 +456,26 @@ void find_dates(std::string_view t, std::vector<Span>& out) {
                     continue;
                 }
             }
+            // "Tuesday the eighth", "on the twenty-third": a weekday or a word of time before.
+            const bool the = i >= 4 && t.substr(i - 4, 4) == "the ";
+            static constexpr std::array<std::string_view, 9> kTimeWords{"on",    "from",  "by",     "until", "till",
+                                                                        "since", "dated", "before", "after"};
+            const bool timed = the && i >= 5 && t[i - 5] == ' ' &&
+                               std::ranges::find(kTimeWords, word_before(t, i - 5).first) != kTimeWords.end();
+            // ... and the phrase ends there ("on the first day", "Friday second week" are no days).
+            const auto next = skip_spaces(t, *words_end);
+            const bool ends = next >= t.size() || !is_alpha(t[next]);
+            // After a word of time only a day past the tenth: "living on the third" is a count.
+            std::string word;
+            for (auto k = i; k < *words_end; ++k) word.push_back(lower(t[k]));
+            static constexpr std::array<std::string_view, 10> kCounts{
+                "first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth"};
+            const bool count = std::ranges::find(kCounts, word) != kCounts.end();
+            if (ends && ((the && weekday_before(t, i) < i) || (timed && !count))) {
+                add_day(t, i, *words_end, out);
+                i = *words_end - 1;
+                continue;
+            }
         }
         // "June 3", "aug 9th", "June 3rd, 2013"
         if (auto month = month_at(t, i)) {
@@ -452,6 +484,10 @@ void find_dates(std::string_view t, std::vector<Span>& out) {
             if (at > month->second) {
                 if (auto day = day_at(t, at)) {
                     i = add_with_year(t, i, day->second, month->first, out) - 1;
+                    continue;
+                }
+                if (auto words_end = day_in_words_at(t, at)) {  // "June third"
+                    i = add_with_year(t, i, *words_end, month->first, out) - 1;
                     continue;
                 }
             }

@@ -53,7 +53,9 @@ bool day_names_a_thing(std::string_view t, std::size_t day_end) {
     const auto at = skip_spaces(t, day_end);
     std::string word;
     for (auto k = at; k < t.size() && is_alpha(t[k]); ++k) word.push_back(lower(t[k]));
-    return std::ranges::find(kThings, word) != kThings.end();
+    // "the 2nd and 4th Wednesday of the month": a weekday after a day makes it a week's number.
+    return std::ranges::find(kThings, word) != kThings.end() ||
+           (word.size() > 3 && std::ranges::find(kWeekdays, word) != kWeekdays.end());
 }
 
 // "the 3rd inst.", "the 2nd of this month": the month is named by when it was written; the
@@ -70,6 +72,7 @@ std::size_t relative_month_after(std::string_view t, std::size_t day_end) {
 std::size_t more_days(std::string_view t, std::size_t end, std::vector<Span>& out) {
     for (;;) {
         std::size_t at = end;
+        at = skip_spaces(t, at);  // "10th - 12th - ill": a range with spaces round its dash
         if (at < t.size() && (t[at] == ',' || t[at] == '-' || t[at] == '&' || t[at] == '/')) ++at;
         at = skip_spaces(t, at);
         for (std::string_view joint : {"and ", "or ", "to ", "& "}) {
@@ -79,7 +82,7 @@ std::size_t more_days(std::string_view t, std::size_t end, std::vector<Span>& ou
         const auto day = day_at(t, at);
         if (at == end || !day || !has_ordinal_suffix(t, day->second)) return end;
         // A range, "4th-6th", is one span with its dash; a list, "3rd, 10th", a span a day.
-        const bool range = t.substr(end, at - end) == "-";
+        const bool range = t.substr(end, at - end) == "-" || t.substr(end, at - end) == " - ";
         if (range && !out.empty() && out.back().end == end) {
             out.back().end = day->second;
         } else if (range) {
@@ -229,7 +232,14 @@ void find_day_only(std::string_view t, std::vector<Span>& out) {
                                                                         "from", "since", "dated", "before"};
             const bool timed = i > 0 && t[i - 1] == ' ' &&
                                std::ranges::find(kTimeWords, word_before(t, i - 1).first) != kTimeWords.end();
-            if (!decimal && (entry || listed || (dotted_diary && timed))) {
+            // "on 17.02 they said", "termin 3.10 o 10:00": a month with its nought and a word of
+            // time, or an hour after it.
+            const bool padded_month = at - month_start == 2 && t[month_start] == '0';
+            const auto rest = t.substr(at);
+            const bool hour_after = at - month_start == 2 && (rest.starts_with(" at ") || rest.starts_with(" o ")) &&
+                                    rest.find(':') != std::string_view::npos && rest.find(':') <= 7 &&
+                                    is_digit(rest[std::min(rest.size() - 1, rest.find(':') + 1)]);
+            if (!decimal && (entry || listed || (dotted_diary && timed) || (padded_month && timed) || hour_after)) {
                 add(t, i, at, month, std::nullopt, out);
                 dotted_diary = dotted_diary || entry;
                 last_numeric = at;
@@ -268,8 +278,10 @@ void find_day_only(std::string_view t, std::vector<Span>& out) {
         // With no cue, "20/06" and "7/6" are still days, but not what is written as a fraction or
         // a score: any figure out of 5 or 10 ("3/5", "8/10"), a half, a third or a quarter ("1/2",
         // "2/3", "3/4"), or "24/7".
-        const bool score = ((month == 5 || month == 10) && day <= month) || (month <= 4 && day < month) ||
-                           (day == 24 && month == 7);
+        // "01/02 - review": a day written with its nought is no fraction.
+        const bool padded = t[i] == '0';
+        const bool score = !padded && (((month == 5 || month == 10) && day <= month) || (month <= 4 && day < month) ||
+                                       (day == 24 && month == 7));
         // "flat 4/2", "4/2, 112 Dumbarton Road": a Glasgow flat's floor and door.
         // Not "6/1, 13/1": a list of days.
         const auto next_number = rest.substr(std::min(rest.size(), std::size_t{2}));

@@ -66,3 +66,26 @@ TEST(RedactionDates, AHeadingDoesNotMakeADiaryOfEveryFigure) {
     EXPECT_EQ(redact("1.1 - Background\nI waited 3.5 hours and walked 2.4 miles. Rated 4.5 stars."),
               "January - Background\nI waited 3.5 hours and walked 2.4 miles. Rated 4.5 stars.");
 }
+
+TEST(RedactionDates, DatesAsPeopleSpellThemAndDaysInWords) {
+    EXPECT_EQ(redact("Febuary 3rd"), "February");
+    EXPECT_EQ(redact("Sept. 14th"), "September");
+    EXPECT_EQ(redact("Wensday 5th"), "[date]");
+    EXPECT_EQ(redact("Tuesday the eighth"), "[date]");
+    EXPECT_EQ(redact("on the twenty-third"), "on the [date]");
+    EXPECT_EQ(redact("June third"), "June");
+    EXPECT_EQ(redact("Dienstag, 10. Juni"), "June");
+    EXPECT_EQ(redact("3 Haziran"), "June");
+    // Counts stay: "living on the third", "on the first day", "the 2nd and 4th Wednesday".
+    for (auto text : {"I'm living on the third.", "on the first day", "except the 2nd and 4th Wednesday of the month",
+                      "It was 1.5 at 10:00", "I paid 1.05, 10:30 bus"}) {
+        EXPECT_EQ(redact(text), text);
+    }
+}
+
+TEST(RedactionDates, DaysInFiguresWithANoughtOrAnHour) {
+    EXPECT_EQ(redact("18/01 - initial. 01/02 - review."), "January - initial. February - review.");
+    EXPECT_EQ(redact("then on 17.02 they say"), "then in February they say");
+    EXPECT_EQ(redact("termin 3.10 o 10:00"), "termin October o 10:00");
+    EXPECT_EQ(redact("5th - induction / 10th - 12th - ill"), "[date] - induction / [date] - ill");
+}
