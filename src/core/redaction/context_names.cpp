@@ -312,8 +312,9 @@ std::optional<std::size_t> sign_off(std::string_view t, const std::vector<Token>
     if (first > 0 && joined(t, tokens[first - 1], tokens[first]) && capital(tokens[first - 1])) return std::nullopt;
     for (auto k = first; k <= last; ++k) {
         const auto& token = tokens[k];
-        if (token.is_public || token.kind == Class::never) return std::nullopt;
+        // Initials first: "... arranged. – OF" signs, whatever "of" is in a sentence.
         if ((token.shape == Shape::initial && token.folded != "i") || initials_token(t, token)) continue;
+        if (token.is_public || token.kind == Class::never) return std::nullopt;
         if (token.kind == Class::word) return std::nullopt;
         if (token.shape != Shape::capitalised) return std::nullopt;
         if (token.kind == Class::name_and_place && !is_first_name(token.folded)) return std::nullopt;

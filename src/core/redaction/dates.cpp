@@ -29,6 +29,15 @@ constexpr std::array<std::string_view, 12> kWelshMutated{"ionawr", "chwefror", "
 
 }  // namespace
 
+namespace {
+
+// A year in two figures: "1/1/80" was born in 1980, "3/6/14" written in 2014.
+int full_year(int two_figures) {
+    return two_figures > 30 ? 1900 + two_figures : 2000 + two_figures;
+}
+
+}  // namespace
+
 // A month's name or its usual short form ("sep", "sept"), any case, as a whole word at i.
 std::optional<std::pair<int, std::size_t>> month_at(std::string_view t, std::size_t i) {
     if (!boundary_before(t, i)) return std::nullopt;
@@ -156,7 +165,7 @@ std::optional<std::pair<int, std::size_t>> year_after(std::string_view t, std::s
     while (end < t.size() && is_digit(t[end]) && end - at < 5) year = year * 10 + (t[end++] - '0');
     if (!boundary_after(t, end)) return std::nullopt;
     if (end - at == 4 && year >= 1900 && year <= 2099) return std::pair{year, end};
-    if (end - at == 2 && t[at - 1] == '\'') return std::pair{2000 + year, end};
+    if (end - at == 2 && t[at - 1] == '\'') return std::pair{full_year(year), end};
     return std::nullopt;
 }
 
@@ -292,7 +301,7 @@ bool numeric_at(std::string_view t, std::size_t i, std::vector<Span>& out, std::
     } else if (lengths[0] > 2 || lengths[1] > 2 || (lengths[2] != 2 && lengths[2] != 4)) {
         return false;
     } else if (lengths[2] == 2) {
-        year += 2000;
+        year = full_year(year);
     }
     if (day < 1 || day > 31 || month < 1 || month > 12 || year < 1900 || year > 2099) return false;
     add(t, i, at, month, year, out);
@@ -429,7 +438,7 @@ void find_dates(std::string_view t, std::vector<Span>& out) {
                         while (end < t.size() && is_digit(t[end]) && end - month->second <= 4)
                             year = year * 10 + (t[end++] - '0');
                         if (boundary_after(t, end) && (end - month->second == 3 || end - month->second == 5)) {
-                            add(t, i, end, month->first, year < 100 ? 2000 + year : year, out);
+                            add(t, i, end, month->first, year < 100 ? full_year(year) : year, out);
                             i = end - 1;
                             continue;
                         }

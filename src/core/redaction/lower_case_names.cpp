@@ -278,7 +278,17 @@ bool initials(std::string_view t, const std::vector<Token>& tokens, std::size_t 
         while (back > 0 && t[back - 1] == ' ') --back;
         if (back > 0 && (is_digit(t[back - 1]) || t[back - 1] == '-' || t[back - 1] == ',')) return true;
         if (back >= 3 && t.substr(back - 3, 3) == "\u2013") return true;  // "16/08/2022 – HG – Ptp appears"
+        // "Actions: OJ – letter to JCP; SB – staff rota": an action's owner, at an entry's start.
+        if (!rest.starts_with(":") && entry_starts_at(t, token.begin)) return true;
     }
+    // "PK's cases", "RE's GP letter": initials that own something are a person.
+    if (rest.starts_with("'s ") || rest.starts_with("\u2019s ")) return true;
+    // "payslip x3 – verified CT /", "checked JB.": a check signed at the end of a line.
+    if (i > 0 && joined(t, tokens[i - 1], token) && token.end == token.word_end &&
+        listed(std::array<std::string_view, 6>{"verified", "checked", "signed", "approved", "seen", "countersigned"},
+               tokens[i - 1].folded) &&
+        (rest.empty() || rest.starts_with(" /") || rest.starts_with(".") || rest.starts_with(",") || rest.starts_with(";")))
+        return true;
     // "AK (DOB 15/08/1985)": a date of birth makes a person of them.
     if (t.substr(token.end).starts_with(" (DOB") || t.substr(token.end).starts_with(" (dob") ||
         t.substr(token.end).starts_with(" (D.O.B"))

@@ -6,6 +6,7 @@
 #include <string>
 #include <unordered_set>
 
+#include "core/redaction/name_lexicon.hpp"
 #include "core/redaction/name_tokens.hpp"
 #include "core/redaction/name_words.hpp"
 #include "core/redaction/public_names.hpp"
@@ -62,6 +63,47 @@ void join_quoted_middles(std::string_view t, std::vector<ByteRange>& found, std:
     }
 }
 
+// "BAKER, John", "Wright, Danielle": a surname before a comma and a first name found after it,
+// as registers and case files write a person, is one name with its comma.
+void join_surname_first(std::string_view t, const std::vector<Token>& tokens, const std::vector<bool>& covered,
+                        std::vector<Span>& out) {
+    for (std::size_t i = 0; i + 1 < tokens.size(); ++i) {
+        const auto& surname = tokens[i];
+        const auto& first = tokens[i + 1];
+        if (!covered[i + 1] || t.substr(surname.end, first.begin - surname.end) != ", " || surname.end != surname.word_end)
+            continue;
+        // Not a list ("Present: KW, Dave R", "Dave, Mo, Sarah") nor places ("Ashgrove, Bradford").
+        if (surname.is_public || surname.kind == Class::never || is_first_name(surname.folded) ||
+            is_place(surname.folded) || is_place(first.folded) || surname.end - surname.begin < 3 ||
+            !std::ranges::any_of(surname.folded, [](char c) { return std::string_view("aeiouy").find(c) != std::string_view::npos; }))
+            continue;
+        // A surname alone, not the last word of a longer name ("Blakey Joinery, Mark").
+        if (i > 0 && joined(t, tokens[i - 1], surname) && capital(tokens[i - 1])) continue;
+        const bool first_name = is_first_name(first.folded) || (first.kind == Class::name && capital(first));
+        const bool capitals = surname.shape == Shape::upper && !is_shouted_word(surname.folded);
+        if (!first_name || !(capitals || (covered[i] && surname.shape == Shape::capitalised))) continue;
+        out.push_back({surname.begin, first.end, Kind::staff_name, "[name]"});
+    }
+}
+
+// "Gareth Pugh (GP)", "Ola Adebayo (OA)": initials in brackets after a name, the name's own
+// first letters, are that person wherever else the text writes them ("GP said ...").
+void initials_after_names(std::string_view t, const std::vector<ByteRange>& found, std::vector<Span>& out,
+                          std::unordered_set<std::string>& names) {
+    for (const auto& name : found) {
+        if (t.substr(name.end, 2) != " (") continue;
+        const auto close = t.find(')', name.end + 2);
+        if (close == std::string_view::npos || close - name.end - 2 < 2 || close - name.end - 2 > 3) continue;
+        const auto initials = t.substr(name.end + 2, close - name.end - 2);
+        std::string first_letters;
+        for (std::size_t k = name.begin; k < name.end; ++k)
+            if (is_upper(t[k]) && (k == name.begin || t[k - 1] == ' ' || t[k - 1] == '-')) first_letters.push_back(t[k]);
+        if (initials != first_letters) continue;
+        out.push_back({name.end + 2, close, Kind::staff_name, "[name]"});
+        names.emplace(initials);
+    }
+}
+
 }  // namespace
 
 void find_names_again(std::string_view t, const std::vector<ByteRange>& public_names, std::vector<Span>& out) {
@@ -83,13 +125,22 @@ void find_names_again(std::string_view t, const std::vector<ByteRange>& public_n
         if (covered[i] && may_repeat(tokens[i]))
             names.emplace(t.substr(tokens[i].begin, tokens[i].end - tokens[i].begin));
     }
+    join_surname_first(t, tokens, covered, out);
+    // Initials a text defines ("Gareth Pugh (GP)") are the person's even where a list says "GP"
+    // is something else.
+    std::unordered_set<std::string> defined;
+    initials_after_names(t, found, out, defined);
+    names.insert(defined.begin(), defined.end());
     if (names.empty()) return;
     for (std::size_t i = 0; i < tokens.size(); ++i) {
         const auto& token = tokens[i];
-        if (covered[i] || !may_repeat(token) || (word_like(token) && token.sentence_start)) continue;
+        const auto text = std::string(t.substr(token.begin, token.end - token.begin));
+        const bool own_initials = token.shape == Shape::upper && defined.contains(text);
+        if (covered[i] || (!may_repeat(token) && !own_initials) || (word_like(token) && token.sentence_start))
+            continue;
         // "AM said ... I AM SO ANGRY": initials again only where they are no word of a text in capitals.
         if (token.shape == Shape::upper && is_shouted_word(token.folded)) continue;
-        if (!names.contains(std::string(t.substr(token.begin, token.end - token.begin)))) continue;
+        if (!names.contains(text)) continue;
         // "at 10 AM": a time, whatever "AM" was elsewhere.
         if (token.begin >= 1 && (is_digit(t[token.begin - 1]) ||
                                  (token.begin >= 2 && t[token.begin - 1] == ' ' && is_digit(t[token.begin - 2]))))

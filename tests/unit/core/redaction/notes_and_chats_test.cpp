@@ -129,3 +129,15 @@ TEST(RedactionNotes, TheReviewsCases) {
     EXPECT_EQ(redact("김민수 said no and 박지훈 agreed"), "[name] said no and [name] agreed");
     EXPECT_EQ(redact("我是高中生"), "我是高中生");
 }
+
+TEST(RedactionNotes, RegistersCaseFilesAndMinutes) {
+    EXPECT_EQ(redact("Claimant: BAKER, John. DOB 1/1/80"), "Claimant: [name]. DOB January 1980");
+    EXPECT_EQ(redact("Present: KW, Dave R and the team leader"), "Present: [name], [name] and the team leader");
+    EXPECT_EQ(redact("Present: Gareth Pugh (GP) / GP said the figures were bad."),
+              "Present: [name] ([name]) / [name] said the figures were bad.");
+    EXPECT_EQ(redact("Actions: OJ – letter to JCP; SB – staff rota"), "Actions: [name] – letter to JCP; [name] – staff rota");
+    EXPECT_EQ(redact("JW – can you check PK's cases"), "[name] – can you check [name]'s cases");
+    EXPECT_EQ(redact("payslip x3 – verified CT / done"), "payslip x3 – verified [name] / done");
+    EXPECT_EQ(redact("Meeting arranged. – OF"), "Meeting arranged. – [name]");
+    EXPECT_EQ(redact("The DWP's figures and the GP's letter"), "The DWP's figures and the GP's letter");
+}
