@@ -43,6 +43,12 @@ inline constexpr auto kNeverNames = std::to_array<std::string_view>(
      "ze", "mowi", "jest", "pani", "oedd", "pum", "iawn", "llun", "mercher", "iau", "gwener", "sadwrn", "sul", "tha",
      "agus", "buna", "multumesc", "mahadsanid", "abeg", "wahala", "alhamdulillah", "inshallah", "mashallah", "wallahi",
      "redacted", "jobcentres",
+     // The nations, and the words and greetings of the UK's dialects and of other languages that
+     // the long list holds: "howay", "alreet", "och", "bab" (Birmingham's "love"), "Salam",
+     // "Buongiorno".
+     "scotland", "england", "wales", "britain", "howay", "haway", "alreet", "och", "bab", "geordies", "scouse",
+     "scouser", "scousers", "brummie", "brummies", "mammy", "abt", "salam", "buongiorno", "ciao", "dobry", "dzien",
+     "merhaba", "privet", "jai",
      // Festivals and times everyone knows: "off for Eid", "since Covid".
      "eid", "ramadan", "ramadhan", "diwali", "hanukkah", "vaisakhi", "passover", "covid", "coronavirus", "brexit"});
 
@@ -60,7 +66,9 @@ inline constexpr auto kWordsFirst = std::to_array<std::string_view>(
      "russian",  "filipino", "vietnamese", "tamil",      "gujarati",  "hindi",     "congolese",   "zimbabwean",
      "yoruba",   "igbo",     "twi",        "amharic",    "tigrinya",  "farsi",     "pashto",      "cantonese",
      "mandarin", "man",      "woman",      "lady",       "bloke",     "chap",      "gentleman",   "person",
-     "carer",    "imam",     "mae",        "nie",        "tak"});
+     "carer",    "imam",     "mae",        "nie",        "tak",
+     // "mair" (Scots "more", Welsh "Mair"); "Geordie" and "Ola" stay names, which they often are.
+     "mair"});
 
 // Welsh words that open a street's or a house's name: "Heol y Wern", "Lôn y Felin", "Tŷ Gwyn".
 inline constexpr std::array<std::string_view, 14> kWelshPlaceWords{

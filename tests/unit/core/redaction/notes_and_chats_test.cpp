@@ -141,3 +141,9 @@ TEST(RedactionNotes, RegistersCaseFilesAndMinutes) {
     EXPECT_EQ(redact("Meeting arranged. – OF"), "Meeting arranged. – [name]");
     EXPECT_EQ(redact("The DWP's figures and the GP's letter"), "The DWP's figures and the GP's letter");
 }
+
+TEST(RedactionNotes, NationsAndDialectWordsAreNoNames) {
+    EXPECT_EQ(redact("Howay man, Scotland and England are the same"), "Howay man, Scotland and England are the same");
+    EXPECT_EQ(redact("ta-ra bab, see you Tuesday"), "ta-ra bab, see you Tuesday");
+    EXPECT_EQ(redact("Mair Lewis rang me"), "[name] rang me");
+}
