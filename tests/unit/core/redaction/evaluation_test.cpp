@@ -195,6 +195,9 @@ TEST(RedactionEvaluation, FiguresOnTheTestHalf) {
     // An eighth, written by two more authors (Z and AA) while the scanners were tuned on U, V, AB
     // and AC, and scored once after.
     const auto holdout7 = evaluate(read_half("holdout7"));
+    // A ninth, written by two more authors (AF and AG), unsteered, while the scanners were tuned
+    // on AD and AE and a review's findings, and scored once after.
+    const auto holdout8 = evaluate(read_half("holdout8"));
     std::FILE* figures = std::fopen("redaction-figures.txt", "w");
     for (std::FILE* out : {stdout, figures}) {
         if (!out) continue;
@@ -205,6 +208,7 @@ TEST(RedactionEvaluation, FiguresOnTheTestHalf) {
         print(out, "holdout4", holdout4, false);
         print(out, "holdout5", holdout5, false);
         print(out, "holdout7", holdout7, false);
+        print(out, "holdout8", holdout8, false);
         print(out, "development", dev, false);
     }
     if (figures) std::fclose(figures);
