@@ -34,7 +34,7 @@ bool word_like(const Token& token) {
 
 // "Anthony 'Tony' Kirwan", "Wojciech "Wojtek" Mazur": the name a person goes by, in quotes
 // between the halves of their name, is theirs too. One span over the whole.
-void join_quoted_middles(std::string_view t, std::vector<ByteRange>& found, std::vector<Span>& out) {
+void join_quoted_middles(std::string_view t, const std::vector<ByteRange>& found, std::vector<Span>& out) {
     static constexpr std::array<std::pair<std::string_view, std::string_view>, 4> kQuotes{
         {{" '", "' "}, {" \"", "\" "}, {" \u201c", "\u201d "}, {" (", ") "}}};
     for (std::size_t k = 0; k + 1 < found.size(); ++k) {
@@ -92,14 +92,14 @@ void initials_after_names(std::string_view t, const std::vector<ByteRange>& foun
                           std::unordered_set<std::string>& names) {
     for (const auto& name : found) {
         if (t.substr(name.end, 2) != " (") continue;
-        const auto close = t.find(')', name.end + 2);
-        if (close == std::string_view::npos || close - name.end - 2 < 2 || close - name.end - 2 > 3) continue;
-        const auto initials = t.substr(name.end + 2, close - name.end - 2);
+        const auto close = t.substr(name.end + 2, 4).find(')');  // two or three letters: look no further
+        if (close == std::string_view::npos || close < 2) continue;
+        const auto initials = t.substr(name.end + 2, close);
         std::string first_letters;
         for (std::size_t k = name.begin; k < name.end; ++k)
             if (is_upper(t[k]) && (k == name.begin || t[k - 1] == ' ' || t[k - 1] == '-')) first_letters.push_back(t[k]);
         if (initials != first_letters) continue;
-        out.push_back({name.end + 2, close, Kind::staff_name, "[name]"});
+        out.push_back({name.end + 2, name.end + 2 + close, Kind::staff_name, "[name]"});
         names.emplace(initials);
     }
 }
