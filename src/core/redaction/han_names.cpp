@@ -35,16 +35,20 @@ constexpr std::u32string_view kAfterName =
 }  // namespace
 
 void find_han_names(std::string_view t, std::vector<Span>& out) {
+    // Most texts hold no Han character at all: every one is three bytes led by 0xE3 to 0xE9 or
+    // 0xEF, so a look at the bytes spares them the decoding below.
+    const auto han_lead = [](char c) {
+        const auto byte = static_cast<unsigned char>(c);
+        return (byte >= 0xE3 && byte <= 0xE9) || byte == 0xEF;
+    };
+    if (std::ranges::none_of(t, han_lead)) return;
     // The text as code points with their byte offsets: cues are two characters, names three.
     std::vector<std::pair<char32_t, std::size_t>> text;
-    bool any = false;
     for (std::size_t i = 0; i < t.size();) {
         const auto c = text::code_point_at(t, i);
         text.push_back({c.value, i});
-        any = any || han(c.value);
         i += c.bytes;
     }
-    if (!any) return;
     const auto end_of = [&](std::size_t k) { return k < text.size() ? text[k].second : t.size(); };
     for (std::size_t k = 0; k + 2 < text.size(); ++k) {
         const bool cued = std::ranges::any_of(kCues, [&](std::u32string_view cue) {
