@@ -2,6 +2,7 @@
 // The parts of a date the date scanners share (dates.cpp, day_dates.cpp): a month's name, a
 // day's number, a year after them, the weekday before, and how a found date becomes a span.
 // Internal to redaction.
+#include <algorithm>
 #include <array>
 #include <optional>
 #include <string>
@@ -19,6 +20,14 @@ inline constexpr auto kWeekdays = std::to_array<std::string_view>(
      // As people spell them: "Wensday 5th", "Thrusday 12th".
      "wensday", "wendsday", "wednsday", "wedensday", "wedsday", "thrusday", "thurday", "thursay", "satuday",
      "saterday", "tusday", "tuseday", "firday", "fryday", "munday", "sundy"});
+
+// Words of time before a day that names no month: "on the 8th", "until 10.3", "since the
+// twenty-third". Each rule adds its own few ("for the 10th", "come back 10.3").
+inline constexpr std::array<std::string_view, 8> kTimeWords{"on",   "from",  "by",    "until",
+                                                            "till", "since", "dated", "before"};
+inline bool time_word(std::string_view word) {
+    return std::ranges::find(kTimeWords, word) != kTimeWords.end();
+}
 
 // A month's name or its usual short form ("sep", "sept"), any case, as a whole word at i.
 std::optional<std::pair<int, std::size_t>> month_at(std::string_view t, std::size_t i);

@@ -467,10 +467,8 @@ void find_dates(std::string_view t, std::vector<Span>& out) {
             }
             // "Tuesday the eighth", "on the twenty-third": a weekday or a word of time before.
             const bool the = i >= 4 && t.substr(i - 4, 4) == "the ";
-            static constexpr std::array<std::string_view, 9> kTimeWords{"on",    "from",  "by",     "until", "till",
-                                                                        "since", "dated", "before", "after"};
-            const bool timed = the && i >= 5 && t[i - 5] == ' ' &&
-                               std::ranges::find(kTimeWords, word_before(t, i - 5).first) != kTimeWords.end();
+            const auto time_before = the && i >= 5 && t[i - 5] == ' ' ? word_before(t, i - 5).first : std::string{};
+            const bool timed = time_word(time_before) || time_before == "after";
             // ... and the phrase ends there ("on the first day", "Friday second week" are no days).
             const auto next = skip_spaces(t, *words_end);
             const bool ends = next >= t.size() || !is_alpha(t[next]);

@@ -36,12 +36,10 @@ bool day_ends_here(std::string_view t, std::size_t end) {
 // "on the 23rd cos", "dated the 14th", "till the 16th lol": after these "the 23rd" is a day,
 // whatever follows, unless a noun does ("on the 5th floor").
 bool after_time_word(std::string_view t, std::size_t the_start) {
-    static constexpr std::array<std::string_view, 11> kTimeWords{"on",    "dated", "from",   "till",  "until", "since",
-                                                                 "by",    "before", "after", "til",   "for"};
     std::size_t end = the_start;
     while (end > 0 && t[end - 1] == ' ') --end;
     const auto [word, start] = word_before(t, end);
-    return end < the_start && std::ranges::find(kTimeWords, word) != kTimeWords.end();
+    return end < the_start && (time_word(word) || word == "after" || word == "til" || word == "for");
 }
 
 bool day_names_a_thing(std::string_view t, std::size_t day_end) {
@@ -228,10 +226,8 @@ void find_day_only(std::string_view t, std::vector<Span>& out) {
                                                            t.substr(last_numeric, i - last_numeric) == " and ");
             // After a diary's entry, a day needs a word of time before it ("come back 10.3"):
             // "1.1 - Background" may be a heading, and "3.5 hours" later is no day.
-            static constexpr std::array<std::string_view, 9> kTimeWords{"on",   "back",  "by",    "until", "till",
-                                                                        "from", "since", "dated", "before"};
-            const bool timed = i > 0 && t[i - 1] == ' ' &&
-                               std::ranges::find(kTimeWords, word_before(t, i - 1).first) != kTimeWords.end();
+            const auto time_before = i > 0 && t[i - 1] == ' ' ? word_before(t, i - 1).first : std::string{};
+            const bool timed = time_word(time_before) || time_before == "back";
             // "on 17.02 they said", "termin 3.10 o 10:00": a month with its nought and a word of
             // time, or an hour after it.
             const bool padded_month = at - month_start == 2 && t[month_start] == '0';
