@@ -22,9 +22,10 @@ enum EventColumn : std::size_t {
     e_reconsideration,
     e_appeal,
     e_open_days,
-    e_nation
+    e_nation,
+    e_adviser
 };
-constexpr std::array<ColumnSpec, 10> kEventColumns{{{"date", true},
+constexpr std::array<ColumnSpec, 11> kEventColumns{{{"date", true},
                                                     {"unit", true},
                                                     {"parent", false},
                                                     {"area", false},
@@ -33,7 +34,8 @@ constexpr std::array<ColumnSpec, 10> kEventColumns{{{"date", true},
                                                     {"reconsideration", false},
                                                     {"appeal", false},
                                                     {"open_days", false},
-                                                    {"nation", false}}};
+                                                    {"nation", false},
+                                                    {"adviser", false}}};
 
 enum CountColumn : std::size_t { c_unit, c_period, c_referrals, c_caseload, c_adverse, c_parent, c_area };
 constexpr std::array<ColumnSpec, 7> kCountColumns{{{"unit", true},
@@ -219,7 +221,7 @@ Result<Events> read_events(std::string_view text, ReadReport& report, const Prog
     events.appeal.reserve(rows);
     UnitIndex units(events.units);
     Day first = 0, last = 0;
-    auto row = [&](const Record& r, const Columns<10>& c) -> std::optional<std::string> {
+    auto row = [&](const Record& r, const Columns<11>& c) -> std::optional<std::string> {
         const auto date_text = c.get(r, e_date);
         const auto day = parse_day(date_text);
         if (!day) return "the date \"" + shown(date_text) + "\" is not a real date written YYYY-MM-DD";
@@ -249,6 +251,15 @@ Result<Events> read_events(std::string_view text, ReadReport& report, const Prog
                 reason = events.reasons.intern(reason_text);
             }
         }
+        std::uint32_t adviser = kNone;
+        if (const auto adviser_text = c.get(r, e_adviser); !adviser_text.empty()) {
+            if (auto found = events.advisers.find(adviser_text)) {
+                adviser = *found;
+            } else {
+                if (auto problem = name_problem(adviser_text, "the adviser")) return problem;
+                adviser = events.advisers.intern(adviser_text);
+            }
+        }
         std::uint32_t unit = 0;
         if (auto problem = units.add(
                 {c.get(r, e_unit), c.get(r, e_parent), c.get(r, e_area), c.get(r, e_open_days), c.get(r, e_nation)},
@@ -262,6 +273,10 @@ Result<Events> read_events(std::string_view text, ReadReport& report, const Prog
         events.decision.push_back(*decision);
         events.reconsideration.push_back(*reconsideration);
         events.appeal.push_back(*appeal);
+        if (c.has(e_adviser)) {  // only a file with an adviser column pays for one
+            if (events.adviser.empty()) events.adviser.reserve(rows);
+            events.adviser.push_back(adviser);
+        }
         return std::nullopt;
     };
     auto columns = each_row(text, report, progress, kEventColumns, row);

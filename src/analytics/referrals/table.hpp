@@ -64,6 +64,10 @@ struct Events {
     std::vector<Decision> decision;
     std::vector<Review> reconsideration;
     std::vector<Review> appeal;
+    // Adviser pseudonyms, when the file has an adviser column: per referral an index into
+    // `advisers`, kNone where the row leaves it empty; `adviser` is empty when there is no column.
+    Dictionary advisers;
+    std::vector<std::uint32_t> adviser;
     std::size_t size() const { return day.size(); }
 };
 

@@ -42,8 +42,10 @@ std::string events_csv(const Events& e) {
     // The optional unit columns are written only when some unit has them.
     const bool open_days = std::ranges::any_of(e.units.open_days, [](auto m) { return m != 0; });
     const bool nations = std::ranges::any_of(e.units.nation, [](auto n) { return n != Nation::england_and_wales; });
+    const bool advisers = !e.adviser.empty();
+    const auto adviser_names = escaped(e.advisers);
     std::string out = "date,unit,parent,area,reason,decision,reconsideration,appeal";
-    out += std::string(open_days ? ",open_days" : "") + (nations ? ",nation" : "") + "\n";
+    out += std::string(open_days ? ",open_days" : "") + (nations ? ",nation" : "") + (advisers ? ",adviser" : "") + "\n";
     out.reserve(e.size() * 64);
     auto it = std::back_inserter(out);
     for (std::size_t i = 0; i < e.size(); ++i) {
@@ -55,6 +57,7 @@ std::string events_csv(const Events& e) {
                        review_name(e.reconsideration[i]), review_name(e.appeal[i]));
         if (open_days) fmt::format_to(it, ",\"{}\"", open_days_text(e.units.open_days[u]));
         if (nations) fmt::format_to(it, ",{}", nation_name(e.units.nation[u]));
+        if (advisers) fmt::format_to(it, ",{}", name_or_empty(adviser_names, e.adviser[i]));
         out += '\n';
     }
     return out;

@@ -46,7 +46,7 @@ TEST(ReadEvents, RefusesAFileWithoutItsColumns) {
     ASSERT_FALSE(wrong);
     EXPECT_EQ(wrong.error().message,
               "unknown column \"when\" on line 1; the first line must name the columns, for example: "
-              "date,unit,parent,area,reason,decision,reconsideration,appeal,open_days,nation");
+              "date,unit,parent,area,reason,decision,reconsideration,appeal,open_days,nation,adviser");
     auto missing = read_events("date,unit\n2012-03-14,a\n", report);
     ASSERT_FALSE(missing);
     EXPECT_EQ(missing.error().message.substr(0, 48), "the column \"decision\" is missing from line 1; th");
@@ -79,6 +79,33 @@ TEST(ReadEvents, ReportsEachBadRowWithItsLineAndReason) {
     EXPECT_EQ(report.problems[4].line, 7u);
     EXPECT_EQ(report.problems[4].reason, "unit \"Office 1\" has a different parent here than on its first row");
     EXPECT_EQ(report.problems[5].reason, "has 2 fields; the header has 8");
+}
+
+TEST(ReadEvents, ReadsAdvisersWhenTheFileNamesThem) {
+    ReadReport report;
+    auto events = read_events("date,unit,decision,adviser\n"
+                              "2012-03-14,Office 1,adverse,A7\n"
+                              "2012-03-15,Office 1,adverse,\n"
+                              "2012-03-16,Office 1,adverse,A7\n"
+                              "2012-03-16,Office 1,adverse, A8\n"
+                              "2012-03-16,Office 1,adverse,\"A\x01\"\n",
+                              report);
+    ASSERT_TRUE(events) << events.error().message;
+    ASSERT_EQ(events->size(), 3u);
+    ASSERT_EQ(events->adviser.size(), 3u);
+    EXPECT_EQ(events->advisers.name(events->adviser[0]), "A7");
+    EXPECT_EQ(events->adviser[1], kNone);
+    EXPECT_EQ(events->adviser[2], events->adviser[0]);
+    ASSERT_EQ(report.problems.size(), 2u);
+    EXPECT_EQ(report.problems[0].reason, "the adviser starts or ends with a space");
+    EXPECT_EQ(report.problems[1].reason, "the adviser contains a control character");
+    // What the writer writes the reader reads back, advisers and all; without the column, none.
+    ReadReport again;
+    auto back = read_events(events_csv(*events), again);
+    ASSERT_TRUE(back) << back.error().message;
+    EXPECT_EQ(back->adviser, events->adviser);
+    EXPECT_EQ(back->advisers.name(back->adviser[2]), "A7");
+    EXPECT_TRUE(read_events(std::string(kHeader) + "2012-03-14,Office 1,,,,adverse,,\n", again)->adviser.empty());
 }
 
 TEST(ReadEvents, RefusesRandomBytesWithAClearMessage) {
