@@ -21,6 +21,13 @@ constexpr std::uint8_t kPartTime[] = {0b11000, 0b00111, 0b01010, 0b11100, 0b0100
 struct Made {
     Day day;
     bool pushed;  // made to meet a quota rather than in the ordinary run of work
+    std::uint32_t adviser = kNone;
+};
+
+// Who makes referrals: an office, or one of its advisers.
+struct Worker {
+    double rate = 0;  // referrals per full 5-day week
+    std::uint32_t adviser = kNone;
 };
 
 struct Office {
@@ -122,55 +129,79 @@ Simulation simulate(const SimulationOptions& o) {
         sim.regime.push_back(office[u].regime);
         sim.open_days.push_back(office[u].open_days);
     }
-    // A log-normal week effect with mean 1 and variance `dispersion`.
+    // Who makes the referrals: each office itself, or each of its advisers, with a natural rate of
+    // their own. An office's regime is every adviser's: a quota each, a league of the office's advisers.
+    std::vector<Worker> workers;
+    std::vector<std::size_t> first_worker(o.units + 1, 0);
+    std::uniform_real_distribution<double> adviser_rate(o.rate_low, o.rate_high);
+    for (std::size_t u = 0; u < o.units; ++u) {
+        first_worker[u] = workers.size();
+        if (o.advisers == 0) workers.push_back({office[u].rate, kNone});
+        for (std::size_t a = 0; a < o.advisers; ++a)
+            workers.push_back(
+                {adviser_rate(random), sim.events.advisers.intern(fmt::format("adviser-{:04}-{:02}", u + 1, a + 1))});
+    }
+    first_worker[o.units] = workers.size();
+    // A log-normal week effect with mean 1 and variance `dispersion`, shared by an office's advisers.
     const double sigma = std::sqrt(std::log1p(std::max(0.0, o.dispersion)));
     std::normal_distribution<double> week_effect(-sigma * sigma / 2, sigma);
     std::bernoulli_distribution moved(o.catch_up), topped_up(std::clamp(o.top_up, 0.0, 1.0));
     std::vector<std::vector<Made>> made(o.units);
-    std::vector<double> last_week(o.units, 0);
-    double last_median = 0;
+    std::vector<double> last_week(workers.size(), 0);
+    std::vector<double> last_median(o.units, 0);  // the league each worker races in, last week
     for (int w = 0; w < o.weeks; ++w) {
         const Day monday = o.start + 7 * w;
         for (std::size_t u = 0; u < o.units; ++u) {
             const Office& f = office[u];
-            double boost = 0;  // the league race: catching up with last week's median
-            if (f.regime == Regime::league_race && w > 0) boost = o.race * std::max(0.0, last_median - last_week[u]);
             const double effect = std::exp(week_effect(random));
             std::vector<Day> open;
             for (Day d = monday; d < monday + 7; ++d)
                 if (staffed(f, d, o.bank_holidays)) open.push_back(d);
-            std::int64_t this_week = 0;
-            for (Day d : open) {
-                const Civil c = civil_from_day(d);
-                const double season = 1 + o.seasonal * std::cos(2 * std::numbers::pi * (c.month - 1) / 12.0);
-                const double mean = (f.rate / 5 * season + boost / static_cast<double>(open.size())) * effect;
-                const auto n = std::poisson_distribution<std::int64_t>(std::max(mean, 1e-12))(random);
-                for (std::int64_t i = 0; i < n; ++i) {
-                    Made m{d, false};
-                    if (f.regime == Regime::period_end && moved(random)) {
-                        const auto ends = month_end_days(f, d, o.bank_holidays);
-                        if (!ends.empty())
-                            m = {ends[std::uniform_int_distribution<std::size_t>(0, ends.size() - 1)(random)], true};
+            for (std::size_t k = first_worker[u]; k < first_worker[u + 1]; ++k) {
+                const auto adviser = workers[k].adviser;
+                double boost = 0;  // the league race: catching up with last week's median
+                if (f.regime == Regime::league_race && w > 0) boost = o.race * std::max(0.0, last_median[u] - last_week[k]);
+                std::int64_t this_week = 0;
+                for (Day d : open) {
+                    const Civil c = civil_from_day(d);
+                    const double season = 1 + o.seasonal * std::cos(2 * std::numbers::pi * (c.month - 1) / 12.0);
+                    const double mean = (workers[k].rate / 5 * season + boost / static_cast<double>(open.size())) * effect;
+                    const auto n = std::poisson_distribution<std::int64_t>(std::max(mean, 1e-12))(random);
+                    for (std::int64_t i = 0; i < n; ++i) {
+                        Made m{d, false, adviser};
+                        if (f.regime == Regime::period_end && moved(random)) {
+                            const auto ends = month_end_days(f, d, o.bank_holidays);
+                            if (!ends.empty())
+                                m = {ends[std::uniform_int_distribution<std::size_t>(0, ends.size() - 1)(random)], true,
+                                     adviser};
+                        }
+                        made[u].push_back(m);
                     }
-                    made[u].push_back(m);
+                    this_week += n;
                 }
-                this_week += n;
+                if (f.regime == Regime::floor && !open.empty())
+                    for (auto short_by = o.quota - this_week; short_by > 0; --short_by)
+                        if (topped_up(random)) made[u].push_back({open.back(), true, adviser}), ++this_week;
+                // Period end: referrals added in the month's last days, drawn once a month.
+                for (Day d = monday; f.regime == Regime::period_end && d < monday + 7; ++d) {
+                    if (civil_from_day(d).day != 1 && !(w == 0 && d == monday)) continue;
+                    const auto ends = month_end_days(f, d, o.bank_holidays);
+                    const auto extra = std::poisson_distribution<int>(std::max(o.month_end_extra, 1e-12))(random);
+                    for (int i = 0; i < extra && !ends.empty(); ++i)
+                        made[u].push_back(
+                            {ends[std::uniform_int_distribution<std::size_t>(0, ends.size() - 1)(random)], true, adviser});
+                }
+                last_week[k] = static_cast<double>(this_week);
             }
-            if (f.regime == Regime::floor && !open.empty())
-                for (auto short_by = o.quota - this_week; short_by > 0; --short_by)
-                    if (topped_up(random)) made[u].push_back({open.back(), true}), ++this_week;
-            // Period end: referrals added in the month's last days, drawn once a month.
-            for (Day d = monday; f.regime == Regime::period_end && d < monday + 7; ++d) {
-                if (civil_from_day(d).day != 1 && !(w == 0 && d == monday)) continue;
-                const auto ends = month_end_days(f, d, o.bank_holidays);
-                const auto extra = std::poisson_distribution<int>(std::max(o.month_end_extra, 1e-12))(random);
-                for (int i = 0; i < extra && !ends.empty(); ++i)
-                    made[u].push_back(
-                        {ends[std::uniform_int_distribution<std::size_t>(0, ends.size() - 1)(random)], true});
-            }
-            last_week[u] = static_cast<double>(this_week);
         }
-        last_median = middle_value(last_week);
+        // Offices race every other office; advisers race the others in their office.
+        if (o.advisers == 0) {
+            std::ranges::fill(last_median, middle_value(last_week));
+        } else {
+            for (std::size_t u = 0; u < o.units; ++u)
+                last_median[u] = middle_value(std::vector<double>(last_week.begin() + static_cast<std::ptrdiff_t>(first_worker[u]),
+                                                                  last_week.begin() + static_cast<std::ptrdiff_t>(first_worker[u + 1])));
+        }
     }
     auto& e = sim.events;
     std::bernoulli_distribution reason_given(0.9);
@@ -183,6 +214,7 @@ Simulation simulate(const SimulationOptions& o) {
             if (m.day < o.start || m.day >= end) continue;  // moved past the simulated weeks
             e.day.push_back(m.day);
             e.unit.push_back(static_cast<std::uint32_t>(u));
+            if (o.advisers > 0) e.adviser.push_back(m.adviser);
             e.reason.push_back(reason_given(random) ? static_cast<std::uint32_t>(reason_of(random)) : kNone);
             const bool adverse = std::bernoulli_distribution(m.pushed ? o.adverse_quota : o.adverse)(random);
             e.decision.push_back(adverse ? Decision::adverse : Decision::non_adverse);

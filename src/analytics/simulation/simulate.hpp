@@ -37,6 +37,8 @@ struct SimulationOptions {
     double month_end_extra = 0.5;  // period-end regime: referrals added in those days, per month, on average
     double race = 0.8;             // league-race regime: extra referrals per referral below last week's median
     std::array<double, 4> mix{0.55, 0.15, 0.15, 0.15};  // share of offices in each regime, in kRegimes order
+    std::size_t advisers = 0;  // 0: offices only; else advisers per office, each at rate_low..rate_high, each
+                               // under the office's regime (a quota each; a league of the office's advisers)
     std::size_t parents = 6;                            // providers; offices are spread across them
     std::size_t areas = 2;                              // CPAs; providers are spread across them
     double adverse = 0.45;                              // adverse share of ordinary referrals

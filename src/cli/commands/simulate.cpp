@@ -75,6 +75,10 @@ void add_simulate(CLI::App& app, int& exit_code) {
     cmd->add_option("--month-end-extra", options.month_end_extra,
                     "Period-end regime: referrals added in the month's last 5 working days, per month on average")
         ->check(CLI::Range(0.0, 100.0));
+    cmd->add_option("--advisers", options.advisers,
+                    "Advisers per office, written in an adviser column; each has a quota or races the others "
+                    "under its office's regime (0: offices only)")
+        ->check(CLI::Range(0, 100));
     cmd->add_flag("!--no-bank-holidays", options.bank_holidays, "Keep offices open on bank holidays");
     cmd->add_option("--mix", mix,
                     "Share of units per regime, e.g. none=0.55,floor=0.15,period-end=0.15,league-race=0.15");
