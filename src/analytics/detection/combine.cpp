@@ -12,14 +12,15 @@ double combine(double min_p, double effective_tests) {
     return std::clamp(-std::expm1(effective_tests * std::log1p(-min_p)), 0.0, 1.0);
 }
 
-double fit_effective_tests(std::vector<double> null_min_p, double max_tests) {
-    if (null_min_p.size() < 20) return max_tests;  // too few to fit: the Bonferroni-like bound
-    const auto at = null_min_p.size() / 10;
+double fit_effective_tests(std::vector<double> null_min_p, double tests_run) {
+    const auto at = static_cast<std::size_t>(static_cast<double>(null_min_p.size()) * kFitLevel);
+    if (at < 2) return tests_run;  // too few to fit: the Bonferroni-like bound
     std::nth_element(null_min_p.begin(), null_min_p.begin() + static_cast<std::ptrdiff_t>(at), null_min_p.end());
-    const double q10 = null_min_p[at];
-    if (q10 <= 0) return max_tests;
-    if (q10 >= 0.1) return 1;
-    return std::clamp(std::log(0.9) / std::log1p(-q10), 1.0, max_tests);
+    const double quantile = null_min_p[at];
+    const double cap = kAntiConservative * tests_run;
+    if (quantile <= 0) return cap;
+    if (quantile >= kFitLevel) return 1;
+    return std::clamp(std::log1p(-kFitLevel) / std::log1p(-quantile), 1.0, cap);
 }
 
 std::vector<double> benjamini_hochberg(const std::vector<double>& p_values) {

@@ -27,6 +27,7 @@ struct UnitReport {
     std::size_t periods = 0;
     std::int64_t referrals = 0;
     double mean = 0;
+    std::size_t advisers = 0;       // advisers raced in the unit's own league (events with an adviser column)
     std::vector<TestResult> tests;  // in kTestKinds order
     std::optional<TestKind> strongest;
     double min_p = 1;       // smallest p-value among the tests that ran
@@ -73,7 +74,8 @@ struct Report {
     Calibration calibration;
     DetectOptions options;
     std::size_t flagged = 0;
-    std::string per_unit_not_run;  // when no per-unit test can run on this input
+    std::string per_unit_not_run;   // when no per-unit test can run on this input
+    std::string advisers_not_used;  // when the file names advisers but their league was not run
 };
 
 Report detect(const Events& events, const DetectOptions& options = {});

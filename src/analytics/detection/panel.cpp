@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 #include <limits>
+#include <unordered_map>
 
 #include <fmt/format.h>
 
@@ -51,6 +52,66 @@ void group_peers(Panel& panel, const Units& units) {
         if (members.size() < 5) continue;
         panel.groups.push_back(baseline(panel.units, members));
         for (auto u : members) panel.group_of[u] = panel.groups.size() - 1;
+    }
+}
+
+// Each unit's advisers as series of their own, over the unit's weeks. An adviser works the weekdays
+// on which they made referrals (of those the unit is open), so a part-time adviser is not a quota.
+void add_advisers(Panel& panel, const Events& events, Day lo, Day hi) {
+    const std::size_t n_units = panel.units.size();
+    std::unordered_map<std::uint64_t, std::uint32_t> index;  // unit and adviser -> series in the unit
+    std::vector<std::vector<std::array<std::int64_t, 7>>> by_weekday(n_units);
+    for (std::size_t i = 0; i < events.size(); ++i) {
+        if (events.day[i] < lo || events.day[i] > hi || events.adviser[i] == kNone) continue;
+        const auto u = events.unit[i];
+        const auto key = (static_cast<std::uint64_t>(u) << 32) | events.adviser[i];
+        const auto [at, fresh] = index.emplace(key, static_cast<std::uint32_t>(by_weekday[u].size()));
+        if (fresh) by_weekday[u].emplace_back();
+        ++by_weekday[u][at->second][static_cast<std::size_t>(weekday(events.day[i]))];
+    }
+    const auto weeks = static_cast<std::int64_t>(n_units ? panel.units[0].counts.size() : 0);
+    if (static_cast<std::int64_t>(index.size()) * weeks > kMaxUnitPeriods) {
+        panel.advisers_not_used = fmt::format(
+            "the league among advisers was not run: {} advisers over {} weeks is more than {} million "
+            "adviser-weeks; split the file, or give --from and --to",
+            index.size(), weeks, kMaxUnitPeriods / 1'000'000);
+        return;
+    }
+    panel.advisers.resize(n_units);
+    for (std::size_t u = 0; u < n_units; ++u) {
+        if (by_weekday[u].size() < kMinAdvisers) continue;
+        const UnitData& unit = panel.units[u];
+        auto& series = panel.advisers[u].series;
+        series.resize(by_weekday[u].size());
+        for (std::size_t a = 0; a < series.size(); ++a) {
+            auto& s = series[a];
+            const std::uint8_t own = estimated_open_days(by_weekday[u][a]) & unit.open_days;
+            s.open_days = own ? own : unit.open_days;
+            // Calendars are shared by every unit of a nation; prepared here, before any thread reads them.
+            panel.calendars[static_cast<std::size_t>(unit.calendar->nation())]->prepare(s.open_days);
+            s.calendar = unit.calendar;
+            s.first_period = unit.first_period;
+            s.counts.assign(unit.counts.size(), 0);
+        }
+    }
+    for (std::size_t i = 0; i < events.size(); ++i) {
+        if (events.day[i] < lo || events.day[i] > hi || events.adviser[i] == kNone) continue;
+        const auto u = events.unit[i];
+        auto& series = panel.advisers[u].series;
+        if (series.empty()) continue;
+        auto& s = series[index.at((static_cast<std::uint64_t>(u) << 32) | events.adviser[i])];
+        s.referrals.push_back({events.day[i], events.decision[i], events.reconsideration[i]});
+        const auto t = static_cast<std::int64_t>(week_of(events.day[i])) - s.first_period;
+        if (t >= 0 && t < static_cast<std::int64_t>(s.counts.size())) ++s.counts[static_cast<std::size_t>(t)];
+    }
+    for (auto& advisers : panel.advisers) {
+        if (advisers.series.empty()) continue;
+        std::vector<std::size_t> members(advisers.series.size());
+        for (std::size_t a = 0; a < members.size(); ++a) {
+            mark_absent_weeks(advisers.series[a].counts);  // advisers join and leave
+            members[a] = a;
+        }
+        advisers.peers = baseline(advisers.series, members);
     }
 }
 
@@ -138,6 +199,7 @@ Panel panel_from(const Events& events, const Period& period) {
     }
     for (auto& unit : panel.units) mark_absent_weeks(unit.counts);
     group_peers(panel, events.units);
+    if (!events.adviser.empty()) add_advisers(panel, events, lo, hi);
     return panel;
 }
 

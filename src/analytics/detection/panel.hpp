@@ -25,12 +25,23 @@ struct PeerGroup {
 inline constexpr std::int64_t kMaxUnitPeriods = 30'000'000;
 inline constexpr int kMaxYears = 30;
 
+// A unit's advisers, when the events name them: each adviser's own series (their weeks, the
+// weekdays they work, their referrals), with the unit's advisers as its peers: the office's own
+// league. Only a unit with at least kMinAdvisers advisers in the period has them.
+inline constexpr std::size_t kMinAdvisers = 3;
+struct AdviserPanel {
+    std::vector<UnitData> series;
+    PeerGroup peers;
+};
+
 struct Panel {
     std::string not_run;  // why there are no units to test (an empty period, too long a span)
     std::vector<std::unique_ptr<Calendar>> calendars;  // events input only: one per nation in use
     std::vector<UnitData> units;
     std::vector<std::size_t> group_of;  // per unit: index into groups
     std::vector<PeerGroup> groups;
+    std::vector<AdviserPanel> advisers;  // per unit, when the events have an adviser column
+    std::string advisers_not_used;       // why an adviser column was not used (too many adviser-weeks)
 };
 
 // The period the events are read over: every unit's history runs over all of it, with weeks

@@ -3,6 +3,7 @@
 // an effect size in words and numbers, and the figures behind its chart; or says why it could
 // not run (too few periods, no dates in the input ...).
 #include <optional>
+#include <span>
 #include <string>
 #include <vector>
 
@@ -63,6 +64,13 @@ struct PermutationOptions {
 // from a normal curve with the permutations' mean and spread (so strong evidence is not capped
 // at 1 / permutations).
 TestResult league_race_test(const UnitData& unit, const Peers& peers, const PermutationOptions& options = {});
+// 4b. League race among an office's advisers (events with an adviser column): each adviser's count
+// in a week against their shortfall below the office's median adviser the week before, summed over
+// the advisers (each weighted by their weeks); calibrated by permuting the office's weeks whole, so
+// what its advisers share in a week moves with it. `advisers` all run over the same weeks; `office`
+// is their baseline (Panel's AdviserPanel::peers).
+TestResult league_race_test(std::span<const UnitData> advisers, const Peers& office,
+                            const PermutationOptions& options = {});
 
 // 5. Marginal outcome: referrals in quota-like periods (last 5 working days of a month, or a
 // week at exactly the unit's quota) are less often adverse, and more often overturned, than the

@@ -1,5 +1,6 @@
 #include <fmt/format.h>
 #include <algorithm>
+#include <cctype>
 
 #include "analytics/report/report.hpp"
 
@@ -112,6 +113,16 @@ std::vector<std::string> summary_lines(const Report& report, const ReadReport& r
             100 * report.calibration.null_flag_rate));
     }
     if (!report.per_unit_not_run.empty()) out.push_back(report.per_unit_not_run + ".");
+    const auto with_advisers = std::ranges::count_if(report.units, [](const UnitReport& u) { return u.advisers > 0; });
+    if (with_advisers > 0)
+        out.push_back(fmt::format("The league race was also run among the advisers of {} of the units (those with at "
+                                  "least 3 advisers in the file's adviser column).",
+                                  with_advisers));
+    if (!report.advisers_not_used.empty()) {
+        std::string text = report.advisers_not_used + ".";
+        text[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(text[0])));
+        out.push_back(std::move(text));
+    }
     return out;
 }
 

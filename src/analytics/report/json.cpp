@@ -72,6 +72,7 @@ std::string to_json(const Report& report, const ReadReport& read) {
                                        {"null_flag_rate_at_5_percent", number(report.calibration.null_flag_rate)}};
     root["flagged"] = report.flagged;
     if (!report.per_unit_not_run.empty()) root["per_unit_not_run"] = report.per_unit_not_run;
+    if (!report.advisers_not_used.empty()) root["advisers_not_used"] = report.advisers_not_used;
     json::array units;
     for (const auto& u : report.units) {
         json::object o{{"unit", u.name},
@@ -83,6 +84,7 @@ std::string to_json(const Report& report, const ReadReport& read) {
                        {"combined_p", number(u.combined_p)},
                        {"q_value", number(u.q_value)},
                        {"flagged", u.flagged}};
+        if (u.advisers) o["advisers"] = u.advisers;
         if (u.strongest) o["strongest"] = test_name(*u.strongest);
         json::object tests;
         for (const auto& t : u.tests) tests[test_name(t.kind)] = test_json(t);

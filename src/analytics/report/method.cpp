@@ -34,7 +34,13 @@ constexpr MethodNote kNotes[] = {
      "once 10 shuffles reach it, with a normal tail fitted beyond them when fewer do). Wrong if: the unit's caseload "
      "moves with the peer median, or recovers from "
      "dips for another reason (a trend or seasonal swing of its own, an adviser back from leave clearing a "
-     "backlog)."},
+     "backlog). "
+     "When the file has an adviser column, the race is also run among each office's advisers (with at least 3): "
+     "how each adviser's count follows their shortfall below the office's median adviser the week before, summed "
+     "over the advisers, against the same sum with the office's weeks shuffled whole (so a busy week or a holiday "
+     "the advisers share moves with them). The office's p-value is the smaller of the two, doubled. Wrong if: "
+     "advisers share out work so that one who had a quiet week is given more cases the next (a duty rota that "
+     "evens out caseloads), which is a race in effect if not in intent."},
     {"Marginal outcome",
      "Referrals made to meet a quota tend to be weaker cases, so fewer are upheld. We compare the adverse share "
      "(and the share overturned on reconsideration) of referrals made in quota-like periods (a month's last 5 "
@@ -49,7 +55,9 @@ constexpr MethodNote kNotes[] = {
      "allocation was not random in practice."},
     {"Combining the tests and many units",
      "Each unit gets the smallest p-value of its tests, corrected for having looked at several: 1 - (1 - p)^m, "
-     "where m is fitted on simulated units with no quota that match the real units' size and spread. Across units "
+     "where m is fitted on simulated units with no quota that match the real units' size and spread, so that 5% of them "
+     "reach 5%. m can be larger than the number of tests: in large offices the tests reject a true null more often than "
+     "they should, because a busy week is shared by everyone in it, and m absorbs that (up to four times the tests). Across units "
      "we control the false discovery rate (Benjamini-Hochberg): among units flagged at q-value 5%, we expect "
      "about 5% or fewer to be false alarms."},
 };

@@ -34,3 +34,15 @@ TEST(CombiningTests, FitsTheNumberOfTestsOnSimulatedNulls) {
     EXPECT_NEAR(fit_effective_tests(minima, 5), 3.0, 0.05);
     EXPECT_EQ(fit_effective_tests({0.5, 0.5}, 5), 5);  // too few to fit: the cautious bound
 }
+
+TEST(CombiningTests, TestsThatRejectTooOftenAreCorrectedBeyondTheirNumber) {
+    // Three tests, but the minima behave like those of eight: the fit follows the nulls past three,
+    // so 5% of nulls are still flagged, up to four times the tests and no further.
+    auto minima_of = [](double tests) {
+        std::vector<double> minima;
+        for (int i = 0; i < 3000; ++i) minima.push_back(1 - std::pow(1 - (i + 0.5) / 3000, 1 / tests));
+        return minima;
+    };
+    EXPECT_NEAR(fit_effective_tests(minima_of(8), 3), 8.0, 0.1);
+    EXPECT_EQ(fit_effective_tests(minima_of(30), 3), 12);
+}

@@ -150,6 +150,66 @@ TEST(DetectionQuality, PartTimeOfficesAndBankHolidaysAreNotQuotas) {
     }
 }
 
+// Events that name each referral's adviser: the league race is run among an office's advisers as
+// well. 10 advisers an office, each at 1.5-3 referrals a week; every other setting the default.
+TEST(DetectionQuality, FindsALeagueRaceAmongAdvisers) {
+    for (std::uint64_t seed : {941u, 942u, 943u}) {
+        auto options = offices(seed);
+        options.advisers = 10;
+        const auto sim = simulate(options);
+        const auto q = measure(sim, detect(sim.events));
+        print("events with advisers, 10 an office", seed, q);
+        EXPECT_GE(q.auc[1], 0.95) << "floor";
+        EXPECT_GE(q.auc[2], 0.95) << "period-end";
+        EXPECT_GE(q.auc[3], 0.92) << "league race";
+        EXPECT_LE(q.null_flagged, 0.05);
+        EXPECT_LE(q.part_time_flagged, 0.05);
+    }
+    // Fewer advisers, each making up only half of their shortfall.
+    auto options = offices(944);
+    options.advisers = 5;
+    options.race = 0.5;
+    const auto sim = simulate(options);
+    const auto q = measure(sim, detect(sim.events));
+    print("events with advisers, 5 an office, half the shortfall made up", 944, q);
+    EXPECT_GE(q.auc[3], 0.85) << "league race";
+    EXPECT_LE(q.null_flagged, 0.05);
+
+    // The setting the engine was first tried on by an outside simulator: 60 offices of 10 advisers,
+    // 1.5 referrals a week each, a quota of 3, half of a shortfall made up.
+    for (std::uint64_t seed : {946u, 947u}) {
+        options = offices(seed);
+        options.units = 60;
+        options.advisers = 10;
+        options.rate_low = options.rate_high = 1.5;
+        options.top_up = 0.5;
+        options.race = 0.5;
+        const auto outside = simulate(options);
+        const auto o = measure(outside, detect(outside.events));
+        print("events with advisers, 60 offices of 10 at 1.5 a week, half the shortfall made up", seed, o);
+        EXPECT_GE(o.auc[1], 0.95) << "floor";
+        EXPECT_GE(o.auc[3], 0.92) << "league race";
+        EXPECT_LE(o.null_flagged, 0.05);
+    }
+}
+
+TEST(DetectionQuality, AdvisersWithoutAQuotaAreNotFlagged) {
+    auto options = offices(945);
+    options.advisers = 10;
+    options.mix = {1, 0, 0, 0};
+    options.part_time = 0.33;
+    const auto sim = simulate(options);
+    const auto report = detect(sim.events);
+    const auto q = measure(sim, report);
+    print("events with advisers, no regimes, a third part-time", 945, q);
+    EXPECT_LE(q.null_flagged, 0.01);
+    EXPECT_LE(q.part_time_flagged, 0.05);
+    EXPECT_NEAR(q.calibration, 0.05, 0.03);
+    std::size_t raced = 0;
+    for (const auto& unit : report.units) raced += unit.advisers == 10;
+    EXPECT_EQ(raced, report.units.size());  // every office's advisers were raced, not silently skipped
+}
+
 TEST(DetectionQuality, SameSeedSameReport) {
     SimulationOptions options;
     options.units = 50;

@@ -1,7 +1,9 @@
 // Each detection test on small hand-made units, against figures worked out by hand.
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <cmath>
+#include <random>
 
 #include "analytics/detection/tests.hpp"
 
@@ -93,6 +95,47 @@ TEST(LeagueRaceTest, AUnitThatIgnoresTheLeague) {
     const auto result = league_race_test(unit, Peers{0, 0, median, 10});
     ASSERT_TRUE(result.ran);
     EXPECT_GT(result.p_value, 0.05);
+}
+
+TEST(LeagueRaceTest, AdvisersWhoCatchUpOnTheirOfficesMedian) {
+    // Four advisers, the office's median adviser at 5 every week; each makes 9 after a week of 1 and
+    // 1 after 9, two of them in step and two out of step.
+    std::vector<double> median(30, 5.0);
+    std::vector<UnitData> advisers(4);
+    for (std::size_t a = 0; a < advisers.size(); ++a)
+        for (int t = 0; t < 30; ++t) advisers[a].counts.push_back((t + static_cast<int>(a)) % 2 ? 9 : 1);
+    const auto result = league_race_test(std::span<const UnitData>(advisers), Peers{0, 0, median, 4});
+    ASSERT_TRUE(result.ran) << result.not_run;
+    EXPECT_LT(result.p_value, 0.01);
+    EXPECT_NEAR(result.effect, 2.0, 1e-9);  // 8 more referrals after a shortfall of 4, for every adviser
+    advisers.pop_back();
+    advisers.pop_back();
+    EXPECT_FALSE(league_race_test(std::span<const UnitData>(advisers), Peers{0, 0, median, 2}).ran);
+}
+
+TEST(LeagueRaceTest, AdvisersWhoIgnoreTheLeagueAreRarelyFlagged) {
+    // Five advisers drawing their weeks independently, in 40 offices: about 5% at p <= 5%.
+    std::mt19937 random(11);
+    int rejected = 0;
+    for (int office = 0; office < 40; ++office) {
+        std::vector<UnitData> advisers(5);
+        std::poisson_distribution<int> week(3.0);
+        for (auto& adviser : advisers)
+            for (int t = 0; t < 52; ++t) adviser.counts.push_back(week(random));
+        std::vector<double> median;
+        for (int t = 0; t < 52; ++t) {
+            std::vector<int> that_week;
+            for (const auto& adviser : advisers) that_week.push_back(adviser.counts[static_cast<std::size_t>(t)]);
+            std::ranges::sort(that_week);
+            median.push_back(that_week[2]);
+        }
+        PermutationOptions options;
+        options.seed = static_cast<std::uint64_t>(office) + 1;
+        const auto result = league_race_test(std::span<const UnitData>(advisers), Peers{0, 0, median, 5}, options);
+        ASSERT_TRUE(result.ran) << result.not_run;
+        rejected += result.p_value <= 0.05;
+    }
+    EXPECT_LE(rejected, 6);  // 2 expected; 7 or more has probability 0.3% if the test is exact
 }
 
 TEST(MarginalOutcomeTest, QuotaLikeReferralsAreLessOftenAdverse) {
