@@ -41,18 +41,19 @@ std::string p_text(double p) { return p < 1e-4 ? fmt::format("{:.1e}", p) : fmt:
 // those of the stronger, so a reader sees which evidence it was; advisers are never named.
 // The other tests are run on the office only: each adviser's own floor or period-end test would be
 // a test per adviser, whose Bonferroni minimum across ten advisers was weaker than the office's.
-void add_advisers(std::vector<TestResult>& tests, const AdviserPanel& advisers, std::uint64_t seed) {
+// False when the advisers' race could not run (too few weeks of them).
+bool add_advisers(std::vector<TestResult>& tests, const AdviserPanel& advisers, std::uint64_t seed) {
     PermutationOptions permutations;
     permutations.seed = seed;
     const TestResult race = league_race_test(std::span(advisers.series), advisers.peers.view(), permutations);
-    if (!race.ran) return;
+    if (!race.ran) return false;
     const auto office = std::ranges::find(tests, TestKind::league_race, &TestResult::kind);
-    if (office == tests.end()) return;
+    if (office == tests.end()) return false;
     const std::string advisers_text = fmt::format("the league among its advisers: p {}", p_text(race.p_value));
     if (office->ran && office->p_value <= race.p_value) {
         office->p_value = std::min(1.0, 2 * office->p_value);
         office->effect_text += "; " + advisers_text;
-        return;
+        return true;
     }
     const bool office_ran = office->ran;
     const double office_p = office->p_value;
@@ -61,6 +62,7 @@ void add_advisers(std::vector<TestResult>& tests, const AdviserPanel& advisers, 
         office->p_value = std::min(1.0, 2 * race.p_value);
         office->effect_text += fmt::format("; the office as a whole: p {}", p_text(office_p));
     }
+    return true;
 }
 
 double smallest_p(const std::vector<TestResult>& tests, std::optional<TestKind>* which = nullptr) {
@@ -210,10 +212,9 @@ Report run(const Input& input, std::string kind, const DetectOptions& options) {
         r.mean = m.mean;
         for (auto c : unit.counts) r.referrals += std::max(0, c);
         r.tests = battery(unit, peers, options, options.seed + u);
-        if (u < panel.advisers.size() && !panel.advisers[u].series.empty()) {
-            add_advisers(r.tests, panel.advisers[u], adviser_seed(options, u));
+        if (u < panel.advisers.size() && !panel.advisers[u].series.empty() &&
+            add_advisers(r.tests, panel.advisers[u], adviser_seed(options, u)))
             r.advisers = panel.advisers[u].series.size();
-        }
         r.min_p = smallest_p(r.tests, &r.strongest);
     });
 

@@ -76,6 +76,24 @@ TEST(Reports, APageRanksTheFirst500UnitsAndTheFilesListEvery) {
     EXPECT_NE(csv.find("\r\n520,"), std::string::npos);  // the last rank is in the CSV
 }
 
+TEST(Reports, SayHowManyAdvisersWereRacedButNeverNameThem) {
+    SimulationOptions options;
+    options.units = 12;
+    options.advisers = 4;
+    const auto sim = simulate(options);
+    DetectOptions detect_options;
+    detect_options.null_units = 50;
+    const auto report = detect(sim.events, detect_options);
+    ReadReport read;
+    const auto json = to_json(report, read);
+    const auto parsed = boost::json::parse(json).as_object();
+    for (const auto& unit : parsed.at("units").as_array()) EXPECT_EQ(unit.at("advisers").as_int64(), 4);
+    const auto html = html_fragment(report, read);
+    EXPECT_NE(html.find("also run among the advisers of 12 of the units"), std::string::npos);
+    for (const auto& text : {json, html, to_csv(report)})
+        EXPECT_EQ(text.find("adviser-0"), std::string::npos);  // the simulator's adviser names
+}
+
 TEST(Reports, ReadBackFromTheirJsonForEachUnitAndProvider) {
     ReadReport read;
     std::string csv = "unit,period,referrals,adverse,parent,area\n";
