@@ -155,63 +155,95 @@ TestResult league_race_test(std::span<const UnitData> advisers, const Peers& off
         return result;
     }
     const std::size_t weeks = advisers[0].counts.size();
-    // Every adviser's series runs over the office's weeks; the median is the office's advisers'.
+    const std::size_t n = advisers.size();
     const std::vector<std::int32_t> median2 = doubled_median(advisers[0], office);
-    std::vector<std::uint32_t> order(weeks);
-    for (std::size_t t = 0; t < weeks; ++t) order[t] = static_cast<std::uint32_t>(t);
-    // The sum over advisers of each one's co-moment of a week's count with their shortfall below
-    // the office's median adviser the week before (so an adviser with more weeks counts for more),
-    // over the weeks in `order`.
-    auto statistic = [&](Race* pooled) {
-        double total = 0, variance = 0;
-        std::size_t pairs = 0;
-        for (const auto& adviser : advisers) {
-            if (adviser.counts.size() != weeks) continue;
-            Sums s;
-            for (std::size_t t = 1; t < weeks; ++t) {
-                const auto now = order[t], before = order[t - 1];
-                const auto y = adviser.counts[now], y0 = adviser.counts[before];
-                if (y < 0 || y0 < 0 || median2[before] < 0) continue;
-                const std::int64_t x = std::max(0, median2[before] - 2 * y0);
-                s.x += x;
-                s.y += y;
-                s.xy += x * y;
-                s.xx += x * x;
-                ++s.n;
+    // Each adviser's usual share of the office's work: their mean over the weeks they were there.
+    std::vector<double> rate(n, 0);
+    std::vector<std::vector<std::uint32_t>> present(n);
+    for (std::size_t a = 0; a < n; ++a) {
+        if (advisers[a].counts.size() != weeks) continue;
+        double sum = 0;
+        for (std::size_t t = 0; t < weeks; ++t)
+            if (advisers[a].counts[t] >= 0) {
+                sum += advisers[a].counts[t];
+                present[a].push_back(static_cast<std::uint32_t>(t));
             }
-            const Race r = s.race();
-            total += r.covariance * static_cast<double>(r.pairs);
-            variance += r.variance * static_cast<double>(r.pairs);
-            pairs += r.pairs;
+        rate[a] = present[a].empty() ? 0 : sum / static_cast<double>(present[a].size());
+    }
+    // x: the adviser's shortfall below the office's median adviser in a week. d: how far their
+    // count is above their usual share of what the office as a whole made that week. A race is
+    // x one week followed by d the next. Measured against the week's own total, d does not move
+    // with the office's busy spells or seasons, which a shortfall (larger in busy weeks, since
+    // counts spread more) would otherwise follow into the next week.
+    std::vector<double> x(n * weeks, std::nan("")), d(n * weeks, std::nan(""));
+    for (std::size_t t = 0; t < weeks; ++t) {
+        double total = 0, rates = 0;
+        for (std::size_t a = 0; a < n; ++a)
+            if (advisers[a].counts.size() == weeks && advisers[a].counts[t] >= 0) {
+                total += advisers[a].counts[t];
+                rates += rate[a];
+            }
+        for (std::size_t a = 0; a < n; ++a) {
+            if (advisers[a].counts.size() != weeks || advisers[a].counts[t] < 0) continue;
+            const double y = advisers[a].counts[t];
+            if (rates > 0) d[a * weeks + t] = y - total * rate[a] / rates;
+            if (median2[t] >= 0) x[a * weeks + t] = std::max(0.0, median2[t] / 2.0 - y);
         }
-        if (pooled) {
-            pooled->covariance = total;
-            pooled->variance = variance;
-            pooled->slope = variance > 0 ? total / variance : 0;
-            pooled->pairs = pairs;
+    }
+    // The sum over advisers of each one's co-moment of x in a week with d in the week after it in
+    // `sequence` (so an adviser with more weeks counts for more).
+    auto statistic = [&](std::size_t a, std::span<const std::uint32_t> sequence, bool consecutive_only, Race& r) {
+        double sx = 0, sd = 0, sxd = 0, sxx = 0, m = 0;
+        for (std::size_t i = 1; i < sequence.size(); ++i) {
+            const auto before = sequence[i - 1], now = sequence[i];
+            if (consecutive_only && now != before + 1) continue;
+            const double xb = x[a * weeks + before], dn = d[a * weeks + now];
+            if (std::isnan(xb) || std::isnan(dn)) continue;
+            sx += xb, sd += dn, sxd += xb * dn, sxx += xb * xb, m += 1;
         }
-        return total;
+        if (m < 2) return;
+        r.covariance += sxd - sx * sd / m;
+        r.variance += sxx - sx * sx / m;
+        r.pairs += static_cast<std::size_t>(m);
     };
     Race observed;
-    statistic(&observed);
+    for (std::size_t a = 0; a < n; ++a) statistic(a, present[a], true, observed);
+    observed.slope = observed.variance > 0 ? observed.covariance / observed.variance : 0;
     if (observed.pairs < 12) {
         result.not_run = fmt::format("needs at least 12 consecutive pairs of weeks; the advisers have {}", observed.pairs);
         return result;
     }
-    // Whole weeks move together, every adviser's count and the office's median with them, so what
-    // the advisers share in a week (a busy week, a holiday) stays as it was.
+    // The null: the office's weeks shuffled whole (every adviser's week moves together, so what
+    // they share in a week stays shared), odd weeks among odd and even among even (so fortnightly
+    // signing, a week of one kind then a week of the other, is kept in every shuffle and is not a
+    // race). Each adviser's weeks are taken in the shuffled order, skipping those they were not
+    // there for: an adviser who joined in June has as many pairs of weeks in a shuffle as in the
+    // data.
     SplitMix64 random(options.seed);
+    std::vector<std::uint32_t> odd, even;
+    for (std::uint32_t t = 0; t < weeks; ++t) (t % 2 ? odd : even).push_back(t);
+    std::vector<std::uint32_t> sequence;
     const auto [p_value, done] = permutation_p(observed.covariance, options.permutations, [&] {
-        shuffle(std::span(order), random);
-        return statistic(nullptr);
+        shuffle(std::span(odd), random);
+        shuffle(std::span(even), random);
+        Race r;
+        for (std::size_t a = 0; a < n; ++a) {
+            sequence.clear();
+            for (std::size_t t = 0; t < weeks; ++t) {
+                const auto week = t % 2 ? odd[t / 2] : even[t / 2];
+                if (advisers[a].counts.size() == weeks && advisers[a].counts[week] >= 0) sequence.push_back(week);
+            }
+            statistic(a, sequence, false, r);
+        }
+        return r.covariance;
     });
     result.ran = true;
     result.statistic = observed.covariance;
     result.p_value = p_value;
     result.effect = observed.slope;
     result.effect_text = fmt::format(
-        "for each referral an adviser fell below the office's median adviser, they made {:.2f} more the next "
-        "week ({} advisers, {} permutations of the office's weeks)",
+        "for each referral an adviser fell below the office's median adviser, they made {:.2f} more than their "
+        "usual share of the office's referrals the next week ({} advisers, {} permutations of their weeks)",
         observed.slope, advisers.size(), done);
     result.chart = {{"referrals more per referral of shortfall", observed.slope, 0}};
     return result;

@@ -36,11 +36,13 @@ constexpr MethodNote kNotes[] = {
      "dips for another reason (a trend or seasonal swing of its own, an adviser back from leave clearing a "
      "backlog). "
      "When the file has an adviser column, the race is also run among each office's advisers (with at least 3): "
-     "how each adviser's count follows their shortfall below the office's median adviser the week before, summed "
-     "over the advisers, against the same sum with the office's weeks shuffled whole (so a busy week or a holiday "
-     "the advisers share moves with them). The office's p-value is the smaller of the two, doubled. Wrong if: "
-     "advisers share out work so that one who had a quiet week is given more cases the next (a duty rota that "
-     "evens out caseloads), which is a race in effect if not in intent."},
+     "how far each adviser's count is above their usual share of the office's referrals in a week, against their "
+     "shortfall below the office's median adviser the week before, summed over the advisers, compared with the same "
+     "sum with the office's weeks shuffled whole, odd weeks among odd and even among even (so a busy week, a holiday "
+     "or a season the advisers share, and fortnightly signing, move with them). The office's p-value is the smaller "
+     "of the two, doubled. Wrong if: advisers clear a backlog after leave (the week away is a shortfall, the week "
+     "back a catch-up); a duty rota or a manager gives more cases to whoever had a quiet week, which is a race in "
+     "effect if not in intent."},
     {"Marginal outcome",
      "Referrals made to meet a quota tend to be weaker cases, so fewer are upheld. We compare the adverse share "
      "(and the share overturned on reconsideration) of referrals made in quota-like periods (a month's last 5 "
