@@ -64,11 +64,12 @@ struct PermutationOptions {
 // from a normal curve with the permutations' mean and spread (so strong evidence is not capped
 // at 1 / permutations).
 TestResult league_race_test(const UnitData& unit, const Peers& peers, const PermutationOptions& options = {});
-// 4b. League race among an office's advisers (events with an adviser column): each adviser's count
-// in a week against their shortfall below the office's median adviser the week before, summed over
-// the advisers (each weighted by their weeks); calibrated by permuting the office's weeks whole, so
-// what its advisers share in a week moves with it. `advisers` all run over the same weeks; `office`
-// is their baseline (Panel's AdviserPanel::peers).
+// 4b. League race among an office's advisers (events with an adviser column): how far each adviser
+// is above their usual share of the office's week, against their shortfall below the office's
+// median adviser the week before, summed over the advisers (each weighted by their weeks);
+// calibrated by shuffling the office's weeks whole, odd among odd and even among even, so what its
+// advisers share in a week, and a fortnightly rhythm, move with it. `advisers` all run over the
+// same weeks (-1 where an adviser was not there); `office` is their baseline (AdviserPanel::peers).
 TestResult league_race_test(std::span<const UnitData> advisers, const Peers& office,
                             const PermutationOptions& options = {});
 
