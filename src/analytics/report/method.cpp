@@ -16,7 +16,8 @@ constexpr MethodNote kNotes[] = {
      "compare the unit's variance with the variance its peers' spread implies, by a two-sided chi-square test. "
      "Wrong if: peers differ from the unit in ways that change spread, such as much larger or smaller caseloads; "
      "the unit's caseload has a trend or seasonal swing its peers do not share; or its referrals are made by a "
-     "few advisers whose own rates differ a lot (adviser clustering), which makes an office lumpier."},
+     "few advisers whose own rates differ a lot (adviser clustering), or surges of new claims fall on a few of them, "
+     "or staff are away for weeks at a time (leave, sickness, vacancies), all of which make an office lumpier."},
     {"Period-end share",
      "A unit catching up on a monthly target refers more in the month's last 5 working days; a weekly target "
      "shows on the last day of the week it is open (Friday for most offices). We compare the share of the unit's "
@@ -40,9 +41,11 @@ constexpr MethodNote kNotes[] = {
      "shortfall below the office's median adviser the week before, summed over the advisers, compared with the same "
      "sum with the office's weeks shuffled whole, odd weeks among odd and even among even (so a busy week, a holiday "
      "or a season the advisers share, and fortnightly signing, move with them). The office's p-value is the smaller "
-     "of the two, doubled. Wrong if: advisers clear a backlog after leave (the week away is a shortfall, the week "
-     "back a catch-up); a duty rota or a manager gives more cases to whoever had a quiet week, which is a race in "
-     "effect if not in intent."},
+     "of the two, doubled. Wrong if: advisers clear a backlog after leave or sickness (the week away is a shortfall, "
+     "the week back a catch-up); referrals are logged a week after they are made in some weeks; an adviser's work "
+     "comes round in a cycle of three weeks or more (a duty desk taken in turn, reviews in a fixed week of the "
+     "month); a manager gives more cases to whoever had a quiet week, which is a race in effect if not in intent. "
+     "For the office on its own: fortnightly signing of cohorts of unequal size."},
     {"Marginal outcome",
      "Referrals made to meet a quota tend to be weaker cases, so fewer are upheld. We compare the adverse share "
      "(and the share overturned on reconsideration) of referrals made in quota-like periods (a month's last 5 "
