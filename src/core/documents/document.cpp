@@ -22,6 +22,15 @@ std::size_t sequence_at(std::string_view s, std::size_t i) {
     return n;
 }
 
+// Noncharacters (U+FDD0-U+FDEF, U+xFFFE, U+xFFFF) are valid UTF-8 but no text: Cairo refuses them
+// in a PDF's strings (its title, its tags). Three and four bytes: EF B7 90-AF, and EF BF BE-BF or
+// F0-F4 8F/9F/AF/BF BF BE-BF.
+bool noncharacter(std::string_view seq) {
+    const auto b = [&](std::size_t k) { return static_cast<unsigned char>(seq[k]); };
+    if (seq.size() == 3) return b(0) == 0xEF && ((b(1) == 0xB7 && b(2) >= 0x90 && b(2) <= 0xAF) || (b(1) == 0xBF && b(2) >= 0xBE));
+    return seq.size() == 4 && (b(1) & 0x0F) == 0x0F && b(2) == 0xBF && b(3) >= 0xBE;
+}
+
 void add_line(std::string& out, std::string_view line) {
     out += line;
     out += '\n';
@@ -34,7 +43,7 @@ std::string printable(std::string_view text, std::size_t limit) {
     out.reserve(std::min(text.size(), limit));
     for (std::size_t i = 0; i < text.size();) {
         const auto n = sequence_at(text, i);
-        std::string_view piece = n ? text.substr(i, n) : kReplacement;
+        std::string_view piece = n && !noncharacter(text.substr(i, n)) ? text.substr(i, n) : kReplacement;
         const auto c = static_cast<unsigned char>(text[i]);
         if (n == 1 && c < 0x20 && c != '\n' && c != '\t') piece = " ";
         if (n == 1 && c == 0x7F) piece = " ";

@@ -49,7 +49,8 @@ struct Document {
 };
 
 // Plain text in every field a person typed: what a document may hold. Control characters other
-// than line breaks and tabs become spaces, invalid UTF-8 becomes U+FFFD, and each field is cut at
+// than line breaks and tabs become spaces, invalid UTF-8 and noncharacters (U+FDD0-U+FDEF,
+// U+xFFFE, U+xFFFF) become U+FFFD, and each field is cut at
 // `limit` bytes on a character boundary, so no input can break a layout or a PDF string.
 std::string printable(std::string_view text, std::size_t limit = 20000);
 

@@ -46,6 +46,18 @@ TEST(DocumentPdf, GivesBackTheExactCharactersTypedInFiveScripts) {
     EXPECT_NE(text.find("Page 1 of 1"), std::string::npos);
 }
 
+TEST(DocumentPdf, NoncharactersInATitleAreReplacedNotRefused) {
+    // Found by the fuzzer: U+FDEB is valid UTF-8, but Cairo will not put it in the PDF's title.
+    Document d;
+    d.title = std::string("\x10\0\0\x9e\x08" "Content-Length:Dear\xef\xb7\xb7\x93\xef\xb7\xab\n", 32);
+    d.blocks.push_back(Paragraph{"\xef\xbf\xbe \xf4\x8f\xbf\xbf \xef\xb7\x90", false});
+    const auto pdf = render_pdf(d);
+    EXPECT_TRUE(pdf.starts_with("%PDF-"));
+    EXPECT_EQ(printable("a\xef\xb7\xab" "b\xef\xbf\xbf" "c\xf0\x9f\xbf\xbe" "d"),
+              "a\xEF\xBF\xBD" "b\xEF\xBF\xBD" "c\xEF\xBF\xBD" "d");
+    EXPECT_EQ(printable("\xef\xb7\xb0"), "\xef\xb7\xb0");  // U+FDF0 is a character
+}
+
 TEST(DocumentPdf, HasItsTitleTagsAndEmbeddedSubsetFonts) {
     const PdfFile pdf(render_pdf(letter()));
     const auto info = pdf.tool("pdfinfo");
