@@ -187,6 +187,20 @@ void set_period(const Counts& counts, ReadReport& report) {
     report.last_month = std::string(end(last));
 }
 
+// An optional name column's value: kNone when empty, else its index in `names`, checked the first
+// time it is seen (a file repeats its reasons and advisers on many rows).
+std::optional<std::string> optional_name(Dictionary& names, std::string_view text, std::string_view what,
+                                         std::uint32_t& index) {
+    if (text.empty()) return std::nullopt;
+    if (auto found = names.find(text)) {
+        index = *found;
+        return std::nullopt;
+    }
+    if (auto problem = name_problem(text, what)) return problem;
+    index = names.intern(text);
+    return std::nullopt;
+}
+
 }  // namespace
 
 std::string_view event_columns() {
@@ -242,24 +256,9 @@ Result<Events> read_events(std::string_view text, ReadReport& report, const Prog
             return "a reconsideration is recorded for a decision that was not adverse";
         if (*appeal != Review::none && *reconsideration != Review::upheld)
             return "an appeal is recorded without a reconsideration that upheld the decision";
-        std::uint32_t reason = kNone;
-        if (const auto reason_text = c.get(r, e_reason); !reason_text.empty()) {
-            if (auto found = events.reasons.find(reason_text)) {
-                reason = *found;
-            } else {
-                if (auto problem = name_problem(reason_text, "the reason")) return problem;
-                reason = events.reasons.intern(reason_text);
-            }
-        }
-        std::uint32_t adviser = kNone;
-        if (const auto adviser_text = c.get(r, e_adviser); !adviser_text.empty()) {
-            if (auto found = events.advisers.find(adviser_text)) {
-                adviser = *found;
-            } else {
-                if (auto problem = name_problem(adviser_text, "the adviser")) return problem;
-                adviser = events.advisers.intern(adviser_text);
-            }
-        }
+        std::uint32_t reason = kNone, adviser = kNone;
+        if (auto problem = optional_name(events.reasons, c.get(r, e_reason), "the reason", reason)) return problem;
+        if (auto problem = optional_name(events.advisers, c.get(r, e_adviser), "the adviser", adviser)) return problem;
         std::uint32_t unit = 0;
         if (auto problem = units.add(
                 {c.get(r, e_unit), c.get(r, e_parent), c.get(r, e_area), c.get(r, e_open_days), c.get(r, e_nation)},
