@@ -12,15 +12,28 @@ double combine(double min_p, double effective_tests) {
     return std::clamp(-std::expm1(effective_tests * std::log1p(-min_p)), 0.0, 1.0);
 }
 
-double fit_effective_tests(std::vector<double> null_min_p, double tests_run) {
-    const auto at = static_cast<std::size_t>(static_cast<double>(null_min_p.size()) * kFitLevel);
-    if (at < 2) return tests_run;  // too few to fit: the Bonferroni-like bound
+namespace {
+
+// The m at which the simulated nulls' share at or under `level` is `level`.
+double fit_at(std::vector<double>& null_min_p, double level, double cap) {
+    const auto at = static_cast<std::size_t>(static_cast<double>(null_min_p.size()) * level);
     std::nth_element(null_min_p.begin(), null_min_p.begin() + static_cast<std::ptrdiff_t>(at), null_min_p.end());
     const double quantile = null_min_p[at];
-    const double cap = kAntiConservative * tests_run;
     if (quantile <= 0) return cap;
-    if (quantile >= kFitLevel) return 1;
-    return std::clamp(std::log1p(-kFitLevel) / std::log1p(-quantile), 1.0, cap);
+    if (quantile >= level) return 1;
+    return std::clamp(std::log1p(-level) / std::log1p(-quantile), 1.0, cap);
+}
+
+}  // namespace
+
+double fit_effective_tests(std::vector<double> null_min_p, double tests_run) {
+    const double n = static_cast<double>(null_min_p.size());
+    if (n * kFitLevels.back() < 2) return tests_run;  // too few to fit: the Bonferroni-like bound
+    double m = 1;
+    for (double level : kFitLevels)
+        if (n * level >= 10 || level == kFitLevels.back())
+            m = std::max(m, fit_at(null_min_p, level, kAntiConservative * tests_run));
+    return m;
 }
 
 std::vector<double> benjamini_hochberg(const std::vector<double>& p_values) {

@@ -1,25 +1,27 @@
 #pragma once
 // A unit's tests combined into one p-value. The smallest p-value of several tests is not itself
 // a p-value; 1 - (1 - min p)^m is, for m independent tests. Our tests are neither independent
-// nor exact, so m is fitted on simulated null units: the m at which 5% of the nulls fall below
-// the 5% line, the line a unit is flagged at.
+// nor exact, so m is fitted on simulated null units: the m at which no more than 1% of the nulls
+// fall under the 1% line, 2% under 2% and 5% under 5%. Benjamini-Hochberg's line is 5% times the
+// share of units flagged, so with a third of the offices flagged it is near 2%; a fit at 5% alone
+// let 6% of null offices through on one simulated file of 300 with many strong ones.
 //
-// m may exceed the number of tests that ran. The per-unit tests treat a unit's weeks as independent
-// draws; in a large office (20 referrals a week and more) a busy week is shared by every adviser and
-// every day of it, and the period-end and dispersion tests then reject a true null at 10-13% rather
-// than 5%. The null twins reproduce that, and the fit corrects for it: capping m at the number of
-// tests would leave the excess in the report. The cap is four times the tests, beyond which the
-// tests would be too wrong to be rescued by one number.
+// m may exceed the number of tests that ran, up to four times it: where the tests run hot on the
+// null twins (they treat a unit's weeks as independent draws), the fit takes the excess out of the
+// report rather than leave it in. Beyond four times, the tests would be too wrong to be rescued by
+// one number.
+#include <array>
 #include <vector>
 
 namespace pw::analytics {
 
-inline constexpr double kFitLevel = 0.05;
+inline constexpr std::array<double, 3> kFitLevels = {0.01, 0.02, 0.05};  // each used with 10 nulls under it
 inline constexpr double kAntiConservative = 4;
 
 double combine(double min_p, double effective_tests);
 // Fitted m from the smallest p-values of simulated null units; between 1 and kAntiConservative times
-// tests_run (the most tests any null unit ran), or tests_run when there are too few nulls to fit.
+// tests_run (the most tests any null unit ran), or tests_run when there are too few nulls to fit
+// (fewer than 2 under the 5% line).
 double fit_effective_tests(std::vector<double> null_min_p, double tests_run);
 
 }  // namespace pw::analytics

@@ -16,7 +16,7 @@ std::string_view test_name(TestKind kind) {
 std::string_view test_title(TestKind kind) {
     switch (kind) {
         case TestKind::floor: return "Floor: missing referrals below a quota";
-        case TestKind::dispersion: return "Dispersion against peers";
+        case TestKind::dispersion: return "Steadier than chance";
         case TestKind::period_end: return "Period-end share";
         case TestKind::league_race: return "League race";
         case TestKind::marginal_outcome: return "Marginal outcome";

@@ -45,12 +45,17 @@ struct FloorOptions {
 // exact binomial upper tail; q scanned from 1 to max_quota, Bonferroni over the q scanned.
 TestResult floor_test(const UnitData& unit, const Peers& peers, const FloorOptions& options = {});
 
-// 2. Dispersion, two-sided: sum of squared deviations over the null variance, chi-square on
-// periods - 1 degrees of freedom. Low = smoothing to a floor; high = bursts.
+// 2. Dispersion, one-sided: a unit's week-to-week variance (half the mean squared difference of
+// neighbouring periods) below a Poisson's (the mean), against a chi-square whose degrees of freedom
+// match that ratio's variance for independent Poisson periods. Low = smoothing to a floor; lumpier
+// than chance is reported, not tested. `peers` is not used: peers' spread differs for reasons of
+// their own (staffing), and nothing ordinary makes a unit steadier than Poisson.
 TestResult dispersion_test(const UnitData& unit, const Peers& peers);
 
-// 3. Period-end share (events input): referrals on the last 5 working days of a month, and on
-// Fridays, against their share of working days; exact binomial upper tails, Bonferroni over the two.
+// 3. Period-end share (events input): referrals on the last open day of each week against
+// 1 / its open days (exact binomial); referrals on a month's last 5 working days less what the
+// unit's other open days predict, against a spread measured from its own whole weeks (Student's t).
+// Bonferroni over the two.
 TestResult period_end_test(const UnitData& unit);
 
 struct PermutationOptions {

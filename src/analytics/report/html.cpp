@@ -40,7 +40,7 @@ std::string_view what_is_charted(TestKind kind) {
         case TestKind::floor:
             return "how many periods had each number of referrals, against the model without a quota";
         case TestKind::dispersion:
-            return "the variance of referrals per period, against the peers' model";
+            return "how much referrals change from one period to the next, against chance (the mean)";
         case TestKind::period_end:
             return "the percentage of referrals on period-end days, against their share of working days";
         case TestKind::league_race:

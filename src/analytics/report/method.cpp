@@ -11,23 +11,32 @@ constexpr MethodNote kNotes[] = {
      "peers' spread (an exact binomial test). The smallest p-value is multiplied by the number of q values "
      "tried. Wrong if: the unit's counts are naturally very steady (a fixed appointment schedule), or its "
      "peers are much more variable than it would be without a quota."},
-    {"Dispersion against peers",
-     "A quota smooths counts (under-dispersion); bursts of referrals make them lumpier (over-dispersion). We "
-     "compare the unit's variance with the variance its peers' spread implies, by a two-sided chi-square test. "
-     "Wrong if: peers differ from the unit in ways that change spread, such as much larger or smaller caseloads; "
-     "the unit's caseload has a trend or seasonal swing its peers do not share; or its referrals are made by a "
-     "few advisers whose own rates differ a lot (adviser clustering), or surges of new claims fall on a few of them, "
-     "or staff are away for weeks at a time (leave, sickness, vacancies), all of which make an office lumpier."},
+    {"Steadier than chance",
+     "A quota smooths a unit's weeks: a week that would have been low is made up to the quota. Referrals made one "
+     "by one, independently, vary at least as much as a Poisson count does (the variance is the mean), and every "
+     "ordinary cause of variation (busy weeks, leave, sickness, turnover, surges, seasons) only adds to that. We "
+     "measure how much the unit's count changes from one week to the next (half the mean squared difference "
+     "between neighbouring weeks, so that a lasting change of level, such as a new adviser, counts once and not in "
+     "every week) and test whether it is below the mean, one-sided, against a chi-square matched to that measure "
+     "for independent Poisson weeks. Weeks lumpier than chance are reported but are not evidence: offices are "
+     "lumpy for staffing reasons. Wrong if: referrals follow a fixed schedule that is itself steady (every "
+     "claimant seen on a fixed cycle and a large share of those seen referred), or a manager shares out cases so "
+     "that each week's total is held level."},
     {"Period-end share",
      "A unit catching up on a monthly target refers more in the month's last 5 working days; a weekly target "
      "shows on the last day of the week it is open (Friday for most offices). We compare the share of the unit's "
      "referrals on those days with their share of the days the unit is open: the weekdays given in the file's "
      "open_days column, or else the weekdays on which it made at least 2% of its referrals, less its nation's "
-     "bank holidays (exact binomial tests, the smaller p-value doubled). Needs the date of each referral. Wrong "
-     "if: appointments or courses that lead to referrals are themselves scheduled at month ends or late in the "
-     "week; the office is staffed more heavily on some open days than others (a part-time adviser who works "
-     "Fridays only, in an office open all week); it keeps a local holiday the calendar does not know; or the "
-     "dates are when a referral was recorded rather than made."},
+     "bank holidays. For the week, an exact binomial test, which holds however busy each week was. For the month, "
+     "the month-end days' referrals less what the unit's other days predict for them, against its spread measured "
+     "from the unit's own weeks (Student's t): a busy week lifts every day in it, month-end days with the rest, and "
+     "a test of each referral on its own would take an office's busy weeks for month ends (it called 18% of "
+     "offices of 40 referrals a week a month-end push when their weeks varied by a third). The smaller p-value is "
+     "doubled. Needs the date of each referral. Wrong if: appointments or courses that lead to referrals are "
+     "themselves scheduled at month ends or late in the week (a monthly caseload review in the month's last week); "
+     "the office is staffed more heavily on some open days than others (a part-time adviser who works Fridays "
+     "only, in an office open all week); it keeps a local holiday the calendar does not know; or the dates are "
+     "when a referral was recorded rather than made (paperwork done on one day of the week)."},
     {"League race",
      "If offices are ranked against each other, a unit that fell below the peer median one week refers more the "
      "next. We measure how a unit's count follows its shortfall below the peer median the period before, and "
@@ -60,9 +69,10 @@ constexpr MethodNote kNotes[] = {
      "allocation was not random in practice."},
     {"Combining the tests and many units",
      "Each unit gets the smallest p-value of its tests, corrected for having looked at several: 1 - (1 - p)^m, "
-     "where m is fitted on simulated units with no quota that match the real units' size and spread, so that 5% of them "
-     "reach 5%. m can be larger than the number of tests: in large offices the tests reject a true null more often than "
-     "they should, because a busy week is shared by everyone in it, and m absorbs that (up to four times the tests). Across units "
+     "where m is fitted on simulated units with no quota that match the real units' size and spread, so that no more "
+     "than 1% of them reach 1%, 2% reach 2% and 5% reach 5% (the false discovery rate's line falls below 5% when many "
+     "units are flagged). m can be larger than the number of tests where the tests reject a true null more often "
+     "than they should, and m absorbs that (up to four times the tests). Across units "
      "we control the false discovery rate (Benjamini-Hochberg): among units flagged at q-value 5%, we expect "
      "about 5% or fewer to be false alarms."},
 };

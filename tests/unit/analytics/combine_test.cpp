@@ -1,5 +1,6 @@
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <cmath>
 
 #include "analytics/detection/combine.hpp"
@@ -33,6 +34,22 @@ TEST(CombiningTests, FitsTheNumberOfTestsOnSimulatedNulls) {
     }
     EXPECT_NEAR(fit_effective_tests(minima, 5), 3.0, 0.05);
     EXPECT_EQ(fit_effective_tests({0.5, 0.5}, 5), 5);  // too few to fit: the cautious bound
+}
+
+TEST(CombiningTests, TheFitHoldsAtTheLinesBenjaminiHochbergUses) {
+    // 49 nulls in 50 behave like 2 independent tests, one in 50 like 200 (a unit on which a test runs
+    // very hot): a fit at 5% alone puts 1.5% of them under the 1% line. The fit keeps every line: at
+    // most 1% under 1%, 2% under 2%, 5% under 5%.
+    std::vector<double> minima;
+    for (int i = 0; i < 3000; ++i) {
+        const double u = (i + 0.5) / 3000;
+        minima.push_back(1 - std::pow(1 - u, 1.0 / (i % 50 == 0 ? 200 : 2)));
+    }
+    const double m = fit_effective_tests(minima, 5);
+    for (double line : {0.01, 0.02, 0.05}) {
+        const auto under = std::ranges::count_if(minima, [&](double p) { return combine(p, m) <= line; });
+        EXPECT_LE(static_cast<double>(under), line * 3000 + 1) << "line " << line << ", m " << m;
+    }
 }
 
 TEST(CombiningTests, TestsThatRejectTooOftenAreCorrectedBeyondTheirNumber) {
