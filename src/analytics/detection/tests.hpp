@@ -52,10 +52,10 @@ TestResult floor_test(const UnitData& unit, const Peers& peers, const FloorOptio
 // their own (staffing), and nothing ordinary makes a unit steadier than Poisson.
 TestResult dispersion_test(const UnitData& unit, const Peers& peers);
 
-// 3. Period-end share (events input): referrals on the last open day of each week against
-// 1 / its open days (exact binomial); referrals on a month's last 5 working days less what the
-// unit's other open days predict, against a spread measured from its own whole weeks (Student's t).
-// Bonferroni over the two.
+// 3. Period-end share (events input): whether a week's last open day fills as its other days fall
+// short (a negative correlation across weeks, one-sided); referrals on a month's last 5 working
+// days less what the unit's other open days predict, against a spread measured from its own whole
+// weeks (Student's t). Bonferroni over the two.
 TestResult period_end_test(const UnitData& unit);
 
 struct PermutationOptions {

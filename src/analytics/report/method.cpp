@@ -24,19 +24,22 @@ constexpr MethodNote kNotes[] = {
      "that each week's total is held level."},
     {"Period-end share",
      "A unit catching up on a monthly target refers more in the month's last 5 working days; a weekly target "
-     "shows on the last day of the week it is open (Friday for most offices). We compare the share of the unit's "
-     "referrals on those days with their share of the days the unit is open: the weekdays given in the file's "
+     "shows on the last day of the week it is open (Friday for most offices). We look at the unit's referrals on "
+     "those days against the days the unit is open: the weekdays given in the file's "
      "open_days column, or else the weekdays on which it made at least 2% of its referrals, less its nation's "
-     "bank holidays. For the week, an exact binomial test, which holds however busy each week was. For the month, "
+     "bank holidays. For the week, whether the last open day's referrals rise as the other days' fall, across the "
+     "unit's weeks (a negative correlation): a quota is made up on that day only in weeks that fell short, while a "
+     "busy week lifts every day and a fixed day for paperwork takes the same share of every week; the last day's "
+     "share is reported but a share alone is not evidence. For the month, "
      "the month-end days' referrals less what the unit's other days predict for them, against its spread measured "
      "from the unit's own weeks (Student's t): a busy week lifts every day in it, month-end days with the rest, and "
      "a test of each referral on its own would take an office's busy weeks for month ends (it called 18% of "
      "offices of 40 referrals a week a month-end push when their weeks varied by a third). The smaller p-value is "
      "doubled. Needs the date of each referral. Wrong if: appointments or courses that lead to referrals are "
-     "themselves scheduled at month ends or late in the week (a monthly caseload review in the month's last week); "
-     "the office is staffed more heavily on some open days than others (a part-time adviser who works Fridays "
-     "only, in an office open all week); it keeps a local holiday the calendar does not know; or the dates are "
-     "when a referral was recorded rather than made (paperwork done on one day of the week)."},
+     "themselves scheduled at month ends (a monthly caseload review in the month's last week); referrals not "
+     "logged on a busy day are logged on the week's last day, so the last day fills as the others fall short; it "
+     "keeps a local holiday the calendar does not know; or the dates are when a referral was recorded rather than "
+     "made and the recording itself waits for month ends."},
     {"League race",
      "If offices are ranked against each other, a unit that fell below the peer median one week refers more the "
      "next. We measure how a unit's count follows its shortfall below the peer median the period before, and "

@@ -174,6 +174,56 @@ TEST(PeriodEndTest, AMonthEndPushIsSeenInABusyOffice) {
     EXPECT_GE(seen, 25);
 }
 
+// A year of an office's weeks at `per_week` (busy weeks varying by alpha 0.1), spread over each
+// week's working days; a share `batch` of them logged on the week's last working day instead (a
+// day for paperwork); and, with a quota, the week's shortfall made up on that day.
+UnitData office_weeks(const Calendar& calendar, double per_week, double batch, int quota, std::mt19937_64& random) {
+    UnitData unit;
+    unit.calendar = &calendar;
+    std::bernoulli_distribution logged_late(batch);
+    for (Day monday = monday_of_week(week_of(calendar.first())); monday <= calendar.last(); monday += 7) {
+        std::vector<Day> days;
+        for (Day d = monday; d < monday + 7; ++d)
+            if (calendar.working(d)) days.push_back(d);
+        if (days.empty()) continue;
+        const double rate = std::gamma_distribution<double>(10, per_week * days.size() / 50)(random);
+        const int n = std::poisson_distribution<int>(rate)(random);
+        for (int i = 0; i < n; ++i) {
+            const Day d = days[std::uniform_int_distribution<std::size_t>(0, days.size() - 1)(random)];
+            unit.referrals.push_back({logged_late(random) ? days.back() : d, Decision::adverse});
+        }
+        for (int i = n; i < quota; ++i) unit.referrals.push_back({days.back(), Decision::adverse});
+    }
+    return unit;
+}
+
+TEST(PeriodEndTest, ADayForPaperworkIsNotAWeeklyQuota) {
+    // A third of every week's referrals logged on Friday: Friday holds about half of them against a
+    // fifth of the days, which a test of Friday's share alone would call a quota in every office.
+    const Calendar calendar(*parse_day("2013-01-01"), *parse_day("2013-12-31"));
+    std::mt19937_64 random(47);
+    int called = 0;
+    const int units = 400;
+    for (int i = 0; i < units; ++i)
+        called += period_end_test(office_weeks(calendar, 3 + i % 20, 1.0 / 3, 0, random)).p_value <= 0.05;
+    EXPECT_LE(called, units * 65 / 1000);
+}
+
+TEST(PeriodEndTest, AWeeklyQuotaMadeUpOnFridaysIsSeen) {
+    // Natural rates about the quota: short weeks are made up to it on Friday.
+    const Calendar calendar(*parse_day("2013-01-01"), *parse_day("2013-12-31"));
+    std::mt19937_64 random(53);
+    int seen = 0;
+    for (int i = 0; i < 50; ++i) {
+        const auto result = period_end_test(office_weeks(calendar, 3, 0, 3, random));
+        seen += result.p_value <= 0.05;
+        if (i == 0) {
+            EXPECT_NE(result.effect_text.find("correlate -"), std::string::npos) << result.effect_text;
+        }
+    }
+    EXPECT_GE(seen, 45);
+}
+
 TEST(PeriodEndTest, NeedsDates) {
     const auto result = period_end_test(weekly({3, 3, 3}));
     EXPECT_FALSE(result.ran);
