@@ -41,8 +41,12 @@ std::string p_text(double p) { return p < 1e-4 ? fmt::format("{:.1e}", p) : fmt:
 // those of the stronger, so a reader sees which evidence it was; advisers are never named.
 // The other tests are run on the office only: each adviser's own floor or period-end test would be
 // a test per adviser, whose Bonferroni minimum across ten advisers was weaker than the office's.
+// The period-end test reads its week part among the advisers too (see period_end_test).
 // False when the advisers' race could not run (too few weeks of them).
-bool add_advisers(std::vector<TestResult>& tests, const AdviserPanel& advisers, std::uint64_t seed) {
+bool add_advisers(std::vector<TestResult>& tests, const UnitData& unit, const AdviserPanel& advisers,
+                  std::uint64_t seed) {
+    const auto period_end = std::ranges::find(tests, TestKind::period_end, &TestResult::kind);
+    if (period_end != tests.end() && period_end->ran) *period_end = period_end_test(unit, advisers.series);
     PermutationOptions permutations;
     permutations.seed = seed;
     // Past 100 permutations the normal tail ran hot on the advisers' sum (6.8% of null offices at
@@ -216,7 +220,7 @@ Report run(const Input& input, std::string kind, const DetectOptions& options) {
         for (auto c : unit.counts) r.referrals += std::max(0, c);
         r.tests = battery(unit, peers, options, options.seed + u);
         if (u < panel.advisers.size() && !panel.advisers[u].series.empty() &&
-            add_advisers(r.tests, panel.advisers[u], adviser_seed(options, u)))
+            add_advisers(r.tests, unit, panel.advisers[u], adviser_seed(options, u)))
             r.advisers = panel.advisers[u].series.size();
         r.min_p = smallest_p(r.tests, &r.strongest);
     });
@@ -235,7 +239,7 @@ Report run(const Input& input, std::string kind, const DetectOptions& options) {
             twins.peers = panel.advisers[u].peers;
             for (const auto& adviser : panel.advisers[u].series)
                 twins.series.push_back(null_twin(adviser, twins.peers.view(), random));
-            add_advisers(tests, twins, adviser_seed(options, n + i));
+            add_advisers(tests, twin, twins, adviser_seed(options, n + i));
         }
         null_min_p[i] = smallest_p(tests);
         for (const auto& t : tests) null_ran[i] += t.ran;

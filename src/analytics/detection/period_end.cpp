@@ -2,6 +2,7 @@
 #include <algorithm>
 #include <array>
 #include <cmath>
+#include <span>
 #include <boost/math/distributions/students_t.hpp>
 
 #include "analytics/detection/model.hpp"
@@ -135,9 +136,33 @@ TopUp top_up_of(const std::vector<Week>& weeks) {
     return t;
 }
 
+// The week's top-up among an office's advisers: each adviser's z (their correlation times the square
+// root of their weeks less one) summed and divided by the square root of how many there are.
+struct AdvisersTopUp {
+    std::size_t advisers = 0;  // with 8 weeks or more
+    double z = 0;              // negative when last days fill as other days fall short
+    double p = 1;
+};
+
+AdvisersTopUp top_up_among(std::span<const UnitData> advisers) {
+    AdvisersTopUp a;
+    double sum = 0;
+    for (const auto& adviser : advisers) {
+        if (!adviser.calendar) continue;
+        const TopUp t = top_up_of(weeks_of(adviser));
+        if (t.weeks < 8) continue;
+        ++a.advisers;
+        sum += t.correlation * std::sqrt(static_cast<double>(t.weeks) - 1);
+    }
+    if (a.advisers < 3) return a;
+    a.z = sum / std::sqrt(static_cast<double>(a.advisers));
+    a.p = normal_upper(-a.z);
+    return a;
+}
+
 }  // namespace
 
-TestResult period_end_test(const UnitData& unit) {
+TestResult period_end_test(const UnitData& unit, std::span<const UnitData> advisers) {
     TestResult result;
     result.kind = TestKind::period_end;
     if (!unit.calendar) {
@@ -147,13 +172,15 @@ TestResult period_end_test(const UnitData& unit) {
     const auto weeks = weeks_of(unit);
     const MonthEnd month = month_end_of(weeks);
     const TopUp week = top_up_of(weeks);
+    const AdvisersTopUp among = top_up_among(advisers);
+    const double p_week = among.advisers >= 3 ? std::min(1.0, 2 * std::min(week.p, among.p)) : week.p;
     if (month.n < 20 && week.weeks < 8) {
         result.not_run = "needs at least 20 referrals on open days in whole weeks";
         return result;
     }
     const double p_month = month.n >= 20 && month.share > 0 ? month.p : 1;
     result.ran = true;
-    result.p_value = std::min(1.0, 2 * std::min(p_month, week.p));
+    result.p_value = std::min(1.0, 2 * std::min(p_month, p_week));
     const double month_observed = month.n ? static_cast<double>(month.x) / static_cast<double>(month.n) : 0;
     result.effect = month.share > 0 ? month_observed / month.share : 0;
     result.statistic = month_observed;
@@ -165,6 +192,11 @@ TestResult period_end_test(const UnitData& unit) {
         "{:.0f}% of the days, which alone is not evidence (a day for paperwork looks the same)",
         100 * month_observed, 100 * month.share, result.effect, month.spread, week.weeks, week.correlation,
         100 * week.share, 100 * week.expected_share);
+    if (among.advisers >= 3)
+        result.effect_text += fmt::format(
+            "; among its {} advisers, each on the last day they work in the week, the same correlations combine to "
+            "z {:+.2f}",
+            among.advisers, among.z);
     result.chart = {{"last 5 working days of the month", 100 * month_observed, 100 * month.share},
                     {"last open day of the week", 100 * week.share, 100 * week.expected_share}};
     return result;

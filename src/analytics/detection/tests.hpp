@@ -55,8 +55,12 @@ TestResult dispersion_test(const UnitData& unit, const Peers& peers);
 // 3. Period-end share (events input): whether a week's last open day fills as its other days fall
 // short (a negative correlation across weeks, one-sided); referrals on a month's last 5 working
 // days less what the unit's other open days predict, against a spread measured from its own whole
-// weeks (Student's t). Bonferroni over the two.
-TestResult period_end_test(const UnitData& unit);
+// weeks (Student's t). Bonferroni over the two. With `advisers` (the office's advisers as series of
+// their own, AdviserPanel::series), the week part is also read among them, each on the last day they
+// work in the week, their correlations combined (Stouffer); the week's p-value is the smaller of the
+// office's and the advisers', doubled. A quota each adviser must meet shows in their own weeks and
+// is diluted in the office's.
+TestResult period_end_test(const UnitData& unit, std::span<const UnitData> advisers = {});
 
 struct PermutationOptions {
     int permutations = 100;

@@ -47,30 +47,12 @@ void Calendar::prepare(std::uint8_t open_days) {
     auto& slot = shares_[open_days & 0x7f];
     if (slot) return;
     auto s = std::make_unique<OpenDayShares>();
-    const std::size_t n = flags_.size();
-    s->month_end.assign(n, 0);
-    s->last_open.assign(n, 0);
-    s->is_last.assign(n, 0);
-    for (Day d = first_; d <= last_;) {  // month by month
-        const Day month_start = std::max(first_, first_day_of_month(month_of(d)));
-        const Day month_last = std::min(last_, first_day_of_month(month_of(d) + 1) - 1);
-        int open_days_in_month = 0, open_month_ends = 0;
-        for (Day e = month_start; e <= month_last; ++e)
-            if (open(open_days, e)) ++open_days_in_month, open_month_ends += month_end(e);
-        const double share = open_days_in_month ? static_cast<double>(open_month_ends) / open_days_in_month : 0;
-        for (Day e = month_start; e <= month_last; ++e) s->month_end[at(e)] = share;
-        d = month_last + 1;
-    }
+    s->is_last.assign(flags_.size(), 0);
     for (Day monday = monday_of_week(week_of(first_)); monday <= last_; monday += 7) {
-        int count = 0;
         Day last_open_day = -1;
         for (Day e = monday; e < monday + 7; ++e)
-            if (open(open_days, e)) ++count, last_open_day = e;
-        s->open_in_week.push_back(static_cast<std::uint8_t>(count));
-        for (Day e = std::max(monday, first_); e < monday + 7 && e <= last_; ++e) {
-            s->last_open[at(e)] = count ? 1.0 / count : 0;
-            s->is_last[at(e)] = e == last_open_day;
-        }
+            if (open(open_days, e)) last_open_day = e;
+        if (covers(last_open_day)) s->is_last[at(last_open_day)] = 1;
     }
     slot = std::move(s);
 }

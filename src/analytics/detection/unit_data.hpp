@@ -19,13 +19,9 @@ struct Referral {
 
 inline constexpr std::uint8_t kMondayToFriday = 0x1f;
 
-// For a unit open on some weekdays: the chance, were its referrals spread evenly over its open
-// days, that one falls in its month's last working days, or on the last day it is open in its week.
+// For a unit open on some weekdays: which day of each week is the last it is open.
 struct OpenDayShares {
-    std::vector<double> month_end;           // per day of the calendar: the share for that day's month
-    std::vector<double> last_open;           // per day: 1 / the unit's open days in that day's week
-    std::vector<std::uint8_t> is_last;       // per day: 1 on the last day the unit is open in its week
-    std::vector<std::uint8_t> open_in_week;  // per week from the calendar's first Monday
+    std::vector<std::uint8_t> is_last;  // per day of the calendar: 1 on the last day the unit is open in its week
 };
 
 // Facts about each day of the data's range in one nation's calendar (its bank holidays),
@@ -46,7 +42,7 @@ public:
     bool open(std::uint8_t open_days, Day d) const { return covers(d) && !holiday(d) && open_on(open_days, d); }
     // Open days of `open_days` in the week holding d.
     int open_in_week(std::uint8_t open_days, Day d) const;
-    // Works out the shares for a set of open days (Monday to Friday is always ready); call it
+    // Works out each week's last open day for a set of open days (Monday to Friday is always ready); call it
     // before threads read them.
     void prepare(std::uint8_t open_days);
     const OpenDayShares& shares(std::uint8_t open_days) const;

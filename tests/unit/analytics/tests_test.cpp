@@ -224,6 +224,71 @@ TEST(PeriodEndTest, AWeeklyQuotaMadeUpOnFridaysIsSeen) {
     EXPECT_GE(seen, 45);
 }
 
+// An office of 8 advisers at 3 referrals a week each, busy weeks shared; three of them work Monday
+// to Wednesday. With a quota, each makes up their own shortfall on the last day they work.
+struct OfficeOfAdvisers {
+    UnitData office;
+    std::vector<UnitData> advisers;
+};
+
+OfficeOfAdvisers office_of_advisers(const Calendar& calendar, int quota, double batch, std::mt19937_64& random) {
+    OfficeOfAdvisers o;
+    o.office.calendar = &calendar;
+    o.advisers.resize(8);
+    for (std::size_t a = 0; a < o.advisers.size(); ++a) {
+        o.advisers[a].calendar = &calendar;
+        o.advisers[a].open_days = a < 3 ? 0x07 : kMondayToFriday;
+    }
+    std::bernoulli_distribution logged_late(batch);
+    for (Day monday = monday_of_week(week_of(calendar.first())); monday <= calendar.last(); monday += 7) {
+        const double busy = std::gamma_distribution<double>(10, 0.1)(random);
+        for (auto& adviser : o.advisers) {
+            std::vector<Day> days;
+            for (Day d = monday; d < monday + 7; ++d)
+                if (calendar.open(adviser.open_days, d)) days.push_back(d);
+            if (days.empty()) continue;
+            const int n = std::poisson_distribution<int>(3 * busy * days.size() / (adviser.open_days == 0x07 ? 3 : 5))(random);
+            for (int i = 0; i < std::max(n, quota); ++i) {
+                const Day d = i >= n || logged_late(random)
+                                  ? days.back()
+                                  : days[std::uniform_int_distribution<std::size_t>(0, days.size() - 1)(random)];
+                adviser.referrals.push_back({d, Decision::adverse});
+                o.office.referrals.push_back({d, Decision::adverse});
+            }
+        }
+    }
+    return o;
+}
+
+TEST(PeriodEndTest, AQuotaEachAdviserMustMeetIsSeenAmongThem) {
+    Calendar calendar(*parse_day("2013-01-01"), *parse_day("2013-12-31"));
+    calendar.prepare(0x07);
+    std::mt19937_64 random(59);
+    int seen = 0;
+    for (int i = 0; i < 20; ++i) {
+        const auto o = office_of_advisers(calendar, 3, 0, random);
+        const auto result = period_end_test(o.office, o.advisers);
+        seen += result.p_value <= 0.001;
+        if (i == 0) {
+            EXPECT_NE(result.effect_text.find("among its 8 advisers"), std::string::npos) << result.effect_text;
+        }
+    }
+    EXPECT_GE(seen, 18);
+}
+
+TEST(PeriodEndTest, AdvisersWhoDoTheirPaperworkOnTheirLastDayAreNotAQuota) {
+    Calendar calendar(*parse_day("2013-01-01"), *parse_day("2013-12-31"));
+    calendar.prepare(0x07);
+    std::mt19937_64 random(61);
+    int called = 0;
+    const int offices = 200;
+    for (int i = 0; i < offices; ++i) {
+        const auto o = office_of_advisers(calendar, 0, 0.3, random);
+        called += period_end_test(o.office, o.advisers).p_value <= 0.05;
+    }
+    EXPECT_LE(called, offices * 65 / 1000);
+}
+
 TEST(PeriodEndTest, NeedsDates) {
     const auto result = period_end_test(weekly({3, 3, 3}));
     EXPECT_FALSE(result.ran);
