@@ -39,9 +39,9 @@ std::string p_text(double p) { return p < 1e-4 ? fmt::format("{:.1e}", p) : fmt:
 // evidence summed, `league_race_test` over advisers). The office's p-value for the test is the
 // smaller of its own and its advisers', doubled (Bonferroni over the two). The words and chart are
 // those of the stronger, so a reader sees which evidence it was; advisers are never named.
-// The other tests are run on the office only: each adviser's own floor or period-end test would be
-// a test per adviser, whose Bonferroni minimum across ten advisers was weaker than the office's.
-// The period-end test reads its week part among the advisers too (see period_end_test).
+// The floor, dispersion and marginal-outcome tests are run on the office only: a test per adviser,
+// with a Bonferroni minimum across ten advisers, was weaker than the office's. The period-end test
+// reads its week part among the advisers too, their evidence combined (see period_end_test).
 // False when the advisers' race could not run (too few weeks of them).
 bool add_advisers(std::vector<TestResult>& tests, const UnitData& unit, const AdviserPanel& advisers,
                   std::uint64_t seed) {
