@@ -14,9 +14,11 @@ double combine(double min_p, double effective_tests) {
 
 namespace {
 
-// The m at which the simulated nulls' share at or under `level` is `level`.
+// The m at which no more than `level` of the simulated nulls are at or under the line `level`: the
+// line falls on the floor(n level)-th smallest p, so that many and no more reach it.
 double fit_at(std::vector<double>& null_min_p, double level, double cap) {
-    const auto at = static_cast<std::size_t>(static_cast<double>(null_min_p.size()) * level);
+    const auto under = static_cast<std::size_t>(static_cast<double>(null_min_p.size()) * level);
+    const std::size_t at = under - 1;
     std::nth_element(null_min_p.begin(), null_min_p.begin() + static_cast<std::ptrdiff_t>(at), null_min_p.end());
     const double quantile = null_min_p[at];
     if (quantile <= 0) return cap;

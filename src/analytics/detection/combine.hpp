@@ -15,7 +15,8 @@
 
 namespace pw::analytics {
 
-inline constexpr std::array<double, 3> kFitLevels = {0.01, 0.02, 0.05};  // each used with 10 nulls under it
+// The 1% and 2% lines are fitted when 10 nulls or more fall under them, the 5% line always.
+inline constexpr std::array<double, 3> kFitLevels = {0.01, 0.02, 0.05};
 inline constexpr double kAntiConservative = 4;
 
 double combine(double min_p, double effective_tests);

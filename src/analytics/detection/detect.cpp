@@ -45,8 +45,6 @@ std::string p_text(double p) { return p < 1e-4 ? fmt::format("{:.1e}", p) : fmt:
 // False when the advisers' race could not run (too few weeks of them).
 bool add_advisers(std::vector<TestResult>& tests, const UnitData& unit, const AdviserPanel& advisers,
                   std::uint64_t seed) {
-    const auto period_end = std::ranges::find(tests, TestKind::period_end, &TestResult::kind);
-    if (period_end != tests.end() && period_end->ran) *period_end = period_end_test(unit, advisers.series);
     PermutationOptions permutations;
     permutations.seed = seed;
     // Past 100 permutations the normal tail ran hot on the advisers' sum (6.8% of null offices at
@@ -54,6 +52,8 @@ bool add_advisers(std::vector<TestResult>& tests, const UnitData& unit, const Ad
     permutations.permutations = 300;
     const TestResult race = league_race_test(std::span(advisers.series), advisers.peers.view(), permutations);
     if (!race.ran) return false;
+    const auto period_end = std::ranges::find(tests, TestKind::period_end, &TestResult::kind);
+    if (period_end != tests.end() && period_end->ran) *period_end = period_end_test(unit, advisers.series);
     const auto office = std::ranges::find(tests, TestKind::league_race, &TestResult::kind);
     if (office == tests.end()) return false;
     const std::string advisers_text = fmt::format("the league among its advisers: p {}", p_text(race.p_value));

@@ -55,10 +55,13 @@ double matched_degrees_of_freedom(const WeekToWeek& w) {
 
 }  // namespace
 
-// One-sided, against Poisson. A quota makes weeks steadier than chance allows; nothing ordinary
-// does, because independent referrals vary at least as a Poisson count does and every ordinary
-// cause of variation (busy weeks, absence, turnover, surges) only adds to it. Lumpier weeks are
-// reported but are not evidence: offices are lumpy for staffing reasons peers do not share.
+// One-sided, against Poisson. A quota makes weeks steadier than chance allows. Independent
+// referrals vary at least as a Poisson count does, and busy weeks, absence, turnover and surges
+// only add to that; what can hold a week's total level is a ceiling (all appointment slots full
+// every week) or a fixed caseload of which most are referred, and the method's "wrong if" says so.
+// Lumpier weeks are reported but are not evidence: offices are lumpy for staffing reasons.
+// Weeks a counts file leaves out make the rest look steadier (a count file that drops its zero
+// weeks holds only weeks of 1 and more), so a unit with missing weeks and no zero is not tested.
 TestResult dispersion_test(const UnitData& unit, const Peers& /*peers*/) {
     TestResult result;
     result.kind = TestKind::dispersion;
@@ -72,6 +75,10 @@ TestResult dispersion_test(const UnitData& unit, const Peers& /*peers*/) {
         result.not_run = "this unit made no referrals";
         return result;
     }
+    if (zeros_left_out(unit.counts)) {
+        result.not_run = std::string(kZerosLeftOut);
+        return result;
+    }
     const double df = matched_degrees_of_freedom(w);
     result.effect = w.variance / w.mean;
     result.statistic = df * result.effect;
@@ -80,8 +87,9 @@ TestResult dispersion_test(const UnitData& unit, const Peers& /*peers*/) {
         "variance from one period to the next {:.2f} against {:.2f} for referrals made independently (ratio "
         "{:.2f}: {})",
         w.variance, w.mean, result.effect,
-        result.effect < 1 ? "steadier than chance allows, as smoothing to a quota would make it"
-                          : "as variable as chance or more, which a quota would not make it");
+        result.p_value <= 0.05 ? "steadier than chance allows, as smoothing to a quota would make it"
+        : result.effect < 1    ? "a little steadier than the mean, within what chance gives"
+                               : "as variable as chance or more, which a quota would not make it");
     result.ran = true;
     result.chart = {{"variance", w.variance, w.mean}};
     return result;

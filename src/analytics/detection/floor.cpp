@@ -18,6 +18,10 @@ TestResult floor_test(const UnitData& unit, const Peers& peers, const FloorOptio
         result.not_run = "this unit made no referrals";
         return result;
     }
+    if (zeros_left_out(unit.counts)) {
+        result.not_run = std::string(kZerosLeftOut);
+        return result;
+    }
     const int top = static_cast<int>(std::min<std::int32_t>(options.max_quota, *std::ranges::max_element(unit.counts)));
     std::vector<std::int64_t> at(static_cast<std::size_t>(top) + 2, 0);
     for (auto c : unit.counts)

@@ -2,6 +2,7 @@
 #include <algorithm>
 #include <array>
 #include <cmath>
+#include <limits>
 #include <span>
 #include <boost/math/distributions/students_t.hpp>
 
@@ -22,7 +23,8 @@ struct Week {
     std::int64_t on_last_day = 0;
 };
 
-// The whole weeks of the calendar, less any the unit's counts mark as weeks it was not there.
+// The unit's weeks: those of its counts it was there for (the panel's whole weeks), or without
+// counts the calendar's whole weeks.
 std::vector<Week> weeks_of(const UnitData& unit) {
     const Calendar& calendar = *unit.calendar;
     const std::int32_t first = week_of(calendar.first());
@@ -30,11 +32,12 @@ std::vector<Week> weeks_of(const UnitData& unit) {
     for (std::size_t t = 0; t < weeks.size(); ++t) {
         const std::int32_t week = first + static_cast<std::int32_t>(t);
         const Day monday = monday_of_week(week);
-        if (!calendar.in_complete_week(monday)) continue;
         const auto known = static_cast<std::int64_t>(week) - unit.first_period;
-        if (!unit.counts.empty() && (known < 0 || known >= static_cast<std::int64_t>(unit.counts.size()) ||
-                                     unit.counts[static_cast<std::size_t>(known)] < 0))
-            continue;
+        const bool there = unit.counts.empty()
+                               ? calendar.in_complete_week(monday)
+                               : known >= 0 && known < static_cast<std::int64_t>(unit.counts.size()) &&
+                                     unit.counts[static_cast<std::size_t>(known)] >= 0;
+        if (!there) continue;
         for (Day d = monday; d < monday + 7; ++d)
             if (calendar.open(unit.open_days, d)) ++weeks[t].open, weeks[t].month_end += calendar.month_end(d);
     }
@@ -74,72 +77,82 @@ MonthEnd month_end_of(const std::vector<Week>& weeks) {
     const double end_rate = static_cast<double>(m.x) / ends;
     const double rate = static_cast<double>(m.n - m.x) / (open - ends);
     const double k = ends / (open - ends);
-    double variance = 0;
+    double squares = 0, fourths = 0;
     for (const auto& w : weeks) {
         if (w.open == 0) continue;
         const double at_end = static_cast<double>(w.at_month_end) - end_rate * w.month_end;
         const double rest = static_cast<double>(w.referrals - w.at_month_end) - rate * (w.open - w.month_end);
-        variance += (at_end - k * rest) * (at_end - k * rest);
+        const double r2 = (at_end - k * rest) * (at_end - k * rest);
+        squares += r2, fourths += r2 * r2;
     }
-    variance *= n_weeks / (n_weeks - 2);
+    // Never narrower than chance: referrals made one by one vary at least as a Poisson count does.
+    // When the weeks' own spread is wider, it is an estimate that a few weeks (those holding month
+    // ends) carry: Student's t on Satterthwaite's (sum r^2)^2 / sum r^4 degrees of freedom, at most
+    // the weeks less two. When chance's is wider, it is known: a normal tail.
+    const double poisson = (m.n - m.x) > 0 ? rate * ends * open / (open - ends) : 0;
+    const double measured = squares * n_weeks / (n_weeks - 2);
+    const double variance = std::max(measured, poisson);
+    const double df = measured > poisson && fourths > 0 ? std::clamp(squares * squares / fourths, 1.0, n_weeks - 2)
+                                                        : std::numeric_limits<double>::infinity();
     // Half a referral off, as P(X >= x) = P(X > x - 1/2) for a count.
     const double d = static_cast<double>(m.x) - k * static_cast<double>(m.n - m.x) - (1 + k) / 2;
-    if (variance <= 0) {
-        m.p = d > 0 ? 0 : 1;
-        return m;
-    }
-    m.spread = std::sqrt(variance / (rate * ends * open / (open - ends)));
-    m.p = boost::math::cdf(boost::math::complement(boost::math::students_t(n_weeks - 2), d / std::sqrt(variance)));
+    if (variance <= 0) return m;  // every referral on a month-end day and the same number each week: no spread to test against
+    m.spread = poisson > 0 ? std::sqrt(variance / poisson) : 1;
+    m.p = std::isinf(df) ? normal_upper(d / std::sqrt(variance))
+                         : boost::math::cdf(boost::math::complement(boost::math::students_t(df), d / std::sqrt(variance)));
     return m;
 }
 
 struct TopUp {
-    std::size_t weeks = 0;     // whole weeks with the unit's usual number of open days
-    double correlation = 0;    // of the last open day's referrals with the other days'
+    std::size_t weeks = 0;     // whole weeks with the unit's usual number of open days and a referral
+    double z = 0;              // the trend of the last day's share in the week's total; negative: a top-up
     double share = 0, expected_share = 0;  // of referrals on the last open day, and 1 / open days
+    bool ran = false;
     double p = 1;
 };
 
-// A weekly quota is made up on the week's last open day in the weeks that fell short of it, so the
-// last day's referrals rise as the other days' fall. Nothing ordinary does that: a busy week lifts
-// every day in it, and a fixed day for paperwork, or a busy Friday, takes the same share of every
-// week. So the test is of a negative correlation between the two across weeks (one-sided, r times
-// the square root of the weeks less one against a normal, the permutation distribution's spread),
-// over the weeks with the unit's usual number of open days; busy weeks only make it more cautious.
-// The last day's share of referrals is reported, not tested: a share alone cannot tell a quota
+// A weekly quota is made up on the week's last open day in the weeks that fell short of it: those
+// weeks end near the quota with much of their total on that day, so the last day's share falls as
+// the week's total rises. Given each week's total, the ordinary patterns do not: a busy week, a
+// ceiling on appointments, a fixed day for paperwork or a busy Friday take the same share of a
+// small week as of a large one. So the test is of a falling trend in the last day's share across
+// the week's totals (Cochran-Armitage, one-sided), over the weeks with the unit's usual number of
+// open days. The last day's share itself is reported, not tested: a share alone cannot tell a quota
 // from a processing day.
 TopUp top_up_of(const std::vector<Week>& weeks) {
     TopUp t;
     std::array<int, 8> with_open{};
     for (const auto& w : weeks) ++with_open[static_cast<std::size_t>(std::clamp(w.open, 0, 7))];
     const int usual = static_cast<int>(std::max_element(with_open.begin() + 1, with_open.end()) - with_open.begin());
-    double n = 0, sl = 0, sr = 0, all = 0;
-    for (const auto& w : weeks)
-        if (w.open == usual) {
-            n += 1, sl += static_cast<double>(w.on_last_day), all += static_cast<double>(w.referrals);
-            sr += static_cast<double>(w.referrals - w.on_last_day);
-        }
-    t.weeks = static_cast<std::size_t>(n);
     t.expected_share = 1.0 / usual;
-    t.share = all > 0 ? sl / all : 0;
-    if (n < 8) return t;
-    double sll = 0, srr = 0, slr = 0;
+    double n = 0, x = 0, nt = 0;
     for (const auto& w : weeks)
-        if (w.open == usual) {
-            const double l = static_cast<double>(w.on_last_day) - sl / n;
-            const double r = static_cast<double>(w.referrals - w.on_last_day) - sr / n;
-            sll += l * l, srr += r * r, slr += l * r;
+        if (w.open == usual && w.referrals > 0) {
+            ++t.weeks;
+            n += static_cast<double>(w.referrals), x += static_cast<double>(w.on_last_day);
+            nt += static_cast<double>(w.referrals) * static_cast<double>(w.referrals);
         }
-    if (sll <= 0 || srr <= 0) return t;
-    t.correlation = slr / std::sqrt(sll * srr);
-    t.p = normal_upper(-t.correlation * std::sqrt(n - 1));
+    t.share = n > 0 ? x / n : 0;
+    if (t.weeks < 8 || n < 20 || x <= 0 || x >= n) return t;
+    const double mean_total = nt / n;  // the referral-weighted mean of the weeks' totals
+    double trend = 0, spread = 0;
+    for (const auto& w : weeks)
+        if (w.open == usual && w.referrals > 0) {
+            const double d = static_cast<double>(w.referrals) - mean_total;
+            trend += static_cast<double>(w.on_last_day) * d;
+            spread += static_cast<double>(w.referrals) * d * d;
+        }
+    if (spread <= 0) return t;  // every week the same size: no trend to see
+    t.ran = true;
+    t.z = trend / std::sqrt(t.share * (1 - t.share) * spread);
+    t.p = normal_upper(-t.z);
     return t;
 }
 
-// The week's top-up among an office's advisers: each adviser's z (their correlation times the square
-// root of their weeks less one) summed and divided by the square root of how many there are.
+// The week's top-up among an office's advisers: each adviser's trend z (on the last day they work)
+// summed and divided by the square root of how many could be tested.
 struct AdvisersTopUp {
-    std::size_t advisers = 0;  // with 8 weeks or more
+    std::size_t advisers = 0;  // whose trend could be tested
     double z = 0;              // negative when last days fill as other days fall short
     double p = 1;
 };
@@ -150,9 +163,9 @@ AdvisersTopUp top_up_among(std::span<const UnitData> advisers) {
     for (const auto& adviser : advisers) {
         if (!adviser.calendar) continue;
         const TopUp t = top_up_of(weeks_of(adviser));
-        if (t.weeks < 8) continue;
+        if (!t.ran) continue;
         ++a.advisers;
-        sum += t.correlation * std::sqrt(static_cast<double>(t.weeks) - 1);
+        sum += t.z;
     }
     if (a.advisers < 3) return a;
     a.z = sum / std::sqrt(static_cast<double>(a.advisers));
@@ -174,11 +187,11 @@ TestResult period_end_test(const UnitData& unit, std::span<const UnitData> advis
     const TopUp week = top_up_of(weeks);
     const AdvisersTopUp among = top_up_among(advisers);
     const double p_week = among.advisers >= 3 ? std::min(1.0, 2 * std::min(week.p, among.p)) : week.p;
-    if (month.n < 20 && week.weeks < 8) {
+    if (month.n < 20) {
         result.not_run = "needs at least 20 referrals on open days in whole weeks";
         return result;
     }
-    const double p_month = month.n >= 20 && month.share > 0 ? month.p : 1;
+    const double p_month = month.share > 0 ? month.p : 1;
     result.ran = true;
     result.p_value = std::min(1.0, 2 * std::min(p_month, p_week));
     const double month_observed = month.n ? static_cast<double>(month.x) / static_cast<double>(month.n) : 0;
@@ -187,14 +200,14 @@ TestResult period_end_test(const UnitData& unit, std::span<const UnitData> advis
     result.effect_text = fmt::format(
         "{:.0f}% of referrals fall in a month's last 5 working days, against {:.0f}% of the days the unit is open "
         "({:.2f} times; its weeks make that share vary {:.2f} times as much as chance alone); over {} weeks, the "
-        "last open day's referrals and the other days' correlate {:+.2f} (a quota made up on the last day makes "
-        "this negative; busy weeks make it positive); {:.0f}% of referrals fall on the last open day, against "
-        "{:.0f}% of the days, which alone is not evidence (a day for paperwork looks the same)",
-        100 * month_observed, 100 * month.share, result.effect, month.spread, week.weeks, week.correlation,
+        "trend of the last open day's share with the week's total is z {:+.2f} (a quota made up on the last day in "
+        "short weeks makes it strongly negative); {:.0f}% of referrals fall on the last open day, against {:.0f}% of "
+        "the days, which alone is not evidence (a day for paperwork looks the same)",
+        100 * month_observed, 100 * month.share, result.effect, month.spread, week.weeks, week.z,
         100 * week.share, 100 * week.expected_share);
     if (among.advisers >= 3)
         result.effect_text += fmt::format(
-            "; among its {} advisers, each on the last day they work in the week, the same correlations combine to "
+            "; among its {} advisers, each on the last day they work in the week, the same trends combine to "
             "z {:+.2f}",
             among.advisers, among.z);
     result.chart = {{"last 5 working days of the month", 100 * month_observed, 100 * month.share},

@@ -49,15 +49,15 @@ TestResult floor_test(const UnitData& unit, const Peers& peers, const FloorOptio
 // neighbouring periods) below a Poisson's (the mean), against a chi-square whose degrees of freedom
 // match that ratio's variance for independent Poisson periods. Low = smoothing to a floor; lumpier
 // than chance is reported, not tested. `peers` is not used: peers' spread differs for reasons of
-// their own (staffing), and nothing ordinary makes a unit steadier than Poisson.
+// their own (staffing), while busy weeks and staffing only add to a Poisson's variance.
 TestResult dispersion_test(const UnitData& unit, const Peers& peers);
 
-// 3. Period-end share (events input): whether a week's last open day fills as its other days fall
-// short (a negative correlation across weeks, one-sided); referrals on a month's last 5 working
+// 3. Period-end share (events input): whether a week's last open day takes a larger share of
+// smaller weeks (Cochran-Armitage trend, one-sided); referrals on a month's last 5 working
 // days less what the unit's other open days predict, against a spread measured from its own whole
 // weeks (Student's t). Bonferroni over the two. With `advisers` (the office's advisers as series of
 // their own, AdviserPanel::series), the week part is also read among them, each on the last day they
-// work in the week, their correlations combined (Stouffer); the week's p-value is the smaller of the
+// work in the week, their trends combined (Stouffer); the week's p-value is the smaller of the
 // office's and the advisers', doubled. A quota each adviser must meet shows in their own weeks and
 // is diluted in the office's.
 TestResult period_end_test(const UnitData& unit, std::span<const UnitData> advisers = {});

@@ -85,6 +85,15 @@ Moments moments(std::span<const std::int32_t> counts) {
     return m;
 }
 
+bool zeros_left_out(std::span<const std::int32_t> counts) {
+    const auto first = std::ranges::find_if(counts, [](auto c) { return c >= 0; });
+    const auto last = std::find_if(counts.rbegin(), counts.rend(), [](auto c) { return c >= 0; }).base();
+    if (first >= last) return false;
+    const bool gap = std::any_of(first, last, [](auto c) { return c < 0; });
+    const bool zero = std::any_of(first, last, [](auto c) { return c == 0; });
+    return gap && !zero;
+}
+
 double median_of(std::vector<double>& values) {
     if (values.empty()) return std::nan("");
     const auto mid = values.begin() + static_cast<std::ptrdiff_t>(values.size() / 2);

@@ -5,6 +5,7 @@
 #include <memory>
 #include <span>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "analytics/referrals/table.hpp"
@@ -85,6 +86,15 @@ struct Moments {
     double alpha() const;
 };
 Moments moments(std::span<const std::int32_t> counts);
+
+// True when a unit's counts look as if its weeks with no referrals were left out of the file: none
+// of its known periods is 0, yet some period between its first and last known ones is missing.
+// Counts truncated at 1 look steadier than chance and floored at 1, so the floor and dispersion
+// tests do not run on them.
+bool zeros_left_out(std::span<const std::int32_t> counts);
+inline constexpr std::string_view kZerosLeftOut =
+    "periods are missing between this unit's first and last, and none of its periods has 0 referrals: if those "
+    "are periods with no referrals, write them as 0 (a file that leaves them out looks like a floor)";
 
 // The median (the mean of the middle two for an even count); NaN when empty. Reorders values.
 double median_of(std::vector<double>& values);

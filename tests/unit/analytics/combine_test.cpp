@@ -32,7 +32,7 @@ TEST(CombiningTests, FitsTheNumberOfTestsOnSimulatedNulls) {
         const double u = (i + 0.5) / 3000;     // evenly spread quantiles of the minimum's distribution
         minima.push_back(1 - std::cbrt(1 - u));  // inverse of 1 - (1 - p)^3
     }
-    EXPECT_NEAR(fit_effective_tests(minima, 5), 3.0, 0.05);
+    EXPECT_NEAR(fit_effective_tests(minima, 5), 3.0, 0.1);  // a line may take one null fewer, never more
     EXPECT_EQ(fit_effective_tests({0.5, 0.5}, 5), 5);  // too few to fit: the cautious bound
 }
 
@@ -48,7 +48,7 @@ TEST(CombiningTests, TheFitHoldsAtTheLinesBenjaminiHochbergUses) {
     const double m = fit_effective_tests(minima, 5);
     for (double line : {0.01, 0.02, 0.05}) {
         const auto under = std::ranges::count_if(minima, [&](double p) { return combine(p, m) <= line; });
-        EXPECT_LE(static_cast<double>(under), line * 3000 + 1) << "line " << line << ", m " << m;
+        EXPECT_LE(static_cast<double>(under), line * 3000) << "line " << line << ", m " << m;
     }
 }
 
@@ -60,6 +60,6 @@ TEST(CombiningTests, TestsThatRejectTooOftenAreCorrectedBeyondTheirNumber) {
         for (int i = 0; i < 3000; ++i) minima.push_back(1 - std::pow(1 - (i + 0.5) / 3000, 1 / tests));
         return minima;
     };
-    EXPECT_NEAR(fit_effective_tests(minima_of(8), 3), 8.0, 0.1);
+    EXPECT_NEAR(fit_effective_tests(minima_of(8), 3), 8.0, 0.2);
     EXPECT_EQ(fit_effective_tests(minima_of(30), 3), 12);
 }

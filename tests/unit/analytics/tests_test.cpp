@@ -1,8 +1,6 @@
 // Each detection test on small hand-made units, against figures worked out by hand.
 #include <gtest/gtest.h>
 
-#include <boost/math/distributions/students_t.hpp>
-
 #include <algorithm>
 #include <cmath>
 #include <random>
@@ -85,6 +83,22 @@ TEST(DispersionTest, WeeksNotThereBreakThePairs) {
     EXPECT_EQ(result.not_run, "needs at least 8 pairs of neighbouring periods with counts; this unit has 7");
 }
 
+TEST(DispersionTest, ACountsFileThatLeavesOutItsEmptyWeeksIsNotTested) {
+    // Weeks of 1 to 3 with gaps and no 0: the gaps are most likely the weeks with no referrals, and
+    // without them the weeks look steady and floored at 1.
+    const auto unit = weekly({1, 2, -1, 1, 3, -1, -1, 2, 1, 1, 2, 1, 1, -1, 2, 1, 1, 3, 1, 2});
+    const auto dispersion = dispersion_test(unit, poisson_peers());
+    EXPECT_FALSE(dispersion.ran);
+    EXPECT_EQ(dispersion.not_run, kZerosLeftOut);
+    const auto floor = floor_test(unit, poisson_peers());
+    EXPECT_FALSE(floor.ran);
+    EXPECT_EQ(floor.not_run, kZerosLeftOut);
+    // With one week written as 0 the file has said how it writes empty weeks: both tests run.
+    auto with_a_zero = unit;
+    with_a_zero.counts[0] = 0;
+    EXPECT_TRUE(floor_test(with_a_zero, poisson_peers()).ran);
+}
+
 TEST(DispersionTest, IndependentWeeksAreRarelyCalledSteady) {
     // Poisson weeks at low and high rates and negative binomial ones: at p <= 5%, about 5% or fewer
     // (4.5-4.7% for Poisson means of 10 to 100 in 100,000 units).
@@ -119,13 +133,13 @@ TEST(PeriodEndTest, ReferralsCrowdedIntoTheMonthsLastWorkingDays) {
     const auto result = period_end_test(unit);
     ASSERT_TRUE(result.ran) << result.not_run;
     // Month-end days make 3 a day, the other days 50 / 49. Each week's month-end count less 3 a day
-    // is 0; its other days less 50 / 49 a day are -(days) / 49, and 44 / 49 in the week of 9 January.
-    // Their squares (the other days per week: 4 5 . 2 3 5 5 3 2 5 5 5 0) sum to (192 + 44^2) / 49^2.
+    // is 0; its other days less 50 / 49 a day are -(days) / 49, and 44 / 49 in the week of 9 January:
+    // the weeks vary far less than chance, so the variance is chance's, rate E O / (O - E) with
+    // k = E / (O - E) = 15 / 49, and the tail normal.
     const double k = 15.0 / 49;
-    const double variance = k * k * (192 + 44 * 44) / (49.0 * 49) * 13 / 11;
+    const double variance = 50.0 / 49 * 15 * 64 / 49;
     const double d = 45 - k * 50 - (1 + k) / 2;
-    const double tail = boost::math::cdf(boost::math::complement(boost::math::students_t(11), d / std::sqrt(variance)));
-    EXPECT_NEAR(result.p_value / (2 * tail), 1, 1e-9);  // Fridays hold 19 of 95, a fifth: no smaller
+    EXPECT_NEAR(result.p_value / (2 * normal_upper_by_hand(d / std::sqrt(variance))), 1, 1e-6);
     EXPECT_NEAR(result.effect, (45.0 / 95) / (15.0 / 64), 1e-9);
 }
 
@@ -174,10 +188,11 @@ TEST(PeriodEndTest, AMonthEndPushIsSeenInABusyOffice) {
     EXPECT_GE(seen, 25);
 }
 
-// A year of an office's weeks at `per_week` (busy weeks varying by alpha 0.1), spread over each
+// A year of an office's weeks at `per_week` (busy weeks varying by `alpha`), spread over each
 // week's working days; a share `batch` of them logged on the week's last working day instead (a
 // day for paperwork); and, with a quota, the week's shortfall made up on that day.
-UnitData office_weeks(const Calendar& calendar, double per_week, double batch, int quota, std::mt19937_64& random) {
+UnitData office_weeks(const Calendar& calendar, double per_week, double batch, int quota, std::mt19937_64& random,
+                      double alpha = 0.1) {
     UnitData unit;
     unit.calendar = &calendar;
     std::bernoulli_distribution logged_late(batch);
@@ -186,7 +201,8 @@ UnitData office_weeks(const Calendar& calendar, double per_week, double batch, i
         for (Day d = monday; d < monday + 7; ++d)
             if (calendar.working(d)) days.push_back(d);
         if (days.empty()) continue;
-        const double rate = std::gamma_distribution<double>(10, per_week * days.size() / 50)(random);
+        const double mean = per_week * static_cast<double>(days.size()) / 5;
+        const double rate = alpha > 0 ? std::gamma_distribution<double>(1 / alpha, alpha * mean)(random) : mean;
         const int n = std::poisson_distribution<int>(rate)(random);
         for (int i = 0; i < n; ++i) {
             const Day d = days[std::uniform_int_distribution<std::size_t>(0, days.size() - 1)(random)];
@@ -200,13 +216,58 @@ UnitData office_weeks(const Calendar& calendar, double per_week, double batch, i
 TEST(PeriodEndTest, ADayForPaperworkIsNotAWeeklyQuota) {
     // A third of every week's referrals logged on Friday: Friday holds about half of them against a
     // fifth of the days, which a test of Friday's share alone would call a quota in every office.
+    // Weeks as steady as chance (alpha 0) and busy ones; at the 5% and the 1% lines.
     const Calendar calendar(*parse_day("2013-01-01"), *parse_day("2013-12-31"));
     std::mt19937_64 random(47);
+    for (const double alpha : {0.0, 0.1}) {
+        int at5 = 0, at1 = 0;
+        const int units = 1000;
+        for (int i = 0; i < units; ++i) {
+            const double p = period_end_test(office_weeks(calendar, 3 + i % 20, 1.0 / 3, 0, random, alpha)).p_value;
+            at5 += p <= 0.05, at1 += p <= 0.01;
+        }
+        EXPECT_LE(at5, units * 65 / 1000) << "alpha " << alpha;
+        EXPECT_LE(at1, units * 15 / 1000) << "alpha " << alpha;
+    }
+}
+
+TEST(PeriodEndTest, ACeilingOnAppointmentsIsNotAWeeklyQuota) {
+    // Demand of 10 a week, but 10 slots: a week's total is held at or under 10, so any one day's count
+    // falls as the rest of the week's rises. The last day's share of the week does not move with it.
+    const Calendar calendar(*parse_day("2013-01-01"), *parse_day("2013-12-31"));
+    std::mt19937_64 random(67);
     int called = 0;
     const int units = 400;
-    for (int i = 0; i < units; ++i)
-        called += period_end_test(office_weeks(calendar, 3 + i % 20, 1.0 / 3, 0, random)).p_value <= 0.05;
+    for (int i = 0; i < units; ++i) {
+        UnitData unit;
+        unit.calendar = &calendar;
+        for (Day monday = monday_of_week(week_of(calendar.first())); monday <= calendar.last(); monday += 7) {
+            std::vector<Day> days;
+            for (Day d = monday; d < monday + 7; ++d)
+                if (calendar.working(d)) days.push_back(d);
+            if (days.empty()) continue;
+            const int n = std::min(10, std::poisson_distribution<int>(10)(random));
+            for (int k = 0; k < n; ++k)
+                unit.referrals.push_back(
+                    {days[std::uniform_int_distribution<std::size_t>(0, days.size() - 1)(random)], Decision::adverse});
+        }
+        called += period_end_test(unit).p_value <= 0.05;
+    }
     EXPECT_LE(called, units * 65 / 1000);
+}
+
+TEST(PeriodEndTest, BusyWeeksOverAQuarterAreNotAMonthEnd) {
+    // Three months only: 13 weeks, a third of them holding month ends. At the 5% and the 1% lines.
+    const Calendar calendar(*parse_day("2013-01-01"), *parse_day("2013-03-31"));
+    std::mt19937_64 random(71);
+    int at5 = 0, at1 = 0;
+    const int units = 1000;
+    for (int i = 0; i < units; ++i) {
+        const double p = period_end_test(busy_weeks(calendar, 40, 0.3, 0, random)).p_value;
+        at5 += p <= 0.05, at1 += p <= 0.01;
+    }
+    EXPECT_LE(at5, units * 65 / 1000);
+    EXPECT_LE(at1, units * 15 / 1000);
 }
 
 TEST(PeriodEndTest, AWeeklyQuotaMadeUpOnFridaysIsSeen) {
@@ -218,7 +279,8 @@ TEST(PeriodEndTest, AWeeklyQuotaMadeUpOnFridaysIsSeen) {
         const auto result = period_end_test(office_weeks(calendar, 3, 0, 3, random));
         seen += result.p_value <= 0.05;
         if (i == 0) {
-            EXPECT_NE(result.effect_text.find("correlate -"), std::string::npos) << result.effect_text;
+            EXPECT_NE(result.effect_text.find("share with the week's total is z -"), std::string::npos)
+                << result.effect_text;
         }
     }
     EXPECT_GE(seen, 45);
