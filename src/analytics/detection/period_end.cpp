@@ -1,10 +1,10 @@
 #include <fmt/format.h>
 #include <algorithm>
 #include <array>
+#include <boost/math/distributions/students_t.hpp>
 #include <cmath>
 #include <limits>
 #include <span>
-#include <boost/math/distributions/students_t.hpp>
 
 #include "analytics/detection/model.hpp"
 #include "analytics/detection/tests.hpp"
@@ -33,10 +33,9 @@ std::vector<Week> weeks_of(const UnitData& unit) {
         const std::int32_t week = first + static_cast<std::int32_t>(t);
         const Day monday = monday_of_week(week);
         const auto known = static_cast<std::int64_t>(week) - unit.first_period;
-        const bool there = unit.counts.empty()
-                               ? calendar.in_complete_week(monday)
-                               : known >= 0 && known < static_cast<std::int64_t>(unit.counts.size()) &&
-                                     unit.counts[static_cast<std::size_t>(known)] >= 0;
+        const bool there = unit.counts.empty() ? calendar.in_complete_week(monday)
+                                               : known >= 0 && known < static_cast<std::int64_t>(unit.counts.size()) &&
+                                                     unit.counts[static_cast<std::size_t>(known)] >= 0;
         if (!there) continue;
         for (Day d = monday; d < monday + 7; ++d)
             if (calendar.open(unit.open_days, d)) ++weeks[t].open, weeks[t].month_end += calendar.month_end(d);
@@ -65,8 +64,8 @@ struct MonthEnd {
 // if every referral fell on its day alone; but a busy week lifts every day in it and everyone in
 // the office, month-end days with the rest. D is a sum over weeks, so its variance is taken from
 // the weeks themselves: each week's excess less what the month-end days' and the other days' own
-// rates give it, squared and summed (with the weeks less two, for the two rates, and Student's t).
-// That holds whatever makes weeks differ: busy spells, staffing, seasons.
+// rates give it, squared and summed (scaled by the weeks over the weeks less two, for the two
+// rates). That holds whatever makes weeks differ: busy spells, staffing, seasons.
 MonthEnd month_end_of(const std::vector<Week>& weeks) {
     MonthEnd m;
     double open = 0, ends = 0, n_weeks = 0;
@@ -96,16 +95,17 @@ MonthEnd month_end_of(const std::vector<Week>& weeks) {
                                                         : std::numeric_limits<double>::infinity();
     // Half a referral off, as P(X >= x) = P(X > x - 1/2) for a count.
     const double d = static_cast<double>(m.x) - k * static_cast<double>(m.n - m.x) - (1 + k) / 2;
-    if (variance <= 0) return m;  // every referral on a month-end day and the same number each week: no spread to test against
+    if (variance <= 0) return m;  // every referral on month-end days, the same each week: nothing to test against
     m.spread = poisson > 0 ? std::sqrt(variance / poisson) : 1;
-    m.p = std::isinf(df) ? normal_upper(d / std::sqrt(variance))
-                         : boost::math::cdf(boost::math::complement(boost::math::students_t(df), d / std::sqrt(variance)));
+    m.p = std::isinf(df)
+              ? normal_upper(d / std::sqrt(variance))
+              : boost::math::cdf(boost::math::complement(boost::math::students_t(df), d / std::sqrt(variance)));
     return m;
 }
 
 struct TopUp {
-    std::size_t weeks = 0;     // whole weeks with the unit's usual number of open days and a referral
-    double z = 0;              // the trend of the last day's share in the week's total; negative: a top-up
+    std::size_t weeks = 0;                 // whole weeks with the unit's usual number of open days and a referral
+    double z = 0;                          // the trend of the last day's share in the week's total; negative: a top-up
     double share = 0, expected_share = 0;  // of referrals on the last open day, and 1 / open days
     bool ran = false;
     double p = 1;
@@ -203,8 +203,8 @@ TestResult period_end_test(const UnitData& unit, std::span<const UnitData> advis
         "trend of the last open day's share with the week's total is z {:+.2f} (a quota made up on the last day in "
         "short weeks makes it strongly negative); {:.0f}% of referrals fall on the last open day, against {:.0f}% of "
         "the days, which alone is not evidence (a day for paperwork looks the same)",
-        100 * month_observed, 100 * month.share, result.effect, month.spread, week.weeks, week.z,
-        100 * week.share, 100 * week.expected_share);
+        100 * month_observed, 100 * month.share, result.effect, month.spread, week.weeks, week.z, 100 * week.share,
+        100 * week.expected_share);
     if (among.advisers >= 3)
         result.effect_text += fmt::format(
             "; among its {} advisers, each on the last day they work in the week, the same trends combine to "

@@ -76,8 +76,7 @@ Quality measure(const Simulation& sim, const Report& report) {
     }
     for (std::size_t r = 1; r < 4; ++r) q.auc[r] = auc(scores[r], scores[0]);
     q.null_flagged = q.nulls ? static_cast<double>(q.flagged) / static_cast<double>(q.nulls) : 0;
-    q.part_time_flagged =
-        q.part_time ? static_cast<double>(q.part_flagged) / static_cast<double>(q.part_time) : 0;
+    q.part_time_flagged = q.part_time ? static_cast<double>(q.part_flagged) / static_cast<double>(q.part_time) : 0;
     q.calibration = report.calibration.null_flag_rate;
     return q;
 }
@@ -98,9 +97,10 @@ void print(const char* what, std::uint64_t seed, const Quality& q) {
 }
 
 void print(const char* what, const Pooled& p) {
-    std::printf("detection (%s, files pooled): null offices flagged after FDR %.1f%% of %zu, part-time null offices "
-                "%.1f%% of %zu\n",
-                what, 100 * p.null_flagged(), p.nulls, 100 * p.part_time_flagged(), p.part_time);
+    std::printf(
+        "detection (%s, files pooled): null offices flagged after FDR %.1f%% of %zu, part-time null offices "
+        "%.1f%% of %zu\n",
+        what, 100 * p.null_flagged(), p.nulls, 100 * p.part_time_flagged(), p.part_time);
 }
 
 // 300 offices over a year: natural rates of 1.5-3 referrals a full week, quota 3, 15% part-time,
