@@ -42,7 +42,9 @@ constexpr MethodNote kNotes[] = {
      "themselves scheduled at month ends (a monthly caseload review in the month's last week); referrals not "
      "logged on a busy day are logged on the week's last day, so the last day fills as the others fall short; an "
      "adviser who works only early in the week is away for weeks at a time, which makes those weeks smaller and "
-     "their last day a larger share; it keeps a local holiday the calendar does not know; or the dates are when a "
+     "their last day a larger share; referrals come in bursts on another day of the week (a group session's "
+     "no-shows on a review day), which makes the weeks with a burst bigger and their last day a smaller share; "
+     "it keeps a local holiday the calendar does not know; or the dates are when a "
      "referral was recorded rather than made and the recording itself waits for month ends."},
     {"League race",
      "If offices are ranked against each other, a unit that fell below the peer median one week refers more the "

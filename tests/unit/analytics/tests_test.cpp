@@ -286,6 +286,27 @@ TEST(PeriodEndTest, AWeeklyQuotaMadeUpOnFridaysIsSeen) {
     EXPECT_GE(seen, 45);
 }
 
+TEST(PeriodEndTest, AReviewDayOnTheLastDayIsNotAWeeklyQuota) {
+    // Friday is review day: in half the weeks a group session's no-shows, 2 to 8 of them, are all
+    // referred that day, on top of 4 referrals a week spread over the week. The weeks with a session
+    // are bigger and their Friday a larger share: the opposite of a quota's trend. (A review day
+    // earlier in the week does the reverse, and is in the test's "wrong if".)
+    const Calendar calendar(*parse_day("2013-01-01"), *parse_day("2013-12-31"));
+    std::mt19937_64 random(73);
+    int called = 0;
+    const int units = 400;
+    for (int i = 0; i < units; ++i) {
+        UnitData unit = office_weeks(calendar, 4, 0, 0, random, 0);
+        for (Day monday = monday_of_week(week_of(calendar.first())); monday <= calendar.last(); monday += 7) {
+            if (!calendar.working(monday + 4) || !std::bernoulli_distribution(0.5)(random)) continue;
+            for (int k = std::uniform_int_distribution<int>(2, 8)(random); k > 0; --k)
+                unit.referrals.push_back({monday + 4, Decision::adverse});
+        }
+        called += period_end_test(unit).p_value <= 0.05;
+    }
+    EXPECT_LE(called, units * 65 / 1000);
+}
+
 // An office of 8 advisers at 3 referrals a week each, busy weeks shared; three of them work Monday
 // to Wednesday. With a quota, each makes up their own shortfall on the last day they work.
 struct OfficeOfAdvisers {
