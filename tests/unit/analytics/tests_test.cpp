@@ -330,7 +330,8 @@ OfficeOfAdvisers office_of_advisers(const Calendar& calendar, int quota, double 
             for (Day d = monday; d < monday + 7; ++d)
                 if (calendar.open(adviser.open_days, d)) days.push_back(d);
             if (days.empty()) continue;
-            const int n = std::poisson_distribution<int>(3 * busy * days.size() / (adviser.open_days == 0x07 ? 3 : 5))(random);
+            const double mean = 3 * busy * static_cast<double>(days.size()) / (adviser.open_days == 0x07 ? 3 : 5);
+            const int n = std::poisson_distribution<int>(mean)(random);
             for (int i = 0; i < std::max(n, quota); ++i) {
                 const Day d = i >= n || logged_late(random)
                                   ? days.back()
