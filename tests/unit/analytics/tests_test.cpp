@@ -168,7 +168,7 @@ UnitData busy_weeks(const Calendar& calendar, double per_week, double alpha, int
 TEST(PeriodEndTest, BusyWeeksInABigOfficeAreNotAMonthEnd) {
     // 40 referrals a week, weeks varying by a third (alpha 0.1): a month end shares its weeks' luck.
     // A binomial on each referral alone (the test before method 2026-12.4) called 18% of such offices
-    // a month-end push at p <= 5%; this one calls about 5%.
+    // a month-end push at p <= 5%; this one calls about 4%.
     const Calendar calendar(*parse_day("2013-01-01"), *parse_day("2013-12-31"));
     std::mt19937_64 random(41);
     int called = 0;
