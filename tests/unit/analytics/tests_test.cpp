@@ -143,21 +143,31 @@ TEST(PeriodEndTest, ReferralsCrowdedIntoTheMonthsLastWorkingDays) {
     EXPECT_NEAR(result.effect, (45.0 / 95) / (15.0 / 64), 1e-9);
 }
 
+// The working days (Monday to Friday, less bank holidays) of the week starting `monday`.
+std::vector<Day> working_days(const Calendar& calendar, Day monday) {
+    std::vector<Day> days;
+    for (Day d = monday; d < monday + 7; ++d)
+        if (calendar.working(d)) days.push_back(d);
+    return days;
+}
+
+// One of `days`, at random.
+Day any_day(const std::vector<Day>& days, std::mt19937_64& random) {
+    return days[std::uniform_int_distribution<std::size_t>(0, days.size() - 1)(random)];
+}
+
 // A year of weeks shared by every day in them: each week's count from a gamma-Poisson of mean
 // `per_week`, spread evenly over its working days, plus `extra` more on each month-end day.
 UnitData busy_weeks(const Calendar& calendar, double per_week, double alpha, int extra, std::mt19937_64& random) {
     UnitData unit;
     unit.calendar = &calendar;
     for (Day monday = monday_of_week(week_of(calendar.first())); monday <= calendar.last(); monday += 7) {
-        std::vector<Day> days;
-        for (Day d = monday; d < monday + 7; ++d)
-            if (calendar.working(d)) days.push_back(d);
+        const std::vector<Day> days = working_days(calendar, monday);
         if (days.empty()) continue;
         const double rate = std::gamma_distribution<double>(1 / alpha, alpha * per_week * days.size() / 5)(random);
         const int n = std::poisson_distribution<int>(rate)(random);
         for (int i = 0; i < n; ++i)
-            unit.referrals.push_back({days[std::uniform_int_distribution<std::size_t>(0, days.size() - 1)(random)],
-                                      Decision::adverse});
+            unit.referrals.push_back({any_day(days, random), Decision::adverse});
         for (Day d : days)
             if (calendar.month_end(d))
                 for (int i = 0; i < extra; ++i) unit.referrals.push_back({d, Decision::adverse});
@@ -197,15 +207,13 @@ UnitData office_weeks(const Calendar& calendar, double per_week, double batch, i
     unit.calendar = &calendar;
     std::bernoulli_distribution logged_late(batch);
     for (Day monday = monday_of_week(week_of(calendar.first())); monday <= calendar.last(); monday += 7) {
-        std::vector<Day> days;
-        for (Day d = monday; d < monday + 7; ++d)
-            if (calendar.working(d)) days.push_back(d);
+        const std::vector<Day> days = working_days(calendar, monday);
         if (days.empty()) continue;
         const double mean = per_week * static_cast<double>(days.size()) / 5;
         const double rate = alpha > 0 ? std::gamma_distribution<double>(1 / alpha, alpha * mean)(random) : mean;
         const int n = std::poisson_distribution<int>(rate)(random);
         for (int i = 0; i < n; ++i) {
-            const Day d = days[std::uniform_int_distribution<std::size_t>(0, days.size() - 1)(random)];
+            const Day d = any_day(days, random);
             unit.referrals.push_back({logged_late(random) ? days.back() : d, Decision::adverse});
         }
         for (int i = n; i < quota; ++i) unit.referrals.push_back({days.back(), Decision::adverse});
@@ -242,14 +250,11 @@ TEST(PeriodEndTest, ACeilingOnAppointmentsIsNotAWeeklyQuota) {
         UnitData unit;
         unit.calendar = &calendar;
         for (Day monday = monday_of_week(week_of(calendar.first())); monday <= calendar.last(); monday += 7) {
-            std::vector<Day> days;
-            for (Day d = monday; d < monday + 7; ++d)
-                if (calendar.working(d)) days.push_back(d);
+            const std::vector<Day> days = working_days(calendar, monday);
             if (days.empty()) continue;
             const int n = std::min(10, std::poisson_distribution<int>(10)(random));
             for (int k = 0; k < n; ++k)
-                unit.referrals.push_back(
-                    {days[std::uniform_int_distribution<std::size_t>(0, days.size() - 1)(random)], Decision::adverse});
+                unit.referrals.push_back({any_day(days, random), Decision::adverse});
         }
         called += period_end_test(unit).p_value <= 0.05;
     }
@@ -333,9 +338,7 @@ OfficeOfAdvisers office_of_advisers(const Calendar& calendar, int quota, double 
             const double mean = 3 * busy * static_cast<double>(days.size()) / (adviser.open_days == 0x07 ? 3 : 5);
             const int n = std::poisson_distribution<int>(mean)(random);
             for (int i = 0; i < std::max(n, quota); ++i) {
-                const Day d = i >= n || logged_late(random)
-                                  ? days.back()
-                                  : days[std::uniform_int_distribution<std::size_t>(0, days.size() - 1)(random)];
+                const Day d = i >= n || logged_late(random) ? days.back() : any_day(days, random);
                 adviser.referrals.push_back({d, Decision::adverse});
                 o.office.referrals.push_back({d, Decision::adverse});
             }
