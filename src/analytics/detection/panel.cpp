@@ -7,6 +7,8 @@
 
 #include <fmt/format.h>
 
+#include "analytics/referrals/huge_pages.hpp"
+
 namespace pw::analytics {
 namespace {
 
@@ -59,6 +61,7 @@ void group_peers(Panel& panel, const Units& units) {
 // on which they made referrals (of those the unit is open), so a part-time adviser is not a quota.
 void add_advisers(Panel& panel, const Events& events, Day lo, Day hi) {
     const std::size_t n_units = panel.units.size();
+    std::pmr::memory_resource* store = panel.referral_store->resource();
     std::unordered_map<std::uint64_t, std::uint32_t> index;  // unit and adviser -> series in the unit
     std::vector<std::vector<std::array<std::int64_t, 7>>> by_weekday(n_units);
     for (std::size_t i = 0; i < events.size(); ++i) {
@@ -82,9 +85,12 @@ void add_advisers(Panel& panel, const Events& events, Day lo, Day hi) {
         if (by_weekday[u].size() < kMinAdvisers) continue;
         const UnitData& unit = panel.units[u];
         auto& series = panel.advisers[u].series;
-        series.resize(by_weekday[u].size());
-        for (std::size_t a = 0; a < series.size(); ++a) {
-            auto& s = series[a];
+        series.reserve(by_weekday[u].size());
+        for (std::size_t a = 0; a < by_weekday[u].size(); ++a) {
+            auto& s = series.emplace_back(store);
+            std::int64_t made = 0;
+            for (auto k : by_weekday[u][a]) made += k;
+            s.referrals.reserve(static_cast<std::size_t>(made));
             const std::uint8_t own = estimated_open_days(by_weekday[u][a]) & unit.open_days;
             s.open_days = own ? own : unit.open_days;
             // Calendars are shared by every unit of a nation; prepared here, before any thread reads them.
@@ -116,6 +122,14 @@ void add_advisers(Panel& panel, const Events& events, Day lo, Day hi) {
 }
 
 }  // namespace
+
+// Each unit's and adviser's vector is reserved once at its exact size, and a Referral's size is a
+// multiple of its alignment, so the block holds them with nothing between.
+ReferralStore::ReferralStore(std::size_t referrals)
+    : block_(new std::byte[std::max<std::size_t>(1, referrals * sizeof(Referral))]),
+      resource_(block_.get(), std::max<std::size_t>(1, referrals * sizeof(Referral))) {
+    advise_huge_pages(block_.get(), referrals * sizeof(Referral));
+}
 
 std::uint8_t estimated_open_days(const std::array<std::int64_t, 7>& by_weekday) {
     std::int64_t total = 0;
@@ -166,16 +180,22 @@ Panel panel_from(const Events& events, const Period& period) {
             n_units, weeks, kMaxUnitPeriods / 1'000'000);
         return panel;
     }
-    panel.units.resize(n_units);
     auto inside = [&](Day d) { return d >= lo && d <= hi; };
 
     std::vector<std::size_t> per_unit(n_units, 0);
     std::vector<std::array<std::int64_t, 7>> by_weekday(n_units, std::array<std::int64_t, 7>{});
+    std::size_t in_period = 0;
     for (std::size_t i = 0; i < events.size(); ++i) {
         if (!inside(events.day[i])) continue;
+        ++in_period;
         ++per_unit[events.unit[i]];
         ++by_weekday[events.unit[i]][static_cast<std::size_t>(weekday(events.day[i]))];
     }
+    // The units' referrals, and as many again for their advisers' when there is an adviser column.
+    panel.referral_store = std::make_unique<ReferralStore>(in_period * (events.adviser.empty() ? 1 : 2));
+    panel.units.reserve(n_units);
+    for (std::size_t u = 0; u < n_units; ++u)
+        panel.units.emplace_back(panel.referral_store->resource());
     panel.calendars.resize(std::size(kNations));
     for (std::size_t u = 0; u < n_units; ++u) {
         auto& unit = panel.units[u];

@@ -3,6 +3,7 @@
 // (units under the same parent when there are at least 5 of them, else every unit).
 #include <array>
 #include <memory>
+#include <memory_resource>
 #include <optional>
 #include <string>
 #include <vector>
@@ -34,8 +35,22 @@ struct AdviserPanel {
     PeerGroup peers;
 };
 
+// Where a panel's referrals live: one block sized for them all and backed by large pages (see
+// huge_pages.hpp), in place of an allocation per unit and adviser, whose first touch a page at a
+// time was most of the cost of reshaping ten million events. Past its size it takes from the heap.
+class ReferralStore {
+public:
+    explicit ReferralStore(std::size_t referrals);
+    std::pmr::memory_resource* resource() { return &resource_; }
+
+private:
+    std::unique_ptr<std::byte[]> block_;
+    std::pmr::monotonic_buffer_resource resource_;
+};
+
 struct Panel {
     std::string not_run;  // why there are no units to test (an empty period, too long a span)
+    std::unique_ptr<ReferralStore> referral_store;  // before the units, so it outlives them
     std::vector<std::unique_ptr<Calendar>> calendars;  // events input only: one per nation in use
     std::vector<UnitData> units;
     std::vector<std::size_t> group_of;  // per unit: index into groups

@@ -3,6 +3,7 @@
 // with their days and decisions when the input has them, and what its peers did each period.
 #include <cstdint>
 #include <memory>
+#include <memory_resource>
 #include <span>
 #include <string>
 #include <string_view>
@@ -61,10 +62,12 @@ private:
 };
 
 struct UnitData {
+    UnitData() = default;
+    explicit UnitData(std::pmr::memory_resource* store) : referrals(store) {}  // see ReferralStore
     std::int32_t first_period = 0;             // week or month index of counts[0]
     std::vector<std::int32_t> counts;          // per period; -1 where the input has no row
     std::vector<std::int32_t> adverse;         // per period when known (counts input), else empty
-    std::vector<Referral> referrals;           // events input only
+    std::pmr::vector<Referral> referrals;      // events input only (a panel's share one store)
     const Calendar* calendar = nullptr;        // events input only
     std::uint8_t open_days = kMondayToFriday;  // weekdays the unit works (bit 0 = Monday)
 };
