@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # The detection engine on ten million referral events: CSV parsing (goal >= 1 GB/s), the
-# whole test suite after parsing (target <= 1 s), and the per-unit-per-week group-by against
+# whole test suite after parsing (goal <= 1 s), and the per-unit-per-week group-by against
 # DuckDB reading the same file in the same run (goal: ours no slower).
 #   scripts/bench-analytics.sh BUILD_DIR
 set -euo pipefail
