@@ -5,6 +5,8 @@
 #include <cmath>
 #include <limits>
 #include <span>
+#include <string>
+#include <vector>
 
 #include "analytics/detection/model.hpp"
 #include "analytics/detection/tests.hpp"
@@ -23,8 +25,16 @@ struct Week {
     std::int64_t on_last_day = 0;
 };
 
-// The unit's weeks: those of its counts it was there for (the panel's whole weeks), or without
-// counts the calendar's whole weeks.
+// Whether the unit was there in a week: one of its counts' weeks it has a count for (the panel's
+// whole weeks), or without counts one of the calendar's whole weeks.
+bool there_in(const UnitData& unit, std::int32_t week) {
+    if (unit.counts.empty()) return unit.calendar->in_complete_week(monday_of_week(week));
+    const auto known = static_cast<std::int64_t>(week) - unit.first_period;
+    return known >= 0 && known < static_cast<std::int64_t>(unit.counts.size()) &&
+           unit.counts[static_cast<std::size_t>(known)] >= 0;
+}
+
+// The unit's weeks it was there for.
 std::vector<Week> weeks_of(const UnitData& unit) {
     const Calendar& calendar = *unit.calendar;
     const std::int32_t first = week_of(calendar.first());
@@ -32,11 +42,7 @@ std::vector<Week> weeks_of(const UnitData& unit) {
     for (std::size_t t = 0; t < weeks.size(); ++t) {
         const std::int32_t week = first + static_cast<std::int32_t>(t);
         const Day monday = monday_of_week(week);
-        const auto known = static_cast<std::int64_t>(week) - unit.first_period;
-        const bool there = unit.counts.empty() ? calendar.in_complete_week(monday)
-                                               : known >= 0 && known < static_cast<std::int64_t>(unit.counts.size()) &&
-                                                     unit.counts[static_cast<std::size_t>(known)] >= 0;
-        if (!there) continue;
+        if (!there_in(unit, week)) continue;
         for (Day d = monday; d < monday + 7; ++d)
             if (calendar.open(unit.open_days, d)) ++weeks[t].open, weeks[t].month_end += calendar.month_end(d);
     }
@@ -101,6 +107,87 @@ MonthEnd month_end_of(const std::vector<Week>& weeks) {
               ? normal_upper(d / std::sqrt(variance))
               : boost::math::cdf(boost::math::complement(boost::math::students_t(df), d / std::sqrt(variance)));
     return m;
+}
+
+// Whether the month-end excess follows the month's shortfall. For each whole month the unit was
+// there for: how far the referrals on its earlier open days fell short of the unit's usual pace on
+// such days, and how far its month-end days went over that pace. A target made up at the month end
+// makes the excess larger in months that fell short; a fixed monthly event (a caseload review in
+// the month's last week) makes it the same every month; a busy or quiet spell across the month's
+// weeks lowers both together. A reading for whoever weighs the month part, not a test of its own:
+// a year is only twelve months.
+struct MonthByMonth {
+    std::size_t months = 0;
+    double slope = 0;  // month-end referrals over the pace, per referral the earlier days fell short
+    double r = 0;      // their correlation
+    double p = 1;      // one-sided, that the excess rises with the shortfall
+};
+
+MonthByMonth month_by_month(const UnitData& unit) {
+    MonthByMonth out;
+    const Calendar& calendar = *unit.calendar;
+    struct Month {
+        int early_days = 0, end_days = 0;
+        std::int64_t early = 0, end = 0;
+        bool whole = true;
+    };
+    const std::int32_t first = month_of(calendar.first());
+    std::vector<Month> months(static_cast<std::size_t>(month_of(calendar.last()) - first + 1));
+    for (Day d = calendar.first(); d <= calendar.last(); ++d) {
+        auto& m = months[static_cast<std::size_t>(month_of(d) - first)];
+        if (!calendar.in_complete_month(d) || !there_in(unit, week_of(d))) m.whole = false;
+        if (!calendar.open(unit.open_days, d)) continue;
+        (calendar.month_end(d) ? m.end_days : m.early_days) += 1;
+    }
+    for (const auto& r : unit.referrals) {
+        if (!calendar.covers(r.day) || !calendar.open(unit.open_days, r.day)) continue;
+        auto& m = months[static_cast<std::size_t>(month_of(r.day) - first)];
+        (calendar.month_end(r.day) ? m.end : m.early) += 1;
+    }
+    double early = 0, early_days = 0;
+    for (const auto& m : months)
+        if (m.whole && m.early_days > 0 && m.end_days > 0) early += static_cast<double>(m.early), early_days += m.early_days;
+    if (early_days <= 0) return out;
+    const double pace = early / early_days;
+    std::vector<double> short_by, over_by;
+    for (const auto& m : months)
+        if (m.whole && m.early_days > 0 && m.end_days > 0) {
+            short_by.push_back(pace * m.early_days - static_cast<double>(m.early));
+            over_by.push_back(static_cast<double>(m.end) - pace * m.end_days);
+        }
+    out.months = short_by.size();
+    if (out.months < 6) return out;
+    const double n = static_cast<double>(out.months);
+    double sx = 0, sy = 0;
+    for (std::size_t i = 0; i < out.months; ++i) sx += short_by[i], sy += over_by[i];
+    double xx = 0, yy = 0, xy = 0;
+    for (std::size_t i = 0; i < out.months; ++i) {
+        const double dx = short_by[i] - sx / n, dy = over_by[i] - sy / n;
+        xx += dx * dx, yy += dy * dy, xy += dx * dy;
+    }
+    if (xx <= 0 || yy <= 0) return out;
+    out.slope = xy / xx;
+    out.r = std::clamp(xy / std::sqrt(xx * yy), -1.0, 1.0);
+    const double t = out.r >= 1 ? std::numeric_limits<double>::infinity() : out.r * std::sqrt((n - 2) / (1 - out.r * out.r));
+    out.p = std::isinf(t) ? 0 : boost::math::cdf(boost::math::complement(boost::math::students_t(n - 2), t));
+    return out;
+}
+
+// The words for a month part that found an excess.
+std::string month_by_month_text(const MonthByMonth& m) {
+    if (m.months < 6) return {};
+    if (m.p <= 0.05)
+        return fmt::format(
+            "; month by month over {} months, the month-end excess was larger when the month's earlier days had "
+            "fallen short of the unit's usual pace ({:+.2f} a referral short, r {:+.2f}), as a target made up at the "
+            "month end makes it",
+            m.months, m.slope, m.r);
+    return fmt::format(
+        "; month by month over {} months, the month-end excess was no larger when the month's earlier days had "
+        "fallen short of the unit's usual pace (r {:+.2f}): a fixed monthly event, such as reviews in the month's "
+        "last week, makes an excess like this, where a target made up at the month end makes it larger in short "
+        "months (though {} months may be too few to show it)",
+        m.months, m.r, m.months);
 }
 
 struct TopUp {
@@ -205,6 +292,7 @@ TestResult period_end_test(const UnitData& unit, std::span<const UnitData> advis
         "the days, which alone is not evidence (a day for paperwork looks the same)",
         100 * month_observed, 100 * month.share, result.effect, month.spread, week.weeks, week.z, 100 * week.share,
         100 * week.expected_share);
+    if (month.share > 0 && month.p <= 0.05) result.effect_text += month_by_month_text(month_by_month(unit));
     if (among.advisers >= 3)
         result.effect_text += fmt::format(
             "; among its {} advisers, each on the last day they work in the week, the same trends combine to "
