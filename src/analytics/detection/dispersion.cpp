@@ -1,7 +1,7 @@
 #include <algorithm>
-#include <boost/math/distributions/chi_squared.hpp>
 #include <fmt/format.h>
 
+#include "analytics/detection/distributions.hpp"
 #include "analytics/detection/tests.hpp"
 
 namespace pw::analytics {
@@ -82,7 +82,7 @@ TestResult dispersion_test(const UnitData& unit, const Peers& /*peers*/) {
     const double df = matched_degrees_of_freedom(w);
     result.effect = w.variance / w.mean;
     result.statistic = df * result.effect;
-    result.p_value = std::min(1.0, boost::math::cdf(boost::math::chi_squared(df), result.statistic));
+    result.p_value = std::min(1.0, boost::math::cdf(dist::ChiSquared(df), result.statistic));
     result.effect_text = fmt::format(
         "variance from one period to the next {:.2f} against {:.2f} for referrals made independently (ratio "
         "{:.2f}: {})",

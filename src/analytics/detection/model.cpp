@@ -1,10 +1,8 @@
 #include "analytics/detection/model.hpp"
 
 #include <algorithm>
-#include <boost/math/distributions/binomial.hpp>
-#include <boost/math/distributions/negative_binomial.hpp>
-#include <boost/math/distributions/normal.hpp>
-#include <boost/math/distributions/poisson.hpp>
+
+#include "analytics/detection/distributions.hpp"
 
 namespace pw::analytics {
 
@@ -12,16 +10,16 @@ CountModel::CountModel(double mean, double alpha) : mean_(std::max(mean, 1e-9)),
 
 double CountModel::pmf(std::int64_t k) const {
     if (k < 0) return 0;
-    if (alpha_ < 1e-6) return boost::math::pdf(boost::math::poisson(mean_), static_cast<double>(k));
+    if (alpha_ < 1e-6) return boost::math::pdf(dist::Poisson(mean_), static_cast<double>(k));
     const double r = 1 / alpha_;
-    return boost::math::pdf(boost::math::negative_binomial(r, r / (r + mean_)), static_cast<double>(k));
+    return boost::math::pdf(dist::NegativeBinomial(r, r / (r + mean_)), static_cast<double>(k));
 }
 
 double CountModel::cdf(std::int64_t k) const {
     if (k < 0) return 0;
-    if (alpha_ < 1e-6) return boost::math::cdf(boost::math::poisson(mean_), static_cast<double>(k));
+    if (alpha_ < 1e-6) return boost::math::cdf(dist::Poisson(mean_), static_cast<double>(k));
     const double r = 1 / alpha_;
-    return boost::math::cdf(boost::math::negative_binomial(r, r / (r + mean_)), static_cast<double>(k));
+    return boost::math::cdf(dist::NegativeBinomial(r, r / (r + mean_)), static_cast<double>(k));
 }
 
 std::vector<double> CountModel::pmf_upto(std::int64_t last) const {
@@ -39,7 +37,7 @@ double binomial_upper(std::int64_t k, std::int64_t n, double p) {
     if (k <= 0) return 1;
     if (k > n) return 0;
     p = std::clamp(p, 0.0, 1.0);
-    const boost::math::binomial distribution(static_cast<double>(n), p);
+    const dist::Binomial distribution(static_cast<double>(n), p);
     return boost::math::cdf(boost::math::complement(distribution, static_cast<double>(k - 1)));
 }
 
@@ -47,9 +45,9 @@ double binomial_lower(std::int64_t k, std::int64_t n, double p) {
     if (k >= n) return 1;
     if (k < 0) return 0;
     p = std::clamp(p, 0.0, 1.0);
-    return boost::math::cdf(boost::math::binomial(static_cast<double>(n), p), static_cast<double>(k));
+    return boost::math::cdf(dist::Binomial(static_cast<double>(n), p), static_cast<double>(k));
 }
 
-double normal_upper(double z) { return boost::math::cdf(boost::math::complement(boost::math::normal(), z)); }
+double normal_upper(double z) { return boost::math::cdf(boost::math::complement(dist::Normal(), z)); }
 
 }  // namespace pw::analytics

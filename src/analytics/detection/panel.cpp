@@ -124,12 +124,15 @@ void add_advisers(Panel& panel, const Events& events, Day lo, Day hi) {
 }  // namespace
 
 // Each unit's and adviser's vector is reserved once at its exact size, and a Referral's size is a
-// multiple of its alignment, so the block holds them with nothing between.
+// multiple of its alignment, so the block holds them with nothing between. Pages of it never
+// touched (the advisers' half, when there are none) cost nothing.
 ReferralStore::ReferralStore(std::size_t referrals)
-    : block_(new std::byte[std::max<std::size_t>(1, referrals * sizeof(Referral))]),
-      resource_(block_.get(), std::max<std::size_t>(1, referrals * sizeof(Referral))) {
-    advise_huge_pages(block_.get(), referrals * sizeof(Referral));
-}
+    : bytes_(std::max<std::size_t>(1, referrals * sizeof(Referral))),
+      block_(allocate_large(bytes_)),
+      resource_(block_, bytes_) {}
+
+// The resource, destroyed after this, hands back only what it took from the heap, not the block.
+ReferralStore::~ReferralStore() { deallocate_large(block_, bytes_); }
 
 std::uint8_t estimated_open_days(const std::array<std::int64_t, 7>& by_weekday) {
     std::int64_t total = 0;

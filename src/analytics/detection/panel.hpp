@@ -35,20 +35,32 @@ struct AdviserPanel {
     PeerGroup peers;
 };
 
-// Where a panel's referrals live: one block sized for them all and backed by large pages (see
-// huge_pages.hpp), in place of an allocation per unit and adviser, whose first touch a page at a
-// time was most of the cost of reshaping ten million events. Past its size it takes from the heap.
+// Where a panel's referrals live: one block sized for them all, a mapping of its own backed by
+// large pages (see huge_pages.hpp), in place of an allocation per unit and adviser, whose first
+// touch a page at a time was most of the cost of reshaping ten million events. Past its size it
+// takes from the heap.
 class ReferralStore {
 public:
     explicit ReferralStore(std::size_t referrals);
+    ~ReferralStore();
+    ReferralStore(const ReferralStore&) = delete;
+    ReferralStore& operator=(const ReferralStore&) = delete;
     std::pmr::memory_resource* resource() { return &resource_; }
 
 private:
-    std::unique_ptr<std::byte[]> block_;
+    std::size_t bytes_;
+    void* block_;
     std::pmr::monotonic_buffer_resource resource_;
 };
 
+// The units' and advisers' referrals live in the panel's store: a UnitData must not be moved out
+// of its panel and kept after the panel is gone (a copy is free-standing). A panel can be moved
+// but not assigned over: assignment would free the old store before the old units.
 struct Panel {
+    Panel() = default;
+    Panel(Panel&&) = default;
+    Panel& operator=(Panel&&) = delete;
+
     std::string not_run;  // why there are no units to test (an empty period, too long a span)
     std::unique_ptr<ReferralStore> referral_store;  // before the units, so it outlives them
     std::vector<std::unique_ptr<Calendar>> calendars;  // events input only: one per nation in use

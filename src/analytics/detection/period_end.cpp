@@ -1,13 +1,13 @@
 #include <fmt/format.h>
 #include <algorithm>
 #include <array>
-#include <boost/math/distributions/students_t.hpp>
 #include <cmath>
 #include <limits>
 #include <span>
 #include <string>
 #include <vector>
 
+#include "analytics/detection/distributions.hpp"
 #include "analytics/detection/model.hpp"
 #include "analytics/detection/tests.hpp"
 
@@ -105,7 +105,7 @@ MonthEnd month_end_of(const std::vector<Week>& weeks) {
     m.spread = poisson > 0 ? std::sqrt(variance / poisson) : 1;
     m.p = std::isinf(df)
               ? normal_upper(d / std::sqrt(variance))
-              : boost::math::cdf(boost::math::complement(boost::math::students_t(df), d / std::sqrt(variance)));
+              : boost::math::cdf(boost::math::complement(dist::StudentsT(df), d / std::sqrt(variance)));
     return m;
 }
 
@@ -118,10 +118,19 @@ MonthEnd month_end_of(const std::vector<Week>& weeks) {
 // a year is only twelve months.
 struct MonthByMonth {
     std::size_t months = 0;
-    double slope = 0;  // month-end referrals over the pace, per referral the earlier days fell short
-    double r = 0;      // their correlation
-    double p = 1;      // one-sided, that the excess rises with the shortfall
+    bool read = false;  // false when the shortfalls or the excesses were the same every month
+    double slope = 0;   // month-end referrals over the pace, per referral the earlier days fell short
+    double r = 0;       // their correlation
+    double p = 1;       // one-sided, that the excess rises with the shortfall
 };
+
+// A week the unit was not there for (the panel marks it -1: before it opened, after it closed).
+// Days in the part-weeks at the ends of the period are outside the counts, and count as there.
+bool absent_in(const UnitData& unit, std::int32_t week) {
+    const auto known = static_cast<std::int64_t>(week) - unit.first_period;
+    return known >= 0 && known < static_cast<std::int64_t>(unit.counts.size()) &&
+           unit.counts[static_cast<std::size_t>(known)] < 0;
+}
 
 MonthByMonth month_by_month(const UnitData& unit) {
     MonthByMonth out;
@@ -135,7 +144,7 @@ MonthByMonth month_by_month(const UnitData& unit) {
     std::vector<Month> months(static_cast<std::size_t>(month_of(calendar.last()) - first + 1));
     for (Day d = calendar.first(); d <= calendar.last(); ++d) {
         auto& m = months[static_cast<std::size_t>(month_of(d) - first)];
-        if (!calendar.in_complete_month(d) || !there_in(unit, week_of(d))) m.whole = false;
+        if (!calendar.in_complete_month(d) || absent_in(unit, week_of(d))) m.whole = false;
         if (!calendar.open(unit.open_days, d)) continue;
         (calendar.month_end(d) ? m.end_days : m.early_days) += 1;
     }
@@ -144,14 +153,15 @@ MonthByMonth month_by_month(const UnitData& unit) {
         auto& m = months[static_cast<std::size_t>(month_of(r.day) - first)];
         (calendar.month_end(r.day) ? m.end : m.early) += 1;
     }
+    auto counted = [](const Month& m) { return m.whole && m.early_days > 0 && m.end_days > 0; };
     double early = 0, early_days = 0;
     for (const auto& m : months)
-        if (m.whole && m.early_days > 0 && m.end_days > 0) early += static_cast<double>(m.early), early_days += m.early_days;
+        if (counted(m)) early += static_cast<double>(m.early), early_days += m.early_days;
     if (early_days <= 0) return out;
     const double pace = early / early_days;
     std::vector<double> short_by, over_by;
     for (const auto& m : months)
-        if (m.whole && m.early_days > 0 && m.end_days > 0) {
+        if (counted(m)) {
             short_by.push_back(pace * m.early_days - static_cast<double>(m.early));
             over_by.push_back(static_cast<double>(m.end) - pace * m.end_days);
         }
@@ -166,28 +176,40 @@ MonthByMonth month_by_month(const UnitData& unit) {
         xx += dx * dx, yy += dy * dy, xy += dx * dy;
     }
     if (xx <= 0 || yy <= 0) return out;
+    out.read = true;
     out.slope = xy / xx;
     out.r = std::clamp(xy / std::sqrt(xx * yy), -1.0, 1.0);
-    const double t = out.r >= 1 ? std::numeric_limits<double>::infinity() : out.r * std::sqrt((n - 2) / (1 - out.r * out.r));
-    out.p = std::isinf(t) ? 0 : boost::math::cdf(boost::math::complement(boost::math::students_t(n - 2), t));
+    if (std::abs(out.r) >= 1) {
+        out.p = out.r > 0 ? 0 : 1;
+        return out;
+    }
+    const double t = out.r * std::sqrt((n - 2) / (1 - out.r * out.r));
+    out.p = boost::math::cdf(boost::math::complement(dist::StudentsT(n - 2), t));
     return out;
 }
 
 // The words for a month part that found an excess.
 std::string month_by_month_text(const MonthByMonth& m) {
     if (m.months < 6) return {};
+    if (!m.read)
+        return fmt::format(
+            "; month by month over {} months, the excess could not be read against the months' shortfalls (one or "
+            "the other was the same every month)",
+            m.months);
+    const std::string p = m.p < 0.001 ? "< 0.001" : fmt::format("{:.3f}", m.p);
     if (m.p <= 0.05)
         return fmt::format(
-            "; month by month over {} months, the month-end excess was larger when the month's earlier days had "
-            "fallen short of the unit's usual pace ({:+.2f} a referral short, r {:+.2f}), as a target made up at the "
-            "month end makes it",
-            m.months, m.slope, m.r);
+            "; month by month over {} months, the month-end excess was larger in months whose earlier days had "
+            "fallen short of the unit's usual pace (r {:+.2f}, one-sided p {}; {:+.2f} more at the month end per "
+            "referral short): a target made up at the month end does this, and so does work put off from earlier "
+            "in the month (absences made up, a backlog logged at the month end)",
+            m.months, m.r, p, m.slope);
     return fmt::format(
-        "; month by month over {} months, the month-end excess was no larger when the month's earlier days had "
-        "fallen short of the unit's usual pace (r {:+.2f}): a fixed monthly event, such as reviews in the month's "
-        "last week, makes an excess like this, where a target made up at the month end makes it larger in short "
-        "months (though {} months may be too few to show it)",
-        m.months, m.r, m.months);
+        "; month by month over {} months, the month-end excess was not clearly larger in months whose earlier days "
+        "had fallen short of the unit's usual pace (r {:+.2f}, one-sided p {}): an excess the same every month is "
+        "what a fixed monthly event makes, such as reviews in the month's last week; a target made up at the month "
+        "end would make it larger in short months, though {} months may be too few to show it",
+        m.months, m.r, p, m.months);
 }
 
 struct TopUp {

@@ -67,7 +67,7 @@ struct UnitData {
     std::int32_t first_period = 0;             // week or month index of counts[0]
     std::vector<std::int32_t> counts;          // per period; -1 where the input has no row
     std::vector<std::int32_t> adverse;         // per period when known (counts input), else empty
-    std::pmr::vector<Referral> referrals;      // events input only (a panel's share one store)
+    std::pmr::vector<Referral> referrals;      // events input only (a panel's share its store: see Panel)
     const Calendar* calendar = nullptr;        // events input only
     std::uint8_t open_days = kMondayToFriday;  // weekdays the unit works (bit 0 = Monday)
 };

@@ -7,7 +7,6 @@
 #include <fmt/format.h>
 
 #include "analytics/referrals/columns.hpp"
-#include "analytics/referrals/huge_pages.hpp"
 #include "analytics/referrals/unit_index.hpp"
 
 namespace pw::analytics {
@@ -228,12 +227,12 @@ Result<Events> read_events(std::string_view text, ReadReport& report, const Prog
     // Columns sized once for the rows the file will hold: growing them by doubling copied every
     // column several times over and was a third of the time on a large file.
     const std::size_t rows = expected_rows(text);
-    reserve_huge(events.day, rows);
-    reserve_huge(events.unit, rows);
-    reserve_huge(events.reason, rows);
-    reserve_huge(events.decision, rows);
-    reserve_huge(events.reconsideration, rows);
-    reserve_huge(events.appeal, rows);
+    events.day.reserve(rows);
+    events.unit.reserve(rows);
+    events.reason.reserve(rows);
+    events.decision.reserve(rows);
+    events.reconsideration.reserve(rows);
+    events.appeal.reserve(rows);
     UnitIndex units(events.units);
     Day first = 0, last = 0;
     auto row = [&](const Record& r, const Columns<11>& c) -> std::optional<std::string> {
@@ -274,7 +273,7 @@ Result<Events> read_events(std::string_view text, ReadReport& report, const Prog
         events.reconsideration.push_back(*reconsideration);
         events.appeal.push_back(*appeal);
         if (c.has(e_adviser)) {  // only a file with an adviser column pays for one
-            if (events.adviser.empty()) reserve_huge(events.adviser, rows);
+            if (events.adviser.empty()) events.adviser.reserve(rows);
             events.adviser.push_back(adviser);
         }
         return std::nullopt;

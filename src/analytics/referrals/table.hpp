@@ -11,6 +11,7 @@
 
 #include "analytics/referrals/dates.hpp"
 #include "analytics/referrals/holidays.hpp"
+#include "analytics/referrals/huge_pages.hpp"
 
 namespace pw::analytics {
 
@@ -58,16 +59,16 @@ struct Units {
 struct Events {
     Units units;
     Dictionary reasons;
-    std::vector<Day> day;
-    std::vector<std::uint32_t> unit;
-    std::vector<std::uint32_t> reason;  // kNone when not given
-    std::vector<Decision> decision;
-    std::vector<Review> reconsideration;
-    std::vector<Review> appeal;
+    Column<Day> day;  // columns of millions of rows: see huge_pages.hpp
+    Column<std::uint32_t> unit;
+    Column<std::uint32_t> reason;  // kNone when not given
+    Column<Decision> decision;
+    Column<Review> reconsideration;
+    Column<Review> appeal;
     // Adviser pseudonyms, when the file has an adviser column: per referral an index into
     // `advisers`, kNone where the row leaves it empty; `adviser` is empty when there is no column.
     Dictionary advisers;
-    std::vector<std::uint32_t> adviser;
+    Column<std::uint32_t> adviser;
     std::size_t size() const { return day.size(); }
 };
 

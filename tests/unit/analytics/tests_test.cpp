@@ -5,7 +5,11 @@
 #include <cmath>
 #include <random>
 
+#include <fmt/format.h>
+
+#include "analytics/detection/panel.hpp"
 #include "analytics/detection/tests.hpp"
+#include "analytics/referrals/reader.hpp"
 
 using namespace pw::analytics;
 
@@ -203,30 +207,58 @@ MonthReading read_months(int offices, Office office) {
     for (int i = 0; i < offices; ++i) {
         const std::string text = period_end_test(office()).effect_text;
         m.excess += text.find("month by month") != std::string::npos;
-        m.larger += text.find("the month-end excess was larger when") != std::string::npos;
-        m.no_larger += text.find("the month-end excess was no larger when") != std::string::npos;
+        m.larger += text.find("the month-end excess was larger in months") != std::string::npos;
+        m.no_larger += text.find("the month-end excess was not clearly larger in months") != std::string::npos;
     }
     return m;
 }
 
 TEST(PeriodEndTest, MonthByMonthATargetIsToldFromAFixedMonthlyEvent) {
     // A year of 10 referrals a week. A review in the month's last week adds 2 referrals on each of its
-    // last 5 working days, every month; a target makes each month up to 110% of its usual 43. Both
-    // crowd the month end; only the target's excess is larger in months that fell short. (On other
-    // seeds: reviews read "no larger" in 94-98% of offices, targets "larger" in 97% of those whose
-    // month end stood out.)
+    // last 5 working days, every month; a target makes each month up to 110% of its usual 43, or to
+    // 100%. All crowd the month end; only a target's excess is larger in months that fell short. (On
+    // other seeds: reviews read "larger" in 2.5-3.3% of offices; targets at 110% "larger" in 97% of
+    // those whose month end stood out, at 100% in 84%.)
     const Calendar calendar(*parse_day("2013-01-01"), *parse_day("2013-12-31"));
     std::mt19937_64 random(20261206);
     const auto reviews = read_months(200, [&] { return busy_weeks(calendar, 10, 0.1, 2, random); });
     EXPECT_EQ(reviews.excess, 200);
-    EXPECT_GE(reviews.no_larger, 180);
+    EXPECT_LE(reviews.larger, 16);  // the reading's own 5% line, and room for chance
+    EXPECT_EQ(reviews.larger + reviews.no_larger, 200);
     const auto targets = read_months(200, [&] { return monthly_target(calendar, 10, 1.1 * 10 * 52 / 12, random); });
     EXPECT_GE(targets.excess, 170);
     EXPECT_GE(targets.larger, targets.excess * 9 / 10);
+    const auto at_usual = read_months(200, [&] { return monthly_target(calendar, 10, 10.0 * 52 / 12, random); });
+    EXPECT_GE(at_usual.excess, 100);
+    EXPECT_GE(at_usual.larger, at_usual.excess * 3 / 4);
     // Without either, the month part rarely finds an excess, and the reading is shown only then.
     const auto plain = read_months(200, [&] { return busy_weeks(calendar, 10, 0.1, 0, random); });
     EXPECT_LE(plain.excess, 13);
-    EXPECT_EQ(plain.excess, plain.larger + plain.no_larger);
+}
+
+TEST(PeriodEndTest, MonthByMonthReadsEveryWholeMonthOfAFileThroughThePanel) {
+    // A file from Thursday 1 August 2013 to Thursday 31 July 2014: its first and last weeks are cut,
+    // so the panel's weekly counts leave them out, but August and July are whole months and are
+    // read. Two referrals every working day, and six on each of a month's last 5 working days.
+    std::string csv = "date,unit,decision\n";
+    const Calendar calendar(*parse_day("2013-08-01"), *parse_day("2014-07-31"));
+    for (Day d = calendar.first(); d <= calendar.last(); ++d) {
+        if (!calendar.working(d)) continue;
+        const Civil c = civil_from_day(d);
+        const std::string line = fmt::format("{:04}-{:02}-{:02},office,adverse\n", c.year, c.month, c.day);
+        for (int i = 0; i < (calendar.month_end(d) ? 6 : 2); ++i) csv += line;
+    }
+    ReadReport report;
+    const auto events = read_events(csv, report);
+    ASSERT_TRUE(events) << events.error().message;
+    const Panel panel = panel_from(*events);
+    ASSERT_EQ(panel.units.size(), 1u);
+    const auto result = period_end_test(panel.units[0]);
+    EXPECT_LT(result.p_value, 1e-6) << result.effect_text;
+    // The same two a day every month: the shortfalls do not vary, so there is nothing to read them by.
+    EXPECT_NE(result.effect_text.find("month by month over 12 months, the excess could not be read"),
+              std::string::npos)
+        << result.effect_text;
 }
 
 TEST(PeriodEndTest, BusyWeeksInABigOfficeAreNotAMonthEnd) {
