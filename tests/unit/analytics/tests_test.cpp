@@ -184,15 +184,15 @@ UnitData busy_weeks(const Calendar& calendar, double per_week, double alpha, int
 UnitData monthly_target(const Calendar& calendar, double per_week, double target, std::mt19937_64& random) {
     UnitData unit = busy_weeks(calendar, per_week, 0.1, 0, random);
     const std::int32_t first = month_of(calendar.first());
-    std::vector<int> made(static_cast<std::size_t>(month_of(calendar.last()) - first + 1), 0);
+    const auto months = static_cast<std::size_t>(month_of(calendar.last()) - first + 1);
+    std::vector<int> made(months, 0);
+    std::vector<std::vector<Day>> ends(months);
     for (const auto& r : unit.referrals) ++made[static_cast<std::size_t>(month_of(r.day) - first)];
-    for (std::size_t m = 0; m < made.size(); ++m) {
-        std::vector<Day> ends;
-        for (Day d = calendar.first(); d <= calendar.last(); ++d)
-            if (month_of(d) - first == static_cast<std::int32_t>(m) && calendar.month_end(d)) ends.push_back(d);
-        for (int i = made[m]; i < static_cast<int>(target) && !ends.empty(); ++i)
-            unit.referrals.push_back({any_day(ends, random), Decision::adverse});
-    }
+    for (Day d = calendar.first(); d <= calendar.last(); ++d)
+        if (calendar.month_end(d)) ends[static_cast<std::size_t>(month_of(d) - first)].push_back(d);
+    for (std::size_t m = 0; m < months; ++m)
+        for (int i = made[m]; i < static_cast<int>(target) && !ends[m].empty(); ++i)
+            unit.referrals.push_back({any_day(ends[m], random), Decision::adverse});
     return unit;
 }
 
