@@ -13,16 +13,14 @@ Calendar::Calendar(Day first, Day last, Nation nation) : first_(first), last_(la
     const Day from = first_day_of_month(month_of(first)), to = first_day_of_month(month_of(last) + 1) - 1;
     auto working_day = [&](Day d) { return weekday(d) < 5 && !bank_holiday(d, nation); };
     for (Day d = from; d <= to; ++d) {
-        // The month's last working days, counted back from its end.
+        // The month's end: from the first of its last 5 working days, counted back from its end, to
+        // its last day. A weekend day inside that span is part of it, for a unit open at weekends.
         const auto month = month_of(d);
         const Day month_start = first_day_of_month(month);
         const Day month_last = month_start + days_in_month(month) - 1;
-        bool is_month_end = false;
-        if (working_day(d)) {
-            int after = 0;
-            for (Day e = d + 1; e <= month_last && after < kMonthEndDays; ++e) after += working_day(e);
-            is_month_end = after < kMonthEndDays;
-        }
+        int after = 0;
+        for (Day e = d + 1; e <= month_last && after < kMonthEndDays; ++e) after += working_day(e);
+        const bool is_month_end = after < kMonthEndDays;
         if (!covers(d)) continue;
         const Day monday = monday_of_week(week_of(d));
         std::uint8_t f = 0;

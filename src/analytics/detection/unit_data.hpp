@@ -35,6 +35,8 @@ public:
     static constexpr int kMonthEndDays = 5;  // "period end" = the month's last 5 working days
     bool covers(Day d) const { return d >= first_ && d <= last_; }
     bool working(Day d) const { return flag(d, 1); }  // Monday to Friday and not a bank holiday
+    // In the month's end: its last 5 working days and any weekend day or bank holiday among them or
+    // after them (a unit open on Saturdays works the month end on them too).
     bool month_end(Day d) const { return flag(d, 2); }
     bool holiday(Day d) const { return flag(d, 4); }
     bool in_complete_month(Day d) const { return flag(d, 8); }

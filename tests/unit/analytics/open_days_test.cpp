@@ -65,6 +65,10 @@ TEST(Calendar, MonthEndsSkipBankHolidays) {
     EXPECT_TRUE(england.month_end(on("2012-08-24")));
     EXPECT_FALSE(scotland.month_end(on("2012-08-24")));
     EXPECT_TRUE(scotland.month_end(on("2012-08-27")));
+    // The weekend inside the span is part of the month's end (for a unit open then); the one before is not.
+    EXPECT_TRUE(england.month_end(on("2012-08-25")));
+    EXPECT_FALSE(scotland.month_end(on("2012-08-25")));
+    EXPECT_FALSE(england.month_end(on("2012-08-18")));
 }
 
 TEST(OpenDays, AreReadFromTheWaysPeopleWriteThem) {

@@ -189,7 +189,7 @@ UnitData monthly_target(const Calendar& calendar, double per_week, double target
     std::vector<std::vector<Day>> ends(months);
     for (const auto& r : unit.referrals) ++made[static_cast<std::size_t>(month_of(r.day) - first)];
     for (Day d = calendar.first(); d <= calendar.last(); ++d)
-        if (calendar.month_end(d)) ends[static_cast<std::size_t>(month_of(d) - first)].push_back(d);
+        if (calendar.working(d) && calendar.month_end(d)) ends[static_cast<std::size_t>(month_of(d) - first)].push_back(d);
     for (std::size_t m = 0; m < months; ++m)
         for (int i = made[m]; i < static_cast<int>(target) && !ends[m].empty(); ++i)
             unit.referrals.push_back({any_day(ends[m], random), Decision::adverse});
