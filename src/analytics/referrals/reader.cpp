@@ -201,6 +201,25 @@ std::optional<std::string> optional_name(Dictionary& names, std::string_view tex
     return std::nullopt;
 }
 
+// A free-text field written over several lines in a spreadsheet (a quoted field may hold line
+// breaks and tabs): on one line, each run of them a single space, none at either end. Other text
+// is returned as it is, without a copy.
+std::string_view one_line(std::string_view text, std::string& buffer) {
+    if (text.find_first_of("\r\n\t") == std::string_view::npos) return text;
+    buffer.clear();
+    bool space = false;
+    for (char ch : text) {
+        if (ch == '\r' || ch == '\n' || ch == '\t' || ch == ' ') {
+            space = !buffer.empty();
+            continue;
+        }
+        if (space) buffer += ' ';
+        space = false;
+        buffer += ch;
+    }
+    return buffer;
+}
+
 }  // namespace
 
 std::string_view event_columns() {
@@ -235,6 +254,7 @@ Result<Events> read_events(std::string_view text, ReadReport& report, const Prog
     events.appeal.reserve(rows);
     UnitIndex units(events.units);
     Day first = 0, last = 0;
+    std::string line_buffer;  // a reason written over several lines, put on one
     auto row = [&](const Record& r, const Columns<11>& c) -> std::optional<std::string> {
         const auto date_text = c.get(r, e_date);
         const auto day = parse_day(date_text);
@@ -257,7 +277,8 @@ Result<Events> read_events(std::string_view text, ReadReport& report, const Prog
         if (*appeal != Review::none && *reconsideration != Review::upheld)
             return "an appeal is recorded without a reconsideration that upheld the decision";
         std::uint32_t reason = kNone, adviser = kNone;
-        if (auto problem = optional_name(events.reasons, c.get(r, e_reason), "the reason", reason)) return problem;
+        if (auto problem = optional_name(events.reasons, one_line(c.get(r, e_reason), line_buffer), "the reason", reason))
+            return problem;
         if (auto problem = optional_name(events.advisers, c.get(r, e_adviser), "the adviser", adviser)) return problem;
         std::uint32_t unit = 0;
         if (auto problem = units.add(

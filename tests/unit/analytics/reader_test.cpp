@@ -108,6 +108,24 @@ TEST(ReadEvents, ReadsAdvisersWhenTheFileNamesThem) {
     EXPECT_TRUE(read_events(std::string(kHeader) + "2012-03-14,Office 1,,,,adverse,,\n", again)->adviser.empty());
 }
 
+// A spreadsheet's note written over several lines is exported as a quoted field holding line
+// breaks (RFC 4180): the reason is read, on one line. A unit's name with a line break is not.
+TEST(ReadEvents, ReadsAReasonWrittenOverSeveralLines) {
+    ReadReport report;
+    auto events = read_events("date,unit,decision,reason\r\n"
+                              "2012-03-14,Office 1,adverse,\"missed\r\nappointment\"\r\n"
+                              "2012-03-15,Office 1,adverse,\"missed\tappointment \n\"\r\n"
+                              "2012-03-16,\"Office\n1\",adverse,missed appointment\r\n",
+                              report);
+    ASSERT_TRUE(events) << events.error().message;
+    ASSERT_EQ(events->size(), 2u);
+    EXPECT_EQ(events->reasons.name(events->reason[0]), "missed appointment");
+    EXPECT_EQ(events->reason[1], events->reason[0]);
+    ASSERT_EQ(report.problems.size(), 1u);
+    EXPECT_EQ(report.problems[0].line, 6u);  // the row that starts on line 6 of the file
+    EXPECT_EQ(report.problems[0].reason, "the unit contains a control character");
+}
+
 TEST(ReadEvents, RefusesRandomBytesWithAClearMessage) {
     std::mt19937 random(3);
     std::string noise(4 << 20, '\0');
