@@ -106,6 +106,20 @@ TEST_F(Detect, MalformedFilesFailWithClearMessages) {
     auto missing = run_cli({"detect", path("nothing-here.csv"), "--format", "events"});
     EXPECT_EQ(missing.exit_code, 3);
     EXPECT_EQ(missing.err, "providerwatch: error: cannot read " + path("nothing-here.csv") + "\n");
+    // A device that never ends is refused from its first block, not read to the end.
+    auto zeros = run_cli({"detect", "/dev/zero", "--format", "events"});
+    EXPECT_EQ(zeros.exit_code, 3);
+    EXPECT_NE(zeros.err.find("this is not a CSV text file"), std::string::npos) << zeros.err;
+    // Every row unreadable, even with --skip-bad-rows: the rows' problems, not "no rows".
+    auto uk = run_cli({"detect", write("uk-dates.csv", "date,unit,decision\n14/03/2012,a,adverse\n15/03/2012,a,adverse\n"),
+                       "--format", "events", "--skip-bad-rows"});
+    EXPECT_EQ(uk.exit_code, 3);
+    EXPECT_NE(uk.err.find("line 2: the date \"14/03/2012\" is not a real date"), std::string::npos) << uk.err;
+    EXPECT_NE(uk.err.find("none of its 2 rows could be read"), std::string::npos) << uk.err;
+    // Arguments that cannot work are refused before the file is read.
+    EXPECT_EQ(run_cli({"detect", path("x.csv"), "--format", "events", "--fdr", "nan"}).exit_code, 2);
+    EXPECT_EQ(run_cli({"detect", path("x.csv"), "--format", "events", "--out", path("no-such-folder/r.html")}).exit_code,
+              2);
     EXPECT_EQ(run_cli({"detect", path("x.csv"), "--format", "tsv"}).exit_code, 2);
     EXPECT_EQ(run_cli({"detect", path("x.csv"), "--format", "events", "--out", path("x.pdf")}).exit_code, 2);
 }

@@ -1,5 +1,9 @@
 #include <unistd.h>
+#include <cmath>
 #include <cstdio>
+#include <cstring>
+#include <expected>
+#include <filesystem>
 #include <fstream>
 #include <iostream>
 #include <tuple>
@@ -16,16 +20,30 @@ namespace {
 
 constexpr std::size_t kProgressFrom = 64u << 20;  // files this large get a progress line
 
-std::optional<std::string> read_whole(const std::string& path) {
+// The whole file, or why not. A file whose first block holds a NUL byte is not text (a
+// spreadsheet's own format, a disk image, /dev/zero): it is refused before the rest is read.
+std::expected<std::string, std::string> read_whole(const std::string& path) {
     std::FILE* file = std::fopen(path.c_str(), "rb");
-    if (!file) return std::nullopt;
+    if (!file) return std::unexpected("cannot read " + path);
     std::string text;
     char buffer[1 << 16];
-    for (std::size_t n; (n = std::fread(buffer, 1, sizeof buffer, file)) > 0;) text.append(buffer, n);
+    for (std::size_t n; (n = std::fread(buffer, 1, sizeof buffer, file)) > 0;) {
+        if (text.empty() && std::memchr(buffer, '\0', n) != nullptr) {
+            std::fclose(file);
+            return std::unexpected(path + ": this is not a CSV text file (it contains NUL bytes near the start)");
+        }
+        text.append(buffer, n);
+    }
     const bool failed = std::ferror(file) != 0;
     std::fclose(file);
-    if (failed) return std::nullopt;
+    if (failed) return std::unexpected("cannot read " + path);
     return text;
+}
+
+// Whether a report could be written at `path`: its folder exists and may be written to.
+bool writable(const std::string& path) {
+    const auto folder = std::filesystem::path(path).parent_path();
+    return access(folder.empty() ? "." : folder.c_str(), W_OK) == 0 && !std::filesystem::is_directory(path);
 }
 
 analytics::Progress progress_line(std::size_t size) {
@@ -100,11 +118,21 @@ void add_detect(CLI::App& app, int& exit_code) {
         "Events: first day of the period every unit is tested over, YYYY-MM-DD (default: the file's first)");
     cmd->add_option("--to", to, "Events: last day of that period, YYYY-MM-DD (default: the file's last)");
     cmd->footer(
-        "Exit codes: 0 done, 2 bad arguments, 3 the file cannot be read or has bad rows.\n"
+        "Exit codes: 0 done, 1 the report could not be written, 2 bad arguments, 3 the file cannot be read or has "
+        "bad rows.\n"
         "Example: providerwatch detect referrals.csv --format events --out report.html");
     cmd->callback([&exit_code] {
         if (!out.empty() && !out.ends_with(".html") && !out.ends_with(".json") && !out.ends_with(".csv")) {
             exit_code = report_error("--out must end in .html, .json or .csv", usage);
+            return;
+        }
+        if (!out.empty() && !writable(out)) {
+            exit_code = report_error("cannot write " + out + ": its folder does not exist or may not be written to",
+                                     usage);
+            return;
+        }
+        if (!std::isfinite(options.fdr)) {  // CLI11's range lets NaN through
+            exit_code = report_error("--fdr must be a number from 0.0001 to 0.5", usage);
             return;
         }
         for (auto [text, name, day] :
@@ -126,7 +154,7 @@ void add_detect(CLI::App& app, int& exit_code) {
         }
         auto text = read_whole(file);
         if (!text) {
-            exit_code = report_error("cannot read " + file, bad_data);
+            exit_code = report_error(text.error(), bad_data);
             return;
         }
         analytics::ReadReport read;
@@ -145,7 +173,12 @@ void add_detect(CLI::App& app, int& exit_code) {
                 return std::nullopt;
             }
             if (read.rows_read == 0) {
-                exit_code = report_error(file + ": the file has a header but no rows", bad_data);
+                exit_code = report_error(read.rows_rejected > 0
+                                             ? fmt::format("{}: none of its {} rows could be read (the first problems "
+                                                           "are listed above)",
+                                                           file, read.rows_rejected)
+                                             : file + ": the file has a header but no rows",
+                                         bad_data);
                 return std::nullopt;
             }
             if (!out.empty()) std::cerr << read.summary() << "\n";
