@@ -140,9 +140,9 @@ TestResult league_race_test(const UnitData& unit, const Peers& peers, const Perm
     result.p_value = p_value;
     result.effect = observed.slope;
     result.effect_text = fmt::format(
-        "for each referral it fell below the peer median, the unit made {:.2f} more the next period "
+        "for each referral it fell below the peer median, the unit made {:.2f} {} the next period "
         "({} permutations of its periods)",
-        observed.slope, done);
+        std::abs(observed.slope), observed.slope < 0 ? "fewer" : "more", done);
     result.chart = {{"referrals more per referral of shortfall", observed.slope, 0}};
     return result;
 }

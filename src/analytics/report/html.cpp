@@ -94,6 +94,18 @@ std::string chart_svg(const TestResult& t, std::string_view unit) {
 
 std::vector<std::string> summary_lines(const Report& report, const ReadReport& read) {
     std::vector<std::string> out{read.summary() + "."};
+    if (read.rows_rejected > 0 && !read.problems.empty()) {
+        // The rows left out, so that whoever reads the report can tell what it was not made from.
+        constexpr std::size_t kListed = 20;
+        std::string text = "Rows left out: ";
+        const auto listed = std::min(read.problems.size(), kListed);
+        for (std::size_t i = 0; i < listed; ++i)
+            text += fmt::format("{}line {} ({})", i ? "; " : "", read.problems[i].line, read.problems[i].reason);
+        if (read.rows_rejected > listed)
+            text += fmt::format("; and {} more (the JSON report lists the first {})", read.rows_rejected - listed,
+                                read.problems.size());
+        out.push_back(text + ".");
+    }
     if (report.options.from || report.options.to) {
         auto day = [](std::optional<Day> d, const char* otherwise) {
             if (!d) return std::string(otherwise);
@@ -106,11 +118,17 @@ std::vector<std::string> summary_lines(const Report& report, const ReadReport& r
     if (!report.units.empty()) {
         out.push_back(fmt::format("{} of {} units are flagged at a false discovery rate of {:.0f}%.", report.flagged,
                                   report.units.size(), 100 * report.options.fdr));
-        out.push_back(fmt::format(
-            "Calibration: {} simulated units without any quota; the tests were combined as {:.1f} independent tests, "
-            "and {:.1f}% of the simulated units reached p ≤ 5% (it should be near 5%).",
-            report.calibration.null_units, report.calibration.effective_tests,
-            100 * report.calibration.null_flag_rate));
+        const bool any_ran = std::ranges::any_of(
+            report.units, [](const UnitReport& u) { return std::ranges::any_of(u.tests, &TestResult::ran); });
+        if (!any_ran)
+            out.push_back("No test could run on any unit: each needs more weeks or referrals than the file holds "
+                          "(each unit's tests below say what they need).");
+        else
+            out.push_back(fmt::format(
+                "Calibration: {} simulated units without any quota; the tests were combined as {:.1f} independent "
+                "tests, and {:.1f}% of the simulated units reached p ≤ 5% (it should be near 5%).",
+                report.calibration.null_units, report.calibration.effective_tests,
+                100 * report.calibration.null_flag_rate));
     }
     if (!report.per_unit_not_run.empty()) out.push_back(report.per_unit_not_run + ".");
     const auto with_advisers = std::ranges::count_if(report.units, [](const UnitReport& u) { return u.advisers > 0; });
@@ -212,8 +230,8 @@ std::string ranking(const Report& report) {
     out = scrolling("Units by strength of evidence", out + "</tbody></table>");
     if (report.units.size() > kRankedUnits)
         out += fmt::format(
-            "<p class=\"govuk-body\">And {} more units with weaker evidence: the CSV and JSON reports "
-            "(<code>providerwatch detect FILE --out report.csv</code>) list every unit.</p>",
+            "<p class=\"govuk-body\">And {} more units with weaker evidence: the report as CSV or JSON lists "
+            "every unit.</p>",
             report.units.size() - kRankedUnits);
     return out;
 }

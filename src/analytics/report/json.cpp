@@ -59,6 +59,11 @@ std::string to_json(const Report& report, const ReadReport& read) {
                                 {"last", read.last_day},
                                 {"first_month", read.first_month},
                                 {"last_month", read.last_month}};
+    if (read.rows_rejected > 0) {
+        json::array problems;
+        for (const auto& p : read.problems) problems.push_back(json::object{{"line", p.line}, {"reason", p.reason}});
+        root["read"].as_object()["problems"] = std::move(problems);  // the first ReadReport::kProblemsKept
+    }
     auto day = [](Day d) {
         const Civil c = civil_from_day(d);
         return fmt::format("{:04}-{:02}-{:02}", c.year, c.month, c.day);
