@@ -22,6 +22,7 @@
 #include "web/publication/read_model.hpp"
 #include "web/registry/page_parts.hpp"
 #include "web/render/renderer.hpp"
+#include "web/research/pending.hpp"
 #include "web/research/readings.hpp"
 #include "web/staff_reports/keys.hpp"
 #include "web/stories/published_stories.hpp"
@@ -53,6 +54,7 @@ struct AppContext {
     SlowPool& slow;                             // argon2id work, off the connection threads
     const StaffReportKeys& staff;               // the moderators' key: staff reports are closed without it
     KeptReadings& readings;                     // kept detection reports, each parsed once
+    PendingReports& pending;                    // detection reports being made
     bool access_log = true;
 };
 

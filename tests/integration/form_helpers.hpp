@@ -1,5 +1,7 @@
 #pragma once
 // Forms from tests: the form tokens of pages, the area question, accounts made with the CLI, sign-in.
+#include <unistd.h>
+
 #include <gtest/gtest.h>
 
 #include <cstdio>
@@ -100,6 +102,20 @@ inline std::string sign_in(unsigned short port, const std::string& username, con
     EXPECT_NE(cookie.find("Secure"), std::string::npos);
     EXPECT_NE(cookie.find("SameSite=Lax"), std::string::npos);
     return "Cookie: " + cookie.substr(0, cookie.find(';')) + "\r\n";
+}
+
+// A kept report once it is made: an upload is answered at once with the report's address, which
+// shows its researcher a page that refreshes itself (a Refresh header) until the report is kept.
+inline HttpResponse made_report(unsigned short port, const std::string& link, const std::string& cookie) {
+    for (int i = 0; i < 600; ++i) {
+        auto r = request(port, "GET", link, cookie);
+        if (r.header("refresh").empty()) return r;
+        EXPECT_EQ(r.status, 200);
+        EXPECT_NE(r.body.find("Your report is"), std::string::npos) << r.body.substr(0, 2000);
+        usleep(100'000);
+    }
+    ADD_FAILURE() << link << " was not made within a minute";
+    return {};
 }
 
 // A researcher's upload of a referral file, as the /research form sends it.

@@ -2,6 +2,7 @@
 // same JSON and CSV as the command line, through a restart, deleted by its researcher), bad
 // files refused on the form, and large bodies refused to everyone else before they are read.
 #include <unistd.h>
+#include <chrono>
 #include <csignal>
 #include <filesystem>
 #include <fstream>
@@ -30,12 +31,13 @@ protected:
             upload_body(csrf_in(form.body, "/research/report"), format, csv, "referrals.csv", skip, keep_file));
     }
 
-    // An upload that becomes a report: its address (the link to share).
-    std::string kept(const std::string& format, const std::string& csv, bool keep_file = false) {
-        auto r = upload(researcher_, format, csv, false, keep_file);
+    // An upload that becomes a report: its address (the link to share), once the report is made.
+    std::string kept(const std::string& format, const std::string& csv, bool keep_file = false, bool skip = false) {
+        auto r = upload(researcher_, format, csv, skip, keep_file);
         EXPECT_EQ(r.status, 303) << r.body.substr(0, 2000);
         const std::string location(r.header("location"));
         EXPECT_EQ(location.rfind("/research/reports/", 0), 0u) << location;
+        EXPECT_EQ(made_report(port(), location, researcher_).status, 200);
         return location;
     }
 
@@ -82,11 +84,28 @@ TEST_P(Research, BadFilesComeBackToTheFormWithTheReason) {
     auto rows = upload(researcher_, "counts", "unit,period,referrals\na,2012-W01,-1\na,2012-W02,2\n");
     EXPECT_EQ(rows.status, 422);
     EXPECT_NE(rows.body.find("Line 2: the referral count is negative"), std::string::npos);
-    auto skipped = upload(researcher_, "counts", "unit,period,referrals\na,2012-W01,-1\na,2012-W02,2\n", true);
-    EXPECT_EQ(skipped.status, 303);
-    const auto report = request(port(), "GET", skipped.header("location"), researcher_);
+    const auto skipped = kept("counts", "unit,period,referrals\na,2012-W01,-1\na,2012-W02,2\n", false, true);
+    const auto report = request(port(), "GET", skipped, researcher_);
     EXPECT_EQ(report.status, 200);
     EXPECT_NE(report.body.find("1 rows rejected"), std::string::npos);
+    // Rows left out are listed in the report, not only counted.
+    EXPECT_NE(report.body.find("Rows left out: line 2 (the referral count is negative)."), std::string::npos)
+        << report.body;
+    // A file none of whose rows can be read says why, even when rows with problems are left out.
+    std::string uk_dates = "date,unit,decision\n";
+    for (int day = 1; day <= 20; ++day) uk_dates += std::to_string(day) + "/03/2012,a,adverse\n";
+    auto none = upload(researcher_, "events", uk_dates, true);
+    EXPECT_EQ(none.status, 422);
+    EXPECT_NE(none.body.find("None of the 20 rows of the file could be read"), std::string::npos) << none.body.substr(0, 4000);
+    EXPECT_NE(none.body.find("Line 2: "), std::string::npos);
+    // More units than a kept report is made for: refused on the form, with what to do instead.
+    std::string many = "unit,period,referrals,adverse\n";
+    for (int u = 0; u <= 5000; ++u) many += "office-" + std::to_string(u) + ",2012-01..2012-12,10,5\n";
+    auto too_many = upload(researcher_, "counts", many);
+    EXPECT_EQ(too_many.status, 422);
+    EXPECT_NE(too_many.body.find("The file names 5001 units; a report on this site is made for up to 5000"),
+              std::string::npos)
+        << too_many.body.substr(0, 3000);
     auto no_format = upload(researcher_, "", "date,unit,decision\n2012-01-02,a,adverse\n");
     EXPECT_EQ(no_format.status, 422);
     EXPECT_NE(no_format.body.find("Select what is in the file"), std::string::npos);
@@ -207,15 +226,64 @@ TEST_P(Research, AnotherResearcherMayReadTheLinkButOnlyItsOwnerDeletesIt) {
     EXPECT_EQ(request(port(), "GET", "/research/reports/not-a-number", researcher_).status, 404);
 }
 
+// A report that takes longer to make than a request may wait is still made and kept: the upload
+// is answered once the file is read, and the report's address shows it when it is ready. (Until
+// method 2026-12.7 the request waited for the report, and one past the deadline was lost.)
+TEST_P(Research, AReportSlowerThanTheRequestDeadlineIsKept) {
+    const auto dir = std::filesystem::temp_directory_path() / ("providerwatch-slow-" + std::to_string(getpid()));
+    std::filesystem::create_directories(dir);
+    ASSERT_EQ(run_cli({"simulate", "--units", "300", "--seed", "6", "--out", (dir / "sim.csv").string()}).exit_code, 0);
+    const std::string csv = file(dir / "sim.csv");
+    std::filesystem::remove_all(dir);
+    server_->signal(SIGTERM);
+    ASSERT_EQ(server_->wait(30000), 0);
+    server_ = std::make_unique<ServerProcess>(
+        db(), std::vector<std::string>{"--publish", "off", "--request-deadline-ms", "100"});
+    ASSERT_TRUE(server_->started()) << server_->err();
+    const auto start = std::chrono::steady_clock::now();
+    const auto r = upload(researcher_, "events", csv);
+    ASSERT_EQ(r.status, 303) << r.body.substr(0, 2000);
+    const std::string link(r.header("location"));
+    const auto report = made_report(port(), link, researcher_);
+    const auto took = std::chrono::steady_clock::now() - start;
+    ASSERT_EQ(report.status, 200);
+    EXPECT_NE(report.body.find("Target detection report"), std::string::npos);
+    EXPECT_GT(took, std::chrono::milliseconds(100)) << "the report was made within the deadline: this tests nothing";
+}
+
+// A colleague given the link who is not signed in is sent to sign in, and from there to the report.
+TEST_P(Research, ALinkOpensOnceTheColleagueHasSignedIn) {
+    const auto link = kept("counts", "unit,period,referrals,adverse\nA,2012-01..2012-12,100,30\n");
+    const auto password = create_account(db(), "res3", "researcher");
+    const auto away = get(port(), link);
+    ASSERT_EQ(away.status, 303);
+    const std::string to_sign_in(away.header("location"));
+    EXPECT_EQ(to_sign_in, "/sign-in?next=" + link);
+    const auto form = request(port(), "GET", to_sign_in);
+    EXPECT_NE(form.body.find("name=\"next\" value=\"" + link + "\""), std::string::npos) << form.body.substr(0, 3000);
+    const auto set = form.header("set-cookie");
+    const std::string cookie = "Cookie: " + set.substr(0, set.find(';')) + "\r\n";
+    const auto signed_in = request(port(), "POST", "/sign-in", cookie + kForm,
+                                   "csrf=" + csrf_in(form.body, "/sign-in") + "&username=res3&password=" +
+                                       url_encode(password) + "&next=" + url_encode(link));
+    ASSERT_EQ(signed_in.status, 303) << signed_in.body.substr(0, 2000);
+    EXPECT_EQ(signed_in.header("location"), link);
+    // Only a path on this site is returned to: another site's address is not.
+    const auto elsewhere = sign_in_form(port());
+    const auto not_there = request(port(), "POST", "/sign-in", elsewhere.cookie + kForm,
+                                   "csrf=" + elsewhere.csrf + "&username=res3&password=" + url_encode(password) +
+                                       "&next=" + url_encode("//evil.example/research"));
+    ASSERT_EQ(not_there.status, 303);
+    EXPECT_EQ(not_there.header("location"), "/research");
+}
+
 TEST_P(Research, AnAdminMayDeleteAnyonesReportAndAFileThatIsNotUtf8IsNotKept) {
     // A spreadsheet's Latin-1 row is left out ("skip"), and the file is not UTF-8 text: the report
     // is kept without the file rather than lost with it.
     const std::string csv =
         "unit,period,referrals,adverse\nA,2012-01..2012-12,100,30\nB,2012-01..2012-12,100,50\n"
         "Caf\xe9,2012-01..2012-12,100,40\n";
-    auto r = upload(researcher_, "counts", csv, true, true);
-    ASSERT_EQ(r.status, 303) << r.body.substr(0, 2000);
-    const std::string link = r.header("location");
+    const std::string link = kept("counts", csv, true, true);
     const auto page = request(port(), "GET", link, researcher_);
     ASSERT_EQ(page.status, 200);
     EXPECT_NE(page.body.find("The file itself was not kept."), std::string::npos);

@@ -23,7 +23,9 @@ protected:
             port(), "POST", "/research/report", researcher + kMultipart,
             upload_body(csrf_in(form.body, "/research/report"), "counts", csv, "referrals.csv", false, keep_file));
         EXPECT_EQ(made.status, 303) << made.body.substr(0, 2000);
-        return std::string(made.header("location"));
+        const std::string link(made.header("location"));
+        EXPECT_EQ(made_report(port(), link, researcher).status, 200);
+        return link;
     }
 
     // Posts the link form of the staff report at `url`; months as "3 2026".

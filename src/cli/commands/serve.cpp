@@ -209,6 +209,7 @@ int serve(ServeArgs& args) {
                           SnapshotSchedule{args.reload_ms, args.publish_schedule == "monthly"}, clock);
     web::SlowPool slow(args.slow_threads, args.slow_queue);
     web::KeptReadings readings;
+    web::PendingReports pending;
     web::App app(web::AppContext{registry,
                                  ratings,
                                  csrf,
@@ -242,6 +243,7 @@ int serve(ServeArgs& args) {
                                  slow,
                                  staff_keys,
                                  readings,
+                                 pending,
                                  args.access_log});
 
     std::optional<BackgroundServer> metrics_listener;

@@ -22,10 +22,11 @@ std::string sign_in_value(const Request& request) {
 }
 
 Response sign_in_page(const AppContext& app, const std::string& presession, const std::string& username,
-                      const std::string& error, int status) {
+                      const std::string& error, int status, std::string_view next = {}) {
     mustache::data data;
     data.set("title", error.empty() ? "Sign in" : "Error: Sign in");
     data.set("username", username);
+    if (is_return_path(next)) data.set("next", std::string(next));
     if (!error.empty()) data.set("error", error);
     data.set("csrf", app.csrf.issue("/sign-in|" + presession, current_day(app)));
     Response response = html_page(app, "sign_in", std::move(data), status);
@@ -56,21 +57,22 @@ Response sign_in(const AppContext& app, const Request& request) {
     const auto header = request.header("cookie");
     const auto presession = header ? cookie_value(*header, kSignInCookie) : std::nullopt;
     const std::string typed(field(*form, "username"));
+    const auto next = field(*form, "next");  // the page that sent them here, when it was one to return to
     if (!presession) {
         return sign_in_page(app, sign_in_value(request), typed,
                             "Your browser did not send back this site's sign-in cookie. Allow cookies for this site "
                             "and try again.",
-                            400);
+                            400, next);
     }
     if (!app.csrf.valid(field(*form, "csrf"), "/sign-in|" + *presession, current_day(app))) {
         return error_page(app, 403);
     }
     auto username = accounts::check_username(typed);
     const auto now = accounts::Clock::now();
-    if (!username) return sign_in_page(app, *presession, typed, "Enter your username and password", 400);
+    if (!username) return sign_in_page(app, *presession, typed, "Enter your username and password", 400, next);
     if (!app.sessions.may_try(*username, request.client, now)) {
         return sign_in_page(app, *presession, typed,
-                            "Too many attempts for this username. Wait 15 minutes and try again.", 429);
+                            "Too many attempts for this username. Wait 15 minutes and try again.", 429, next);
     }
     auto stored = store::find_account(app.db, *username);
     const auto password = field(*form, "password");
@@ -79,11 +81,11 @@ Response sign_in(const AppContext& app, const Request& request) {
     const bool matches = crypto::secret_matches(has_hash ? stored->password_hash : crypto::stand_in_hash(), password);
     const bool ok = has_hash && !stored->disabled && matches;
     app.sessions.record(*username, request.client, ok, now);
-    if (!ok) return sign_in_page(app, *presession, typed, "The username or password is not right", 400);
+    if (!ok) return sign_in_page(app, *presession, typed, "The username or password is not right", 400, next);
     // A new session id at every sign-in; any session this browser had is ended.
     if (auto old = cookie_value(*header, kSessionCookie)) app.sessions.end(*old);
     const auto id = app.sessions.start(stored->account.id, now);
-    Response response = redirect(landing(stored->account));
+    Response response = redirect(is_return_path(next) ? std::string(next) : landing(stored->account));
     response.set_header("Set-Cookie", session_cookie(id, static_cast<long>(app.sessions.policy().absolute.count())));
     return response;
 }
@@ -107,7 +109,8 @@ Response sign_out(const AppContext& app, const Request& request) {
 
 void add_account_routes(Router& router, const AppContext& app) {
     router.get("/sign-in", [&app](const Request& r, const RouteParams&) {
-        return sign_in_page(app, sign_in_value(r), "", "", 200);
+        const auto query = parse_query(r.query);
+        return sign_in_page(app, sign_in_value(r), "", "", 200, query ? field(*query, "next") : std::string_view{});
     });
     router.post(
         "/sign-in", [&app](const Request& r, const RouteParams&) { return sign_in(app, r); }, throttle::Action::sign_in,

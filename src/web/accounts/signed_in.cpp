@@ -27,8 +27,21 @@ std::optional<SignedIn> signed_in_as(const AppContext& app, const Request& reque
     return who;
 }
 
+bool is_return_path(std::string_view path) {
+    if (path.size() < 2 || path.size() > 200 || path[0] != '/' || path[1] == '/') return false;
+    if (path.find("..") != std::string_view::npos) return false;
+    return std::ranges::all_of(path, [](char c) {
+        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '/' || c == '-' ||
+               c == '_' || c == '.';
+    });
+}
+
 Response refuse_access(const AppContext& app, const Request& request) {
-    return signed_in(app, request) ? error_page(app, 403) : redirect("/sign-in");
+    if (signed_in(app, request)) return error_page(app, 403);
+    // A link someone was given (a kept report's) opens once they have signed in.
+    const bool back = (request.method == "GET" || request.method == "HEAD") && request.query.empty() &&
+                      is_return_path(request.path);
+    return redirect(back ? "/sign-in?next=" + request.path : std::string("/sign-in"));
 }
 
 std::string session_form_token(const AppContext& app, const SignedIn& who, std::string_view path) {

@@ -26,7 +26,9 @@ constexpr ErrorText kErrors[] = {
      "If you typed the web address, check it is correct. If you pasted it, check you copied "
      "the whole address."},
     {405, "That cannot be done here", "This page cannot be used in that way. Go back and try again."},
-    {413, "What you sent is too large", "Shorten what you wrote and try again."},
+    {413, "What you sent is too large",
+     "Shorten what you wrote and try again. A file of referral data may be up to 32 MB: split a larger one "
+     "(by area or provider, say) and go back to upload each part."},
     {429, "You have sent a lot in a short time",
      "To keep the site fair for everyone, each connection can send only so many ratings, reports and "
      "codename checks an hour. Nothing you sent just now was saved. Please try again in an hour. If "

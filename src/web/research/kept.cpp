@@ -82,7 +82,35 @@ std::expected<std::pair<SignedIn, store::KeptReportSummary>, Response> reader(co
     return std::pair{std::move(*who), std::move(*report)};
 }
 
+// A report still being made, to the researcher who uploaded it (web/research/pending.hpp).
+Response pending_page(const AppContext& app, std::int64_t id, const PendingReports::Status& status) {
+    using Stage = PendingReports::Status::Stage;
+    mustache::data data;
+    data.set("path", kept_report_path(id));
+    data.set("failed", flag(status.stage == Stage::failed));
+    data.set("waiting", flag(status.stage == Stage::waiting));
+    data.set("making", flag(status.stage == Stage::making));
+    if (status.stage == Stage::failed) {
+        data.set("title", "Error: The report was not made");
+        data.set("failure", status.failure);
+    } else {
+        data.set("title", status.stage == Stage::waiting ? "Your report is waiting to be made" : "Your report is being made");
+        data.set("ahead_text", status.ahead == 0   ? std::string("It is next.")
+                               : status.ahead == 1 ? std::string("1 report is ahead of yours.")
+                                                   : fmt::format("{} reports are ahead of yours.", status.ahead));
+    }
+    Response response = no_store(html_page(app, "research_pending", std::move(data),
+                                           status.stage == Stage::failed ? 500 : 200));
+    if (status.stage != Stage::failed) response.set_header("Refresh", "5");
+    return response;
+}
+
 Response show(const AppContext& app, const Request& request, const RouteParams& params) {
+    if (auto who = kept_report_reader(app, request)) {
+        const auto id = kept_report_id(params.get("id"));
+        if (id)
+            if (auto status = app.pending.status(*id, who->account.id)) return pending_page(app, *id, *status);
+    }
     auto found = reader(app, request, params);
     if (!found) return std::move(found.error());
     auto body = store::kept_report_body(app.db, found->second.id, "html");

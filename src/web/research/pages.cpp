@@ -1,6 +1,6 @@
 // The researcher's page: upload referral data, and the target-detection report is made and
 // kept (web/research/kept.cpp shows it). The file itself is kept only when the researcher asks.
-#include <atomic>
+#include <functional>
 
 #include <fmt/format.h>
 
@@ -24,7 +24,6 @@ namespace {
 
 constexpr std::string_view kReportPath = "/research/report";
 
-std::atomic<int> reports_running{0};  // one report at a time: the other core keeps serving the site
 
 struct FormState {
     std::string format;
@@ -99,51 +98,85 @@ research::KeptReport kept(const AppContext& app, const SignedIn& who, const File
     return k;
 }
 
-// Reads and tests the file; runs on its own thread. A report comes back as the report to keep, a
-// bad file as the form again.
-std::expected<research::KeptReport, Response> make_report(const AppContext& app, const SignedIn& who,
-                                                          const FilePart& file, FormState state) {
-    analytics::ReadReport read;
-    auto finish = [&](auto parsed) -> std::expected<research::KeptReport, Response> {
-        if (!parsed) {
-            state.errors.push_back({"file", "The file could not be read: " + parsed.error().message});
-            return std::unexpected(form_page(app, who, state, 422));
-        }
-        if (read.rows_rejected > 0 && !state.skip) {
-            state.read = &read;
-            state.errors.push_back({"file", fmt::format("{} rows of the file have problems: they are listed below. "
-                                                        "Correct them, or choose to leave them out",
-                                                        read.rows_rejected)});
-            return std::unexpected(form_page(app, who, state, 422));
-        }
-        if (read.rows_read == 0) {
-            state.errors.push_back({"file", "The file has a header but no rows"});
-            return std::unexpected(form_page(app, who, state, 422));
-        }
-        analytics::DetectOptions options;
-        options.threads = 1;
-        return kept(app, who, file, state, analytics::detect(*parsed, options), read);
+// The most units a report on the site is made for: a report keeps a row per unit and test in
+// each of its forms, and 200,000 units made half a gigabyte of them. The command line has no limit.
+constexpr std::size_t kMostUnits = 5000;
+
+// Reads the file: on the slow-work pool, before the upload is answered, so that a file with
+// problems comes back to the form with them listed. The error is the form to answer with.
+template <class Parsed>
+std::expected<Parsed, Response> read_file(const AppContext& app, const SignedIn& who, FormState& state,
+                                          std::expected<Parsed, Error> parsed,
+                                          const analytics::ReadReport& read) {
+    auto refuse = [&](std::string message) -> std::expected<Parsed, Response> {
+        state.errors.push_back({"file", std::move(message)});
+        return std::unexpected(form_page(app, who, state, 422));
     };
-    try {
-        return state.format == "counts" ? finish(analytics::read_counts(file.data, read))
-                                        : finish(analytics::read_events(file.data, read));
-    } catch (const std::exception&) {
-        return std::unexpected(error_page(app, 500));
+    if (!parsed) return refuse("The file could not be read: " + parsed.error().message);
+    if (read.rows_rejected > 0 && (!state.skip || read.rows_read == 0)) {
+        state.read = &read;
+        if (read.rows_read == 0)
+            return refuse(fmt::format("None of the {} rows of the file could be read: the first problems are listed "
+                                      "below",
+                                      read.rows_rejected));
+        return refuse(fmt::format("{} rows of the file have problems: they are listed below. Correct them, or "
+                                  "choose to leave them out",
+                                  read.rows_rejected));
     }
+    if (read.rows_read == 0) return refuse("The file has a header but no rows");
+    if (parsed->units.names.size() > kMostUnits)
+        return refuse(fmt::format("The file names {} units; a report on this site is made for up to {}. Split the "
+                                  "file (by area or provider, say), or run providerwatch detect on it",
+                                  parsed->units.names.size(), kMostUnits));
+    return std::move(*parsed);
 }
 
-// Keeps the report and sends the researcher to its page (its address is the link to share).
-void keep(const AppContext& app, const Request& request, research::KeptReport report, Responder respond) {
+// Reads the file and, when it reads, the tests and the report in its four forms.
+template <class Made>
+std::expected<Made, Response> with_file(const AppContext& app, const SignedIn& who, const FilePart& file,
+                                        FormState state,
+                                        const std::function<Made(const analytics::Report&,
+                                                                 const analytics::ReadReport&)>& then) {
+    analytics::ReadReport read;
+    auto test = [&](auto parsed) -> std::expected<Made, Response> {
+        auto input = read_file(app, who, state, std::move(parsed), read);
+        if (!input) return std::unexpected(std::move(input.error()));
+        if (!then) return Made{};
+        analytics::DetectOptions options;
+        options.threads = 1;
+        return then(analytics::detect(*input, options), read);
+    };
+    return state.format == "counts" ? test(analytics::read_counts(file.data, read))
+                                    : test(analytics::read_events(file.data, read));
+}
+
+// Makes the report and keeps it; the report's address shows how it went (web/research/pending.hpp).
+void make_and_keep(const AppContext& app, std::int64_t id, const SignedIn& who, const FilePart& file,
+                   const FormState& state) {
+    auto made = with_file<research::KeptReport>(
+        app, who, file, state, [&](const analytics::Report& report, const analytics::ReadReport& read) {
+            auto k = kept(app, who, file, state, report, read);
+            k.id = id;
+            return k;
+        });
+    if (!made) return app.pending.failed(id, "The file could not be read again. Upload it once more.");
     apply_change(
-        app, request,
-        [report = std::move(report)](soci::session& s) {
+        app, Request{},  // no request waits for it: it is kept whenever it is made
+        [report = std::move(*made)](soci::session& s) {
             store::SociKeptReportRepository reports(s);
             return without_value(research::keep_report(report, reports));
         },
-        [&app, respond, id = report.id](Result<void> done) {
-            if (!done) return respond(error_page(app, 503));
-            respond(redirect(kept_report_path(id)));
+        [&app, id](Result<void> done) {
+            if (done) return app.pending.done(id);
+            app.pending.failed(id, "The report was made but could not be saved. Upload the file again.");
         });
+}
+
+Response busy(const AppContext& app, const SignedIn& who, FormState state) {
+    state.errors.push_back({"file", "Several reports are waiting to be made. Try again in a few minutes"});
+    Response response = form_page(app, who, state, 503);
+    response.set_header("Retry-After", "120");
+    return response;
 }
 
 void report(const AppContext& app, const Request& request, Responder respond) {
@@ -168,29 +201,21 @@ void report(const AppContext& app, const Request& request, Responder respond) {
     else if (file->data.empty())
         state.errors.push_back({"file", "The selected file is empty"});
     if (!state.errors.empty()) return respond(form_page(app, *who, state, 422));
-    if (reports_running.fetch_add(1) > 0) {
-        --reports_running;
-        return respond(error_page(app, 503));
-    }
-    // On the slow-work pool, which the server stops (finishing it) before the app goes away.
-    Request answered;  // what keeping the report needs of the request: whether it was answered at its deadline
-    answered.abandoned = request.abandoned;
-    const bool queued = app.slow.try_run([&app, answered, who = *who, file = *file, state, respond]() mutable {
-        std::expected<research::KeptReport, Response> made;
-        try {
-            made = make_report(app, who, file, std::move(state));
-        } catch (...) {  // whatever it throws, the next report may start
-            --reports_running;
-            throw;
-        }
-        --reports_running;  // before answering, so the next upload from the same person is taken
-        if (!made) return respond(std::move(made.error()));
-        keep(app, answered, std::move(*made), respond);
+    if (app.pending.full()) return respond(busy(app, *who, state));
+    // On the slow-work pool, which the server stops (finishing it, and every report waiting) before
+    // the app goes away. The upload is answered once the file is read; the tests run after.
+    const bool queued = app.slow.try_run([&app, who = *who, file = *file, state, respond]() mutable {
+        auto readable = with_file<bool>(app, who, file, state, nullptr);
+        if (!readable) return respond(std::move(readable.error()));
+        const auto id = crypto::random_id();
+        const bool added = app.pending.add(id, who.account.id, [&app, id, who, file = std::move(file), state] {
+            make_and_keep(app, id, who, file, state);
+        });
+        if (!added) return respond(busy(app, who, std::move(state)));
+        respond(redirect(kept_report_path(id)));
+        app.pending.run_waiting();
     });
-    if (!queued) {
-        --reports_running;
-        respond(error_page(app, 503));
-    }
+    if (!queued) respond(busy(app, *who, std::move(state)));
 }
 
 }  // namespace
