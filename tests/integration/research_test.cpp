@@ -228,7 +228,7 @@ TEST_P(Research, AnotherResearcherMayReadTheLinkButOnlyItsOwnerDeletesIt) {
 
 // A report that takes longer to make than a request may wait is still made and kept: the upload
 // is answered once the file is read, and the report's address shows it when it is ready. (Until
-// method 2026-12.7 the request waited for the report, and one past the deadline was lost.)
+// December 2026 the request waited for the report, and one past the deadline was lost.)
 TEST_P(Research, AReportSlowerThanTheRequestDeadlineIsKept) {
     const auto dir = std::filesystem::temp_directory_path() / ("providerwatch-slow-" + std::to_string(getpid()));
     std::filesystem::create_directories(dir);
