@@ -287,6 +287,7 @@ int serve(ServeArgs& args) {
     server->run();
     // What is still queued refers to the app: finish it while the app is alive.
     slow.stop();
+    pending.stop();  // reports already waiting are made and kept (through the writer) before it stops
     writer.stop();
     spdlog::info("event=stopped");
     return ok;

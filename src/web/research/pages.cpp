@@ -172,9 +172,12 @@ void make_and_keep(const AppContext& app, std::int64_t id, const SignedIn& who, 
         });
 }
 
-Response busy(const AppContext& app, const SignedIn& who, FormState state) {
-    state.errors.push_back({"file", "Several reports are waiting to be made. Try again in a few minutes"});
-    Response response = form_page(app, who, state, 503);
+Response busy(const AppContext& app, const SignedIn& who, FormState state, PendingReports::Refused why) {
+    const bool theirs = why == PendingReports::Refused::yours_full;
+    state.errors.push_back({"file", theirs ? "You already have 2 reports being made or waiting. Upload this file "
+                                             "again once one of them is ready"
+                                           : "Several reports are being made or waiting. Try again in a few minutes"});
+    Response response = form_page(app, who, state, theirs ? 429 : 503);
     response.set_header("Retry-After", "120");
     return response;
 }
@@ -201,21 +204,28 @@ void report(const AppContext& app, const Request& request, Responder respond) {
     else if (file->data.empty())
         state.errors.push_back({"file", "The selected file is empty"});
     if (!state.errors.empty()) return respond(form_page(app, *who, state, 422));
-    if (app.pending.full()) return respond(busy(app, *who, state));
-    // On the slow-work pool, which the server stops (finishing it, and every report waiting) before
-    // the app goes away. The upload is answered once the file is read; the tests run after.
-    const bool queued = app.slow.try_run([&app, who = *who, file = *file, state, respond]() mutable {
+    // A place for it before anything more is done: a flood of uploads is refused here, at once,
+    // without its files being read or held (web/research/pending.hpp).
+    auto place = app.pending.reserve(who->account.id);
+    if (const auto* refused = std::get_if<PendingReports::Refused>(&place))
+        return respond(busy(app, *who, std::move(state), *refused));
+    // On the slow-work pool, which the server stops (finishing it) before the app goes away. The
+    // upload is answered once the file is read; the tests run after, on the reports' own thread.
+    const bool queued = app.slow.try_run([&app, who = *who, file = *file, state, respond,
+                                          held = std::get<std::shared_ptr<PendingReports::Place>>(place),
+                                          abandoned = request.abandoned]() mutable {
         auto readable = with_file<bool>(app, who, file, state, nullptr);
         if (!readable) return respond(std::move(readable.error()));
+        // Answered already at its deadline ("try again"): a report made now would be a surprise copy.
+        if (abandoned && *abandoned) return;
         const auto id = crypto::random_id();
-        const bool added = app.pending.add(id, who.account.id, [&app, id, who, file = std::move(file), state] {
-            make_and_keep(app, id, who, file, state);
-        });
-        if (!added) return respond(busy(app, who, std::move(state)));
+        if (!app.pending.add(*held, id, [&app, id, who, file = std::move(file), state] {
+                make_and_keep(app, id, who, file, state);
+            }))
+            return respond(busy(app, who, std::move(state), PendingReports::Refused::full));
         respond(redirect(kept_report_path(id)));
-        app.pending.run_waiting();
     });
-    if (!queued) respond(busy(app, *who, std::move(state)));
+    if (!queued) respond(busy(app, *who, std::move(state), PendingReports::Refused::full));
 }
 
 }  // namespace

@@ -1,5 +1,9 @@
 #include "web/research/pending.hpp"
 
+#include <sys/resource.h>
+#include <sys/syscall.h>
+#include <unistd.h>
+
 #include <spdlog/spdlog.h>
 
 namespace pw::web {
@@ -7,31 +11,77 @@ namespace pw::web {
 const char* const PendingReports::kCouldNotMake =
     "The report could not be made, because of a fault on our side. Try again in a few minutes.";
 
-bool PendingReports::add(std::int64_t id, std::int64_t owner, Make make) {
+PendingReports::Place::~Place() {
+    if (!used_) pending_->give_back(researcher_);
+}
+
+PendingReports::PendingReports(std::size_t places, std::size_t places_each, std::size_t max_failed)
+    : places_(places), places_each_(places_each), max_failed_(max_failed) {
+    thread_ = std::thread([this] { work(); });
+}
+
+PendingReports::~PendingReports() {
+    stop();
+}
+
+void PendingReports::stop() {
+    {
+        std::lock_guard lock(mutex_);
+        stopping_ = true;
+    }
+    wake_.notify_all();
+    if (thread_.joinable()) thread_.join();
+}
+
+std::variant<std::shared_ptr<PendingReports::Place>, PendingReports::Refused> PendingReports::reserve(
+    std::int64_t researcher) {
     std::lock_guard lock(mutex_);
-    if (queue_.size() >= max_waiting_) return false;
-    entries_[id] = Entry{owner, Status::Stage::waiting, {}};
-    queue_.emplace_back(id, std::move(make));
+    if (stopping_ || taken_total_ >= places_) return Refused::full;
+    auto& theirs = taken_[researcher];
+    if (theirs >= places_each_) return Refused::yours_full;
+    ++theirs;
+    ++taken_total_;
+    return std::make_shared<Place>(*this, researcher);
+}
+
+void PendingReports::give_back(std::int64_t researcher) {
+    std::lock_guard lock(mutex_);
+    if (auto it = taken_.find(researcher); it != taken_.end() && it->second > 0) {
+        if (--it->second == 0) taken_.erase(it);
+        --taken_total_;
+    }
+}
+
+bool PendingReports::add(Place& place, std::int64_t id, Make make) {
+    {
+        std::lock_guard lock(mutex_);
+        if (stopping_) return false;
+        entries_[id] = Entry{place.researcher_, Status::Stage::waiting, {}};
+        queue_.emplace_back(id, std::move(make));
+        place.used_ = true;  // given back by the thread once the report is made
+    }
+    wake_.notify_one();
     return true;
 }
 
-void PendingReports::run_waiting() {
-    {
-        std::lock_guard lock(mutex_);
-        if (running_) return;  // the thread making them will come to it
-        running_ = true;
-    }
+void PendingReports::work() {
+    // Below the connection threads, like the slow-work pool: pages and /healthz go first.
+    if (setpriority(PRIO_PROCESS, static_cast<id_t>(syscall(SYS_gettid)), 10) != 0)
+        spdlog::warn("event=report_thread_priority_unchanged");
     for (;;) {
         std::pair<std::int64_t, Make> next;
+        std::int64_t owner = 0;
         {
-            std::lock_guard lock(mutex_);
-            if (queue_.empty()) {
-                running_ = false;  // under the lock add() takes: a report added now finds no one making them
-                return;
-            }
+            std::unique_lock lock(mutex_);
+            wake_.wait(lock, [this] { return stopping_ || !queue_.empty(); });
+            if (queue_.empty()) return;  // stopping, and nothing waits
             next = std::move(queue_.front());
             queue_.pop_front();
-            if (auto it = entries_.find(next.first); it != entries_.end()) it->second.stage = Status::Stage::making;
+            making_ = next.first;
+            if (auto it = entries_.find(next.first); it != entries_.end()) {
+                it->second.stage = Status::Stage::making;
+                owner = it->second.owner;
+            }
         }
         try {
             next.second();
@@ -39,6 +89,12 @@ void PendingReports::run_waiting() {
             spdlog::error("event=report_failed");
             failed(next.first, kCouldNotMake);
         }
+        next.second = nullptr;  // the file it held goes now, not when the next report comes
+        {
+            std::lock_guard lock(mutex_);
+            making_.reset();
+        }
+        give_back(owner);
     }
 }
 
@@ -47,13 +103,18 @@ void PendingReports::done(std::int64_t id) {
     entries_.erase(id);
 }
 
-void PendingReports::failed(std::int64_t id, std::string why) {
+void PendingReports::failed(std::int64_t id, std::string why) noexcept {
     std::lock_guard lock(mutex_);
     auto it = entries_.find(id);
     if (it == entries_.end()) return;
-    it->second.stage = Status::Stage::failed;
-    it->second.failure = std::move(why);
-    failed_.push_back(id);
+    try {
+        failed_.push_back(id);
+        it->second.stage = Status::Stage::failed;
+        it->second.failure = std::move(why);
+    } catch (...) {  // no memory even for that: forget it, so its page says "not found", never "waiting"
+        entries_.erase(it);
+        return;
+    }
     while (failed_.size() > max_failed_) {
         entries_.erase(failed_.front());
         failed_.pop_front();
@@ -70,14 +131,14 @@ std::optional<PendingReports::Status> PendingReports::status(std::int64_t id, st
             if (waiting == id) break;
             ++s.ahead;
         }
-        s.ahead += running_ ? 1 : 0;  // the one being made
+        s.ahead += making_ ? 1 : 0;
     }
     return s;
 }
 
-std::size_t PendingReports::waiting() const {
+std::size_t PendingReports::places_taken() const {
     std::lock_guard lock(mutex_);
-    return queue_.size();
+    return taken_total_;
 }
 
 }  // namespace pw::web

@@ -1,22 +1,30 @@
 #pragma once
 // Reports being made. An upload whose file reads cleanly is answered at once with its report's
-// address; the tests run afterwards, one report at a time (the other core keeps serving the
-// site), and the address shows the researcher who uploaded it where it is ("2 reports ahead of
-// yours", "being made", or why it failed) until the kept report takes its place. No request waits
-// for the tests, so a large file is never cut off at the request deadline and lost.
+// address; the tests run afterwards on a thread of their own, one report at a time (the slow-work
+// pool stays free for sign-ins, the other core for pages), and the address shows the researcher
+// who uploaded it (and nobody else) where it is ("2 reports ahead of yours", "being made", or why
+// it failed) until the kept report takes its place. No request waits for the tests, so a large
+// file is never cut off at the request deadline and lost.
 //
-// The reports wait here in order of upload; whoever finds none being made makes them, on the
-// slow-work pool, until none waits. A server that stops finishes them first (SlowPool::stop runs
-// the job that drains them). Nothing here is written to disk and no time is kept: after a
-// restart a report that failed is forgotten, and one that was waiting was made before the stop.
+// Bounded before anything is read: an upload first takes a place (reserve), which counts against
+// 4 places in all and 2 for each researcher, whether its file is still being read or its report
+// waits to be made; beyond them it is refused at once, so a flood of uploads neither fills memory
+// with files nor holds up the slow-work pool, and one researcher cannot keep out the others.
+//
+// stop() makes every report already waiting, then joins. Nothing here is written to disk and no
+// time is kept: after a restart a report that failed is forgotten.
+#include <condition_variable>
 #include <cstddef>
 #include <cstdint>
 #include <deque>
 #include <functional>
+#include <memory>
 #include <mutex>
 #include <optional>
 #include <string>
+#include <thread>
 #include <unordered_map>
+#include <variant>
 
 namespace pw::web {
 
@@ -32,25 +40,41 @@ public:
     using Make = std::function<void()>;  // makes and keeps the report; calls done() or failed()
     static const char* const kCouldNotMake;  // what a failed report says when its make threw
 
-    explicit PendingReports(std::size_t max_waiting = 4, std::size_t max_failed = 64)
-        : max_waiting_(max_waiting), max_failed_(max_failed) {}
+    // A place taken by an upload: given back when it is dropped unless a report was added with it.
+    class Place {
+    public:
+        Place(PendingReports& owner, std::int64_t researcher) : pending_(&owner), researcher_(researcher) {}
+        ~Place();
+        Place(const Place&) = delete;
+        Place& operator=(const Place&) = delete;
 
-    // Adds a report to make, for `owner`. False (nothing added) when max_waiting already wait.
-    // When it returns true, the caller must call run_waiting() (on the pool), which makes it now
-    // or leaves it to the report being made.
-    bool add(std::int64_t id, std::int64_t owner, Make make);
-    // Makes the waiting reports in order until none waits, unless they are already being made on
-    // another thread (then it returns at once). What a report's make throws marks it failed.
-    void run_waiting();
+    private:
+        friend class PendingReports;
+        PendingReports* pending_;
+        std::int64_t researcher_;
+        bool used_ = false;
+    };
+    enum class Refused { full, yours_full };
+
+    explicit PendingReports(std::size_t places = 4, std::size_t places_each = 2, std::size_t max_failed = 64);
+    ~PendingReports();  // stop()
+    PendingReports(const PendingReports&) = delete;
+    PendingReports& operator=(const PendingReports&) = delete;
+    // Makes what is waiting, then joins; later reports are refused. Idempotent.
+    void stop();
+
+    // A place for `researcher`'s upload, or why there is none.
+    std::variant<std::shared_ptr<Place>, Refused> reserve(std::int64_t researcher);
+    // Adds the report to make in the place taken. False (the place given back) once stopped.
+    bool add(Place& place, std::int64_t id, Make make);
     // Its kept report is written: the address now shows it.
     void done(std::int64_t id);
     // It could not be made or kept: the address says why, to its researcher, until forgotten.
-    void failed(std::int64_t id, std::string why);
+    void failed(std::int64_t id, std::string why) noexcept;
 
     // The report's status, for its researcher only; nullopt for anyone else or an unknown id.
     std::optional<Status> status(std::int64_t id, std::int64_t reader) const;
-    std::size_t waiting() const;
-    bool full() const { return waiting() >= max_waiting_; }
+    std::size_t places_taken() const;
 
 private:
     struct Entry {
@@ -58,12 +82,20 @@ private:
         Status::Stage stage = Status::Stage::waiting;
         std::string failure;
     };
-    std::size_t max_waiting_, max_failed_;
+    void give_back(std::int64_t researcher);
+    void work();
+
+    std::size_t places_, places_each_, max_failed_;
     mutable std::mutex mutex_;
+    std::condition_variable wake_;
     std::unordered_map<std::int64_t, Entry> entries_;
+    std::unordered_map<std::int64_t, std::size_t> taken_;  // places by researcher
+    std::size_t taken_total_ = 0;
     std::deque<std::pair<std::int64_t, Make>> queue_;  // waiting, in order
     std::deque<std::int64_t> failed_;                  // oldest first, to forget beyond max_failed
-    bool running_ = false;
+    std::optional<std::int64_t> making_;
+    bool stopping_ = false;
+    std::thread thread_;
 };
 
 }  // namespace pw::web

@@ -1,103 +1,147 @@
-// Reports being made: one at a time and in order of upload, each shown only to its researcher
-// ("waiting", how many are ahead, "being made", or why it failed) until it is kept.
+// Reports being made: on a thread of their own, one at a time and in order of upload, each shown
+// only to its researcher ("waiting", how many are ahead, "being made", or why it failed) until it
+// is kept; places bounded in all and for each researcher before any file is read.
 #include <gtest/gtest.h>
 
+#include <chrono>
 #include <future>
+#include <memory>
 #include <stdexcept>
-#include <thread>
 #include <vector>
 
 #include "web/research/pending.hpp"
 
 using pw::web::PendingReports;
+using Place = std::shared_ptr<PendingReports::Place>;
 using Stage = PendingReports::Status::Stage;
+
+namespace {
+
+Place place_for(PendingReports& pending, std::int64_t researcher) {
+    auto p = pending.reserve(researcher);
+    EXPECT_TRUE(std::holds_alternative<Place>(p));
+    return std::holds_alternative<Place>(p) ? std::get<Place>(p) : nullptr;
+}
+
+// A report whose making waits until let go, and says when it has started.
+struct Held {
+    std::promise<void> started, go;
+    std::shared_future<void> released = go.get_future().share();
+    PendingReports::Make make(std::vector<int>& made, int id) {
+        return [this, &made, id] {
+            started.set_value();
+            released.wait();
+            made.push_back(id);
+        };
+    }
+};
+
+bool wait_for(const std::function<bool()>& condition) {
+    for (int i = 0; i < 2000 && !condition(); ++i) std::this_thread::sleep_for(std::chrono::milliseconds(1));
+    return condition();
+}
+
+}  // namespace
 
 TEST(PendingReports, AreMadeInOrderAndShownOnlyToTheirResearcher) {
     PendingReports pending;
     std::vector<int> made;
-    std::optional<PendingReports::Status> second_while_first;
-    ASSERT_TRUE(pending.add(11, 1, [&] {
-        made.push_back(11);
-        second_while_first = pending.status(12, 2);
-        pending.done(11);
+    Held first;
+    ASSERT_TRUE(pending.add(*place_for(pending, 1), 11, first.make(made, 11)));
+    first.started.get_future().wait();
+    ASSERT_TRUE(pending.add(*place_for(pending, 2), 12, [&] {
+        made.push_back(12);
+        pending.done(12);
     }));
-    ASSERT_TRUE(pending.add(12, 2, [&] { made.push_back(12); }));
-    const auto first = pending.status(11, 1);
-    ASSERT_TRUE(first);
-    EXPECT_EQ(first->stage, Stage::waiting);
-    EXPECT_EQ(first->ahead, 0u);
+    const auto making = pending.status(11, 1);
+    ASSERT_TRUE(making);
+    EXPECT_EQ(making->stage, Stage::making);
     const auto second = pending.status(12, 2);
     ASSERT_TRUE(second);
-    EXPECT_EQ(second->ahead, 1u);
+    EXPECT_EQ(second->stage, Stage::waiting);
+    EXPECT_EQ(second->ahead, 1u);  // the one being made
     EXPECT_FALSE(pending.status(11, 2)) << "another researcher learns nothing of it";
     EXPECT_FALSE(pending.status(99, 1));
 
-    pending.run_waiting();
+    pending.done(11);
+    first.go.set_value();
+    ASSERT_TRUE(wait_for([&] { return pending.places_taken() == 0; }));
     EXPECT_EQ(made, (std::vector<int>{11, 12}));
-    ASSERT_TRUE(second_while_first);
-    EXPECT_EQ(second_while_first->stage, Stage::waiting);
-    EXPECT_EQ(second_while_first->ahead, 1u);  // the one being made
     EXPECT_FALSE(pending.status(11, 1)) << "kept: the address shows the report itself";
-    const auto still = pending.status(12, 2);  // made, but done() not called yet: being kept
-    ASSERT_TRUE(still);
-    EXPECT_EQ(still->stage, Stage::making);
-    EXPECT_EQ(pending.waiting(), 0u);
+    EXPECT_FALSE(pending.status(12, 2));
 }
 
 TEST(PendingReports, AReportThatThrowsIsMarkedFailedAndTheNextIsStillMade) {
     PendingReports pending;
-    bool next_made = false;
-    ASSERT_TRUE(pending.add(1, 7, [] { throw std::runtime_error("a file the tests could not take"); }));
-    ASSERT_TRUE(pending.add(2, 7, [&] { next_made = true; }));
-    pending.run_waiting();
-    EXPECT_TRUE(next_made);
+    std::promise<void> next_made;
+    ASSERT_TRUE(pending.add(*place_for(pending, 7), 1, [] { throw std::runtime_error("a file the tests could not take"); }));
+    ASSERT_TRUE(pending.add(*place_for(pending, 7), 2, [&] {
+        pending.failed(2, "could not be saved");
+        next_made.set_value();
+    }));
+    next_made.get_future().wait();
+    ASSERT_TRUE(wait_for([&] { return pending.places_taken() == 0; }));
     const auto failed = pending.status(1, 7);
     ASSERT_TRUE(failed);
     EXPECT_EQ(failed->stage, Stage::failed);
     EXPECT_EQ(failed->failure, PendingReports::kCouldNotMake);
-    pending.failed(2, "could not be saved");
     EXPECT_EQ(pending.status(2, 7)->failure, "could not be saved");
 }
 
-TEST(PendingReports, AreBoundedWhileWaitingAndOnceFailed) {
-    PendingReports pending(2, 3);
-    EXPECT_TRUE(pending.add(1, 1, [] {}));
-    EXPECT_FALSE(pending.full());
-    EXPECT_TRUE(pending.add(2, 1, [] {}));
-    EXPECT_TRUE(pending.full());
-    EXPECT_FALSE(pending.add(3, 1, [] {})) << "a third waiting report is refused";
-    EXPECT_FALSE(pending.status(3, 1));
-    pending.run_waiting();
-    EXPECT_FALSE(pending.full());
-    // Failures are remembered for their researcher, the oldest forgotten beyond the bound.
+// Places are taken before a file is read: 4 in all, 2 for each researcher, given back when the
+// upload is dropped (its file did not read) or its report has been made.
+TEST(PendingReports, PlacesAreBoundedInAllAndForEachResearcher) {
+    PendingReports pending(3, 2, 64);
+    auto a = place_for(pending, 1);
+    auto b = place_for(pending, 1);
+    auto theirs = pending.reserve(1);
+    ASSERT_TRUE(std::holds_alternative<PendingReports::Refused>(theirs));
+    EXPECT_EQ(std::get<PendingReports::Refused>(theirs), PendingReports::Refused::yours_full);
+    auto c = place_for(pending, 2);
+    auto none = pending.reserve(3);
+    ASSERT_TRUE(std::holds_alternative<PendingReports::Refused>(none));
+    EXPECT_EQ(std::get<PendingReports::Refused>(none), PendingReports::Refused::full);
+    b.reset();  // that upload's file did not read: its place is free again
+    EXPECT_EQ(pending.places_taken(), 2u);
+    EXPECT_TRUE(std::holds_alternative<Place>(pending.reserve(3)));  // taken and dropped at once
+    // A place used for a report stays taken until the report is made, whatever becomes of the upload.
+    std::vector<int> made;
+    Held held;
+    ASSERT_TRUE(pending.add(*a, 5, held.make(made, 5)));
+    a.reset();
+    held.started.get_future().wait();
+    EXPECT_EQ(pending.places_taken(), 2u);
+    held.go.set_value();
+    ASSERT_TRUE(wait_for([&] { return pending.places_taken() == 1; }));
+    c.reset();
+    EXPECT_EQ(pending.places_taken(), 0u);
+}
+
+TEST(PendingReports, FailuresAreRememberedUpToABound) {
+    PendingReports pending(4, 4, 3);
     for (std::int64_t id = 10; id < 15; ++id) {
-        ASSERT_TRUE(pending.add(id, 1, [] { throw 1; }));
-        pending.run_waiting();
+        ASSERT_TRUE(pending.add(*place_for(pending, 1), id, [] { throw 1; }));
+        ASSERT_TRUE(wait_for([&] { return pending.status(id, 1) && pending.status(id, 1)->stage == Stage::failed; }));
     }
     EXPECT_FALSE(pending.status(10, 1));
     EXPECT_FALSE(pending.status(11, 1));
     for (std::int64_t id = 12; id < 15; ++id) EXPECT_EQ(pending.status(id, 1)->stage, Stage::failed);
 }
 
-// While one thread makes a report, another that adds one and calls run_waiting returns at once:
-// the first thread makes it next. Nothing is made twice or left waiting.
-TEST(PendingReports, OneThreadMakesThemWhileOthersReturnAtOnce) {
-    PendingReports pending;
-    std::promise<void> started, release;
-    auto go = release.get_future().share();
+// Stopping makes every report already waiting, then refuses more.
+TEST(PendingReports, StoppingMakesWhatWaitsAndRefusesMore) {
     std::vector<int> made;
-    ASSERT_TRUE(pending.add(1, 1, [&] {
-        started.set_value();
-        go.wait();
-        made.push_back(1);
-    }));
-    std::thread maker([&] { pending.run_waiting(); });
-    started.get_future().wait();
-    ASSERT_TRUE(pending.add(2, 1, [&] { made.push_back(2); }));
-    pending.run_waiting();  // returns at once: the maker is busy with 1
-    EXPECT_EQ(pending.status(2, 1)->stage, Stage::waiting);
-    release.set_value();
-    maker.join();
+    auto pending = std::make_unique<PendingReports>();
+    Held held;
+    ASSERT_TRUE(pending->add(*place_for(*pending, 1), 1, held.make(made, 1)));
+    ASSERT_TRUE(pending->add(*place_for(*pending, 2), 2, [&] { made.push_back(2); }));
+    held.started.get_future().wait();
+    std::thread releaser([&] {
+        std::this_thread::sleep_for(std::chrono::milliseconds(20));
+        held.go.set_value();
+    });
+    pending->stop();
+    releaser.join();
     EXPECT_EQ(made, (std::vector<int>{1, 2}));
-    EXPECT_EQ(pending.waiting(), 0u);
+    EXPECT_TRUE(std::holds_alternative<PendingReports::Refused>(pending->reserve(3)));
 }
