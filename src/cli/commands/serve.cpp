@@ -245,6 +245,20 @@ int serve(ServeArgs& args) {
                                  readings,
                                  pending,
                                  args.access_log});
+    // What is still queued refers to the app: however this function is left, finish it while the
+    // app is alive, in this order. Uploads on the slow-work pool add reports; reports are kept through
+    // the writer, whose answers come back through the slow-work pool (which, once stopped, runs them
+    // in place); the writer goes last. Each stop() is idempotent.
+    struct StopInOrder {
+        web::SlowPool& slow;
+        web::PendingReports& pending;
+        store::Writer& writer;
+        ~StopInOrder() {
+            slow.stop();
+            pending.stop();
+            writer.stop();
+        }
+    } stop_in_order{slow, pending, writer};
 
     std::optional<BackgroundServer> metrics_listener;
     if (metrics_address) {
@@ -285,9 +299,10 @@ int serve(ServeArgs& args) {
     std::cout << "listening on http://" << args.bind << ":" << server->port() << std::endl;
     spdlog::info("event=started db={} threads={} assets={}", db->url().display, args.threads, assets->size());
     server->run();
-    // What is still queued refers to the app: finish it while the app is alive.
+    // The report being made is finished and kept; those still waiting are not made
+    // (web/research/pending.hpp), so that stopping takes one report's time at most.
     slow.stop();
-    pending.stop();  // reports already waiting are made and kept (through the writer) before it stops
+    pending.stop();
     writer.stop();
     spdlog::info("event=stopped");
     return ok;

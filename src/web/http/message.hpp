@@ -27,6 +27,11 @@ struct Request {
     // and not yet done should not be done, since its answer can no longer say what happened.
     std::shared_ptr<const std::atomic<bool>> abandoned;
     bool abandoned_now() const { return abandoned && abandoned->load(); }
+    // Who gives the answer: kOpen until the deadline answers (kAnswered, and `abandoned` is set) or
+    // the handler claims it (kClaimed, claim_answer), whichever comes first. Null where no server
+    // runs the request (tests, jobs).
+    static constexpr int kOpen = 0, kAnswered = 1, kClaimed = 2;
+    std::shared_ptr<std::atomic<int>> answer_state;
 
     std::optional<std::string_view> header(std::string_view lower_name) const {
         for (const auto& [name, value] : headers) {
@@ -53,6 +58,16 @@ struct Response {
         headers.emplace_back(std::move(name), std::move(value));
     }
 };
+
+// For work whose answer must be the one the person sees (a report queued under the address the
+// answer gives): true when the answer is now the handler's to give, and the deadline will wait a
+// few seconds more for it; false when the deadline has already answered, and the work should not
+// be done. The handler must answer promptly once it has claimed.
+inline bool claim_answer(const std::shared_ptr<std::atomic<int>>& state) {
+    if (!state) return true;
+    int open = Request::kOpen;
+    return state->compare_exchange_strong(open, Request::kClaimed) || open == Request::kClaimed;
+}
 
 // Completes a request. Called exactly once, from any thread (an async handler calls it from
 // the writer thread once its change is on disk).

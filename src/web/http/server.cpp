@@ -25,6 +25,10 @@ using asio::use_awaitable;
 
 namespace {
 
+// Seconds the deadline waits beyond itself for an answer its handler has claimed (claim_answer);
+// past them the request is answered 503 all the same.
+constexpr int kClaimedGrace = 5;
+
 // Per io_context: streams waiting for the first byte of their next request. Only touched on
 // that context's own thread, so it needs no lock.
 struct Shard {
@@ -109,6 +113,7 @@ struct Server::Impl {
             // Answered at the deadline (Request::abandoned): apart from this, so that work still
             // queued does not keep the timer alive past its io_context.
             std::shared_ptr<std::atomic<bool>> abandoned = std::make_shared<std::atomic<bool>>(false);
+            std::shared_ptr<std::atomic<int>> answer_state = std::make_shared<std::atomic<int>>(Request::kOpen);
             std::thread::id caller = std::this_thread::get_id();
             Pending(asio::any_io_executor executor, std::chrono::milliseconds deadline)
                 : ready(std::move(executor), deadline) {}
@@ -116,6 +121,7 @@ struct Server::Impl {
         auto executor = co_await asio::this_coro::executor;
         auto pending = std::make_shared<Pending>(executor, config.request_deadline);
         request.abandoned = pending->abandoned;
+        request.answer_state = pending->answer_state;
         try {
             handler(std::move(request), [pending, executor](Response response) {
                 if (pending->in_call && std::this_thread::get_id() == pending->caller) {
@@ -136,8 +142,16 @@ struct Server::Impl {
             }
         }
         pending->in_call = false;
+        int grace = 0;  // seconds waited past the deadline for an answer the handler has claimed
         while (!pending->response) {
             auto [ec] = co_await pending->ready.async_wait(asio::as_tuple(use_awaitable));
+            int open = Request::kOpen;
+            if (!ec && !pending->response && grace < kClaimedGrace &&
+                !pending->answer_state->compare_exchange_strong(open, Request::kAnswered)) {
+                ++grace;  // claimed (claim_answer): its answer is on its way
+                pending->ready.expires_after(std::chrono::seconds(1));
+                continue;
+            }
             if (!ec && !pending->response) {  // the timer ran out, not cancelled by an answer
                 spdlog::error("event=request_deadline deadline_ms={}", config.request_deadline.count());
                 timed_out = true;

@@ -213,11 +213,13 @@ void report(const AppContext& app, const Request& request, Responder respond) {
     // upload is answered once the file is read; the tests run after, on the reports' own thread.
     const bool queued = app.slow.try_run([&app, who = *who, file = *file, state, respond,
                                           held = std::get<std::shared_ptr<PendingReports::Place>>(place),
-                                          abandoned = request.abandoned]() mutable {
+                                          abandoned = request.abandoned, answer = request.answer_state]() mutable {
+        if (abandoned && *abandoned) return;  // answered at its deadline while it waited: not read
         auto readable = with_file<bool>(app, who, file, state, nullptr);
         if (!readable) return respond(std::move(readable.error()));
-        // Answered already at its deadline ("try again"): a report made now would be a surprise copy.
-        if (abandoned && *abandoned) return;
+        // The answer (the report's address) and the report go together: once the deadline has
+        // answered "try again", a report made now would be a surprise copy, so none is.
+        if (!claim_answer(answer)) return;
         const auto id = crypto::random_id();
         if (!app.pending.add(*held, id, [&app, id, who, file = std::move(file), state] {
                 make_and_keep(app, id, who, file, state);

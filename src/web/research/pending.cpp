@@ -10,6 +10,8 @@ namespace pw::web {
 
 const char* const PendingReports::kCouldNotMake =
     "The report could not be made, because of a fault on our side. Try again in a few minutes.";
+const char* const PendingReports::kStopped =
+    "The site was restarted before your report was made. Upload the file again.";
 
 PendingReports::Place::~Place() {
     if (!used_) pending_->give_back(researcher_);
@@ -37,15 +39,24 @@ std::variant<std::shared_ptr<PendingReports::Place>, PendingReports::Refused> Pe
     std::int64_t researcher) {
     std::lock_guard lock(mutex_);
     if (stopping_ || taken_total_ >= places_) return Refused::full;
+    // What can throw (out of memory) comes before the counts change; a Place not yet counted gives
+    // nothing back when it is dropped.
+    auto place = std::make_shared<Place>(*this, researcher);
+    place->used_ = true;
     auto& theirs = taken_[researcher];
     if (theirs >= places_each_) return Refused::yours_full;
     ++theirs;
     ++taken_total_;
-    return std::make_shared<Place>(*this, researcher);
+    place->used_ = false;
+    return place;
 }
 
 void PendingReports::give_back(std::int64_t researcher) {
     std::lock_guard lock(mutex_);
+    give_back_locked(researcher);
+}
+
+void PendingReports::give_back_locked(std::int64_t researcher) {
     if (auto it = taken_.find(researcher); it != taken_.end() && it->second > 0) {
         if (--it->second == 0) taken_.erase(it);
         --taken_total_;
@@ -56,9 +67,14 @@ bool PendingReports::add(Place& place, std::int64_t id, Make make) {
     {
         std::lock_guard lock(mutex_);
         if (stopping_) return false;
-        entries_[id] = Entry{place.researcher_, Status::Stage::waiting, {}};
         queue_.emplace_back(id, std::move(make));
-        place.used_ = true;  // given back by the thread once the report is made
+        try {
+            entries_.emplace(id, Entry{place.researcher_, Status::Stage::waiting, {}, true});
+        } catch (...) {  // out of memory: nothing is added, and the place is given back when dropped
+            queue_.pop_back();
+            throw;
+        }
+        place.used_ = true;  // the entry holds it now, until done() or failed()
     }
     wake_.notify_one();
     return true;
@@ -70,43 +86,51 @@ void PendingReports::work() {
         spdlog::warn("event=report_thread_priority_unchanged");
     for (;;) {
         std::pair<std::int64_t, Make> next;
-        std::int64_t owner = 0;
         {
             std::unique_lock lock(mutex_);
             wake_.wait(lock, [this] { return stopping_ || !queue_.empty(); });
-            if (queue_.empty()) return;  // stopping, and nothing waits
+            if (stopping_) {  // those still waiting are not made: stopping waits for one report at most
+                for (const auto& [waiting, make] : queue_) fail_locked(waiting, kStopped);
+                queue_.clear();
+                return;
+            }
             next = std::move(queue_.front());
             queue_.pop_front();
             making_ = next.first;
-            if (auto it = entries_.find(next.first); it != entries_.end()) {
-                it->second.stage = Status::Stage::making;
-                owner = it->second.owner;
-            }
+            if (auto it = entries_.find(next.first); it != entries_.end()) it->second.stage = Status::Stage::making;
         }
         try {
-            next.second();
-        } catch (...) {  // what it was is not logged: it may quote the file
+            next.second();  // done() or failed() gives its place back once the report is saved or not
+        } catch (...) {     // what it was is not logged: it may quote the file
             spdlog::error("event=report_failed");
             failed(next.first, kCouldNotMake);
         }
         next.second = nullptr;  // the file it held goes now, not when the next report comes
-        {
-            std::lock_guard lock(mutex_);
-            making_.reset();
-        }
-        give_back(owner);
+        std::lock_guard lock(mutex_);
+        making_.reset();
     }
 }
 
 void PendingReports::done(std::int64_t id) {
     std::lock_guard lock(mutex_);
-    entries_.erase(id);
+    auto it = entries_.find(id);
+    if (it == entries_.end()) return;
+    if (it->second.holds_place) give_back_locked(it->second.owner);
+    entries_.erase(it);
 }
 
 void PendingReports::failed(std::int64_t id, std::string why) noexcept {
     std::lock_guard lock(mutex_);
+    fail_locked(id, std::move(why));
+}
+
+void PendingReports::fail_locked(std::int64_t id, std::string why) noexcept {
     auto it = entries_.find(id);
-    if (it == entries_.end()) return;
+    if (it == entries_.end() || it->second.stage == Status::Stage::failed) return;
+    if (it->second.holds_place) {
+        it->second.holds_place = false;
+        give_back_locked(it->second.owner);
+    }
     try {
         failed_.push_back(id);
         it->second.stage = Status::Stage::failed;

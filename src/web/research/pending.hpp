@@ -7,12 +7,16 @@
 // file is never cut off at the request deadline and lost.
 //
 // Bounded before anything is read: an upload first takes a place (reserve), which counts against
-// 4 places in all and 2 for each researcher, whether its file is still being read or its report
-// waits to be made; beyond them it is refused at once, so a flood of uploads neither fills memory
-// with files nor holds up the slow-work pool, and one researcher cannot keep out the others.
+// 4 places in all and 2 for each researcher, whether its file is still being read, its report
+// waits to be made, or the report made waits to be saved; it is given back when the report is
+// saved or has failed (done, failed). Beyond them an upload is refused at once, so a flood of
+// uploads neither fills memory with files and reports nor holds up the slow-work pool, and one
+// researcher cannot keep out the others.
 //
-// stop() makes every report already waiting, then joins. Nothing here is written to disk and no
-// time is kept: after a restart a report that failed is forgotten.
+// stop() finishes the report being made (if any), marks those still waiting failed without making
+// them, and joins: stopping the server takes one report's time at most, never four. Nothing here is
+// written to disk and no time is kept: after a restart a report that was not made is forgotten, and
+// its address says "not found" (the waiting page tells its researcher so).
 #include <condition_variable>
 #include <cstddef>
 #include <cstdint>
@@ -60,16 +64,19 @@ public:
     ~PendingReports();  // stop()
     PendingReports(const PendingReports&) = delete;
     PendingReports& operator=(const PendingReports&) = delete;
-    // Makes what is waiting, then joins; later reports are refused. Idempotent.
+    // Finishes the report being made, fails those waiting, then joins; later reports are refused.
+    // Idempotent.
     void stop();
+    static const char* const kStopped;  // what a report waiting at stop() says
 
     // A place for `researcher`'s upload, or why there is none.
     std::variant<std::shared_ptr<Place>, Refused> reserve(std::int64_t researcher);
     // Adds the report to make in the place taken. False (the place given back) once stopped.
     bool add(Place& place, std::int64_t id, Make make);
-    // Its kept report is written: the address now shows it.
+    // Its kept report is written: the address now shows it, and its place is given back.
     void done(std::int64_t id);
-    // It could not be made or kept: the address says why, to its researcher, until forgotten.
+    // It could not be made or kept: the address says why, to its researcher, until forgotten; its
+    // place is given back.
     void failed(std::int64_t id, std::string why) noexcept;
 
     // The report's status, for its researcher only; nullopt for anyone else or an unknown id.
@@ -81,8 +88,11 @@ private:
         std::int64_t owner = 0;
         Status::Stage stage = Status::Stage::waiting;
         std::string failure;
+        bool holds_place = true;  // until saved or failed
     };
     void give_back(std::int64_t researcher);
+    void give_back_locked(std::int64_t researcher);
+    void fail_locked(std::int64_t id, std::string why) noexcept;
     void work();
 
     std::size_t places_, places_each_, max_failed_;

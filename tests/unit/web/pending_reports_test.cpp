@@ -4,9 +4,11 @@
 #include <gtest/gtest.h>
 
 #include <chrono>
+#include <functional>
 #include <future>
 #include <memory>
 #include <stdexcept>
+#include <thread>
 #include <vector>
 
 #include "web/research/pending.hpp"
@@ -89,7 +91,7 @@ TEST(PendingReports, AReportThatThrowsIsMarkedFailedAndTheNextIsStillMade) {
 }
 
 // Places are taken before a file is read: 4 in all, 2 for each researcher, given back when the
-// upload is dropped (its file did not read) or its report has been made.
+// upload is dropped (its file did not read) or its report has been saved or has failed.
 TEST(PendingReports, PlacesAreBoundedInAllAndForEachResearcher) {
     PendingReports pending(3, 2, 64);
     auto a = place_for(pending, 1);
@@ -104,7 +106,8 @@ TEST(PendingReports, PlacesAreBoundedInAllAndForEachResearcher) {
     b.reset();  // that upload's file did not read: its place is free again
     EXPECT_EQ(pending.places_taken(), 2u);
     EXPECT_TRUE(std::holds_alternative<Place>(pending.reserve(3)));  // taken and dropped at once
-    // A place used for a report stays taken until the report is made, whatever becomes of the upload.
+    // A place used for a report stays taken until the report is saved, whatever becomes of the
+    // upload: a report made and waiting for the writer still holds its memory.
     std::vector<int> made;
     Held held;
     ASSERT_TRUE(pending.add(*a, 5, held.make(made, 5)));
@@ -112,7 +115,13 @@ TEST(PendingReports, PlacesAreBoundedInAllAndForEachResearcher) {
     held.started.get_future().wait();
     EXPECT_EQ(pending.places_taken(), 2u);
     held.go.set_value();
-    ASSERT_TRUE(wait_for([&] { return pending.places_taken() == 1; }));
+    ASSERT_TRUE(wait_for([&] { return made.size() == 1; }));
+    std::this_thread::sleep_for(std::chrono::milliseconds(20));
+    EXPECT_EQ(pending.places_taken(), 2u) << "made but not yet saved";
+    pending.done(5);
+    EXPECT_EQ(pending.places_taken(), 1u);
+    pending.done(5);  // twice gives back nothing more
+    EXPECT_EQ(pending.places_taken(), 1u);
     c.reset();
     EXPECT_EQ(pending.places_taken(), 0u);
 }
@@ -128,20 +137,32 @@ TEST(PendingReports, FailuresAreRememberedUpToABound) {
     for (std::int64_t id = 12; id < 15; ++id) EXPECT_EQ(pending.status(id, 1)->stage, Stage::failed);
 }
 
-// Stopping makes every report already waiting, then refuses more.
-TEST(PendingReports, StoppingMakesWhatWaitsAndRefusesMore) {
+// Stopping finishes the report being made, fails those still waiting without making them (so a
+// restart waits for one report at most), then refuses more.
+TEST(PendingReports, StoppingFinishesTheReportBeingMadeAndFailsThoseWaiting) {
     std::vector<int> made;
     auto pending = std::make_unique<PendingReports>();
     Held held;
     ASSERT_TRUE(pending->add(*place_for(*pending, 1), 1, held.make(made, 1)));
     ASSERT_TRUE(pending->add(*place_for(*pending, 2), 2, [&] { made.push_back(2); }));
+    ASSERT_TRUE(pending->add(*place_for(*pending, 3), 3, [&] { made.push_back(3); }));
     held.started.get_future().wait();
+    auto late = place_for(*pending, 4);  // an upload still being read when the server stops
     std::thread releaser([&] {
         std::this_thread::sleep_for(std::chrono::milliseconds(20));
         held.go.set_value();
     });
     pending->stop();
     releaser.join();
-    EXPECT_EQ(made, (std::vector<int>{1, 2}));
-    EXPECT_TRUE(std::holds_alternative<PendingReports::Refused>(pending->reserve(3)));
+    EXPECT_EQ(made, (std::vector<int>{1}));
+    for (std::int64_t id : {2, 3}) {
+        const auto status = pending->status(id, id);
+        ASSERT_TRUE(status);
+        EXPECT_EQ(status->stage, Stage::failed);
+        EXPECT_EQ(status->failure, PendingReports::kStopped);
+    }
+    EXPECT_FALSE(pending->add(*late, 5, [] {}));
+    late.reset();
+    EXPECT_EQ(pending->places_taken(), 1u) << "only the report made, which was never saved, holds one";
+    EXPECT_TRUE(std::holds_alternative<PendingReports::Refused>(pending->reserve(4)));
 }

@@ -67,6 +67,20 @@ protected:
                         std::this_thread::sleep_for(std::chrono::milliseconds(600));
                         respond(Response{200, "text/plain", {}, "too late\n", "-"});
                     }).detach();
+                } else if (request.path == "/claims" || request.path == "/claims-late") {
+                    // Claims the answer before the deadline (or after it), then answers after it.
+                    const auto wait = std::chrono::milliseconds(request.path == "/claims" ? 100 : 500);
+                    std::thread([this, respond, wait, state = request.answer_state] {
+                        std::this_thread::sleep_for(wait);
+                        const bool claimed = pw::web::claim_answer(state);
+                        {
+                            std::lock_guard lock(mutex_);
+                            claims_.push_back(claimed);
+                        }
+                        if (!claimed) return;  // the deadline answered: the work is not done
+                        std::this_thread::sleep_for(std::chrono::milliseconds(500));
+                        respond(Response{200, "text/plain", {}, "claimed\n", "-"});
+                    }).detach();
                 } else {
                     respond(Response{200, "text/plain", {}, "fine\n", "-"});
                 }
@@ -87,6 +101,7 @@ protected:
     std::mutex mutex_;
     std::vector<Responder> kept_;
     std::vector<std::shared_ptr<const std::atomic<bool>>> abandoned_;
+    std::vector<bool> claims_;
 };
 
 }  // namespace
@@ -101,6 +116,23 @@ TEST_F(Deadline, AHandlerThatNeverAnswersGets503AtTheDeadlineAndTheConnectionIsC
     EXPECT_GE(took, std::chrono::milliseconds(250));
     EXPECT_LT(took, std::chrono::seconds(3));  // answered and closed, not held until the client gives up
     EXPECT_TRUE(exchange(port(), "/").starts_with("HTTP/1.1 200"));  // and the server carries on
+}
+
+// A handler that claims its answer before the deadline (a report queued under the address it
+// answers with) is waited for; one that tries after the deadline has answered is told not to.
+TEST_F(Deadline, AnAnswerClaimedBeforeTheDeadlineIsWaitedForAndOneClaimedAfterIsNot) {
+    const auto claimed = exchange(port(), "/claims");
+    EXPECT_TRUE(claimed.starts_with("HTTP/1.1 200")) << claimed;
+    EXPECT_NE(claimed.find("claimed"), std::string::npos);
+    const auto late = exchange(port(), "/claims-late");
+    EXPECT_TRUE(late.starts_with("HTTP/1.1 503")) << late;
+    for (int i = 0; i < 200; ++i) {  // the late claim is made, and refused
+        std::this_thread::sleep_for(std::chrono::milliseconds(10));
+        std::lock_guard lock(mutex_);
+        if (claims_.size() == 2) break;
+    }
+    std::lock_guard lock(mutex_);
+    EXPECT_EQ(claims_, (std::vector<bool>{true, false}));
 }
 
 TEST_F(Deadline, AHandlerThatThrowsGets500) {
