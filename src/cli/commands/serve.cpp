@@ -245,21 +245,6 @@ int serve(ServeArgs& args) {
                                  readings,
                                  pending,
                                  args.access_log});
-    // What is still queued refers to the app: however this function is left, finish it while the
-    // app is alive, in this order. Uploads on the slow-work pool add reports; reports are kept through
-    // the writer, whose answers come back through the slow-work pool (which, once stopped, runs them
-    // in place); the writer goes last. Each stop() is idempotent.
-    struct StopInOrder {
-        web::SlowPool& slow;
-        web::PendingReports& pending;
-        store::Writer& writer;
-        ~StopInOrder() {
-            slow.stop();
-            pending.stop();
-            writer.stop();
-        }
-    } stop_in_order{slow, pending, writer};
-
     std::optional<BackgroundServer> metrics_listener;
     if (metrics_address) {
         std::unique_ptr<web::Server> listener;
@@ -296,14 +281,29 @@ int serve(ServeArgs& args) {
     } catch (const std::exception& e) {
         return report_error("cannot listen on " + args.bind + ":" + std::to_string(args.port) + ": " + e.what());
     }
+    // What is still queued refers to the app and answers through the server: however this function
+    // is left, finish it while both are alive, in this order. No new report is taken, so uploads
+    // still queued on the slow-work pool are not read; reports are kept through the writer, whose
+    // answers come back through the slow-work pool (which, once stopped, runs them in place); the
+    // writer goes last. Each step is idempotent.
+    struct StopInOrder {
+        web::SlowPool& slow;
+        web::PendingReports& pending;
+        store::Writer& writer;
+        void now() {
+            pending.close();
+            slow.stop();
+            pending.stop();
+            writer.stop();
+        }
+        ~StopInOrder() { now(); }
+    } stop_in_order{slow, pending, writer};
     std::cout << "listening on http://" << args.bind << ":" << server->port() << std::endl;
     spdlog::info("event=started db={} threads={} assets={}", db->url().display, args.threads, assets->size());
     server->run();
     // The report being made is finished and kept; those still waiting are not made
     // (web/research/pending.hpp), so that stopping takes one report's time at most.
-    slow.stop();
-    pending.stop();
-    writer.stop();
+    stop_in_order.now();
     spdlog::info("event=stopped");
     return ok;
 }

@@ -60,9 +60,9 @@ struct Response {
 };
 
 // For work whose answer must be the one the person sees (a report queued under the address the
-// answer gives): true when the answer is now the handler's to give, and the deadline will wait a
-// few seconds more for it; false when the deadline has already answered, and the work should not
-// be done. The handler must answer promptly once it has claimed.
+// answer gives): true when the answer is now the handler's to give, and the deadline waits for it
+// (up to ServerConfig::claimed_grace more); false when the deadline has already answered, and the
+// work should not be done. The handler must answer promptly once it has claimed.
 inline bool claim_answer(const std::shared_ptr<std::atomic<int>>& state) {
     if (!state) return true;
     int open = Request::kOpen;

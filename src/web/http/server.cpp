@@ -25,10 +25,6 @@ using asio::use_awaitable;
 
 namespace {
 
-// Seconds the deadline waits beyond itself for an answer its handler has claimed (claim_answer);
-// past them the request is answered 503 all the same.
-constexpr int kClaimedGrace = 5;
-
 // Per io_context: streams waiting for the first byte of their next request. Only touched on
 // that context's own thread, so it needs no lock.
 struct Shard {
@@ -142,17 +138,21 @@ struct Server::Impl {
             }
         }
         pending->in_call = false;
-        int grace = 0;  // seconds waited past the deadline for an answer the handler has claimed
+        bool waited_for_claim = false;
         while (!pending->response) {
             auto [ec] = co_await pending->ready.async_wait(asio::as_tuple(use_awaitable));
-            int open = Request::kOpen;
-            if (!ec && !pending->response && grace < kClaimedGrace &&
-                !pending->answer_state->compare_exchange_strong(open, Request::kAnswered)) {
-                ++grace;  // claimed (claim_answer): its answer is on its way
-                pending->ready.expires_after(std::chrono::seconds(1));
-                continue;
+            if (!ec && !pending->response && !waited_for_claim) {
+                int open = Request::kOpen;
+                if (!pending->answer_state->compare_exchange_strong(open, Request::kAnswered)) {
+                    // Claimed (claim_answer): its answer is on its way, and a dropped responder
+                    // still answers (web/app.cpp), so this wait is a safety net only.
+                    waited_for_claim = true;
+                    pending->ready.expires_after(config.claimed_grace);
+                    continue;
+                }
             }
             if (!ec && !pending->response) {  // the timer ran out, not cancelled by an answer
+                if (waited_for_claim) spdlog::error("event=claimed_answer_late grace_ms={}", config.claimed_grace.count());
                 spdlog::error("event=request_deadline deadline_ms={}", config.request_deadline.count());
                 timed_out = true;
                 *pending->abandoned = true;

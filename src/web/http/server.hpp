@@ -30,6 +30,9 @@ struct ServerConfig {
     // A request the handler has not answered by then gets the refusal page for 503 and the
     // connection is closed; the late answer, if it ever comes, is dropped.
     std::chrono::milliseconds request_deadline{30'000};
+    // How much longer the deadline waits for an answer its handler has claimed (claim_answer)
+    // before it answers 503 all the same: a safety net, since a claimed answer comes promptly.
+    std::chrono::milliseconds claimed_grace{60'000};
     // Request::client from the client's address. With trusted_proxy set, a connection from that
     // address is a proxy's: the client is the last address its X-Forwarded-For names.
     std::function<std::uint64_t(std::string_view address)> client_key;

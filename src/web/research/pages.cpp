@@ -153,6 +153,8 @@ std::expected<Made, Response> with_file(const AppContext& app, const SignedIn& w
 // Makes the report and keeps it; the report's address shows how it went (web/research/pending.hpp).
 void make_and_keep(const AppContext& app, std::int64_t id, const SignedIn& who, const FilePart& file,
                    const FormState& state) {
+    // Settles the report if no path below does (a throw in the writer's answer, an answer dropped).
+    auto settle = app.pending.settle_guard(id);
     auto made = with_file<research::KeptReport>(
         app, who, file, state, [&](const analytics::Report& report, const analytics::ReadReport& read) {
             auto k = kept(app, who, file, state, report, read);
@@ -166,7 +168,7 @@ void make_and_keep(const AppContext& app, std::int64_t id, const SignedIn& who, 
             store::SociKeptReportRepository reports(s);
             return without_value(research::keep_report(report, reports));
         },
-        [&app, id](Result<void> done) {
+        [&app, id, settle](Result<void> done) {
             if (done) return app.pending.done(id);
             app.pending.failed(id, "The report was made but could not be saved. Upload the file again.");
         });
@@ -214,18 +216,22 @@ void report(const AppContext& app, const Request& request, Responder respond) {
     const bool queued = app.slow.try_run([&app, who = *who, file = *file, state, respond,
                                           held = std::get<std::shared_ptr<PendingReports::Place>>(place),
                                           abandoned = request.abandoned, answer = request.answer_state]() mutable {
-        if (abandoned && *abandoned) return;  // answered at its deadline while it waited: not read
+        // Answered at its deadline while it waited, or the server is stopping: not read. (The 503
+        // here goes nowhere once the deadline has answered; it keeps the responder from a 500.)
+        const Response unread{503, "text/plain; charset=utf-8", {}, "", "-"};
+        if ((abandoned && *abandoned) || app.pending.closed()) return respond(unread);
         auto readable = with_file<bool>(app, who, file, state, nullptr);
         if (!readable) return respond(std::move(readable.error()));
+        const auto id = crypto::random_id();
+        Response to_report = redirect(kept_report_path(id));  // made before the report is queued
         // The answer (the report's address) and the report go together: once the deadline has
         // answered "try again", a report made now would be a surprise copy, so none is.
-        if (!claim_answer(answer)) return;
-        const auto id = crypto::random_id();
+        if (!claim_answer(answer)) return respond(unread);
         if (!app.pending.add(*held, id, [&app, id, who, file = std::move(file), state] {
                 make_and_keep(app, id, who, file, state);
             }))
             return respond(busy(app, who, std::move(state), PendingReports::Refused::full));
-        respond(redirect(kept_report_path(id)));
+        respond(std::move(to_report));
     });
     if (!queued) respond(busy(app, *who, std::move(state), PendingReports::Refused::full));
 }

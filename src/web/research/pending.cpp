@@ -26,13 +26,27 @@ PendingReports::~PendingReports() {
     stop();
 }
 
-void PendingReports::stop() {
+void PendingReports::close() {
     {
         std::lock_guard lock(mutex_);
         stopping_ = true;
     }
     wake_.notify_all();
+}
+
+bool PendingReports::closed() const {
+    std::lock_guard lock(mutex_);
+    return stopping_;
+}
+
+void PendingReports::stop() {
+    close();
     if (thread_.joinable()) thread_.join();
+}
+
+std::shared_ptr<const void> PendingReports::settle_guard(std::int64_t id) {
+    // Should the guard itself not be made (no memory), the deleter runs at once: failed.
+    return std::shared_ptr<const void>(nullptr, [this, id](const void*) { failed(id, kCouldNotMake); });
 }
 
 std::variant<std::shared_ptr<PendingReports::Place>, PendingReports::Refused> PendingReports::reserve(
@@ -119,12 +133,12 @@ void PendingReports::done(std::int64_t id) {
     entries_.erase(it);
 }
 
-void PendingReports::failed(std::int64_t id, std::string why) noexcept {
+void PendingReports::failed(std::int64_t id, std::string_view why) noexcept {
     std::lock_guard lock(mutex_);
-    fail_locked(id, std::move(why));
+    fail_locked(id, why);
 }
 
-void PendingReports::fail_locked(std::int64_t id, std::string why) noexcept {
+void PendingReports::fail_locked(std::int64_t id, std::string_view why) noexcept {
     auto it = entries_.find(id);
     if (it == entries_.end() || it->second.stage == Status::Stage::failed) return;
     if (it->second.holds_place) {
@@ -134,7 +148,7 @@ void PendingReports::fail_locked(std::int64_t id, std::string why) noexcept {
     try {
         failed_.push_back(id);
         it->second.stage = Status::Stage::failed;
-        it->second.failure = std::move(why);
+        it->second.failure = why;  // copied here, inside the try: the callers build no string
     } catch (...) {  // no memory even for that: forget it, so its page says "not found", never "waiting"
         entries_.erase(it);
         return;

@@ -13,8 +13,11 @@
 // uploads neither fills memory with files and reports nor holds up the slow-work pool, and one
 // researcher cannot keep out the others.
 //
-// stop() finishes the report being made (if any), marks those still waiting failed without making
-// them, and joins: stopping the server takes one report's time at most, never four. Nothing here is
+// close() (the server's first step in stopping) refuses new reports; stop() then finishes the
+// report being made (if any), marks those still waiting failed without making them, and joins:
+// stopping the server takes one report's time at most, never four. The report being made cannot
+// be cut short; where it takes longer than the service's stop timeout (deploy/systemd: 30 s; the
+// largest take a few minutes) it is lost as in a crash, and its address says "not found". Nothing here is
 // written to disk and no time is kept: after a restart a report that was not made is forgotten, and
 // its address says "not found" (the waiting page tells its researcher so).
 #include <condition_variable>
@@ -26,6 +29,7 @@
 #include <mutex>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <thread>
 #include <unordered_map>
 #include <variant>
@@ -64,8 +68,11 @@ public:
     ~PendingReports();  // stop()
     PendingReports(const PendingReports&) = delete;
     PendingReports& operator=(const PendingReports&) = delete;
-    // Finishes the report being made, fails those waiting, then joins; later reports are refused.
-    // Idempotent.
+    // Refuses new reports and has the thread stop after the report being made, failing those
+    // waiting; returns at once. Idempotent.
+    void close();
+    bool closed() const;
+    // close(), then joins: the report being made is finished. Idempotent.
     void stop();
     static const char* const kStopped;  // what a report waiting at stop() says
 
@@ -77,7 +84,12 @@ public:
     void done(std::int64_t id);
     // It could not be made or kept: the address says why, to its researcher, until forgotten; its
     // place is given back.
-    void failed(std::int64_t id, std::string why) noexcept;
+    void failed(std::int64_t id, std::string_view why) noexcept;
+    // Held by whatever makes and saves report `id`, copies going with its callbacks (the writer's
+    // answer): once the last copy is dropped, the report is marked failed (kCouldNotMake) unless
+    // done() or failed() has settled it. So no path that ends without either (a throw inside a
+    // callback, a callback dropped unrun) keeps its place for good. Must not outlive this object.
+    std::shared_ptr<const void> settle_guard(std::int64_t id);
 
     // The report's status, for its researcher only; nullopt for anyone else or an unknown id.
     std::optional<Status> status(std::int64_t id, std::int64_t reader) const;
@@ -92,7 +104,7 @@ private:
     };
     void give_back(std::int64_t researcher);
     void give_back_locked(std::int64_t researcher);
-    void fail_locked(std::int64_t id, std::string why) noexcept;
+    void fail_locked(std::int64_t id, std::string_view why) noexcept;
     void work();
 
     std::size_t places_, places_each_, max_failed_;

@@ -114,16 +114,51 @@ TEST(PendingReports, PlacesAreBoundedInAllAndForEachResearcher) {
     a.reset();
     held.started.get_future().wait();
     EXPECT_EQ(pending.places_taken(), 2u);
+    std::promise<void> next_started;
+    ASSERT_TRUE(pending.add(*c, 6, [&] { next_started.set_value(); }));
+    c.reset();
     held.go.set_value();
-    ASSERT_TRUE(wait_for([&] { return made.size() == 1; }));
-    std::this_thread::sleep_for(std::chrono::milliseconds(20));
-    EXPECT_EQ(pending.places_taken(), 2u) << "made but not yet saved";
+    next_started.get_future().wait();  // the thread is past report 5's making
+    EXPECT_EQ(pending.places_taken(), 2u) << "5 made but not yet saved, 6 being made";
     pending.done(5);
     EXPECT_EQ(pending.places_taken(), 1u);
     pending.done(5);  // twice gives back nothing more
     EXPECT_EQ(pending.places_taken(), 1u);
-    c.reset();
+    pending.failed(6, "could not be saved");
     EXPECT_EQ(pending.places_taken(), 0u);
+    pending.failed(6, "again");  // nor does failing twice
+    EXPECT_EQ(pending.places_taken(), 0u);
+    EXPECT_EQ(pending.status(6, 2)->failure, "could not be saved");
+    EXPECT_EQ(made, (std::vector<int>{5}));
+}
+
+// Whatever makes and saves a report holds its settle guard: a report neither done() nor failed()
+// by the time the guard goes (the writer's answer threw or was dropped unrun) is marked failed, so
+// its place is not lost for good; one already settled is left as it is.
+TEST(PendingReports, AReportLeftUnsettledIsFailedWhenItsGuardGoes) {
+    PendingReports pending;
+    std::shared_ptr<const void> guard;  // as the writer's answer would hold it
+    std::promise<void> made;
+    ASSERT_TRUE(pending.add(*place_for(pending, 1), 1, [&] {
+        guard = pending.settle_guard(1);
+        made.set_value();
+    }));
+    made.get_future().wait();
+    EXPECT_EQ(pending.places_taken(), 1u);
+    EXPECT_NE(pending.status(1, 1)->stage, Stage::failed);
+    guard.reset();  // the answer is dropped without being run
+    const auto status = pending.status(1, 1);
+    ASSERT_TRUE(status);
+    EXPECT_EQ(status->stage, Stage::failed);
+    EXPECT_EQ(status->failure, PendingReports::kCouldNotMake);
+    EXPECT_EQ(pending.places_taken(), 0u);
+
+    ASSERT_TRUE(pending.add(*place_for(pending, 1), 2, [&] {
+        auto settled = pending.settle_guard(2);
+        pending.done(2);
+    }));  // the guard goes after done(): the report stays kept
+    ASSERT_TRUE(wait_for([&] { return pending.places_taken() == 0; }));
+    EXPECT_FALSE(pending.status(2, 1)) << "kept, not failed";
 }
 
 TEST(PendingReports, FailuresAreRememberedUpToABound) {
@@ -148,12 +183,10 @@ TEST(PendingReports, StoppingFinishesTheReportBeingMadeAndFailsThoseWaiting) {
     ASSERT_TRUE(pending->add(*place_for(*pending, 3), 3, [&] { made.push_back(3); }));
     held.started.get_future().wait();
     auto late = place_for(*pending, 4);  // an upload still being read when the server stops
-    std::thread releaser([&] {
-        std::this_thread::sleep_for(std::chrono::milliseconds(20));
-        held.go.set_value();
-    });
+    pending->close();  // what serve does first: no new report, and none waiting is made
+    EXPECT_TRUE(pending->closed());
+    held.go.set_value();
     pending->stop();
-    releaser.join();
     EXPECT_EQ(made, (std::vector<int>{1}));
     for (std::int64_t id : {2, 3}) {
         const auto status = pending->status(id, id);

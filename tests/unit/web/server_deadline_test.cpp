@@ -53,6 +53,7 @@ protected:
         config.port = 0;
         config.threads = 1;
         config.request_deadline = std::chrono::milliseconds(300);
+        config.claimed_grace = std::chrono::milliseconds(1000);
         server_ = std::make_unique<Server>(
             config,
             [this](Request request, Responder respond) {
@@ -67,6 +68,10 @@ protected:
                         std::this_thread::sleep_for(std::chrono::milliseconds(600));
                         respond(Response{200, "text/plain", {}, "too late\n", "-"});
                     }).detach();
+                } else if (request.path == "/claims-never") {
+                    EXPECT_TRUE(pw::web::claim_answer(request.answer_state));
+                    std::lock_guard lock(mutex_);
+                    kept_.push_back(std::move(respond));  // claimed, then never answered
                 } else if (request.path == "/claims" || request.path == "/claims-late") {
                     // Claims the answer before the deadline (or after it), then answers after it.
                     const auto wait = std::chrono::milliseconds(request.path == "/claims" ? 100 : 500);
@@ -133,6 +138,17 @@ TEST_F(Deadline, AnAnswerClaimedBeforeTheDeadlineIsWaitedForAndOneClaimedAfterIs
     }
     std::lock_guard lock(mutex_);
     EXPECT_EQ(claims_, (std::vector<bool>{true, false}));
+}
+
+// A claim is not a way to hold a connection for ever: an answer claimed and never given is
+// answered 503 once the grace has run out too.
+TEST_F(Deadline, AnAnswerClaimedAndNeverGivenGets503AfterTheGrace) {
+    const auto start = std::chrono::steady_clock::now();
+    const auto reply = exchange(port(), "/claims-never");
+    const auto took = std::chrono::steady_clock::now() - start;
+    EXPECT_TRUE(reply.starts_with("HTTP/1.1 503")) << reply;
+    EXPECT_GE(took, std::chrono::milliseconds(1250)) << "the deadline (300 ms) and the grace (1 s) were waited";
+    EXPECT_LT(took, std::chrono::milliseconds(4000));
 }
 
 TEST_F(Deadline, AHandlerThatThrowsGets500) {
