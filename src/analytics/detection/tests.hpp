@@ -86,5 +86,8 @@ TestResult league_race_test(std::span<const UnitData> advisers, const Peers& off
 // week at exactly the unit's quota) are less often adverse, and more often overturned, than the
 // unit's others; one-sided two-proportion z tests, Bonferroni over the two.
 TestResult marginal_outcome_test(const UnitData& unit, std::optional<int> quota);
+// P(X <= x) for X hypergeometric (x of n drawn from N, of which K are "yes"): the lower tail of
+// Fisher's exact test, which the marginal outcome test uses.
+double hypergeometric_lower(std::int64_t x, std::int64_t n, std::int64_t K, std::int64_t N);
 
 }  // namespace pw::analytics

@@ -73,7 +73,7 @@ constexpr MethodNote kNotes[] = {
      "Referrals made to meet a quota tend to be weaker cases, so fewer are upheld. We compare the adverse share "
      "(and the share overturned on reconsideration) of referrals made in quota-like periods (a month's last 5 "
      "working days, or a week at exactly the quota the floor test found) with the unit's other referrals, by "
-     "one-sided two-proportion tests. Wrong if: cases at month ends differ for other reasons, such as a "
+     "one-sided Fisher's exact tests. Wrong if: cases at month ends differ for other reasons, such as a "
      "particular kind of mandatory activity ending then."},
     {"Providers within an area",
      "In the Work Programme participants were allocated at random among the providers of an area, so "
