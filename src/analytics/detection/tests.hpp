@@ -84,7 +84,7 @@ TestResult league_race_test(std::span<const UnitData> advisers, const Peers& off
 
 // 5. Marginal outcome: referrals in quota-like periods (last 5 working days of a month, or a
 // week at exactly the unit's quota) are less often adverse, and more often overturned, than the
-// unit's others; one-sided two-proportion z tests, Bonferroni over the two.
+// unit's others; one-sided Fisher's exact tests, Bonferroni over the two.
 TestResult marginal_outcome_test(const UnitData& unit, std::optional<int> quota);
 // P(X <= x) for X hypergeometric (x of n drawn from N, of which K are "yes"): the lower tail of
 // Fisher's exact test, which the marginal outcome test uses.
