@@ -216,10 +216,11 @@ void report(const AppContext& app, const Request& request, Responder respond) {
     const bool queued = app.slow.try_run([&app, who = *who, file = *file, state, respond,
                                           held = std::get<std::shared_ptr<PendingReports::Place>>(place),
                                           abandoned = request.abandoned, answer = request.answer_state]() mutable {
-        // Answered at its deadline while it waited, or the server is stopping: not read. (The 503
-        // here goes nowhere once the deadline has answered; it keeps the responder from a 500.)
+        // Answered at its deadline while it waited: not read. (This 503 goes nowhere; it keeps the
+        // responder from a 500.) The server is stopping: not read, and the site's 503 page says so.
         const Response unread{503, "text/plain; charset=utf-8", {}, "", "-"};
-        if ((abandoned && *abandoned) || app.pending.closed()) return respond(unread);
+        if (abandoned && *abandoned) return respond(unread);
+        if (app.pending.closed()) return respond(error_page(app, 503));
         auto readable = with_file<bool>(app, who, file, state, nullptr);
         if (!readable) return respond(std::move(readable.error()));
         const auto id = crypto::random_id();
