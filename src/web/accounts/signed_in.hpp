@@ -21,9 +21,9 @@ std::optional<SignedIn> signed_in(const AppContext& app, const Request& request)
 // Signed in with one of these roles, or nullopt.
 std::optional<SignedIn> signed_in_as(const AppContext& app, const Request& request,
                                      std::initializer_list<accounts::Role> roles);
-// The answer to someone without the role: sign in first (303), or 403 when signed in as another.
-// Signed in without the role: 403. Signed out: to the sign-in page, which returns them to the page
-// they asked for (a plain GET of a path of letters, digits and "/-_.") once they are signed in.
+// The answer to someone without the role. Signed in as another: 403. Signed out: to the sign-in
+// page, which returns them to the page they asked for (a plain GET of a path of letters, digits
+// and "/-_.") once they are signed in.
 Response refuse_access(const AppContext& app, const Request& request);
 // A path on this site to return to after signing in: "/" then letters, digits and "/-_.", never
 // "//" (another site) or "..".
