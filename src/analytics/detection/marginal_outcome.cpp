@@ -25,7 +25,7 @@ double hypergeometric_lower(std::int64_t x, std::int64_t n, std::int64_t K, std:
     };
     auto pmf = [&](std::int64_t k) { return std::exp(log_choose(K, k) + log_choose(N - K, n - k) - log_choose(N, n)); };
     const double mode = static_cast<double>(n + 1) * static_cast<double>(K + 1) / static_cast<double>(N + 2);
-    const auto d = [&](std::int64_t k) { return static_cast<double>(k); };
+    const auto d = [](std::int64_t k) { return static_cast<double>(k); };
     if (d(x) <= mode) {  // the lower tail: terms fall as k goes down
         double term = pmf(x), sum = term;
         for (std::int64_t k = x; k > lo && term > sum * 1e-17; --k) {

@@ -16,10 +16,10 @@
 // close() (the server's first step in stopping) refuses new reports; stop() then finishes the
 // report being made (if any), marks those still waiting failed without making them, and joins:
 // stopping the server takes one report's time at most, never four. The report being made cannot
-// be cut short; where it takes longer than the service's stop timeout (deploy/systemd: 30 s; the
-// largest take a few minutes) it is lost as in a crash, and its address says "not found". Nothing here is
-// written to disk and no time is kept: after a restart a report that was not made is forgotten, and
-// its address says "not found" (the waiting page tells its researcher so).
+// be cut short: one that outlasts the service's stop timeout (deploy/systemd: 30 s; the largest
+// take a few minutes) is lost as in a crash. Nothing here is written to disk and no time is kept:
+// after a restart a report that was not made is forgotten, and its address says "not found" (the
+// waiting page tells its researcher so).
 #include <condition_variable>
 #include <cstddef>
 #include <cstdint>
