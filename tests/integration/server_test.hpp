@@ -49,8 +49,8 @@ protected:
         ADD_FAILURE() << "the server did not load snapshot " << id;
     }
 
-    // GET path until its page contains text, for up to 20 s (a loaded 2-core CI machine once took over 5 s): what another process imports shows
-    // on the server within its --reload-ms.
+    // GET path until its page contains text, for up to 20 s (a loaded 2-core CI machine once took
+    // over 5 s): what another process imports shows on the server within its --reload-ms.
     HttpResponse get_once_it_shows(const std::string& path, const std::string& text) {
         auto page = get(port(), path);
         for (int i = 0; i < 400 && page.body.find(text) == std::string::npos; ++i) {
