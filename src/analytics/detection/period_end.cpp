@@ -58,142 +58,54 @@ std::vector<Week> weeks_of(const UnitData& unit) {
     return weeks;
 }
 
-// What the unit's ordinary days say it refers on a day: its rate on open days outside month ends
-// of the same kind, the weekday, or the last day it is open in its week whatever weekday that is
-// (a day for paperwork moves to Thursday in a week whose Friday is a bank holiday). The month's
-// last 5 working days hold two Fridays when a bank holiday Monday falls among them (in May and
-// August every year), so a busy Friday would look like a month end if every open day were taken
-// as alike.
-struct DayRates {
-    static constexpr int kKinds = 8;                 // Monday..Sunday, and the week's last open day
-    std::array<double, kKinds> days{}, referrals{};  // outside month ends, in whole weeks
-    std::vector<std::int32_t> per_day;               // the unit's referrals on each open day of the calendar
-    int kind(const OpenDayShares& shares, const Calendar& calendar, Day d) const {
-        return shares.is_last[static_cast<std::size_t>(d - calendar.first())] ? kKinds - 1 : weekday(d);
-    }
-    bool known(int kind) const { return days[static_cast<std::size_t>(kind)] > 0; }
-    double rate(int kind) const {
-        return referrals[static_cast<std::size_t>(kind)] / days[static_cast<std::size_t>(kind)];
-    }
-};
-
-// The unit's open days in whole weeks it was there for.
-bool counted(const UnitData& unit, Day d) {
-    return unit.calendar->open(unit.open_days, d) && there_in(unit, week_of(d));
-}
-
-DayRates day_rates_of(const UnitData& unit) {
-    DayRates rates;
-    const Calendar& calendar = *unit.calendar;
-    const OpenDayShares& shares = calendar.shares(unit.open_days);
-    rates.per_day.assign(static_cast<std::size_t>(calendar.last() - calendar.first() + 1), 0);
-    for (const auto& r : unit.referrals)
-        if (calendar.open(unit.open_days, r.day)) ++rates.per_day[static_cast<std::size_t>(r.day - calendar.first())];
-    for (Day d = calendar.first(); d <= calendar.last(); ++d) {
-        if (calendar.month_end(d) || !counted(unit, d)) continue;
-        const auto kind = static_cast<std::size_t>(rates.kind(shares, calendar, d));
-        rates.days[kind] += 1;
-        rates.referrals[kind] += rates.per_day[static_cast<std::size_t>(d - calendar.first())];
-    }
-    return rates;
-}
-
-// How much more a month end's excess varies than chance when nothing happens at the month end,
-// read off the unit's own days: each whole month's month-end days moved back one, two and three
-// whole weeks (the same weekdays), skipping a shift that lands on a month-end day or a week the
-// unit was not there for. Each such window's referrals less what its days' rates expect is an
-// excess that chance, busy weeks, staffing, seasons and drift make, and nothing at the month end
-// does: a target made up only in the months that fall short widens the spread of the month ends
-// themselves, not of these.
-struct Placebo {
-    std::size_t windows = 0;
-    double squares = 0, fourths = 0;  // of the windows' excesses
-    double expected = 0;              // the windows' referrals at the rates
-};
-
-Placebo placebo_of(const UnitData& unit, const DayRates& rates) {
-    Placebo out;
-    const Calendar& calendar = *unit.calendar;
-    const OpenDayShares& shares = calendar.shares(unit.open_days);
-    std::vector<std::vector<Day>> months;  // each whole month's end days
-    for (Day d = calendar.first(); d <= calendar.last(); ++d)
-        if (calendar.month_end(d) && calendar.in_complete_month(d)) {
-            if (months.empty() || month_of(months.back().back()) != month_of(d)) months.emplace_back();
-            months.back().push_back(d);
-        }
-    auto usable = [&](Day d) { return calendar.covers(d) && !calendar.month_end(d) && there_in(unit, week_of(d)); };
-    for (const auto& ends : months)
-        for (int shift = 7; shift <= 21; shift += 7) {
-            if (!std::ranges::all_of(ends, [&](Day e) { return usable(e - shift); })) continue;
-            double expected = 0, referrals = 0;
-            for (Day e : ends) {
-                const Day d = e - shift;
-                if (!calendar.open(unit.open_days, d) || !rates.known(rates.kind(shares, calendar, d))) continue;
-                expected += rates.rate(rates.kind(shares, calendar, d));
-                referrals += rates.per_day[static_cast<std::size_t>(d - calendar.first())];
-            }
-            if (expected <= 0) continue;
-            const double excess = referrals - expected;
-            ++out.windows;
-            out.squares += excess * excess, out.fourths += excess * excess * excess * excess;
-            out.expected += expected;
-        }
-    return out;
-}
-
 struct MonthEnd {
     std::int64_t n = 0, x = 0;  // referrals in whole weeks, and on month-end days
     double share = 0;           // month-end days' share of the open days
-    double spread = 1;          // how much more the excess varies than chance alone makes it
+    double spread = 1;          // how much more the excess varies over the weeks than chance alone makes it
     double p = 1;
 };
 
-// Referrals on the month's last working days against what the unit's ordinary days of the same
-// kind predict for them (DayRates). A binomial would do if every referral fell on its day alone;
-// but a busy week lifts every day in it and everyone in the office, month-end days with the rest.
-// So the variance is chance's (a Poisson count's, with the rates' own error) times how much more
-// the unit's placebo month ends vary than chance (placebo_of), never less than chance's.
-MonthEnd month_end_of(const UnitData& unit, const std::vector<Week>& weeks) {
+// Referrals on the month's last working days against what the unit's other open days predict for
+// them: D = x - k (n - x), k = E / (O - E) for E month-end days of O open days. A binomial would do
+// if every referral fell on its day alone; but a busy week lifts every day in it and everyone in
+// the office, month-end days with the rest. D is a sum over weeks, so its variance is taken from
+// the weeks themselves: each week's excess less what the month-end days' and the other days' own
+// rates give it, squared and summed (scaled by the weeks over the weeks less two, for the two
+// rates). That holds whatever makes weeks differ: busy spells, staffing, seasons.
+MonthEnd month_end_of(const std::vector<Week>& weeks) {
     MonthEnd m;
     double open = 0, ends = 0, n_weeks = 0;
     for (const auto& w : weeks)
         if (w.open > 0) m.n += w.referrals, m.x += w.at_month_end, open += w.open, ends += w.month_end, ++n_weeks;
     if (ends <= 0 || ends >= open || m.n == 0 || n_weeks < 8) return m;
     m.share = ends / open;
-    const Calendar& calendar = *unit.calendar;
-    const OpenDayShares& shares = calendar.shares(unit.open_days);
-    const DayRates rates = day_rates_of(unit);
-    std::array<double, DayRates::kKinds> end_days{};
-    double excess = 0;
-    for (Day d = calendar.first(); d <= calendar.last(); ++d) {
-        if (!calendar.month_end(d) || !counted(unit, d)) continue;
-        const int kind = rates.kind(shares, calendar, d);
-        if (!rates.known(kind)) continue;  // no ordinary day of its kind to compare it with
-        end_days[static_cast<std::size_t>(kind)] += 1;
-        excess += rates.per_day[static_cast<std::size_t>(d - calendar.first())] - rates.rate(kind);
+    const double end_rate = static_cast<double>(m.x) / ends;
+    const double rate = static_cast<double>(m.n - m.x) / (open - ends);
+    const double k = ends / (open - ends);
+    double squares = 0, fourths = 0;
+    for (const auto& w : weeks) {
+        if (w.open == 0) continue;
+        const double at_end = static_cast<double>(w.at_month_end) - end_rate * w.month_end;
+        const double rest = static_cast<double>(w.referrals - w.at_month_end) - rate * (w.open - w.month_end);
+        const double r2 = (at_end - k * rest) * (at_end - k * rest);
+        squares += r2, fourths += r2 * r2;
     }
-    // Chance's variance: the month-end days' own Poisson counts, and the error of the rates taken
-    // from the ordinary days (E_k^2 rate_k / N_k for E_k month-end and N_k ordinary days of a kind).
-    double poisson = 0;
-    for (int kind = 0; kind < DayRates::kKinds; ++kind)
-        if (const double e = end_days[static_cast<std::size_t>(kind)]; e > 0)
-            poisson += rates.rate(kind) * e * (1 + e / rates.days[static_cast<std::size_t>(kind)]);
-    const Placebo placebo = placebo_of(unit, rates);
-    if (placebo.windows < 6 || poisson <= 0) return m;  // too few months to know the spread, or nothing to test against
-    // The spread is an estimate from a few dozen windows, whether it comes out above chance's or
-    // below it (and then chance's is taken): Student's t on the windows less one degrees of
-    // freedom, or fewer when a few windows carry the spread (Satterthwaite's
-    // (sum e^2)^2 / sum e^4).
-    const double ratio = placebo.expected > 0 ? placebo.squares / placebo.expected : 0;
-    const double variance = std::max(ratio, 1.0) * poisson;
-    const double windows = static_cast<double>(placebo.windows);
-    const double df = ratio > 1 && placebo.fourths > 0
-                          ? std::clamp(placebo.squares * placebo.squares / placebo.fourths, 1.0, windows - 1)
-                          : windows - 1;
+    // Never narrower than chance: referrals made one by one vary at least as a Poisson count does.
+    // When the weeks' own spread is wider, it is an estimate that a few weeks (those holding month
+    // ends) carry: Student's t on Satterthwaite's (sum r^2)^2 / sum r^4 degrees of freedom, at most
+    // the weeks less two. When chance's is wider, it is known: a normal tail.
+    const double poisson = (m.n - m.x) > 0 ? rate * ends * open / (open - ends) : 0;
+    const double measured = squares * n_weeks / (n_weeks - 2);
+    const double variance = std::max(measured, poisson);
+    const double df = measured > poisson && fourths > 0 ? std::clamp(squares * squares / fourths, 1.0, n_weeks - 2)
+                                                        : std::numeric_limits<double>::infinity();
     // Half a referral off, as P(X >= x) = P(X > x - 1/2) for a count.
-    const double d = excess - 0.5;
-    m.spread = std::sqrt(variance / poisson);
-    m.p = boost::math::cdf(boost::math::complement(dist::StudentsT(df), d / std::sqrt(variance)));
+    const double d = static_cast<double>(m.x) - k * static_cast<double>(m.n - m.x) - (1 + k) / 2;
+    if (variance <= 0) return m;  // every referral on month-end days, the same each week: nothing to test against
+    m.spread = poisson > 0 ? std::sqrt(variance / poisson) : 1;
+    m.p = std::isinf(df)
+              ? normal_upper(d / std::sqrt(variance))
+              : boost::math::cdf(boost::math::complement(dist::StudentsT(df), d / std::sqrt(variance)));
     return m;
 }
 
@@ -202,9 +114,8 @@ MonthEnd month_end_of(const UnitData& unit, const std::vector<Week>& weeks) {
 // such days, and how far its month-end days went over that pace. A target made up at the month end
 // makes the excess larger in months that fell short; a fixed monthly event (a caseload review in
 // the month's last week) makes it the same every month; a busy or quiet spell across the month's
-// weeks lowers both together. Its p-value is combined with the excess's (month_part): a target
-// made up only in the months that fall short adds little in a year, and the months it adds to are
-// what tell it from chance.
+// weeks lowers both together. A reading for whoever weighs the month part, not a test of its own:
+// a year is only twelve months.
 struct MonthByMonth {
     std::size_t months = 0;
     bool read = false;  // false when the shortfalls or the excesses were the same every month
@@ -277,19 +188,7 @@ MonthByMonth month_by_month(const UnitData& unit) {
     return out;
 }
 
-// The month part's p-value: the excess's and, when the months could be read, the month-by-month
-// reading's, combined by Fisher's method (-2 (ln p1 + ln p2) is chi-square on 4 degrees of freedom
-// when neither test finds anything, whose upper tail is q (1 - ln q) at q = p1 p2). The two ask
-// different things of the same referrals: whether month ends hold more than the unit's other days
-// predict, and whether they hold more in the months whose earlier days fell short.
-double month_part(double excess_p, const MonthByMonth& months) {
-    if (!months.read) return excess_p;
-    const double q = excess_p * months.p;
-    if (q <= 0) return 0;
-    return std::min(1.0, q * (1 - std::log(q)));
-}
-
-// The words for the month-by-month reading.
+// The words for a month part that found an excess.
 std::string month_by_month_text(const MonthByMonth& m) {
     if (m.months < 6) return {};
     if (!m.read)
@@ -393,7 +292,7 @@ TestResult period_end_test(const UnitData& unit, std::span<const UnitData> advis
         return result;
     }
     const auto weeks = weeks_of(unit);
-    const MonthEnd month = month_end_of(unit, weeks);
+    const MonthEnd month = month_end_of(weeks);
     const TopUp week = top_up_of(weeks);
     const AdvisersTopUp among = top_up_among(advisers);
     const double p_week = among.advisers >= 3 ? std::min(1.0, 2 * std::min(week.p, among.p)) : week.p;
@@ -401,8 +300,7 @@ TestResult period_end_test(const UnitData& unit, std::span<const UnitData> advis
         result.not_run = "needs at least 20 referrals on open days in whole weeks";
         return result;
     }
-    const MonthByMonth months = month_by_month(unit);
-    const double p_month = month.share > 0 ? month_part(month.p, months) : 1;
+    const double p_month = month.share > 0 ? month.p : 1;
     result.ran = true;
     result.p_value = std::min(1.0, 2 * std::min(p_month, p_week));
     const double month_observed = month.n ? static_cast<double>(month.x) / static_cast<double>(month.n) : 0;
@@ -410,14 +308,13 @@ TestResult period_end_test(const UnitData& unit, std::span<const UnitData> advis
     result.statistic = month_observed;
     result.effect_text = fmt::format(
         "{:.0f}% of referrals fall in a month's last 5 working days, against {:.0f}% of the days the unit is open "
-        "({:.2f} times; the same weekdays earlier in its months vary {:.2f} times as much as chance alone); over {} "
-        "weeks, the "
+        "({:.2f} times; its weeks make that share vary {:.2f} times as much as chance alone); over {} weeks, the "
         "trend of the last open day's share with the week's total is z {:+.2f} (a quota made up on the last day in "
         "short weeks makes it strongly negative); {:.0f}% of referrals fall on the last open day, against {:.0f}% of "
         "the days, which alone is not evidence (a day for paperwork looks the same)",
         100 * month_observed, 100 * month.share, result.effect, month.spread, week.weeks, week.z, 100 * week.share,
         100 * week.expected_share);
-    if (p_month <= 0.05) result.effect_text += month_by_month_text(months);
+    if (month.share > 0 && month.p <= 0.05) result.effect_text += month_by_month_text(month_by_month(unit));
     if (among.advisers >= 3)
         result.effect_text += fmt::format(
             "; among its {} advisers, each on the last day they work in the week, the same trends combine to "
