@@ -42,13 +42,15 @@ constexpr MethodNote kNotes[] = {
      "doubled. When the month part finds an excess, the report reads it month by month too: whether the excess "
      "is larger in months whose earlier days fell short of the unit's usual pace, as a target made up at the "
      "month end makes it (and work put off from earlier in the month), or the same every month, as a fixed "
-     "monthly event does (a reading, not part of the p-value). Needs the date of each referral. Wrong if: appointments or courses that lead to referrals are "
+     "monthly event does (a reading, not part of the p-value). Needs the date of each referral. Wrong if: appointments "
+     "or courses that lead to referrals are "
      "themselves scheduled at month ends (a monthly caseload review in the month's last week; the month-by-month "
      "reading is the place to look); referrals not "
      "logged on a busy day are logged on the week's last day, so the last day fills as the others fall short; an "
      "adviser who works only early in the week is away for weeks at a time, which makes those weeks smaller and "
      "their last day a larger share; referrals come in bursts on another day of the week (a group session's "
-     "no-shows on a review day), which makes the weeks with a burst bigger and their last day a smaller share; "
+     "no-shows on a review day, or a lump of referrals made together once a month), which makes the weeks with a burst "
+     "bigger and their last day a smaller share; "
      "it keeps a local holiday the calendar does not know; or the dates are when a "
      "referral was recorded rather than made and the recording itself waits for month ends."},
     {"League race",
