@@ -16,13 +16,16 @@ namespace pw::analytics {
 namespace {
 
 // One whole week of a unit: the days it was open and how many of them end a month, and the
-// referrals it made on open days, on those month-end days and on its last open day.
+// referrals it made on open days, on those month-end days, on its last open day and on each
+// weekday.
 struct Week {
     int open = 0;
     int month_end = 0;
     std::int64_t referrals = 0;
     std::int64_t at_month_end = 0;
     std::int64_t on_last_day = 0;
+    std::array<std::int32_t, 7> by_weekday{};  // referrals on each open weekday
+    int last = -1;                             // the weekday of its last open day
 };
 
 // Whether the unit was there in a week: one of its counts' weeks it has a count for (the panel's
@@ -53,7 +56,14 @@ std::vector<Week> weeks_of(const UnitData& unit) {
         if (week.open == 0) continue;
         ++week.referrals;
         week.at_month_end += calendar.month_end(r.day);
-        week.on_last_day += shares.is_last[static_cast<std::size_t>(r.day - calendar.first())];
+        ++week.by_weekday[static_cast<std::size_t>(weekday(r.day))];
+        if (shares.is_last[static_cast<std::size_t>(r.day - calendar.first())]) ++week.on_last_day;
+    }
+    for (std::size_t t = 0; t < weeks.size(); ++t) {
+        const Day monday = monday_of_week(first + static_cast<std::int32_t>(t));
+        for (Day d = monday; d < monday + 7; ++d)
+            if (calendar.covers(d) && shares.is_last[static_cast<std::size_t>(d - calendar.first())])
+                weeks[t].last = weekday(d);
     }
     return weeks;
 }
@@ -216,6 +226,7 @@ struct TopUp {
     std::size_t weeks = 0;                 // whole weeks with the unit's usual number of open days and a referral
     double z = 0;                          // the trend of the last day's share in the week's total; negative: a top-up
     double share = 0, expected_share = 0;  // of referrals on the last open day, and 1 / open days
+    double bunching = 1;                   // how much lumps on the other days widen the trend's variance
     bool ran = false;
     double p = 1;
 };
@@ -252,8 +263,42 @@ TopUp top_up_of(const std::vector<Week>& weeks) {
             spread += static_cast<double>(w.referrals) * d * d;
         }
     if (spread <= 0) return t;  // every week the same size: no trend to see
+    // The binomial variance, p (1 - p) sum n (n - mean)^2, takes each referral to fall on its day
+    // alone. Referrals made together in a lump (a monthly sweep, a group session's no-shows) fall on
+    // one day, and a week with a lump on another day is big with a small last-day share: read as
+    // single referrals, a few such weeks make a quota's trend. A lump shows as more pairs of
+    // referrals on the same day than single referrals give: sum c (c - 1) over a week's other open
+    // days against m (m - 1) sum q^2 for its m referrals there, q their days' shares over the
+    // unit's weeks. A lump of k that may fall on the last day adds k (k - 1) p (1 - p) to the
+    // variance of that day's count, beside the n p (1 - p) of n single referrals; so each week's
+    // term is p (1 - p) (n + its extra pairs) (n - mean)^2, and the sum is never taken as less than
+    // the binomial's. A quota's top-ups fall on the last day, which this leaves out.
+    std::array<double, 7> on_weekday{};
+    double others = 0;
+    for (const auto& w : weeks)
+        if (w.open == usual && w.referrals > 0)
+            for (int d = 0; d < 7; ++d)
+                if (d != w.last) {
+                    on_weekday[static_cast<std::size_t>(d)] += w.by_weekday[static_cast<std::size_t>(d)];
+                    others += w.by_weekday[static_cast<std::size_t>(d)];
+                }
+    double same_day = 0;  // sum q^2: the chance two single referrals on the other days share a day
+    for (double c : on_weekday) same_day += others > 0 ? (c / others) * (c / others) : 0;
+    double lumpy = 0;
+    for (const auto& w : weeks)
+        if (w.open == usual && w.referrals > 0) {
+            double m = 0, pairs = 0;
+            for (int d = 0; d < 7; ++d)
+                if (d != w.last) {
+                    const double c = w.by_weekday[static_cast<std::size_t>(d)];
+                    pairs += c * (c - 1), m += c;
+                }
+            const double off = static_cast<double>(w.referrals) - mean_total;
+            lumpy += (static_cast<double>(w.referrals) + pairs - m * (m - 1) * same_day) * off * off;
+        }
+    t.bunching = std::max(1.0, lumpy / spread);
     t.ran = true;
-    t.z = trend / std::sqrt(t.share * (1 - t.share) * spread);
+    t.z = trend / std::sqrt(t.share * (1 - t.share) * spread * t.bunching);
     t.p = normal_upper(-t.z);
     return t;
 }
@@ -314,6 +359,11 @@ TestResult period_end_test(const UnitData& unit, std::span<const UnitData> advis
         "the days, which alone is not evidence (a day for paperwork looks the same)",
         100 * month_observed, 100 * month.share, result.effect, month.spread, week.weeks, week.z, 100 * week.share,
         100 * week.expected_share);
+    if (week.ran && week.bunching > 1.05)
+        result.effect_text += fmt::format(
+            "; referrals on the week's other days came in lumps (several made together on one day), which widens "
+            "the trend's spread {:.2f} times",
+            std::sqrt(week.bunching));
     if (month.share > 0 && month.p <= 0.05) result.effect_text += month_by_month_text(month_by_month(unit));
     if (among.advisers >= 3)
         result.effect_text += fmt::format(

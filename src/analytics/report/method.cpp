@@ -31,7 +31,9 @@ constexpr MethodNote kNotes[] = {
      "bank holidays. For the week, whether the last open day's share of a week's referrals falls as the week's "
      "total rises (a trend test): a quota is made up on that day only in weeks that fell short, while a busy week, "
      "a ceiling on appointments or a fixed day for paperwork take the same share of every week; the last day's "
-     "share is reported but a share alone is not evidence. With an adviser column this is also read among the "
+     "share is reported but a share alone is not evidence. Referrals made together in a lump on another day (more "
+     "of them on the same day than single referrals give) widen the trend's spread. With an adviser column this is "
+     "also read among the "
      "advisers, each on the last day they work (trends combined; the smaller of the office's and the advisers' "
      "p-values, doubled). For the month, "
      "the month-end days' referrals less what the unit's other days predict for them, against its spread measured "
@@ -48,9 +50,9 @@ constexpr MethodNote kNotes[] = {
      "reading is the place to look); referrals not "
      "logged on a busy day are logged on the week's last day, so the last day fills as the others fall short; an "
      "adviser who works only early in the week is away for weeks at a time, which makes those weeks smaller and "
-     "their last day a larger share; referrals come in bursts on another day of the week (a group session's "
-     "no-shows on a review day, or a lump of referrals made together once a month), which makes the weeks with a burst "
-     "bigger and their last day a smaller share; "
+     "their last day a larger share; referrals come in bursts on a fixed other day of the week (a group "
+     "session's no-shows on a review day), which makes the weeks with a burst bigger and their last day a smaller "
+     "share every time; "
      "it keeps a local holiday the calendar does not know; or the dates are when a "
      "referral was recorded rather than made and the recording itself waits for month ends."},
     {"League race",
