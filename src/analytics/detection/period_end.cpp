@@ -266,13 +266,16 @@ TopUp top_up_of(const std::vector<Week>& weeks) {
     // The binomial variance, p (1 - p) sum n (n - mean)^2, takes each referral to fall on its day
     // alone. Referrals made together in a lump (a monthly sweep, a group session's no-shows) fall on
     // one day, and a week with a lump on another day is big with a small last-day share: read as
-    // single referrals, a few such weeks make a quota's trend. A lump shows as more pairs of
-    // referrals on the same day than single referrals give: sum c (c - 1) over a week's other open
-    // days against m (m - 1) sum q^2 for its m referrals there, q their days' shares over the
-    // unit's weeks. A lump of k that may fall on the last day adds k (k - 1) p (1 - p) to the
-    // variance of that day's count, beside the n p (1 - p) of n single referrals; so each week's
-    // term is p (1 - p) (n + its extra pairs) (n - mean)^2, and the sum is never taken as less than
-    // the binomial's. A quota's top-ups fall on the last day, which this leaves out.
+    // single referrals, a few such weeks make a quota's trend. A lump of k that lands on the last
+    // day with chance p adds k (k - 1) p (1 - p) to the variance of that day's count, beside the
+    // n p (1 - p) of n single referrals; so each week's term is p (1 - p) (n + its lumps' pairs)
+    // (n - mean)^2. The pairs are read off the week's other open days, where a quota's top-ups do
+    // not fall: there sum c (c - 1) exceeds m (m - 1) sum q^2 (its m referrals there, q those days'
+    // shares over the unit's weeks) by (1 - p) (1 - sum q^2) of the lumps' pairs on average (a lump
+    // lands there with chance 1 - p, and sum q^2 of its pairs single referrals would have made as
+    // well), so the excess is divided by that. The sum is never taken as less than the binomial's.
+    // A unit open two days a week has one other day, where a lump cannot be told from a busy day:
+    // it gets no widening.
     std::array<double, 7> on_weekday{};
     double others = 0;
     for (const auto& w : weeks)
@@ -284,19 +287,21 @@ TopUp top_up_of(const std::vector<Week>& weeks) {
                 }
     double same_day = 0;  // sum q^2: the chance two single referrals on the other days share a day
     for (double c : on_weekday) same_day += others > 0 ? (c / others) * (c / others) : 0;
-    double lumpy = 0;
-    for (const auto& w : weeks)
-        if (w.open == usual && w.referrals > 0) {
-            double m = 0, pairs = 0;
-            for (int d = 0; d < 7; ++d)
-                if (d != w.last) {
-                    const double c = w.by_weekday[static_cast<std::size_t>(d)];
-                    pairs += c * (c - 1), m += c;
-                }
-            const double off = static_cast<double>(w.referrals) - mean_total;
-            lumpy += (static_cast<double>(w.referrals) + pairs - m * (m - 1) * same_day) * off * off;
-        }
-    t.bunching = std::max(1.0, lumpy / spread);
+    if (same_day < 1) {
+        double extra = 0;
+        for (const auto& w : weeks)
+            if (w.open == usual && w.referrals > 0) {
+                double m = 0, pairs = 0;
+                for (int d = 0; d < 7; ++d)
+                    if (d != w.last) {
+                        const double c = w.by_weekday[static_cast<std::size_t>(d)];
+                        pairs += c * (c - 1), m += c;
+                    }
+                const double off = static_cast<double>(w.referrals) - mean_total;
+                extra += (pairs - m * (m - 1) * same_day) * off * off;
+            }
+        t.bunching = std::max(1.0, 1 + extra / ((1 - t.share) * (1 - same_day) * spread));
+    }
     t.ran = true;
     t.z = trend / std::sqrt(t.share * (1 - t.share) * spread * t.bunching);
     t.p = normal_upper(-t.z);
@@ -359,7 +364,7 @@ TestResult period_end_test(const UnitData& unit, std::span<const UnitData> advis
         "the days, which alone is not evidence (a day for paperwork looks the same)",
         100 * month_observed, 100 * month.share, result.effect, month.spread, week.weeks, week.z, 100 * week.share,
         100 * week.expected_share);
-    if (week.ran && week.bunching > 1.05)
+    if (week.ran && week.bunching >= 2)
         result.effect_text += fmt::format(
             "; referrals on the week's other days came in lumps (several made together on one day), which widens "
             "the trend's spread {:.2f} times",
