@@ -8,6 +8,7 @@
 // default).
 #include <boost/math/distributions/binomial.hpp>
 #include <boost/math/distributions/chi_squared.hpp>
+#include <boost/math/distributions/hypergeometric.hpp>
 #include <boost/math/distributions/negative_binomial.hpp>
 #include <boost/math/distributions/normal.hpp>
 #include <boost/math/distributions/poisson.hpp>
@@ -18,6 +19,7 @@ namespace pw::analytics::dist {
 using InDouble = boost::math::policies::policy<boost::math::policies::promote_double<false>>;
 using Binomial = boost::math::binomial_distribution<double, InDouble>;
 using ChiSquared = boost::math::chi_squared_distribution<double, InDouble>;
+using Hypergeometric = boost::math::hypergeometric_distribution<double, InDouble>;
 using NegativeBinomial = boost::math::negative_binomial_distribution<double, InDouble>;
 using Normal = boost::math::normal_distribution<double, InDouble>;
 using Poisson = boost::math::poisson_distribution<double, InDouble>;

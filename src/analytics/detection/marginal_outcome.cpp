@@ -3,43 +3,19 @@
 #include <cstdint>
 #include <fmt/format.h>
 
+#include "analytics/detection/distributions.hpp"
 #include "analytics/detection/model.hpp"
 #include "analytics/detection/tests.hpp"
 
 namespace pw::analytics {
 
-// P(X <= x) for X hypergeometric: x of the n drawn from N, of which K are "yes". Summed from x
-// down (or, past the mode, 1 less the sum from x + 1 up), each term from the last by the pmf's
-// ratio, so it costs the terms that matter and no factorials.
+// P(X <= x) for X hypergeometric: x of the n drawn from N, of which K are "yes".
 double hypergeometric_lower(std::int64_t x, std::int64_t n, std::int64_t K, std::int64_t N) {
     const std::int64_t lo = std::max<std::int64_t>(0, n - (N - K)), hi = std::min(n, K);
     if (x < lo) return 0;
     if (x >= hi) return 1;
-    // lgamma_r: std::lgamma writes the global signgam, a race between the tests' threads.
-    auto log_factorial = [](std::int64_t a) {
-        int sign = 0;
-        return ::lgamma_r(static_cast<double>(a) + 1, &sign);
-    };
-    auto log_choose = [&](std::int64_t a, std::int64_t b) {
-        return log_factorial(a) - log_factorial(b) - log_factorial(a - b);
-    };
-    auto pmf = [&](std::int64_t k) { return std::exp(log_choose(K, k) + log_choose(N - K, n - k) - log_choose(N, n)); };
-    const double mode = static_cast<double>(n + 1) * static_cast<double>(K + 1) / static_cast<double>(N + 2);
-    const auto d = [](std::int64_t k) { return static_cast<double>(k); };
-    if (d(x) <= mode) {  // the lower tail: terms fall as k goes down
-        double term = pmf(x), sum = term;
-        for (std::int64_t k = x; k > lo && term > sum * 1e-17; --k) {
-            term *= d(k) * d(N - K - n + k) / (d(K - k + 1) * d(n - k + 1));  // pmf(k - 1) / pmf(k)
-            sum += term;
-        }
-        return std::min(1.0, sum);
-    }
-    double term = pmf(x + 1), sum = term;  // the upper tail from x + 1: terms fall as k goes up
-    for (std::int64_t k = x + 1; k < hi && term > sum * 1e-17; ++k) {
-        term *= d(K - k) * d(n - k) / (d(k + 1) * d(N - K - n + k + 1));  // pmf(k + 1) / pmf(k)
-        sum += term;
-    }
-    return std::clamp(1 - sum, 0.0, 1.0);
+    const auto u = [](std::int64_t v) { return static_cast<unsigned>(v); };
+    return boost::math::cdf(dist::Hypergeometric(u(K), u(n), u(N)), u(x));
 }
 
 namespace {
