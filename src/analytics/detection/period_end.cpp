@@ -42,14 +42,17 @@ std::vector<Week> weeks_of(const UnitData& unit) {
     const Calendar& calendar = *unit.calendar;
     const std::int32_t first = week_of(calendar.first());
     std::vector<Week> weeks(static_cast<std::size_t>(week_of(calendar.last()) - first + 1));
+    const OpenDayShares& shares = calendar.shares(unit.open_days);
     for (std::size_t t = 0; t < weeks.size(); ++t) {
         const std::int32_t week = first + static_cast<std::int32_t>(t);
         const Day monday = monday_of_week(week);
         if (!there_in(unit, week)) continue;
-        for (Day d = monday; d < monday + 7; ++d)
-            if (calendar.open(unit.open_days, d)) ++weeks[t].open, weeks[t].month_end += calendar.month_end(d);
+        for (Day d = monday; d < monday + 7; ++d) {
+            if (!calendar.open(unit.open_days, d)) continue;
+            ++weeks[t].open, weeks[t].month_end += calendar.month_end(d);
+            if (shares.is_last[static_cast<std::size_t>(d - calendar.first())]) weeks[t].last = weekday(d);
+        }
     }
-    const OpenDayShares& shares = calendar.shares(unit.open_days);
     for (const auto& r : unit.referrals) {
         if (!calendar.covers(r.day) || !calendar.open(unit.open_days, r.day)) continue;
         auto& week = weeks[static_cast<std::size_t>(week_of(r.day) - first)];
@@ -58,12 +61,6 @@ std::vector<Week> weeks_of(const UnitData& unit) {
         week.at_month_end += calendar.month_end(r.day);
         ++week.by_weekday[static_cast<std::size_t>(weekday(r.day))];
         if (shares.is_last[static_cast<std::size_t>(r.day - calendar.first())]) ++week.on_last_day;
-    }
-    for (std::size_t t = 0; t < weeks.size(); ++t) {
-        const Day monday = monday_of_week(first + static_cast<std::int32_t>(t));
-        for (Day d = monday; d < monday + 7; ++d)
-            if (calendar.covers(d) && shares.is_last[static_cast<std::size_t>(d - calendar.first())])
-                weeks[t].last = weekday(d);
     }
     return weeks;
 }
