@@ -3,6 +3,7 @@
 #include <array>
 #include <cmath>
 #include <limits>
+#include <optional>
 #include <span>
 #include <string>
 #include <vector>
@@ -228,6 +229,49 @@ struct TopUp {
     double p = 1;
 };
 
+// Sum over a unit's weeks of its lumps' same-day pairs, k (k - 1) for a lump of k, times the week's
+// (n - mean)^2. They are read off the week's other open days, where a quota's top-ups do not fall:
+// there sum c (c - 1) exceeds m (m - 1) sum q^2 (its m referrals there, q those days' shares over
+// the unit's weeks) by (1 - p) (1 - sum q^2) of the lumps' pairs on average (a lump lands there with
+// chance 1 - p, and sum q^2 of its pairs single referrals would have made as well), so the excess is
+// divided by that. A unit open two days a week has one other day, where a lump cannot be told from
+// a busy day (sum q^2 is 1): its pairs are read off both days, the last one too, by the same
+// algebra with p = 1. That counts a quota's top-ups as pairs as well, but a top-up brings a short
+// week back to the quota, near the mean, where (n - mean)^2 weighs it little; a lump makes a week
+// big, where it weighs most.
+double lump_pairs(const std::vector<Week>& weeks, int usual, double mean_total, double share) {
+    auto counted = [usual](const Week& w) { return w.open == usual && w.referrals > 0; };
+    auto read = [&](bool with_last) {
+        std::array<double, 7> on_weekday{};
+        double all = 0;
+        for (const auto& w : weeks)
+            if (counted(w))
+                for (int d = 0; d < 7; ++d)
+                    if (with_last || d != w.last) {
+                        on_weekday[static_cast<std::size_t>(d)] += w.by_weekday[static_cast<std::size_t>(d)];
+                        all += w.by_weekday[static_cast<std::size_t>(d)];
+                    }
+        double same_day = 0;  // sum q^2: the chance two single referrals on those days share a day
+        for (double c : on_weekday) same_day += all > 0 ? (c / all) * (c / all) : 0;
+        if (same_day >= 1 - 1e-9) return std::optional<double>{};
+        double extra = 0;
+        for (const auto& w : weeks)
+            if (counted(w)) {
+                double m = 0, pairs = 0;
+                for (int d = 0; d < 7; ++d)
+                    if (with_last || d != w.last) {
+                        const double c = w.by_weekday[static_cast<std::size_t>(d)];
+                        pairs += c * (c - 1), m += c;
+                    }
+                const double off = static_cast<double>(w.referrals) - mean_total;
+                extra += (pairs - m * (m - 1) * same_day) * off * off;
+            }
+        return std::optional<double>{extra / ((with_last ? 1 : 1 - share) * (1 - same_day))};
+    };
+    if (const auto others = read(false)) return *others;
+    return read(true).value_or(0);
+}
+
 // A weekly quota is made up on the week's last open day in the weeks that fell short of it: those
 // weeks end near the quota with much of their total on that day, so the last day's share falls as
 // the week's total rises. Given each week's total, the ordinary patterns do not: a busy week, a
@@ -266,39 +310,8 @@ TopUp top_up_of(const std::vector<Week>& weeks) {
     // single referrals, a few such weeks make a quota's trend. A lump of k that lands on the last
     // day with chance p adds k (k - 1) p (1 - p) to the variance of that day's count, beside the
     // n p (1 - p) of n single referrals; so each week's term is p (1 - p) (n + its lumps' pairs)
-    // (n - mean)^2. The pairs are read off the week's other open days, where a quota's top-ups do
-    // not fall: there sum c (c - 1) exceeds m (m - 1) sum q^2 (its m referrals there, q those days'
-    // shares over the unit's weeks) by (1 - p) (1 - sum q^2) of the lumps' pairs on average (a lump
-    // lands there with chance 1 - p, and sum q^2 of its pairs single referrals would have made as
-    // well), so the excess is divided by that. The sum is never taken as less than the binomial's.
-    // A unit open two days a week has one other day, where a lump cannot be told from a busy day:
-    // it gets no widening.
-    std::array<double, 7> on_weekday{};
-    double others = 0;
-    for (const auto& w : weeks)
-        if (w.open == usual && w.referrals > 0)
-            for (int d = 0; d < 7; ++d)
-                if (d != w.last) {
-                    on_weekday[static_cast<std::size_t>(d)] += w.by_weekday[static_cast<std::size_t>(d)];
-                    others += w.by_weekday[static_cast<std::size_t>(d)];
-                }
-    double same_day = 0;  // sum q^2: the chance two single referrals on the other days share a day
-    for (double c : on_weekday) same_day += others > 0 ? (c / others) * (c / others) : 0;
-    if (same_day < 1) {
-        double extra = 0;
-        for (const auto& w : weeks)
-            if (w.open == usual && w.referrals > 0) {
-                double m = 0, pairs = 0;
-                for (int d = 0; d < 7; ++d)
-                    if (d != w.last) {
-                        const double c = w.by_weekday[static_cast<std::size_t>(d)];
-                        pairs += c * (c - 1), m += c;
-                    }
-                const double off = static_cast<double>(w.referrals) - mean_total;
-                extra += (pairs - m * (m - 1) * same_day) * off * off;
-            }
-        t.bunching = std::max(1.0, 1 + extra / ((1 - t.share) * (1 - same_day) * spread));
-    }
+    // (n - mean)^2, and the lumps' pairs are estimated by lump_pairs below.
+    t.bunching = std::max(1.0, 1 + lump_pairs(weeks, usual, mean_total, t.share) / spread);
     t.ran = true;
     t.z = trend / std::sqrt(t.share * (1 - t.share) * spread * t.bunching);
     t.p = normal_upper(-t.z);
