@@ -34,6 +34,10 @@ TestResult floor_test(const UnitData& unit, const Peers& peers, const FloorOptio
     std::int64_t at_or_below = at[0];
     double cdf = pmf[0];
     for (int q = 1; q <= top; ++q) {
+        // Every week made up to q makes the unit's mean at least q, so a floor lies within the model's
+        // usual counts; a count the model puts above its 95th percentile is a few busy weeks (lumps),
+        // not a floor, and the model's thin tail there would make one or two of them look like a pile.
+        if (cdf >= 0.95) break;
         const auto qs = static_cast<std::size_t>(q);
         at_or_below += at[qs];
         cdf += pmf[qs];
@@ -55,7 +59,10 @@ TestResult floor_test(const UnitData& unit, const Peers& peers, const FloorOptio
         }
     }
     if (scanned == 0) {
-        result.not_run = "no period has a count at or below the quotas scanned";
+        result.not_run = top >= 1 && pmf[0] >= 0.95
+                             ? fmt::format("a floor of 1 or more is beyond this unit's usual weeks (its mean is {:.2f})",
+                                           m.mean)
+                             : "no period has a count at or below the quotas scanned";
         return result;
     }
     result.ran = true;

@@ -9,8 +9,10 @@ constexpr MethodNote kNotes[] = {
      "For each possible q from 1 to 30 we take the unit's weeks with q or fewer referrals and ask whether "
      "too many of them sit at exactly q, against a negative binomial model with the unit's own mean and its "
      "peers' spread (an exact binomial test). The smallest p-value is multiplied by the number of q values "
-     "tried. Wrong if: the unit's counts are naturally very steady (a fixed appointment schedule), or its "
-     "peers are much more variable than it would be without a quota."},
+     "tried. A floor made up in full makes the unit's mean at least q, so q is not tried above the model's "
+     "95th percentile, where a few weeks made big by lumps of referrals would look like a pile. Wrong if: the "
+     "unit's counts are naturally very steady (a fixed appointment schedule), or its peers are much more variable "
+     "than it would be without a quota."},
     {"Steadier than chance",
      "A quota smooths a unit's weeks: a week that would have been low is made up to the quota. Referrals made one "
      "by one, independently, vary at least as much as a Poisson count does (the variance is the mean), and every "
@@ -32,8 +34,9 @@ constexpr MethodNote kNotes[] = {
      "total rises (a trend test): a quota is made up on that day only in weeks that fell short, while a busy week, "
      "a ceiling on appointments or a fixed day for paperwork take the same share of every week; the last day's "
      "share is reported but a share alone is not evidence. Referrals made together in a lump on another day (more "
-     "of them on the same day than single referrals give) widen the trend's spread, except for a unit open two days "
-     "a week, whose one other day cannot tell a lump from a busy day. With an adviser column this is "
+     "of them on the same day than single referrals give) widen the trend's spread; for a unit open two days a "
+     "week, whose one other day cannot tell a lump from a busy day, they are read off both its days. With an "
+     "adviser column this is "
      "also read among the "
      "advisers, each on the last day they work (trends combined; the smaller of the office's and the advisers' "
      "p-values, doubled). For the month, "
