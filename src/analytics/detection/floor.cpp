@@ -1,10 +1,24 @@
 #include <algorithm>
+#include <cstdlib>
+#include <span>
 #include <fmt/format.h>
 
 #include "analytics/detection/model.hpp"
 #include "analytics/detection/tests.hpp"
 
 namespace pw::analytics {
+namespace {
+
+constexpr int kNeighbours = 3;
+
+// The unit's periods whose count is within kNeighbours of q.
+std::int64_t periods_near(std::span<const std::int32_t> counts, int q) {
+    std::int64_t n = 0;
+    for (auto c : counts) n += c >= 0 && std::abs(c - q) <= kNeighbours;
+    return n;
+}
+
+}  // namespace
 
 TestResult floor_test(const UnitData& unit, const Peers& peers, const FloorOptions& options) {
     TestResult result;
@@ -34,35 +48,43 @@ TestResult floor_test(const UnitData& unit, const Peers& peers, const FloorOptio
     std::int64_t at_or_below = at[0];
     double cdf = pmf[0];
     for (int q = 1; q <= top; ++q) {
-        // Every week made up to q makes the unit's mean at least q, so a floor lies within the model's
-        // usual counts; a count the model puts above its 95th percentile is a few busy weeks (lumps),
-        // not a floor, and the model's thin tail there would make one or two of them look like a pile.
-        if (cdf >= 0.95) break;
+        // Above the model's 95th percentile its tail is too thin to weigh a pile against: a few weeks
+        // made big by lumps of referrals, two or three at the same count, would look like one. A
+        // floor in force all along lifts the unit's mean to q and lies below it; one in force for a
+        // stretch of the period (a quota brought in late) piles many weeks there. So there the pile
+        // is weighed against the periods around it, within kNeighbours either side, as if evenly
+        // spread among them.
+        const bool beyond_usual = cdf >= 0.95;  // P(X <= q - 1) under the model
         const auto qs = static_cast<std::size_t>(q);
         at_or_below += at[qs];
         cdf += pmf[qs];
         if (at_or_below == 0) continue;
         ++scanned;
-        const double share = pmf[qs] / cdf;  // expected share at exactly q among periods <= q
         const auto n_at = at[qs];
-        if (static_cast<double>(n_at) <= share * static_cast<double>(at_or_below)) continue;  // no excess
-        const double p = binomial_upper(n_at, at_or_below, share);
+        const std::int64_t among = beyond_usual ? periods_near(unit.counts, q) : at_or_below;
+        const double share = beyond_usual ? 1.0 / (2 * kNeighbours + 1) : pmf[qs] / cdf;
+        if (static_cast<double>(n_at) <= share * static_cast<double>(among)) continue;  // no excess
+        const double p = binomial_upper(n_at, among, share);
         if (p < best_p) {
             best_p = p;
             result.quota = q;
-            result.effect = static_cast<double>(n_at) - share * static_cast<double>(at_or_below);
-            result.statistic = static_cast<double>(n_at) / static_cast<double>(at_or_below);
-            result.effect_text = fmt::format(
-                "{} of {} periods at or below {} sit at exactly {} ({:.0f}%); the model expects {:.0f}%: "
-                "{:.1f} periods too many at {} and as many missing below it",
-                n_at, at_or_below, q, q, 100.0 * result.statistic, 100.0 * share, result.effect, q);
+            result.effect = static_cast<double>(n_at) - share * static_cast<double>(among);
+            result.statistic = static_cast<double>(n_at) / static_cast<double>(among);
+            result.effect_text =
+                beyond_usual
+                    ? fmt::format(
+                          "{} of the {} periods within {} of {} sit at exactly {} ({:.0f}%), against {:.0f}% were "
+                          "they spread evenly: {:.1f} periods too many at {}, a count the model of the unit's weeks "
+                          "makes rare",
+                          n_at, among, kNeighbours, q, q, 100.0 * result.statistic, 100.0 * share, result.effect, q)
+                    : fmt::format(
+                          "{} of {} periods at or below {} sit at exactly {} ({:.0f}%); the model expects {:.0f}%: "
+                          "{:.1f} periods too many at {} and as many missing below it",
+                          n_at, among, q, q, 100.0 * result.statistic, 100.0 * share, result.effect, q);
         }
     }
     if (scanned == 0) {
-        result.not_run = top >= 1 && pmf[0] >= 0.95
-                             ? fmt::format("a floor of 1 or more is beyond this unit's usual weeks (its mean is {:.2f})",
-                                           m.mean)
-                             : "no period has a count at or below the quotas scanned";
+        result.not_run = "no period has a count at or below the quotas scanned";
         return result;
     }
     result.ran = true;

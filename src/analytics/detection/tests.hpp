@@ -42,8 +42,9 @@ struct FloorOptions {
 };
 // 1. Floor: a quota q moves weeks from below q to exactly q. Among periods with count <= q, the
 // share at exactly q is tested against the null model (unit mean, peers' dispersion) by an
-// exact binomial upper tail; q scanned from 1 to max_quota and no further than the model's 95th
-// percentile (a floor made up in full lifts the mean to q), Bonferroni over the q scanned.
+// exact binomial upper tail; q scanned from 1 to max_quota, Bonferroni over the q scanned. Above
+// the model's 95th percentile, whose thin tail lumps of referrals would make piles of, the periods
+// at q are weighed against those within 3 of it, as if evenly spread.
 TestResult floor_test(const UnitData& unit, const Peers& peers, const FloorOptions& options = {});
 
 // 2. Dispersion, one-sided: a unit's week-to-week variance (half the mean squared difference of

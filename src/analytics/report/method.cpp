@@ -9,10 +9,12 @@ constexpr MethodNote kNotes[] = {
      "For each possible q from 1 to 30 we take the unit's weeks with q or fewer referrals and ask whether "
      "too many of them sit at exactly q, against a negative binomial model with the unit's own mean and its "
      "peers' spread (an exact binomial test). The smallest p-value is multiplied by the number of q values "
-     "tried. A floor made up in full makes the unit's mean at least q, so q is not tried above the model's "
-     "95th percentile, where a few weeks made big by lumps of referrals would look like a pile. Wrong if: the "
-     "unit's counts are naturally very steady (a fixed appointment schedule), or its peers are much more variable "
-     "than it would be without a quota."},
+     "tried. Above the model's 95th percentile, where its tail is too thin to weigh against (two or three weeks "
+     "made big by lumps of referrals would look like a pile), the weeks at q are weighed against the weeks within "
+     "3 of it, as if evenly spread: a quota brought in part way through the period piles many weeks there with "
+     "few around them. Wrong if: the unit's counts are naturally very steady (a fixed appointment "
+     "schedule), or its peers are much more variable than it would be without a quota (peers who refer in lumps "
+     "make a fat low tail, and a unit without them looks piled)."},
     {"Steadier than chance",
      "A quota smooths a unit's weeks: a week that would have been low is made up to the quota. Referrals made one "
      "by one, independently, vary at least as much as a Poisson count does (the variance is the mean), and every "

@@ -49,20 +49,11 @@ TEST(FloorTest, NeedsEnoughWeeks) {
     EXPECT_EQ(result.not_run, "needs at least 8 periods; this unit has 3");
 }
 
-TEST(FloorTest, AUnitThatAlmostNeverRefersHasNoFloorToTest) {
-    std::vector<std::int32_t> counts(52, 0);
-    counts[10] = 1, counts[30] = 1;
-    const auto result = floor_test(weekly(counts), poisson_peers());
-    EXPECT_FALSE(result.ran);
-    EXPECT_EQ(result.not_run, "a floor of 1 or more is beyond this unit's usual weeks (its mean is 0.04)");
-}
-
 TEST(FloorTest, AFewWeeksMadeBigByLumpsAreNotAFloor) {
     // Poisson(5) weeks, and in a dozen of them a lump of 12 to 20 referrals made together: two lump
     // weeks often end on the same big count, which a model of the unit's mean gives next to no
-    // chance. A floor lies within the model's usual counts (every week made up to q makes the mean at
-    // least q), so counts above its 95th percentile are not scanned (before, 75% of these units at
-    // p <= 1%, at 16 to 26 referrals; since, none).
+    // chance. Above the model's 95th percentile a pile is weighed against the periods around it
+    // (before, 75% of these units at p <= 1%, at 16 to 26 referrals; since, 1 of 200).
     std::mt19937_64 random(97);
     Peers peers;
     peers.dispersion = 0.05;
@@ -78,6 +69,24 @@ TEST(FloorTest, AFewWeeksMadeBigByLumpsAreNotAFloor) {
         called += result.p_value <= 0.01;
     }
     EXPECT_LE(called, units / 50);
+}
+
+TEST(FloorTest, AQuotaBroughtInLateIsAFloorAboveTheUsualWeeks) {
+    // Poisson(3) weeks, then for the last 18 of 52 every week made up to 12: the pile sits far above
+    // what the unit's mean makes usual, and is one all the same.
+    std::mt19937_64 random(101);
+    int seen = 0;
+    const int units = 100;
+    for (int i = 0; i < units; ++i) {
+        std::vector<std::int32_t> counts(52);
+        for (std::size_t t = 0; t < counts.size(); ++t) {
+            counts[t] = std::poisson_distribution<std::int32_t>(3)(random);
+            if (t >= 34) counts[t] = std::max(counts[t], 12);
+        }
+        const auto result = floor_test(weekly(counts), poisson_peers());
+        seen += result.p_value <= 0.01 && result.quota == 12;
+    }
+    EXPECT_GE(seen, units * 95 / 100);
 }
 
 TEST(DispersionTest, WeeksSteadierThanChanceAllows) {
