@@ -1,6 +1,5 @@
 #pragma once
 // What the rating pages need from the rest of the system; store/ratings implements it.
-#include <atomic>
 #include <functional>
 #include <memory>
 #include <optional>
@@ -46,11 +45,11 @@ class RatingService {
 public:
     virtual ~RatingService() = default;
     // Saves the rating durably, then calls done (on another thread). An unknown codename is an
-    // invalid_input error whose message is for the person. Once `abandoned` is true (nobody can
+    // invalid_input error whose message is for the person. Once `abandoned` says true (nobody can
     // be told any more: the request was answered at its deadline) a rating not yet written is
     // not written, and done gets an unavailable error.
     virtual void submit(const RatingSubmission& submission, std::function<void(Result<RatingReceipt>)> done,
-                        std::shared_ptr<const std::atomic<bool>> abandoned = nullptr) = 0;
+                        std::function<bool()> abandoned = {}) = 0;
 };
 
 }  // namespace pw::ratings

@@ -10,7 +10,7 @@ namespace pw::store {
 using namespace ratings;
 
 void SociRatingService::submit(const RatingSubmission& submission, std::function<void(Result<RatingReceipt>)> done,
-                               std::shared_ptr<const std::atomic<bool>> abandoned) {
+                               std::function<bool()> abandoned) {
     RatingRecord record{submission.provider_id,
                         submission.unit.kind == UnitKind::office ? std::optional(submission.unit.id) : std::nullopt,
                         submission.month,
@@ -39,7 +39,7 @@ void SociRatingService::submit(const RatingSubmission& submission, std::function
     writer_.submit(
         [command = std::move(command), saved, abandoned = std::move(abandoned),
          noticed = submission.noticed_change](soci::session& s) {
-            if (abandoned && *abandoned) {
+            if (abandoned && abandoned()) {
                 *saved = fail(ErrorKind::unavailable, "Your rating could not be saved. Please try again.",
                               "request answered at its deadline before its rating was written");
                 return Writer::Outcome::keep;  // nothing written: the batch's others go on

@@ -15,7 +15,7 @@ public:
     SociRatingService(Database& db, Writer& writer, const crypto::LookupKeys& keys)
         : db_(db), writer_(writer), keys_(keys) {}
     void submit(const ratings::RatingSubmission& submission, std::function<void(Result<ratings::RatingReceipt>)> done,
-                std::shared_ptr<const std::atomic<bool>> abandoned = nullptr) override;
+                std::function<bool()> abandoned = {}) override;
 
 private:
     Database& db_;

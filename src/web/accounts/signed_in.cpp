@@ -39,8 +39,8 @@ bool is_return_path(std::string_view path) {
 Response refuse_access(const AppContext& app, const Request& request) {
     if (signed_in(app, request)) return error_page(app, 403);
     // A link someone was given (a kept report's) opens once they have signed in.
-    const bool back = (request.method == "GET" || request.method == "HEAD") && request.query.empty() &&
-                      is_return_path(request.path);
+    const bool back =
+        (request.method == "GET" || request.method == "HEAD") && request.query.empty() && is_return_path(request.path);
     return redirect(back ? "/sign-in?next=" + request.path : std::string("/sign-in"));
 }
 
@@ -56,8 +56,9 @@ void apply_change(const AppContext& app, const Request& request, std::function<R
                   std::function<void(Result<void>)> done) {
     auto outcome = std::make_shared<Result<void>>();
     app.writer.submit(
-        [change = std::move(change), outcome, abandoned = request.abandoned](soci::session& s) {
-            if (abandoned && *abandoned) {
+        [change = std::move(change), outcome,
+         answer = std::shared_ptr<const Answer>(request.answer)](soci::session& s) {
+            if (abandoned(answer)) {
                 *outcome = fail(ErrorKind::unavailable, "That could not be saved. Please try again.",
                                 "request answered at its deadline before its change was made");
                 return store::Writer::Outcome::keep;  // nothing written: the batch's others go on

@@ -189,9 +189,9 @@ void upload(const AppContext& app, const Request& request, Responder respond) {
         state.errors.push_back(
             {"file", "The file is larger than 1 MB: import it with providerwatch import on the server"});
     if (!state.errors.empty()) return respond(page(app, *who, state, 422));
-    // The request outlives this handler only through what the job holds: its abandoned flag.
+    // The request outlives this handler only through what the job holds: who answers it.
     Request held;
-    held.abandoned = request.abandoned;
+    held.answer = request.answer;
     if (importing.exchange(true)) return respond(error_page(app, 503));  // another import is running
     // Whatever happens to the job, the next import may start once this one has answered.
     Responder once = [respond](Response r) {

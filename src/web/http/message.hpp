@@ -1,7 +1,6 @@
 #pragma once
 // The application's own request and response: the server converts Beast messages to and
 // from these, so no handler ever sees a socket or a Beast type.
-#include <atomic>
 #include <cstdint>
 #include <functional>
 #include <memory>
@@ -10,6 +9,8 @@
 #include <string_view>
 #include <utility>
 #include <vector>
+
+#include "web/http/answer.hpp"
 
 namespace pw::web {
 
@@ -23,15 +24,10 @@ struct Request {
     // Who sent it, for rate limits only: a keyed hash of the client's address that rotates daily
     // (crypto/client_keys). The address itself never leaves the connection's code.
     std::uint64_t client = 0;
-    // Set once the server has answered this request itself, at its deadline: work queued for it
-    // and not yet done should not be done, since its answer can no longer say what happened.
-    std::shared_ptr<const std::atomic<bool>> abandoned;
-    bool abandoned_now() const { return abandoned && abandoned->load(); }
-    // Who gives the answer: kOpen until the deadline answers (kAnswered, and `abandoned` is set) or
-    // the handler claims it (kClaimed, claim_answer), whichever comes first. Null where no server
-    // runs the request (tests, jobs).
-    static constexpr int kOpen = 0, kAnswered = 1, kClaimed = 2;
-    std::shared_ptr<std::atomic<int>> answer_state;
+    // Who answers it, the handler or the server at the deadline (web/http/answer.hpp). Null where no
+    // server runs the request (tests, jobs).
+    std::shared_ptr<Answer> answer;
+    bool abandoned_now() const { return abandoned(answer); }
 
     std::optional<std::string_view> header(std::string_view lower_name) const {
         for (const auto& [name, value] : headers) {
@@ -58,16 +54,6 @@ struct Response {
         headers.emplace_back(std::move(name), std::move(value));
     }
 };
-
-// For work whose answer must be the one the person sees (a report queued under the address the
-// answer gives): true when the answer is now the handler's to give, and the deadline waits for it
-// (up to ServerConfig::claimed_grace more); false when the deadline has already answered, and the
-// work should not be done. The handler must answer promptly once it has claimed.
-inline bool claim_answer(const std::shared_ptr<std::atomic<int>>& state) {
-    if (!state) return true;
-    int open = Request::kOpen;
-    return state->compare_exchange_strong(open, Request::kClaimed) || open == Request::kClaimed;
-}
 
 // Completes a request. Called exactly once, from any thread (an async handler calls it from
 // the writer thread once its change is on disk).

@@ -106,18 +106,16 @@ struct Server::Impl {
             asio::steady_timer ready;
             std::optional<Response> response;
             std::atomic<bool> in_call{true};  // the handler has not returned yet
-            // Answered at the deadline (Request::abandoned): apart from this, so that work still
-            // queued does not keep the timer alive past its io_context.
-            std::shared_ptr<std::atomic<bool>> abandoned = std::make_shared<std::atomic<bool>>(false);
-            std::shared_ptr<std::atomic<int>> answer_state = std::make_shared<std::atomic<int>>(Request::kOpen);
+            // Who answers (web/http/answer.hpp): apart from this, so that work still queued does not
+            // keep the timer alive past its io_context.
+            std::shared_ptr<Answer> answer = std::make_shared<Answer>();
             std::thread::id caller = std::this_thread::get_id();
             Pending(asio::any_io_executor executor, std::chrono::milliseconds deadline)
                 : ready(std::move(executor), deadline) {}
         };
         auto executor = co_await asio::this_coro::executor;
         auto pending = std::make_shared<Pending>(executor, config.request_deadline);
-        request.abandoned = pending->abandoned;
-        request.answer_state = pending->answer_state;
+        request.answer = pending->answer;
         try {
             handler(std::move(request), [pending, executor](Response response) {
                 if (pending->in_call && std::this_thread::get_id() == pending->caller) {
@@ -141,21 +139,20 @@ struct Server::Impl {
         bool waited_for_claim = false;
         while (!pending->response) {
             auto [ec] = co_await pending->ready.async_wait(asio::as_tuple(use_awaitable));
-            if (!ec && !pending->response && !waited_for_claim) {
-                int open = Request::kOpen;
-                if (!pending->answer_state->compare_exchange_strong(open, Request::kAnswered)) {
-                    // Claimed (claim_answer): its answer is on its way, and a dropped responder
-                    // still answers (web/app.cpp), so this wait is a safety net only.
-                    waited_for_claim = true;
-                    pending->ready.expires_after(config.claimed_grace);
-                    continue;
-                }
+            if (!ec && !pending->response && !waited_for_claim && !pending->answer->answer_at_deadline()) {
+                // Claimed (Answer::claim): its answer is on its way, and a dropped responder still
+                // answers (web/app.cpp), so this wait is a safety net only.
+                waited_for_claim = true;
+                pending->ready.expires_after(config.claimed_grace);
+                continue;
             }
             if (!ec && !pending->response) {  // the timer ran out, not cancelled by an answer
-                if (waited_for_claim) spdlog::error("event=claimed_answer_late grace_ms={}", config.claimed_grace.count());
+                if (waited_for_claim) {
+                    spdlog::error("event=claimed_answer_late grace_ms={}", config.claimed_grace.count());
+                    pending->answer->answer_after_grace();
+                }
                 spdlog::error("event=request_deadline deadline_ms={}", config.request_deadline.count());
                 timed_out = true;
-                *pending->abandoned = true;
                 Response page =
                     refusal_page ? refusal_page(503) : Response{503, "text/plain; charset=utf-8", {}, "", ""};
                 page.status = 503;

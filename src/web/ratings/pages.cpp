@@ -192,12 +192,14 @@ void submit(const AppContext& app, const Target& target, const Request& request,
         respond(ready ? std::move(*ready) : thank_you(app, target, *receipt));
     };
     // A codename to make or check is argon2id work: off the connection threads.
-    if (anonymous) return app.ratings.submit(submission, std::move(saved), request.abandoned);
-    const bool queued = app.slow.try_run([&app, submission, saved, abandoned = request.abandoned] {
-        if (abandoned && *abandoned) {  // answered at the deadline while it waited: not begun
+    // Once the server has answered at the deadline, the rating is not written (nobody could be told).
+    auto nobody_waits = [answer = std::shared_ptr<const Answer>(request.answer)] { return abandoned(answer); };
+    if (anonymous) return app.ratings.submit(submission, std::move(saved), nobody_waits);
+    const bool queued = app.slow.try_run([&app, submission, saved, nobody_waits] {
+        if (nobody_waits()) {  // answered at the deadline while it waited: not begun
             return saved(fail(ErrorKind::unavailable, "Your rating could not be saved. Please try again."));
         }
-        app.ratings.submit(submission, saved, abandoned);
+        app.ratings.submit(submission, saved, nobody_waits);
     });
     if (!queued) respond(error_page(app, 503));
 }

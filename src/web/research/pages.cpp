@@ -215,11 +215,11 @@ void report(const AppContext& app, const Request& request, Responder respond) {
     // upload is answered once the file is read; the tests run after, on the reports' own thread.
     const bool queued = app.slow.try_run([&app, who = *who, file = *file, state, respond,
                                           held = std::get<std::shared_ptr<PendingReports::Place>>(place),
-                                          abandoned = request.abandoned, answer = request.answer_state]() mutable {
+                                          answer = request.answer]() mutable {
         // Answered at its deadline while it waited: not read. (This 503 goes nowhere; it keeps the
         // responder from a 500.) The server is stopping: not read, and the site's 503 page says so.
         const Response unread{503, "text/plain; charset=utf-8", {}, "", "-"};
-        if (abandoned && *abandoned) return respond(unread);
+        if (abandoned(answer)) return respond(unread);
         if (app.pending.closed()) return respond(error_page(app, 503));
         auto readable = with_file<bool>(app, who, file, state, nullptr);
         if (!readable) return respond(std::move(readable.error()));

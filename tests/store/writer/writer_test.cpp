@@ -103,7 +103,7 @@ TEST_P(WriterTest, ARatingAbandonedAtItsDeadlineIsNotWrittenAndTheOthersAre) {
                                         std::nullopt};
             service.submit(
                 submission, [answered](Result<RatingReceipt> r) { answered->set_value(std::move(r)); },
-                std::make_shared<const std::atomic<bool>>(i % 2 == 0));
+                [abandoned = i % 2 == 0] { return abandoned; });
         }
         writer.stop();
     }

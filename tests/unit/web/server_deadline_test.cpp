@@ -60,7 +60,7 @@ protected:
                 if (request.path == "/never") {
                     std::lock_guard lock(mutex_);
                     kept_.push_back(std::move(respond));  // held, never called
-                    abandoned_.push_back(request.abandoned);
+                    abandoned_.push_back(request.answer);
                 } else if (request.path == "/throws") {
                     throw std::runtime_error("a bug");
                 } else if (request.path == "/late") {
@@ -69,15 +69,16 @@ protected:
                         respond(Response{200, "text/plain", {}, "too late\n", "-"});
                     }).detach();
                 } else if (request.path == "/claims-never") {
-                    EXPECT_TRUE(pw::web::claim_answer(request.answer_state));
+                    EXPECT_TRUE(pw::web::claim_answer(request.answer));
                     std::lock_guard lock(mutex_);
                     kept_.push_back(std::move(respond));  // claimed, then never answered
+                    abandoned_.push_back(request.answer);
                 } else if (request.path == "/claims" || request.path == "/claims-late") {
                     // Claims the answer before the deadline (or after it), then answers after it.
                     const auto wait = std::chrono::milliseconds(request.path == "/claims" ? 100 : 500);
-                    std::thread([this, respond, wait, state = request.answer_state] {
+                    std::thread([this, respond, wait, answer = request.answer] {
                         std::this_thread::sleep_for(wait);
-                        const bool claimed = pw::web::claim_answer(state);
+                        const bool claimed = pw::web::claim_answer(answer);
                         {
                             std::lock_guard lock(mutex_);
                             claims_.push_back(claimed);
@@ -105,7 +106,7 @@ protected:
     std::thread thread_;
     std::mutex mutex_;
     std::vector<Responder> kept_;
-    std::vector<std::shared_ptr<const std::atomic<bool>>> abandoned_;
+    std::vector<std::shared_ptr<const Answer>> abandoned_;
     std::vector<bool> claims_;
 };
 
@@ -149,6 +150,10 @@ TEST_F(Deadline, AnAnswerClaimedAndNeverGivenGets503AfterTheGrace) {
     EXPECT_TRUE(reply.starts_with("HTTP/1.1 503")) << reply;
     EXPECT_GE(took, std::chrono::milliseconds(1250)) << "the deadline (300 ms) and the grace (1 s) were waited";
     EXPECT_LT(took, std::chrono::milliseconds(4000));
+    std::lock_guard lock(mutex_);
+    ASSERT_EQ(abandoned_.size(), 1u);
+    EXPECT_EQ(abandoned_[0]->state(), AnswerState::after_grace);
+    EXPECT_TRUE(abandoned_[0]->abandoned());  // work still queued for it is not done
 }
 
 TEST_F(Deadline, AHandlerThatThrowsGets500) {
@@ -169,5 +174,6 @@ TEST_F(Deadline, WorkStillQueuedForARequestAnsweredAtItsDeadlineCanTellItIsAband
     std::lock_guard lock(mutex_);
     ASSERT_EQ(abandoned_.size(), 1u);
     ASSERT_TRUE(abandoned_[0]);
-    EXPECT_TRUE(abandoned_[0]->load());  // a job that checks it before writing does not write
+    EXPECT_TRUE(abandoned_[0]->abandoned());  // a job that checks it before writing does not write
+    EXPECT_EQ(abandoned_[0]->state(), AnswerState::at_deadline);
 }
