@@ -213,25 +213,34 @@ void report(const AppContext& app, const Request& request, Responder respond) {
         return respond(busy(app, *who, std::move(state), *refused));
     // On the slow-work pool, which the server stops (finishing it) before the app goes away. The
     // upload is answered once the file is read; the tests run after, on the reports' own thread.
-    const bool queued = app.slow.try_run([&app, who = *who, file = *file, state, respond,
-                                          held = std::get<std::shared_ptr<PendingReports::Place>>(place),
+    // The place is given back before any answer but the report's address, so that the person who
+    // reads "this file has a problem" and uploads it again at once is not told they have reports
+    // waiting. It goes with the job alone, so a job the pool refuses gives it back before the
+    // refusal below.
+    auto held = std::get<std::shared_ptr<PendingReports::Place>>(std::move(place));
+    const bool queued = app.slow.try_run([&app, who = *who, file = *file, state, respond, held = std::move(held),
                                           answer = request.answer]() mutable {
+        auto refuse = [&held, &respond](Response response) {
+            held.reset();
+            respond(std::move(response));
+        };
         // Answered at its deadline while it waited: not read. (This 503 goes nowhere; it keeps the
         // responder from a 500.) The server is stopping: not read, and the site's 503 page says so.
         const Response unread{503, "text/plain; charset=utf-8", {}, "", "-"};
-        if (abandoned(answer)) return respond(unread);
-        if (app.pending.closed()) return respond(error_page(app, 503));
+        if (abandoned(answer)) return refuse(unread);
+        if (app.pending.closed()) return refuse(error_page(app, 503));
         auto readable = with_file<bool>(app, who, file, state, nullptr);
-        if (!readable) return respond(std::move(readable.error()));
+        if (!readable) return refuse(std::move(readable.error()));
         const auto id = crypto::random_id();
         Response to_report = redirect(kept_report_path(id));  // made before the report is queued
         // The answer (the report's address) and the report go together: once the deadline has
         // answered "try again", a report made now would be a surprise copy, so none is.
-        if (!claim_answer(answer)) return respond(unread);
+        if (!claim_answer(answer)) return refuse(unread);
         if (!app.pending.add(*held, id, [&app, id, who, file = std::move(file), state] {
                 make_and_keep(app, id, who, file, state);
             }))
-            return respond(busy(app, who, std::move(state), PendingReports::Refused::full));
+            return refuse(busy(app, who, std::move(state), PendingReports::Refused::full));
+        held.reset();  // used by the report now: its place is given back when it is made
         respond(std::move(to_report));
     });
     if (!queued) respond(busy(app, *who, std::move(state), PendingReports::Refused::full));
