@@ -61,6 +61,7 @@ TestResult floor_test(const UnitData& unit, const Peers& peers, const FloorOptio
         if (at_or_below == 0) continue;
         ++scanned;
         const auto n_at = at[qs];
+        if (n_at == 0) continue;  // no pile at all
         const std::int64_t among = beyond_usual ? periods_near(unit.counts, q) : at_or_below;
         const double share = beyond_usual ? 1.0 / (2 * kNeighbours + 1) : pmf[qs] / cdf;
         if (static_cast<double>(n_at) <= share * static_cast<double>(among)) continue;  // no excess
