@@ -438,6 +438,14 @@ TEST(PeriodEndTest, AReviewDayOnTheLastDayIsNotAWeeklyQuota) {
     EXPECT_LE(called, units * 65 / 1000);
 }
 
+// The days of the week from `monday` on which a unit with these open days works.
+std::vector<Day> open_days_in_week(const Calendar& calendar, std::uint8_t open_days, Day monday) {
+    std::vector<Day> days;
+    for (Day d = monday; d < monday + 7; ++d)
+        if (calendar.open(open_days, d)) days.push_back(d);
+    return days;
+}
+
 // An office of 8 advisers at 3 referrals a week each, busy weeks shared; three of them work Monday
 // to Wednesday. With a quota, each makes up their own shortfall on the last day they work.
 struct OfficeOfAdvisers {
@@ -457,9 +465,7 @@ OfficeOfAdvisers office_of_advisers(const Calendar& calendar, int quota, double 
     for (Day monday = monday_of_week(week_of(calendar.first())); monday <= calendar.last(); monday += 7) {
         const double busy = std::gamma_distribution<double>(10, 0.1)(random);
         for (auto& adviser : o.advisers) {
-            std::vector<Day> days;
-            for (Day d = monday; d < monday + 7; ++d)
-                if (calendar.open(adviser.open_days, d)) days.push_back(d);
+            const std::vector<Day> days = open_days_in_week(calendar, adviser.open_days, monday);
             if (days.empty()) continue;
             const double mean = 3 * busy * static_cast<double>(days.size()) / (adviser.open_days == 0x07 ? 3 : 5);
             const int n = std::poisson_distribution<int>(mean)(random);
@@ -531,9 +537,7 @@ TEST(PeriodEndTest, AWeeklyQuotaInAnOfficeOpenTwoDaysIsStillSeen) {
         unit.calendar = &calendar;
         unit.open_days = 0x18;
         for (Day monday = monday_of_week(week_of(calendar.first())); monday <= calendar.last(); monday += 7) {
-            std::vector<Day> days;
-            for (Day d = monday; d < monday + 7; ++d)
-                if (calendar.open(unit.open_days, d)) days.push_back(d);
+            const std::vector<Day> days = open_days_in_week(calendar, unit.open_days, monday);
             if (days.empty()) continue;
             const double mean = 4 * static_cast<double>(days.size()) / 2;
             const int n = std::poisson_distribution<int>(std::gamma_distribution<double>(10, mean / 10)(random))(random);
