@@ -1,5 +1,5 @@
 #include <algorithm>
-#include <cstdlib>
+#include <numeric>
 #include <span>
 #include <fmt/format.h>
 
@@ -11,10 +11,12 @@ namespace {
 
 constexpr int kNeighbours = 3;
 
-// The unit's periods whose count is within kNeighbours of q.
-std::int64_t periods_near(std::span<const std::int32_t> counts, int q) {
+// The periods whose count is within kNeighbours of q, from the counts' histogram.
+std::int64_t periods_near(std::span<const std::int64_t> at, int q) {
+    const auto from = static_cast<std::size_t>(std::max(0, q - kNeighbours));
+    const auto to = std::min(at.size(), static_cast<std::size_t>(q + kNeighbours) + 1);
     std::int64_t n = 0;
-    for (auto c : counts) n += c >= 0 && std::abs(c - q) <= kNeighbours;
+    for (auto i = from; i < to; ++i) n += at[i];
     return n;
 }
 
@@ -37,9 +39,11 @@ TestResult floor_test(const UnitData& unit, const Peers& peers, const FloorOptio
         return result;
     }
     const int top = static_cast<int>(std::min<std::int32_t>(options.max_quota, *std::ranges::max_element(unit.counts)));
-    std::vector<std::int64_t> at(static_cast<std::size_t>(top) + 2, 0);
+    // Periods at each count, exact up to kNeighbours past top (a pile near top is weighed against
+    // them), the rest in the last.
+    std::vector<std::int64_t> at(static_cast<std::size_t>(top + kNeighbours) + 2, 0);
     for (auto c : unit.counts)
-        if (c >= 0) ++at[static_cast<std::size_t>(std::min(c, top + 1))];
+        if (c >= 0) ++at[static_cast<std::size_t>(std::min(c, top + kNeighbours + 1))];
     const CountModel model(m.mean, peers.dispersion);
     const auto pmf = model.pmf_upto(top + 1);
 
@@ -62,7 +66,7 @@ TestResult floor_test(const UnitData& unit, const Peers& peers, const FloorOptio
         ++scanned;
         const auto n_at = at[qs];
         if (n_at == 0) continue;  // no pile at all
-        const std::int64_t among = beyond_usual ? periods_near(unit.counts, q) : at_or_below;
+        const std::int64_t among = beyond_usual ? periods_near(at, q) : at_or_below;
         const double share = beyond_usual ? 1.0 / (2 * kNeighbours + 1) : pmf[qs] / cdf;
         if (static_cast<double>(n_at) <= share * static_cast<double>(among)) continue;  // no excess
         const double p = binomial_upper(n_at, among, share);
@@ -94,7 +98,8 @@ TestResult floor_test(const UnitData& unit, const Peers& peers, const FloorOptio
     for (int k = 0; k <= top + 1; ++k) {
         const auto ks = static_cast<std::size_t>(k);
         const double expected = k <= top ? pmf[ks] : std::max(0.0, 1 - model.cdf(top));
-        result.chart.push_back({k <= top ? std::to_string(k) : std::to_string(k) + "+", static_cast<double>(at[ks]),
+        const auto periods = k <= top ? at[ks] : std::accumulate(at.begin() + k, at.end(), std::int64_t{0});
+        result.chart.push_back({k <= top ? std::to_string(k) : std::to_string(k) + "+", static_cast<double>(periods),
                                 expected * static_cast<double>(m.periods)});
     }
     return result;
