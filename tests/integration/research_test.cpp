@@ -96,7 +96,8 @@ TEST_P(Research, BadFilesComeBackToTheFormWithTheReason) {
     for (int day = 1; day <= 20; ++day) uk_dates += std::to_string(day) + "/03/2012,a,adverse\n";
     auto none = upload(researcher_, "events", uk_dates, true);
     EXPECT_EQ(none.status, 422);
-    EXPECT_NE(none.body.find("None of the 20 rows of the file could be read"), std::string::npos) << none.body.substr(0, 4000);
+    EXPECT_NE(none.body.find("None of the 20 rows of the file could be read"), std::string::npos)
+        << none.body.substr(0, 4000);
     EXPECT_NE(none.body.find("Line 2: "), std::string::npos);
     // More units than a kept report is made for: refused on the form, with what to do instead.
     std::string many = "unit,period,referrals,adverse\n";
@@ -241,10 +242,12 @@ TEST_P(Research, AnotherResearcherMayReadTheLinkButOnlyItsOwnerDeletesIt) {
 // A report that takes longer to make than a request may wait is still made and kept: the upload
 // is answered once the file is read, and the report's address shows it when it is ready. (Until
 // December 2026 the request waited for the report, and one past the deadline was lost.)
-TEST_P(Research, AReportSlowerThanTheRequestDeadlineIsKeptAndEachResearcherHasTwoPlaces) {
-    // A small file whose report is slow to make: 40,000 referrals in 40 offices, each written with
-    // a different adviser (a case number put in the adviser column, say), which the advisers'
-    // tests take seconds over. It reads in milliseconds, well within the deadline.
+namespace {
+
+// A small file whose report is slow to make: 40,000 referrals in 40 offices, each written with a
+// different adviser (a case number put in the adviser column, say), which the advisers' tests take
+// seconds over. It reads in milliseconds, well within any deadline.
+std::string slow_to_make() {
     std::string csv = "date,unit,decision,adviser\n";
     const std::chrono::sys_days monday = std::chrono::year{2012} / std::chrono::January / 2;
     for (int i = 0; i < 40000; ++i) {
@@ -254,6 +257,13 @@ TEST_P(Research, AReportSlowerThanTheRequestDeadlineIsKeptAndEachResearcherHasTw
                       static_cast<unsigned>(day.month()), static_cast<unsigned>(day.day()), i % 40, i);
         csv += line;
     }
+    return csv;
+}
+
+}  // namespace
+
+TEST_P(Research, AReportSlowerThanTheRequestDeadlineIsKeptAndEachResearcherHasTwoPlaces) {
+    const std::string csv = slow_to_make();
     server_->signal(SIGTERM);
     ASSERT_EQ(server_->wait(30000), 0);
     server_ = std::make_unique<ServerProcess>(
@@ -304,8 +314,8 @@ TEST_P(Research, ALinkOpensOnceTheColleagueHasSignedIn) {
     const auto set = form.header("set-cookie");
     const std::string cookie = "Cookie: " + set.substr(0, set.find(';')) + "\r\n";
     const auto signed_in = request(port(), "POST", "/sign-in", cookie + kForm,
-                                   "csrf=" + csrf_in(form.body, "/sign-in") + "&username=res3&password=" +
-                                       url_encode(password) + "&next=" + url_encode(link));
+                                   "csrf=" + csrf_in(form.body, "/sign-in") +
+                                       "&username=res3&password=" + url_encode(password) + "&next=" + url_encode(link));
     ASSERT_EQ(signed_in.status, 303) << signed_in.body.substr(0, 2000);
     EXPECT_EQ(signed_in.header("location"), link);
     // Only a path on this site is returned to: another site's address is not.
@@ -335,4 +345,52 @@ TEST_P(Research, AnAdminMayDeleteAnyonesReportAndAFileThatIsNotUtf8IsNotKept) {
     ASSERT_FALSE(token.empty()) << "an admin is offered the delete button";
     EXPECT_EQ(request(port(), "POST", link + "/delete", admin + kForm, "csrf=" + token).status, 303);
     EXPECT_EQ(request(port(), "GET", link, researcher_).status, 404);
+}
+
+// A researcher who uploaded the wrong file cancels its report from the waiting page: one waiting is
+// dropped at once, one being made is never kept once its tests end. Their addresses then say "not
+// found", and both places come back.
+TEST_P(Research, AReportWaitingOrBeingMadeIsCancelledAndNothingOfItIsKept) {
+    const std::string csv = slow_to_make();
+    const auto first = upload(researcher_, "events", csv);
+    ASSERT_EQ(first.status, 303) << first.body.substr(0, 2000);
+    const std::string making(first.header("location"));
+    const auto second = upload(researcher_, "events", csv);
+    ASSERT_EQ(second.status, 303) << second.body.substr(0, 2000);
+    const std::string waiting(second.header("location"));
+
+    auto page = request(port(), "GET", waiting, researcher_);
+    ASSERT_NE(page.body.find("Your report is waiting to be made"), std::string::npos) << page.body.substr(0, 2000);
+    EXPECT_NE(page.body.find("Cancel this report"), std::string::npos);
+    const auto token = csrf_in(page.body, waiting + "/cancel");
+    ASSERT_FALSE(token.empty());
+    EXPECT_EQ(request(port(), "POST", waiting + "/cancel", researcher_ + kForm, "csrf=forged").status, 403);
+    EXPECT_NE(request(port(), "GET", waiting, researcher_).body.find("waiting to be made"), std::string::npos)
+        << "a refused cancel changes nothing";
+    const auto cancelled = request(port(), "POST", waiting + "/cancel", researcher_ + kForm, "csrf=" + token);
+    ASSERT_EQ(cancelled.status, 303);
+    EXPECT_EQ(cancelled.header("location"), "/research?cancelled=1");
+    EXPECT_NE(request(port(), "GET", "/research?cancelled=1", researcher_).body.find("Your report is cancelled"),
+              std::string::npos);
+    EXPECT_EQ(request(port(), "GET", waiting, researcher_).status, 404);
+
+    page = request(port(), "GET", making, researcher_);
+    ASSERT_NE(page.body.find("Your report is being made"), std::string::npos)
+        << "made already: this machine is faster than the test expects" << page.body.substr(0, 2000);
+    const auto stop = request(port(), "POST", making + "/cancel", researcher_ + kForm,
+                              "csrf=" + csrf_in(page.body, making + "/cancel"));
+    ASSERT_EQ(stop.status, 303);
+    EXPECT_EQ(stop.header("location"), "/research?cancelled=1");
+    EXPECT_EQ(request(port(), "GET", making, researcher_).status, 404);
+
+    // Reports are made one at a time, in order: once the next is made, the cancelled one's tests
+    // have ended, and it was not kept. Both places are free again.
+    const std::string counts = "unit,period,referrals,adverse\nA,2012-01..2012-12,100,30\n";
+    for (int i = 0; i < 2; ++i) {
+        const auto next = upload(researcher_, "counts", counts);
+        ASSERT_EQ(next.status, 303) << next.body.substr(0, 2000);
+        EXPECT_EQ(made_report(port(), std::string(next.header("location")), researcher_).status, 200);
+    }
+    EXPECT_EQ(request(port(), "GET", making, researcher_).status, 404);
+    EXPECT_EQ(request(port(), "GET", waiting, researcher_).status, 404);
 }

@@ -1,7 +1,8 @@
 // A kept detection report: its page (with the link to share), its PDF, JSON and CSV, the file when
-// the researcher kept it, and deleting it. Any researcher with the link may read all of it; a
-// moderator, who reads it beside staff reports, its page (with the credible staff reports linked
-// to it), its PDF and its JSON only. Only the researcher who made it (or an admin) may delete it.
+// the researcher kept it, and deleting it; before it is kept, its waiting page and cancelling it.
+// Any researcher with the link may read all of it; a moderator, who reads it beside staff reports,
+// its page (with the credible staff reports linked to it), its PDF and its JSON only. Only the
+// researcher who made it (or an admin) may delete it.
 #include <fmt/format.h>
 
 #include "core/research/kept_report.hpp"
@@ -83,10 +84,12 @@ std::expected<std::pair<SignedIn, store::KeptReportSummary>, Response> reader(co
 }
 
 // A report still being made, to the researcher who uploaded it (web/research/pending.hpp).
-Response pending_page(const AppContext& app, std::int64_t id, const PendingReports::Status& status) {
+Response pending_page(const AppContext& app, const SignedIn& who, std::int64_t id,
+                      const PendingReports::Status& status) {
     using Stage = PendingReports::Status::Stage;
     mustache::data data;
     data.set("path", kept_report_path(id));
+    if (status.stage != Stage::failed) data.set("csrf", session_form_token(app, who, kept_report_path(id) + "/cancel"));
     data.set("failed", flag(status.stage == Stage::failed));
     data.set("waiting", flag(status.stage == Stage::waiting));
     data.set("making", flag(status.stage == Stage::making));
@@ -94,13 +97,14 @@ Response pending_page(const AppContext& app, std::int64_t id, const PendingRepor
         data.set("title", "Error: The report was not made");
         data.set("failure", status.failure);
     } else {
-        data.set("title", status.stage == Stage::waiting ? "Your report is waiting to be made" : "Your report is being made");
+        data.set("title",
+                 status.stage == Stage::waiting ? "Your report is waiting to be made" : "Your report is being made");
         data.set("ahead_text", status.ahead == 0   ? std::string("It is next.")
                                : status.ahead == 1 ? std::string("1 report is ahead of yours.")
                                                    : fmt::format("{} reports are ahead of yours.", status.ahead));
     }
-    Response response = no_store(html_page(app, "research_pending", std::move(data),
-                                           status.stage == Stage::failed ? 500 : 200));
+    Response response =
+        no_store(html_page(app, "research_pending", std::move(data), status.stage == Stage::failed ? 500 : 200));
     if (status.stage != Stage::failed) response.set_header("Refresh", "5");
     return response;
 }
@@ -109,7 +113,7 @@ Response show(const AppContext& app, const Request& request, const RouteParams& 
     if (auto who = kept_report_reader(app, request)) {
         const auto id = kept_report_id(params.get("id"));
         if (id)
-            if (auto status = app.pending.status(*id, who->account.id)) return pending_page(app, *id, *status);
+            if (auto status = app.pending.status(*id, who->account.id)) return pending_page(app, *who, *id, *status);
     }
     auto found = reader(app, request, params);
     if (!found) return std::move(found.error());
@@ -156,6 +160,29 @@ void remove(const AppContext& app, const Request& request, const RouteParams& pa
         });
 }
 
+// Its researcher cancels a report still waiting or being made: nothing from its file is kept. Once
+// it is being saved it is too late, and its page (the report, soon) has the delete button.
+Response cancel(const AppContext& app, const Request& request, const RouteParams& params) {
+    auto who = researcher(app, request);
+    if (!who) return refuse_access(app, request);
+    const auto id = kept_report_id(params.get("id"));
+    if (!id) return error_page(app, 404);
+    const auto path = kept_report_path(*id);
+    auto fields = parse_query(request.body);
+    if (!fields || from_another_site(request) || !session_form_token_ok(app, *who, path + "/cancel", *fields))
+        return error_page(app, 403);
+    switch (app.pending.cancel(*id, who->account.id)) {
+        case PendingReports::Cancel::cancelled:
+            return redirect("/research?cancelled=1");
+        case PendingReports::Cancel::too_late:
+            return redirect(path);
+        case PendingReports::Cancel::not_found:
+            break;
+    }
+    // Kept already (its page offers to delete it), or not theirs to cancel: its address says which.
+    return store::kept_report(app.db, *id) ? redirect(path) : error_page(app, 404);
+}
+
 }  // namespace
 
 std::string kept_report_path(std::int64_t id) {
@@ -176,6 +203,8 @@ void add_kept_report_routes(Router& router, const AppContext& app) {
                [&app](const Request& r, const RouteParams& p) { return form(app, r, p, "csv"); });
     router.get("/research/reports/{id}/file.csv",
                [&app](const Request& r, const RouteParams& p) { return form(app, r, p, "input"); });
+    router.post("/research/reports/{id}/cancel",
+                [&app](const Request& r, const RouteParams& p) { return cancel(app, r, p); });
     router.post_async(
         "/research/reports/{id}/delete",
         [&app](const Request& r, const RouteParams& p, Responder respond) { remove(app, r, p, std::move(respond)); });

@@ -1,6 +1,9 @@
 // The researcher's page: upload referral data, and the target-detection report is made and
 // kept (web/research/kept.cpp shows it). The file itself is kept only when the researcher asks.
 #include <functional>
+#include <memory>
+#include <optional>
+#include <variant>
 
 #include <fmt/format.h>
 
@@ -23,7 +26,6 @@ namespace pw::web {
 namespace {
 
 constexpr std::string_view kReportPath = "/research/report";
-
 
 struct FormState {
     std::string format;
@@ -72,29 +74,35 @@ Response form_page(const AppContext& app, const SignedIn& who, const FormState& 
     return response;
 }
 
+// An upload's file, read once, before the upload is answered: what the tests run on, and of the
+// file itself only what is kept (its checksum; its rows only when the researcher asked). The
+// file's bytes are let go with the upload, so a report waiting to be made holds its columns only.
+struct ReadUpload {
+    std::variant<analytics::Events, analytics::Counts> input;
+    analytics::ReadReport read;
+    std::string filename, sha256;
+    std::optional<std::string> file;
+};
+
 // The report in its four forms, ready to keep.
-research::KeptReport kept(const AppContext& app, const SignedIn& who, const FilePart& file, const FormState& state,
-                          const analytics::Report& report, const analytics::ReadReport& read) {
+research::KeptReport kept(const AppContext& app, const SignedIn& who, const FormState& state, ReadUpload& upload,
+                          const analytics::Report& report) {
     research::KeptReport k;
-    k.id = crypto::random_id();
     k.owner = who.account.id;
     k.month = current_month(app);
-    k.filename = research::shown_filename(file.filename);
+    k.filename = upload.filename;
     k.input_kind = state.format;
     k.method_version = std::string(analytics::kMethodVersion);
-    k.input_sha256 = crypto::sha256_hex(file.data);
-    k.summary = read.summary();
+    k.input_sha256 = upload.sha256;
+    k.summary = upload.read.summary();
     k.units = static_cast<std::int64_t>(report.units.size());
     k.flagged = static_cast<std::int64_t>(report.flagged);
-    k.html = analytics::html_fragment(report, read);
-    k.json = analytics::to_json(report, read);
+    k.html = analytics::html_fragment(report, upload.read);
+    k.json = analytics::to_json(report, upload.read);
     k.csv = analytics::to_csv(report);
     k.pdf = documents::render_pdf(
-        analytics::report_document(report, read, "Referral target detection report: " + k.filename));
-    // Kept as text: a file that is not UTF-8 (a spreadsheet's Latin-1, a NUL) is not kept, and its
-    // report's page says the file was not kept, rather than the report being lost with it.
-    if (state.keep_file && text::is_valid_utf8(file.data) && file.data.find('\0') == std::string::npos)
-        k.input = file.data;
+        analytics::report_document(report, upload.read, "Referral target detection report: " + k.filename));
+    k.input = std::move(upload.file);
     return k;
 }
 
@@ -102,69 +110,65 @@ research::KeptReport kept(const AppContext& app, const SignedIn& who, const File
 // each of its forms, and 200,000 units made half a gigabyte of them. The command line has no limit.
 constexpr std::size_t kMostUnits = 5000;
 
-// Reads the file: on the slow-work pool, before the upload is answered, so that a file with
+// Reads the file, on the slow-work pool before the upload is answered, so that a file with
 // problems comes back to the form with them listed. The error is the form to answer with.
-template <class Parsed>
-std::expected<Parsed, Response> read_file(const AppContext& app, const SignedIn& who, FormState& state,
-                                          std::expected<Parsed, Error> parsed,
-                                          const analytics::ReadReport& read) {
-    auto refuse = [&](std::string message) -> std::expected<Parsed, Response> {
+std::expected<ReadUpload, Response> read_upload(const AppContext& app, const SignedIn& who, const FilePart& file,
+                                                FormState state) {
+    ReadUpload upload;
+    const auto& read = upload.read;
+    auto refuse = [&](std::string message) -> std::expected<ReadUpload, Response> {
         state.errors.push_back({"file", std::move(message)});
         return std::unexpected(form_page(app, who, state, 422));
     };
-    if (!parsed) return refuse("The file could not be read: " + parsed.error().message);
-    if (read.rows_rejected > 0 && (!state.skip || read.rows_read == 0)) {
-        state.read = &read;
-        if (read.rows_read == 0)
-            return refuse(fmt::format("None of the {} rows of the file could be read: the first problems are listed "
-                                      "below",
-                                      read.rows_rejected));
-        return refuse(fmt::format("{} rows of the file have problems: they are listed below. Correct them, or "
-                                  "choose to leave them out",
-                                  read.rows_rejected));
-    }
-    if (read.rows_read == 0) return refuse("The file has a header but no rows");
-    if (parsed->units.names.size() > kMostUnits)
-        return refuse(fmt::format("The file names {} units; a report on this site is made for up to {}. Split the "
-                                  "file (by area or provider, say), or run providerwatch detect on it",
-                                  parsed->units.names.size(), kMostUnits));
-    return std::move(*parsed);
-}
-
-// Reads the file and, when it reads, the tests and the report in its four forms.
-template <class Made>
-std::expected<Made, Response> with_file(const AppContext& app, const SignedIn& who, const FilePart& file,
-                                        FormState state,
-                                        const std::function<Made(const analytics::Report&,
-                                                                 const analytics::ReadReport&)>& then) {
-    analytics::ReadReport read;
-    auto test = [&](auto parsed) -> std::expected<Made, Response> {
-        auto input = read_file(app, who, state, std::move(parsed), read);
-        if (!input) return std::unexpected(std::move(input.error()));
-        if (!then) return Made{};
-        analytics::DetectOptions options;
-        options.threads = 1;
-        return then(analytics::detect(*input, options), read);
+    auto take = [&](auto parsed) -> std::expected<ReadUpload, Response> {
+        if (!parsed) return refuse("The file could not be read: " + parsed.error().message);
+        if (read.rows_rejected > 0 && (!state.skip || read.rows_read == 0)) {
+            state.read = &read;
+            if (read.rows_read == 0)
+                return refuse(
+                    fmt::format("None of the {} rows of the file could be read: the first problems are "
+                                "listed below",
+                                read.rows_rejected));
+            return refuse(
+                fmt::format("{} rows of the file have problems: they are listed below. Correct them, or "
+                            "choose to leave them out",
+                            read.rows_rejected));
+        }
+        if (read.rows_read == 0) return refuse("The file has a header but no rows");
+        if (parsed->units.names.size() > kMostUnits)
+            return refuse(
+                fmt::format("The file names {} units; a report on this site is made for up to {}. Split "
+                            "the file (by area or provider, say), or run providerwatch detect on it",
+                            parsed->units.names.size(), kMostUnits));
+        upload.input = std::move(*parsed);
+        upload.filename = research::shown_filename(file.filename);
+        upload.sha256 = crypto::sha256_hex(file.data);
+        // Kept as text: a file that is not UTF-8 (a spreadsheet's Latin-1, a NUL) is not kept, and
+        // its report's page says the file was not kept, rather than the report being lost with it.
+        if (state.keep_file && text::is_valid_utf8(file.data) && file.data.find('\0') == std::string::npos)
+            upload.file = file.data;
+        return std::move(upload);
     };
-    return state.format == "counts" ? test(analytics::read_counts(file.data, read))
-                                    : test(analytics::read_events(file.data, read));
+    return state.format == "counts" ? take(analytics::read_counts(file.data, upload.read))
+                                    : take(analytics::read_events(file.data, upload.read));
 }
 
 // Makes the report and keeps it; the report's address shows how it went (web/research/pending.hpp).
-void make_and_keep(const AppContext& app, std::int64_t id, const SignedIn& who, const FilePart& file,
+void make_and_keep(const AppContext& app, std::int64_t id, const SignedIn& who, ReadUpload& upload,
                    const FormState& state) {
-    // Settles the report if no path below does (a throw in the writer's answer, an answer dropped).
+    // Settles the report if no path below does (a throw in the writer's answer, an answer dropped),
+    // and forgets it when its researcher has cancelled it.
     auto settle = app.pending.settle_guard(id);
-    auto made = with_file<research::KeptReport>(
-        app, who, file, state, [&](const analytics::Report& report, const analytics::ReadReport& read) {
-            auto k = kept(app, who, file, state, report, read);
-            k.id = id;
-            return k;
-        });
-    if (!made) return app.pending.failed(id, "The file could not be read again. Upload it once more.");
+    analytics::DetectOptions options;
+    options.threads = 1;
+    const auto report = std::visit([&](const auto& input) { return analytics::detect(input, options); }, upload.input);
+    if (app.pending.is_cancelled(id)) return;  // its four forms are not made
+    auto k = kept(app, who, state, upload, report);
+    k.id = id;
+    if (!app.pending.start_saving(id)) return;  // cancelled while they were made
     apply_change(
         app, Request{},  // no request waits for it: it is kept whenever it is made
-        [report = std::move(*made)](soci::session& s) {
+        [report = std::move(k)](soci::session& s) {
             store::SociKeptReportRepository reports(s);
             return without_value(research::keep_report(report, reports));
         },
@@ -218,31 +222,34 @@ void report(const AppContext& app, const Request& request, Responder respond) {
     // waiting. It goes with the job alone, so a job the pool refuses gives it back before the
     // refusal below.
     auto held = std::get<std::shared_ptr<PendingReports::Place>>(std::move(place));
-    const bool queued = app.slow.try_run([&app, who = *who, file = *file, state, respond, held = std::move(held),
-                                          answer = request.answer]() mutable {
-        auto refuse = [&held, &respond](Response response) {
-            held.reset();
-            respond(std::move(response));
-        };
-        // Answered at its deadline while it waited: not read. (This 503 goes nowhere; it keeps the
-        // responder from a 500.) The server is stopping: not read, and the site's 503 page says so.
-        const Response unread{503, "text/plain; charset=utf-8", {}, "", "-"};
-        if (abandoned(answer)) return refuse(unread);
-        if (app.pending.closed()) return refuse(error_page(app, 503));
-        auto readable = with_file<bool>(app, who, file, state, nullptr);
-        if (!readable) return refuse(std::move(readable.error()));
-        const auto id = crypto::random_id();
-        Response to_report = redirect(kept_report_path(id));  // made before the report is queued
-        // The answer (the report's address) and the report go together: once the deadline has
-        // answered "try again", a report made now would be a surprise copy, so none is.
-        if (!claim_answer(answer)) return refuse(unread);
-        if (!app.pending.add(*held, id, [&app, id, who, file = std::move(file), state] {
-                make_and_keep(app, id, who, file, state);
-            }))
-            return refuse(busy(app, who, std::move(state), PendingReports::Refused::full));
-        held.reset();  // used by the report now: its place is given back when it is made
-        respond(std::move(to_report));
-    });
+    const bool queued = app.slow.try_run(
+        [&app, who = *who, file = *file, state, respond, held = std::move(held), answer = request.answer]() mutable {
+            auto refuse = [&held, &respond](Response response) {
+                held.reset();
+                respond(std::move(response));
+            };
+            // Answered at its deadline while it waited: not read. (This 503 goes nowhere; it keeps the
+            // responder from a 500.) The server is stopping: not read, and the site's 503 page says so.
+            const Response unread{503, "text/plain; charset=utf-8", {}, "", "-"};
+            if (abandoned(answer)) return refuse(unread);
+            if (app.pending.closed()) return refuse(error_page(app, 503));
+            auto read = read_upload(app, who, file, state);
+            if (!read) return refuse(std::move(read.error()));
+            file = {};  // what the report needs of it is read: the bytes go before the report waits
+            // Shared: a report to make is copyable, and the columns are not to be copied.
+            auto upload = std::make_shared<ReadUpload>(std::move(*read));
+            const auto id = crypto::random_id();
+            Response to_report = redirect(kept_report_path(id));  // made before the report is queued
+            // The answer (the report's address) and the report go together: once the deadline has
+            // answered "try again", a report made now would be a surprise copy, so none is.
+            if (!claim_answer(answer)) return refuse(unread);
+            if (!app.pending.add(*held, id, [&app, id, who, upload = std::move(upload), state] {
+                    make_and_keep(app, id, who, *upload, state);
+                }))
+                return refuse(busy(app, who, std::move(state), PendingReports::Refused::full));
+            held.reset();  // used by the report now: its place is given back when it is made
+            respond(std::move(to_report));
+        });
     if (!queued) respond(busy(app, *who, std::move(state), PendingReports::Refused::full));
 }
 
@@ -271,6 +278,7 @@ void add_research_routes(Router& router, const AppContext& app) {
         if (!who) return refuse_access(app, r);
         FormState state;
         if (r.query.starts_with("deleted=")) state.notice = "The report is deleted.";
+        if (r.query == "cancelled=1") state.notice = "Your report is cancelled. Nothing from its file was kept.";
         return form_page(app, *who, state);
     });
     router.post_async(std::string(kReportPath), [&app](const Request& r, const RouteParams&, Responder respond) {

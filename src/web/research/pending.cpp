@@ -4,6 +4,8 @@
 #include <sys/syscall.h>
 #include <unistd.h>
 
+#include <algorithm>
+
 #include <spdlog/spdlog.h>
 
 namespace pw::web {
@@ -83,14 +85,27 @@ bool PendingReports::add(Place& place, std::int64_t id, Make make) {
         if (stopping_) return false;
         queue_.emplace_back(id, std::move(make));
         try {
-            entries_.emplace(id, Entry{place.researcher_, Status::Stage::waiting, {}, true});
+            entries_.emplace(id, Entry{place.researcher_, PendingStage::waiting, {}, true});
         } catch (...) {  // out of memory: nothing is added, and the place is given back when dropped
             queue_.pop_back();
             throw;
         }
-        place.used_ = true;  // the entry holds it now, until done() or failed()
+        place.used_ = true;  // the entry holds it now, until it fails or is gone
     }
     wake_.notify_one();
+    return true;
+}
+
+bool PendingReports::move_locked(Entries::iterator it, PendingStage to) {
+    if (!pending_transition_allowed(it->second.stage, to)) return false;
+    if (it->second.holds_place && (to == PendingStage::failed || to == PendingStage::gone)) {
+        it->second.holds_place = false;
+        give_back_locked(it->second.owner);
+    }
+    if (to == PendingStage::gone)
+        entries_.erase(it);
+    else
+        it->second.stage = to;
     return true;
 }
 
@@ -111,7 +126,7 @@ void PendingReports::work() {
             next = std::move(queue_.front());
             queue_.pop_front();
             making_ = next.first;
-            if (auto it = entries_.find(next.first); it != entries_.end()) it->second.stage = Status::Stage::making;
+            if (auto it = entries_.find(next.first); it != entries_.end()) move_locked(it, PendingStage::making);
         }
         try {
             next.second();  // done() or failed() gives its place back once the report is saved or not
@@ -125,12 +140,21 @@ void PendingReports::work() {
     }
 }
 
+bool PendingReports::start_saving(std::int64_t id) {
+    std::lock_guard lock(mutex_);
+    const auto it = entries_.find(id);
+    return it != entries_.end() && move_locked(it, PendingStage::saving);
+}
+
+bool PendingReports::is_cancelled(std::int64_t id) const {
+    std::lock_guard lock(mutex_);
+    const auto it = entries_.find(id);
+    return it != entries_.end() && it->second.stage == PendingStage::cancelled;
+}
+
 void PendingReports::done(std::int64_t id) {
     std::lock_guard lock(mutex_);
-    auto it = entries_.find(id);
-    if (it == entries_.end()) return;
-    if (it->second.holds_place) give_back_locked(it->second.owner);
-    entries_.erase(it);
+    if (auto it = entries_.find(id); it != entries_.end()) move_locked(it, PendingStage::gone);
 }
 
 void PendingReports::failed(std::int64_t id, std::string_view why) noexcept {
@@ -140,31 +164,66 @@ void PendingReports::failed(std::int64_t id, std::string_view why) noexcept {
 
 void PendingReports::fail_locked(std::int64_t id, std::string_view why) noexcept {
     auto it = entries_.find(id);
-    if (it == entries_.end() || it->second.stage == Status::Stage::failed) return;
-    if (it->second.holds_place) {
-        it->second.holds_place = false;
-        give_back_locked(it->second.owner);
+    if (it == entries_.end()) return;
+    if (it->second.stage == PendingStage::cancelled) {  // nobody waits to be told why
+        move_locked(it, PendingStage::gone);
+        return;
     }
+    if (!move_locked(it, PendingStage::failed)) return;
     try {
         failed_.push_back(id);
-        it->second.stage = Status::Stage::failed;
         it->second.failure = why;  // copied here, inside the try: the callers build no string
-    } catch (...) {  // no memory even for that: forget it, so its page says "not found", never "waiting"
+    } catch (...) {                // no memory even for that: forget it, so its page says "not found", never "waiting"
         entries_.erase(it);
         return;
     }
     while (failed_.size() > max_failed_) {
-        entries_.erase(failed_.front());
+        if (auto old = entries_.find(failed_.front()); old != entries_.end()) move_locked(old, PendingStage::gone);
         failed_.pop_front();
     }
+}
+
+PendingReports::Cancel PendingReports::cancel(std::int64_t id, std::int64_t researcher) {
+    Make dropped;  // a waiting report's file, let go after the lock
+    std::lock_guard lock(mutex_);
+    const auto it = entries_.find(id);
+    if (it == entries_.end() || it->second.owner != researcher) return Cancel::not_found;
+    switch (it->second.stage) {
+        case PendingStage::waiting: {
+            const auto queued = std::ranges::find(queue_, id, &std::pair<std::int64_t, Make>::first);
+            if (queued != queue_.end()) {
+                dropped = std::move(queued->second);
+                queue_.erase(queued);
+            }
+            move_locked(it, PendingStage::gone);
+            return Cancel::cancelled;
+        }
+        case PendingStage::making:
+            move_locked(it, PendingStage::cancelled);
+            return Cancel::cancelled;
+        case PendingStage::cancelled:
+            return Cancel::cancelled;
+        case PendingStage::saving:
+            return Cancel::too_late;
+        case PendingStage::failed:
+        case PendingStage::gone:
+            break;
+    }
+    return Cancel::not_found;
 }
 
 std::optional<PendingReports::Status> PendingReports::status(std::int64_t id, std::int64_t reader) const {
     std::lock_guard lock(mutex_);
     const auto it = entries_.find(id);
-    if (it == entries_.end() || it->second.owner != reader) return std::nullopt;
-    Status s{it->second.stage, 0, it->second.failure};
-    if (s.stage == Status::Stage::waiting) {
+    if (it == entries_.end() || it->second.owner != reader || it->second.stage == PendingStage::cancelled)
+        return std::nullopt;
+    using Stage = Status::Stage;
+    const auto stage = it->second.stage;
+    Status s{stage == PendingStage::waiting  ? Stage::waiting
+             : stage == PendingStage::failed ? Stage::failed
+                                             : Stage::making,
+             0, it->second.failure};
+    if (s.stage == Stage::waiting) {
         for (const auto& [waiting, make] : queue_) {
             if (waiting == id) break;
             ++s.ahead;

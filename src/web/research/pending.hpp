@@ -4,7 +4,8 @@
 // pool stays free for sign-ins, the other core for pages), and the address shows the researcher
 // who uploaded it (and nobody else) where it is ("2 reports ahead of yours", "being made", or why
 // it failed) until the kept report takes its place. No request waits for the tests, so a large
-// file is never cut off at the request deadline and lost.
+// file is never cut off at the request deadline and lost. Its stages are one lifecycle
+// (web/research/pending_lifecycle.hpp).
 //
 // Bounded before anything is read: an upload first takes a place (reserve), which counts against
 // 4 places in all and 2 for each researcher, whether its file is still being read, its report
@@ -12,6 +13,12 @@
 // saved or has failed (done, failed). Beyond them an upload is refused at once, so a flood of
 // uploads neither fills memory with files and reports nor holds up the slow-work pool, and one
 // researcher cannot keep out the others.
+//
+// Its researcher may cancel a report until it is handed to the writer (cancel): one waiting is
+// dropped with its file at once, and its place given back; one being made is never kept, and its
+// place is given back once the tests already running on it end (they are not cut short, so the
+// thread's work stays one report at a time). After that it is too late: the report is kept, and
+// its researcher deletes it from its page.
 //
 // close() (the server's first step in stopping) refuses new reports; stop() then finishes the
 // report being made (if any), marks those still waiting failed without making them, and joins:
@@ -34,6 +41,8 @@
 #include <unordered_map>
 #include <variant>
 
+#include "web/research/pending_lifecycle.hpp"
+
 namespace pw::web {
 
 class PendingReports {
@@ -45,7 +54,8 @@ public:
         std::size_t ahead = 0;  // reports to be made before this one (waiting)
         std::string failure;    // why it was not made (failed)
     };
-    using Make = std::function<void()>;  // makes and keeps the report; calls done() or failed()
+    // Makes the report and hands it to the writer (start_saving), which calls done() or failed().
+    using Make = std::function<void()>;
     static const char* const kCouldNotMake;  // what a failed report says when its make threw
 
     // A place taken by an upload: given back when it is dropped unless a report was added with it.
@@ -80,11 +90,21 @@ public:
     std::variant<std::shared_ptr<Place>, Refused> reserve(std::int64_t researcher);
     // Adds the report to make in the place taken. False (the place given back) once stopped.
     bool add(Place& place, std::int64_t id, Make make);
-    // Its kept report is written: the address now shows it, and its place is given back.
+    // Made: true when it is now the writer's to keep, false when its researcher has cancelled it
+    // (nothing of it is to be kept).
+    bool start_saving(std::int64_t id);
+    // Whether its researcher has cancelled it: what is left of its making need not be done.
+    bool is_cancelled(std::int64_t id) const;
+    // Its kept report is written (the address now shows it), or a cancelled report's making has
+    // ended: its place is given back.
     void done(std::int64_t id);
     // It could not be made or kept: the address says why, to its researcher, until forgotten; its
-    // place is given back.
+    // place is given back. A cancelled report is forgotten instead.
     void failed(std::int64_t id, std::string_view why) noexcept;
+    enum class Cancel { cancelled, too_late, not_found };
+    // `researcher` cancels their report: cancelled (or already was), too late (it is being
+    // saved), or not found (not theirs, failed, or kept).
+    Cancel cancel(std::int64_t id, std::int64_t researcher);
     // Held by whatever makes and saves report `id`, copies going with its callbacks (the writer's
     // answer): once the last copy is dropped, the report is marked failed (kCouldNotMake) unless
     // done() or failed() has settled it. So no path that ends without either (a throw inside a
@@ -98,19 +118,23 @@ public:
 private:
     struct Entry {
         std::int64_t owner = 0;
-        Status::Stage stage = Status::Stage::waiting;
+        PendingStage stage = PendingStage::waiting;
         std::string failure;
-        bool holds_place = true;  // until saved or failed
+        bool holds_place = true;  // until failed or gone
     };
+    using Entries = std::unordered_map<std::int64_t, Entry>;
     void give_back(std::int64_t researcher);
     void give_back_locked(std::int64_t researcher);
+    // Moves the entry along kPendingTransitions (false, and nothing changes, when the table does
+    // not allow it); failed and gone give its place back, gone forgets it.
+    bool move_locked(Entries::iterator it, PendingStage to);
     void fail_locked(std::int64_t id, std::string_view why) noexcept;
     void work();
 
     std::size_t places_, places_each_, max_failed_;
     mutable std::mutex mutex_;
     std::condition_variable wake_;
-    std::unordered_map<std::int64_t, Entry> entries_;
+    Entries entries_;
     std::unordered_map<std::int64_t, std::size_t> taken_;  // places by researcher
     std::size_t taken_total_ = 0;
     std::deque<std::pair<std::int64_t, Make>> queue_;  // waiting, in order

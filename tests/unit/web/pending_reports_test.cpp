@@ -3,12 +3,14 @@
 // is kept; places bounded in all and for each researcher before any file is read.
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <chrono>
 #include <functional>
 #include <future>
 #include <memory>
 #include <stdexcept>
 #include <thread>
+#include <utility>
 #include <vector>
 
 #include "web/research/pending.hpp"
@@ -53,6 +55,7 @@ TEST(PendingReports, AreMadeInOrderAndShownOnlyToTheirResearcher) {
     first.started.get_future().wait();
     ASSERT_TRUE(pending.add(*place_for(pending, 2), 12, [&] {
         made.push_back(12);
+        ASSERT_TRUE(pending.start_saving(12));
         pending.done(12);
     }));
     const auto making = pending.status(11, 1);
@@ -65,6 +68,7 @@ TEST(PendingReports, AreMadeInOrderAndShownOnlyToTheirResearcher) {
     EXPECT_FALSE(pending.status(11, 2)) << "another researcher learns nothing of it";
     EXPECT_FALSE(pending.status(99, 1));
 
+    ASSERT_TRUE(pending.start_saving(11));
     pending.done(11);
     first.go.set_value();
     ASSERT_TRUE(wait_for([&] { return pending.places_taken() == 0; }));
@@ -76,7 +80,8 @@ TEST(PendingReports, AreMadeInOrderAndShownOnlyToTheirResearcher) {
 TEST(PendingReports, AReportThatThrowsIsMarkedFailedAndTheNextIsStillMade) {
     PendingReports pending;
     std::promise<void> next_made;
-    ASSERT_TRUE(pending.add(*place_for(pending, 7), 1, [] { throw std::runtime_error("a file the tests could not take"); }));
+    ASSERT_TRUE(
+        pending.add(*place_for(pending, 7), 1, [] { throw std::runtime_error("a file the tests could not take"); }));
     ASSERT_TRUE(pending.add(*place_for(pending, 7), 2, [&] {
         pending.failed(2, "could not be saved");
         next_made.set_value();
@@ -120,6 +125,8 @@ TEST(PendingReports, PlacesAreBoundedInAllAndForEachResearcher) {
     held.go.set_value();
     next_started.get_future().wait();  // the thread is past report 5's making
     EXPECT_EQ(pending.places_taken(), 2u) << "5 made but not yet saved, 6 being made";
+    ASSERT_TRUE(pending.start_saving(5));
+    EXPECT_EQ(pending.places_taken(), 2u) << "5 handed to the writer, not yet saved";
     pending.done(5);
     EXPECT_EQ(pending.places_taken(), 1u);
     pending.done(5);  // twice gives back nothing more
@@ -155,6 +162,7 @@ TEST(PendingReports, AReportLeftUnsettledIsFailedWhenItsGuardGoes) {
 
     ASSERT_TRUE(pending.add(*place_for(pending, 1), 2, [&] {
         auto settled = pending.settle_guard(2);
+        ASSERT_TRUE(pending.start_saving(2));
         pending.done(2);
     }));  // the guard goes after done(): the report stays kept
     ASSERT_TRUE(wait_for([&] { return pending.places_taken() == 0; }));
@@ -183,7 +191,7 @@ TEST(PendingReports, StoppingFinishesTheReportBeingMadeAndFailsThoseWaiting) {
     ASSERT_TRUE(pending->add(*place_for(*pending, 3), 3, [&] { made.push_back(3); }));
     held.started.get_future().wait();
     auto late = place_for(*pending, 4);  // an upload still being read when the server stops
-    pending->close();  // what serve does first: no new report, and none waiting is made
+    pending->close();                    // what serve does first: no new report, and none waiting is made
     EXPECT_TRUE(pending->closed());
     held.go.set_value();
     pending->stop();
@@ -198,4 +206,92 @@ TEST(PendingReports, StoppingFinishesTheReportBeingMadeAndFailsThoseWaiting) {
     late.reset();
     EXPECT_EQ(pending->places_taken(), 1u) << "only the report made, which was never saved, holds one";
     EXPECT_TRUE(std::holds_alternative<PendingReports::Refused>(pending->reserve(4)));
+}
+
+// The stages of a report being made: one table, every pair of stages allowed only when listed.
+TEST(PendingLifecycle, EveryPairOfStagesIsAllowedOnlyWhenListed) {
+    using enum pw::web::PendingStage;
+    constexpr pw::web::PendingStage kStages[] = {waiting, making, saving, cancelled, failed, gone};
+    const std::vector<std::pair<pw::web::PendingStage, pw::web::PendingStage>> listed = {
+        {waiting, making},   {waiting, failed}, {waiting, gone},  {making, saving},  {making, failed},
+        {making, cancelled}, {saving, gone},    {saving, failed}, {cancelled, gone}, {failed, gone}};
+    for (auto from : kStages)
+        for (auto to : kStages)
+            EXPECT_EQ(pw::web::pending_transition_allowed(from, to),
+                      std::ranges::count(listed, std::pair{from, to}) == 1)
+                << static_cast<int>(from) << " -> " << static_cast<int>(to);
+}
+
+// A report still waiting is dropped at once when its researcher cancels it: never made, its place
+// given back, its address forgotten; the reports behind it move up.
+TEST(PendingReports, AWaitingReportCancelledIsNeverMadeAndGivesItsPlaceBackAtOnce) {
+    PendingReports pending;
+    std::vector<int> made;
+    Held first;
+    ASSERT_TRUE(pending.add(*place_for(pending, 1), 1, first.make(made, 1)));
+    first.started.get_future().wait();
+    ASSERT_TRUE(pending.add(*place_for(pending, 2), 2, [&] { made.push_back(2); }));
+    ASSERT_TRUE(pending.add(*place_for(pending, 3), 3, [&] { made.push_back(3); }));
+    EXPECT_EQ(pending.status(3, 3)->ahead, 2u);
+    EXPECT_EQ(pending.places_taken(), 3u);
+
+    EXPECT_EQ(pending.cancel(2, 3), PendingReports::Cancel::not_found) << "only its own researcher cancels it";
+    EXPECT_EQ(pending.status(2, 2)->stage, Stage::waiting);
+    EXPECT_EQ(pending.cancel(2, 2), PendingReports::Cancel::cancelled);
+    EXPECT_EQ(pending.places_taken(), 2u);
+    EXPECT_FALSE(pending.status(2, 2));
+    EXPECT_EQ(pending.status(3, 3)->ahead, 1u);
+    EXPECT_EQ(pending.cancel(2, 2), PendingReports::Cancel::not_found) << "forgotten";
+
+    first.go.set_value();
+    ASSERT_TRUE(wait_for([&] { return made.size() == 2; }));
+    EXPECT_EQ(made, (std::vector<int>{1, 3}));
+}
+
+// A report being made when its researcher cancels it runs to the end of its tests (the thread does
+// one report at a time), is not handed to the writer, and holds its place until its making ends.
+TEST(PendingReports, AReportCancelledWhileBeingMadeIsNeverKept) {
+    PendingReports pending;
+    Held held;
+    std::promise<bool> handed;
+    ASSERT_TRUE(pending.add(*place_for(pending, 1), 1, [&] {
+        auto settle = pending.settle_guard(1);  // as the site's making holds it
+        held.started.set_value();
+        held.released.wait();
+        EXPECT_TRUE(pending.is_cancelled(1));
+        handed.set_value(pending.start_saving(1));
+    }));
+    held.started.get_future().wait();
+    EXPECT_FALSE(pending.is_cancelled(1));
+    EXPECT_EQ(pending.cancel(1, 1), PendingReports::Cancel::cancelled);
+    EXPECT_EQ(pending.cancel(1, 1), PendingReports::Cancel::cancelled) << "cancelling twice says the same";
+    EXPECT_FALSE(pending.status(1, 1)) << "its address no longer shows it being made";
+    EXPECT_EQ(pending.places_taken(), 1u) << "its tests are still running";
+    held.go.set_value();
+    EXPECT_FALSE(handed.get_future().get()) << "a cancelled report is not the writer's to keep";
+    ASSERT_TRUE(wait_for([&] { return pending.places_taken() == 0; }));
+    EXPECT_FALSE(pending.status(1, 1)) << "forgotten, not failed";
+    EXPECT_EQ(pending.cancel(1, 1), PendingReports::Cancel::not_found);
+}
+
+// Once made and handed to the writer it is too late: the report is kept, and deleted from its page.
+// A failed report has nothing to cancel.
+TEST(PendingReports, OnceHandedToTheWriterItIsTooLateToCancel) {
+    PendingReports pending;
+    std::promise<void> handed;
+    ASSERT_TRUE(pending.add(*place_for(pending, 1), 1, [&] {
+        EXPECT_TRUE(pending.start_saving(1));
+        handed.set_value();
+    }));
+    handed.get_future().wait();
+    EXPECT_EQ(pending.cancel(1, 1), PendingReports::Cancel::too_late);
+    EXPECT_EQ(pending.status(1, 1)->stage, Stage::making) << "its researcher sees it still being made";
+    pending.done(1);
+    EXPECT_EQ(pending.places_taken(), 0u);
+    EXPECT_EQ(pending.cancel(1, 1), PendingReports::Cancel::not_found);
+
+    ASSERT_TRUE(pending.add(*place_for(pending, 1), 2, [] { throw 1; }));
+    ASSERT_TRUE(wait_for([&] { return pending.status(2, 1) && pending.status(2, 1)->stage == Stage::failed; }));
+    EXPECT_EQ(pending.cancel(2, 1), PendingReports::Cancel::not_found);
+    EXPECT_EQ(pending.status(2, 1)->stage, Stage::failed) << "its address still says why";
 }
