@@ -10,7 +10,7 @@
 // Every page reached is checked with axe-core (WCAG 2.2 A and AA) and for horizontal scrolling at
 // 320 px. Screenshots go to $ARTEFACTS.
 import { chromium } from 'playwright-core'
-import { AxeBuilder } from '@axe-core/playwright'
+import { axeViolations } from './axe.mjs'
 import assert from 'node:assert/strict'
 import { mkdirSync } from 'node:fs'
 
@@ -30,14 +30,6 @@ async function signIn (page, username, password, landing) {
   await page.fill('#password', password)
   await page.click('button:has-text("Sign in")')
   await page.waitForURL(landing)
-}
-
-// axe-core's WCAG 2.2 A and AA rules on what `page` shows now: logs each violation, returns how many.
-async function axeViolations (page, label) {
-  const results = await new AxeBuilder({ page })
-    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']).analyze()
-  for (const v of results.violations) console.error(`axe: ${label}: ${v.id} (${v.impact}) ${v.nodes[0].target.join(' ')}: ${v.help}`)
-  return results.violations.length
 }
 
 const browser = await chromium.launch({

@@ -2,7 +2,7 @@
 // redaction removes, get a codename; a moderator approves; the provider responds, and a moderator
 // approves that too; the public page shows both. Screenshots at 320 px and 1280 px go to $ARTEFACTS.
 import { chromium } from 'playwright-core'
-import { AxeBuilder } from '@axe-core/playwright'
+import { axeViolations } from './axe.mjs'
 import assert from 'node:assert/strict'
 import { execFileSync } from 'node:child_process'
 import { mkdirSync, readFileSync } from 'node:fs'
@@ -70,14 +70,6 @@ function headerProblems (headers) {
   if (cookie && !/HttpOnly/.test(cookie)) faults.push('a cookie without HttpOnly')
   if (cookie && !/SameSite=/.test(cookie)) faults.push('a cookie without SameSite')
   return faults
-}
-
-// axe-core's WCAG 2.2 A and AA rules on what `page` shows now: logs each violation, returns how many.
-async function axeViolations (page, label) {
-  const results = await new AxeBuilder({ page })
-    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']).analyze()
-  for (const v of results.violations) console.error(`axe: ${label}: ${v.id} (${v.impact}) ${v.nodes[0].target.join(' ')}: ${v.help}`)
-  return results.violations.length
 }
 
 const browser = await chromium.launch({

@@ -8,7 +8,7 @@
 // Every page is checked with axe-core (WCAG 2.2 A and AA) and for horizontal scrolling at 320 px.
 // Screenshots go to $ARTEFACTS.
 import { chromium } from 'playwright-core'
-import { AxeBuilder } from '@axe-core/playwright'
+import { axeViolations } from './axe.mjs'
 import assert from 'node:assert/strict'
 import { mkdirSync } from 'node:fs'
 
@@ -47,10 +47,7 @@ async function audit (view, label) {
   await checker.route(same, (route) => route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: html }))
   await checker.goto(address.href)
   await checker.unroute(same)
-  const results = await new AxeBuilder({ page: checker })
-    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']).analyze()
-  for (const v of results.violations) console.error(`axe: ${label}: ${v.id} (${v.impact}) ${v.nodes[0].target.join(' ')}: ${v.help}`)
-  violations += results.violations.length
+  violations += await axeViolations(checker, label)
   audited++
 }
 

@@ -16,7 +16,7 @@
 //  4. The award: from /standards to /award, where $AWARD_YEAR's winner is the well-rated provider,
 //     first of the top five with its likely range, and the rule is stated.
 import { chromium } from 'playwright-core'
-import { AxeBuilder } from '@axe-core/playwright'
+import { axeViolations } from './axe.mjs'
 import assert from 'node:assert/strict'
 import { mkdirSync, readFileSync } from 'node:fs'
 
@@ -29,14 +29,6 @@ const awardYear = process.env.AWARD_YEAR
 mkdirSync(artefacts, { recursive: true })
 
 const width = 320
-
-// axe-core's WCAG 2.2 A and AA rules on what `page` shows now: logs each violation, returns how many.
-async function axeViolations (page, label) {
-  const results = await new AxeBuilder({ page })
-    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']).analyze()
-  for (const v of results.violations) console.error(`axe: ${label}: ${v.id} (${v.impact}) ${v.nodes[0].target.join(' ')}: ${v.help}`)
-  return results.violations.length
-}
 
 // The league table's rows as shown: name, kind, score cell, status cell, link.
 const tableRows = (view) => view.$$eval('table#league tbody tr', (rows) => rows.map((r) => ({
