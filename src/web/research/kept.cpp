@@ -89,16 +89,20 @@ Response pending_page(const AppContext& app, const SignedIn& who, std::int64_t i
     using Stage = PendingReports::Status::Stage;
     mustache::data data;
     data.set("path", kept_report_path(id));
-    if (status.stage != Stage::failed) data.set("csrf", session_form_token(app, who, kept_report_path(id) + "/cancel"));
+    const bool may_cancel = status.stage == Stage::waiting || status.stage == Stage::making;
+    data.set("may_cancel", flag(may_cancel));
+    if (may_cancel) data.set("csrf", session_form_token(app, who, kept_report_path(id) + "/cancel"));
     data.set("failed", flag(status.stage == Stage::failed));
     data.set("waiting", flag(status.stage == Stage::waiting));
     data.set("making", flag(status.stage == Stage::making));
+    data.set("saving", flag(status.stage == Stage::saving));
     if (status.stage == Stage::failed) {
         data.set("title", "Error: The report was not made");
         data.set("failure", status.failure);
     } else {
-        data.set("title",
-                 status.stage == Stage::waiting ? "Your report is waiting to be made" : "Your report is being made");
+        data.set("title", status.stage == Stage::waiting  ? "Your report is waiting to be made"
+                          : status.stage == Stage::saving ? "Your report is being saved"
+                                                          : "Your report is being made");
         data.set("ahead_text", status.ahead == 0   ? std::string("It is next.")
                                : status.ahead == 1 ? std::string("1 report is ahead of yours.")
                                                    : fmt::format("{} reports are ahead of yours.", status.ahead));

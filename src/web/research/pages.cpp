@@ -76,7 +76,8 @@ Response form_page(const AppContext& app, const SignedIn& who, const FormState& 
 
 // An upload's file, read once, before the upload is answered: what the tests run on, and of the
 // file itself only what is kept (its checksum; its rows only when the researcher asked). The
-// file's bytes are let go with the upload, so a report waiting to be made holds its columns only.
+// upload's bytes are let go once read, so a report waiting to be made holds its columns (and a copy
+// of the file only when it is to be kept).
 struct ReadUpload {
     std::variant<analytics::Events, analytics::Counts> input;
     analytics::ReadReport read;
@@ -235,7 +236,7 @@ void report(const AppContext& app, const Request& request, Responder respond) {
             if (app.pending.closed()) return refuse(error_page(app, 503));
             auto read = read_upload(app, who, file, state);
             if (!read) return refuse(std::move(read.error()));
-            file = {};  // what the report needs of it is read: the bytes go before the report waits
+            std::string().swap(file.data);  // what the report needs of it is read: the bytes go now
             // Shared: a report to make is copyable, and the columns are not to be copied.
             auto upload = std::make_shared<ReadUpload>(std::move(*read));
             const auto id = crypto::random_id();

@@ -137,6 +137,10 @@ void PendingReports::work() {
         next.second = nullptr;  // the file it held goes now, not when the next report comes
         std::lock_guard lock(mutex_);
         making_.reset();
+        // Cancelled while it was made: nothing more happens to it (start_saving refuses it), so it
+        // is forgotten here, whether or not what made it settled it.
+        if (auto it = entries_.find(next.first); it != entries_.end() && it->second.stage == PendingStage::cancelled)
+            move_locked(it, PendingStage::gone);
     }
 }
 
@@ -173,8 +177,9 @@ void PendingReports::fail_locked(std::int64_t id, std::string_view why) noexcept
     try {
         failed_.push_back(id);
         it->second.failure = why;  // copied here, inside the try: the callers build no string
-    } catch (...) {                // no memory even for that: forget it, so its page says "not found", never "waiting"
-        entries_.erase(it);
+    } catch (...) {
+        // No memory even for that: forget it, so its page says "not found", never "waiting".
+        move_locked(it, PendingStage::gone);
         return;
     }
     while (failed_.size() > max_failed_) {
@@ -220,6 +225,7 @@ std::optional<PendingReports::Status> PendingReports::status(std::int64_t id, st
     using Stage = Status::Stage;
     const auto stage = it->second.stage;
     Status s{stage == PendingStage::waiting  ? Stage::waiting
+             : stage == PendingStage::saving ? Stage::saving
              : stage == PendingStage::failed ? Stage::failed
                                              : Stage::making,
              0, it->second.failure};

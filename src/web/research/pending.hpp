@@ -49,7 +49,7 @@ class PendingReports {
 public:
     // What the report's address shows its researcher before the report is kept.
     struct Status {
-        enum class Stage { waiting, making, failed };
+        enum class Stage { waiting, making, saving, failed };
         Stage stage = Stage::waiting;
         std::size_t ahead = 0;  // reports to be made before this one (waiting)
         std::string failure;    // why it was not made (failed)
@@ -95,11 +95,11 @@ public:
     bool start_saving(std::int64_t id);
     // Whether its researcher has cancelled it: what is left of its making need not be done.
     bool is_cancelled(std::int64_t id) const;
-    // Its kept report is written (the address now shows it), or a cancelled report's making has
-    // ended: its place is given back.
+    // Its kept report is written: the address now shows it, and its place is given back.
     void done(std::int64_t id);
     // It could not be made or kept: the address says why, to its researcher, until forgotten; its
-    // place is given back. A cancelled report is forgotten instead.
+    // place is given back. A cancelled report is forgotten instead (as it also is once its making
+    // returns, however that ends).
     void failed(std::int64_t id, std::string_view why) noexcept;
     enum class Cancel { cancelled, too_late, not_found };
     // `researcher` cancels their report: cancelled (or already was), too late (it is being

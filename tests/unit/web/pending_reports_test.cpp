@@ -272,6 +272,16 @@ TEST(PendingReports, AReportCancelledWhileBeingMadeIsNeverKept) {
     ASSERT_TRUE(wait_for([&] { return pending.places_taken() == 0; }));
     EXPECT_FALSE(pending.status(1, 1)) << "forgotten, not failed";
     EXPECT_EQ(pending.cancel(1, 1), PendingReports::Cancel::not_found);
+
+    // One whose making holds no guard and settles nothing is forgotten all the same once it returns.
+    Held unguarded;
+    std::vector<int> made;
+    ASSERT_TRUE(pending.add(*place_for(pending, 1), 2, unguarded.make(made, 2)));
+    unguarded.started.get_future().wait();
+    EXPECT_EQ(pending.cancel(2, 1), PendingReports::Cancel::cancelled);
+    unguarded.go.set_value();
+    ASSERT_TRUE(wait_for([&] { return pending.places_taken() == 0; }));
+    EXPECT_EQ(made, (std::vector<int>{2}));
 }
 
 // Once made and handed to the writer it is too late: the report is kept, and deleted from its page.
@@ -285,7 +295,7 @@ TEST(PendingReports, OnceHandedToTheWriterItIsTooLateToCancel) {
     }));
     handed.get_future().wait();
     EXPECT_EQ(pending.cancel(1, 1), PendingReports::Cancel::too_late);
-    EXPECT_EQ(pending.status(1, 1)->stage, Stage::making) << "its researcher sees it still being made";
+    EXPECT_EQ(pending.status(1, 1)->stage, Stage::saving) << "its researcher sees it being saved, too late to cancel";
     pending.done(1);
     EXPECT_EQ(pending.places_taken(), 0u);
     EXPECT_EQ(pending.cancel(1, 1), PendingReports::Cancel::not_found);
