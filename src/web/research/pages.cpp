@@ -1,6 +1,5 @@
 // The researcher's page: upload referral data, and the target-detection report is made and
 // kept (web/research/kept.cpp shows it). The file itself is kept only when the researcher asks.
-#include <functional>
 #include <memory>
 #include <optional>
 #include <variant>
