@@ -233,7 +233,10 @@ namespace {
 
 std::string month_text(int month, std::optional<int> year) {
     std::string out(kMonths[month - 1]);
-    if (year) out += " " + std::to_string(*year);
+    if (year) {
+        out += ' ';
+        out += std::to_string(*year);
+    }
     return out;
 }
 
