@@ -27,6 +27,18 @@ std::optional<SignedIn> signed_in_as(const AppContext& app, const Request& reque
     return who;
 }
 
+std::optional<SignedIn> signed_in_admin(const AppContext& app, const Request& request) {
+    return signed_in_as(app, request, {accounts::Role::admin});
+}
+
+std::optional<SignedIn> signed_in_moderator(const AppContext& app, const Request& request) {
+    return signed_in_as(app, request, {accounts::Role::moderator, accounts::Role::admin});
+}
+
+std::optional<SignedIn> signed_in_representative(const AppContext& app, const Request& request) {
+    return signed_in_as(app, request, {accounts::Role::provider});
+}
+
 bool is_return_path(std::string_view path) {
     if (path.size() < 2 || path.size() > 200 || path[0] != '/' || path[1] == '/') return false;
     if (path.find("..") != std::string_view::npos) return false;

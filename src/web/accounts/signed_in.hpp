@@ -21,6 +21,11 @@ std::optional<SignedIn> signed_in(const AppContext& app, const Request& request)
 // Signed in with one of these roles, or nullopt.
 std::optional<SignedIn> signed_in_as(const AppContext& app, const Request& request,
                                      std::initializer_list<accounts::Role> roles);
+std::optional<SignedIn> signed_in_admin(const AppContext& app, const Request& request);
+// A moderator, or an admin (who may do all a moderator does).
+std::optional<SignedIn> signed_in_moderator(const AppContext& app, const Request& request);
+// A provider's representative.
+std::optional<SignedIn> signed_in_representative(const AppContext& app, const Request& request);
 // The answer to someone without the role. Signed in as another: 403. Signed out: to the sign-in
 // page, which returns them to the page they asked for (a plain GET of a path of letters, digits
 // and "/-_.") once they are signed in.

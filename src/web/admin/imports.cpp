@@ -39,10 +39,6 @@ constexpr std::array kKinds{
     Kind{"procedures", "Complaints procedures", "provider,how_to_complain,contact,url,source"},
 };
 
-std::optional<SignedIn> admin(const AppContext& app, const Request& request) {
-    return signed_in_as(app, request, {accounts::Role::admin});
-}
-
 struct PageState {
     std::string kind;
     bool skip = false;
@@ -164,7 +160,7 @@ void check_and_write(const AppContext& app, const Request& request, const Signed
 }
 
 void upload(const AppContext& app, const Request& request, Responder respond) {
-    auto who = admin(app, request);
+    auto who = signed_in_admin(app, request);
     if (!who) return respond(refuse_access(app, request));
     const auto boundary = multipart_boundary(request.header("content-type").value_or(""));
     if (!boundary) return respond(error_page(app, 400));
@@ -216,12 +212,12 @@ bool admin_upload_allowed(const AppContext& app, std::string_view target, std::s
     if (target != kImports) return false;
     Request headers;
     headers.headers.emplace_back("cookie", std::string(cookie));
-    return admin(app, headers).has_value();
+    return signed_in_admin(app, headers).has_value();
 }
 
 void add_admin_import_routes(Router& router, const AppContext& app) {
     router.get(std::string(kImports), [&app](const Request& r, const RouteParams&) {
-        auto who = admin(app, r);
+        auto who = signed_in_admin(app, r);
         return who ? page(app, *who, PageState{}) : refuse_access(app, r);
     });
     router.post_async(std::string(kImports), [&app](const Request& r, const RouteParams&, Responder respond) {

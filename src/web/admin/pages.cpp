@@ -39,10 +39,6 @@ std::string site_address(std::string_view host) {
     return std::string(loopback ? "http://" : "https://") + std::string(host);
 }
 
-std::optional<SignedIn> admin(const AppContext& app, const Request& request) {
-    return signed_in_as(app, request, {Role::admin});
-}
-
 std::string_view role_label(Role role) {
     switch (role) {
         case Role::moderator:
@@ -102,7 +98,7 @@ Response page(const AppContext& app, const SignedIn& who, const FormFields& form
 }
 
 void create(const AppContext& app, const Request& request, Responder respond) {
-    auto who = admin(app, request);
+    auto who = signed_in_admin(app, request);
     if (!who) return respond(refuse_access(app, request));
     auto form = parse_query(request.body);
     if (!form) return respond(error_page(app, 400));
@@ -140,7 +136,7 @@ void create(const AppContext& app, const Request& request, Responder respond) {
 }
 
 void disable(const AppContext& app, const Request& request, const RouteParams& params, Responder respond) {
-    auto who = admin(app, request);
+    auto who = signed_in_admin(app, request);
     if (!who) return respond(refuse_access(app, request));
     auto id = parse_id(params.get("id"));
     auto form = parse_query(request.body);
@@ -230,11 +226,11 @@ void set_up(const AppContext& app, const Request& request, std::string_view toke
 
 void add_admin_routes(Router& router, const AppContext& app) {
     router.get(kAdmin, [&app](const Request& r, const RouteParams&) {
-        auto who = admin(app, r);
+        auto who = signed_in_admin(app, r);
         return who ? page(app, *who, {}, "") : refuse_access(app, r);
     });
     router.get("/admin/audit", [&app](const Request& r, const RouteParams&) {
-        auto who = admin(app, r);
+        auto who = signed_in_admin(app, r);
         return who ? audit(app, *who) : refuse_access(app, r);
     });
     router.post_async(kCreate, [&app](const Request& r, const RouteParams&, Responder respond) {

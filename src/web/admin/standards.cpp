@@ -20,10 +20,6 @@ namespace {
 
 constexpr std::string_view kPath = "/admin/standards";
 
-std::optional<SignedIn> admin(const AppContext& app, const Request& request) {
-    return signed_in_as(app, request, {accounts::Role::admin});
-}
-
 std::optional<double> number(std::string_view text) {
     while (!text.empty() && text.front() == ' ') text.remove_prefix(1);
     while (!text.empty() && text.back() == ' ') text.remove_suffix(1);
@@ -75,7 +71,7 @@ Response show(const AppContext& app, const SignedIn& who) {
 }
 
 void save(const AppContext& app, const Request& request, Responder respond) {
-    auto who = admin(app, request);
+    auto who = signed_in_admin(app, request);
     if (!who) return respond(refuse_access(app, request));
     auto form = parse_query(request.body);
     if (!form) return respond(error_page(app, 400));
@@ -134,7 +130,7 @@ void save(const AppContext& app, const Request& request, Responder respond) {
 
 void add_admin_standards_routes(Router& router, const AppContext& app) {
     router.get(std::string(kPath), [&app](const Request& r, const RouteParams&) {
-        auto who = admin(app, r);
+        auto who = signed_in_admin(app, r);
         return who ? show(app, *who) : refuse_access(app, r);
     });
     router.post_async(std::string(kPath), [&app](const Request& r, const RouteParams&, Responder respond) {

@@ -22,10 +22,6 @@ namespace {
 constexpr const char* kPage = "/provider-area/complaints";
 constexpr const char* kAnswerToken = "/complaints/answer";  // one for every answer form on the page
 
-std::optional<SignedIn> representative(const AppContext& app, const Request& request) {
-    return signed_in_as(app, request, {accounts::Role::provider});
-}
-
 Response page(const AppContext& app, const SignedIn& who, const std::string& notice, int status = 200) {
     mustache::data data;
     data.set("title", "Complaints to your organisation");
@@ -46,7 +42,7 @@ Response page(const AppContext& app, const SignedIn& who, const std::string& not
 }
 
 void answer(const AppContext& app, const Request& request, const RouteParams& params, Responder respond) {
-    auto who = representative(app, request);
+    auto who = signed_in_representative(app, request);
     if (!who) return respond(refuse_access(app, request));
     auto id = parse_id(params.get("id"));
     auto form = parse_query(request.body);
@@ -95,7 +91,7 @@ void answer(const AppContext& app, const Request& request, const RouteParams& pa
 
 void add_complaint_provider_routes(Router& router, const AppContext& app) {
     router.get(kPage, [&app](const Request& r, const RouteParams&) {
-        auto who = representative(app, r);
+        auto who = signed_in_representative(app, r);
         return who ? page(app, *who, "") : refuse_access(app, r);
     });
     router.post_async("/complaints/{id}/answer", [&app](const Request& r, const RouteParams& p, Responder respond) {

@@ -32,10 +32,6 @@ using namespace stories;
 
 namespace {
 
-std::optional<SignedIn> moderator(const AppContext& app, const Request& request) {
-    return signed_in_as(app, request, {accounts::Role::moderator, accounts::Role::admin});
-}
-
 enum class Target { story, flag, response, notice, suggestion, suggestion_note, hold, recovery_report };
 
 const char* folder(Target target) {
@@ -287,7 +283,7 @@ Result<Change> action_on(Target target, std::string_view action, std::int64_t id
 }
 
 void act(const AppContext& app, const Request& request, const RouteParams& params, Responder respond, Target target) {
-    auto who = moderator(app, request);
+    auto who = signed_in_moderator(app, request);
     if (!who) return respond(refuse_access(app, request));
     auto id = parse_id(params.get("id"));
     const std::string action(params.get("action"));
@@ -313,7 +309,7 @@ void act(const AppContext& app, const Request& request, const RouteParams& param
 
 void add_moderation_routes(Router& router, const AppContext& app) {
     router.get("/moderate", [&app](const Request& r, const RouteParams&) {
-        auto who = moderator(app, r);
+        auto who = signed_in_moderator(app, r);
         return who ? queue(app, *who, "") : refuse_access(app, r);
     });
     router.post_async("/moderate/stories/{id}/{action}",

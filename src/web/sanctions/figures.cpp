@@ -22,7 +22,7 @@ std::string p_value_text(double p) {
     return fmt::format("{:.4f}", p);
 }
 
-Response figures_page(const AppContext& app) {
+Response sanction_figures_page(const AppContext& app) {
     const auto snapshot = app.published.current();
     const auto parts = app.page_parts.current();
     std::string scratch;
@@ -103,7 +103,7 @@ std::string sanction_figures_html(const Renderer& renderer, const store::Officia
 
 void add_sanction_routes(Router& router, const AppContext& app) {
     router.get(
-        "/sanctions/figures", [&app](const Request&, const RouteParams&) { return figures_page(app); },
+        "/sanctions/figures", [&app](const Request&, const RouteParams&) { return sanction_figures_page(app); },
         Caching::public_page);
 }
 

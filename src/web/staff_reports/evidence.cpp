@@ -10,6 +10,7 @@
 #include "web/http/query.hpp"
 #include "web/pages/page.hpp"
 #include "web/research/research.hpp"
+#include "web/staff_reports/views.hpp"
 #include "web/stories/views.hpp"
 
 namespace pw::web {
@@ -17,10 +18,6 @@ namespace pw::web {
 using namespace staff_reports;
 
 namespace {
-
-std::string report_path(std::int64_t id) {
-    return fmt::format("/moderate/staff-reports/{}", id);
-}
 
 std::string period_label(const EvidenceLink& link) {
     return link.from == link.to ? link.from.label() : link.from.label() + " to " + link.to.label();
@@ -137,7 +134,7 @@ std::optional<EvidenceLink> evidence_link(const EvidenceTyped& typed, std::vecto
 }
 
 std::string evidence_remove_path(std::int64_t report_id, std::int64_t link_id) {
-    return fmt::format("{}/evidence/{}/remove", report_path(report_id), link_id);
+    return fmt::format("{}/evidence/{}/remove", moderated_report_path(report_id), link_id);
 }
 
 void put_evidence(mustache::data& page, const AppContext& app, const SignedIn& who, const store::StaffReportRow& report,
@@ -179,7 +176,7 @@ void put_evidence(mustache::data& page, const AppContext& app, const SignedIn& w
                                               "detection report. Links made while it was credible are kept here."
                                             : "A report can be linked to a detection report once it is judged "
                                               "credible."));
-    const auto path = report_path(report.id) + "/evidence";
+    const auto path = moderated_report_path(report.id) + "/evidence";
     page.set("evidence_action", path);
     page.set("csrf_evidence", session_form_token(app, who, path));
     EvidenceTyped shown = typed.value_or(EvidenceTyped{});
@@ -207,7 +204,7 @@ mustache::data linked_staff_reports(const AppContext& app, std::int64_t detectio
         const auto report = store::staff_report(app.db, o.report_id);
         if (!report) continue;
         mustache::data d;
-        d.set("url", report_path(o.report_id));
+        d.set("url", moderated_report_path(o.report_id));
         d.set("title", fmt::format("Staff report about {}, sent {}", report->prime_name, month_label(report->month)));
         d.set("about", fmt::format("{}, {}", o.link->label, period_label(*o.link)));
         append(list, std::move(d));

@@ -54,7 +54,7 @@ std::string band(const ShownCount& count) {
     return disclosure::count_band(count.noisy, count.sd, count.shown_from);
 }
 
-Response figures_page(const AppContext& app) {
+Response staff_report_figures_page(const AppContext& app) {
     mustache::data data;
     data.set("title", "Staff reports of pressure to refer for sanctions");
     const auto snapshot = app.published.current();
@@ -124,7 +124,7 @@ Response figures_page(const AppContext& app) {
 
 void add_staff_report_figure_routes(Router& router, const AppContext& app) {
     router.get(
-        "/staff-reports/figures", [&app](const Request&, const RouteParams&) { return figures_page(app); },
+        "/staff-reports/figures", [&app](const Request&, const RouteParams&) { return staff_report_figures_page(app); },
         Caching::public_page);
 }
 

@@ -23,14 +23,6 @@ using namespace staff_reports;
 
 namespace {
 
-std::optional<SignedIn> moderator(const AppContext& app, const Request& request) {
-    return signed_in_as(app, request, {accounts::Role::moderator, accounts::Role::admin});
-}
-
-std::string report_path(std::int64_t id) {
-    return fmt::format("/moderate/staff-reports/{}", id);
-}
-
 // A report's id from its address: random, up to 2^59 (crypto::random_id), not a counted id.
 std::optional<long long> report_id(std::string_view segment) {
     return text::parse_positive_int(segment, 576'460'752'303'423'488LL);
@@ -45,7 +37,7 @@ Response list_page(const AppContext& app) {
         data.set("has_reports", flag(!reports.empty()));
         data.set("reports", list_of(reports, [](const store::StaffReportRow& r) {
                      mustache::data d;
-                     d.set("url", report_path(r.id));
+                     d.set("url", moderated_report_path(r.id));
                      d.set("prime_name", r.prime_name);
                      d.set("month", month_label(r.month));
                      d.set("state", std::string(report_state_label(r.state)));
@@ -72,7 +64,7 @@ Response report_page(const AppContext& app, const SignedIn& who, std::int64_t id
     data.set("month", month_label(report->month));
     data.set("messages",
              messages_view(store::staff_report_messages(app.db, id), *app.staff.moderators, Reader::moderators));
-    const auto path = report_path(id);
+    const auto path = moderated_report_path(id);
     data.set("reply_action", path + "/reply");
     data.set("csrf_reply", session_form_token(app, who, path + "/reply"));
     data.set("text_value", text);
@@ -103,13 +95,13 @@ struct Asked {
 
 std::expected<Asked, Response> asked(const AppContext& app, const Request& request, const RouteParams& params,
                                      std::string_view action) {
-    auto who = moderator(app, request);
+    auto who = signed_in_moderator(app, request);
     if (!who) return std::unexpected(refuse_access(app, request));
     if (!app.staff.moderators) return std::unexpected(list_page(app));
     const auto id = report_id(params.get("id"));
     auto form = parse_query(request.body);
     if (!id || !form) return std::unexpected(error_page(app, 400));
-    if (!session_form_token_ok(app, *who, report_path(*id) + std::string(action), *form))
+    if (!session_form_token_ok(app, *who, moderated_report_path(*id) + std::string(action), *form))
         return std::unexpected(error_page(app, 403));
     return Asked{std::move(*who), *id, std::move(*form)};
 }
@@ -199,7 +191,8 @@ void link(const AppContext& app, const Request& request, const RouteParams& para
 
 void unlink(const AppContext& app, const Request& request, const RouteParams& params, Responder respond) {
     const auto link_id = report_id(params.get("link"));
-    if (!link_id) return respond(moderator(app, request) ? error_page(app, 404) : refuse_access(app, request));
+    if (!link_id)
+        return respond(signed_in_moderator(app, request) ? error_page(app, 404) : refuse_access(app, request));
     auto a = asked(app, request, params, fmt::format("/evidence/{}/remove", *link_id));
     if (!a) return respond(std::move(a.error()));
     apply_change(
@@ -219,10 +212,10 @@ void unlink(const AppContext& app, const Request& request, const RouteParams& pa
 
 void add_staff_report_moderation_routes(Router& router, const AppContext& app) {
     router.get("/moderate/staff-reports", [&app](const Request& r, const RouteParams&) {
-        return moderator(app, r) ? list_page(app) : refuse_access(app, r);
+        return signed_in_moderator(app, r) ? list_page(app) : refuse_access(app, r);
     });
     router.get("/moderate/staff-reports/{id}", [&app](const Request& r, const RouteParams& p) {
-        auto who = moderator(app, r);
+        auto who = signed_in_moderator(app, r);
         if (!who) return refuse_access(app, r);
         if (!app.staff.moderators) return list_page(app);
         const auto id = report_id(p.get("id"));

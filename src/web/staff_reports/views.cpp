@@ -14,6 +14,10 @@ namespace pw::web {
 
 using namespace staff_reports;
 
+std::string moderated_report_path(std::int64_t id) {
+    return fmt::format("/moderate/staff-reports/{}", id);
+}
+
 std::vector<registry::ProviderRef> all_primes(registry::RegistryRepository& registry) {
     std::vector<registry::ProviderRef> primes;
     std::set<std::int64_t> seen;

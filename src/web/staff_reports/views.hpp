@@ -15,6 +15,9 @@
 
 namespace pw::web {
 
+// Where moderators read staff report `id`: "/moderate/staff-reports/ID".
+std::string moderated_report_path(std::int64_t id);
+
 struct OfficeChoice {
     OfficeId id;
     std::string label;  // "Leeds Central, Leeds (Sub-contractor name)"

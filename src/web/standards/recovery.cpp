@@ -15,10 +15,6 @@
 namespace pw::web {
 namespace {
 
-std::optional<SignedIn> representative(const AppContext& app, const Request& request) {
-    return signed_in_as(app, request, {accounts::Role::provider});
-}
-
 std::string path_of(std::int64_t provider_id) {
     return fmt::format("/providers/{}/recovery-report", provider_id);
 }
@@ -87,7 +83,7 @@ Response page(const AppContext& app, const SignedIn& who, const std::string& not
 }
 
 void send(const AppContext& app, const Request& request, const RouteParams& params, Responder respond) {
-    auto who = representative(app, request);
+    auto who = signed_in_representative(app, request);
     if (!who) return respond(refuse_access(app, request));
     auto id = parse_id(params.get("id"));
     auto form = parse_query(request.body);
@@ -133,7 +129,7 @@ void set_provider_recovery(const AppContext& app, mustache::data& data, std::int
 
 void add_recovery_routes(Router& router, const AppContext& app) {
     router.get("/provider-area/recovery", [&app](const Request& r, const RouteParams&) {
-        auto who = representative(app, r);
+        auto who = signed_in_representative(app, r);
         return who ? page(app, *who, "", 200) : refuse_access(app, r);
     });
     router.post_async(

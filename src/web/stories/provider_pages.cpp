@@ -23,10 +23,6 @@ namespace pw::web {
 
 namespace {
 
-std::optional<SignedIn> representative(const AppContext& app, const Request& request) {
-    return signed_in_as(app, request, {accounts::Role::provider});
-}
-
 // One path for every notice, the notice's id in the form: a representative's token for it opens
 // only the notices the command finds are its provider's.
 constexpr std::string_view kAnswerPath = "/provider-area/notices/answer";
@@ -62,7 +58,7 @@ Response area(const AppContext& app, const SignedIn& who, const std::string& not
 }
 
 void act(const AppContext& app, const Request& request, const RouteParams& params, Responder respond, bool is_flag) {
-    auto who = representative(app, request);
+    auto who = signed_in_representative(app, request);
     if (!who) return respond(refuse_access(app, request));
     auto id = parse_id(params.get("id"));
     auto form = parse_query(request.body);
@@ -106,7 +102,7 @@ void act(const AppContext& app, const Request& request, const RouteParams& param
 // The representative objects to a notice about one of its provider's responses, saying why it
 // should stay. Another provider's notice is answered as no notice at all.
 void answer(const AppContext& app, const Request& request, Responder respond) {
-    auto who = representative(app, request);
+    auto who = signed_in_representative(app, request);
     if (!who) return respond(refuse_access(app, request));
     auto form = parse_query(request.body);
     if (!form) return respond(error_page(app, 400));
@@ -136,7 +132,7 @@ void answer(const AppContext& app, const Request& request, Responder respond) {
 
 void add_provider_routes(Router& router, const AppContext& app) {
     router.get("/provider-area", [&app](const Request& r, const RouteParams&) {
-        auto who = representative(app, r);
+        auto who = signed_in_representative(app, r);
         if (!who) return refuse_access(app, r);
         return area(app, *who, "");
     });

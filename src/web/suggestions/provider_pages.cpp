@@ -25,10 +25,6 @@ constexpr const char* kPage = "/provider-area/suggestions";
 // it, and whether the account may answer a suggestion is the command's check, not the token's.
 constexpr const char* kAnswerToken = "/suggestions/answer";
 
-std::optional<SignedIn> representative(const AppContext& app, const Request& request) {
-    return signed_in_as(app, request, {accounts::Role::provider});
-}
-
 Response page(const AppContext& app, const SignedIn& who, const std::string& notice, int status = 200) {
     mustache::data data;
     data.set("title", "Suggestions to your organisation");
@@ -86,7 +82,7 @@ void answered(const AppContext& app, const SignedIn& who, const Responder& respo
 }
 
 void answer(const AppContext& app, const Request& request, const RouteParams& params, Responder respond) {
-    auto who = representative(app, request);
+    auto who = signed_in_representative(app, request);
     if (!who) return respond(refuse_access(app, request));
     auto id = parse_id(params.get("id"));
     auto form = parse_query(request.body);
@@ -122,7 +118,7 @@ void answer(const AppContext& app, const Request& request, const RouteParams& pa
 }
 
 void rewrite(const AppContext& app, const Request& request, const RouteParams& params, Responder respond) {
-    auto who = representative(app, request);
+    auto who = signed_in_representative(app, request);
     if (!who) return respond(refuse_access(app, request));
     auto id = parse_id(params.get("id"));
     auto form = parse_query(request.body);
@@ -146,7 +142,7 @@ void rewrite(const AppContext& app, const Request& request, const RouteParams& p
 
 void add_suggestion_provider_routes(Router& router, const AppContext& app) {
     router.get(kPage, [&app](const Request& r, const RouteParams&) {
-        auto who = representative(app, r);
+        auto who = signed_in_representative(app, r);
         return who ? page(app, *who, "") : refuse_access(app, r);
     });
     router.post_async("/suggestions/{id}/answer", [&app](const Request& r, const RouteParams& p, Responder respond) {
