@@ -9,7 +9,7 @@ bool digits(std::string_view text) {
     return true;
 }
 
-int number(std::string_view text) {
+int date_part(std::string_view text) {
     int n = 0;
     for (char c : text) n = n * 10 + (c - '0');
     return n;
@@ -50,7 +50,7 @@ std::optional<Day> parse_day(std::string_view text) {
     if (text.size() != 10 || text[4] != '-' || text[7] != '-') return std::nullopt;
     const auto y = text.substr(0, 4), m = text.substr(5, 2), d = text.substr(8, 2);
     if (!digits(y) || !digits(m) || !digits(d)) return std::nullopt;
-    const int year = number(y), month = number(m), day = number(d);
+    const int year = date_part(y), month = date_part(m), day = date_part(d);
     if (year < 1900 || year > 2199 || month < 1 || month > 12 || day < 1 || day > month_length(year, month))
         return std::nullopt;
     return day_from_civil(year, month, day);

@@ -51,7 +51,7 @@ std::string_view what_is_charted(TestKind kind) {
     return "";
 }
 
-std::string number(double x) {
+std::string html_number(double x) {
     return fmt::format("{:.3g}", x);
 }
 
@@ -80,13 +80,13 @@ std::string chart_svg(const TestResult& t, std::string_view unit) {
         svg +=
             fmt::format("<rect x=\"{}\" y=\"{}\" width=\"{}\" height=\"16\" fill=\"#1d70b8\"/>", label_width, y, w_obs);
         svg += fmt::format("<text x=\"{}\" y=\"{}\" font-size=\"12\" fill=\"#0b0c0c\">{}</text>",
-                           label_width + w_obs + 4, y + 13, number(b.observed));
+                           label_width + w_obs + 4, y + 13, html_number(b.observed));
         y += row;
         svg += fmt::format(
             "<rect x=\"{}\" y=\"{}\" width=\"{}\" height=\"16\" fill=\"none\" stroke=\"#505a5f\" stroke-width=\"2\"/>",
             label_width, y, std::max(w_exp, 1));
         svg += fmt::format("<text x=\"{}\" y=\"{}\" font-size=\"12\" fill=\"#505a5f\">{}</text>",
-                           label_width + w_exp + 4, y + 13, number(b.expected));
+                           label_width + w_exp + 4, y + 13, html_number(b.expected));
         y += row;
     }
     return svg + "</svg>";
@@ -173,7 +173,7 @@ ChartFigures chart_figures(const TestResult& t) {
                             comparison ? "quota-like periods" : "observed", comparison ? "other periods" : "expected");
     f.header = {t.kind == TestKind::floor ? "Referrals" : "What", comparison ? "Quota-like" : "Observed",
                 comparison ? "Others" : "Expected"};
-    for (const auto& b : t.chart) f.rows.push_back({b.label, number(b.observed), number(b.expected)});
+    for (const auto& b : t.chart) f.rows.push_back({b.label, html_number(b.observed), html_number(b.expected)});
     return f;
 }
 
@@ -240,7 +240,7 @@ std::string unit_detail(const UnitReport& u) {
     std::string out = fmt::format(
         "<h3 class=\"govuk-heading-s\">{}</h3><p class=\"govuk-body\">{} referrals over {} periods ({} a period). "
         "Combined p-value {}, q-value {}.</p><dl class=\"govuk-summary-list\">",
-        escape(u.name), u.referrals, u.periods, number(u.mean), format_p(u.combined_p), format_p(u.q_value));
+        escape(u.name), u.referrals, u.periods, html_number(u.mean), format_p(u.combined_p), format_p(u.q_value));
     std::string charts;
     for (const auto& t : u.tests) {
         out += fmt::format(

@@ -12,7 +12,7 @@ namespace {
 namespace json = boost::json;
 
 // Six significant figures: the data do not carry more, and a 2,000-unit report stays small.
-json::value number(double x) {
+json::value json_number(double x) {
     if (!std::isfinite(x)) return nullptr;
     return std::strtod(fmt::format("{:.6g}", x).c_str(), nullptr);
 }
@@ -24,25 +24,25 @@ json::object test_json(const TestResult& t) {
         o["not_run"] = t.not_run;
         return o;
     }
-    o["statistic"] = number(t.statistic);
-    o["p_value"] = number(t.p_value);
-    o["q_value"] = number(t.q_value);
-    o["effect"] = number(t.effect);
+    o["statistic"] = json_number(t.statistic);
+    o["p_value"] = json_number(t.p_value);
+    o["q_value"] = json_number(t.q_value);
+    o["effect"] = json_number(t.effect);
     o["effect_text"] = t.effect_text;
     if (t.quota) o["quota"] = *t.quota;
     json::array chart;
     for (const auto& bar : t.chart)
-        chart.push_back(
-            json::object{{"label", bar.label}, {"observed", number(bar.observed)}, {"expected", number(bar.expected)}});
+        chart.push_back(json::object{
+            {"label", bar.label}, {"observed", json_number(bar.observed)}, {"expected", json_number(bar.expected)}});
     o["chart"] = std::move(chart);
     return o;
 }
 
 json::object chi_json(const statistics::ChiSquare& c) {
-    return {{"statistic", number(c.statistic)},
+    return {{"statistic", json_number(c.statistic)},
             {"degrees_of_freedom", c.degrees_of_freedom},
-            {"p_value", number(c.p_value)},
-            {"pooled_share", number(c.pooled_share)}};
+            {"p_value", json_number(c.p_value)},
+            {"pooled_share", json_number(c.pooled_share)}};
 }
 
 }  // namespace
@@ -73,8 +73,8 @@ std::string to_json(const Report& report, const ReadReport& read) {
     root["false_discovery_rate"] = report.options.fdr;
     root["seed"] = report.options.seed;
     root["calibration"] = json::object{{"null_units", report.calibration.null_units},
-                                       {"effective_tests", number(report.calibration.effective_tests)},
-                                       {"null_flag_rate_at_5_percent", number(report.calibration.null_flag_rate)}};
+                                       {"effective_tests", json_number(report.calibration.effective_tests)},
+                                       {"null_flag_rate_at_5_percent", json_number(report.calibration.null_flag_rate)}};
     root["flagged"] = report.flagged;
     if (!report.per_unit_not_run.empty()) root["per_unit_not_run"] = report.per_unit_not_run;
     if (!report.advisers_not_used.empty()) root["advisers_not_used"] = report.advisers_not_used;
@@ -85,9 +85,9 @@ std::string to_json(const Report& report, const ReadReport& read) {
                        {"area", u.area},
                        {"periods", u.periods},
                        {"referrals", u.referrals},
-                       {"mean_per_period", number(u.mean)},
-                       {"combined_p", number(u.combined_p)},
-                       {"q_value", number(u.q_value)},
+                       {"mean_per_period", json_number(u.mean)},
+                       {"combined_p", json_number(u.combined_p)},
+                       {"q_value", json_number(u.q_value)},
                        {"flagged", u.flagged}};
         if (u.advisers) o["advisers"] = u.advisers;
         if (u.strongest) o["strongest"] = test_name(*u.strongest);
@@ -113,9 +113,9 @@ std::string to_json(const Report& report, const ReadReport& read) {
         json::array against;
         for (const auto& t : c.against_area)
             against.push_back(json::object{{"provider", t.name},
-                                           {"difference", number(t.difference)},
-                                           {"z", number(t.z)},
-                                           {"p_value", number(t.p_value)}});
+                                           {"difference", json_number(t.difference)},
+                                           {"z", json_number(t.z)},
+                                           {"p_value", json_number(t.p_value)}});
         o["against_rest_of_area"] = std::move(against);
         if (!c.not_run.empty()) o["not_run"] = c.not_run;
         providers.push_back(std::move(o));

@@ -23,7 +23,7 @@ namespace pw::redaction::detail {
 
 namespace {
 
-// Capitals that are never a person's initials here (lower_case_names.cpp has its own, for notes).
+// Capitals that are never a person's initials here (lower_case_names.cpp has its own for notes, kNoteAcronyms).
 constexpr std::array<std::string_view, 57> kAcronyms{
     "dwp", "jcp", "esa", "jsa", "pip",  "uc",  "cv",  "gp",  "mp",  "nhs", "ice", "hmrc", "cab", "ni",
     "uk",  "eu",  "id",  "it",  "hr",   "tv",  "ok",  "am",  "pm",  "wp",  "wca", "foi",  "sar", "dla",

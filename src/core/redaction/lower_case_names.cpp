@@ -26,7 +26,7 @@ constexpr std::array<std::string_view, 26> kWorkplaces{
     "remploy", "interserve", "learndirect", "fedcap",  "catch22", "standguide", "twin",      "esg"};
 
 // Capitals that are never a person's initials here.
-constexpr std::array<std::string_view, 69> kAcronyms{
+constexpr std::array<std::string_view, 69> kNoteAcronyms{
     "dob", "ref", "tel", "ids", "po", "lm", "md", "sw", "mrs", "aob", "dna", "sia", "dwp", "jcp", "esa", "jsa", "pip",
     "uc", "cv", "gp", "mp", "nhs", "ice", "hmrc", "cab", "ca", "mr", "wp", "wca", "lha", "hb", "ctr", "id", "it", "hr",
     "tl", "pa", "wc", "dm", "bbc", "itv", "dla", "ssp", "ni", "uk", "eu", "ons", "foi", "sar", "tv", "pc", "sms", "ok",
@@ -235,7 +235,7 @@ bool initials(std::string_view t, const std::vector<Token>& tokens, std::size_t 
         const bool after_figure = before > 0 && is_digit(t[before - 1]);  // "10 AM said to return": a time
         return !after_figure && past_verb_after(t, tokens, i) && tokens[i + 1].folded != "left";
     }
-    if (token.shape != Shape::upper || size < 2 || size > 3 || token.is_public || listed(kAcronyms, token.folded))
+    if (token.shape != Shape::upper || size < 2 || size > 3 || token.is_public || listed(kNoteAcronyms, token.folded))
         return false;
     for (auto k = token.begin; k < token.end; ++k)
         if (!is_alpha(t[k])) return false;
@@ -339,7 +339,7 @@ void find_lower_case_names(std::string_view t, const std::vector<ByteRange>& pub
         // only a person does, and no "the" or "a" before it.
         if (token.shape == Shape::lower && token.kind == Class::unknown && follows == Follow::weak &&
             token.end - token.begin >= 3 && !token.is_public && !is_english_word(token.folded) &&
-            !listed(kWorkplaces, token.folded) && !listed(kAcronyms, token.folded) &&
+            !listed(kWorkplaces, token.folded) && !listed(kNoteAcronyms, token.folded) &&
             !(i > 0 && listed(kDeterminers, tokens[i - 1].folded))) {
             named[i] = true;
             continue;

@@ -24,7 +24,8 @@ std::optional<StoredAccount> read_account(soci::rowset<soci::row>& rows) {
     }
     return std::nullopt;
 }
-constexpr const char* kColumns = "SELECT id, username, role, provider_id, password_hash, disabled FROM accounts ";
+constexpr const char* kAccountColumns =
+    "SELECT id, username, role, provider_id, password_hash, disabled FROM accounts ";
 }  // namespace
 
 Result<std::int64_t> create_account(Database& db, const Account& account, const std::string& password_hash,
@@ -58,14 +59,14 @@ Result<std::int64_t> create_account(Database& db, const Account& account, const 
 std::optional<StoredAccount> find_account(Database& db, std::string_view username) {
     auto s = db.session();
     const std::string name(username);
-    soci::rowset<soci::row> rows = (s.prepare << std::string(kColumns) + "WHERE username = :u", soci::use(name));
+    soci::rowset<soci::row> rows = (s.prepare << std::string(kAccountColumns) + "WHERE username = :u", soci::use(name));
     return read_account(rows);
 }
 
 std::optional<Account> find_account_by_id(Database& db, std::int64_t id) {
     auto s = db.session();
     const long long key = id;
-    soci::rowset<soci::row> rows = (s.prepare << std::string(kColumns) + "WHERE id = :id", soci::use(key));
+    soci::rowset<soci::row> rows = (s.prepare << std::string(kAccountColumns) + "WHERE id = :id", soci::use(key));
     auto stored = read_account(rows);
     if (!stored || stored->disabled) return std::nullopt;
     return stored->account;

@@ -40,7 +40,7 @@ std::optional<Week> week_or_none(const soci::row& row, std::size_t i) {
     return known(Week::parse(text), "complaint week");
 }
 
-constexpr std::string_view kColumns =
+constexpr std::string_view kComplaintColumns =
     "SELECT c.id, c.provider_id, p.name, o.name, c.category, c.what_happened, c.wanted, c.state, c.month, "
     "c.sent_week, c.acknowledged_week, c.final_week, c.final_note FROM complaints c "
     "JOIN providers p ON p.id = c.provider_id LEFT JOIN offices o ON o.id = c.office_id ";
@@ -48,7 +48,7 @@ constexpr std::string_view kColumns =
 std::vector<ComplaintRow> select(Database& db, const std::string& where_and_order) {
     auto s = db.session();
     std::vector<ComplaintRow> out;
-    soci::rowset<soci::row> rows = (s.prepare << std::string(kColumns) + where_and_order);
+    soci::rowset<soci::row> rows = (s.prepare << std::string(kComplaintColumns) + where_and_order);
     for (const auto& row : rows) {
         ComplaintRow r;
         r.id = get_int(row, 0);

@@ -36,7 +36,7 @@ std::int64_t SociCaseRepository::insert_case(const CaseAnswers& a, std::int64_t 
 }
 
 namespace {
-constexpr const char* kColumns =
+constexpr const char* kCaseColumns =
     "SELECT sc.id, COALESCE(p.name, 'Jobcentre Plus'), sc.month, sc.reason, sc.good_reason, sc.benefit, sc.state, "
     "sc.decision_month, sc.level, sc.previous_sanctions, sc.hardship FROM sanction_cases sc "
     "LEFT JOIN providers p ON p.id = sc.provider_id ";
@@ -62,7 +62,7 @@ std::vector<CaseRow> cases_for(Database& db, std::int64_t codename_id) {
     const long long owner = codename_id;
     std::vector<CaseRow> out;
     soci::rowset<soci::row> rows =
-        (s.prepare << std::string(kColumns) + "WHERE sc.codename_id = :c ORDER BY sc.id DESC", soci::use(owner));
+        (s.prepare << std::string(kCaseColumns) + "WHERE sc.codename_id = :c ORDER BY sc.id DESC", soci::use(owner));
     for (const auto& row : rows) out.push_back(read_case(row));
     return out;
 }
@@ -71,8 +71,9 @@ std::optional<CaseRow> find_case(Database& db, std::int64_t case_id, std::int64_
     auto s = db.session();
     const long long id = case_id;
     const long long owner = codename_id;
-    soci::rowset<soci::row> rows = (s.prepare << std::string(kColumns) + "WHERE sc.id = :id AND sc.codename_id = :c",
-                                    soci::use(id), soci::use(owner));
+    soci::rowset<soci::row> rows =
+        (s.prepare << std::string(kCaseColumns) + "WHERE sc.id = :id AND sc.codename_id = :c", soci::use(id),
+         soci::use(owner));
     for (const auto& row : rows) return read_case(row);
     return std::nullopt;
 }

@@ -120,7 +120,7 @@ void SociStaffReportRepository::append(std::int64_t event_id, const events::Even
 
 namespace {
 
-constexpr std::string_view kColumns =
+constexpr std::string_view kReportColumns =
     "SELECT r.id, r.prime_id, p.name, r.pressures, r.month, r.state, r.details_for_moderators, "
     "r.details_for_reporter, r.lookup_key, r.codename_hash, r.key_salt, r.public_key, r.locked_secret_key "
     "FROM staff_reports r JOIN providers p ON p.id = r.prime_id ";
@@ -144,7 +144,7 @@ StaffReportRow report_of(const soci::row& row) {
 
 std::vector<StaffReportRow> select(soci::session& s, const std::string& where_and_order, long long value) {
     std::vector<StaffReportRow> out;
-    soci::rowset<soci::row> rows = (s.prepare << std::string(kColumns) + where_and_order, soci::use(value));
+    soci::rowset<soci::row> rows = (s.prepare << std::string(kReportColumns) + where_and_order, soci::use(value));
     for (const auto& row : rows) out.push_back(report_of(row));
     return out;
 }

@@ -32,7 +32,7 @@ std::optional<Month> recovery_since(soci::session& s, std::int64_t provider_id) 
 
 namespace {
 
-constexpr const char* kColumns =
+constexpr const char* kRecoveryColumns =
     "SELECT r.id, r.provider_id, p.name, r.month, r.body, r.state, r.reason FROM recovery_reports r JOIN providers p "
     "ON p.id = r.provider_id ";
 
@@ -54,7 +54,7 @@ std::vector<RecoveryReportRow> recovery_reports(soci::session& s, std::int64_t p
     const long long provider = provider_id;
     std::vector<RecoveryReportRow> out;
     soci::rowset<soci::row> rows =
-        (s.prepare << std::string(kColumns) + "WHERE r.provider_id = :p ORDER BY r.month DESC, r.id DESC",
+        (s.prepare << std::string(kRecoveryColumns) + "WHERE r.provider_id = :p ORDER BY r.month DESC, r.id DESC",
          soci::use(provider));
     for (const auto& row : rows) out.push_back(row_of(row));
     return out;
@@ -63,7 +63,7 @@ std::vector<RecoveryReportRow> recovery_reports(soci::session& s, std::int64_t p
 std::vector<RecoveryReportRow> pending_recovery_reports(soci::session& s) {
     std::vector<RecoveryReportRow> out;
     soci::rowset<soci::row> rows =
-        (s.prepare << std::string(kColumns) + "WHERE r.state = 'pending' ORDER BY r.id LIMIT 100");
+        (s.prepare << std::string(kRecoveryColumns) + "WHERE r.state = 'pending' ORDER BY r.id LIMIT 100");
     for (const auto& row : rows) out.push_back(row_of(row));
     return out;
 }

@@ -13,7 +13,7 @@ using namespace suggestions;
 
 namespace {
 
-constexpr std::string_view kColumns =
+constexpr std::string_view kSuggestionColumns =
     "SELECT g.id, g.public_ref, g.provider_id, p.name, o.name, g.month, g.week, g.answered_week, g.body, "
     "g.review, g.reject_reason, g.state FROM suggestions g JOIN providers p ON p.id = g.provider_id "
     "LEFT JOIN offices o ON o.id = g.office_id ";
@@ -40,7 +40,7 @@ std::vector<SuggestionRow> select(soci::session& s, const std::string& where_and
     std::vector<SuggestionRow> out;
     std::map<std::int64_t, std::size_t> at;
     {
-        soci::rowset<soci::row> rows = (s.prepare << std::string(kColumns) + where_and_order);
+        soci::rowset<soci::row> rows = (s.prepare << std::string(kSuggestionColumns) + where_and_order);
         for (const auto& row : rows) {
             at[get_int(row, 0)] = out.size();
             out.push_back(read_row(row));
