@@ -21,7 +21,7 @@ std::optional<int> day_from(std::string_view word) {
     return std::nullopt;
 }
 
-std::string shown_id(std::string_view text) {
+std::string shown_field(std::string_view text) {
     std::string out;
     for (unsigned char c : text.substr(0, 40)) out += (c >= 0x20 && c < 0x7f) ? static_cast<char>(c) : '?';
     return out;
@@ -82,7 +82,7 @@ std::optional<std::string> UnitIndex::add(const UnitFields& row, std::uint32_t& 
     if (!row.open_days.empty()) {
         const auto mask = open_days_from(row.open_days);
         if (!mask)
-            return "the open days \"" + shown_id(row.open_days) +
+            return "the open days \"" + shown_field(row.open_days) +
                    "\" are not days of the week, for example mon-fri or thu,fri";
         open_days = *mask;
     }
@@ -90,7 +90,7 @@ std::optional<std::string> UnitIndex::add(const UnitFields& row, std::uint32_t& 
     if (!row.nation.empty()) {
         const auto found = nation_from(row.nation);
         if (!found)
-            return "the nation \"" + shown_id(row.nation) +
+            return "the nation \"" + shown_field(row.nation) +
                    "\" is not one of england, wales, scotland, northern-ireland (or empty for England and Wales)";
         nation = *found;
     }
