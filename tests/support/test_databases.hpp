@@ -1,6 +1,7 @@
 #pragma once
 // Throw-away databases for store and HTTP tests: a temporary SQLite file, or a fresh database
 // on the PostgreSQL server that scripts/with-postgres.sh starts (PW_TEST_POSTGRES_URL).
+#include <functional>
 #include <memory>
 #include <string>
 
@@ -14,6 +15,19 @@ class TestDatabase {
 public:
     // nullptr with reason set when the engine is not available in this run.
     static std::unique_ptr<TestDatabase> create(store::Engine engine, std::string& reason);
+
+    // What a seeded database starts with: `make` fills an empty database at the URL it is given
+    // (false, with error set, if it could not). `key` names that content, and must change whenever
+    // what `make` would write changes (its binary, its files).
+    struct Seed {
+        std::string key;
+        std::function<bool(const std::string& url, std::string& error)> make;
+    };
+    // A database that starts as `seed` made it: made once per engine and key, by whichever test
+    // process comes first (the others wait for it), then copied for each test. nullptr with reason
+    // set when the engine is not available; nullptr with error set when the seed could not be made.
+    static std::unique_ptr<TestDatabase> create_seeded(store::Engine engine, const Seed& seed, std::string& reason,
+                                                       std::string& error);
     ~TestDatabase();
     const std::string& url() const { return url_; }  // what --db takes
 
