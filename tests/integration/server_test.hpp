@@ -41,11 +41,10 @@ protected:
                    std::to_string(std::filesystem::last_write_time(file, ignored).time_since_epoch().count());
         }
         return {key, [files](const std::string& url, std::string& error) {
-                    const std::vector<std::vector<std::string>> steps{
-                        {"migrate", "--db", url},
-                        {"import", "registry", files[1], "--db", url},
-                        {"import", "providers", files[2], "--db", url},
-                        {"import", "offices", files[3], "--db", url}};
+                    const std::vector<std::vector<std::string>> steps{{"migrate", "--db", url},
+                                                                      {"import", "registry", files[1], "--db", url},
+                                                                      {"import", "providers", files[2], "--db", url},
+                                                                      {"import", "offices", files[3], "--db", url}};
                     for (const auto& step : steps) {
                         const auto result = run_cli(step);
                         if (result.exit_code != 0) {

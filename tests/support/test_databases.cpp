@@ -125,8 +125,8 @@ bool postgresql_seed(const std::string& admin_url, const TestDatabase::Seed& see
 
 }  // namespace
 
-std::unique_ptr<TestDatabase> TestDatabase::create_seeded(store::Engine engine, const Seed& seed,
-                                                          std::string& reason, std::string& error) {
+std::unique_ptr<TestDatabase> TestDatabase::create_seeded(store::Engine engine, const Seed& seed, std::string& reason,
+                                                          std::string& error) {
     if (engine == store::Engine::sqlite) {
         fs::path file;
         if (!sqlite_seed(seed, file, error)) return nullptr;
