@@ -20,7 +20,21 @@ const char* engine_name(store::Engine engine) {
     return engine == store::Engine::sqlite ? "SQLite" : "PostgreSQL";
 }
 
+namespace {
+
+// The URL of database `name` on the server of the admin URL.
+std::string database_url(const std::string& admin_url, const std::string& name) {
+    return admin_url.substr(0, admin_url.rfind('/') + 1) + name;
+}
+
+}  // namespace
+
 std::unique_ptr<TestDatabase> TestDatabase::create(store::Engine engine, std::string& reason) {
+    return create_from(engine, reason, "");
+}
+
+std::unique_ptr<TestDatabase> TestDatabase::create_from(store::Engine engine, std::string& reason,
+                                                        const std::string& from) {
     static std::atomic<int> counter{0};
     auto db = std::unique_ptr<TestDatabase>(new TestDatabase());
     db->engine_ = engine;
@@ -41,8 +55,8 @@ std::unique_ptr<TestDatabase> TestDatabase::create(store::Engine engine, std::st
     db->admin_url_ = admin;
     db->name_ = fmt::format("pw_test_{}_{}", getpid(), n);
     soci::session s("postgresql", store::parse_database_url(db->admin_url_)->connect);
-    s << "CREATE DATABASE " + db->name_;
-    db->url_ = db->admin_url_.substr(0, db->admin_url_.rfind('/') + 1) + db->name_;
+    s << "CREATE DATABASE " + db->name_ + (from.empty() ? "" : " TEMPLATE " + from);
+    db->url_ = database_url(db->admin_url_, db->name_);
     return db;
 }
 
@@ -113,7 +127,7 @@ bool postgresql_seed(const std::string& admin_url, const TestDatabase::Seed& see
         const std::string building = name + "_building";
         s << "DROP DATABASE IF EXISTS " + building;
         s << "CREATE DATABASE " + building;
-        ok = seed.make(admin_url.substr(0, admin_url.rfind('/') + 1) + building, error);
+        ok = seed.make(database_url(admin_url, building), error);
         if (ok)
             s << "ALTER DATABASE " + building + " RENAME TO " + name;
         else
@@ -138,15 +152,7 @@ std::unique_ptr<TestDatabase> TestDatabase::create_seeded(store::Engine engine, 
     if (!admin || !*admin) return create(engine, reason);  // says why PostgreSQL is not run
     std::string from;
     if (!postgresql_seed(admin, seed, from, error)) return nullptr;
-    static std::atomic<int> counter{0};
-    auto db = std::unique_ptr<TestDatabase>(new TestDatabase());
-    db->engine_ = engine;
-    db->admin_url_ = admin;
-    db->name_ = fmt::format("pw_test_{}_s{}", getpid(), counter++);
-    soci::session s("postgresql", store::parse_database_url(db->admin_url_)->connect);
-    s << "CREATE DATABASE " + db->name_ + " TEMPLATE " + from;
-    db->url_ = db->admin_url_.substr(0, db->admin_url_.rfind('/') + 1) + db->name_;
-    return db;
+    return create_from(engine, reason, from);
 }
 
 TestDatabase::~TestDatabase() {

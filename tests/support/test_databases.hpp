@@ -32,6 +32,9 @@ public:
     const std::string& url() const { return url_; }  // what --db takes
 
 private:
+    // As create, a PostgreSQL database copied from `from` when it is not empty.
+    static std::unique_ptr<TestDatabase> create_from(store::Engine engine, std::string& reason,
+                                                     const std::string& from);
     store::Engine engine_ = store::Engine::sqlite;
     std::string url_;
     std::string admin_url_;
