@@ -5,6 +5,7 @@
 #include <fmt/format.h>
 #include <soci/soci.h>
 #include <unistd.h>
+#include <boost/json.hpp>
 
 #include <algorithm>
 #include <filesystem>
@@ -149,6 +150,15 @@ TEST_P(Standards, TheLeagueTableListsEveryProviderFromTheSnapshotWithItsDownload
     const auto json = get(port(), "/api/v1/league-table");
     EXPECT_EQ(json.status, 200);
     EXPECT_NE(json.body.find("\"name\":\"Seetec\""), std::string::npos);
+    // The JSON gives the CSV's figures, to the same places.
+    std::smatch csv_row;
+    ASSERT_TRUE(std::regex_search(csv.body, csv_row,
+                                  std::regex(R"re("Seetec","prime","[^"]*",([0-9.]+),([0-9.]+),([0-9.]+),)re")));
+    const auto providers = boost::json::parse(json.body).at("providers").as_array();
+    const auto seetec = std::ranges::find_if(providers, [](const auto& p) { return p.at("name") == "Seetec"; });
+    ASSERT_NE(seetec, providers.end());
+    for (const auto& [key, at] : {std::pair<const char*, int>{"score", 1}, {"lower", 2}, {"upper", 3}})
+        EXPECT_EQ(seetec->at(key).as_double(), std::stod(csv_row[at].str())) << key;
 
     // A page of 25 rows at a time, each page with one address; the downloads hold every row.
     std::smatch count;

@@ -4,6 +4,8 @@
 
 #include <algorithm>
 #include <boost/json.hpp>
+#include <cmath>
+#include <optional>
 #include <set>
 
 #include "core/standards/evidence.hpp"
@@ -107,17 +109,25 @@ void add_option(FilterOptions& options, std::string value, const std::string& la
     options.values.push_back(std::move(value));
 }
 
+// Figures to the places the CSV gives them (scores and shares to 2, complaints to 1): the noise
+// and the interval make more places meaningless, and the table is a third the size without them.
+boost::json::value places(std::optional<double> x, double scale) {
+    if (!x) return nullptr;
+    return std::round(*x * scale) / scale;
+}
+
 std::string row_json(const Row& r) {
     boost::json::object o;
     o["provider_id"] = r.provider_id;
     o["name"] = r.name;
     o["prime"] = r.prime;
     o["subcontractor"] = r.subcontractor;
-    o["score"] = r.shown ? boost::json::value(r.mean) : nullptr;
-    o["lower"] = r.shown ? boost::json::value(r.lower) : nullptr;
-    o["upper"] = r.shown ? boost::json::value(r.upper) : nullptr;
-    o["complaints_per_100_raters"] = r.complaints_per_100 ? boost::json::value(*r.complaints_per_100) : nullptr;
-    o["suggestions_answered_share"] = r.answered_share ? boost::json::value(*r.answered_share) : nullptr;
+    const auto shown = [&r](double x) { return r.shown ? std::optional(x) : std::nullopt; };
+    o["score"] = places(shown(r.mean), 100);
+    o["lower"] = places(shown(r.lower), 100);
+    o["upper"] = places(shown(r.upper), 100);
+    o["complaints_per_100_raters"] = places(r.complaints_per_100, 10);
+    o["suggestions_answered_share"] = places(r.answered_share, 100);
     o["status"] = std::string(standards::status_name(r.status));
     o["recovery_measures"] = r.recovery;
     return boost::json::serialize(o);
