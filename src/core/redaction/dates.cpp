@@ -288,9 +288,13 @@ bool numeric_at(std::string_view t, std::size_t i, std::vector<Span>& out, std::
         lengths[p] = at - start;
         if (lengths[p] == 0) return false;
         if (p < 2) {
-            if (at >= t.size() || (t[at] != '/' && t[at] != '.' && t[at] != '-')) return false;
-            if (separator && t[at] != separator) return false;
-            separator = t[at++];
+            // "2024–03–12": an en dash, three bytes, stands for a hyphen.
+            const bool en_dash = t.substr(at, 3) == "\u2013";
+            const char here = en_dash ? '-' : at < t.size() ? t[at] : '\0';
+            if (here != '/' && here != '.' && here != '-') return false;
+            if (separator && here != separator) return false;
+            separator = here;
+            at += en_dash ? 3 : 1;
         }
     }
     if (!boundary_after(t, at) || (at < t.size() && (t[at] == '/' || t[at] == '-')) ||
@@ -309,6 +313,40 @@ bool numeric_at(std::string_view t, std::size_t i, std::vector<Span>& out, std::
     if (day < 1 || day > 31 || month < 1 || month > 12 || year < 1900 || year > 2099) return false;
     add(t, i, at, month, year, out);
     next = at;
+    return true;
+}
+
+// A date of birth in eight figures with nothing between them, after the words that say so: "DOB
+// 23091979", "born: 19790923". Alone, eight figures are as likely an account or a reference.
+bool compact_birth_date_at(std::string_view t, std::size_t i, std::vector<Span>& out, std::size_t& next) {
+    if (!boundary_before(t, i) || i + 8 > t.size() || !boundary_after(t, i + 8)) return false;
+    int value[8];
+    for (std::size_t k = 0; k < 8; ++k) {
+        if (!is_digit(t[i + k])) return false;
+        value[k] = t[i + k] - '0';
+    }
+    const auto before = t.substr(i >= 24 ? i - 24 : 0, i >= 24 ? 24 : i);
+    std::string lower_before;
+    for (char c : before) lower_before += lower(c);
+    bool cued = false;
+    for (std::string_view cue : {"dob", "d.o.b", "date of birth", "birth date", "birthdate", "born", "birthday"})
+        cued = cued || lower_before.find(cue) != std::string::npos;
+    if (!cued) return false;
+    const auto number = [&](int from, int digits) {
+        int n = 0;
+        for (int k = from; k < from + digits; ++k) n = n * 10 + value[k];
+        return n;
+    };
+    int day = number(0, 2), month = number(2, 2), year = number(4, 4);
+    if (const int first = number(0, 4);
+        first >= 1900 && first <= 2099 && !(day >= 1 && day <= 31 && month >= 1 && month <= 12)) {
+        year = first;  // 19790923
+        month = number(4, 2);
+        day = number(6, 2);
+    }
+    if (day < 1 || day > 31 || month < 1 || month > 12 || year < 1900 || year > 2099) return false;
+    add(t, i, i + 8, month, year, out);
+    next = i + 8;
     return true;
 }
 
@@ -394,7 +432,7 @@ void find_dates(std::string_view t, std::vector<Span>& out) {
     for (std::size_t i = 0; i < t.size(); ++i) {
         if (is_digit(t[i])) {
             std::size_t next = i;
-            if (numeric_at(t, i, out, next)) {
+            if (numeric_at(t, i, out, next) || compact_birth_date_at(t, i, out, next)) {
                 i = next;
                 continue;
             }

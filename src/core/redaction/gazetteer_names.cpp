@@ -518,9 +518,13 @@ void find_gazetteer_names(std::string_view t, const std::vector<ByteRange>& rang
             // In capitals, capitals carry it on: "DAVID O'CONNOR".
             const bool shouted = tokens[i].shape == Shape::upper && next.shape == Shape::upper && !next.is_public &&
                                  (is_name_class(next.kind) || next.kind == Class::unknown);
+            // A surname in capitals after a first name that is not: "John SMITH".
+            const bool surname_shouted = tokens[last].shape == Shape::capitalised && next.shape == Shape::upper &&
+                                         !next.is_public && next.end - next.begin >= 3 && is_name_class(next.kind) &&
+                                         is_person_name(next.folded) && !is_shouted_word(next.folded);
             // "Cc: Neil Whitcombe Subject: ...": a word before a colon is a label, not a surname.
             const bool label = next.end == next.word_end && next.end < t.size() && t[next.end] == ':';
-            if (joined(t, tokens[last], next) && (can_join(next) || shouted) && next.kind != Class::never && !label) {
+            if (joined(t, tokens[last], next) && (can_join(next) || shouted || surname_shouted) && next.kind != Class::never && !label) {
                 ++last;
                 continue;
             }

@@ -5,6 +5,7 @@
 #include <cctype>
 
 #include "core/redaction/redacted_text.hpp"
+#include "core/redaction/scan_text.hpp"
 #include "core/redaction/scanners.hpp"
 
 namespace pw::redaction {
@@ -73,7 +74,9 @@ std::vector<Span> merged(std::string_view text, std::vector<Span> all) {
 
 }  // namespace
 
-std::vector<Span> find(std::string_view text, const std::vector<CensorRule>& rules) {
+namespace {
+
+std::vector<Span> find_as_read(std::string_view text, const std::vector<CensorRule>& rules) {
     std::vector<Span> all;
     detail::find_emails(text, all);
     detail::find_obfuscated_emails(text, all);
@@ -95,10 +98,20 @@ std::vector<Span> find(std::string_view text, const std::vector<CensorRule>& rul
     return merged(text, std::move(all));
 }
 
+}  // namespace
+
+// The scanners read the text as a reader would (scan_text.hpp); the spans are the written bytes.
+std::vector<Span> find(std::string_view text, const std::vector<CensorRule>& rules) {
+    const detail::ScanText read(text);
+    return read.to_original(find_as_read(read.text(), rules));
+}
+
 std::vector<Span> find_censored(std::string_view text, const std::vector<CensorRule>& rules) {
+    if (rules.empty()) return {};
+    const detail::ScanText read(text);
     std::vector<Span> all;
-    if (!rules.empty()) detail::find_censored(text, rules, all);
-    return merged(text, std::move(all));
+    detail::find_censored(read.text(), rules, all);
+    return read.to_original(merged(read.text(), std::move(all)));
 }
 
 std::string apply(std::string_view text, const std::vector<Span>& spans) {

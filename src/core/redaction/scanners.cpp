@@ -69,7 +69,7 @@ std::size_t after_separator(std::string_view t, std::size_t j) {
     std::size_t k = j;
     int seen = 0;
     while (k < t.size() && seen < 3) {
-        if (t[k] == ' ' || t[k] == '-' || t[k] == '.') {
+        if (t[k] == ' ' || t[k] == '-' || t[k] == '.' || (t[k] == '\n' && seen == 0)) {  // a line may break it
             ++k;
         } else if (t.substr(k, 3) == "\u2013") {
             k += 3;
@@ -95,6 +95,27 @@ std::size_t extension_after(std::string_view t, std::size_t end) {
     return end;
 }
 
+// A number written without its first digits, where the words before it say it is one: "text me
+// on 447700 900123" (the country code without its "+"), "her mobile 7700 900123" (without its
+// 0). Without those words, such figures are as likely a reference ("Complaint reference 4471
+// 2290 1133").
+bool phone_cue_before(std::string_view t, std::size_t i) {
+    const auto from = i >= 32 ? i - 32 : 0;
+    std::string before;
+    for (char c : t.substr(from, i - from)) before += lower(c);
+    for (std::string_view cue :
+         {"phone", "mobile", "mob ", "mob:", "tel", "number", "call", "ring", "text", "whatsapp", "contact", "line"})
+        if (before.find(cue) != std::string::npos) return true;
+    return false;
+}
+
+bool valid_without_prefix(const std::string& digits, char first) {
+    if (first == '4')
+        return digits.size() == 12 && digits.starts_with("44") &&
+               std::string_view("1237").find(digits[2]) != std::string_view::npos;
+    return digits.size() == 10 && digits[0] == '7' && digits[1] != '0';
+}
+
 }  // namespace
 
 void find_phones(std::string_view t, std::vector<Span>& out) {
@@ -102,7 +123,9 @@ void find_phones(std::string_view t, std::vector<Span>& out) {
         const bool international = t[i] == '+' && i + 2 < t.size() && t[i + 1] == '4' && t[i + 2] == '4';
         const bool bracketed = t[i] == '(' && i + 1 < t.size() && t[i + 1] == '0';
         const bool letter_o = t[i] == 'O' && i + 1 < t.size() && t[i + 1] == '7';
-        if (!(international || t[i] == '0' || bracketed || letter_o)) continue;
+        const bool no_prefix =
+            ((t[i] == '4' && i + 1 < t.size() && t[i + 1] == '4') || t[i] == '7') && phone_cue_before(t, i);
+        if (!(international || t[i] == '0' || bracketed || letter_o || no_prefix)) continue;
         if (!international && !boundary_before(t, i)) continue;
         if (i > 0 && (t[i - 1] == '+' || t[i - 1] == '(' || is_digit(t[i - 1]))) continue;
         std::string digits;
@@ -112,14 +135,16 @@ void find_phones(std::string_view t, std::vector<Span>& out) {
             const char c = t[j];
             const char prev = j > i ? t[j - 1] : '\0';
             const char next = j + 1 < t.size() ? t[j + 1] : '\0';
-            if (is_digit(c) || (letter_o && c == 'O' && zero_at(t, j))) {
+            // A letter O typed for a zero, anywhere in the number: "O77OO 9OO 284", "077OO 9OO123".
+            if (is_digit(c) || (c == 'O' && (letter_o || !digits.empty()) && zero_at(t, j))) {
                 digits.push_back(c == 'O' ? '0' : c);
                 ++j;
                 // The longest number that ends where a word could: never half of the next one.
-                if (valid_phone(digits, international) && boundary_after(t, j)) last_valid = j;
+                const bool valid = no_prefix ? valid_without_prefix(digits, t[i]) : valid_phone(digits, international);
+                if (valid && boundary_after(t, j)) last_valid = j;
                 continue;
             }
-            const bool after_digit = is_digit(prev) || prev == ')' || (letter_o && prev == 'O');
+            const bool after_digit = is_digit(prev) || prev == ')' || (prev == 'O' && !digits.empty());
             if (after_digit) {
                 if (const auto k = after_separator(t, j); k != std::string_view::npos) {
                     j = k;
@@ -215,19 +240,44 @@ bool issued_prefix(char first, char second) {
 }
 }  // namespace
 
+namespace {
+// Between an NI number's parts: a run of spaces, or the hyphen, slash or full stop that stands
+// between all of them ("AB 12 34 56 C", "AB-12-34-56-C", "AB/12/34/56/C"; not "CR/2022/11",
+// "CX-001947", a reference). Returns where the next part starts; j itself when none.
+std::size_t ni_separator(std::string_view t, std::size_t j, char punctuation) {
+    if (j >= t.size()) return j;
+    if (punctuation) return t[j] == punctuation ? j + 1 : j;
+    std::size_t k = j;
+    while (k < t.size() && t[k] == ' ' && k - j < 3) ++k;
+    return k;
+}
+
+// "AB-12-34-56": the prefix and every pair apart, by one character of punctuation.
+bool punctuated_ni(std::string_view t, std::size_t i, char p) {
+    for (std::size_t k = 0; k < 3; ++k) {
+        const auto at = i + 2 + 3 * k;
+        if (at + 2 >= t.size() || t[at] != p || !is_digit(t[at + 1]) || !is_digit(t[at + 2])) return false;
+    }
+    return true;
+}
+}  // namespace
+
 void find_ni_numbers(std::string_view t, std::vector<Span>& out) {
     for (std::size_t i = 0; i + 8 <= t.size(); ++i) {
         if (!boundary_before(t, i) || !is_alpha(t[i]) || !is_alpha(t[i + 1])) continue;
         if (!issued_prefix(t[i], t[i + 1])) continue;
         std::size_t j = i + 2;
-        if (j < t.size() && t[j] == ' ') ++j;
+        const char punctuation =
+            j < t.size() && (t[j] == '-' || t[j] == '/' || t[j] == '.') && punctuated_ni(t, i, t[j]) ? t[j] : 0;
+        if (const auto k = ni_separator(t, j, punctuation); k < t.size() && is_digit(t[k])) j = k;
         int digits = 0;
         while (j < t.size() && digits < 6) {
             if (is_digit(t[j])) {
                 ++digits;
                 ++j;
-            } else if (t[j] == ' ' && digits > 0 && digits % 2 == 0 && j + 1 < t.size() && is_digit(t[j + 1])) {
-                ++j;
+            } else if (const auto k = ni_separator(t, j, punctuation);
+                       k > j && digits > 0 && digits % 2 == 0 && k < t.size() && is_digit(t[k])) {
+                j = k;
             } else {
                 break;
             }
@@ -235,11 +285,13 @@ void find_ni_numbers(std::string_view t, std::vector<Span>& out) {
         if (digits != 6) continue;
         std::size_t end = j;
         auto suffix = [](char c) { return (c >= 'A' && c <= 'D') || (c >= 'a' && c <= 'd'); };
+        auto k = ni_separator(t, j, punctuation);
+        if (k == j) k = ni_separator(t, j, 0);  // "AB-12-34-56 C"
         if (j < t.size() && suffix(t[j]) && boundary_after(t, j + 1)) {
             end = j + 1;  // "QQ123456C", "qq123456c"
-        } else if (j + 1 < t.size() && t[j] == ' ' && suffix(t[j + 1]) && boundary_after(t, j + 2) &&
-                   (is_upper(t[j + 1]) == is_upper(t[i]))) {
-            end = j + 2;  // "QQ 12 34 56 C", "qq 12 34 56 c"; but "QQ 123456 a lot" keeps its English "a"
+        } else if (k > j && k < t.size() && suffix(t[k]) && boundary_after(t, k + 1) &&
+                   (is_upper(t[k]) == is_upper(t[i]))) {
+            end = k + 1;  // "QQ 12 34 56 C", "qq-12-34-56-c"; but "QQ 123456 a lot" keeps its English "a"
         }
         if (!boundary_after(t, end)) continue;
         out.push_back({i, end, Kind::ni_number});
@@ -263,7 +315,7 @@ std::size_t postcode_at(std::string_view t, std::size_t i) {
                 if (m >= t.size() || !is_alnum(t[m])) continue;
                 ++m;
             }
-            if (m < t.size() && t[m] == ' ') ++m;
+            for (const auto outward_end = m; m < t.size() && t[m] == ' ' && m - outward_end < 3;) ++m;  // "SW1A  1AA"
             if (m + 3 > t.size() || !is_digit(t[m]) || !is_alpha(t[m + 1]) || !is_alpha(t[m + 2])) continue;
             const std::size_t end = m + 3;
             if (!boundary_after(t, end)) continue;

@@ -5,6 +5,7 @@
 #include <array>
 #include <string>
 
+#include "core/redaction/name_lexicon.hpp"
 #include "core/redaction/name_words.hpp"
 #include "core/redaction/public_names.hpp"
 #include "core/redaction/scanners.hpp"
@@ -114,6 +115,15 @@ bool capitalised_name(std::string_view w) {
     return w.size() >= 2 && starts_upper(w) && has_lower_after_first(w) && !in(kNotNamesAfterCue, w, false);
 }
 
+// A name in capitals where a name is expected ("my adviser JOHN SMITH", "John SMITH"): a word of
+// capitals that the name lists hold and that is no word people shout ("my adviser NEVER calls").
+bool shouted_name(std::string_view w) {
+    if (w.size() < 2 || has_lower_after_first(w) || !starts_upper(w)) return false;
+    const auto folded = text::fold(w);
+    if (is_shouted_word(folded) || in(kNotNamesAfterCue, w)) return false;
+    return is_first_name(folded) || is_curated_name(folded) || (is_person_name(folded) && !is_english_word(folded));
+}
+
 std::size_t skip_spaces(std::string_view t, std::size_t i) {
     while (i < t.size() && t[i] == ' ') ++i;
     return i;
@@ -135,17 +145,17 @@ std::size_t role_end(std::string_view t, std::size_t i) {
 std::size_t name_end(std::string_view t, std::size_t i, bool introduced) {
     const auto first = word_at(t, i);
     if (first.empty()) return std::string_view::npos;
-    const bool is_name = capitalised_name(first) ||
+    const bool is_name = capitalised_name(first) || shouted_name(first) ||
                          (introduced && first.size() >= 2 && starts_lower(first) && !in(kNotIntroduced, first)) ||
                          (starts_lower(first) && in(kFirstNames, first));
     if (!is_name) return std::string_view::npos;
     std::size_t end = i + first.size();
     while (end > i && (t[end - 1] == '\'' || t[end - 1] == '-')) --end;  // a closing quote is not the name
     if (t.substr(i, end - i).ends_with("'s")) end -= 2;                  // "Dave's" -> "Dave"
-    // A second capitalised word is the surname: "John Smith".
-    if (capitalised_name(first) && end < t.size() && t[end] == ' ') {
+    // A second capitalised word is the surname: "John Smith", "John SMITH", "JOHN SMITH".
+    if ((capitalised_name(first) || shouted_name(first)) && end < t.size() && t[end] == ' ') {
         const auto second = word_at(t, end + 1);
-        if (capitalised_name(second)) {
+        if ((capitalised_name(second) && !shouted_name(first)) || shouted_name(second)) {
             end = end + 1 + second.size();
             if (t.substr(0, end).ends_with("'s")) end -= 2;
         }

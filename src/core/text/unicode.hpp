@@ -20,6 +20,13 @@ bool is_mark(char32_t c);          // Mn, Mc or Me: the vowel signs of Gurmukhi 
 bool is_upper_letter(char32_t c);  // Lu or Lt
 bool is_lower_letter(char32_t c);  // Ll
 
+bool is_space_separator(char32_t c);  // Zs: a space, no-break, thin or ideographic
+bool is_invisible(char32_t c);        // default ignorable: zero-width spaces and joiners, soft hyphens, ...
+
+// The compatibility form (NFKC) with invisible characters left out: "０７" is "07", "＠" is "@",
+// "ﬁ" is "fi". Invalid UTF-8 is kept as it is.
+std::string compatible(std::string_view s);
+
 // The form two spellings of one word share: case folded, accents removed, composed (NFKC), so
 // "SIOBHÁN", "Siobhán" and "siobhan" are one key. Invalid UTF-8 is kept byte for byte.
 std::string fold(std::string_view s);
