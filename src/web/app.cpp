@@ -6,6 +6,7 @@
 
 #include "web/http/answer_once.hpp"
 #include "web/http/compression.hpp"
+#include "web/http/cookies.hpp"
 #include "web/http/query.hpp"
 #include "web/pages/page.hpp"
 #include "web/routes.hpp"
@@ -26,6 +27,20 @@ void add_security_headers(Response& response) {
     bool cache_set = false;
     for (const auto& [name, value] : response.headers) cache_set = cache_set || name == "Cache-Control";
     if (!cache_set) response.set_header("Cache-Control", "no-store");
+}
+
+// What a participant or a member of staff sends leaves no log line and no count, whatever its
+// route: the line would carry no time, but whatever collects it stamps one (journald does), and a
+// scraper's clock would time each count. They have no account, so their requests carry no
+// session; account holders' writes and everyone's page views are logged as before. Staff reports
+// (kUntracedRoutes) are untraced whoever asks.
+bool sent_anonymously(const Request& request) {
+    if (request.method == "GET" || request.method == "HEAD") return false;
+    const auto cookies = request.header("cookie");
+    return !cookies || !cookie_value(*cookies, kSessionCookie);
+}
+bool untraced(const Request& request, std::string_view route) {
+    return route.starts_with(kUntracedRoutes) || sent_anonymously(request);
 }
 }  // namespace
 
@@ -138,7 +153,7 @@ void App::dispatch(const Request& request, Encoding encoding, Responder finish) 
             (*handler)(request, params, answer);
         });
         if (!queued) {
-            spdlog::warn("event=slow_pool_full route={}", match.pattern);
+            if (!untraced(request, match.pattern)) spdlog::warn("event=slow_pool_full route={}", match.pattern);
             Response response = api ? json_error(503, "busy, try again in a minute") : error_page(context_, 503);
             response.set_header("Retry-After", "60");
             answer(std::move(response));
@@ -151,14 +166,15 @@ void App::dispatch(const Request& request, Encoding encoding, Responder finish) 
 void App::handle(const Request& request, Responder respond) {
     const auto start = std::chrono::steady_clock::now();
     const auto encoding = choose_encoding(request.header("accept-encoding").value_or(""));
-    auto log_and_send = [this, start, encoding, method = request.method,
+    const bool anonymous = sent_anonymously(request);
+    auto log_and_send = [this, start, encoding, anonymous, method = request.method,
                          respond = std::move(respond)](Response response) {
         add_security_headers(response);
         compress_response(response, encoding);
         const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
-        // Staff reports leave no line and no count: a log collector's or a scraper's clock would
-        // time each report and each return with a codename (docs/threat-model.md).
-        if (response.route.starts_with(kUntracedRoutes)) return respond(std::move(response));
+        // Staff reports and what participants send leave no line and no count: a log collector's or
+        // a scraper's clock would time each (docs/threat-model.md, docs/dpia.md).
+        if (anonymous || response.route.starts_with(kUntracedRoutes)) return respond(std::move(response));
         context_.metrics.observe(method, response.route, response.status, seconds);
         if (context_.access_log) {
             // Never the client's address, user agent, query or raw path: the route pattern only.
@@ -169,8 +185,9 @@ void App::handle(const Request& request, Responder respond) {
     };
     // Whatever drops the request unanswered (a callback that threw, a lost job) answers 500 here.
     auto finish =
-        answer_once(std::move(log_and_send), [this, api = request.path.starts_with("/api/"), method = request.method] {
-            spdlog::error("event=request_unanswered method={}", method);
+        answer_once(std::move(log_and_send), [this, api = request.path.starts_with("/api/"), method = request.method,
+                                              traced = !untraced(request, request.path)] {
+            if (traced) spdlog::error("event=request_unanswered method={}", method);
             Response response = api ? json_error(500, "internal error") : error_page(context_, 500);
             response.route = "-";
             return response;
@@ -179,7 +196,8 @@ void App::handle(const Request& request, Responder respond) {
         dispatch(request, encoding, finish);
     } catch (const std::exception& e) {
         // Bugs and dead infrastructure throw; here they become a 500 page and one log line.
-        spdlog::error("event=handler_failed method={} error=\"{}\"", request.method, store::describe(e));
+        if (!untraced(request, request.path))
+            spdlog::error("event=handler_failed method={} error=\"{}\"", request.method, store::describe(e));
         // A dropped database connection fails this request only: it is back for the next.
         context_.db.heal();
         Response response;

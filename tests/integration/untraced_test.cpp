@@ -1,0 +1,33 @@
+// What a participant sends leaves no line in the server's log and no count in its metrics: the
+// line has no time, but whatever collects it stamps one, and that time beside the database would
+// say when each rating and story was sent (docs/dpia.md). Page views, and what account holders
+// do, are logged as before. On SQLite and PostgreSQL.
+#include <csignal>
+#include <string>
+
+#include "integration/story_server_test.hpp"
+
+using namespace pw::testing;
+
+class Untraced : public StoryServerTest {};
+PW_ENGINE_SUITE(Untraced);
+
+TEST_P(Untraced, ARatingOrAStoryLeavesNoLogLineButAModeratorsActionDoes) {
+    server_->err();  // what the set-up logged
+    tell_story("The adviser was kind and the course was useful.");
+    EXPECT_EQ(rate(seetec_, 4, ""), 200);
+    const auto refused = request(port(), "POST", "/providers/" + seetec_ + "/rate", kForm, "stars=9");
+    EXPECT_EQ(refused.status, 403);  // no form token: refused, and still something a participant sent
+    const auto mod = sign_in("mod1", moderator_password_);
+    const auto story = pending_story_id(mod);
+    ASSERT_FALSE(story.empty());
+    EXPECT_EQ(signed_post(mod, "/moderate", "/moderate/stories/" + story + "/approve", "").status, 200);
+    EXPECT_TRUE(pending_story_id(mod).empty()) << "the story was not approved";
+    server_->signal(SIGTERM);
+    ASSERT_EQ(server_->wait(10000), 0);
+    const auto log = server_->err();
+    EXPECT_NE(log.find("method=GET route=/providers/{id}/rate status=200"), std::string::npos) << log;
+    EXPECT_NE(log.find("method=POST route=/moderate/stories/{id}/{action}"), std::string::npos) << log;
+    EXPECT_EQ(log.find("method=POST route=/providers/{id}/rate"), std::string::npos) << log;
+    EXPECT_EQ(log.find("method=POST route=/sign-in"), std::string::npos) << log;  // before the session exists
+}
