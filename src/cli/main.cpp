@@ -2,6 +2,8 @@
 #include <cstdio>
 #include <iostream>
 
+#include <sys/stat.h>
+
 #include <spdlog/sinks/stdout_sinks.h>
 #include <spdlog/spdlog.h>
 #include <CLI/CLI.hpp>
@@ -20,6 +22,9 @@ int report_error(const std::string& message, int code) {
 
 int main(int argc, char** argv) {
     using namespace pw::cli;
+    // Every file this program makes (the SQLite database and its WAL, backups, exports, reports,
+    // key files) is its owner's only: they hold what participants and staff wrote.
+    ::umask(077);
     // Log lines carry no timestamp: an exact time beside a route could date a participant's
     // submission (DESIGN.md, privacy rules). Operators who need ordering have the line order.
     auto logger = spdlog::stderr_logger_mt("providerwatch");

@@ -4,6 +4,7 @@
 #include <spdlog/spdlog.h>
 
 #include <algorithm>
+#include <filesystem>
 #include <vector>
 
 #include <soci/postgresql/soci-postgresql.h>
@@ -104,6 +105,20 @@ void configure_sqlite_once() {
     }();
     (void)done;
 }
+
+// The database holds ratings, stories waiting for moderation and sanction cases: its owner's
+// only. A file made before this rule (0644) is brought into it; SQLite gives its WAL and
+// shared-memory files the database's own mode.
+void owner_only(const std::string& path) {
+    namespace fs = std::filesystem;
+    for (const auto& file : {path, path + "-wal", path + "-shm"}) {
+        std::error_code error;
+        const auto status = fs::status(file, error);
+        if (error || !fs::is_regular_file(status)) continue;
+        if ((status.permissions() & (fs::perms::group_all | fs::perms::others_all)) == fs::perms::none) continue;
+        fs::permissions(file, fs::perms::group_all | fs::perms::others_all, fs::perm_options::remove, error);
+    }
+}
 }  // namespace
 
 Result<std::unique_ptr<Database>> Database::open(const DatabaseUrl& url, std::size_t pool_size) {
@@ -119,6 +134,7 @@ Result<std::unique_ptr<Database>> Database::open(const DatabaseUrl& url, std::si
     } catch (const std::exception& e) {
         return fail(ErrorKind::unavailable, fmt::format("cannot open database {}: {}", url.display, describe(e)));
     }
+    if (url.engine == Engine::sqlite) owner_only(url.display);
     return db;
 }
 

@@ -272,3 +272,24 @@ TEST_F(CliWithSqliteFile, ServeRefusesToReplaceAMissingSecretsFileWhenCodenamesN
         << again.err();
     EXPECT_FALSE(fs::exists(secrets));
 }
+
+// The database holds what participants wrote: its owner's only, whether migrate makes it or
+// finds it made by an older version readable by everyone.
+TEST(Cli, TheDatabaseIsReadableByItsOwnerOnly) {
+    const auto dir = fs::temp_directory_path() / ("providerwatch-mode-" + std::to_string(getpid()));
+    fs::create_directories(dir);
+    const auto mode = [](const fs::path& p) {
+        struct stat st {};
+        return ::stat(p.c_str(), &st) == 0 ? (st.st_mode & 0777) : 07777u;
+    };
+    const auto fresh = dir / "fresh.db";
+    ASSERT_EQ(run_cli({"migrate", "--db", fresh.string()}).exit_code, 0);
+    EXPECT_EQ(mode(fresh), 0600u);
+    const auto old = dir / "old.db";
+    { std::ofstream(old.string()) << ""; }
+    ::chmod(old.c_str(), 0644);
+    ASSERT_EQ(mode(old), 0644u);
+    ASSERT_EQ(run_cli({"migrate", "--db", old.string()}).exit_code, 0);
+    EXPECT_EQ(mode(old), 0600u);
+    fs::remove_all(dir);
+}
