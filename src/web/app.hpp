@@ -10,6 +10,7 @@
 #include "core/throttle/rate_limiter.hpp"
 #include "crypto/codenames.hpp"
 #include "crypto/csrf.hpp"
+#include "crypto/id_mask.hpp"
 #include "store/database.hpp"
 #include "store/writer/writer.hpp"
 #include "web/accounts/sessions.hpp"
@@ -36,6 +37,7 @@ struct AppContext {
     ratings::RatingService& ratings;
     const crypto::CsrfTokens& csrf;
     const crypto::LookupKeys& lookup_keys;  // codename look-up keys, under the deployment's secret
+    const crypto::IdMask& ids;              // the ids people are shown of their own rows (crypto/id_mask.hpp)
     std::function<std::chrono::system_clock::time_point()> clock;  // the only clock handlers read
     store::Database& db;                                           // for the pages of moderators and providers
     store::Writer& writer;                                         // every change goes through it

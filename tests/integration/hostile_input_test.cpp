@@ -218,7 +218,7 @@ TEST_P(HostileInput, AParticipantsOwnCaseFormsRefuseOrEscapeEverything) {
     auto ask = get(port(), "/sanctions/mine");
     auto cases = request(port(), "POST", "/sanctions/mine", kForm,
                          "csrf=" + csrf_in(ask.body, "/sanctions/mine") + "&codename=" + codename);
-    ASSERT_TRUE(std::regex_search(cases.body, m, std::regex(R"re(id="case-([0-9]+)")re")));
+    ASSERT_TRUE(std::regex_search(cases.body, m, std::regex(R"re(id="case-([0-9a-f]+)")re")));
     const std::string base = "/sanctions/cases/" + m[1].str();
     attack(cases.body, base + "/step");
     // Sanctioned: the details and letter forms appear.
@@ -365,7 +365,7 @@ TEST_P(HostileInput, ComplaintFormsRefuseOrEscapeEverything) {
     auto mine = request(port(), "POST", "/complaints/mine", kForm,
                         "csrf=" + csrf_in(ask.body, "/complaints/mine") + "&codename=" + codename);
     check_body(mine, "the participant's complaints");
-    ASSERT_TRUE(std::regex_search(mine.body, m, std::regex(R"re(/complaints/([0-9]+)/step)re")));
+    ASSERT_TRUE(std::regex_search(mine.body, m, std::regex(R"re(/complaints/([0-9a-f]+)/step)re")));
     const std::string step = m[0].str();
     attack(mine.body, step);
     ASSERT_EQ(
@@ -374,7 +374,7 @@ TEST_P(HostileInput, ComplaintFormsRefuseOrEscapeEverything) {
         200);
     const auto area = request(port(), "GET", "/provider-area/complaints", representative_);
     check_body(area, "the representative's complaints");
-    ASSERT_TRUE(std::regex_search(area.body, m, std::regex(R"re(/complaints/([0-9]+)/answer)re")));
+    ASSERT_TRUE(std::regex_search(area.body, m, std::regex(R"re(/complaints/([0-9a-f]+)/answer)re")));
     attack(area.body, m[0].str(), representative_, "to=final_response");
     std::printf("hostile input: %d complaint requests, none unescaped, leaking or 5xx\n", sent_);
 }

@@ -86,7 +86,7 @@ TEST_P(SanctionCases, LogFollowToDecisionReconsiderationAndAppealWithTheLetter) 
     ASSERT_EQ(cases.status, 200);
     EXPECT_EQ(cases.header("cache-control"), "no-store");
     EXPECT_NE(cases.body.find("Referred by A4e, January 2026"), std::string::npos);
-    ASSERT_TRUE(std::regex_search(cases.body, m, std::regex(R"re(id="case-([0-9]+)")re")));
+    ASSERT_TRUE(std::regex_search(cases.body, m, std::regex(R"re(id="case-([0-9a-f]+)")re")));
     const std::string step = "/sanctions/cases/" + m[1].str() + "/step";
     const std::string letter = "/sanctions/cases/" + m[1].str() + "/letter";
 

@@ -246,7 +246,7 @@ TEST_P(Stories, ACodenameShowsTheWriterWhatHappenedAndLetsThemWithdraw) {
     std::smatch rating;
     ASSERT_TRUE(std::regex_search(
         mine.body, rating,
-        std::regex(R"re(name="kind" value="rating"><input type="hidden" name="id" value="([0-9]+)")re")));
+        std::regex(R"re(name="kind" value="rating"><input type="hidden" name="id" value="([0-9a-f]+)")re")));
     auto withdrawn = request(port(), "POST", "/my-codename/withdraw", kForm,
                              "csrf=" + csrf_in(mine.body, "/my-codename/withdraw") +
                                  "&codename=" + url_encode(codename) + "&kind=rating&id=" + rating[1].str());

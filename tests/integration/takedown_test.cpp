@@ -132,7 +132,7 @@ TEST_P(Takedown, TheWriterIsToldAnswersAndTheModeratorDecides) {
     ASSERT_TRUE(std::regex_search(
         mine.body, m,
         std::regex(
-            R"re(name="id" value="([0-9]+)">\s*<div class="govuk-form-group"><label class="govuk-label" for="answer-)re")));
+            R"re(name="id" value="([0-9a-f]+)">\s*<div class="govuk-form-group"><label class="govuk-label" for="answer-)re")));
     auto answered = request(port(), "POST", "/my-codename/answer", kForm,
                             "csrf=" + csrf_in(mine.body, "/my-codename/answer") + "&codename=" + codename +
                                 "&id=" + m[1].str() + "&answer=" + url_encode("It happened to three of us."));

@@ -16,6 +16,7 @@
 #include "crypto/client_keys.hpp"
 #include "crypto/codenames.hpp"
 #include "crypto/csrf.hpp"
+#include "crypto/id_mask.hpp"
 #include "crypto/passwords.hpp"
 #include "store/ratings/rating_service_soci.hpp"
 #include "store/registry/export.hpp"
@@ -174,6 +175,7 @@ int serve(ServeArgs& args) {
     if (!secrets) return report_error(secrets.error().message);
     const crypto::CsrfTokens csrf(secrets->form_key);
     const crypto::LookupKeys lookup_keys(secrets->lookup_key);
+    const crypto::IdMask ids(secrets->lookup_key);
     const auto staff_keys = open_staff_keys(args.staff_key, args.staff_key_passphrase);
     if (!staff_keys.moderators) spdlog::warn("event=staff_reports_closed reason=\"{}\"", staff_keys.closed_because);
 
@@ -214,6 +216,7 @@ int serve(ServeArgs& args) {
                                  ratings,
                                  csrf,
                                  lookup_keys,
+                                 ids,
                                  clock,
                                  *db,
                                  writer,

@@ -33,8 +33,8 @@ constexpr const char* kMine = "/complaints/mine";
 constexpr const char* kLetter = "/complaints/letter";
 const CodenameForm kFollowForm{kMine, "Follow your complaint"};
 
-std::string ice_path(std::int64_t complaint_id) {
-    return fmt::format("/complaints/{}/ice-letter", complaint_id);
+std::string ice_path(std::string_view shown_id) {
+    return fmt::format("/complaints/{}/ice-letter", shown_id);
 }
 
 std::string form_path(std::int64_t provider_id) {
@@ -152,10 +152,11 @@ Response my_complaints(const AppContext& app, const Codename& owner, const std::
     if (!notice.empty()) data.set("notice", notice);
     const auto now = current_week(app);
     data.set("complaints", list_of(store::complaints_of(app.db, owner.id), [&](const store::ComplaintRow& row) {
-                 auto view = complaint_view(row, now);
+                 auto view = complaint_view(row, now, app.ids);
+                 const auto shown = app.ids.show(row.id);
                  view.set("codename", owner.text);
-                 view.set("csrf_step", app.csrf.issue(fmt::format("/complaints/{}/step", row.id), current_day(app)));
-                 view.set("csrf_ice", app.csrf.issue(ice_path(row.id), current_day(app)));
+                 view.set("csrf_step", app.csrf.issue(fmt::format("/complaints/{}/step", shown), current_day(app)));
+                 view.set("csrf_ice", app.csrf.issue(ice_path(shown), current_day(app)));
                  return view;
              }));
     return no_store(html_page(app, "complaints_mine", std::move(data), status));
@@ -163,9 +164,10 @@ Response my_complaints(const AppContext& app, const Codename& owner, const std::
 
 void step(const AppContext& app, const Request& request, const RouteParams& params, Responder respond) {
     auto form = parse_query(request.body);
-    auto id = parse_id(params.get("id"));
+    const auto shown = params.get("id");
+    auto id = app.ids.read(shown);
     if (!form || !id) return respond(error_page(app, 400));
-    auto owner = recognise_codename(app, *form, fmt::format("/complaints/{}/step", *id), kFollowForm);
+    auto owner = recognise_codename(app, *form, fmt::format("/complaints/{}/step", shown), kFollowForm);
     if (!owner) return respond(std::move(owner.error()));
     const auto to = complaint_state_from(field(*form, "to"));
     if (!to) return respond(my_complaints(app, *owner, "Choose what has happened since", 400));
@@ -211,9 +213,10 @@ Response complaint_letter_download(const AppContext& app, const Request& request
 // page with the letter, then its PDF and text. What they type for it is never kept.
 Response ice_letter_page(const AppContext& app, const Request& request, const RouteParams& params) {
     auto form = parse_query(request.body);
-    auto id = parse_id(params.get("id"));
+    const auto shown = params.get("id");
+    auto id = app.ids.read(shown);
     if (!form || !id) return error_page(app, 400);
-    auto owner = recognise_codename(app, *form, ice_path(*id), kFollowForm);
+    auto owner = recognise_codename(app, *form, ice_path(shown), kFollowForm);
     if (!owner) return std::move(owner.error());
     const auto row = store::find_complaint(app.db, *id, owner->id);
     if (!row) return error_page(app, 404);
@@ -243,10 +246,10 @@ Response ice_letter_page(const AppContext& app, const Request& request, const Ro
     data.set("letter", documents::plain_text(letter));
     data.set("final_response", flag(row->final_response.has_value()));
     data.set("codename", owner->text);
-    data.set("complaint_id", std::to_string(*id));
+    data.set("complaint_id", std::string(shown));
     data.set("not_satisfied", not_satisfied);
     put_sender(data, *sender);
-    data.set("csrf", app.csrf.issue(ice_path(*id), current_day(app)));
+    data.set("csrf", app.csrf.issue(ice_path(shown), current_day(app)));
     return no_store(html_page(app, "complaint_ice_letter", std::move(data)));
 }
 

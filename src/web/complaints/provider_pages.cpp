@@ -31,7 +31,7 @@ Response page(const AppContext& app, const SignedIn& who, const std::string& not
     const auto token = session_form_token(app, who, kAnswerToken);
     data.set("count", std::to_string(rows.size()));
     data.set("complaints", list_of(rows, [&](const store::ComplaintRow& row) {
-                 auto view = complaint_view(row, now);
+                 auto view = complaint_view(row, now, app.ids);
                  view.set("csrf_answer", token);
                  return view;
              }));
@@ -44,7 +44,7 @@ Response page(const AppContext& app, const SignedIn& who, const std::string& not
 void answer(const AppContext& app, const Request& request, const RouteParams& params, Responder respond) {
     auto who = signed_in_representative(app, request);
     if (!who) return respond(refuse_access(app, request));
-    auto id = parse_id(params.get("id"));
+    auto id = app.ids.read(params.get("id"));
     auto form = parse_query(request.body);
     if (!id || !form) return respond(error_page(app, 400));
     if (!session_form_token_ok(app, *who, kAnswerToken, *form)) return respond(error_page(app, 403));

@@ -33,17 +33,20 @@ Response show(const AppContext& app, const std::string& codename, std::int64_t c
     if (!notice.empty()) data.set("notice", notice);
     data.set("codename", codename);
     data.set("csrf", app.csrf.issue(kWithdrawPath, current_day(app)));
-    data.set("ratings", list_of(mine.ratings, [](const store::OwnRating& r) {
+    // Every id on this page is shown masked (crypto/id_mask.hpp): two of them must not say how
+    // many ratings or stories the site had in between.
+    data.set("ratings", list_of(mine.ratings, [&app](const store::OwnRating& r) {
                  mustache::data d;
-                 d.set("id", std::to_string(r.id));
+                 d.set("id", app.ids.show(r.id));
                  d.set("unit_name", r.unit_name);
                  d.set("month", month_label(r.month));
                  d.set("stars", r.stars == 1 ? std::string("1 star") : fmt::format("{} stars", r.stars));
                  d.set("active", flag(r.state == ratings::RatingState::active));
                  return d;
              }));
-    data.set("stories", list_of(mine.stories, [](const store::StoryRow& story) {
+    data.set("stories", list_of(mine.stories, [&app](const store::StoryRow& story) {
                  auto view = story_view(story);
+                 view.set("id", app.ids.show(story.id));
                  const auto state = story.state;
                  view.set("status", state == stories::StoryState::pending     ? "Waiting for a moderator"
                                     : state == stories::StoryState::published ? "Published"
@@ -57,7 +60,11 @@ Response show(const AppContext& app, const std::string& codename, std::int64_t c
              }));
     // Someone asked for one of these stories to be taken down: the writer is told here.
     auto notices = store::open_notices_for_writer(app.db, codename_id);
-    data.set("notices", list_of(notices, [](const store::NoticeRow& n) { return notice_view(n, false); }));
+    data.set("notices", list_of(notices, [&app](const store::NoticeRow& n) {
+                 auto view = notice_view(n, false);
+                 view.set("id", app.ids.show(n.id));
+                 return view;
+             }));
     data.set("has_notices", flag(!notices.empty()));
     data.set("csrf_answer", app.csrf.issue(kAnswerPath, current_day(app)));
     const auto suggested = store::suggestions_of(app.db, codename_id);
@@ -76,7 +83,7 @@ void answer(const AppContext& app, const Request& request, Responder respond) {
     if (!form) return respond(error_page(app, 400));
     auto who = recognise_codename(app, *form, kAnswerPath, kForm);
     if (!who) return respond(std::move(who.error()));
-    auto notice = parse_id(field(*form, "id"));
+    auto notice = app.ids.read(field(*form, "id"));
     if (!notice) return respond(error_page(app, 400));
     // Checked here as well as by the command, so an empty answer never reaches the writer.
     auto text = stories::check_text(field(*form, "answer"), "Your answer");
@@ -116,7 +123,7 @@ void add_codename_routes(Router& router, const AppContext& app) {
             if (!form) return respond(error_page(app, 400));
             auto who = recognise_codename(app, *form, kWithdrawPath, kForm);
             if (!who) return respond(std::move(who.error()));
-            auto item = parse_id(field(*form, "id"));
+            auto item = app.ids.read(field(*form, "id"));
             const auto kind = field(*form, "kind");
             if (!item || (kind != "rating" && kind != "story")) return respond(error_page(app, 400));
             const auto month = current_month(app);

@@ -90,7 +90,9 @@ Response my_cases(const AppContext& app, const Owner& owner, const std::string& 
     data.set(
         "cases", list_of(store::cases_for(app.db, owner.id), [&](const store::CaseRow& c) {
             mustache::data d;
-            d.set("id", std::to_string(c.id));
+            // Shown masked (crypto/id_mask.hpp): two case ids must not count the referrals between.
+            const auto shown = app.ids.show(c.id);
+            d.set("id", shown);
             d.set("referrer", c.referrer);
             d.set("month", month_label(c.month));
             d.set("reason", std::string(reason_label(c.reason)));
@@ -105,10 +107,10 @@ Response my_cases(const AppContext& app, const Owner& owner, const std::string& 
             }
             d.set("next", next);
             d.set("has_next", flag(!next.is_empty_list()));
-            d.set("csrf_step", app.csrf.issue(fmt::format("/sanctions/cases/{}/step", c.id), current_day(app)));
+            d.set("csrf_step", app.csrf.issue(fmt::format("/sanctions/cases/{}/step", shown), current_day(app)));
             d.set("sanctioned", flag(c.state == CaseState::adverse));
             d.set("was_sanctioned", flag(ended_in_sanction(c.state)));
-            d.set("csrf_details", app.csrf.issue(fmt::format("/sanctions/cases/{}/details", c.id), current_day(app)));
+            d.set("csrf_details", app.csrf.issue(fmt::format("/sanctions/cases/{}/details", shown), current_day(app)));
             d.set("hardship", std::string(hardship_label(c.hardship)));
             if (c.level && c.previous_sanctions) {
                 const auto length = sanction_length(c.benefit, *c.level, *c.previous_sanctions);
@@ -116,7 +118,7 @@ Response my_cases(const AppContext& app, const Owner& owner, const std::string& 
                                              : fmt::format("{} plus {} week{}", length.description, length.fixed_weeks,
                                                            length.fixed_weeks == 1 ? "" : "s"));
             }
-            d.set("csrf_letter", app.csrf.issue(fmt::format("/sanctions/cases/{}/letter", c.id), current_day(app)));
+            d.set("csrf_letter", app.csrf.issue(fmt::format("/sanctions/cases/{}/letter", shown), current_day(app)));
             return d;
         }));
     Response response = html_page(app, "sanction_mine", std::move(data), status);
@@ -175,9 +177,10 @@ void log_case(const AppContext& app, const Request& request, Responder respond) 
 
 void step(const AppContext& app, const Request& request, const RouteParams& params, Responder respond) {
     auto form = parse_query(request.body);
-    auto id = parse_id(params.get("id"));
+    const auto shown = params.get("id");
+    auto id = app.ids.read(shown);
     if (!form || !id) return respond(error_page(app, 400));
-    auto owner = owner_of(app, *form, fmt::format("/sanctions/cases/{}/step", *id));
+    auto owner = owner_of(app, *form, fmt::format("/sanctions/cases/{}/step", shown));
     if (!owner) return respond(std::move(owner.error()));
     auto current = store::find_case(app.db, *id, owner->id);
     if (!current) return respond(error_page(app, 404));
@@ -198,9 +201,10 @@ void step(const AppContext& app, const Request& request, const RouteParams& para
 
 void details(const AppContext& app, const Request& request, const RouteParams& params, Responder respond) {
     auto form = parse_query(request.body);
-    auto id = parse_id(params.get("id"));
+    const auto shown = params.get("id");
+    auto id = app.ids.read(shown);
     if (!form || !id) return respond(error_page(app, 400));
-    auto owner = owner_of(app, *form, fmt::format("/sanctions/cases/{}/details", *id));
+    auto owner = owner_of(app, *form, fmt::format("/sanctions/cases/{}/details", shown));
     if (!owner) return respond(std::move(owner.error()));
     auto level = level_from(field(*form, "level"));
     const auto previous = field(*form, "previous");
@@ -223,9 +227,10 @@ void details(const AppContext& app, const Request& request, const RouteParams& p
 
 Response letter(const AppContext& app, const Request& request, const RouteParams& params) {
     auto form = parse_query(request.body);
-    auto id = parse_id(params.get("id"));
+    const auto shown = params.get("id");
+    auto id = app.ids.read(shown);
     if (!form || !id) return error_page(app, 400);
-    auto owner = owner_of(app, *form, fmt::format("/sanctions/cases/{}/letter", *id));
+    auto owner = owner_of(app, *form, fmt::format("/sanctions/cases/{}/letter", shown));
     if (!owner) return std::move(owner.error());
     auto c = store::find_case(app.db, *id, owner->id);
     if (!c) return error_page(app, 404);
@@ -255,11 +260,11 @@ Response letter(const AppContext& app, const Request& request, const RouteParams
     data.set("in_time", flag(left >= 0));
     data.set("letter", documents::plain_text(document));
     data.set("codename", owner->text);
-    data.set("case_id", std::to_string(*id));
+    data.set("case_id", std::string(shown));
     data.set("decision_date", std::string(field(*form, "decision_date")));
     data.set("explanation", explanation);
     put_sender(data, *sender);
-    data.set("csrf", app.csrf.issue(fmt::format("/sanctions/cases/{}/letter", *id), current_day(app)));
+    data.set("csrf", app.csrf.issue(fmt::format("/sanctions/cases/{}/letter", shown), current_day(app)));
     Response response = html_page(app, "sanction_letter", std::move(data));
     response.set_header("Cache-Control", "no-store");
     return response;

@@ -1,0 +1,58 @@
+#include "crypto/id_mask.hpp"
+
+#include <gtest/gtest.h>
+
+#include <sodium.h>
+#include <set>
+
+using pw::crypto::IdMask;
+
+namespace {
+std::array<unsigned char, 32> key(unsigned char fill) {
+    std::array<unsigned char, 32> k{};
+    k.fill(fill);
+    return k;
+}
+}  // namespace
+
+TEST(IdMask, ReadsBackWhatItShowsAndNothingElse) {
+    ASSERT_GE(sodium_init(), 0);
+    const IdMask ids(key(7));
+    for (std::int64_t id :
+         {std::int64_t{1}, std::int64_t{2}, std::int64_t{41}, std::int64_t{1'000'000}, (std::int64_t{1} << 53) - 1}) {
+        const auto shown = ids.show(id);
+        EXPECT_EQ(shown.size(), 16u);
+        EXPECT_EQ(ids.read(shown), id) << shown;
+    }
+    for (const char* bad : {"", "1", "12", "0000000000000001", "ABCDEF0123456789", "0123456789abcdeg",
+                            "0123456789abcdef0", " 123456789abcdef"})
+        if (const auto id = ids.read(bad)) {
+            EXPECT_EQ(ids.show(*id), bad) << bad;  // a real one, by chance
+        }
+    EXPECT_FALSE(ids.read("12"));
+    EXPECT_FALSE(ids.read("ABCDEF0123456789"));  // upper case is never shown
+}
+
+TEST(IdMask, IdsInARowSayNothingOfEachOther) {
+    ASSERT_GE(sodium_init(), 0);
+    const IdMask ids(key(7)), other(key(8));
+    std::set<std::string> seen;
+    int same_prefix = 0;
+    std::string previous;
+    for (std::int64_t id = 1; id <= 2000; ++id) {
+        const auto shown = ids.show(id);
+        EXPECT_TRUE(seen.insert(shown).second);
+        EXPECT_NE(shown, other.show(id)) << "another deployment's key gives other ids";
+        same_prefix += !previous.empty() && shown.substr(0, 4) == previous.substr(0, 4);
+        previous = shown;
+    }
+    EXPECT_LE(same_prefix, 5) << "consecutive ids look alike";  // 1 in 65,536 each by chance
+    // Most shown ids read back as nothing: a made-up one is rarely anybody's.
+    int real = 0;
+    for (std::uint64_t n = 0; n < 2000; ++n) {
+        char text[17];
+        std::snprintf(text, sizeof text, "%016llx", static_cast<unsigned long long>(n * 0x9E3779B97F4A7C15ull));
+        real += ids.read(text).has_value();
+    }
+    EXPECT_LE(real, 10);  // 2^53 of 2^64 read back: about 1 in 2,000
+}
