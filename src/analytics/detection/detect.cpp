@@ -210,7 +210,11 @@ Report run(const Input& input, std::string kind, const DetectOptions& options) {
         return report;
     }
     report.units.resize(n);
+    const auto stop_here = [&options] {
+        if (options.stop && options.stop()) throw Stopped{};
+    };
     in_parallel(n, options.threads, [&](std::size_t u) {
+        stop_here();
         const auto& unit = panel.units[u];
         const Peers peers = panel.groups[panel.group_of[u]].view();
         auto& r = report.units[u];
@@ -229,6 +233,7 @@ Report run(const Input& input, std::string kind, const DetectOptions& options) {
     std::vector<double> null_min_p(options.null_units, 1);
     std::vector<int> null_ran(options.null_units, 0);
     in_parallel(options.null_units, options.threads, [&](std::size_t i) {
+        stop_here();
         const std::size_t u = i % n;
         std::mt19937_64 random(options.seed * 1000003u + i);
         const Peers peers = panel.groups[panel.group_of[u]].view();

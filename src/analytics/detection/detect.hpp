@@ -3,7 +3,9 @@
 // simulated null units, controls the false discovery rate across units (Benjamini-Hochberg),
 // and compares providers within each area. Pure: no files, no clock; randomness from the seed.
 #include <cstdint>
+#include <functional>
 #include <optional>
+#include <stdexcept>
 #include <string>
 #include <vector>
 
@@ -13,6 +15,11 @@
 
 namespace pw::analytics {
 
+// Thrown by detect when DetectOptions::stop says so: the report is not made.
+struct Stopped : std::runtime_error {
+    Stopped() : std::runtime_error("the tests were stopped") {}
+};
+
 struct DetectOptions {
     double fdr = 0.05;              // flag units whose q-value is at or below this
     std::size_t null_units = 1000;  // simulated null units for the calibration
@@ -20,6 +27,10 @@ struct DetectOptions {
     unsigned threads = 2;
     int max_quota = 30;
     std::optional<Day> from, to;  // events: the period every unit's history runs over (default: the file's)
+    // Asked before each unit's tests and each null twin's (from several threads at once): true
+    // stops the tests, and detect throws Stopped. The site's report thread stops a report its
+    // researcher cancelled, one the server must stop for, and one over its time.
+    std::function<bool()> stop;
 };
 
 struct UnitReport {

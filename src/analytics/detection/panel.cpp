@@ -76,12 +76,18 @@ void add_advisers(Panel& panel, const Events& events, Day lo, Day hi) {
     if (static_cast<std::int64_t>(index.size()) * weeks > kMaxUnitPeriods) {
         panel.advisers_not_used = fmt::format(
             "the league among advisers was not run: {} advisers over {} weeks is more than {} million "
-            "adviser-weeks; split the file, or give --from and --to",
+            "adviser-weeks; split the file by period (with providerwatch detect, --from and --to)",
             index.size(), weeks, kMaxUnitPeriods / 1'000'000);
         return;
     }
     panel.advisers.resize(n_units);
+    std::size_t too_many = 0, most = 0;
     for (std::size_t u = 0; u < n_units; ++u) {
+        if (by_weekday[u].size() > kMaxAdvisers) {
+            ++too_many;
+            most = std::max(most, by_weekday[u].size());
+            continue;
+        }
         if (by_weekday[u].size() < kMinAdvisers) continue;
         const UnitData& unit = panel.units[u];
         auto& series = panel.advisers[u].series;
@@ -100,6 +106,11 @@ void add_advisers(Panel& panel, const Events& events, Day lo, Day hi) {
             s.counts.assign(unit.counts.size(), 0);
         }
     }
+    if (too_many > 0)
+        panel.advisers_not_used = fmt::format(
+            "the league among advisers was not run in {} unit{} naming more than {} advisers (at most {}): so many "
+            "in one unit are more likely cases or claimants than advisers",
+            too_many, too_many == 1 ? "" : "s", kMaxAdvisers, most);
     for (std::size_t i = 0; i < events.size(); ++i) {
         if (events.day[i] < lo || events.day[i] > hi || events.adviser[i] == kNone) continue;
         const auto u = events.unit[i];
@@ -174,12 +185,15 @@ Panel panel_from(const Events& events, const Period& period) {
     const std::int64_t weeks = std::max(0, last_full + 1 - first_full);
     if (hi - lo > kMaxYears * 366) {
         panel.not_run =
-            fmt::format("the period runs over more than {} years; give --from and --to, or split the file", kMaxYears);
+            fmt::format("the period runs over more than {} years; split the file by period (with providerwatch "
+                        "detect, --from and --to)",
+                        kMaxYears);
         return panel;
     }
     if (weeks * static_cast<std::int64_t>(n_units) > kMaxUnitPeriods) {
         panel.not_run = fmt::format(
-            "{} units over {} weeks is more than {} million unit-weeks; split the file, or give --from and --to",
+            "{} units over {} weeks is more than {} million unit-weeks; split the file by period or by area (with "
+            "providerwatch detect, --from and --to)",
             n_units, weeks, kMaxUnitPeriods / 1'000'000);
         return panel;
     }

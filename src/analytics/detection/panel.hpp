@@ -30,6 +30,11 @@ inline constexpr int kMaxYears = 30;
 // weekdays they work, their referrals), with the unit's advisers as its peers: the office's own
 // league. Only a unit with at least kMinAdvisers advisers in the period has them.
 inline constexpr std::size_t kMinAdvisers = 3;
+// And at most this many: the league's work grows with a unit's advisers times its weeks for each of
+// its permutations and each of its null twins, and a file whose "advisers" run to thousands in one
+// unit names something else (cases, claimants) in that column. One such file kept the site's
+// report thread busy for minutes. An office has tens of advisers.
+inline constexpr std::size_t kMaxAdvisers = 200;
 struct AdviserPanel {
     std::vector<UnitData> series;
     PeerGroup peers;

@@ -109,7 +109,8 @@ constexpr std::string_view kAssumptions[] = {
     "not known.",
     "Each unit works the weekdays in the file's open_days column, or, without one, the weekdays on which it made "
     "at least 2% of its referrals.",
-    "Every unit's history runs over the whole period of the file (or --from to --to): weeks without referrals "
+    "Every unit's history runs over the whole period of the file (or, with providerwatch detect, --from to --to): "
+    "weeks without referrals "
     "count as zeros, even before a unit's first referral, unless a run of them at the start or end is less likely "
     "than one in a million at the unit's own rate (an office that opened or closed during the period): those weeks "
     "are left out as unknown.",

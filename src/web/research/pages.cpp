@@ -1,5 +1,6 @@
 // The researcher's page: upload referral data, and the target-detection report is made and
 // kept (web/research/kept.cpp shows it). The file itself is kept only when the researcher asks.
+#include <chrono>
 #include <memory>
 #include <optional>
 #include <variant>
@@ -154,6 +155,11 @@ std::expected<ReadUpload, Response> read_upload(const AppContext& app, const Sig
 }
 
 // Makes the report and keeps it; the report's address shows how it went (web/research/pending.hpp).
+// The longest the tests on one upload may take. The largest reports the site's limits allow take
+// seconds to a minute; without a bound, one file could hold the one report thread, and every report
+// behind it, for as long as its tests ran, and hold up a restart past the service's stop timeout.
+constexpr auto kMakingTime = std::chrono::minutes(5);
+
 void make_and_keep(const AppContext& app, std::int64_t id, const SignedIn& who, ReadUpload& upload,
                    const FormState& state) {
     // Settles the report if no path below does (a throw in the writer's answer, an answer dropped),
@@ -161,7 +167,27 @@ void make_and_keep(const AppContext& app, std::int64_t id, const SignedIn& who, 
     auto settle = app.pending.settle_guard(id);
     analytics::DetectOptions options;
     options.threads = 1;
-    const auto report = std::visit([&](const auto& input) { return analytics::detect(input, options); }, upload.input);
+    // The tests stop, between one unit and the next, for a cancel, for the server stopping, and
+    // past kMakingTime.
+    const auto until = app.clock() + kMakingTime;
+    options.stop = [&app, id, until] {
+        return app.pending.is_cancelled(id) || app.pending.closed() || app.clock() > until;
+    };
+    std::optional<analytics::Report> made;
+    try {
+        made = std::visit([&](const auto& input) { return analytics::detect(input, options); }, upload.input);
+    } catch (const analytics::Stopped&) {
+        if (app.pending.is_cancelled(id)) return;
+        if (app.pending.closed())
+            return app.pending.failed(id, "The site was restarted while this report was being made. Upload the file "
+                                          "again.");
+        return app.pending.failed(
+            id, fmt::format("The tests on this file took longer than {} minutes, the most a report on this site "
+                            "may take. Split the file (by area, provider or period), or run providerwatch detect "
+                            "on it.",
+                            std::chrono::duration_cast<std::chrono::minutes>(kMakingTime).count()));
+    }
+    const auto& report = *made;
     if (app.pending.is_cancelled(id)) return;  // its four forms are not made
     auto k = kept(app, who, state, upload, report);
     k.id = id;

@@ -16,15 +16,14 @@
 //
 // Its researcher may cancel a report until it is handed to the writer (cancel): one waiting is
 // dropped with its file at once, and its place given back; one being made is never kept, and its
-// place is given back once the tests already running on it end (they are not cut short, so the
-// thread's work stays one report at a time). After that it is too late: the report is kept, and
-// its researcher deletes it from its page.
+// place is given back once its tests stop, at the next unit (DetectOptions::stop, which also
+// stops a report past its time: web/research/pages.cpp). After that it is too late: the report
+// is kept, and its researcher deletes it from its page.
 //
-// close() (the server's first step in stopping) refuses new reports; stop() then finishes the
-// report being made (if any), marks those still waiting failed without making them, and joins:
-// stopping the server takes one report's time at most, never four. The report being made cannot
-// be cut short: one that outlasts the service's stop timeout (deploy/systemd: 30 s; the largest
-// take a few minutes) is lost as in a crash. Nothing here is written to disk and no time is kept:
+// close() (the server's first step in stopping) refuses new reports, and the report being made
+// stops at its next unit and fails ("the site was restarted"); stop() then marks those still
+// waiting failed without making them, and joins: stopping takes a unit's tests, well inside the
+// service's stop timeout (deploy/systemd: 30 s). Nothing here is written to disk and no time is kept:
 // after a restart a report that was not made is forgotten, and its address says "not found" (the
 // waiting page tells its researcher so).
 #include <condition_variable>

@@ -213,7 +213,8 @@ TEST(Panel, APeriodWithoutReferralsOrOfCenturiesIsRefusedWithItsReason) {
     auto wide = read_events("date,unit,decision\n1900-01-01,A,adverse\n2199-12-31,B,adverse\n", report);
     ASSERT_TRUE(wide);
     EXPECT_EQ(detect(*wide).per_unit_not_run,
-              "the period runs over more than 30 years; give --from and --to, or split the file");
+              "the period runs over more than 30 years; split the file by period (with providerwatch detect, "
+              "--from and --to)");
     // 40,000 units over 20 years: more unit-weeks than a file may ask for.
     std::string many = "date,unit,decision\n2000-01-03,u0,adverse\n2019-12-30,u0,adverse\n";
     for (int u = 1; u < 40000; ++u) many += "2010-06-01,u" + std::to_string(u) + ",adverse\n";
@@ -221,5 +222,6 @@ TEST(Panel, APeriodWithoutReferralsOrOfCenturiesIsRefusedWithItsReason) {
     ASSERT_TRUE(crowded);
     EXPECT_EQ(
         detect(*crowded).per_unit_not_run,
-        "40000 units over 1043 weeks is more than 30 million unit-weeks; split the file, or give --from and --to");
+        "40000 units over 1043 weeks is more than 30 million unit-weeks; split the file by period or by area (with "
+        "providerwatch detect, --from and --to)");
 }
