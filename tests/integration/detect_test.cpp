@@ -129,10 +129,10 @@ TEST_F(Detect, BadRowsStopTheRunUnlessSkipped) {
     auto strict = run_cli({"detect", file, "--format", "events"});
     EXPECT_EQ(strict.exit_code, 3);
     EXPECT_NE(strict.err.find("line 3: the decision \"maybe\" is not one of"), std::string::npos) << strict.err;
-    EXPECT_NE(strict.err.find("1 rows have problems"), std::string::npos) << strict.err;
+    EXPECT_NE(strict.err.find("1 row has a problem (listed above)"), std::string::npos) << strict.err;
     auto lenient = run_cli({"detect", file, "--format", "events", "--skip-bad-rows"});
     EXPECT_EQ(lenient.exit_code, 0) << lenient.err;
-    EXPECT_NE(lenient.out.find("read 2 rows for 1 units"), std::string::npos) << lenient.out;
+    EXPECT_NE(lenient.out.find("read 2 rows for 1 unit"), std::string::npos) << lenient.out;
 }
 
 TEST_F(Detect, SimulateIsReproducibleAndChecksItsOptions) {

@@ -87,7 +87,7 @@ TEST_P(Research, BadFilesComeBackToTheFormWithTheReason) {
     const auto skipped = kept("counts", "unit,period,referrals\na,2012-W01,-1\na,2012-W02,2\n", false, true);
     const auto report = request(port(), "GET", skipped, researcher_);
     EXPECT_EQ(report.status, 200);
-    EXPECT_NE(report.body.find("1 rows rejected"), std::string::npos);
+    EXPECT_NE(report.body.find("1 row rejected"), std::string::npos);
     // Rows left out are listed in the report, not only counted.
     EXPECT_NE(report.body.find("Rows left out: line 2 (the referral count is negative)."), std::string::npos)
         << report.body;
@@ -150,6 +150,18 @@ TEST_P(Research, LargeBodiesAreRefusedToEveryoneElseBeforeTheyAreRead) {
     EXPECT_EQ(elsewhere.status, 413);
 }
 
+// The form says a file may be 32 MB: the server takes a 32 MiB file with its form around it, and a
+// file over that is refused by the form with its size, not by the server with a bare 413.
+TEST_P(Research, AFileOver32MBIsRefusedByTheFormWithItsSize) {
+    const auto form = request(port(), "GET", "/research", researcher_);
+    const std::string over(32 * 1024 * 1024 + 1, 'x');
+    const auto refused = request(port(), "POST", "/research/report", researcher_ + kMultipart,
+                                 upload_body(csrf_in(form.body, "/research/report"), "events", over));
+    EXPECT_EQ(refused.status, 422);
+    EXPECT_NE(refused.body.find("The file is 32.0 MB; a file here may be up to 32 MB"), std::string::npos)
+        << refused.body.substr(0, 2000);
+}
+
 TEST_P(Research, AKeptReportGivesTheCommandLinesJsonAndCsvAndSurvivesARestart) {
     const auto dir = std::filesystem::temp_directory_path() / ("providerwatch-kept-" + std::to_string(getpid()));
     std::filesystem::create_directories(dir);
@@ -167,7 +179,8 @@ TEST_P(Research, AKeptReportGivesTheCommandLinesJsonAndCsvAndSurvivesARestart) {
     const auto json = request(port(), "GET", link + "/report.json", researcher_);
     ASSERT_EQ(json.status, 200);
     EXPECT_EQ(json.body, file(dir / "cli.json"));
-    EXPECT_EQ(json.header("content-disposition"), "attachment; filename=\"referrals-report.json\"");
+    EXPECT_EQ(json.header("content-disposition"),
+              "attachment; filename=\"referrals-report.json\"; filename*=UTF-8''referrals-report.json");
     const auto csv_report = request(port(), "GET", link + "/report.csv", researcher_);
     ASSERT_EQ(csv_report.status, 200);
     EXPECT_EQ(csv_report.body, file(dir / "cli.csv"));
@@ -179,7 +192,8 @@ TEST_P(Research, AKeptReportGivesTheCommandLinesJsonAndCsvAndSurvivesARestart) {
     const auto pdf = request(port(), "GET", link + "/report.pdf", researcher_);
     ASSERT_EQ(pdf.status, 200);
     EXPECT_EQ(pdf.header("content-type"), "application/pdf");
-    EXPECT_EQ(pdf.header("content-disposition"), "attachment; filename=\"referrals-report.pdf\"");
+    EXPECT_EQ(pdf.header("content-disposition"),
+              "attachment; filename=\"referrals-report.pdf\"; filename*=UTF-8''referrals-report.pdf");
     const PdfFile printed(pdf.body);
     const auto words = printed.text();
     EXPECT_NE(words.find("Units by strength of evidence"), std::string::npos);
@@ -346,6 +360,38 @@ TEST_P(Research, AnAdminMayDeleteAnyonesReportAndAFileThatIsNotUtf8IsNotKept) {
     ASSERT_FALSE(token.empty()) << "an admin is offered the delete button";
     EXPECT_EQ(request(port(), "POST", link + "/delete", admin + kForm, "csrf=" + token).status, 303);
     EXPECT_EQ(request(port(), "GET", link, researcher_).status, 404);
+}
+
+// A researcher keeps 30 reports at most: each keeps tens of megabytes for a large file, and one
+// account must not fill the disk. Deleting one makes room.
+TEST_P(Research, AResearcherKeepsThirtyReportsAtMost) {
+    const std::string counts = "unit,period,referrals,adverse\nA,2012-01..2012-12,100,30\n";
+    const auto first = kept("counts", counts);
+    {
+        // 29 more like it, as if uploaded one by one.
+        auto database = pw::store::Database::open(*pw::store::parse_database_url(db()));
+        auto s = (*database)->session();
+        const auto id = first.substr(first.rfind('/') + 1);
+        for (int n = 1; n < 30; ++n)
+            s << "INSERT INTO detection_reports (id, account_id, month, filename, input_kind, method_version, "
+                 "input_sha256, summary, units, flagged, report_html, report_json, report_csv, input_csv, report_pdf) "
+                 "SELECT id + " +
+                     std::to_string(n) +
+                     ", account_id, month, filename, input_kind, method_version, input_sha256, summary, units, "
+                     "flagged, report_html, report_json, report_csv, input_csv, report_pdf FROM detection_reports "
+                     "WHERE id = " +
+                     id;
+    }
+    const auto refused = upload(researcher_, "counts", counts);
+    EXPECT_EQ(refused.status, 422);
+    EXPECT_NE(refused.body.find("You keep 30 reports, the most one researcher may keep"), std::string::npos)
+        << refused.body.substr(0, 3000);
+    const auto page = request(port(), "GET", first, researcher_);
+    ASSERT_EQ(request(port(), "POST", first + "/delete", researcher_ + kForm,
+                      "csrf=" + csrf_in(page.body, first + "/delete"))
+                  .status,
+              303);
+    EXPECT_EQ(upload(researcher_, "counts", counts).status, 303) << "deleting one makes room";
 }
 
 // A server asked to stop while a report is being made stops its tests at the next unit, well within

@@ -56,6 +56,14 @@ std::optional<Day> parse_day(std::string_view text) {
     return day_from_civil(year, month, day);
 }
 
+bool date_out_of_range(std::string_view text) {
+    if (text.size() != 10 || text[4] != '-' || text[7] != '-') return false;
+    const auto y = text.substr(0, 4), m = text.substr(5, 2), d = text.substr(8, 2);
+    if (!digits(y) || !digits(m) || !digits(d)) return false;
+    const int year = date_part(y), month = date_part(m), day = date_part(d);
+    return (year < 1900 || year > 2199) && month >= 1 && month <= 12 && day >= 1 && day <= month_length(year, month);
+}
+
 Day first_day_of_month(std::int32_t month_index) { return day_from_civil(month_index / 12, month_index % 12 + 1, 1); }
 
 int days_in_month(std::int32_t month_index) { return month_length(month_index / 12, month_index % 12 + 1); }

@@ -13,6 +13,9 @@ using Day = std::int32_t;  // days since 1970-01-01
 // "2012-03-14" (exactly ten characters) to a day number; nullopt for anything else, including
 // dates that do not exist (2013-02-29) and years outside 1900-2199.
 std::optional<Day> parse_day(std::string_view text);
+// Whether a text parse_day refused is a real date written YYYY-MM-DD whose year is outside 1900-2199
+// ("1066-10-14"), so that the reason given is the year, not the writing.
+bool date_out_of_range(std::string_view text);
 
 Day day_from_civil(int year, int month, int day);
 struct Civil {

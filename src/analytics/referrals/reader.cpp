@@ -62,8 +62,19 @@ Result<Columns<N>> each_row(std::string_view text, ReadReport& report, const Pro
     report = ReadReport{};
     report.bytes = text.size();
     if (text.empty()) return fail(ErrorKind::invalid_input, "the file is empty");
+    // What people send by mistake, named: a compressed file, a spreadsheet, line ends of old Macs.
+    if (text.starts_with("\x1f\x8b"))
+        return fail(ErrorKind::invalid_input, "this is a compressed (gzip) file: unpack it and send the CSV inside");
+    if (text.starts_with("PK\x03\x04"))
+        return fail(ErrorKind::invalid_input,
+                    "this is a zip file or a spreadsheet (.xlsx): save the sheet as CSV and send that");
     if (std::memchr(text.data(), '\0', std::min<std::size_t>(text.size(), 1u << 16)) != nullptr)
         return fail(ErrorKind::invalid_input, "this is not a CSV text file (it contains NUL bytes near the start)");
+    if (const auto first_line = text.substr(0, text.find('\n')); first_line.find('\r') != std::string_view::npos &&
+                                                                   first_line.find('\r') + 1 < first_line.size())
+        return fail(ErrorKind::invalid_input,
+                    "its lines end with a carriage return alone (old Mac line ends): save it again as CSV with "
+                    "Windows or Unix line ends");
     RecordReader reader(text);
     Record record;
     std::string error;
@@ -236,12 +247,15 @@ std::string_view count_columns() {
 }
 
 std::string ReadReport::summary() const {
-    std::string out = fmt::format("read {} rows for {} units", rows_read, units);
+    const auto plural = [](std::size_t n, std::string_view one, std::string_view many) {
+        return fmt::format("{} {}", n, n == 1 ? one : many);
+    };
+    std::string out = "read " + plural(rows_read, "row", "rows") + " for " + plural(units, "unit", "units");
     if (!first_day.empty() && first_day == last_day)
         out += ", for " + first_day;
     else if (!first_day.empty())
         out += fmt::format(", from {} to {}", first_day, last_day);
-    if (rows_rejected) out += fmt::format("; {} rows rejected", rows_rejected);
+    if (rows_rejected) out += "; " + plural(rows_rejected, "row", "rows") + " rejected";
     return out;
 }
 
@@ -262,6 +276,8 @@ Result<Events> read_events(std::string_view text, ReadReport& report, const Prog
     auto row = [&](const Record& r, const Columns<11>& c) -> std::optional<std::string> {
         const auto date_text = c.get(r, e_date);
         const auto day = parse_day(date_text);
+        if (!day && date_out_of_range(date_text))
+            return "the date \"" + shown(date_text) + "\" is outside the years 1900 to 2199 this reads";
         if (!day) return "the date \"" + shown(date_text) + "\" is not a real date written YYYY-MM-DD";
         const auto decision_text = c.get(r, e_decision);
         const auto decision = decision_from(decision_text);

@@ -166,9 +166,12 @@ void add_detect(CLI::App& app, int& exit_code) {
             }
             print_problems(read);
             if (read.rows_rejected > 0 && !skip_bad_rows) {
-                exit_code = report_error(fmt::format("{}: {} rows have problems (listed above); fix them, or pass "
-                                                     "--skip-bad-rows to leave them out",
-                                                     file, read.rows_rejected),
+                exit_code = report_error(fmt::format("{}: {} {} (listed above); fix {}, or pass "
+                                                     "--skip-bad-rows to leave {} out",
+                                                     file, read.rows_rejected,
+                                                     read.rows_rejected == 1 ? "row has a problem" : "rows have problems",
+                                                     read.rows_rejected == 1 ? "it" : "them",
+                                                     read.rows_rejected == 1 ? "it" : "them"),
                                          bad_data);
                 return std::nullopt;
             }

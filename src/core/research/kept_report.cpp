@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "core/text/text.hpp"
+#include "core/text/unicode.hpp"
 
 namespace pw::research {
 namespace {
@@ -31,6 +32,15 @@ std::string shown_filename(std::string_view uploaded) {
     for (unsigned char c : uploaded)
         if (c >= 0x20 && c != 0x7f && c != '"') out += static_cast<char>(c);
     if (!text::is_valid_utf8(out)) out.clear();
+    // Characters nobody sees are left out: a right-to-left override would show colleagues
+    // "abc<RLO>vsc.exe" as "abcexe.csv".
+    std::string seen;
+    for (std::size_t i = 0; i < out.size();) {
+        const auto c = text::code_point_at(out, i);
+        if (!text::is_invisible(c.value)) seen.append(out, i, c.bytes);
+        i += c.bytes;
+    }
+    out = std::move(seen);
     if (out.size() > 120) {  // cut before a character, never inside one
         std::size_t end = 120;
         while (end > 0 && (static_cast<unsigned char>(out[end]) & 0xc0) == 0x80) --end;

@@ -21,7 +21,9 @@ struct ServerConfig {
     std::size_t body_limit = 64 * 1024;
     // A larger body for the few requests may_upload allows (a researcher's CSV file); it is asked
     // once the headers are in, before the body is read, so nobody else can send a large body.
-    std::size_t upload_limit = 32 * 1024 * 1024;  // the research form and the 413 page say "32 MB"
+    // The research form and the 413 page say "32 MB": the file may be 32 MiB, and the form around
+    // it (its token, its choices, the multipart boundaries) has 64 KiB more.
+    std::size_t upload_limit = 32 * 1024 * 1024 + 64 * 1024;
     std::chrono::milliseconds upload_timeout{120'000};  // to receive an allowed upload's body
     std::function<bool(std::string_view target, std::string_view cookie)> may_upload;
     std::chrono::milliseconds read_timeout{10'000};   // to receive a whole request once it has begun

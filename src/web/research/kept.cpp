@@ -62,10 +62,16 @@ Response download(const store::KeptReportSummary& report, std::string body, std:
     response.content_type = std::string(type);
     std::string stem = report.filename;
     if (stem.ends_with(".csv")) stem.resize(stem.size() - 4);
-    std::string safe;
+    // An ASCII name for every browser, and the name as it was (UTF-8, RFC 6266's filename*) for
+    // those that read it: "řádek.csv" downloads as "řádek-report.json", not "----dek-report.json".
+    std::string safe, encoded;
     for (char c : stem) safe += (std::isalnum(static_cast<unsigned char>(c)) || c == '-' || c == '_') ? c : '-';
+    for (unsigned char c : (stem.empty() ? std::string("referrals") : stem) + std::string(ending))
+        encoded += std::isalnum(c) || c == '-' || c == '_' || c == '.' ? std::string(1, static_cast<char>(c))
+                                                                       : fmt::format("%{:02X}", c);
     response.set_header("Content-Disposition",
-                        fmt::format("attachment; filename=\"{}{}\"", safe.empty() ? "referrals" : safe, ending));
+                        fmt::format("attachment; filename=\"{}{}\"; filename*=UTF-8''{}",
+                                    safe.empty() ? "referrals" : safe, ending, encoded));
     response.body = std::move(body);
     return no_store(std::move(response));
 }

@@ -107,6 +107,12 @@ research::KeptReport kept(const AppContext& app, const SignedIn& who, const Form
     return k;
 }
 
+// The largest file a report is made from (the server takes 64 KiB more, for the form around it).
+constexpr std::size_t kLargestFile = 32 * 1024 * 1024;
+
+// The most reports one researcher keeps at a time.
+constexpr std::size_t kMostKept = 30;
+
 // The most units a report on the site is made for: a report keeps a row per unit and test in
 // each of its forms, and 200,000 units made half a gigabyte of them. The command line has no limit.
 constexpr std::size_t kMostUnits = 5000;
@@ -122,18 +128,26 @@ std::expected<ReadUpload, Response> read_upload(const AppContext& app, const Sig
         return std::unexpected(form_page(app, who, state, 422));
     };
     auto take = [&](auto parsed) -> std::expected<ReadUpload, Response> {
-        if (!parsed) return refuse("The file could not be read: " + parsed.error().message);
+        if (!parsed) {
+            auto message = "The file could not be read: " + parsed.error().message;
+            // The other format's columns: the form's choice was likely the wrong one.
+            if (state.format == "events" && message.find("unknown column \"period\"") != std::string::npos)
+                message += ". It looks like counts: choose \u201cCounts per office and period\u201d";
+            if (state.format == "counts" && message.find("unknown column \"date\"") != std::string::npos)
+                message += ". It looks like one row per referral: choose \u201cOne row per referral (events)\u201d";
+            return refuse(message);
+        }
         if (read.rows_rejected > 0 && (!state.skip || read.rows_read == 0)) {
             state.read = &read;
+            const auto listed = read.rows_rejected > 50 ? std::string("the first 50 are listed below")
+                                                        : std::string(read.rows_rejected == 1 ? "it is listed below"
+                                                                                              : "they are listed below");
             if (read.rows_read == 0)
-                return refuse(
-                    fmt::format("None of the {} rows of the file could be read: the first problems are "
-                                "listed below",
-                                read.rows_rejected));
-            return refuse(
-                fmt::format("{} rows of the file have problems: they are listed below. Correct them, or "
-                            "choose to leave them out",
-                            read.rows_rejected));
+                return refuse(fmt::format("None of the {} row{} of the file could be read: {}", read.rows_rejected,
+                                          read.rows_rejected == 1 ? "" : "s", listed));
+            return refuse(fmt::format("{} {} of the file {} problems: {}. Correct them, or choose to leave them out",
+                                      read.rows_rejected, read.rows_rejected == 1 ? "row" : "rows",
+                                      read.rows_rejected == 1 ? "has" : "have", listed));
         }
         if (read.rows_read == 0) return refuse("The file has a header but no rows");
         if (parsed->units.names.size() > kMostUnits)
@@ -235,7 +249,20 @@ void report(const AppContext& app, const Request& request, Responder respond) {
         state.errors.push_back({"file", "Select a CSV file"});
     else if (file->data.empty())
         state.errors.push_back({"file", "The selected file is empty"});
+    else if (file->data.size() > kLargestFile)
+        state.errors.push_back({"file", fmt::format("The file is {:.1f} MB; a file here may be up to 32 MB. Split it "
+                                                    "(by area, provider or period), or run providerwatch detect on it",
+                                                    static_cast<double>(file->data.size()) / (1024 * 1024))});
     if (!state.errors.empty()) return respond(form_page(app, *who, state, 422));
+    // Each report keeps its four forms (and the file, if asked): tens of megabytes for a large one.
+    // Without a bound one account could fill the disk in hours.
+    if (const auto kept = store::kept_reports_of(app.db, who->account.id).size(); kept >= kMostKept) {
+        state.errors.push_back(
+            {"file", fmt::format("You keep {} reports, the most one researcher may keep. Delete some you no longer "
+                                 "need (from their pages) to make more",
+                                 kept)});
+        return respond(form_page(app, *who, state, 422));
+    }
     // A place for it before anything more is done: a flood of uploads is refused here, at once,
     // without its files being read or held (web/research/pending.hpp).
     auto place = app.pending.reserve(who->account.id);

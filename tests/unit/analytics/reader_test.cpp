@@ -262,3 +262,32 @@ TEST(ReadCounts, WhatTheWriterWritesTheReaderReadsBack) {
     EXPECT_EQ(again->units.names.name(0), "Office, North");
     EXPECT_EQ(counts_csv(*again), written);
 }
+
+// What people send by mistake is named, and a reason is the real one.
+TEST(ReferralReader, NamesTheWrongKindsOfFileAndTheRealReason) {
+    ReadReport report;
+    const auto gzip = read_events(std::string("\x1f\x8b\x08\x00", 4) + "rest", report);
+    ASSERT_FALSE(gzip);
+    EXPECT_EQ(gzip.error().message, "this is a compressed (gzip) file: unpack it and send the CSV inside");
+    const auto zip = read_events(std::string("PK\x03\x04", 4) + "rest", report);
+    ASSERT_FALSE(zip);
+    EXPECT_NE(zip.error().message.find("save the sheet as CSV"), std::string::npos);
+    const auto mac = read_events("date,unit,decision\r2012-01-02,a,adverse\r", report);
+    ASSERT_FALSE(mac);
+    EXPECT_NE(mac.error().message.find("carriage return alone"), std::string::npos) << mac.error().message;
+    EXPECT_TRUE(read_events("date,unit,decision\r\n2012-01-02,a,adverse\r\n", report)) << "Windows line ends read";
+
+    const auto old = read_events("date,unit,decision\n1066-10-14,a,adverse\n2012-01-02,a,adverse\n", report);
+    ASSERT_TRUE(old);
+    ASSERT_EQ(report.problems.size(), 1u);
+    EXPECT_EQ(report.problems[0].reason, "the date \"1066-10-14\" is outside the years 1900 to 2199 this reads");
+    // 200 characters of two bytes each are 200 characters.
+    std::string accented;
+    for (int i = 0; i < 200; ++i) accented += "\u00e9";
+    EXPECT_TRUE(read_events("date,unit,decision\n2012-01-02," + accented + ",adverse\n", report));
+    EXPECT_EQ(report.rows_rejected, 0u);
+    EXPECT_TRUE(read_events("date,unit,decision\n2012-01-02," + accented + "e,adverse\n2012-01-02,b,adverse\n", report));
+    ASSERT_EQ(report.problems.size(), 1u);
+    EXPECT_EQ(report.problems[0].reason, "the unit is longer than 200 characters");
+    EXPECT_EQ(report.summary(), "read 1 row for 1 unit, for 2012-01-02; 1 row rejected");
+}

@@ -86,6 +86,9 @@ TEST(ShownFilename, KeepsOnlyTheNameFitToShow) {
     EXPECT_EQ(shown_filename("C:\\Users\\me\\wp-referrals.csv"), "wp-referrals.csv");
     EXPECT_EQ(shown_filename("../../etc/passwd"), "passwd");
     EXPECT_EQ(shown_filename("a\"b\r\n.csv"), "ab.csv");
+    // A right-to-left override would show "abc\u202Evsc.exe" as "abcexe.csv": what nobody sees goes.
+    EXPECT_EQ(shown_filename("abc\u202Evsc.exe"), "abcvsc.exe");
+    EXPECT_EQ(shown_filename("\u200Breferrals\u2066.csv"), "referrals.csv");
     EXPECT_EQ(shown_filename(""), "referrals.csv");
     EXPECT_EQ(shown_filename("\xff\xfe.csv"), "referrals.csv");
     const std::string long_name = std::string(119, 'a') + "\xc3\xa9" + ".csv";  // é across the 120th byte
