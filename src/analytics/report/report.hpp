@@ -13,7 +13,8 @@ namespace pw::analytics {
 
 // The method's version, kept with every stored report and printed in every JSON report: a
 // change to what a test computes or how they are combined gives a new one.
-inline constexpr std::string_view kMethodVersion = "2026-12.11";  // .11: no league among more than 200 advisers in a unit
+// 2026-12.11: no league among more than 200 advisers in one unit (kMaxAdvisers).
+inline constexpr std::string_view kMethodVersion = "2026-12.11";
 
 struct MethodNote {
     std::string_view title;
