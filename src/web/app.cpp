@@ -32,10 +32,14 @@ void add_security_headers(Response& response) {
 // What a participant or a member of staff sends leaves no log line and no count, whatever its
 // route: the line would carry no time, but whatever collects it stamps one (journald does), and a
 // scraper's clock would time each count. They have no account, so their requests carry no
-// session; account holders' writes and everyone's page views are logged as before. Staff reports
-// (kUntracedRoutes) are untraced whoever asks.
+// session; account holders' writes and everyone's page views are logged as before, and so are
+// the two an account holder sends before a session exists (signing in, setting a password), so
+// that password guessing shows. Staff reports (kUntracedRoutes) are untraced whoever asks.
+bool account_before_session(std::string_view path) {
+    return path == "/sign-in" || path.starts_with("/set-up/");
+}
 bool sent_anonymously(const Request& request) {
-    if (request.method == "GET" || request.method == "HEAD") return false;
+    if (request.method == "GET" || request.method == "HEAD" || account_before_session(request.path)) return false;
     const auto cookies = request.header("cookie");
     return !cookies || !cookie_value(*cookies, kSessionCookie);
 }

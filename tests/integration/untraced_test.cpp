@@ -29,5 +29,6 @@ TEST_P(Untraced, ARatingOrAStoryLeavesNoLogLineButAModeratorsActionDoes) {
     EXPECT_NE(log.find("method=GET route=/providers/{id}/rate status=200"), std::string::npos) << log;
     EXPECT_NE(log.find("method=POST route=/moderate/stories/{id}/{action}"), std::string::npos) << log;
     EXPECT_EQ(log.find("method=POST route=/providers/{id}/rate"), std::string::npos) << log;
-    EXPECT_EQ(log.find("method=POST route=/sign-in"), std::string::npos) << log;  // before the session exists
+    // Signing in comes before a session exists, and is an account holder's: logged, so guessing shows.
+    EXPECT_NE(log.find("method=POST route=/sign-in"), std::string::npos) << log;
 }

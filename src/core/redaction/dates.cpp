@@ -325,13 +325,8 @@ bool compact_birth_date_at(std::string_view t, std::size_t i, std::vector<Span>&
         if (!is_digit(t[i + k])) return false;
         value[k] = t[i + k] - '0';
     }
-    const auto before = t.substr(i >= 24 ? i - 24 : 0, i >= 24 ? 24 : i);
-    std::string lower_before;
-    for (char c : before) lower_before += lower(c);
-    bool cued = false;
-    for (std::string_view cue : {"dob", "d.o.b", "date of birth", "birth date", "birthdate", "born", "birthday"})
-        cued = cued || lower_before.find(cue) != std::string::npos;
-    if (!cued) return false;
+    // Whole words: "stubborn" and "Osborne" are no cue.
+    if (!cue_before(t, i, {"dob", "birth", "birthdate", "born", "birthday"}, 4)) return false;
     const auto number = [&](int from, int digits) {
         int n = 0;
         for (int k = from; k < from + digits; ++k) n = n * 10 + value[k];

@@ -6,6 +6,7 @@
 
 #include "core/redaction/redacted_text.hpp"
 #include "core/redaction/scan_text.hpp"
+#include "core/text/unicode.hpp"
 #include "core/redaction/scanners.hpp"
 
 namespace pw::redaction {
@@ -127,7 +128,8 @@ std::string apply(std::string_view text, const std::vector<Span>& spans) {
 }
 
 RedactedText redact_text(std::string_view text, const std::vector<CensorRule>& rules) {
-    return RedactedText(redaction::apply(text, redaction::find(text, rules)));
+    // Whatever path the text came by, nothing public is shown in an order the scanners did not read.
+    return RedactedText(text::without_direction_controls(redaction::apply(text, redaction::find(text, rules))));
 }
 
 namespace {

@@ -24,10 +24,10 @@ struct Reference {
 // An HTML character reference at t[i] ('&'): numeric, or one of the names that stand for what
 // an address, a number or a date is written with.
 std::optional<Reference> reference_at(std::string_view t, std::size_t i) {
-    const auto semicolon = t.find(';', i);
-    if (semicolon == std::string_view::npos || semicolon - i > 10) return std::nullopt;
-    const auto body = t.substr(i + 1, semicolon - i - 1);
-    const std::size_t bytes = semicolon - i + 1;
+    const auto semicolon = t.substr(i, 12).find(';');  // a reference is short: never a search to the end
+    if (semicolon == std::string_view::npos) return std::nullopt;
+    const auto body = t.substr(i + 1, semicolon - 1);
+    const std::size_t bytes = semicolon + 1;
     if (body.size() >= 2 && body[0] == '#') {
         const bool hex = body[1] == 'x' || body[1] == 'X';
         const auto digits = body.substr(hex ? 2 : 1);
@@ -55,7 +55,14 @@ std::optional<Reference> reference_at(std::string_view t, std::size_t i) {
 // dashes: they stand between words ("Lord Freud—Jane Doe", "03/01/22–05/01/22"), and the scanners
 // read them as they are.
 bool is_hyphen(char32_t c) {
-    return c == 0x2010 || c == 0x2011 || c == 0x2212 || c == 0xFE63 || c == 0xFF0D;
+    return c == 0x2010 || c == 0x2011 || c == 0x2012 || c == 0x2043 || c == 0x02D7 || c == 0x2212 || c == 0xFE63 ||
+           c == 0xFF0D;
+}
+
+// Characters that show as a gap though Unicode does not call them spaces (Hangul fillers, the
+// braille blank), or calls them ignorable: read as a space, so "John\u3164Smith" is two words.
+bool shows_as_space(char32_t c) {
+    return c == 0x3164 || c == 0x115F || c == 0x1160 || c == 0xFFA0 || c == 0x2800;
 }
 
 std::string utf8(char32_t c) {
@@ -80,8 +87,9 @@ std::string utf8(char32_t c) {
 
 // A character (with its marks) as read; empty when nobody sees it.
 std::string as_read(char32_t first, std::string_view written) {
+    if (first == U'\t' || text::is_space_separator(first) || shows_as_space(first)) return " ";
+    if (first == 0x2028 || first == 0x2029) return "\n";  // line and paragraph separators
     if (text::is_invisible(first)) return "";
-    if (first == U'\t' || text::is_space_separator(first)) return " ";
     if (is_hyphen(first)) return "-";
     return text::compatible(written);
 }

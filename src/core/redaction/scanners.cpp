@@ -100,13 +100,9 @@ std::size_t extension_after(std::string_view t, std::size_t end) {
 // 0). Without those words, such figures are as likely a reference ("Complaint reference 4471
 // 2290 1133").
 bool phone_cue_before(std::string_view t, std::size_t i) {
-    const auto from = i >= 32 ? i - 32 : 0;
-    std::string before;
-    for (char c : t.substr(from, i - from)) before += lower(c);
-    for (std::string_view cue :
-         {"phone", "mobile", "mob ", "mob:", "tel", "number", "call", "ring", "text", "whatsapp", "contact", "line"})
-        if (before.find(cue) != std::string::npos) return true;
-    return false;
+    return cue_before(t, i,
+                      {"phone", "telephone", "mobile", "mob", "tel", "number", "call", "ring", "text", "whatsapp",
+                       "contact", "line", "landline", "cell"});
 }
 
 bool valid_without_prefix(const std::string& digits, char first) {
@@ -117,6 +113,28 @@ bool valid_without_prefix(const std::string& digits, char first) {
 }
 
 }  // namespace
+
+bool cue_before(std::string_view t, std::size_t i, std::initializer_list<std::string_view> cues, int words) {
+    const std::size_t from = std::min(i, t.size());
+    std::size_t end = from;
+    for (int n = 0; n < words; ++n) {
+        while (end > 0 && !is_alpha(t[end - 1])) {
+            if (from - end > 24) return false;  // a long run of figures or signs ends the phrase
+            --end;
+        }
+        std::size_t begin = end;
+        while (begin > 0 && (is_alpha(t[begin - 1]) || (t[begin - 1] == '.' && begin >= 2 && is_alpha(t[begin - 2]))))
+            --begin;
+        if (begin == end) return false;
+        std::string word;
+        for (char c : t.substr(begin, end - begin))
+            if (c != '.') word += lower(c);
+        for (auto cue : cues)
+            if (word == cue) return true;
+        end = begin;
+    }
+    return false;
+}
 
 void find_phones(std::string_view t, std::vector<Span>& out) {
     for (std::size_t i = 0; i < t.size(); ++i) {

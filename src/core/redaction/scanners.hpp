@@ -1,5 +1,6 @@
 #pragma once
 // One scanner per kind of personal data; each appends the spans it finds. Internal to redaction.
+#include <initializer_list>
 #include <string_view>
 #include <vector>
 
@@ -32,6 +33,10 @@ void find_censored(std::string_view text, const std::vector<CensorRule>& rules, 
 // A letter in any script, an apostrophe (straight or curly) or a hyphen at byte i: its length
 // in bytes, or 0. What names are made of (staff_names.cpp).
 std::size_t name_char_at(std::string_view t, std::size_t i);
+
+// Whether one of the last `words` words before byte i (letters and full stops, read without the
+// stops and in small letters: "D.O.B" is "dob") is one of `cues`. Whole words: "during" is not "ring".
+bool cue_before(std::string_view t, std::size_t i, std::initializer_list<std::string_view> cues, int words = 5);
 
 // ASCII helpers: the patterns we look for are ASCII even inside UTF-8 text.
 inline bool is_digit(char c) {

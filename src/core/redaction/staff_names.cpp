@@ -155,7 +155,7 @@ std::size_t name_end(std::string_view t, std::size_t i, bool introduced) {
     // A second capitalised word is the surname: "John Smith", "John SMITH", "JOHN SMITH".
     if ((capitalised_name(first) || shouted_name(first)) && end < t.size() && t[end] == ' ') {
         const auto second = word_at(t, end + 1);
-        if ((capitalised_name(second) && !shouted_name(first)) || shouted_name(second)) {
+        if (capitalised_name(second) || shouted_name(second)) {
             end = end + 1 + second.size();
             if (t.substr(0, end).ends_with("'s")) end -= 2;
         }

@@ -5,6 +5,7 @@
 #include <fmt/format.h>
 
 #include "core/text/text.hpp"
+#include "core/text/unicode.hpp"
 
 namespace pw::stories {
 
@@ -30,6 +31,8 @@ Result<std::string> check_text(std::string_view text, std::string_view what) {
             clean.push_back(static_cast<char>(c));
         }
     }
+    // Shown reordered, text would read differently from what redaction reads (core/text/unicode.hpp).
+    clean = text::without_direction_controls(clean);
     const auto start = clean.find_first_not_of(" \t\n");
     if (start == std::string::npos) return fail(ErrorKind::invalid_input, fmt::format("{} is empty", what));
     clean = clean.substr(start, clean.find_last_not_of(" \t\n") - start + 1);

@@ -52,6 +52,19 @@ bool is_invisible(char32_t c) {
     return utf8proc_get_property(static_cast<utf8proc_int32_t>(c))->ignorable;
 }
 
+std::string without_direction_controls(std::string_view s) {
+    std::string out;
+    out.reserve(s.size());
+    for (std::size_t i = 0; i < s.size();) {
+        const auto c = code_point_at(s, i);
+        const bool control = (c.value >= 0x202A && c.value <= 0x202E) || (c.value >= 0x2066 && c.value <= 0x2069) ||
+                             c.value == 0x200E || c.value == 0x200F || c.value == 0x061C;
+        if (!control) out.append(s.substr(i, c.bytes));
+        i += c.bytes;
+    }
+    return out;
+}
+
 std::string compatible(std::string_view s) {
     utf8proc_uint8_t* mapped = nullptr;
     const auto length = utf8proc_map(

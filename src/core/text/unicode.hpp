@@ -23,6 +23,11 @@ bool is_lower_letter(char32_t c);  // Ll
 bool is_space_separator(char32_t c);  // Zs: a space, no-break, thin or ideographic
 bool is_invisible(char32_t c);        // default ignorable: zero-width spaces and joiners, soft hyphens, ...
 
+// The text without the controls that reorder what is shown (U+202A-202E embeddings and overrides,
+// U+2066-2069 isolates, U+200E/200F marks): "\u202E321009 00770" shows as "07700 900123", which
+// nothing that reads the bytes in order would see.
+std::string without_direction_controls(std::string_view s);
+
 // The compatibility form (NFKC) with invisible characters left out: "０７" is "07", "＠" is "@",
 // "ﬁ" is "fi". Invalid UTF-8 is kept as it is.
 std::string compatible(std::string_view s);

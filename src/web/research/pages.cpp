@@ -183,9 +183,10 @@ void make_and_keep(const AppContext& app, std::int64_t id, const SignedIn& who, 
     options.threads = 1;
     // The tests stop, between one unit and the next, for a cancel, for the server stopping, and
     // past kMakingTime.
-    const auto until = app.clock() + kMakingTime;
+    // Real time (steady_clock), not app.clock(): a server run with --now has a clock that stands still.
+    const auto until = std::chrono::steady_clock::now() + kMakingTime;
     options.stop = [&app, id, until] {
-        return app.pending.is_cancelled(id) || app.pending.closed() || app.clock() > until;
+        return app.pending.is_cancelled(id) || app.pending.closed() || std::chrono::steady_clock::now() > until;
     };
     std::optional<analytics::Report> made;
     try {
@@ -250,9 +251,8 @@ void report(const AppContext& app, const Request& request, Responder respond) {
     else if (file->data.empty())
         state.errors.push_back({"file", "The selected file is empty"});
     else if (file->data.size() > kLargestFile)
-        state.errors.push_back({"file", fmt::format("The file is {:.1f} MB; a file here may be up to 32 MB. Split it "
-                                                    "(by area, provider or period), or run providerwatch detect on it",
-                                                    static_cast<double>(file->data.size()) / (1024 * 1024))});
+        state.errors.push_back({"file", "The file is larger than 32 MB, the most a file here may be. Split it (by "
+                                        "area, provider or period), or run providerwatch detect on it"});
     if (!state.errors.empty()) return respond(form_page(app, *who, state, 422));
     // Each report keeps its four forms (and the file, if asked): tens of megabytes for a large one.
     // Without a bound one account could fill the disk in hours.

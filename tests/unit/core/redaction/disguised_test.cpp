@@ -8,6 +8,7 @@
 
 #include <string>
 
+#include "core/redaction/redacted_text.hpp"
 #include "core/redaction/redaction.hpp"
 
 using pw::redaction::find;
@@ -91,7 +92,30 @@ TEST(DisguisedText, DatesTypedDifferently) {
     EXPECT_EQ(redact("account 23091979"), "account 23091979");  // eight figures alone: an account, a reference
 }
 
+TEST(DisguisedText, WhatShowsAsAGapOrADashIsReadAsOne) {
+    EXPECT_EQ(redact("ring 07700\u2012900123"), "ring [phone number]");  // a figure dash
+    EXPECT_EQ(redact("my NI AB\u201212\u201234\u201256\u2012C"), "my NI [National Insurance number]");
+    EXPECT_EQ(redact("ring 07700\u2800900123"), "ring [phone number]");  // the braille blank
+    EXPECT_EQ(redact("ring 07700\u2028900123"), "ring [phone number]");  // a line separator
+    EXPECT_EQ(redact("My adviser John\u3164Smith was late.").find("Smith"), std::string::npos);  // a Hangul filler
+}
+
+TEST(DisguisedText, TextShownReorderedIsPublishedInTheOrderItWasRead) {
+    // Shown, this reads "07700 900123"; read in order, it is no number. Published, the controls go,
+    // so what is shown is what redaction read.
+    const auto published = pw::redaction::redact_text("call \u202E321009 00770\u202C now").str();
+    EXPECT_EQ(published, "call 321009 00770 now");
+}
+
+TEST(DisguisedText, CuesAreWholeWords) {
+    EXPECT_EQ(redact("During training, ref 7123 456 789 was used."), "During training, ref 7123 456 789 was used.");
+    EXPECT_EQ(redact("He was stubborn 23091979 times"), "He was stubborn 23091979 times");
+    EXPECT_EQ(redact("D.O.B. 23091979"), "D.O.B. September 1979");
+    EXPECT_EQ(redact("call me on 7700 900123"), "call me on [phone number]");
+}
+
 TEST(DisguisedText, StaffNamesInCapitals) {
+    EXPECT_EQ(redact("My adviser JOHN Smith shouted at me."), "[an adviser] shouted at me.");
     EXPECT_EQ(redact("My adviser JOHN SMITH shouted at me."), "[an adviser] shouted at me.");
     EXPECT_EQ(redact("My adviser John SMITH shouted at me."), "[an adviser] shouted at me.");
     EXPECT_EQ(redact("Then John SMITH came in.").find("SMITH"), std::string::npos);
