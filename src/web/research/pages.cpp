@@ -168,12 +168,12 @@ std::expected<ReadUpload, Response> read_upload(const AppContext& app, const Sig
                                     : take(analytics::read_events(file.data, upload.read));
 }
 
-// Makes the report and keeps it; the report's address shows how it went (web/research/pending.hpp).
 // The longest the tests on one upload may take. The largest reports the site's limits allow take
 // seconds to a minute; without a bound, one file could hold the one report thread, and every report
 // behind it, for as long as its tests ran, and hold up a restart past the service's stop timeout.
 constexpr auto kMakingTime = std::chrono::minutes(5);
 
+// Makes the report and keeps it; the report's address shows how it went (web/research/pending.hpp).
 void make_and_keep(const AppContext& app, std::int64_t id, const SignedIn& who, ReadUpload& upload,
                    const FormState& state) {
     // Settles the report if no path below does (a throw in the writer's answer, an answer dropped),
@@ -182,8 +182,7 @@ void make_and_keep(const AppContext& app, std::int64_t id, const SignedIn& who, 
     analytics::DetectOptions options;
     options.threads = 1;
     // The tests stop, between one unit and the next, for a cancel, for the server stopping, and
-    // past kMakingTime.
-    // Real time (steady_clock), not app.clock(): a server run with --now has a clock that stands still.
+    // past kMakingTime, in real time (steady_clock, not app.clock(), which --now holds still).
     const auto until = std::chrono::steady_clock::now() + kMakingTime;
     options.stop = [&app, id, until] {
         return app.pending.is_cancelled(id) || app.pending.closed() || std::chrono::steady_clock::now() > until;
