@@ -87,6 +87,7 @@ TEST_P(SanctionCases, LogFollowToDecisionReconsiderationAndAppealWithTheLetter) 
     EXPECT_EQ(cases.header("cache-control"), "no-store");
     EXPECT_NE(cases.body.find("Referred by A4e, January 2026"), std::string::npos);
     ASSERT_TRUE(std::regex_search(cases.body, m, std::regex(R"re(id="case-([0-9a-f]+)")re")));
+    EXPECT_EQ(m[1].str().size(), 16u) << "the case's id is shown masked, not as the database numbers it";
     const std::string step = "/sanctions/cases/" + m[1].str() + "/step";
     const std::string letter = "/sanctions/cases/" + m[1].str() + "/letter";
 

@@ -247,6 +247,9 @@ TEST_P(Stories, ACodenameShowsTheWriterWhatHappenedAndLetsThemWithdraw) {
     ASSERT_TRUE(std::regex_search(
         mine.body, rating,
         std::regex(R"re(name="kind" value="rating"><input type="hidden" name="id" value="([0-9a-f]+)")re")));
+    // Masked (crypto/id_mask.hpp): a database id would count the site's ratings between two of one's own.
+    EXPECT_EQ(rating[1].str().size(), 16u) << rating[1].str();
+    EXPECT_EQ(mine.body.find("name=\"id\" value=\"1\""), std::string::npos);
     auto withdrawn = request(port(), "POST", "/my-codename/withdraw", kForm,
                              "csrf=" + csrf_in(mine.body, "/my-codename/withdraw") +
                                  "&codename=" + url_encode(codename) + "&kind=rating&id=" + rating[1].str());
