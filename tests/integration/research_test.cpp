@@ -262,17 +262,23 @@ namespace {
 // (the most a league among advisers is run for) over 78 weeks, which the advisers' tests take
 // seconds over (about 2.6 s on a 2-core machine, most of it the null twins' leagues). It reads in
 // milliseconds, well within any deadline.
-std::string slow_to_make() {
+// Offices of 200 advisers each, every adviser with the same number of referrals over `weeks`.
+std::string offices_of_200_advisers(int offices, int weeks, int referrals) {
     std::string csv = "date,unit,decision,adviser\n";
     const std::chrono::sys_days monday = std::chrono::year{2012} / std::chrono::January / 2;
-    for (int i = 0; i < 32000; ++i) {
-        const std::chrono::year_month_day day{monday + std::chrono::days(7 * (i % 78) + (i / 78) % 5)};
+    for (int i = 0; i < referrals; ++i) {
+        const std::chrono::year_month_day day{monday + std::chrono::days(7 * (i % weeks) + (i / weeks) % 5)};
         char line[80];
         std::snprintf(line, sizeof line, "%04d-%02u-%02u,office-%d,adverse,a%d\n", static_cast<int>(day.year()),
-                      static_cast<unsigned>(day.month()), static_cast<unsigned>(day.day()), i % 16, i % 3200);
+                      static_cast<unsigned>(day.month()), static_cast<unsigned>(day.day()), i % offices,
+                      i % (offices * 200));
         csv += line;
     }
     return csv;
+}
+
+std::string slow_to_make() {
+    return offices_of_200_advisers(16, 78, 32000);
 }
 
 }  // namespace
@@ -397,15 +403,7 @@ TEST_P(Research, AResearcherKeepsThirtyReportsAtMost) {
 // A server asked to stop while a report is being made stops its tests at the next unit, well within
 // the service's stop timeout (30 s), rather than finish them: this file's take about 5 s.
 TEST_P(Research, StoppingTheServerStopsTheReportBeingMade) {
-    std::string csv = "date,unit,decision,adviser\n";
-    const std::chrono::sys_days monday = std::chrono::year{2012} / std::chrono::January / 2;
-    for (int i = 0; i < 48000; ++i) {
-        const std::chrono::year_month_day day{monday + std::chrono::days(7 * (i % 104) + (i / 104) % 5)};
-        char line[80];
-        std::snprintf(line, sizeof line, "%04d-%02u-%02u,office-%d,adverse,a%d\n", static_cast<int>(day.year()),
-                      static_cast<unsigned>(day.month()), static_cast<unsigned>(day.day()), i % 24, i % 4800);
-        csv += line;
-    }
+    const auto csv = offices_of_200_advisers(24, 104, 48000);
     const auto sent = upload(researcher_, "events", csv);
     ASSERT_EQ(sent.status, 303) << sent.body.substr(0, 2000);
     const std::string link(sent.header("location"));

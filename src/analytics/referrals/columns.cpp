@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "core/text/text.hpp"
+#include "core/text/unicode.hpp"
 
 namespace pw::analytics {
 namespace {
@@ -56,8 +57,7 @@ std::optional<std::string> name_problem(std::string_view name, std::string_view 
     if (name.empty()) return std::string(what) + " is empty";
     if (!text::is_valid_utf8(name)) return std::string(what) + " is not valid UTF-8 text";
     // Characters, not bytes: "é" is two bytes, and a name in another script three a letter.
-    const auto characters = std::ranges::count_if(name, [](char c) { return (static_cast<unsigned char>(c) & 0xC0) != 0x80; });
-    if (characters > 200) return std::string(what) + " is longer than 200 characters";
+    if (text::character_count(name) > 200) return std::string(what) + " is longer than 200 characters";
     for (unsigned char c : name)
         if (c < 0x20 || c == 0x7f) return std::string(what) + " contains a control character";
     if (name.front() == ' ' || name.back() == ' ') return std::string(what) + " starts or ends with a space";

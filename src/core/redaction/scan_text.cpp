@@ -65,26 +65,6 @@ bool shows_as_space(char32_t c) {
     return c == 0x3164 || c == 0x115F || c == 0x1160 || c == 0xFFA0 || c == 0x2800;
 }
 
-std::string utf8(char32_t c) {
-    std::string out;
-    if (c < 0x80) {
-        out += static_cast<char>(c);
-    } else if (c < 0x800) {
-        out += static_cast<char>(0xC0 | (c >> 6));
-        out += static_cast<char>(0x80 | (c & 0x3F));
-    } else if (c < 0x10000) {
-        out += static_cast<char>(0xE0 | (c >> 12));
-        out += static_cast<char>(0x80 | ((c >> 6) & 0x3F));
-        out += static_cast<char>(0x80 | (c & 0x3F));
-    } else {
-        out += static_cast<char>(0xF0 | (c >> 18));
-        out += static_cast<char>(0x80 | ((c >> 12) & 0x3F));
-        out += static_cast<char>(0x80 | ((c >> 6) & 0x3F));
-        out += static_cast<char>(0x80 | (c & 0x3F));
-    }
-    return out;
-}
-
 // A character (with its marks) as read; empty when nobody sees it.
 std::string as_read(char32_t first, std::string_view written) {
     if (first == U'\t' || text::is_space_separator(first) || shows_as_space(first)) return " ";
@@ -116,7 +96,7 @@ ScanText::ScanText(std::string_view original) : original_(original) {
         const auto first = text::code_point_at(original, i);
         if (first.value == U'&') {
             if (const auto reference = reference_at(original, i)) {
-                const auto read = as_read(reference->value, utf8(reference->value));
+                const auto read = as_read(reference->value, text::utf8(reference->value));
                 add(read, i, i + reference->bytes);
                 i += reference->bytes;
                 continue;

@@ -10,9 +10,7 @@
 namespace pw::stories {
 
 std::size_t character_count(std::string_view utf8) {
-    std::size_t n = 0;
-    for (unsigned char c : utf8) n += (c & 0xC0) != 0x80;
-    return n;
+    return text::character_count(utf8);
 }
 
 Result<std::string> check_text(std::string_view text, std::string_view what) {

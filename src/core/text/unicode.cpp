@@ -4,6 +4,7 @@
 
 #include <cstdlib>
 #include <memory>
+#include <optional>
 
 namespace pw::text {
 
@@ -52,6 +53,31 @@ bool is_invisible(char32_t c) {
     return utf8proc_get_property(static_cast<utf8proc_int32_t>(c))->ignorable;
 }
 
+namespace {
+// utf8proc's mapping of s with the options given; nullopt when s is not UTF-8 it can read.
+std::optional<std::string> mapped(std::string_view s, int options) {
+    utf8proc_uint8_t* out = nullptr;
+    const auto length = utf8proc_map(reinterpret_cast<const utf8proc_uint8_t*>(s.data()),
+                                     static_cast<utf8proc_ssize_t>(s.size()), &out,
+                                     static_cast<utf8proc_option_t>(options));
+    const std::unique_ptr<utf8proc_uint8_t, decltype(&std::free)> owned(out, &std::free);
+    if (length < 0) return std::nullopt;
+    return std::string(reinterpret_cast<const char*>(out), static_cast<std::size_t>(length));
+}
+}  // namespace
+
+std::string utf8(char32_t c) {
+    utf8proc_uint8_t bytes[4];
+    const auto n = utf8proc_encode_char(static_cast<utf8proc_int32_t>(c), bytes);
+    return std::string(reinterpret_cast<const char*>(bytes), static_cast<std::size_t>(n));
+}
+
+std::size_t character_count(std::string_view s) {
+    std::size_t n = 0;
+    for (unsigned char c : s) n += (c & 0xC0) != 0x80;
+    return n;
+}
+
 std::string without_direction_controls(std::string_view s) {
     std::string out;
     out.reserve(s.size());
@@ -66,13 +92,7 @@ std::string without_direction_controls(std::string_view s) {
 }
 
 std::string compatible(std::string_view s) {
-    utf8proc_uint8_t* mapped = nullptr;
-    const auto length = utf8proc_map(
-        reinterpret_cast<const utf8proc_uint8_t*>(s.data()), static_cast<utf8proc_ssize_t>(s.size()), &mapped,
-        static_cast<utf8proc_option_t>(UTF8PROC_COMPAT | UTF8PROC_COMPOSE | UTF8PROC_STABLE | UTF8PROC_IGNORE));
-    const std::unique_ptr<utf8proc_uint8_t, decltype(&std::free)> owned(mapped, &std::free);
-    if (length < 0) return std::string(s);
-    return std::string(reinterpret_cast<const char*>(mapped), static_cast<std::size_t>(length));
+    return mapped(s, UTF8PROC_COMPAT | UTF8PROC_COMPOSE | UTF8PROC_STABLE | UTF8PROC_IGNORE).value_or(std::string(s));
 }
 
 std::string fold(std::string_view s) {
@@ -87,13 +107,10 @@ std::string fold(std::string_view s) {
         out.push_back(c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c);
     }
     if (ascii) return out;
-    utf8proc_uint8_t* mapped = nullptr;
-    const auto length = utf8proc_map(
-        reinterpret_cast<const utf8proc_uint8_t*>(s.data()), static_cast<utf8proc_ssize_t>(s.size()), &mapped,
-        static_cast<utf8proc_option_t>(UTF8PROC_COMPAT | UTF8PROC_COMPOSE | UTF8PROC_CASEFOLD | UTF8PROC_STRIPMARK));
-    const std::unique_ptr<utf8proc_uint8_t, decltype(&std::free)> owned(mapped, &std::free);
-    if (length < 0) return std::string(s);
-    const std::string_view folded(reinterpret_cast<const char*>(mapped), static_cast<std::size_t>(length));
+    const auto folded_text =
+        mapped(s, UTF8PROC_COMPAT | UTF8PROC_COMPOSE | UTF8PROC_CASEFOLD | UTF8PROC_STRIPMARK);
+    if (!folded_text) return std::string(s);
+    const std::string_view folded(*folded_text);
     // Letters that are not a base letter and an accent, so that stripping marks leaves them.
     out.clear();
     for (std::size_t i = 0; i < folded.size();) {

@@ -20,6 +20,11 @@ bool is_mark(char32_t c);          // Mn, Mc or Me: the vowel signs of Gurmukhi 
 bool is_upper_letter(char32_t c);  // Lu or Lt
 bool is_lower_letter(char32_t c);  // Ll
 
+// c in UTF-8.
+std::string utf8(char32_t c);
+// Characters (code points) in UTF-8 text, not bytes.
+std::size_t character_count(std::string_view s);
+
 bool is_space_separator(char32_t c);  // Zs: a space, no-break, thin or ideographic
 bool is_invisible(char32_t c);        // default ignorable: zero-width spaces and joiners, soft hyphens, ...
 
