@@ -171,6 +171,7 @@ void App::handle(const Request& request, Responder respond) {
     const auto start = std::chrono::steady_clock::now();
     const auto encoding = choose_encoding(request.header("accept-encoding").value_or(""));
     const bool anonymous = sent_anonymously(request);
+    const bool traced = !anonymous && !request.path.starts_with(kUntracedRoutes);  // for the failures below
     auto log_and_send = [this, start, encoding, anonymous, method = request.method,
                          respond = std::move(respond)](Response response) {
         add_security_headers(response);
@@ -190,7 +191,7 @@ void App::handle(const Request& request, Responder respond) {
     // Whatever drops the request unanswered (a callback that threw, a lost job) answers 500 here.
     auto finish =
         answer_once(std::move(log_and_send), [this, api = request.path.starts_with("/api/"), method = request.method,
-                                              traced = !untraced(request, request.path)] {
+                                              traced] {
             if (traced) spdlog::error("event=request_unanswered method={}", method);
             Response response = api ? json_error(500, "internal error") : error_page(context_, 500);
             response.route = "-";
@@ -200,7 +201,7 @@ void App::handle(const Request& request, Responder respond) {
         dispatch(request, encoding, finish);
     } catch (const std::exception& e) {
         // Bugs and dead infrastructure throw; here they become a 500 page and one log line.
-        if (!untraced(request, request.path))
+        if (traced)
             spdlog::error("event=handler_failed method={} error=\"{}\"", request.method, store::describe(e));
         // A dropped database connection fails this request only: it is back for the next.
         context_.db.heal();

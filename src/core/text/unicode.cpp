@@ -57,9 +57,9 @@ namespace {
 // utf8proc's mapping of s with the options given; nullopt when s is not UTF-8 it can read.
 std::optional<std::string> mapped(std::string_view s, int options) {
     utf8proc_uint8_t* out = nullptr;
-    const auto length = utf8proc_map(reinterpret_cast<const utf8proc_uint8_t*>(s.data()),
-                                     static_cast<utf8proc_ssize_t>(s.size()), &out,
-                                     static_cast<utf8proc_option_t>(options));
+    const auto length =
+        utf8proc_map(reinterpret_cast<const utf8proc_uint8_t*>(s.data()), static_cast<utf8proc_ssize_t>(s.size()), &out,
+                     static_cast<utf8proc_option_t>(options));
     const std::unique_ptr<utf8proc_uint8_t, decltype(&std::free)> owned(out, &std::free);
     if (length < 0) return std::nullopt;
     return std::string(reinterpret_cast<const char*>(out), static_cast<std::size_t>(length));
@@ -107,8 +107,7 @@ std::string fold(std::string_view s) {
         out.push_back(c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c);
     }
     if (ascii) return out;
-    const auto folded_text =
-        mapped(s, UTF8PROC_COMPAT | UTF8PROC_COMPOSE | UTF8PROC_CASEFOLD | UTF8PROC_STRIPMARK);
+    const auto folded_text = mapped(s, UTF8PROC_COMPAT | UTF8PROC_COMPOSE | UTF8PROC_CASEFOLD | UTF8PROC_STRIPMARK);
     if (!folded_text) return std::string(s);
     const std::string_view folded(*folded_text);
     // Letters that are not a base letter and an accent, so that stripping marks leaves them.
