@@ -22,10 +22,11 @@ IdMask::IdMask(const std::array<unsigned char, 32>& deployment_key) {
                        deployment_key.data(), deployment_key.size());
 }
 
-std::uint32_t IdMask::round(std::uint32_t half, int n) const {
-    unsigned char in[5];
+std::uint32_t IdMask::round(IdKind kind, std::uint32_t half, int n) const {
+    unsigned char in[6];
     std::memcpy(in, &half, 4);
     in[4] = static_cast<unsigned char>(n);
+    in[5] = static_cast<unsigned char>(kind);
     unsigned char out[crypto_shorthash_BYTES];
     crypto_shorthash(out, in, sizeof in, key_.data());
     std::uint32_t value = 0;
@@ -33,11 +34,11 @@ std::uint32_t IdMask::round(std::uint32_t half, int n) const {
     return value;
 }
 
-std::string IdMask::show(std::int64_t id) const {
+std::string IdMask::show(IdKind kind, std::int64_t id) const {
     const auto plain = static_cast<std::uint64_t>(id);
     std::uint32_t left = static_cast<std::uint32_t>(plain >> 32), right = static_cast<std::uint32_t>(plain);
     for (int n = 0; n < kRounds; ++n) {
-        const std::uint32_t next = left ^ round(right, n);
+        const std::uint32_t next = left ^ round(kind, right, n);
         left = right;
         right = next;
     }
@@ -47,7 +48,7 @@ std::string IdMask::show(std::int64_t id) const {
     return text;
 }
 
-std::optional<std::int64_t> IdMask::read(std::string_view shown) const {
+std::optional<std::int64_t> IdMask::read(IdKind kind, std::string_view shown) const {
     if (shown.size() != 16) return std::nullopt;
     for (char c : shown)
         if (!((c >= '0' && c <= '9') || (c >= 'a' && c <= 'f'))) return std::nullopt;
@@ -55,7 +56,7 @@ std::optional<std::int64_t> IdMask::read(std::string_view shown) const {
     std::from_chars(shown.data(), shown.data() + shown.size(), masked, 16);
     std::uint32_t left = static_cast<std::uint32_t>(masked >> 32), right = static_cast<std::uint32_t>(masked);
     for (int n = kRounds - 1; n >= 0; --n) {
-        const std::uint32_t previous = right ^ round(left, n);
+        const std::uint32_t previous = right ^ round(kind, left, n);
         right = left;
         left = previous;
     }

@@ -85,7 +85,7 @@ TEST_P(Admin, AnAdminCreatesARepresentativeWhoSetsAPasswordAnswersAndIsDisabled)
             "csrf=" + csrf_in(suggest_form.body, url) + "&wants_codename=no&confirm=yes&text=Earlier+appointments");
     const auto mod = sign_in("mod1", moderator_password_);
     const auto queue = signed_get(mod, "/moderate").body;
-    ASSERT_TRUE(std::regex_search(queue, m, std::regex(R"re(/moderate/suggestions/([0-9]+)/approve)re")));
+    ASSERT_TRUE(std::regex_search(queue, m, std::regex(R"re(/moderate/suggestions/([0-9a-f]{16})/approve)re")));
     const std::string id = m[1].str();
     signed_post(mod, "/moderate", "/moderate/suggestions/" + id + "/approve", "");
     auto answered = signed_post(rep, "/provider-area/suggestions", "/suggestions/" + id + "/answer",

@@ -84,16 +84,18 @@ protected:
         return request(port(), method, path, headers + another_client(), body);
     }
 
-    // The highest id the pattern's group matches on a page: the newest item of its kind.
-    std::string newest(const std::string& cookie, const std::string& page, const std::string& pattern) {
+    // The shown id, of those the pattern's group matches on a page, of the highest row: the newest
+    // item of its kind.
+    std::string newest(const std::string& cookie, const std::string& page, const std::string& pattern,
+                       pw::crypto::IdKind kind) {
         const auto html = signed_get(cookie, page).body;
         long long best = -1;
         const std::regex re(pattern);
         for (std::sregex_iterator it(html.begin(), html.end(), re), end; it != end; ++it) {
-            best = std::max(best, std::stoll((*it)[1].str()));
+            if (const auto row = row_id(kind, (*it)[1].str()); !row.empty()) best = std::max(best, std::stoll(row));
         }
         EXPECT_GE(best, 0) << "nothing matches " << pattern << " on " << page;
-        return std::to_string(best);
+        return best < 0 ? "" : shown_id(kind, std::to_string(best));
     }
 
     // A suggestion sent without a codename, waiting for a moderator; returns its id.
@@ -104,7 +106,8 @@ protected:
                            "&wants_codename=no&confirm=yes&text=" + url_encode(text))
                       .status,
                   200);
-        return newest(mod_, "/moderate", R"re(/moderate/suggestions/([0-9]+)/approve)re");
+        return newest(mod_, "/moderate", R"re(/moderate/suggestions/([0-9a-f]{16})/approve)re",
+                      pw::crypto::IdKind::suggestion);
     }
 
     std::string published_suggestion(const std::string& provider, const std::string& text) {
@@ -118,7 +121,8 @@ protected:
         const auto answered = signed_post(rep_, "/provider-area/suggestions", "/suggestions/" + id + "/answer",
                                           "to=" + to + "&note=A+note+for+the+matrix");
         EXPECT_EQ(answered.status, 200) << answered.body.substr(0, 400);
-        return newest(mod_, "/moderate", R"re(/moderate/suggestion-notes/([0-9]+)/approve)re");
+        return newest(mod_, "/moderate", R"re(/moderate/suggestion-notes/([0-9a-f]{16})/approve)re",
+                      pw::crypto::IdKind::suggestion_note);
     }
 
     std::string public_ref(const std::string& text) {
@@ -179,7 +183,8 @@ protected:
         return m[1].str();
     }
 
-    // A month of the provider's ratings held, as the publication's flood check keeps it; its id.
+    // A month of the provider's ratings held, as the publication's flood check keeps it; its id as
+    // the moderators' page shows it.
     std::string hold_for(const std::string& provider, const std::string& month) {
         auto database = pw::store::Database::open(*pw::store::parse_database_url(db()));
         auto s = (*database)->session();
@@ -189,7 +194,7 @@ protected:
                  "', 'jump', 300, 40, 'About 300 ratings arrived in the month', 'held') "
                  "RETURNING id",
             soci::into(id);
-        return std::to_string(id);
+        return shown_id(pw::crypto::IdKind::hold, std::to_string(id));
     }
 
     // A story about the provider with a published response from its representative, reported
@@ -197,7 +202,8 @@ protected:
     std::string reported_response(const std::string& provider, const std::string& rep, const std::string& text) {
         const auto story = published_story("A story that gets a response: " + text, false, provider);
         signed_post(rep, "/provider-area", "/stories/" + story + "/respond", "text=" + url_encode(text));
-        const auto response = newest(mod_, "/moderate", R"re(/moderate/responses/([0-9]+)/approve)re");
+        const auto response = newest(mod_, "/moderate", R"re(/moderate/responses/([0-9a-f]{16})/approve)re",
+                                     pw::crypto::IdKind::response);
         EXPECT_EQ(signed_post(mod_, "/moderate", "/moderate/responses/" + response + "/approve", "").status, 200);
         const auto page = get(port(), "/providers/" + provider).body;
         std::smatch m;
@@ -286,7 +292,8 @@ TEST_P(Authorisation, TheMatrixHoldsForSuggestionsComplaintsAdminAndAccountRoute
     // and one of A4e's, so A4e's representative has the answer form (and its token) too.
     const auto response_report = reported_response(seetec_, rep_, "We are looking into this.");
     reported_response(a4e_, sign_in("a4e-rep", passwords_["a4e-rep"]), "A4e will call you.");
-    const auto response_notice = newest(rep_, "/provider-area", R"re(name="id" value="([0-9]+)")re");
+    const auto response_notice =
+        newest(rep_, "/provider-area", R"re(name="id" value="([0-9a-f]{16})")re", pw::crypto::IdKind::notice);
 
     // Accounts: one for the admin to disable, and a set-up link for each role to use.
     create_account(db(), "spare1", "moderator");
@@ -317,7 +324,7 @@ TEST_P(Authorisation, TheMatrixHoldsForSuggestionsComplaintsAdminAndAccountRoute
         bool multipart = false;
     };
     const std::string seetec = "/providers/" + seetec_;
-    const std::string answer_form = R"re(/suggestions/[0-9]+/answer)re";
+    const std::string answer_form = R"re(/suggestions/[0-9a-f]{16}/answer)re";
     const std::string complaint_form = R"re(/complaints/[0-9a-f]+/answer)re";
     const std::string suggestion = "wants_codename=no&text=A+matrix+suggestion";
     const std::string done = "__heading\">Done.</p>";  // the moderation queue answers 200 either way

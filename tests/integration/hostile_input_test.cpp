@@ -244,7 +244,7 @@ TEST_P(HostileInput, StaffFormsRefuseOrEscapeEverything) {
     }
     const auto queue = request(port(), "GET", "/moderate", moderator_).body;
     std::vector<std::string> stories;
-    static const std::regex reject(R"re(/moderate/stories/([0-9]+)/reject)re");
+    static const std::regex reject(R"re(/moderate/stories/([0-9a-f]{16})/reject)re");
     for (auto it = std::sregex_iterator(queue.begin(), queue.end(), reject); it != std::sregex_iterator(); ++it)
         stories.push_back((*it)[1].str());
     ASSERT_EQ(stories.size(), 2u);
@@ -264,7 +264,7 @@ TEST_P(HostileInput, StaffFormsRefuseOrEscapeEverything) {
     const auto with_responses = request(port(), "GET", "/moderate", moderator_);
     check_body(with_responses, "the moderation queue holding the attack's responses");
     check_body(request(port(), "GET", "/provider-area", representative_), "the provider's list of its responses");
-    static const std::regex response_form(R"re(/moderate/responses/([0-9]+)/reject)re");
+    static const std::regex response_form(R"re(/moderate/responses/([0-9a-f]{16})/reject)re");
     ASSERT_TRUE(std::regex_search(with_responses.body, m, response_form)) << "no response waiting";
     attack(with_responses.body, "/moderate/responses/" + m[1].str() + "/reject", moderator_);
     check_body(request(port(), "GET", "/provider-area", representative_), "the provider reading why it was rejected");
@@ -280,13 +280,13 @@ TEST_P(HostileInput, StaffFormsRefuseOrEscapeEverything) {
                   .status,
               200);
     const auto waiting = request(port(), "GET", "/moderate", moderator_).body;
-    static const std::regex approve_response(R"re(/moderate/responses/([0-9]+)/approve)re");
+    static const std::regex approve_response(R"re(/moderate/responses/([0-9a-f]{16})/approve)re");
     ASSERT_TRUE(std::regex_search(waiting, m, approve_response)) << "no response waiting";
     const std::string approve = m[0].str();
     ASSERT_EQ(request(port(), "POST", approve, moderator_ + kForm, "csrf=" + csrf_in(waiting, approve)).status, 200);
     const auto with_response = get(port(), "/providers/" + provider_).body;
-    ASSERT_TRUE(
-        std::regex_search(with_response, link, std::regex(R"re(/stories/[0-9a-f]{16}/responses/[0-9]+/report)re")));
+    ASSERT_TRUE(std::regex_search(with_response, link,
+                                  std::regex(R"re(/stories/[0-9a-f]{16}/responses/[0-9a-f]{16}/report)re")));
     const std::string response_report = link[0].str();
     attack(get(port(), response_report).body, response_report);
     ASSERT_EQ(request(port(), "POST", response_report, kForm + another_client(),
@@ -313,7 +313,7 @@ TEST_P(HostileInput, SuggestionFormsRefuseOrEscapeEverything) {
     const auto queue = request(port(), "GET", "/moderate", moderator_);
     check_body(queue, "the moderation queue holding the attack's suggestions");
     std::smatch m;
-    ASSERT_TRUE(std::regex_search(queue.body, m, std::regex(R"re(/moderate/suggestions/([0-9]+)/approve)re")));
+    ASSERT_TRUE(std::regex_search(queue.body, m, std::regex(R"re(/moderate/suggestions/([0-9a-f]{16})/approve)re")));
     const std::string approve = m[0].str();
     ASSERT_EQ(request(port(), "POST", approve, moderator_ + kForm, "csrf=" + csrf_in(queue.body, approve)).status, 200);
     attack(
@@ -322,7 +322,8 @@ TEST_P(HostileInput, SuggestionFormsRefuseOrEscapeEverything) {
             [&] {
                 std::smatch next;
                 const auto page = request(port(), "GET", "/moderate", moderator_).body;
-                EXPECT_TRUE(std::regex_search(page, next, std::regex(R"re(/moderate/suggestions/([0-9]+)/reject)re")));
+                EXPECT_TRUE(
+                    std::regex_search(page, next, std::regex(R"re(/moderate/suggestions/([0-9a-f]{16})/reject)re")));
                 return next[1].str();
             }() +
             "/reject",
@@ -330,7 +331,7 @@ TEST_P(HostileInput, SuggestionFormsRefuseOrEscapeEverything) {
     // The representative answers it with every payload in its note.
     const auto area = request(port(), "GET", "/provider-area/suggestions", representative_);
     check_body(area, "the representative's suggestions");
-    ASSERT_TRUE(std::regex_search(area.body, m, std::regex(R"re(/suggestions/([0-9]+)/answer)re")));
+    ASSERT_TRUE(std::regex_search(area.body, m, std::regex(R"re(/suggestions/([0-9a-f]{16})/answer)re")));
     attack(area.body, m[0].str(), representative_);
     // A move the lifecycle allows, with markup in its note: kept, and escaped wherever it shows.
     const auto moved = request(port(), "POST", m[0].str(), representative_ + kForm,

@@ -159,7 +159,8 @@ TEST_P(Integrity, AFloodForOneProviderAndAgainstARivalChangesNeitherStatusNorThe
         std::to_string(count("SELECT id FROM rating_holds WHERE provider_id = " + seetec_ + " AND month = '2026-12'"));
     const auto rep = sign_in("seetec-rep", passwords_["seetec-rep"]);
     EXPECT_EQ(signed_get(rep, "/moderate").status, 403);
-    EXPECT_EQ(request(port(), "POST", "/moderate/holds/" + hold + "/count", rep + kForm, "csrf=x").status, 403);
+    const auto held = "/moderate/holds/" + shown_id(pw::crypto::IdKind::hold, hold);
+    EXPECT_EQ(request(port(), "POST", held + "/count", rep + kForm, "csrf=x").status, 403);
     EXPECT_EQ(count("SELECT COUNT(*) FROM rating_holds WHERE id = " + hold + " AND state = 'held'"), 1);
 
     // A moderator sees both, leaves the friend's out and counts the rival's.
@@ -168,10 +169,11 @@ TEST_P(Integrity, AFloodForOneProviderAndAgainstARivalChangesNeitherStatusNorThe
     EXPECT_NE(queue.find("Ratings held by the flood check: 2"), std::string::npos);
     const auto rival_hold =
         std::to_string(count("SELECT id FROM rating_holds WHERE provider_id = " + a4e_ + " AND month = '2026-12'"));
-    const auto exclude_rival = "/moderate/holds/" + rival_hold + "/exclude";
+    const auto rival_held = "/moderate/holds/" + shown_id(pw::crypto::IdKind::hold, rival_hold);
+    const auto exclude_rival = rival_held + "/exclude";
     const auto exclude_token = csrf_in(queue, exclude_rival);  // kept for a second decision below
-    EXPECT_EQ(signed_post(mod, "/moderate", "/moderate/holds/" + hold + "/exclude", "").status, 200);
-    EXPECT_EQ(signed_post(mod, "/moderate", "/moderate/holds/" + rival_hold + "/count", "").status, 200);
+    EXPECT_EQ(signed_post(mod, "/moderate", held + "/exclude", "").status, 200);
+    EXPECT_EQ(signed_post(mod, "/moderate", rival_held + "/count", "").status, 200);
     const auto again = request(port(), "POST", exclude_rival, mod + kForm, "csrf=" + exclude_token);
     EXPECT_EQ(again.status, 200);
     EXPECT_NE(again.body.find("That cannot be done to it now."), std::string::npos)

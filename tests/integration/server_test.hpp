@@ -4,10 +4,14 @@
 #include <chrono>
 #include <cstdio>
 #include <filesystem>
+#include <fstream>
+#include <sstream>
 #include <thread>
 
 #include <gtest/gtest.h>
 
+#include "crypto/id_mask.hpp"
+#include "crypto/secrets.hpp"
 #include "support/http_client.hpp"
 #include "support/process.hpp"
 #include "support/test_databases.hpp"
@@ -54,6 +58,26 @@ protected:
                     }
                     return true;
                 }};
+    }
+
+    // The id a page shows for a row (crypto/id_mask.hpp), from the server's own secrets: for a
+    // test that makes a row in the database and then names it as a page does; and back.
+    std::string shown_id(crypto::IdKind kind, const std::string& row_id) {
+        return id_mask().show(kind, std::stoll(row_id));
+    }
+    std::string row_id(crypto::IdKind kind, const std::string& shown) {
+        const auto id = id_mask().read(kind, shown);
+        if (!id) ADD_FAILURE() << shown << " is not an id the server shows";
+        return id ? std::to_string(*id) : "";
+    }
+    crypto::IdMask id_mask() {
+        // SQLite's server finds its secrets beside the database; PostgreSQL's is given the shared file.
+        std::ifstream in(GetParam() == store::Engine::sqlite ? db() + ".secrets" : shared_secrets_file());
+        std::stringstream text;
+        text << in.rdbuf();
+        const auto secrets = crypto::parse_secrets(text.str());
+        if (!secrets) ADD_FAILURE() << "the server's secrets could not be read";
+        return crypto::IdMask(secrets ? secrets->lookup_key : crypto::Key{});
     }
 
     void expect_ok(const std::vector<std::string>& args) {

@@ -247,7 +247,8 @@ TEST_P(Standards, AProviderUnderRecoveryMeasuresReportsEachMonthAndAMissingRepor
     const auto mod = sign_in("mod1", moderator_password_);
     const auto queue = signed_get(mod, "/moderate").body;
     EXPECT_NE(queue.find("Recovery reports: 1"), std::string::npos);
-    const auto id = std::to_string(count("recovery_reports"));  // the first and only one
+    const auto report = std::to_string(count("recovery_reports"));  // the first and only one
+    const auto id = shown_id(pw::crypto::IdKind::recovery_report, report);
     EXPECT_EQ(signed_post(mod, "/moderate", "/moderate/recovery-reports/" + id + "/publish", "").status, 200);
     EXPECT_EQ(count("recovery_reports WHERE state = 'published'"), 1);
     EXPECT_EQ(count("events WHERE what IN ('recovery_report.sent', 'recovery_report.published')"), 2);

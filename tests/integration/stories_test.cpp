@@ -54,7 +54,7 @@ TEST_P(Stories, AModeratorApprovesAProviderRespondsAndThePublicSeesBoth) {
     EXPECT_NE(queue.body.find("Responses from providers waiting: 1"), std::string::npos);
     EXPECT_EQ(queue.body.find("0113 496 0000"), std::string::npos);
     std::smatch m;
-    ASSERT_TRUE(std::regex_search(queue.body, m, std::regex(R"re(/moderate/responses/([0-9]+)/approve)re")));
+    ASSERT_TRUE(std::regex_search(queue.body, m, std::regex(R"re(/moderate/responses/([0-9a-f]{16})/approve)re")));
     auto published = signed_post(mod, "/moderate", "/moderate/responses/" + m[1].str() + "/approve", "");
     EXPECT_NE(published.body.find("Done."), std::string::npos);
     EXPECT_NE(signed_get(rep, "/provider-area").body.find("Published"), std::string::npos);
@@ -74,7 +74,7 @@ TEST_P(Stories, ARejectedResponseIsNeverPublicAndItsProviderReadsWhy) {
     signed_post(rep, "/provider-area", "/stories/" + story + "/respond", "text=" + url_encode("This is a lie."));
     auto queue = signed_get(mod, "/moderate").body;
     std::smatch m;
-    ASSERT_TRUE(std::regex_search(queue, m, std::regex(R"re(/moderate/responses/([0-9]+)/reject)re")));
+    ASSERT_TRUE(std::regex_search(queue, m, std::regex(R"re(/moderate/responses/([0-9a-f]{16})/reject)re")));
     const std::string base = "/moderate/responses/" + m[1].str();
     const auto approve_token = csrf_in(queue, base + "/approve");
     auto no_reason = signed_post(mod, "/moderate", base + "/reject", "reason=");
@@ -108,7 +108,7 @@ TEST_P(Stories, AFlaggedStoryStaysUpUntilAModeratorUpholdsTheFlag) {
 
     auto queue = signed_get(mod, "/moderate").body;
     std::smatch m;
-    ASSERT_TRUE(std::regex_search(queue, m, std::regex(R"re(/moderate/flags/([0-9]+)/uphold)re")));
+    ASSERT_TRUE(std::regex_search(queue, m, std::regex(R"re(/moderate/flags/([0-9a-f]{16})/uphold)re")));
     signed_post(mod, "/moderate", "/moderate/flags/" + m[1].str() + "/uphold", "");
     EXPECT_EQ(get(port(), "/providers/" + seetec_).body.find("never answers the phone"), std::string::npos);
 }
@@ -338,7 +338,7 @@ TEST_P(Stories, ASecondServerShowsWhatTheFirstPublishedWithinItsReloadTime) {
     signed_post(rep, "/provider-area", "/stories/" + story + "/flag", "text=Untrue");
     auto queue = signed_get(mod, "/moderate").body;
     std::smatch m;
-    ASSERT_TRUE(std::regex_search(queue, m, std::regex(R"re(/moderate/flags/([0-9]+)/uphold)re")));
+    ASSERT_TRUE(std::regex_search(queue, m, std::regex(R"re(/moderate/flags/([0-9a-f]{16})/uphold)re")));
     signed_post(mod, "/moderate", "/moderate/flags/" + m[1].str() + "/uphold", "");
     EXPECT_TRUE(shows("No stories published yet", true)) << "a removed story stayed on the second server";
 }
@@ -357,7 +357,7 @@ TEST_P(Stories, TheAuthorisationMatrixHoldsForEveryRouteAndRole) {
                 "text=A+response+for+the+matrix");
     std::smatch found;
     const auto queue = signed_get(mod, "/moderate").body;
-    ASSERT_TRUE(std::regex_search(queue, found, std::regex(R"re(/moderate/responses/([0-9]+)/approve)re")));
+    ASSERT_TRUE(std::regex_search(queue, found, std::regex(R"re(/moderate/responses/([0-9a-f]{16})/approve)re")));
     const std::string response = found[1].str();
     // A takedown notice on another published story (it hides it): moderators decide it, nobody else.
     std::smatch link;
@@ -370,7 +370,7 @@ TEST_P(Stories, TheAuthorisationMatrixHoldsForEveryRouteAndRole) {
     request(port(), "POST", report_path, kForm,
             "csrf=" + csrf_in(get(port(), report_path).body, report_path) + "&ground=identifying&explanation=Names");
     const auto with_notice = signed_get(mod, "/moderate").body;
-    ASSERT_TRUE(std::regex_search(with_notice, found, std::regex(R"re(/moderate/notices/([0-9]+)/dismiss)re")));
+    ASSERT_TRUE(std::regex_search(with_notice, found, std::regex(R"re(/moderate/notices/([0-9a-f]{16})/dismiss)re")));
     const std::string notice = found[1].str();
     auto admin = run_cli({"account", "create", "--db", db(), "--username", "admin1", "--role", "admin"});
     ASSERT_EQ(admin.exit_code, 0);

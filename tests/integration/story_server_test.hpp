@@ -105,7 +105,7 @@ protected:
     std::string pending_story_id(const std::string& cookie) {
         std::smatch m;
         auto queue = signed_get(cookie, "/moderate").body;
-        return std::regex_search(queue, m, std::regex(R"re(id="story-([0-9]+)")re")) ? m[1].str() : "";
+        return std::regex_search(queue, m, std::regex(R"re(id="story-([0-9a-f]{16})")re")) ? m[1].str() : "";
     }
 
     HttpResponse last_sent_;

@@ -30,14 +30,15 @@ protected:
     std::string pending_suggestion_id(const std::string& mod) {
         std::smatch m;
         auto queue = signed_get(mod, "/moderate").body;
-        return std::regex_search(queue, m, std::regex(R"re(/moderate/suggestions/([0-9]+)/approve)re")) ? m[1].str()
-                                                                                                       : "";
+        return std::regex_search(queue, m, std::regex(R"re(/moderate/suggestions/([0-9a-f]{16})/approve)re"))
+                   ? m[1].str()
+                   : "";
     }
 
     std::string pending_note_id(const std::string& mod) {
         std::smatch m;
         auto queue = signed_get(mod, "/moderate").body;
-        return std::regex_search(queue, m, std::regex(R"re(/moderate/suggestion-notes/([0-9]+)/approve)re"))
+        return std::regex_search(queue, m, std::regex(R"re(/moderate/suggestion-notes/([0-9a-f]{16})/approve)re"))
                    ? m[1].str()
                    : "";
     }
@@ -58,7 +59,8 @@ protected:
         const auto cookie = sign_in(rep, passwords_[rep]);
         const auto page = signed_get(cookie, "/provider-area/suggestions").body;
         std::smatch m;
-        EXPECT_TRUE(std::regex_search(page, m, std::regex(R"re(/suggestions/([0-9]+)/answer)re"))) << rep << " has no form";
+        EXPECT_TRUE(std::regex_search(page, m, std::regex(R"re(/suggestions/([0-9a-f]{16})/answer)re")))
+            << rep << " has no form";
         const auto token = csrf_in(page, m[0].str());
         EXPECT_FALSE(token.empty());
         return request(port(), "POST", "/suggestions/" + id + "/answer", cookie + kForm,
@@ -178,7 +180,9 @@ TEST_P(Suggestions, BadInputAndTheWrongProviderAreRefusedAndChangeNothing) {
     EXPECT_EQ(unknown_state.status, 400);
     const auto ref = public_ref_of("Longer opening hours on Fridays");
     EXPECT_NE(get(port(), "/suggestions/" + ref).body.find("Waiting for an answer"), std::string::npos);
-    EXPECT_EQ(answer("seetec-rep", "99999", "under_consideration").status, 404);
+    EXPECT_EQ(answer("seetec-rep", shown_id(pw::crypto::IdKind::suggestion, "99999"), "under_consideration").status,
+              404);
+    EXPECT_EQ(answer("seetec-rep", "99999", "under_consideration").status, 400) << "a row id is not a shown id";
 
     // 20,000 characters, nothing, and a provider that does not exist.
     const auto url = "/providers/" + seetec_ + "/suggest";
@@ -262,7 +266,8 @@ TEST_P(Suggestions, OnlyTheRightPeopleReachTheNewRoutes) {
                     const auto page = request(port(), "GET", route.page, role.cookie).body;
                     std::smatch form;
                     const bool answer_form = route.path.ends_with("/answer");
-                    if (answer_form && std::regex_search(page, form, std::regex(R"re(/suggestions/[0-9]+/answer)re"))) {
+                    if (answer_form &&
+                        std::regex_search(page, form, std::regex(R"re(/suggestions/[0-9a-f]{16}/answer)re"))) {
                         token = csrf_in(page, form[0].str());
                     } else if (page.find(route.path) != std::string::npos) {
                         token = csrf_in(page, route.path);
@@ -276,7 +281,9 @@ TEST_P(Suggestions, OnlyTheRightPeopleReachTheNewRoutes) {
     }
     // The allowed ones did what they asked (the queue answers 200 with an error too).
     EXPECT_TRUE(pending_suggestion_id(mod).empty()) << "the moderator's rejection was not made";
-    EXPECT_EQ(count("suggestions WHERE id = " + id + " AND state = 'under_consideration'"), 1);
+    EXPECT_EQ(count("suggestions WHERE id = " + row_id(pw::crypto::IdKind::suggestion, id) +
+                    " AND state = 'under_consideration'"),
+              1);
 }
 
 TEST_P(Suggestions, ARejectedNoteIsWrittenAgainAndADeclineKeepsItsReason) {

@@ -15,7 +15,7 @@ protected:
         const auto mod = sign_in("mod1", moderator_password_);
         std::smatch m;
         const auto queue = signed_get(mod, "/moderate").body;
-        EXPECT_TRUE(std::regex_search(queue, m, std::regex(R"re(/moderate/responses/([0-9]+)/approve)re")));
+        EXPECT_TRUE(std::regex_search(queue, m, std::regex(R"re(/moderate/responses/([0-9a-f]{16})/approve)re")));
         signed_post(mod, "/moderate", "/moderate/responses/" + m[1].str() + "/approve", "");
         return m[1].str();
     }
@@ -60,7 +60,8 @@ protected:
 
     std::string notice_id(const std::string& queue) {
         std::smatch m;
-        return std::regex_search(queue, m, std::regex(R"re(/moderate/notices/([0-9]+)/uphold)re")) ? m[1].str() : "";
+        return std::regex_search(queue, m, std::regex(R"re(/moderate/notices/([0-9a-f]{16})/uphold)re")) ? m[1].str()
+                                                                                                         : "";
     }
 };
 PW_ENGINE_SUITE(Takedown);
@@ -193,7 +194,7 @@ TEST_P(Takedown, AProvidersResponseIsReportedAnsweredByItsProviderAndRemovedAlon
     EXPECT_NE(area.find("It says I lied about the course."), std::string::npos);
     EXPECT_EQ(area.find("Sam Writer"), std::string::npos);  // the provider never learns who complained
     const std::string answer_path = "/provider-area/notices/answer";
-    ASSERT_TRUE(std::regex_search(area, m, std::regex(R"re(name="id" value="([0-9]+)")re")));
+    ASSERT_TRUE(std::regex_search(area, m, std::regex(R"re(name="id" value="([0-9a-f]{16})")re")));
     const auto notice = m[1].str();
     // Another provider's representative, with a valid token from its own area (a notice about its
     // own response puts the form there): as if there were no such notice, and nothing changes.

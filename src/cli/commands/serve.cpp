@@ -200,8 +200,8 @@ int serve(ServeArgs& args) {
         return std::chrono::system_clock::time_point{std::chrono::sys_days{day}};
     };
     web::ReadModel published;
-    web::PublishedStories stories(renderer);
-    web::PublishedSuggestions suggestions(renderer);
+    web::PublishedStories stories(renderer, ids);
+    web::PublishedSuggestions suggestions(renderer, ids);
     web::PagePartsModel page_parts;
     throttle::RateLimiter limiter(throttle::Limits{.participant_writes_per_hour = args.limit_writes,
                                                    .codename_lookups_per_hour = args.limit_lookups,

@@ -153,7 +153,7 @@ Response my_complaints(const AppContext& app, const Codename& owner, const std::
     const auto now = current_week(app);
     data.set("complaints", list_of(store::complaints_of(app.db, owner.id), [&](const store::ComplaintRow& row) {
                  auto view = complaint_view(row, now, app.ids);
-                 const auto shown = app.ids.show(row.id);
+                 const auto shown = app.ids.show(crypto::IdKind::complaint, row.id);
                  view.set("codename", owner.text);
                  view.set("csrf_step", app.csrf.issue(fmt::format("/complaints/{}/step", shown), current_day(app)));
                  view.set("csrf_ice", app.csrf.issue(ice_path(shown), current_day(app)));
@@ -165,7 +165,7 @@ Response my_complaints(const AppContext& app, const Codename& owner, const std::
 void step(const AppContext& app, const Request& request, const RouteParams& params, Responder respond) {
     auto form = parse_query(request.body);
     const auto shown = params.get("id");
-    auto id = app.ids.read(shown);
+    auto id = app.ids.read(crypto::IdKind::complaint, shown);
     if (!form || !id) return respond(error_page(app, 400));
     auto owner = recognise_codename(app, *form, fmt::format("/complaints/{}/step", shown), kFollowForm);
     if (!owner) return respond(std::move(owner.error()));
@@ -214,7 +214,7 @@ Response complaint_letter_download(const AppContext& app, const Request& request
 Response ice_letter_page(const AppContext& app, const Request& request, const RouteParams& params) {
     auto form = parse_query(request.body);
     const auto shown = params.get("id");
-    auto id = app.ids.read(shown);
+    auto id = app.ids.read(crypto::IdKind::complaint, shown);
     if (!form || !id) return error_page(app, 400);
     auto owner = recognise_codename(app, *form, ice_path(shown), kFollowForm);
     if (!owner) return std::move(owner.error());

@@ -44,7 +44,7 @@ Response page(const AppContext& app, const SignedIn& who, const std::string& not
 void answer(const AppContext& app, const Request& request, const RouteParams& params, Responder respond) {
     auto who = signed_in_representative(app, request);
     if (!who) return respond(refuse_access(app, request));
-    auto id = app.ids.read(params.get("id"));
+    auto id = app.ids.read(crypto::IdKind::complaint, params.get("id"));
     auto form = parse_query(request.body);
     if (!id || !form) return respond(error_page(app, 400));
     if (!session_form_token_ok(app, *who, kAnswerToken, *form)) return respond(error_page(app, 403));

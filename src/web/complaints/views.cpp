@@ -27,7 +27,7 @@ mustache::data text_object(const std::string& text) {
 
 mustache::data complaint_view(const store::ComplaintRow& row, Week now, const crypto::IdMask& ids) {
     mustache::data d;
-    put(d, "id", ids.show(row.id));
+    put(d, "id", ids.show(crypto::IdKind::complaint, row.id));
     put(d, "provider_name", row.provider_name);
     if (!row.office_name.empty()) put(d, "office_name", row.office_name);
     put(d, "category", std::string(category_label(row.category)));

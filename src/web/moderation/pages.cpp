@@ -56,13 +56,36 @@ const char* folder(Target target) {
     return "stories";
 }
 
+crypto::IdKind kind_of(Target target) {
+    switch (target) {
+        case Target::story:
+            return crypto::IdKind::story;
+        case Target::flag:
+            return crypto::IdKind::flag;
+        case Target::response:
+            return crypto::IdKind::response;
+        case Target::notice:
+            return crypto::IdKind::notice;
+        case Target::suggestion:
+            return crypto::IdKind::suggestion;
+        case Target::suggestion_note:
+            return crypto::IdKind::suggestion_note;
+        case Target::hold:
+            return crypto::IdKind::hold;
+        case Target::recovery_report:
+            return crypto::IdKind::recovery_report;
+    }
+    return crypto::IdKind::story;
+}
+
 // Each action on an item posts to its own path, /moderate/{folder}/{id}/{action}, with a token
-// bound to that path.
+// bound to that path. The id is masked, as everywhere a page shows one (web/stories/views.hpp).
 void add_tokens(mustache::data& view, const AppContext& app, const SignedIn& who, Target target, std::int64_t id,
                 std::initializer_list<const char*> actions) {
+    const auto shown = app.ids.show(kind_of(target), id);
     for (auto action : actions) {
         view.set(std::string("csrf_") + action,
-                 session_form_token(app, who, fmt::format("/moderate/{}/{}/{}", folder(target), id, action)));
+                 session_form_token(app, who, fmt::format("/moderate/{}/{}/{}", folder(target), shown, action)));
     }
 }
 
@@ -72,15 +95,15 @@ Response queue(const AppContext& app, const SignedIn& who, const std::string& no
     if (!notice.empty()) data.set("notice", notice);
     auto pending = store::pending_stories(app.db, 50);
     data.set("stories", list_of(pending, [&](const store::StoryRow& story) {
-                 auto view = story_view(story);
+                 auto view = story_view(story, app.ids);
                  add_tokens(view, app, who, Target::story, story.id, {"approve", "reject", "safeguarding", "censor"});
                  return view;
              }));
     data.set("pending_count", std::to_string(pending.size()));
     auto flags = store::open_flags(app.db);
     data.set("flags", list_of(flags, [&](const store::FlagRow& flag) {
-                 mustache::data view = story_view(flag.story);
-                 view.set("flag_id", std::to_string(flag.id));
+                 mustache::data view = story_view(flag.story, app.ids);
+                 view.set("flag_id", app.ids.show(crypto::IdKind::flag, flag.id));
                  view.set("flag_reason", flag.reason);
                  add_tokens(view, app, who, Target::flag, flag.id, {"uphold", "dismiss"});
                  return view;
@@ -88,21 +111,21 @@ Response queue(const AppContext& app, const SignedIn& who, const std::string& no
     data.set("flag_count", std::to_string(flags.size()));
     auto responses = store::pending_responses(app.db, 50);
     data.set("responses", list_of(responses, [&](const store::ModeratedResponse& response) {
-                 auto view = response_view(response);
+                 auto view = response_view(response, app.ids);
                  add_tokens(view, app, who, Target::response, response.id, {"approve", "reject"});
                  return view;
              }));
     data.set("response_count", std::to_string(responses.size()));
     auto notices = store::open_notices(app.db);
     data.set("notices", list_of(notices, [&](const store::NoticeRow& notice) {
-                 auto view = notice_view(notice, true);
+                 auto view = notice_view(notice, true, app.ids);
                  add_tokens(view, app, who, Target::notice, notice.id, {"uphold", "dismiss"});
                  return view;
              }));
     data.set("notice_count", std::to_string(notices.size()));
     auto suggested = store::pending_suggestions(app.db, 50);
     data.set("suggestions", list_of(suggested, [&](const store::SuggestionRow& row) {
-                 auto view = suggestion_view(row, Reader::moderator);
+                 auto view = suggestion_view(row, Reader::moderator, app.ids);
                  add_tokens(view, app, who, Target::suggestion, row.id, {"approve", "reject"});
                  return view;
              }));
@@ -111,8 +134,8 @@ Response queue(const AppContext& app, const SignedIn& who, const std::string& no
     for (const auto& row : store::suggestions_with_pending_notes(app.db, 50)) {
         for (const auto& step : row.steps) {
             if (step.review != suggestions::Review::pending) continue;
-            auto view = suggestion_view(row, Reader::moderator);
-            view.set("step_id", std::to_string(step.id));
+            auto view = suggestion_view(row, Reader::moderator, app.ids);
+            view.set("step_id", app.ids.show(crypto::IdKind::suggestion_note, step.id));
             view.set("step_label", std::string(suggestions::suggestion_state_label(step.to)));
             view.set("note_segments", text_view(stories::censor(step.note, row.rules)));
             add_tokens(view, app, who, Target::suggestion_note, step.id, {"approve", "reject"});
@@ -129,7 +152,7 @@ Response queue(const AppContext& app, const SignedIn& who, const std::string& no
     }
     data.set("recovery_reports", list_of(reports, [&](const store::RecoveryReportRow& r) {
                  mustache::data view;
-                 view.set("id", std::to_string(r.id));
+                 view.set("id", app.ids.show(crypto::IdKind::recovery_report, r.id));
                  view.set("provider", r.provider_name);
                  view.set("month", r.month.label());
                  view.set("segments", text_view(stories::censor(r.body, {})));
@@ -139,7 +162,7 @@ Response queue(const AppContext& app, const SignedIn& who, const std::string& no
     data.set("recovery_report_count", std::to_string(reports.size()));
     data.set("holds", list_of(held, [&](const store::HeldRow& row) {
                  mustache::data view;
-                 view.set("id", std::to_string(row.id));
+                 view.set("id", app.ids.show(crypto::IdKind::hold, row.id));
                  view.set("provider", row.provider_name);
                  view.set("provider_url", "/providers/" + std::to_string(row.provider_id));
                  view.set("month", row.month.label());
@@ -285,11 +308,12 @@ Result<Change> action_on(Target target, std::string_view action, std::int64_t id
 void act(const AppContext& app, const Request& request, const RouteParams& params, Responder respond, Target target) {
     auto who = signed_in_moderator(app, request);
     if (!who) return respond(refuse_access(app, request));
-    auto id = parse_id(params.get("id"));
+    const auto shown = params.get("id");
+    auto id = app.ids.read(kind_of(target), shown);
     const std::string action(params.get("action"));
     auto form = parse_query(request.body);
     if (!id || !form) return respond(error_page(app, 400));
-    const auto path = fmt::format("/moderate/{}/{}/{}", folder(target), *id, action);
+    const auto path = fmt::format("/moderate/{}/{}/{}", folder(target), shown, action);
     if (!session_form_token_ok(app, *who, path, *form)) return respond(error_page(app, 403));
     auto change = action_on(target, action, *id, *form, current_month(app), current_week(app));
     if (!change) {

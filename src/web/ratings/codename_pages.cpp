@@ -37,7 +37,7 @@ Response show(const AppContext& app, const std::string& codename, std::int64_t c
     // many ratings or stories the site had in between.
     data.set("ratings", list_of(mine.ratings, [&app](const store::OwnRating& r) {
                  mustache::data d;
-                 d.set("id", app.ids.show(r.id));
+                 d.set("id", app.ids.show(crypto::IdKind::rating, r.id));
                  d.set("unit_name", r.unit_name);
                  d.set("month", month_label(r.month));
                  d.set("stars", r.stars == 1 ? std::string("1 star") : fmt::format("{} stars", r.stars));
@@ -45,8 +45,7 @@ Response show(const AppContext& app, const std::string& codename, std::int64_t c
                  return d;
              }));
     data.set("stories", list_of(mine.stories, [&app](const store::StoryRow& story) {
-                 auto view = story_view(story);
-                 view.set("id", app.ids.show(story.id));
+                 auto view = story_view(story, app.ids);
                  const auto state = story.state;
                  view.set("status", state == stories::StoryState::pending     ? "Waiting for a moderator"
                                     : state == stories::StoryState::published ? "Published"
@@ -60,16 +59,12 @@ Response show(const AppContext& app, const std::string& codename, std::int64_t c
              }));
     // Someone asked for one of these stories to be taken down: the writer is told here.
     auto notices = store::open_notices_for_writer(app.db, codename_id);
-    data.set("notices", list_of(notices, [&app](const store::NoticeRow& n) {
-                 auto view = notice_view(n, false);
-                 view.set("id", app.ids.show(n.id));
-                 return view;
-             }));
+    data.set("notices", list_of(notices, [&app](const store::NoticeRow& n) { return notice_view(n, false, app.ids); }));
     data.set("has_notices", flag(!notices.empty()));
     data.set("csrf_answer", app.csrf.issue(kAnswerPath, current_day(app)));
     const auto suggested = store::suggestions_of(app.db, codename_id);
-    data.set("suggestions", list_of(suggested, [](const store::SuggestionRow& row) {
-                 return suggestion_view(row, Reader::writer);
+    data.set("suggestions", list_of(suggested, [&app](const store::SuggestionRow& row) {
+                 return suggestion_view(row, Reader::writer, app.ids);
              }));
     data.set("has_suggestions", flag(!suggested.empty()));
     data.set("has_nothing", flag(mine.ratings.empty() && mine.stories.empty() && suggested.empty()));
@@ -83,7 +78,7 @@ void answer(const AppContext& app, const Request& request, Responder respond) {
     if (!form) return respond(error_page(app, 400));
     auto who = recognise_codename(app, *form, kAnswerPath, kForm);
     if (!who) return respond(std::move(who.error()));
-    auto notice = app.ids.read(field(*form, "id"));
+    auto notice = app.ids.read(crypto::IdKind::notice, field(*form, "id"));
     if (!notice) return respond(error_page(app, 400));
     // Checked here as well as by the command, so an empty answer never reaches the writer.
     auto text = stories::check_text(field(*form, "answer"), "Your answer");
@@ -123,9 +118,11 @@ void add_codename_routes(Router& router, const AppContext& app) {
             if (!form) return respond(error_page(app, 400));
             auto who = recognise_codename(app, *form, kWithdrawPath, kForm);
             if (!who) return respond(std::move(who.error()));
-            auto item = app.ids.read(field(*form, "id"));
             const auto kind = field(*form, "kind");
-            if (!item || (kind != "rating" && kind != "story")) return respond(error_page(app, 400));
+            if (kind != "rating" && kind != "story") return respond(error_page(app, 400));
+            auto item =
+                app.ids.read(kind == "rating" ? crypto::IdKind::rating : crypto::IdKind::story, field(*form, "id"));
+            if (!item) return respond(error_page(app, 400));
             const auto month = current_month(app);
             const auto codename_id = who->id;
             const bool rating = kind == "rating";

@@ -91,7 +91,7 @@ Response my_cases(const AppContext& app, const Owner& owner, const std::string& 
         "cases", list_of(store::cases_for(app.db, owner.id), [&](const store::CaseRow& c) {
             mustache::data d;
             // Shown masked (crypto/id_mask.hpp): two case ids must not count the referrals between.
-            const auto shown = app.ids.show(c.id);
+            const auto shown = app.ids.show(crypto::IdKind::sanction_case, c.id);
             d.set("id", shown);
             d.set("referrer", c.referrer);
             d.set("month", month_label(c.month));
@@ -178,7 +178,7 @@ void log_case(const AppContext& app, const Request& request, Responder respond) 
 void step(const AppContext& app, const Request& request, const RouteParams& params, Responder respond) {
     auto form = parse_query(request.body);
     const auto shown = params.get("id");
-    auto id = app.ids.read(shown);
+    auto id = app.ids.read(crypto::IdKind::sanction_case, shown);
     if (!form || !id) return respond(error_page(app, 400));
     auto owner = owner_of(app, *form, fmt::format("/sanctions/cases/{}/step", shown));
     if (!owner) return respond(std::move(owner.error()));
@@ -202,7 +202,7 @@ void step(const AppContext& app, const Request& request, const RouteParams& para
 void details(const AppContext& app, const Request& request, const RouteParams& params, Responder respond) {
     auto form = parse_query(request.body);
     const auto shown = params.get("id");
-    auto id = app.ids.read(shown);
+    auto id = app.ids.read(crypto::IdKind::sanction_case, shown);
     if (!form || !id) return respond(error_page(app, 400));
     auto owner = owner_of(app, *form, fmt::format("/sanctions/cases/{}/details", shown));
     if (!owner) return respond(std::move(owner.error()));
@@ -228,7 +228,7 @@ void details(const AppContext& app, const Request& request, const RouteParams& p
 Response letter(const AppContext& app, const Request& request, const RouteParams& params) {
     auto form = parse_query(request.body);
     const auto shown = params.get("id");
-    auto id = app.ids.read(shown);
+    auto id = app.ids.read(crypto::IdKind::sanction_case, shown);
     if (!form || !id) return error_page(app, 400);
     auto owner = owner_of(app, *form, fmt::format("/sanctions/cases/{}/letter", shown));
     if (!owner) return std::move(owner.error());

@@ -37,19 +37,20 @@ Response area(const AppContext& app, const SignedIn& who, const std::string& not
         stories.insert(stories.end(), some.begin(), some.end());
     }
     data.set("stories", list_of(stories, [&](const store::StoryRow& story) {
-                 auto view = story_view(story);
-                 view.set("csrf_respond", session_form_token(app, who, fmt::format("/stories/{}/respond", story.id)));
-                 view.set("csrf_flag", session_form_token(app, who, fmt::format("/stories/{}/flag", story.id)));
+                 auto view = story_view(story, app.ids);
+                 const auto shown = app.ids.show(crypto::IdKind::story, story.id);
+                 view.set("csrf_respond", session_form_token(app, who, fmt::format("/stories/{}/respond", shown)));
+                 view.set("csrf_flag", session_form_token(app, who, fmt::format("/stories/{}/flag", shown)));
                  return view;
              }));
     data.set("story_count", std::to_string(stories.size()));
     // Takedown notices about this provider's own responses: it is told here, and may answer.
     auto notices = store::open_notices_for_provider(app.db, *who.account.provider_id);
-    data.set("notices", list_of(notices, [&](const store::NoticeRow& n) { return notice_view(n, false); }));
+    data.set("notices", list_of(notices, [&](const store::NoticeRow& n) { return notice_view(n, false, app.ids); }));
     data.set("has_notices", flag(!notices.empty()));
     data.set("csrf_answer", session_form_token(app, who, kAnswerPath));
     auto sent = store::responses_by(app.db, *who.account.provider_id, 50);
-    data.set("sent", list_of(sent, [](const store::ModeratedResponse& r) { return response_view(r); }));
+    data.set("sent", list_of(sent, [&](const store::ModeratedResponse& r) { return response_view(r, app.ids); }));
     data.set("has_sent", flag(!sent.empty()));
     data.set("csrf_sign_out", session_form_token(app, who, "/sign-out"));
     Response response = html_page(app, "provider_area", std::move(data), status);
@@ -60,10 +61,11 @@ Response area(const AppContext& app, const SignedIn& who, const std::string& not
 void act(const AppContext& app, const Request& request, const RouteParams& params, Responder respond, bool is_flag) {
     auto who = signed_in_representative(app, request);
     if (!who) return respond(refuse_access(app, request));
-    auto id = parse_id(params.get("id"));
+    const auto shown = params.get("id");
+    auto id = app.ids.read(crypto::IdKind::story, shown);
     auto form = parse_query(request.body);
     if (!id || !form) return respond(error_page(app, 400));
-    const auto path = fmt::format("/stories/{}/{}", *id, is_flag ? "flag" : "respond");
+    const auto path = fmt::format("/stories/{}/{}", shown, is_flag ? "flag" : "respond");
     if (!session_form_token_ok(app, *who, path, *form)) return respond(error_page(app, 403));
     auto story = store::find_story(app.db, *id);
     // A representative answers only for its own provider (and a prime for its sub-contractors).
@@ -107,7 +109,7 @@ void answer(const AppContext& app, const Request& request, Responder respond) {
     auto form = parse_query(request.body);
     if (!form) return respond(error_page(app, 400));
     if (!session_form_token_ok(app, *who, kAnswerPath, *form)) return respond(error_page(app, 403));
-    auto id = parse_id(field(*form, "id"));
+    auto id = app.ids.read(crypto::IdKind::notice, field(*form, "id"));
     if (!id) return respond(error_page(app, 400));
     // Checked here as well as by the command, so an empty answer never reaches the writer.
     auto text = stories::check_text(field(*form, "answer"), "Your answer");

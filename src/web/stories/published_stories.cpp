@@ -35,7 +35,8 @@ void PublishedStories::read(store::Database& db, const std::vector<std::int64_t>
     const auto rows = store::all_published_stories(db, everything ? std::span<const std::int64_t>{} : providers);
     std::unordered_map<std::int64_t, Rendered> fresh;
     for (auto id : providers) fresh[id];  // a provider whose last story went stays, with none
-    for (const auto& row : rows) fresh[row.provider_id].push_back(renderer_.render("parts/published_story", story_view(row)));
+    for (const auto& row : rows)
+        fresh[row.provider_id].push_back(renderer_.render("parts/published_story", story_view(row, ids_)));
     auto next = everything ? std::make_shared<ByProvider>() : std::make_shared<ByProvider>(*by_provider_.load());
     for (auto& [id, rendered] : fresh) (*next)[id] = std::make_shared<const Rendered>(std::move(rendered));
     by_provider_.store(std::move(next));

@@ -11,6 +11,7 @@
 #include <unordered_map>
 #include <vector>
 
+#include "crypto/id_mask.hpp"
 #include "store/database.hpp"
 #include "web/render/renderer.hpp"
 
@@ -21,7 +22,7 @@ public:
     // A provider's published stories (its offices' included), newest first, as HTML.
     using Rendered = std::vector<std::string>;
 
-    explicit PublishedStories(const Renderer& renderer) : renderer_(renderer) {}
+    PublishedStories(const Renderer& renderer, const crypto::IdMask& ids) : renderer_(renderer), ids_(ids) {}
 
     // Never null: a provider without stories has an empty list.
     std::shared_ptr<const Rendered> of(std::int64_t provider_id) const;
@@ -38,6 +39,7 @@ private:
     void read(store::Database& db, const std::vector<std::int64_t>& providers, bool everything);
 
     const Renderer& renderer_;
+    const crypto::IdMask& ids_;
     std::atomic<std::shared_ptr<const ByProvider>> by_provider_{std::make_shared<const ByProvider>()};
     std::mutex updating_;           // one reader of the store at a time
     std::int64_t seen_event_ = -1;  // guarded by updating_

@@ -40,9 +40,9 @@ mustache::data segments_view(const std::vector<stories::Segment>& segments) {
     });
 }
 
-mustache::data story_view(const store::StoryRow& story) {
+mustache::data story_view(const store::StoryRow& story, const crypto::IdMask& ids) {
     mustache::data d;
-    put(d, "id", std::to_string(story.id));
+    put(d, "id", ids.show(crypto::IdKind::story, story.id));
     put(d, "ref", story.public_ref);
     put(d, "provider_name", story.provider_name);
     if (!story.office_name.empty()) put(d, "office_name", story.office_name);
@@ -52,15 +52,16 @@ mustache::data story_view(const store::StoryRow& story) {
     if (!story.reject_reason.empty()) put(d, "reject_reason", story.reject_reason);
     put(d, "safeguarding", flag(story.safeguarding));
     put(d, "responses",
-        list_of(story.responses, [&](const store::ResponseRow& r) { return published_response_view(r, story); }));
+        list_of(story.responses, [&](const store::ResponseRow& r) { return published_response_view(r, story, ids); }));
     d.set("has_responses",
           story.responses.empty() ? mustache::data::type::bool_false : mustache::data::type::bool_true);
     return d;
 }
 
-mustache::data published_response_view(const store::ResponseRow& response, const store::StoryRow& story) {
+mustache::data published_response_view(const store::ResponseRow& response, const store::StoryRow& story,
+                                       const crypto::IdMask& ids) {
     mustache::data d;
-    put(d, "response_id", std::to_string(response.id));
+    put(d, "response_id", ids.show(crypto::IdKind::response, response.id));
     put(d, "provider_name", response.provider_name);
     put(d, "month", month_label(response.month));
     // A moderator's censor rules reach the responses under a story too.
@@ -68,9 +69,9 @@ mustache::data published_response_view(const store::ResponseRow& response, const
     return d;
 }
 
-mustache::data response_view(const store::ModeratedResponse& response) {
+mustache::data response_view(const store::ModeratedResponse& response, const crypto::IdMask& ids) {
     mustache::data d;
-    put(d, "id", std::to_string(response.id));
+    put(d, "id", ids.show(crypto::IdKind::response, response.id));
     put(d, "provider_name", response.provider_name);
     put(d, "month", month_label(response.month));
     put(d, "segments", text_view(stories::censor(response.body, response.story.rules)));
@@ -82,7 +83,7 @@ mustache::data response_view(const store::ModeratedResponse& response) {
                     : state == stories::ResponseState::withdrawn ? "Withdrawn"
                                                                  : "Removed by a moderator"));
     if (!response.reject_reason.empty()) put(d, "reject_reason", response.reject_reason);
-    put(d, "story", story_view(response.story));
+    put(d, "story", story_view(response.story, ids));
     return d;
 }
 

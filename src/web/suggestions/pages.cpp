@@ -143,7 +143,7 @@ Response suggestion_page(const AppContext& app, std::string_view ref) {
     const auto found = held->by_ref.find(ref);
     if (found == held->by_ref.end()) return error_page(app, 404);
     const auto& row = held->rows[found->second];
-    mustache::data data = suggestion_view(row, Reader::everyone);
+    mustache::data data = suggestion_view(row, Reader::everyone, app.ids);
     data.set("title", fmt::format("Suggestion to {}: {}", row.provider_name, suggestion_state_label(row.state)));
     data.set("provider_url", provider_url(ProviderId{row.provider_id}));
     if (row.state == SuggestionState::implemented) {

@@ -32,7 +32,7 @@ Response page(const AppContext& app, const SignedIn& who, const std::string& not
     auto rows = store::suggestions_to(app.db, store::represented_providers(app.db, who.account));
     data.set("count", std::to_string(rows.size()));
     data.set("suggestions", list_of(rows, [&](const store::SuggestionRow& row) {
-                 auto view = suggestion_view(row, Reader::provider);
+                 auto view = suggestion_view(row, Reader::provider, app.ids);
                  mustache::data next{mustache::data::type::list};
                  for (const auto& t : kSuggestionTransitions) {
                      if (t.from != row.state || t.actor != Actor::provider) continue;
@@ -84,7 +84,7 @@ void answered(const AppContext& app, const SignedIn& who, const Responder& respo
 void answer(const AppContext& app, const Request& request, const RouteParams& params, Responder respond) {
     auto who = signed_in_representative(app, request);
     if (!who) return respond(refuse_access(app, request));
-    auto id = parse_id(params.get("id"));
+    auto id = app.ids.read(crypto::IdKind::suggestion, params.get("id"));
     auto form = parse_query(request.body);
     if (!id || !form) return respond(error_page(app, 400));
     if (!session_form_token_ok(app, *who, kAnswerToken, *form)) {
@@ -120,7 +120,7 @@ void answer(const AppContext& app, const Request& request, const RouteParams& pa
 void rewrite(const AppContext& app, const Request& request, const RouteParams& params, Responder respond) {
     auto who = signed_in_representative(app, request);
     if (!who) return respond(refuse_access(app, request));
-    auto id = parse_id(params.get("id"));
+    auto id = app.ids.read(crypto::IdKind::suggestion_note, params.get("id"));
     auto form = parse_query(request.body);
     if (!id || !form) return respond(error_page(app, 400));
     if (!session_form_token_ok(app, *who, kAnswerToken, *form)) return respond(error_page(app, 403));

@@ -21,8 +21,8 @@ bool PublishedSuggestions::catch_up(store::Database& db) {
     for (const auto& [provider, rows] : next->by_provider) {
         auto& html = next->newest_html[provider];
         for (std::size_t k = 0; k < std::min(kNewestSuggestionsShown, rows.size()); ++k)
-            html +=
-                renderer_.render("parts/provider_suggestion", suggestion_view(next->rows[rows[k]], Reader::everyone));
+            html += renderer_.render("parts/provider_suggestion",
+                                     suggestion_view(next->rows[rows[k]], Reader::everyone, ids_));
     }
     held_.store(std::move(next));
     seen_event_ = latest;

@@ -14,6 +14,7 @@
 #include <vector>
 
 #include "core/common/month.hpp"
+#include "crypto/id_mask.hpp"
 #include "store/database.hpp"
 #include "store/suggestions/suggestions.hpp"
 #include "web/render/renderer.hpp"
@@ -32,7 +33,7 @@ public:
         std::map<std::int64_t, std::string> newest_html;  // by provider: its page's list items
     };
 
-    explicit PublishedSuggestions(const Renderer& renderer) : renderer_(renderer) {}
+    PublishedSuggestions(const Renderer& renderer, const crypto::IdMask& ids) : renderer_(renderer), ids_(ids) {}
 
     std::shared_ptr<const Held> current() const { return held_.load(); }
     // Returns whether anything changed. Throws when the store does; what is shown stays.
@@ -42,6 +43,7 @@ public:
 
 private:
     const Renderer& renderer_;
+    const crypto::IdMask& ids_;
     std::atomic<std::shared_ptr<const Held>> held_{std::make_shared<const Held>()};
     std::mutex updating_;
     std::int64_t seen_event_ = -1;  // guarded by updating_

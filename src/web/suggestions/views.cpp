@@ -22,9 +22,9 @@ std::string_view review_label(Review review) {
 }
 }  // namespace
 
-mustache::data suggestion_view(const store::SuggestionRow& row, Reader reader) {
+mustache::data suggestion_view(const store::SuggestionRow& row, Reader reader, const crypto::IdMask& ids) {
     mustache::data d;
-    put(d, "id", std::to_string(row.id));
+    put(d, "id", ids.show(crypto::IdKind::suggestion, row.id));
     put(d, "ref", row.public_ref);
     put(d, "provider_name", row.provider_name);
     if (!row.office_name.empty()) put(d, "office_name", row.office_name);
@@ -43,7 +43,7 @@ mustache::data suggestion_view(const store::SuggestionRow& row, Reader reader) {
     put(d, "has_steps", flag(!row.steps.empty()));
     put(d, "steps", list_of(row.steps, [&](const store::SuggestionStepRow& step) {
             mustache::data sd;
-            put(sd, "id", std::to_string(step.id));
+            put(sd, "id", ids.show(crypto::IdKind::suggestion_note, step.id));
             put(sd, "label", std::string(suggestion_state_label(step.to)));
             put(sd, "month", month_label(step.month));
             const bool shown =

@@ -33,12 +33,12 @@ struct Reported {
 };
 
 // Stories are named by their public reference here, never their row id (it would tell the order
-// in which they arrived). A response is named by its id under its story: responses are providers'
-// words, not a participant's, and their order tells nothing about anyone who wrote a story.
-std::string report_path(const Reported& reported) {
-    return reported.response
-               ? fmt::format("/stories/{}/responses/{}/report", reported.story.public_ref, reported.response->id)
-               : fmt::format("/stories/{}/report", reported.story.public_ref);
+// in which they arrived). A response is named by its masked id under its story, like every id a
+// page shows (web/stories/views.hpp).
+std::string report_path(const AppContext& app, const Reported& reported) {
+    return reported.response ? fmt::format("/stories/{}/responses/{}/report", reported.story.public_ref,
+                                           app.ids.show(crypto::IdKind::response, reported.response->id))
+                             : fmt::format("/stories/{}/report", reported.story.public_ref);
 }
 
 // The report form, with the answers given so far and what is wrong with them.
@@ -47,10 +47,10 @@ Response report_form(const AppContext& app, const Reported& reported, const Form
     mustache::data data;
     data.set("title", fmt::format("Report this {}", reported.thing()));
     data.set("thing", std::string(reported.thing()));
-    put(data, "story", story_view(reported.story));
-    if (reported.response) put(data, "response", published_response_view(*reported.response, reported.story));
-    data.set("action", report_path(reported));
-    data.set("csrf", app.csrf.issue(report_path(reported), current_day(app)));
+    put(data, "story", story_view(reported.story, app.ids));
+    if (reported.response) put(data, "response", published_response_view(*reported.response, reported.story, app.ids));
+    data.set("action", report_path(app, reported));
+    data.set("csrf", app.csrf.issue(report_path(app, reported), current_day(app)));
     const auto chosen = field(typed, "ground");
     data.set("grounds", list_of(std::array{Ground::identifying, Ground::defamatory, Ground::abusive}, [&](Ground g) {
                  mustache::data d;
@@ -87,7 +87,7 @@ std::optional<Reported> reportable(const AppContext& app, const RouteParams& par
     }
     Reported reported{std::move(*story), std::nullopt};
     if (params.values.contains("id")) {
-        const auto id = parse_id(params.get("id"));
+        const auto id = app.ids.read(crypto::IdKind::response, params.get("id"));
         if (!id) return std::nullopt;
         const auto found = std::ranges::find(reported.story.responses, *id, &store::ResponseRow::id);
         if (found == reported.story.responses.end()) return std::nullopt;
@@ -101,7 +101,7 @@ void receive(const AppContext& app, const Request& request, const RouteParams& p
     if (!reported) return respond(error_page(app, 404));
     auto form = parse_query(request.body);
     if (!form) return respond(error_page(app, 400));
-    if (!app.csrf.valid(field(*form, "csrf"), report_path(*reported), current_day(app))) {
+    if (!app.csrf.valid(field(*form, "csrf"), report_path(app, *reported), current_day(app))) {
         return respond(error_page(app, 403));
     }
     auto notice = takedown::check_notice({std::string(field(*form, "ground")), std::string(field(*form, "explanation")),
@@ -141,18 +141,18 @@ void receive(const AppContext& app, const Request& request, const RouteParams& p
 
 }  // namespace
 
-mustache::data notice_view(const store::NoticeRow& notice, bool for_moderator) {
+mustache::data notice_view(const store::NoticeRow& notice, bool for_moderator, const crypto::IdMask& ids) {
     mustache::data d;
-    put(d, "id", std::to_string(notice.id));
+    put(d, "id", ids.show(crypto::IdKind::notice, notice.id));
     put(d, "ground_label", std::string(takedown::ground_label(notice.ground)));
     put(d, "explanation", mustache::data(notice.explanation));
     put(d, "hidden", flag(notice.story_hidden));  // by this notice or another: what the writer needs to know
     put(d, "answer_due", notice.answer_due_on);
     put(d, "answered", flag(notice.state == takedown::NoticeState::writer_answered));
     put(d, "can_answer", flag(notice.state == takedown::NoticeState::received));
-    put(d, "story", story_view(notice.story));
+    put(d, "story", story_view(notice.story, ids));
     put(d, "thing", std::string(notice.response ? "response" : "story"));
-    if (notice.response) put(d, "response", published_response_view(*notice.response, notice.story));
+    if (notice.response) put(d, "response", published_response_view(*notice.response, notice.story, ids));
     if (for_moderator) {
         put(d, "received_on", notice.received_on);
         put(d, "writer_answer", notice.writer_answer);
