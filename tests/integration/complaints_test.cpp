@@ -123,6 +123,35 @@ TEST_P(Complaints, ADraftedComplaintWithNoFinalResponseAfterEightWeeksOpensTheIc
     EXPECT_NE(provider.find("Too few official complaints have been tracked here to show figures."), std::string::npos);
 }
 
+// Someone who drafts a complaint and thinks better of it before sending it: the provider never
+// reads a word of it, and cannot answer it.
+TEST_P(Complaints, ADraftWithdrawnBeforeItWasSentNeverReachesTheProvider) {
+    const auto codename = codename_in(draft("Second thoughts: my adviser shouted at me.").body);
+    const auto id = complaint_id(mine(codename).body);
+    ASSERT_FALSE(id.empty());
+    ASSERT_EQ(step(codename, id, "withdrawn").status, 200);
+    EXPECT_EQ(count("complaints WHERE state = 'withdrawn' AND sent_week IS NULL"), 1);
+
+    // Another complaint, sent: the provider has a page of one, and an answer form whose token
+    // serves every answer on the page.
+    const auto other = codename_in(draft("My fares were refused again.").body);
+    const auto sent = complaint_id(mine(other).body);
+    ASSERT_EQ(step(other, sent, "sent").status, 200);
+
+    const auto rep = sign_in("seetec-rep", passwords_["seetec-rep"]);
+    const auto area = signed_get(rep, "/provider-area/complaints");
+    ASSERT_EQ(area.status, 200);
+    EXPECT_NE(area.body.find("complaint-" + sent), std::string::npos);
+    EXPECT_EQ(area.body.find("Second thoughts"), std::string::npos) << "the provider reads a draft never sent";
+    EXPECT_EQ(area.body.find("complaint-" + id), std::string::npos);
+    const auto token = csrf_in(area.body, "/complaints/" + sent + "/answer");
+    ASSERT_FALSE(token.empty());
+    const auto answered =
+        request(port(), "POST", "/complaints/" + id + "/answer", rep + kForm, "csrf=" + token + "&to=acknowledged");
+    EXPECT_EQ(answered.status, 404);
+    EXPECT_EQ(count("complaints WHERE state = 'withdrawn' AND sent_week IS NULL"), 1);
+}
+
 TEST_P(Complaints, TheLetterToTheIceIsDraftedFromTheComplaintWithWhatIsTypedForItAlone) {
     const auto codename = codename_in(draft("My bus fare was refused.").body);
     const auto id = complaint_id(mine(codename).body);

@@ -70,8 +70,9 @@ Result<void> step_complaint(const StepComplaint& command, ComplaintRepository& c
 
 Result<void> answer_complaint(const AnswerComplaint& command, ComplaintRepository& complaints) {
     const auto facts = complaints.complaint(command.complaint_id);
-    // A draft has not reached the provider: it does not exist for them.
-    if (!facts || facts->state == ComplaintState::drafted) return fail(ErrorKind::not_found, "There is no such complaint.");
+    // A draft has not reached the provider, nor has one withdrawn before it was sent: for them it
+    // does not exist.
+    if (!facts || !facts->sent) return fail(ErrorKind::not_found, "There is no such complaint.");
     if (std::ranges::find(command.acting_for, facts->provider_id) == command.acting_for.end()) {
         return fail(ErrorKind::forbidden, "You can only answer complaints made to the organisation you represent.",
                     "representative acting for another provider");

@@ -136,7 +136,8 @@ std::vector<ComplaintRow> complaints_to(Database& db, const std::vector<std::int
     if (providers.empty()) return {};
     std::string ids;
     for (auto id : providers) ids += (ids.empty() ? "" : ",") + std::to_string(id);
-    return select(db, fmt::format("WHERE c.state <> 'drafted' AND c.provider_id IN ({}) ORDER BY c.id", ids));
+    // Only what was sent: a draft withdrawn before it was sent never reached the provider either.
+    return select(db, fmt::format("WHERE c.sent_week IS NOT NULL AND c.provider_id IN ({}) ORDER BY c.id", ids));
 }
 
 }  // namespace pw::store

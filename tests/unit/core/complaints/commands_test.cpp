@@ -109,6 +109,12 @@ TEST(AnswerComplaint, AnotherProvidersRepresentativeAndDraftsAreRefused) {
     auto unseen = answer_complaint({draft, {5}, ComplaintState::acknowledged, std::nullopt, w("2026-W50"), kDecember}, fake);
     ASSERT_FALSE(unseen);
     EXPECT_EQ(unseen.error().kind, ErrorKind::not_found);
+    // Nor does one withdrawn before it was sent: it never reached the provider.
+    const auto never_sent = fake.add(ComplaintState::withdrawn, std::nullopt);
+    auto withdrawn_draft =
+        answer_complaint({never_sent, {5}, ComplaintState::acknowledged, std::nullopt, w("2026-W50"), kDecember}, fake);
+    ASSERT_FALSE(withdrawn_draft);
+    EXPECT_EQ(withdrawn_draft.error().kind, ErrorKind::not_found);
     // A provider cannot withdraw a complaint or take it to the ICE.
     auto withdraw = answer_complaint({sent, {5}, ComplaintState::withdrawn, std::nullopt, w("2026-W50"), kDecember}, fake);
     ASSERT_FALSE(withdraw);
