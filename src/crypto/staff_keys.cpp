@@ -4,6 +4,8 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
+#include <bit>
 #include <stdexcept>
 #include <vector>
 
@@ -138,12 +140,43 @@ Result<KeyPair> open_moderator_key_file(std::string_view text, std::string_view 
 }
 
 namespace {
+// A report's text and details are padded before they are sealed, or the length a seized database
+// keeps would tell them: the details' length told the reporter's role and whether they named a
+// sub-contractor or an office, a message's length matched it to a copy kept elsewhere. Padded to
+// the next power of two from 256 bytes (the details, at most about 120, always to 256), behind a
+// first byte of 0xFF, which starts no UTF-8 text: what was sealed before padding opens as it was.
+constexpr unsigned char kPaddedMark = 0xFF;
+constexpr std::size_t kSmallestPadded = 256;
+
+std::string padded(std::string_view plain) {
+    const std::size_t block = std::bit_ceil(std::max(kSmallestPadded, plain.size() + 1));
+    std::string out(block, '\0');
+    std::copy(plain.begin(), plain.end(), out.begin());
+    std::size_t length = 0;
+    if (sodium_pad(&length, reinterpret_cast<unsigned char*>(out.data()), plain.size(), block, out.size()) != 0 ||
+        length != block)
+        throw std::logic_error("padding a sealed text failed");
+    return static_cast<char>(kPaddedMark) + out;
+}
+
+// The text padded() was given; nullopt when the padding is damaged.
+std::optional<std::string> unpadded(std::string_view text) {
+    if (text.empty() || static_cast<unsigned char>(text[0]) != kPaddedMark) return std::string(text);  // unpadded
+    text.remove_prefix(1);
+    std::size_t length = 0;
+    if (text.empty() ||
+        sodium_unpad(&length, reinterpret_cast<const unsigned char*>(text.data()), text.size(), text.size()) != 0)
+        return std::nullopt;
+    return std::string(text.substr(0, length));
+}
+
 staff_reports::Sealed seal_twice(std::string_view plain, const Key32& moderators, std::string_view reporter_public) {
     Key32 reporter{};
     const auto bytes = unbase64(reporter_public);
     if (!bytes || bytes->size() != reporter.size()) throw std::logic_error("a report's public key is damaged");
     std::copy(bytes->begin(), bytes->end(), reporter.begin());
-    return {seal_to(plain, moderators.data()), seal_to(plain, reporter.data())};
+    const auto text = padded(plain);
+    return {seal_to(text, moderators.data()), seal_to(text, reporter.data())};
 }
 }  // namespace
 
@@ -192,7 +225,7 @@ std::optional<std::string> open_sealed(const KeyPair& keys, std::string_view sea
     if (crypto_box_seal_open(reinterpret_cast<unsigned char*>(out.data()), bytes->data(), bytes->size(),
                              keys.public_key.data(), keys.secret_key.data()) != 0)
         return std::nullopt;
-    return out;
+    return unpadded(out);
 }
 
 staff_reports::ReporterKeys new_reporter_keys(const LookupKeys& lookup, std::string_view normalised_codename) {

@@ -53,7 +53,9 @@ private:
     const KeyPair& keys_;
 };
 
-// A sealed text opened with the secret half of the key it was sealed to; nullopt if it does not open.
+// A sealed text opened with the secret half of the key it was sealed to, its padding taken off
+// (a report's text and details are padded to a power of two before sealing); nullopt if it does
+// not open.
 std::optional<std::string> open_sealed(const KeyPair& keys, std::string_view sealed);
 
 // What a new report keeps of its codename (slow: two argon2id runs; on the slow-work pool).

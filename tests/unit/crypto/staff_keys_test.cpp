@@ -1,8 +1,11 @@
 #include "crypto/staff_keys.hpp"
 
 #include <gtest/gtest.h>
+#include <sodium.h>
 
 #include <set>
+
+#include "crypto/encoding.hpp"
 
 using namespace pw;
 using namespace pw::crypto;
@@ -98,4 +101,67 @@ TEST_F(StaffKeys, RandomIdsArePositiveAndDoNotRepeat) {
         seen.insert(id);
     }
     EXPECT_EQ(seen.size(), 1000u);
+}
+
+// A seized database must not tell a report's facts by their length: the role alone (3 bytes
+// between "other" and "team_leader") or whether a sub-contractor or an office was named.
+TEST_F(StaffKeys, ADetailsBoxIsOneLengthWhateverTheFactsAndOpensToThem) {
+    const auto moderators = new_key_pair();
+    const LookupKeys lookup(std::array<unsigned char, 32>{7});
+    const auto reporter = new_reporter_keys(lookup, "maple river candle orbit");
+    const StaffReportSealer sealer(moderators.public_key);
+    std::set<std::size_t> lengths;
+    for (auto role : staff_reports::kStaffRoles) {
+        for (std::optional<std::int64_t> provider : {std::optional<std::int64_t>{}, std::optional<std::int64_t>{25},
+                                                     std::optional<std::int64_t>{576'460'752'303'423'488LL}}) {
+            for (std::optional<std::int64_t> office : {std::optional<std::int64_t>{}, std::optional<std::int64_t>{3},
+                                                       std::optional<std::int64_t>{576'460'752'303'423'488LL}}) {
+                staff_reports::ReportFacts facts;
+                facts.prime_id = 1;
+                facts.provider_id = provider;
+                facts.office_id = office;
+                facts.role = role;
+                facts.started = *Month::parse("2024-02");
+                facts.continuing = office.has_value();
+                const auto sealed = sealer.seal_details(facts, reporter.public_key);
+                lengths.insert(sealed.for_moderators.size());
+                lengths.insert(sealed.for_reporter.size());
+                const auto opened = open_sealed(moderators, sealed.for_moderators);
+                ASSERT_TRUE(opened);
+                EXPECT_EQ(*opened, staff_reports::details_text(facts));
+            }
+        }
+    }
+    EXPECT_EQ(lengths.size(), 1u) << "the kept length tells the facts";
+}
+
+TEST_F(StaffKeys, AMessageBoxTellsItsLengthOnlyToThePowerOfTwoAndOpensToItsText) {
+    const auto moderators = new_key_pair();
+    const LookupKeys lookup(std::array<unsigned char, 32>{7});
+    const auto reporter = new_reporter_keys(lookup, "maple river candle orbit");
+    const StaffReportSealer sealer(moderators.public_key);
+    const auto sealed_size = [&](const std::string& text) {
+        const auto sealed = sealer.seal(redaction::redact_text(text), reporter.public_key);
+        EXPECT_EQ(open_sealed(moderators, sealed.for_moderators), redaction::redact_text(text).str());
+        EXPECT_EQ(sealed.for_moderators.size(), sealed.for_reporter.size());
+        return sealed.for_moderators.size();
+    };
+    EXPECT_EQ(sealed_size("short"), sealed_size("We have a league table."));
+    EXPECT_EQ(sealed_size(std::string(120, 'a')), sealed_size(std::string(255, 'b')));
+    EXPECT_EQ(sealed_size(std::string(300, 'a')), sealed_size(std::string(500, 'b')));
+    EXPECT_LT(sealed_size(std::string(255, 'a')), sealed_size(std::string(256, 'b')));
+    sealed_size(std::string(40'000, 'c'));  // the longest a report's 10,000 characters can be
+}
+
+// Rows sealed before padding came in still open as they were.
+TEST_F(StaffKeys, ATextSealedWithoutPaddingStillOpens) {
+    const auto moderators = new_key_pair();
+    for (const std::string& text :
+         {std::string("three referrals a week"), std::string("\xe8\x80\x80"), std::string()}) {
+        std::vector<unsigned char> box(crypto_box_SEALBYTES + text.size());
+        crypto_box_seal(box.data(), reinterpret_cast<const unsigned char*>(text.data()), text.size(),
+                        moderators.public_key.data());
+        const std::string_view bytes(reinterpret_cast<const char*>(box.data()), box.size());
+        EXPECT_EQ(open_sealed(moderators, base64_text(bytes)), text);
+    }
 }
