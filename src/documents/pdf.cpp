@@ -324,6 +324,29 @@ void draw(cairo_t* cr, Fonts& fonts, const Flow& flow, const std::vector<std::si
     cairo_tag_end(cr, "Document");
 }
 
+// Cairo stamps every PDF with the second it was made (/CreationDate) and its own version
+// (/Producer): a participant's letter would carry the exact time they asked for it. Each entry
+// of the document information dictionary is overwritten with spaces, which a PDF reads as
+// nothing; the file keeps its length, so its cross-reference table stays right.
+void blank_info_entries(std::string& pdf) {
+    for (const std::string_view key : {"/CreationDate", "/ModDate", "/Producer"}) {
+        const auto at = pdf.find(std::string(key) + " (");
+        if (at == std::string::npos) continue;
+        // The entry's value is a literal string: to its closing parenthesis, counting nested
+        // ones and skipping escaped characters.
+        std::size_t end = at + key.size() + 2;
+        for (int depth = 1; end < pdf.size() && depth > 0; ++end) {
+            if (pdf[end] == '\\')
+                ++end;
+            else if (pdf[end] == '(')
+                ++depth;
+            else if (pdf[end] == ')')
+                --depth;
+        }
+        std::fill(pdf.begin() + static_cast<std::ptrdiff_t>(at), pdf.begin() + static_cast<std::ptrdiff_t>(end), ' ');
+    }
+}
+
 }  // namespace
 
 std::string render_pdf(const Document& document) {
@@ -346,6 +369,7 @@ std::string render_pdf(const Document& document) {
     cairo_surface_destroy(surface);
     if (status != CAIRO_STATUS_SUCCESS)
         throw std::runtime_error(std::string("a PDF could not be made: ") + cairo_status_to_string(status));
+    blank_info_entries(out);
     return out;
 }
 

@@ -58,6 +58,24 @@ TEST(DocumentPdf, NoncharactersInATitleAreReplacedNotRefused) {
     EXPECT_EQ(printable("\xef\xb7\xb0"), "\xef\xb7\xb0");  // U+FDF0 is a character
 }
 
+// A letter is made the moment someone asks for it: the file must not say when, nor what made it.
+TEST(DocumentPdf, CarriesNoTimeItWasMadeAndNoProducer) {
+    const auto bytes = render_pdf(letter());
+    EXPECT_EQ(bytes.find("/CreationDate"), std::string::npos);
+    EXPECT_EQ(bytes.find("/ModDate"), std::string::npos);
+    EXPECT_EQ(bytes.find("/Producer"), std::string::npos);
+    EXPECT_EQ(bytes.find("cairo"), std::string::npos);
+    const PdfFile pdf(bytes);
+    const auto info = pdf.tool("pdfinfo");
+    EXPECT_TRUE(std::regex_search(info, std::regex("Title: +Request for mandatory reconsideration\n"))) << info;
+    EXPECT_EQ(info.find("CreationDate"), std::string::npos) << info;
+    EXPECT_EQ(info.find("Producer"), std::string::npos) << info;
+    // Still a sound file: the blanked entries kept every object where the table says it is (a
+    // wrong offset makes Poppler say "Syntax Error" and rebuild the table).
+    EXPECT_EQ(pw::testing::command_output("pdfinfo '" + pdf.path.string() + "' 2>&1 >/dev/null"), "");
+    EXPECT_NE(pdf.text().find("Caerdydd CF10 1AA"), std::string::npos);
+}
+
 TEST(DocumentPdf, HasItsTitleTagsAndEmbeddedSubsetFonts) {
     const PdfFile pdf(render_pdf(letter()));
     const auto info = pdf.tool("pdfinfo");
