@@ -298,6 +298,9 @@ TEST_P(Suggestions, ARejectedNoteIsWrittenAgainAndADeclineKeepsItsReason) {
     EXPECT_NE(page.find("Declined"), std::string::npos);
     EXPECT_EQ(page.find("Nope, never."), std::string::npos) << page.substr(page.find("<main"), 3000);
     EXPECT_EQ(page.find("being checked"), std::string::npos) << "a rejected note is not being checked";
+    // Until it is written again, the page says the decline's reason is missing and why.
+    EXPECT_NE(page.find("note was not published: a moderator asked it to write it again."), std::string::npos)
+        << "a decline shown as if it needed no reason: " << page.substr(page.find("<main"), 3000);
     const auto rep = sign_in("seetec-rep", passwords_["seetec-rep"]);
     auto again = signed_post(rep, "/provider-area/suggestions", "/suggestion-notes/" + note + "/rewrite",
                              "note=Every+room+is+booked+for+courses+until+April.");

@@ -1,6 +1,7 @@
 #include "web/suggestions/views.hpp"
 
 #include "core/stories/story.hpp"
+#include "core/suggestions/lifecycle.hpp"
 #include "web/pages/page.hpp"
 #include "web/stories/views.hpp"
 
@@ -53,9 +54,15 @@ mustache::data suggestion_view(const store::SuggestionRow& row, Reader reader, c
                 put(note, "segments", text_view(stories::censor(step.note, row.rules)));
                 put(sd, "note", std::move(note));
             }
-            if (!step.note.empty() && step.review == Review::pending &&
-                (reader == Reader::everyone || reader == Reader::writer)) {
+            const bool public_reader = reader == Reader::everyone || reader == Reader::writer;
+            if (!step.note.empty() && step.review == Review::pending && public_reader) {
                 put(sd, "note_status", "A note from the provider is being checked.");
+            } else if (!step.note.empty() && step.review == Review::rejected && public_reader) {
+                // Said, so a decline or a change made is never shown as if it needed no reason.
+                put(sd, "note_status",
+                    note_required(step.to)
+                        ? "The provider's note was not published: a moderator asked it to write it again."
+                        : "A note from the provider was not published.");
             } else if (!step.note.empty() && step.review != Review::published && reader != Reader::everyone &&
                        reader != Reader::writer) {
                 put(sd, "note_status", std::string(review_label(step.review)));
