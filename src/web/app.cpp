@@ -38,15 +38,22 @@ void add_security_headers(Response& response) {
 bool account_before_session(std::string_view path) {
     return path == "/sign-in" || path.starts_with("/set-up/");
 }
-bool sent_anonymously(const Request& request) {
-    if (request.method == "GET" || request.method == "HEAD" || account_before_session(request.path)) return false;
-    const auto cookies = request.header("cookie");
-    return !cookies || !cookie_value(*cookies, kSessionCookie);
+bool sent_anonymously(std::string_view method, std::string_view path, std::string_view cookies) {
+    if (method == "GET" || method == "HEAD" || account_before_session(path)) return false;
+    return !cookie_value(cookies, kSessionCookie);
 }
-bool untraced(const Request& request, std::string_view route) {
+bool sent_anonymously(const Request& request) {
+    return sent_anonymously(request.method, request.path, request.header("cookie").value_or(""));
+}
+bool untraced_route(const Request& request, std::string_view route) {
     return route.starts_with(kUntracedRoutes) || sent_anonymously(request);
 }
 }  // namespace
+
+bool App::untraced(std::string_view method, std::string_view target, std::string_view cookies) const {
+    const auto path = target.substr(0, target.find('?'));
+    return path.starts_with(kUntracedRoutes) || sent_anonymously(method, path, cookies);
+}
 
 App::App(AppContext context) : context_(std::move(context)) {
     add_info_routes(router_, context_);
@@ -157,7 +164,7 @@ void App::dispatch(const Request& request, Encoding encoding, Responder finish) 
             (*handler)(request, params, answer);
         });
         if (!queued) {
-            if (!untraced(request, match.pattern)) spdlog::warn("event=slow_pool_full route={}", match.pattern);
+            if (!untraced_route(request, match.pattern)) spdlog::warn("event=slow_pool_full route={}", match.pattern);
             Response response = api ? json_error(503, "busy, try again in a minute") : error_page(context_, 503);
             response.set_header("Retry-After", "60");
             answer(std::move(response));
@@ -217,7 +224,7 @@ void App::handle(const Request& request, Responder respond) {
     }
 }
 
-Response App::refusal(int status) const {
+Response App::refusal(int status, bool traced) const {
     Response response;
     try {
         response = error_page(context_, status);
@@ -226,6 +233,7 @@ Response App::refusal(int status) const {
     }
     add_security_headers(response);
     response.route = "-";
+    if (!traced) return response;
     if (context_.access_log) spdlog::info("method=- route=- status={} duration_ms=0", status);
     context_.metrics.observe("-", "-", status, 0);
     return response;

@@ -67,8 +67,12 @@ public:
     App& operator=(const App&) = delete;
     // Never throws; respond is called exactly once, perhaps later and from another thread.
     void handle(const Request& request, Responder respond);
-    // The page for a request refused before it reached the router (400, 413, 431).
-    Response refusal(int status) const;
+    // The page for a request refused before it reached the router (400, 413, 431, or 503 past its
+    // deadline); logged and counted only when traced.
+    Response refusal(int status, bool traced) const;
+    // Whether a request leaves no log line and no count (staff reports, and whatever a participant
+    // sends): the server asks once the headers are in, for the lines it writes itself.
+    bool untraced(std::string_view method, std::string_view target, std::string_view cookies) const;
     // Whether a request may send a body above the usual limit (a researcher's upload).
     bool may_upload(std::string_view target, std::string_view cookie) const;
 

@@ -44,7 +44,7 @@ TEST_P(ServerBehaviour, AnOversizedHeaderGets431AndTheServerCarriesOn) {
 }
 
 TEST_P(ServerBehaviour, AnOversizedBodyGets413AndTheServerCarriesOn) {
-    auto r = request(port(), "POST", "/search", "", std::string(70 * 1024, 'x'));
+    auto r = request(port(), "POST", "/search", "", std::string(140 * 1024, 'x'));
     EXPECT_EQ(r.status, 413);
     EXPECT_EQ(get(port(), "/healthz").status, 200);
 }

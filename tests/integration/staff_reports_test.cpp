@@ -112,6 +112,16 @@ TEST_P(StaffReports, BadReportsAreRefusedWithClearMessagesAndNothingIsKept) {
     auto long_text = post(fields(prime, std::string(10001, 'a')));
     EXPECT_EQ(long_text.status, 400);
     EXPECT_NE(long_text.body.find("10000 characters or fewer"), std::string::npos) << long_text.body.substr(0, 3000);
+    // The form says 10,000 characters, in any script: 10,000 four-byte ones, sent as a form
+    // (each byte three), reach the preview; one more is the same clear message, not a bare 413.
+    std::string widest;
+    for (int i = 0; i < 10000; ++i) widest += "\xf0\x9f\x93\x8b";  // U+1F4CB, a clipboard
+    const auto wide = post(fields(prime, widest));
+    EXPECT_EQ(wide.status, 200) << wide.body.substr(std::min(wide.body.find("govuk-error-summary"), wide.body.size()),
+                                                    1500);
+    auto wider = post(fields(prime, widest + "\xf0\x9f\x93\x8b"));
+    EXPECT_EQ(wider.status, 400);
+    EXPECT_NE(wider.body.find("10000 characters or fewer"), std::string::npos);
     auto no_pressure = post("prime=" + prime + "&role=adviser&started_month=3&started_year=2026&continuing=yes&text=x");
     EXPECT_EQ(no_pressure.status, 400);
     EXPECT_NE(no_pressure.body.find("Select at least one kind of pressure"), std::string::npos);

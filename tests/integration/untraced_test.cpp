@@ -23,6 +23,12 @@ TEST_P(Untraced, ARatingOrAStoryLeavesNoLogLineButAModeratorsActionDoes) {
     ASSERT_FALSE(story.empty());
     EXPECT_EQ(signed_post(mod, "/moderate", "/moderate/stories/" + story + "/approve", "").status, 200);
     EXPECT_TRUE(pending_story_id(mod).empty()) << "the story was not approved";
+    // Refused by the server before the router, too large: a participant's is not logged either
+    // (a staff report's neither), and signing in's is.
+    const std::string large(140 * 1024, 'a');
+    EXPECT_EQ(request(port(), "POST", "/providers/" + seetec_ + "/rate", kForm, "story=" + large).status, 413);
+    EXPECT_EQ(request(port(), "POST", "/staff-reports/new", kForm, "text=" + large).status, 413);
+    EXPECT_EQ(request(port(), "POST", "/sign-in", kForm, "username=" + large).status, 413);
     server_->signal(SIGTERM);
     ASSERT_EQ(server_->wait(10000), 0);
     const auto log = server_->err();
@@ -31,4 +37,6 @@ TEST_P(Untraced, ARatingOrAStoryLeavesNoLogLineButAModeratorsActionDoes) {
     EXPECT_EQ(log.find("method=POST route=/providers/{id}/rate"), std::string::npos) << log;
     // Signing in comes before a session exists, and is an account holder's: logged, so guessing shows.
     EXPECT_NE(log.find("method=POST route=/sign-in"), std::string::npos) << log;
+    EXPECT_EQ(log.find("status=413"), log.rfind("status=413")) << "a participant's or a reporter's 413 was logged";
+    EXPECT_NE(log.find("status=413"), std::string::npos) << "signing in's 413 was not logged";
 }

@@ -276,11 +276,14 @@ int serve(ServeArgs& args) {
     config.may_upload = [&app](std::string_view target, std::string_view cookie) {
         return app.may_upload(target, cookie);
     };
+    config.untraced = [&app](std::string_view method, std::string_view target, std::string_view cookie) {
+        return app.untraced(method, target, cookie);
+    };
     std::unique_ptr<web::Server> server;
     try {
         server = std::make_unique<web::Server>(
             config, [&app](web::Request r, web::Responder respond) { app.handle(r, std::move(respond)); },
-            [&app](int status) { return app.refusal(status); });
+            [&app](int status, bool traced) { return app.refusal(status, traced); });
     } catch (const std::exception& e) {
         return report_error("cannot listen on " + args.bind + ":" + std::to_string(args.port) + ": " + e.what());
     }

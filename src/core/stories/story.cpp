@@ -14,6 +14,10 @@ std::size_t character_count(std::string_view utf8) {
 }
 
 Result<std::string> check_text(std::string_view text, std::string_view what) {
+    return check_text_within(text, what, kMaxCharacters);
+}
+
+Result<std::string> check_text_within(std::string_view text, std::string_view what, std::size_t max_characters) {
     if (!text::is_valid_utf8(text)) return fail(ErrorKind::invalid_input, fmt::format("{} must be plain text", what));
     std::string clean;
     for (std::size_t i = 0; i < text.size(); ++i) {
@@ -34,23 +38,11 @@ Result<std::string> check_text(std::string_view text, std::string_view what) {
     const auto start = clean.find_first_not_of(" \t\n");
     if (start == std::string::npos) return fail(ErrorKind::invalid_input, fmt::format("{} is empty", what));
     clean = clean.substr(start, clean.find_last_not_of(" \t\n") - start + 1);
-    if (character_count(clean) > kMaxCharacters) {
-        return fail(ErrorKind::invalid_input, fmt::format("{} must be {} characters or fewer (it has {})", what,
-                                                          kMaxCharacters, character_count(clean)));
-    }
-    return clean;
-}
-
-Result<std::string> check_text_within(std::string_view text, std::string_view what, std::size_t max_characters) {
-    auto checked = check_text(text, what);
-    const auto count = character_count(checked ? std::string_view(*checked) : text);
-    // Over this limit, or over check_text's own: either way this limit is the one to name.
-    if (count > max_characters &&
-        (checked || checked.error().message.find("characters or fewer") != std::string::npos)) {
+    if (const auto count = character_count(clean); count > max_characters) {
         return fail(ErrorKind::invalid_input,
                     fmt::format("{} must be {} characters or fewer (it has {})", what, max_characters, count));
     }
-    return checked;
+    return clean;
 }
 
 std::vector<Segment> preview_segments(std::string_view text) {

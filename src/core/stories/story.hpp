@@ -17,7 +17,8 @@ std::size_t character_count(std::string_view utf8);
 // Trimmed text of 1 to 5,000 characters, valid UTF-8, no control characters but line breaks
 // and tabs (CRLF becomes LF). Errors are for the person.
 Result<std::string> check_text(std::string_view text, std::string_view what = "Your story");
-// The same with a lower limit than 5,000, said in the error ("... 2000 characters or fewer (it has 2412)").
+// The same with a limit of its own, lower or higher, said in the error ("... 2000 characters or
+// fewer (it has 2412)").
 Result<std::string> check_text_within(std::string_view text, std::string_view what, std::size_t max_characters);
 
 // A piece of stored text for display: plain text, or a placeholder where something was removed.

@@ -101,7 +101,7 @@ struct Server::Impl {
 
     // Runs the handler and waits for its response, which may come from another thread, until
     // the request's deadline; then answers 503 itself. Sets timed_out when it did.
-    awaitable<Response> respond_to(Request request, bool& timed_out) {
+    awaitable<Response> respond_to(Request request, bool& timed_out, bool quiet) {
         struct Pending {
             asio::steady_timer ready;
             std::optional<Response> response;
@@ -129,7 +129,7 @@ struct Server::Impl {
                 });
             });
         } catch (const std::exception& e) {
-            spdlog::error("event=handler_threw error=\"{}\"", e.what());
+            if (!quiet) spdlog::error("event=handler_threw error=\"{}\"", e.what());
             if (!pending->response) {
                 pending->response =
                     Response{500, "text/plain; charset=utf-8", {}, "Sorry, something went wrong.\n", "-"};
@@ -148,13 +148,13 @@ struct Server::Impl {
             }
             if (!ec && !pending->response) {  // the timer ran out, not cancelled by an answer
                 if (waited_for_claim) {
-                    spdlog::error("event=claimed_answer_late grace_ms={}", config.claimed_grace.count());
+                    if (!quiet) spdlog::error("event=claimed_answer_late grace_ms={}", config.claimed_grace.count());
                     pending->answer->answer_after_grace();
                 }
-                spdlog::error("event=request_deadline deadline_ms={}", config.request_deadline.count());
+                if (!quiet) spdlog::error("event=request_deadline deadline_ms={}", config.request_deadline.count());
                 timed_out = true;
                 Response page =
-                    refusal_page ? refusal_page(503) : Response{503, "text/plain; charset=utf-8", {}, "", ""};
+                    refusal_page ? refusal_page(503, !quiet) : Response{503, "text/plain; charset=utf-8", {}, "", ""};
                 page.status = 503;
                 pending->response = std::move(page);
             }
@@ -162,8 +162,9 @@ struct Server::Impl {
         co_return std::move(*pending->response);
     }
 
-    awaitable<void> write_refusal(beast::tcp_stream& stream, int status) {
-        Response page = refusal_page ? refusal_page(status) : Response{status, "text/plain; charset=utf-8", {}, "", ""};
+    awaitable<void> write_refusal(beast::tcp_stream& stream, int status, bool quiet) {
+        Response page =
+            refusal_page ? refusal_page(status, !quiet) : Response{status, "text/plain; charset=utf-8", {}, "", ""};
         page.status = status;
         http::response<http::string_body> res{static_cast<http::status>(status), 11};
         res.set(http::field::content_type, page.content_type);
@@ -206,6 +207,12 @@ struct Server::Impl {
             auto [header_ec, header_n] =
                 co_await http::async_read_header(stream, buffer, parser, asio::as_tuple(use_awaitable));
             beast::error_code ec = header_ec;
+            // Known once the headers are in; a request whose headers never arrived whole is traced.
+            bool quiet = false;
+            if (!ec && config.untraced) {
+                const auto& head = parser.get();
+                quiet = config.untraced(head.method_string(), head.target(), head[http::field::cookie]);
+            }
             if (!ec && config.may_upload) {
                 const auto& head = parser.get();
                 bool allowed = false;
@@ -233,7 +240,7 @@ struct Server::Impl {
                 break;
             }
             if (ec) {
-                co_await write_refusal(stream, refusal_status(ec));
+                co_await write_refusal(stream, refusal_status(ec), quiet);
                 break;
             }
             auto message = parser.release();
@@ -243,7 +250,7 @@ struct Server::Impl {
             bool bad_target = false;
             Request request = to_request(message, bad_target);
             if (bad_target) {
-                co_await write_refusal(stream, 400);
+                co_await write_refusal(stream, 400, quiet);
                 break;
             }
             if (config.client_key) {
@@ -251,7 +258,7 @@ struct Server::Impl {
                 request.client = config.client_key(forwarded ? last_forwarded(*forwarded) : peer_address);
             }
             bool timed_out = false;
-            Response response = co_await respond_to(std::move(request), timed_out);
+            Response response = co_await respond_to(std::move(request), timed_out, quiet);
             http::response<http::string_body> res{static_cast<http::status>(response.status), version};
             res.set(http::field::content_type, response.content_type);
             for (const auto& [name, value] : response.headers) res.set(name, value);

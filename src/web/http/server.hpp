@@ -18,7 +18,9 @@ struct ServerConfig {
     unsigned threads = 2;
     std::size_t max_connections = 20000;
     std::size_t header_limit = 8 * 1024;
-    std::size_t body_limit = 64 * 1024;
+    // 128 KiB: a staff report's 10,000 characters, each up to 4 bytes and each byte 3 in a form
+    // (120,000), with the rest of its form.
+    std::size_t body_limit = 128 * 1024;
     // A larger body for the few requests may_upload allows (a researcher's CSV file); it is asked
     // once the headers are in, before the body is read, so nobody else can send a large body.
     // The research form and the 413 page say "32 MB": the file may be 32 MiB, and the form around
@@ -39,12 +41,17 @@ struct ServerConfig {
     // address is a proxy's: the client is the last address its X-Forwarded-For names.
     std::function<std::uint64_t(std::string_view address)> client_key;
     std::string trusted_proxy;
+    // Whether a request must leave no trace (web/app.cpp says which): the server then writes no
+    // line of its own about it either, when it misses its deadline, its handler throws or it is
+    // refused, since whatever collects the log stamps each line with the time.
+    std::function<bool(std::string_view method, std::string_view target, std::string_view cookie)> untraced;
 };
 
 // Handles one request and calls the responder once, on any thread.
 using Handler = std::function<void(Request, Responder)>;
-// The response for a request the server itself refuses (431, 413, 400), in the site's style.
-using RefusalPage = std::function<Response(int status)>;
+// The response for a request the server itself refuses (431, 413, 400), in the site's style;
+// traced is false for a request that must leave no trace (ServerConfig::untraced).
+using RefusalPage = std::function<Response(int status, bool traced)>;
 
 class Server {
 public:

@@ -9,9 +9,12 @@
 #include <unistd.h>
 
 #include <gtest/gtest.h>
+#include <spdlog/sinks/ostream_sink.h>
+#include <spdlog/spdlog.h>
 
 #include <chrono>
 #include <mutex>
+#include <sstream>
 #include <stdexcept>
 #include <thread>
 
@@ -54,14 +57,17 @@ protected:
         config.threads = 1;
         config.request_deadline = std::chrono::milliseconds(300);
         config.claimed_grace = std::chrono::milliseconds(1000);
+        config.untraced = [](std::string_view, std::string_view target, std::string_view) {
+            return target.starts_with("/quiet/");
+        };
         server_ = std::make_unique<Server>(
             config,
             [this](Request request, Responder respond) {
-                if (request.path == "/never") {
+                if (request.path == "/never" || request.path == "/quiet/never") {
                     std::lock_guard lock(mutex_);
                     kept_.push_back(std::move(respond));  // held, never called
                     abandoned_.push_back(request.answer);
-                } else if (request.path == "/throws") {
+                } else if (request.path == "/throws" || request.path == "/quiet/throws") {
                     throw std::runtime_error("a bug");
                 } else if (request.path == "/late") {
                     std::thread([respond] {
@@ -91,7 +97,9 @@ protected:
                     respond(Response{200, "text/plain", {}, "fine\n", "-"});
                 }
             },
-            [](int status) {
+            [this](int status, bool traced) {
+                std::lock_guard lock(mutex_);
+                refused_traced_.push_back(traced);
                 return Response{status, "text/plain", {}, "refused " + std::to_string(status) + "\n", "-"};
             });
         thread_ = std::thread([this] { server_->run(); });
@@ -108,6 +116,7 @@ protected:
     std::vector<Responder> kept_;
     std::vector<std::shared_ptr<const Answer>> abandoned_;
     std::vector<bool> claims_;
+    std::vector<bool> refused_traced_;
 };
 
 }  // namespace
@@ -176,4 +185,31 @@ TEST_F(Deadline, WorkStillQueuedForARequestAnsweredAtItsDeadlineCanTellItIsAband
     ASSERT_TRUE(abandoned_[0]);
     EXPECT_TRUE(abandoned_[0]->abandoned());  // a job that checks it before writing does not write
     EXPECT_EQ(abandoned_[0]->state(), AnswerState::at_deadline);
+}
+
+// A request that must leave no trace (a staff report, whatever a participant sends) gets its 503
+// or its 500 like any other, and the server writes no line about it: whatever collects the log
+// stamps each line with the time. Another request's failure is logged as before.
+TEST_F(Deadline, AnUntracedRequestThatFailsLeavesNoLogLine) {
+    std::ostringstream lines;
+    auto previous = spdlog::default_logger();
+    spdlog::set_default_logger(
+        std::make_shared<spdlog::logger>("captured", std::make_shared<spdlog::sinks::ostream_sink_mt>(lines)));
+    const auto quiet_never = exchange(port(), "/quiet/never");
+    const auto quiet_throws = exchange(port(), "/quiet/throws");
+    const auto never = exchange(port(), "/never");
+    const auto throws = exchange(port(), "/throws");
+    spdlog::set_default_logger(previous);
+    EXPECT_TRUE(quiet_never.starts_with("HTTP/1.1 503")) << quiet_never;
+    EXPECT_TRUE(quiet_throws.starts_with("HTTP/1.1 500")) << quiet_throws;
+    EXPECT_TRUE(never.starts_with("HTTP/1.1 503")) << never;
+    EXPECT_TRUE(throws.starts_with("HTTP/1.1 500")) << throws;
+    const auto log = lines.str();
+    // One line each for the traced requests only.
+    EXPECT_EQ(log.find("request_deadline"), log.rfind("request_deadline")) << log;
+    EXPECT_NE(log.find("request_deadline"), std::string::npos) << log;
+    EXPECT_EQ(log.find("handler_threw"), log.rfind("handler_threw")) << log;
+    EXPECT_NE(log.find("handler_threw"), std::string::npos) << log;
+    std::lock_guard lock(mutex_);
+    EXPECT_EQ(refused_traced_, (std::vector<bool>{false, true})) << "the 503 pages, quiet first";
 }

@@ -32,3 +32,20 @@ TEST(Censor, AppliesOnlyTheModeratorsRulesToStoredText) {
     EXPECT_EQ(pw::stories::censor(stored, {{"Dav*"}, {"ask for"}}),
               "[an adviser] at the [removed] office told me in [a month] to [removed] the manager");
 }
+
+// A limit of its own is the limit, above the stories' 5,000 as well as below it: a staff report
+// of 7,000 characters (its limit 10,000) was refused for being over 5,000.
+TEST(CheckText, AnotherLimitHoldsAboveTheStoriesOwnAsWellAsBelow) {
+    const std::string seven_thousand(7000, 'a');
+    EXPECT_FALSE(pw::stories::check_text(seven_thousand));
+    const auto within = pw::stories::check_text_within(seven_thousand, "What happened", 10000);
+    ASSERT_TRUE(within) << within.error().message;
+    EXPECT_EQ(within->size(), 7000u);
+    const auto over = pw::stories::check_text_within(std::string(10001, 'a'), "What happened", 10000);
+    ASSERT_FALSE(over);
+    EXPECT_EQ(over.error().message, "What happened must be 10000 characters or fewer (it has 10001)");
+    const auto lower = pw::stories::check_text_within(std::string(2412, 'a'), "Your note", 2000);
+    ASSERT_FALSE(lower);
+    EXPECT_EQ(lower.error().message, "Your note must be 2000 characters or fewer (it has 2412)");
+    EXPECT_EQ(pw::stories::check_text_within("  ", "Your note", 2000).error().message, "Your note is empty");
+}
