@@ -7,8 +7,22 @@
 
 #include "core/common/month.hpp"
 #include "core/documents/document.hpp"
+#include "core/text/unicode.hpp"
 
 namespace pw::documents {
+
+namespace {
+// What a person typed for one line of the letter's head, as one line: line breaks and tabs are
+// spaces (a name of newlines pushed the letter onto pages of its own), and direction controls
+// go, so a right-to-left override cannot print a name backwards.
+std::string one_line(std::string_view typed, std::size_t limit) {
+    auto line = printable(text::without_direction_controls(typed), limit);
+    std::ranges::replace(line, '\n', ' ');
+    std::ranges::replace(line, '\t', ' ');
+    line.erase(std::unique(line.begin(), line.end(), [](char a, char b) { return a == ' ' && b == ' '; }), line.end());
+    return line;
+}
+}  // namespace
 
 std::string long_date(std::chrono::year_month_day date) {
     return fmt::format("{} {} {}", static_cast<unsigned>(date.day()),
@@ -23,14 +37,14 @@ bool sender_fits(const Sender& sender) {
 
 std::vector<std::string> sender_lines(const Sender& sender, std::string_view reference_label) {
     std::vector<std::string> lines;
-    lines.push_back(sender.name.empty() ? "Your name:" : printable(sender.name, kMaxSenderName));
+    lines.push_back(sender.name.empty() ? "Your name:" : one_line(sender.name, kMaxSenderName));
     bool any = false;
     for (const auto& block : paragraphs_of(sender.address)) {
         const auto& text = std::get<Paragraph>(block).text;
         std::size_t start = 0;
         while (start <= text.size() && lines.size() < 12) {
             const auto end = std::min(text.find('\n', start), text.size());
-            const auto line = printable(std::string_view(text).substr(start, end - start), 200);
+            const auto line = one_line(std::string_view(text).substr(start, end - start), 200);
             if (line.find_first_not_of(" \t") != std::string::npos) {
                 lines.push_back(line);
                 any = true;
@@ -42,7 +56,7 @@ std::vector<std::string> sender_lines(const Sender& sender, std::string_view ref
     if (!reference_label.empty())
         lines.push_back(sender.ni_number.empty()
                             ? "Your " + std::string(reference_label) + ":"
-                            : std::string(reference_label) + ": " + printable(sender.ni_number, kMaxSenderReference));
+                            : std::string(reference_label) + ": " + one_line(sender.ni_number, kMaxSenderReference));
     return lines;
 }
 

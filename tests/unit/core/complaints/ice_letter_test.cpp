@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include "core/complaints/ice_letter.hpp"
+#include "core/documents/letter_head.hpp"
 
 using namespace pw;
 using namespace pw::complaints;
@@ -60,4 +61,19 @@ TEST(IceLetter, AfterAFinalResponseItSaysWhyTheyAreNotSatisfiedInTheirWords) {
     EXPECT_NE(text.find("It did not answer about the fares."), std::string::npos);
     EXPECT_NE(text.find("I still owe £40."), std::string::npos);
     EXPECT_NE(text.find("and of the provider's final response"), std::string::npos);
+}
+
+// A name is one line: line breaks in it pushed the letter's head onto pages of its own, and a
+// right-to-left override printed it backwards ("eoD enaJ").
+TEST(LetterHead, ANameOrReferenceIsOneLineAndDirectionControlsAreDropped) {
+    const documents::Sender sender{
+        "Jane\n\n\nDoe\t\xe2\x80\xae"
+        "Smith",
+        "1 High St\xe2\x80\xae\nLeeds", "QQ 12\n34 56 C"};
+    const auto lines = documents::sender_lines(sender, "National Insurance number");
+    ASSERT_EQ(lines.size(), 4u);
+    EXPECT_EQ(lines[0], "Jane Doe Smith");
+    EXPECT_EQ(lines[1], "1 High St");
+    EXPECT_EQ(lines[2], "Leeds");
+    EXPECT_EQ(lines[3], "National Insurance number: QQ 12 34 56 C");
 }
