@@ -93,8 +93,10 @@ TEST_P(SanctionCases, LogFollowToDecisionReconsiderationAndAppealWithTheLetter) 
 
     auto early = act(cases.body, step, "codename=" + codename + "&to=appeal-lodged&step_month=2&step_year=2026");
     EXPECT_NE(early.body.find("An appeal needs the outcome of a mandatory reconsideration first"), std::string::npos);
+    EXPECT_EQ(early.status, 400);
     auto before = act(cases.body, step, "codename=" + codename + "&to=adverse&step_month=12&step_year=2025");
     EXPECT_NE(before.body.find("cannot come before the month you were referred"), std::string::npos);
+    EXPECT_EQ(before.status, 400);
 
     auto sanctioned = act(cases.body, step, "codename=" + codename + "&to=adverse&step_month=2&step_year=2026");
     EXPECT_NE(sanctioned.body.find("Now: <strong class=\"govuk-tag\">Sanctioned</strong>"), std::string::npos);

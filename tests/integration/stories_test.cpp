@@ -260,6 +260,10 @@ TEST_P(Stories, ACodenameShowsTheWriterWhatHappenedAndLetsThemWithdraw) {
                          "csrf=" + csrf_in(mine.body, "/my-codename/withdraw") + "&codename=" + url_encode(codename) +
                              "&kind=rating&id=" + rating[1].str());
     EXPECT_NE(again.body.find("That cannot be done to it now."), std::string::npos);  // withdrawn twice: refused
+    // Said as a problem, not under a "Done" banner, and not with 200.
+    EXPECT_EQ(again.status, 400);
+    EXPECT_NE(again.body.find("There is a problem"), std::string::npos);
+    EXPECT_EQ(again.body.find("notice-title\">Done<"), std::string::npos);
 }
 
 TEST_P(Stories, CensorRulesSafeguardingAndHostileTextAreHandledOnTheWayToThePublic) {

@@ -57,9 +57,15 @@ Result<void> step_complaint(const StepComplaint& command, ComplaintRepository& c
     const auto facts = complaints.complaint(command.complaint_id);
     // Another codename's complaint is answered the same way as none.
     if (!facts || facts->codename_id != command.codename_id) return fail(ErrorKind::not_found, kNotYours);
-    if (command.to == ComplaintState::taken_to_ice && facts->state != ComplaintState::final_response &&
+    // Never sent: no date to give. A draft is to be sent first; anything else the lifecycle refuses.
+    if (command.to == ComplaintState::taken_to_ice && !facts->sent && facts->state == ComplaintState::drafted) {
+        return fail(ErrorKind::invalid_input,
+                    "Send your complaint to the provider first. The Independent Case Examiner takes it after the "
+                    "provider's final response, or once 8 weeks have passed since you sent it.");
+    }
+    if (command.to == ComplaintState::taken_to_ice && facts->sent && facts->state != ComplaintState::final_response &&
         !may_go_to_ice(facts->state, facts->sent, command.week)) {
-        const auto from = facts->sent ? ice_without_response_from(*facts->sent) : command.week;
+        const auto from = ice_without_response_from(*facts->sent);
         return fail(ErrorKind::invalid_input,
                     fmt::format("The Independent Case Examiner takes a complaint after the provider's final "
                                 "response, or once 8 weeks have passed since you sent it: from {}.",

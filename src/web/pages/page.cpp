@@ -41,6 +41,23 @@ constexpr ErrorText kErrors[] = {
 };
 }  // namespace
 
+int status_of(const Error& error) {
+    switch (error.kind) {
+        case ErrorKind::invalid_input:
+        case ErrorKind::illegal_transition:
+            return 400;
+        case ErrorKind::forbidden:
+            return 403;
+        case ErrorKind::not_found:
+            return 404;
+        case ErrorKind::conflict:
+            return 409;
+        case ErrorKind::unavailable:
+            return 503;
+    }
+    return 500;
+}
+
 Response error_page(const AppContext& app, int status) {
     const ErrorText* text = &kErrors[2];  // 404
     for (const auto& e : kErrors) {

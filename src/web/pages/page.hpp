@@ -16,6 +16,8 @@ Response html_page(const AppContext& app, std::string_view name, mustache::data 
 
 // The site's page for an error status (400, 404, 405, 413, 431, 500, 503).
 Response error_page(const AppContext& app, int status);
+// The status of a page that says what a command refused: 400, 403, 404, 409 or 503.
+int status_of(const Error& error);
 
 Response json_response(const boost::json::value& body, int status = 200);
 // {"error": {"status": 404, "message": "..."}}

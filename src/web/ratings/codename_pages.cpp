@@ -26,11 +26,13 @@ constexpr const char* kWithdrawPath = "/my-codename/withdraw";
 constexpr const char* kAnswerPath = "/my-codename/answer";
 const CodenameForm kForm{kPath, "See what you sent"};
 
-Response show(const AppContext& app, const std::string& codename, std::int64_t codename_id, const std::string& notice) {
+// With a notice of what was done, or (a status other than 200) of what could not be.
+Response show(const AppContext& app, const std::string& codename, std::int64_t codename_id, const std::string& notice,
+              int status = 200) {
     auto mine = store::submissions_for(app.db, codename_id);
     mustache::data data;
     data.set("title", "What you sent");
-    if (!notice.empty()) data.set("notice", notice);
+    if (!notice.empty()) data.set(status == 200 ? "notice" : "failure", notice);
     data.set("codename", codename);
     data.set("csrf", app.csrf.issue(kWithdrawPath, current_day(app)));
     // Every id on this page is shown masked (crypto/id_mask.hpp): two of them must not say how
@@ -68,7 +70,7 @@ Response show(const AppContext& app, const std::string& codename, std::int64_t c
              }));
     data.set("has_suggestions", flag(!suggested.empty()));
     data.set("has_nothing", flag(mine.ratings.empty() && mine.stories.empty() && suggested.empty()));
-    Response response = html_page(app, "my_submissions", std::move(data));
+    Response response = html_page(app, "my_submissions", std::move(data), status);
     response.set_header("Cache-Control", "no-store");  // never kept by a browser or a proxy
     return response;
 }
@@ -82,7 +84,7 @@ void answer(const AppContext& app, const Request& request, Responder respond) {
     if (!notice) return respond(error_page(app, 400));
     // Checked here as well as by the command, so an empty answer never reaches the writer.
     auto text = stories::check_text(field(*form, "answer"), "Your answer");
-    if (!text) return respond(show(app, who->text, who->id, text.error().message));
+    if (!text) return respond(show(app, who->text, who->id, text.error().message, 400));
     apply_change(
         app, request,
         [command = takedown::AnswerNotice{*notice, who->id, std::move(*text), current_month(app)}](soci::session& s) {
@@ -93,7 +95,8 @@ void answer(const AppContext& app, const Request& request, Responder respond) {
         [&app, codename = who->text, codename_id = who->id, respond](Result<void> done) {
             respond(show(app, codename, codename_id,
                          done ? "Your answer is with the moderators. They decide whether your story stays."
-                              : done.error().message));
+                              : done.error().message,
+                         done ? 200 : status_of(done.error())));
         });
 }
 
@@ -141,7 +144,8 @@ void add_codename_routes(Router& router, const AppContext& app) {
                     respond(show(app, codename, codename_id,
                                  done ? (rating ? "Your rating is withdrawn: it no longer counts."
                                                 : "Your story is withdrawn: nobody can see it now.")
-                                      : done.error().message));
+                                      : done.error().message,
+                                 done ? 200 : status_of(done.error())));
                 });
         },
         throttle::Action::codename_lookup, Work::slow);

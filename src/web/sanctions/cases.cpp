@@ -185,9 +185,9 @@ void step(const AppContext& app, const Request& request, const RouteParams& para
     auto current = store::find_case(app.db, *id, owner->id);
     if (!current) return respond(error_page(app, 404));
     auto to = case_state_from(field(*form, "to"));
-    if (!to) return respond(my_cases(app, *owner, "Choose what happened next"));
+    if (!to) return respond(my_cases(app, *owner, "Choose what happened next", 400));
     auto month = check_step_month(*form, *Month::parse(current->month), current_month(app));
-    if (!month) return respond(my_cases(app, *owner, month.error()[0].message));
+    if (!month) return respond(my_cases(app, *owner, month.error()[0].message, 400));
     apply_change(
         app, request,
         [command = sanctions::StepCase{*id, owner->id, *to, *month}](soci::session& s) {
@@ -195,7 +195,8 @@ void step(const AppContext& app, const Request& request, const RouteParams& para
             return sanctions::step_case(command, cases);
         },
         [&app, owner = *owner, respond](Result<void> done) {
-            respond(my_cases(app, owner, done ? "Your case is updated." : done.error().message));
+            respond(my_cases(app, owner, done ? "Your case is updated." : done.error().message,
+                             done ? 200 : status_of(done.error())));
         });
 }
 
@@ -210,7 +211,7 @@ void details(const AppContext& app, const Request& request, const RouteParams& p
     const auto previous = field(*form, "previous");
     auto hardship = hardship_from(field(*form, "hardship"));
     if (!level || !hardship || (previous != "0" && previous != "1" && previous != "2")) {
-        return respond(my_cases(app, *owner, "Choose the level, earlier sanctions and hardship payment"));
+        return respond(my_cases(app, *owner, "Choose the level, earlier sanctions and hardship payment", 400));
     }
     const int earlier = previous[0] - '0';
     apply_change(
@@ -221,7 +222,8 @@ void details(const AppContext& app, const Request& request, const RouteParams& p
             return sanctions::record_case_details(command, cases);
         },
         [&app, owner = *owner, respond](Result<void> done) {
-            respond(my_cases(app, owner, done ? "Your case is updated." : done.error().message));
+            respond(my_cases(app, owner, done ? "Your case is updated." : done.error().message,
+                             done ? 200 : status_of(done.error())));
         });
 }
 

@@ -53,23 +53,6 @@ Response page(const AppContext& app, const SignedIn& who, const std::string& not
     return response;
 }
 
-int status_of(const Error& error) {
-    switch (error.kind) {
-        case ErrorKind::invalid_input:
-        case ErrorKind::illegal_transition:
-            return 400;
-        case ErrorKind::forbidden:
-            return 403;
-        case ErrorKind::not_found:
-            return 404;
-        case ErrorKind::conflict:
-            return 409;
-        case ErrorKind::unavailable:
-            return 503;
-    }
-    return 500;
-}
-
 // After a change: the page again with what happened; a refusal of who or what is the site's page.
 void answered(const AppContext& app, const SignedIn& who, const Responder& respond, const Result<void>& done,
               const std::string& success) {

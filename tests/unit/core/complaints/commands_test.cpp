@@ -86,6 +86,23 @@ TEST(StepComplaint, OutOfOrderAndLostRacesChangeNothing) {
     EXPECT_TRUE(fake.events.empty());
 }
 
+// A draft taken to the ICE is told to be sent first, not given a date that is already here.
+TEST(StepComplaint, ADraftIsToldToBeSentBeforeTheIce) {
+    fakes::Complaints fake;
+    const auto id = fake.add(ComplaintState::drafted, std::nullopt);
+    auto early = step_complaint({id, 9, ComplaintState::taken_to_ice, w("2026-W50"), kDecember}, fake);
+    ASSERT_FALSE(early);
+    EXPECT_EQ(early.error().kind, ErrorKind::invalid_input);
+    EXPECT_TRUE(early.error().message.starts_with("Send your complaint to the provider first."))
+        << early.error().message;
+    // Withdrawn before it was sent: the lifecycle refuses it, with no date either.
+    const auto withdrawn = fake.add(ComplaintState::withdrawn, std::nullopt);
+    auto late = step_complaint({withdrawn, 9, ComplaintState::taken_to_ice, w("2026-W50"), kDecember}, fake);
+    ASSERT_FALSE(late);
+    EXPECT_EQ(late.error().kind, ErrorKind::illegal_transition);
+    EXPECT_TRUE(fake.events.empty());
+}
+
 TEST(AnswerComplaint, TheProviderAcknowledgesAndGivesItsFinalResponseWithANote) {
     fakes::Complaints fake;
     const auto id = fake.add(ComplaintState::sent, w("2026-W49"));
