@@ -26,7 +26,8 @@ struct Row {
     long long raters = 0;
     std::optional<double> complaints_per_100;
     std::optional<double> answered_share;
-    standards::Status status = standards::Status::not_enough_ratings;
+    standards::Status status = standards::Status::not_enough_ratings;    // published
+    standards::Status assessed = standards::Status::not_enough_ratings;  // what the latest figures said
     bool recovery = false;
 };
 

@@ -47,6 +47,11 @@ std::string_view status_label(Status s) {
     return "Not enough ratings yet";
 }
 
+std::string_view published_label(Status published, Status assessed) {
+    if (published == Status::not_enough_ratings && assessed != Status::not_enough_ratings) return "Not decided yet";
+    return status_label(published);
+}
+
 namespace {
 // Figures in a reason are rounded the way that keeps the reason true: what is under a minimum
 // is rounded down, what is over a maximum up, each to the precision the setting is kept in.

@@ -20,6 +20,10 @@ enum class Status { not_enough_ratings, meets, at_risk, below_standard };
 std::string_view status_name(Status s);  // as stored: "not_enough_ratings", "meets", ...
 std::optional<Status> status_from(std::string_view name);
 std::string_view status_label(Status s);  // for people: "Meets the standards", ...
+// The published status for people: "Not enough ratings yet" only when the figures say so too. A
+// provider whose figures say something else, waiting for the next publication to agree (its
+// first ones, say), is "Not decided yet", not said to lack ratings beside its score.
+std::string_view published_label(Status published, Status assessed);
 
 // What one publication says of a provider: its score, and the other figures where shown.
 struct Evidence {

@@ -42,6 +42,7 @@ std::vector<Row> rows_of(registry::RegistryRepository& registry, const publicati
         row.complaints_per_100 = evidence.complaints_per_100;
         row.answered_share = evidence.answered_share;
         row.status = status.standing.published;
+        row.assessed = status.standing.assessed;
         row.recovery = status.standing.recovery;
         rows.push_back(std::move(row));
     }
@@ -59,7 +60,8 @@ std::string row_html(const Renderer& renderer, const Row& r) {
                            : std::string("Not enough ratings yet"));
     d.set("complaints", r.complaints_per_100 ? fmt::format("{:.0f}", *r.complaints_per_100) : "–");
     d.set("answered", r.answered_share ? fmt::format("{:.0f}%", 100 * *r.answered_share) : "–");
-    d.set("status", std::string(standards::status_label(r.status)) + (r.recovery ? ", under recovery measures" : ""));
+    d.set("status", std::string(standards::published_label(r.status, r.assessed)) +
+                        (r.recovery ? ", under recovery measures" : ""));
     return renderer.render("parts/league_row", d);
 }
 

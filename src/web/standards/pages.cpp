@@ -35,7 +35,7 @@ std::string history_text(const publication::Snapshot& snapshot, std::int64_t pro
     std::string out;
     for (const auto& at : found->second) {
         out += fmt::format("{}{}: {}", out.empty() ? "" : "; ", month_label(at.period.to_string()),
-                           standards::status_label(at.published));
+                           standards::published_label(at.published, at.assessed));
         // A status waiting for the next publication to agree is said as such, not as its old one.
         if (at.assessed != at.published) {
             out += fmt::format(" (these figures said “{}”, not yet confirmed)", standards::status_label(at.assessed));
@@ -57,7 +57,7 @@ mustache::data provider_row(const AppContext& app, const publication::Snapshot& 
     const auto provider = app.registry.find_provider(ProviderId{status.provider_id});
     d.set("name", provider ? provider->provider.name : std::string("A provider no longer listed"));
     d.set("url", provider_url(ProviderId{status.provider_id}));
-    d.set("status", std::string(standards::status_label(status.standing.published)));
+    d.set("status", std::string(standards::published_label(status.standing.published, status.standing.assessed)));
     d.set("tag", tag_colour(status.standing.published));
     d.set("reasons", list_of(status.reasons, [](const std::string& r) {
               mustache::data line;
@@ -153,7 +153,7 @@ void set_provider_standards(const AppContext& app, mustache::data& data, std::in
     const auto status = snapshot ? snapshot->status(provider_id) : std::nullopt;
     if (!status) return;
     const auto published = status->standing.published;
-    data.set("standard_status", std::string(standards::status_label(published)));
+    data.set("standard_status", std::string(standards::published_label(published, status->standing.assessed)));
     data.set("standard_tag", tag_colour(published));
     data.set("standard_recovery", flag(status->standing.recovery));
     if (status->standing.recovery) set_provider_recovery(app, data, provider_id);
