@@ -88,7 +88,8 @@ std::expected<CaseAnswers, std::vector<FieldError>> check_case(const FormFields&
     return answers;
 }
 
-std::expected<Month, std::vector<FieldError>> check_step_month(const FormFields& form, Month referral, Month now) {
+std::expected<Month, std::vector<FieldError>> check_step_month(const FormFields& form, Month referral, Month now,
+                                                               std::optional<Month> decision) {
     auto month = month_from(form, "step");
     if (!month)
         return std::unexpected(std::vector<FieldError>{{"step_month", "Enter the month and year, like 4 and 2026"}});
@@ -98,6 +99,10 @@ std::expected<Month, std::vector<FieldError>> check_step_month(const FormFields&
     if (*month < referral) {
         return std::unexpected(
             std::vector<FieldError>{{"step_month", "This cannot come before the month you were referred"}});
+    }
+    if (decision && *month < *decision) {
+        return std::unexpected(std::vector<FieldError>{
+            {"step_month", "This cannot come before the decision on your referral, in " + decision->label()}});
     }
     return *month;
 }

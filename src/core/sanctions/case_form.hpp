@@ -31,8 +31,9 @@ std::string_view travel_key(TravelPaid t);
 // benefit, referral_month (1-12) and referral_year, codename (optional). `now` refuses future months.
 std::expected<CaseAnswers, std::vector<FieldError>> check_case(const FormFields& form, Month now);
 
-// A decision, reconsideration or appeal step happens in a month no earlier than the referral
-// and no later than now.
-std::expected<Month, std::vector<FieldError>> check_step_month(const FormFields& form, Month referral, Month now);
+// A decision, reconsideration or appeal step happens in a month no earlier than the referral,
+// nor than the decision once there is one, and no later than now.
+std::expected<Month, std::vector<FieldError>> check_step_month(const FormFields& form, Month referral, Month now,
+                                                               std::optional<Month> decision = std::nullopt);
 
 }  // namespace pw::sanctions

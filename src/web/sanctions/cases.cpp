@@ -186,7 +186,8 @@ void step(const AppContext& app, const Request& request, const RouteParams& para
     if (!current) return respond(error_page(app, 404));
     auto to = case_state_from(field(*form, "to"));
     if (!to) return respond(my_cases(app, *owner, "Choose what happened next", 400));
-    auto month = check_step_month(*form, *Month::parse(current->month), current_month(app));
+    auto month = check_step_month(*form, *Month::parse(current->month), current_month(app),
+                                  Month::parse(current->decision_month));
     if (!month) return respond(my_cases(app, *owner, month.error()[0].message, 400));
     apply_change(
         app, request,

@@ -60,6 +60,12 @@ TEST(CaseForm, AStepCannotComeBeforeTheReferralOrAfterNow) {
               "This cannot come before the month you were referred");
     EXPECT_FALSE(check_step_month({{"step_month", "12"}, {"step_year", "2026"}}, referral, kNow));
     EXPECT_FALSE(check_step_month({}, referral, kNow));
+    // Once decided, a reconsideration or an appeal cannot come before the decision.
+    const auto decided = Month::parse("2026-10");
+    EXPECT_EQ(
+        check_step_month({{"step_month", "9"}, {"step_year", "2026"}}, referral, kNow, decided).error()[0].message,
+        "This cannot come before the decision on your referral, in October 2026");
+    EXPECT_TRUE(check_step_month({{"step_month", "10"}, {"step_year", "2026"}}, referral, kNow, decided));
 }
 
 TEST(ReconsiderationLetter, UsesTheAnswersAndNamesNoOneItWasNotGiven) {
