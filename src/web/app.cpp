@@ -2,6 +2,7 @@
 
 #include <chrono>
 
+#include <boost/url/parse.hpp>
 #include <spdlog/spdlog.h>
 
 #include "web/http/answer_once.hpp"
@@ -51,7 +52,11 @@ bool untraced_route(const Request& request, std::string_view route) {
 }  // namespace
 
 bool App::untraced(std::string_view method, std::string_view target, std::string_view cookies) const {
-    const auto path = target.substr(0, target.find('?'));
+    // The path as the router reads it, percent-decoded ("/%73taff-reports" is a staff report's);
+    // a target that does not parse is refused 400, traced.
+    const auto origin = boost::urls::parse_origin_form(target);
+    if (!origin) return false;
+    const std::string path = origin->path();
     return path.starts_with(kUntracedRoutes) || sent_anonymously(method, path, cookies);
 }
 
