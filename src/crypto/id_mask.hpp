@@ -15,6 +15,8 @@
 
 namespace pw::crypto {
 
+// Each kind's value is part of its permutation: never renumber them (every id shown so far would
+// change), only add new kinds at the end.
 enum class IdKind : unsigned char {
     rating,
     story,

@@ -465,3 +465,17 @@ TEST_P(Stories, TheAuthorisationMatrixHoldsForEveryRouteAndRole) {
     }
     EXPECT_EQ(checked, 108);
 }
+
+// Each kind of row has its own mask: a story's id, shown to moderators, names no flag, response
+// or notice, so it cannot be tried on their routes to learn whether one exists.
+TEST_P(Stories, AnIdShownForOneKindIsRefusedByAnotherKindsRoute) {
+    tell_story("The adviser was kind.");
+    const auto mod = sign_in("mod1", moderator_password_);
+    const auto story = pending_story_id(mod);
+    ASSERT_EQ(story.size(), 16u);
+    for (const std::string folder : {"flags", "responses", "notices", "suggestions", "holds"}) {
+        const auto path = "/moderate/" + folder + "/" + story + "/approve";
+        EXPECT_EQ(request(port(), "POST", path, mod + kForm, "csrf=x").status, 400) << path;
+    }
+    EXPECT_EQ(signed_post(mod, "/moderate", "/moderate/stories/" + story + "/approve", "").status, 200);
+}
