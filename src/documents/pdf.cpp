@@ -330,12 +330,14 @@ void draw(cairo_t* cr, Fonts& fonts, const Flow& flow, const std::vector<std::si
 // nothing; the file keeps its length, so its cross-reference table stays right.
 void blank_info_entries(std::string& pdf) {
     for (const std::string_view key : {"/CreationDate", "/ModDate", "/Producer"}) {
-        const auto at = pdf.find(std::string(key) + " (");
+        // Cairo writes the information dictionary after every page's objects: the last match is its.
+        const auto at = pdf.rfind(std::string(key) + " (");
         if (at == std::string::npos) continue;
         // The entry's value is a literal string: to its closing parenthesis, counting nested
-        // ones and skipping escaped characters.
+        // ones and skipping escaped characters. One that never closes is left as it is.
         std::size_t end = at + key.size() + 2;
-        for (int depth = 1; end < pdf.size() && depth > 0; ++end) {
+        int depth = 1;
+        for (; end < pdf.size() && depth > 0; ++end) {
             if (pdf[end] == '\\')
                 ++end;
             else if (pdf[end] == '(')
@@ -343,15 +345,25 @@ void blank_info_entries(std::string& pdf) {
             else if (pdf[end] == ')')
                 --depth;
         }
+        if (depth != 0 || end > pdf.size()) continue;
         std::fill(pdf.begin() + static_cast<std::ptrdiff_t>(at), pdf.begin() + static_cast<std::ptrdiff_t>(end), ' ');
     }
 }
 
+// Pango's font maps and contexts are not safe to share between threads: one layout at a time.
+std::mutex one_at_a_time;
+
 }  // namespace
 
+std::size_t characters_without_a_font(std::string_view text) {
+    const std::scoped_lock lock(one_at_a_time);
+    const auto& fonts = Fonts::shared();
+    Layout layout(pango_layout_new(fonts.context()));
+    fonts.set_text(layout.get(), printable(text, text.size()), 11, false);
+    return static_cast<std::size_t>(std::max(0, pango_layout_get_unknown_glyphs_count(layout.get())));
+}
+
 std::string render_pdf(const Document& document) {
-    // Pango's font maps and contexts are not safe to share between threads: one document at a time.
-    static std::mutex one_at_a_time;
     const std::scoped_lock lock(one_at_a_time);
     auto& fonts = Fonts::shared();
     const auto flow = lay_out(fonts, document);

@@ -152,6 +152,18 @@ TEST_P(Complaints, ADraftWithdrawnBeforeItWasSentNeverReachesTheProvider) {
     EXPECT_EQ(count("complaints WHERE state = 'withdrawn' AND sent_week IS NULL"), 1);
 }
 
+// Words in a script the PDF's fonts lack would print as boxes: the page says so before anyone
+// downloads it, and only then.
+TEST_P(Complaints, ALetterInAScriptThePdfCannotPrintSaysSoOnItsPage) {
+    const auto latin = draft("My adviser refused my bus fare twice.");
+    ASSERT_EQ(latin.status, 200);
+    EXPECT_EQ(latin.body.find("id=\"unprintable\""), std::string::npos);
+    const auto chinese = draft("My adviser refused my bus fare. \xe6\x88\x91\xe7\x9a\x84\xe8\xbd\xa6\xe8\xb4\xb9");
+    ASSERT_EQ(chinese.status, 200);
+    EXPECT_NE(chinese.body.find("id=\"unprintable\""), std::string::npos);
+    EXPECT_NE(chinese.body.find("Download the text file instead"), std::string::npos);
+}
+
 TEST_P(Complaints, TheLetterToTheIceIsDraftedFromTheComplaintWithWhatIsTypedForItAlone) {
     const auto codename = codename_in(draft("My bus fare was refused.").body);
     const auto id = complaint_id(mine(codename).body);

@@ -101,7 +101,8 @@ std::vector<Block> paragraphs_of(std::string_view text) {
     std::string current;
     const auto flush = [&] {
         while (current.ends_with('\n')) current.pop_back();
-        if (current.find_first_not_of(" \t\n") != std::string::npos) out.push_back(Paragraph{current, false});
+        if (current.find_first_not_of(" \t\n") != std::string::npos)
+            out.emplace_back(std::in_place_type<Paragraph>, Paragraph{current, false});
         current.clear();
     };
     std::size_t start = 0;

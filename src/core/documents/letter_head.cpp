@@ -17,10 +17,15 @@ namespace {
 // go, so a right-to-left override cannot print a name backwards.
 std::string one_line(std::string_view typed, std::size_t limit) {
     auto line = printable(text::without_direction_controls(typed), limit);
+    // Every line or paragraph break Pango obeys: LF, tab, NEL, U+2028 and U+2029.
+    for (const std::string_view gap : {"\xc2\x85", "\xe2\x80\xa8", "\xe2\x80\xa9"}) {
+        for (auto at = line.find(gap); at != std::string::npos; at = line.find(gap, at)) line.replace(at, gap.size(), " ");
+    }
     std::ranges::replace(line, '\n', ' ');
     std::ranges::replace(line, '\t', ' ');
     line.erase(std::unique(line.begin(), line.end(), [](char a, char b) { return a == ' ' && b == ' '; }), line.end());
-    return line;
+    const auto first = line.find_first_not_of(' ');
+    return first == std::string::npos ? std::string() : line.substr(first, line.find_last_not_of(' ') - first + 1);
 }
 }  // namespace
 
@@ -37,7 +42,8 @@ bool sender_fits(const Sender& sender) {
 
 std::vector<std::string> sender_lines(const Sender& sender, std::string_view reference_label) {
     std::vector<std::string> lines;
-    lines.push_back(sender.name.empty() ? "Your name:" : one_line(sender.name, kMaxSenderName));
+    const auto name = one_line(sender.name, kMaxSenderName);
+    lines.push_back(name.empty() ? "Your name:" : name);
     bool any = false;
     for (const auto& block : paragraphs_of(sender.address)) {
         const auto& text = std::get<Paragraph>(block).text;
@@ -53,10 +59,11 @@ std::vector<std::string> sender_lines(const Sender& sender, std::string_view ref
         }
     }
     if (!any) lines.push_back("Your address:");
-    if (!reference_label.empty())
-        lines.push_back(sender.ni_number.empty()
-                            ? "Your " + std::string(reference_label) + ":"
-                            : std::string(reference_label) + ": " + one_line(sender.ni_number, kMaxSenderReference));
+    if (!reference_label.empty()) {
+        const auto reference = one_line(sender.ni_number, kMaxSenderReference);
+        lines.push_back(reference.empty() ? "Your " + std::string(reference_label) + ":"
+                                          : std::string(reference_label) + ": " + reference);
+    }
     return lines;
 }
 

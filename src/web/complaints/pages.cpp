@@ -139,7 +139,7 @@ void draft(const AppContext& app, const registry::ProviderDetail& provider, cons
             data.set("title", "Your complaint is drafted");
             data.set("provider_name", name);
             set_procedure(data, procedure);
-            data.set("letter", letter);
+            put_letter_text(data, letter);
             data.set("csrf_letter", app.csrf.issue(kLetter, current_day(app)));
             if (fresh) data.set("codename", *fresh);
             respond(no_store(html_page(app, "complaint_drafted", std::move(data))));
@@ -149,7 +149,7 @@ void draft(const AppContext& app, const registry::ProviderDetail& provider, cons
 Response my_complaints(const AppContext& app, const Codename& owner, const std::string& notice, int status = 200) {
     mustache::data data;
     data.set("title", "Your complaints");
-    if (!notice.empty()) data.set("notice", notice);
+    if (!notice.empty()) data.set(status == 200 ? "notice" : "failure", notice);  // what was done, or could not be
     const auto now = current_week(app);
     data.set("complaints", list_of(store::complaints_of(app.db, owner.id), [&](const store::ComplaintRow& row) {
                  auto view = complaint_view(row, now, app.ids);
@@ -243,7 +243,7 @@ Response ice_letter_page(const AppContext& app, const Request& request, const Ro
         return std::move(*download);
     mustache::data data;
     data.set("title", "Your letter to the Independent Case Examiner");
-    data.set("letter", documents::plain_text(letter));
+    put_letter_text(data, documents::plain_text(letter));
     data.set("final_response", flag(row->final_response.has_value()));
     data.set("codename", owner->text);
     data.set("complaint_id", std::string(shown));

@@ -16,6 +16,11 @@ std::optional<documents::Sender> sender_from(const FormFields& form) {
     return sender;
 }
 
+void put_letter_text(mustache::data& data, const std::string& text) {
+    data.set("letter", text);
+    if (documents::characters_without_a_font(text) > 0) data.set("unprintable", flag(true));
+}
+
 void put_sender(mustache::data& data, const documents::Sender& sender) {
     data.set("sender_name", sender.name);
     data.set("sender_address", sender.address);

@@ -85,7 +85,7 @@ std::expected<Owner, Response> owner_of(const AppContext& app, const FormFields&
 Response my_cases(const AppContext& app, const Owner& owner, const std::string& notice, int status = 200) {
     mustache::data data;
     data.set("title", "Your sanction cases");
-    if (!notice.empty()) data.set("notice", notice);
+    if (!notice.empty()) data.set(status == 200 ? "notice" : "failure", notice);  // what was done, or could not be
     data.set("codename", owner.text);
     data.set(
         "cases", list_of(store::cases_for(app.db, owner.id), [&](const store::CaseRow& c) {
@@ -261,7 +261,7 @@ Response letter(const AppContext& app, const Request& request, const RouteParams
     data.set("deadline", long_date(deadline));
     data.set("days_left", std::to_string(left));
     data.set("in_time", flag(left >= 0));
-    data.set("letter", documents::plain_text(document));
+    put_letter_text(data, documents::plain_text(document));
     data.set("codename", owner->text);
     data.set("case_id", std::string(shown));
     data.set("decision_date", std::string(field(*form, "decision_date")));

@@ -198,3 +198,11 @@ TEST(DocumentPdf, ATwentyPageReportWithTablesAndChartsTakesUnderASecond) {
     std::printf("a %s-page report in %.3f s\n", pages[1].str().c_str(), took);
     EXPECT_LT(took, 1.0);
 }
+
+// What would print as empty boxes is known before the PDF is made, so the page can say so.
+TEST(DocumentPdf, KnowsWhichTextItsFontsCannotPrint) {
+    EXPECT_EQ(characters_without_a_font("Łukasz Wróbel, Ελένη, Дмитрий, محمد علی خان, £40 – “fine”"), 0u);
+    EXPECT_EQ(characters_without_a_font("王小明"), 3u);
+    EXPECT_GE(characters_without_a_font("Name: রহিম"), 1u);
+    EXPECT_EQ(characters_without_a_font(""), 0u);
+}

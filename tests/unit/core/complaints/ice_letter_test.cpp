@@ -76,4 +76,11 @@ TEST(LetterHead, ANameOrReferenceIsOneLineAndDirectionControlsAreDropped) {
     EXPECT_EQ(lines[1], "1 High St");
     EXPECT_EQ(lines[2], "Leeds");
     EXPECT_EQ(lines[3], "National Insurance number: QQ 12 34 56 C");
+    // Line and paragraph separators are breaks too; a name of nothing but breaks is no name.
+    const documents::Sender breaks{"\xe2\x80\xa9\xe2\x80\xa8\xc2\x85\n", "", " \xe2\x80\xa9 "};
+    const auto empty = documents::sender_lines(breaks, "National Insurance number");
+    ASSERT_EQ(empty.size(), 3u);
+    EXPECT_EQ(empty[0], "Your name:");
+    EXPECT_EQ(empty[2], "Your National Insurance number:");
+    EXPECT_EQ(documents::sender_lines({"Jane\xe2\x80\xa8" "Doe", "", ""}, "")[0], "Jane Doe");
 }
