@@ -164,4 +164,12 @@ TEST_F(StaffKeys, ATextSealedWithoutPaddingStillOpens) {
         const std::string_view bytes(reinterpret_cast<const char*>(box.data()), box.size());
         EXPECT_EQ(open_sealed(moderators, base64_text(bytes)), text);
     }
+    // A box with the padding's mark but damaged padding (or none) does not open to anything.
+    for (const std::string& text : {std::string("\xff"), std::string("\xff" "abc"), std::string("\xff") + std::string(255, '\0')}) {
+        std::vector<unsigned char> box(crypto_box_SEALBYTES + text.size());
+        crypto_box_seal(box.data(), reinterpret_cast<const unsigned char*>(text.data()), text.size(),
+                        moderators.public_key.data());
+        const std::string_view bytes(reinterpret_cast<const char*>(box.data()), box.size());
+        EXPECT_FALSE(open_sealed(moderators, base64_text(bytes))) << text.size();
+    }
 }
