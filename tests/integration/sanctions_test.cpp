@@ -106,6 +106,14 @@ TEST_P(SanctionCases, LogFollowToDecisionReconsiderationAndAppealWithTheLetter) 
     EXPECT_NE(detailed.body.find("Length: 26 weeks"), std::string::npos) << detailed.body;
     EXPECT_NE(detailed.body.find("Hardship payment: Asked for, waiting"), std::string::npos);
 
+    // A decision letter dated in the future, or before the referral, drafts nothing.
+    auto future = act(sanctioned.body, letter, "codename=" + codename + "&decision_date=9999-12-31");
+    EXPECT_EQ(future.status, 400);
+    EXPECT_NE(future.body.find("cannot be in the future"), std::string::npos);
+    auto early_letter = act(sanctioned.body, letter, "codename=" + codename + "&decision_date=2025-12-31");
+    EXPECT_EQ(early_letter.status, 400);
+    EXPECT_NE(early_letter.body.find("cannot come before the month you were referred"), std::string::npos);
+
     auto page = act(sanctioned.body, letter,
                     "codename=" + codename + "&decision_date=2026-01-31&explanation=I+rang+to+say+I+was+ill.");
     ASSERT_EQ(page.status, 200);

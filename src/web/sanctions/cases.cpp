@@ -239,6 +239,15 @@ Response letter(const AppContext& app, const Request& request, const RouteParams
     if (!c) return error_page(app, 404);
     auto decided = parse_date(field(*form, "decision_date"));
     if (!decided) return my_cases(app, *owner, "Enter the date on your decision letter, like 2026-11-03", 400);
+    // A decision comes after the referral and before today: 9999-12-31 would draft a letter with
+    // a deadline nobody could meet or miss.
+    const auto today = std::chrono::year_month_day(std::chrono::floor<std::chrono::days>(app.clock()));
+    const auto referred = Month::parse(c->month);
+    if (*decided > today) return my_cases(app, *owner, "The date on your decision letter cannot be in the future", 400);
+    if (referred && Month::from(static_cast<int>(decided->year()),
+                                static_cast<int>(static_cast<unsigned>(decided->month()))) < referred)
+        return my_cases(app, *owner, "The date on your decision letter cannot come before the month you were referred",
+                        400);
     std::string explanation;
     if (const auto text = field(*form, "explanation"); text.find_first_not_of(" \r\n\t") != std::string_view::npos) {
         auto checked = stories::check_text(text, "Your explanation");
@@ -248,7 +257,6 @@ Response letter(const AppContext& app, const Request& request, const RouteParams
     // Who sends it, for the letter alone: never kept, never logged.
     const auto sender = sender_from(*form);
     if (!sender) return my_cases(app, *owner, std::string(documents::kSenderTooLong), 400);
-    const auto today = std::chrono::year_month_day(std::chrono::floor<std::chrono::days>(app.clock()));
     const sanctions::LetterAnswers answers{c->benefit,  c->reason,   c->good_reason, *decided,
                                            explanation, c->referrer, *sender};
     const auto document = reconsideration_document(answers, today);
