@@ -34,58 +34,43 @@ namespace {
 
 enum class Target { story, flag, response, notice, suggestion, suggestion_note, hold, recovery_report };
 
-const char* folder(Target target) {
-    switch (target) {
-        case Target::story:
-            return "stories";
-        case Target::flag:
-            return "flags";
-        case Target::response:
-            return "responses";
-        case Target::notice:
-            return "notices";
-        case Target::suggestion:
-            return "suggestions";
-        case Target::suggestion_note:
-            return "suggestion-notes";
-        case Target::hold:
-            return "holds";
-        case Target::recovery_report:
-            return "recovery-reports";
-    }
-    return "stories";
-}
+// Each target: the folder of its routes, and the kind of id its pages show and its routes read.
+struct TargetInfo {
+    const char* folder;
+    crypto::IdKind kind;
+};
 
-crypto::IdKind kind_of(Target target) {
+TargetInfo info(Target target) {
+    using K = crypto::IdKind;
     switch (target) {
         case Target::story:
-            return crypto::IdKind::story;
+            return {"stories", K::story};
         case Target::flag:
-            return crypto::IdKind::flag;
+            return {"flags", K::flag};
         case Target::response:
-            return crypto::IdKind::response;
+            return {"responses", K::response};
         case Target::notice:
-            return crypto::IdKind::notice;
+            return {"notices", K::notice};
         case Target::suggestion:
-            return crypto::IdKind::suggestion;
+            return {"suggestions", K::suggestion};
         case Target::suggestion_note:
-            return crypto::IdKind::suggestion_note;
+            return {"suggestion-notes", K::suggestion_note};
         case Target::hold:
-            return crypto::IdKind::hold;
+            return {"holds", K::hold};
         case Target::recovery_report:
-            return crypto::IdKind::recovery_report;
+            return {"recovery-reports", K::recovery_report};
     }
-    return crypto::IdKind::story;
+    return {"stories", K::story};
 }
 
 // Each action on an item posts to its own path, /moderate/{folder}/{id}/{action}, with a token
 // bound to that path. The id is masked, as everywhere a page shows one (web/stories/views.hpp).
 void add_tokens(mustache::data& view, const AppContext& app, const SignedIn& who, Target target, std::int64_t id,
                 std::initializer_list<const char*> actions) {
-    const auto shown = app.ids.show(kind_of(target), id);
+    const auto shown = app.ids.show(info(target).kind, id);
     for (auto action : actions) {
         view.set(std::string("csrf_") + action,
-                 session_form_token(app, who, fmt::format("/moderate/{}/{}/{}", folder(target), shown, action)));
+                 session_form_token(app, who, fmt::format("/moderate/{}/{}/{}", info(target).folder, shown, action)));
     }
 }
 
@@ -309,11 +294,11 @@ void act(const AppContext& app, const Request& request, const RouteParams& param
     auto who = signed_in_moderator(app, request);
     if (!who) return respond(refuse_access(app, request));
     const auto shown = params.get("id");
-    auto id = app.ids.read(kind_of(target), shown);
+    auto id = app.ids.read(info(target).kind, shown);
     const std::string action(params.get("action"));
     auto form = parse_query(request.body);
     if (!id || !form) return respond(error_page(app, 400));
-    const auto path = fmt::format("/moderate/{}/{}/{}", folder(target), shown, action);
+    const auto path = fmt::format("/moderate/{}/{}/{}", info(target).folder, shown, action);
     if (!session_form_token_ok(app, *who, path, *form)) return respond(error_page(app, 403));
     auto change = action_on(target, action, *id, *form, current_month(app), current_week(app));
     if (!change) {
