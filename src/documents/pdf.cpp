@@ -248,6 +248,9 @@ Flow lay_out(Fonts& fonts, const Document& d) {
     if (d.title_heading)
         add_text(flow, text_layout(fonts, printable(d.title, 2000), 16, true, kWidth, false), "H1",
                  flow.slices.empty() ? 0 : 22);
+    // A screen reader's outline must not skip a level: a smaller heading with no larger one before
+    // it (a letter's "In my own words" under its title) is tagged H2, as the next level down.
+    bool larger_heading_seen = false;
     for (const auto& block : d.blocks) {
         std::visit(
             [&](const auto& b) {
@@ -255,7 +258,8 @@ Flow lay_out(Fonts& fonts, const Document& d) {
                 if constexpr (std::is_same_v<T, Heading>) {
                     add_text(flow,
                              text_layout(fonts, printable(b.text, 2000), b.level <= 1 ? 14 : 12, true, kWidth, false),
-                             b.level <= 1 ? "H2" : "H3", 16);
+                             b.level <= 1 || !larger_heading_seen ? "H2" : "H3", 16);
+                    larger_heading_seen = larger_heading_seen || b.level <= 1;
                 } else if constexpr (std::is_same_v<T, Paragraph>) {
                     add_text(flow, text_layout(fonts, printable(b.text), 11, false, kWidth, b.justified), "P", 9);
                 } else if constexpr (std::is_same_v<T, Link>) {

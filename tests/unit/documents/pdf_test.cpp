@@ -206,3 +206,23 @@ TEST(DocumentPdf, KnowsWhichTextItsFontsCannotPrint) {
     EXPECT_GE(characters_without_a_font("Name: রহিম"), 1u);
     EXPECT_EQ(characters_without_a_font(""), 0u);
 }
+
+// The structure a screen reader reads: a letter's one small heading under its title is H2, not
+// H3 with nothing between; under a larger heading it is H3.
+TEST(DocumentPdf, HeadingLevelsSkipNoneInTheTaggedStructure) {
+    Document d = letter();
+    d.title_heading = true;
+    d.blocks.push_back(Heading{2, "In my own words"});
+    d.blocks.push_back(Paragraph{"I was ill.", false});
+    d.blocks.push_back(Heading{1, "What happened"});
+    d.blocks.push_back(Heading{2, "The day"});
+    const PdfFile pdf(render_pdf(d));
+    const auto tree = pdf.tool("pdfinfo", "-struct");
+    const auto h1 = tree.find("H1"), first_h2 = tree.find("H2"), h3 = tree.find("H3");
+    ASSERT_NE(h1, std::string::npos) << tree;
+    ASSERT_NE(first_h2, std::string::npos) << tree;
+    ASSERT_NE(h3, std::string::npos) << tree;
+    EXPECT_LT(h1, first_h2);
+    EXPECT_NE(tree.find("H2", first_h2 + 2), std::string::npos) << "the larger heading is H2 too";
+    EXPECT_LT(tree.find("H2", first_h2 + 2), h3) << tree;
+}
