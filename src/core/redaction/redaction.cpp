@@ -86,6 +86,7 @@ std::vector<Span> find_as_read(std::string_view text, const std::vector<CensorRu
     detail::find_spoken_phones(text, all);
     detail::find_ni_numbers(text, all);
     detail::find_postcodes(text, all);
+    detail::find_staff_numbers(text, all);
     const auto public_names = detail::public_name_ranges(text);
     detail::find_staff_names(text, public_names, all);
     detail::find_gazetteer_names(text, public_names, all);
@@ -139,13 +140,14 @@ struct KindText {
     std::string_view name;  // kind_name: the first labelled set's and the moderation queue's
     std::string_view type;  // type_name: the evaluation set's and `redact --spans`'
 };
-constexpr std::array<KindText, 7> kKindTexts{{
+constexpr std::array<KindText, 8> kKindTexts{{
     {Kind::email, "[email address]", "email", "email"},
     {Kind::phone, "[phone number]", "phone", "phone"},
     {Kind::ni_number, "[National Insurance number]", "ni", "ni_number"},
     {Kind::postcode, "[postcode]", "postcode", "postcode"},
     {Kind::staff_name, "[an adviser]", "staff", "name"},
     {Kind::date, "[date]", "date", "date"},
+    {Kind::staff_number, "[staff number]", "staff_number", "staff_number"},
     {Kind::censored, "[removed]", "censored", "censored"},
 }};
 const KindText& text_of(Kind kind) {

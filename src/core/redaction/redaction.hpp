@@ -1,7 +1,7 @@
 #pragma once
 // Removes what could identify someone from free text before anyone else reads it: emails,
-// phone numbers, National Insurance numbers, full postcodes, and named staff (who become
-// "an adviser"). Pure: the same text always gives the same spans. The writer sees a preview
+// phone numbers, National Insurance numbers, full postcodes, staff and payroll numbers, and
+// named staff (who become "an adviser"). Pure: the same text always gives the same spans. The writer sees a preview
 // of the spans; moderators see them highlighted; the public sees only the redacted text.
 #include <string>
 #include <string_view>
@@ -9,7 +9,7 @@
 
 namespace pw::redaction {
 
-enum class Kind { email, phone, ni_number, postcode, staff_name, date, censored };
+enum class Kind { email, phone, ni_number, postcode, staff_name, date, censored, staff_number };
 
 struct Span {
     Span() = default;
@@ -41,9 +41,9 @@ inline std::string redact(std::string_view text, const std::vector<CensorRule>& 
 }
 
 std::string_view placeholder(Kind kind);
-std::string_view kind_name(Kind kind);  // "email", "phone", "ni", "postcode", "staff", "censored"
+std::string_view kind_name(Kind kind);  // "email", "phone", "ni", "postcode", "staff", "staff_number", "censored"
 // The type a span reports (`redact --spans`, the evaluation set): "name", "email", "phone",
-// "ni_number", "postcode", "date", or "censored" for a moderator's rule.
+// "ni_number", "postcode", "date", "staff_number", or "censored" for a moderator's rule.
 std::string_view type_name(Kind kind);
 
 }  // namespace pw::redaction

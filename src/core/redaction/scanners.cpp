@@ -1,5 +1,6 @@
 // Scanners for the structured kinds: emails, UK phone numbers, National Insurance numbers,
 // full UK postcodes, and a moderator's censored phrases.
+#include <algorithm>
 #include <array>
 #include <string>
 
@@ -350,6 +351,59 @@ std::size_t postcode_at(std::string_view t, std::size_t i) {
     return 0;
 }
 }  // namespace
+
+namespace {
+// The last `n` words before byte i, nearest first, in small letters; a run of more than three
+// characters that are not letters between two of them (or before the first) ends the list.
+std::vector<std::string> words_before(std::string_view t, std::size_t i, int n) {
+    std::vector<std::string> words;
+    std::size_t end = std::min(i, t.size());
+    while (static_cast<int>(words.size()) < n) {
+        std::size_t gap = 0;
+        while (end > 0 && !is_alpha(t[end - 1])) {
+            if (++gap > 3) return words;
+            --end;
+        }
+        std::size_t begin = end;
+        while (begin > 0 && is_alpha(t[begin - 1])) --begin;
+        if (begin == end) return words;
+        std::string word;
+        for (char c : t.substr(begin, end - begin)) word += lower(c);
+        words.push_back(std::move(word));
+        end = begin;
+    }
+    return words;
+}
+
+bool one_of(std::string_view word, std::initializer_list<std::string_view> list) {
+    return std::ranges::find(list, word) != list.end();
+}
+}  // namespace
+
+void find_staff_numbers(std::string_view t, std::vector<Span>& out) {
+    for (std::size_t i = 0; i < t.size(); ++i) {
+        if (!is_alnum(t[i]) || !boundary_before(t, i)) continue;
+        // The token: letters, digits and inner hyphens or slashes, with at least 3 digits.
+        std::size_t j = i, digits = 0;
+        while (j < t.size() &&
+               (is_alnum(t[j]) || ((t[j] == '-' || t[j] == '/') && j + 1 < t.size() && is_alnum(t[j + 1]) && j > i))) {
+            digits += is_digit(t[j]) ? 1 : 0;
+            ++j;
+        }
+        if (digits < 3 || j - i > 20) {
+            i = j;
+            continue;
+        }
+        // "<whose> <what> [is|was|:] TOKEN": whose is staff, employee, payroll, personnel or badge;
+        // what is number, no, id, ref or reference.
+        auto words = words_before(t, i, 4);
+        if (!words.empty() && one_of(words.front(), {"is", "was"})) words.erase(words.begin());
+        const bool named = words.size() >= 2 && one_of(words[0], {"number", "no", "num", "id", "ref", "reference"}) &&
+                           one_of(words[1], {"staff", "employee", "payroll", "personnel", "badge", "employment"});
+        if (named) out.push_back({i, j, Kind::staff_number});
+        i = j;
+    }
+}
 
 void find_postcodes(std::string_view t, std::vector<Span>& out) {
     for (std::size_t i = 0; i < t.size(); ++i) {

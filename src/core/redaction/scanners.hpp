@@ -14,6 +14,9 @@ void find_phones(std::string_view text, std::vector<Span>& out);
 void find_spoken_phones(std::string_view text, std::vector<Span>& out);
 void find_ni_numbers(std::string_view text, std::vector<Span>& out);
 void find_postcodes(std::string_view text, std::vector<Span>& out);
+// A staff, employee, payroll or personnel number or ID after the words that name it ("Staff ID
+// AC-20391", "payroll number 4471823", "my employee no. is 12345"): it points to one person.
+void find_staff_numbers(std::string_view text, std::vector<Span>& out);
 void find_staff_names(std::string_view text, const std::vector<ByteRange>& public_names, std::vector<Span>& out);
 // public_names: public_name_ranges(text), read once for both.
 void find_gazetteer_names(std::string_view text, const std::vector<ByteRange>& public_names, std::vector<Span>& out);

@@ -60,13 +60,11 @@ std::vector<Segment> preview_segments(std::string_view text) {
 
 std::vector<Segment> segments(std::string_view redacted) {
     // Every placeholder redaction writes; "[name]" is a name found by its context ("my sister [name]").
-    static const std::array<std::string_view, 7> kPlaceholders{redaction::placeholder(redaction::Kind::email),
-                                                               redaction::placeholder(redaction::Kind::phone),
-                                                               redaction::placeholder(redaction::Kind::ni_number),
-                                                               redaction::placeholder(redaction::Kind::postcode),
-                                                               redaction::placeholder(redaction::Kind::staff_name),
-                                                               redaction::placeholder(redaction::Kind::censored),
-                                                               "[name]"};
+    static const std::array<std::string_view, 8> kPlaceholders{
+        redaction::placeholder(redaction::Kind::email),        redaction::placeholder(redaction::Kind::phone),
+        redaction::placeholder(redaction::Kind::ni_number),    redaction::placeholder(redaction::Kind::postcode),
+        redaction::placeholder(redaction::Kind::staff_number), redaction::placeholder(redaction::Kind::staff_name),
+        redaction::placeholder(redaction::Kind::censored),     "[name]"};
     std::vector<Segment> out;
     std::size_t at = 0;
     std::size_t plain_from = 0;
