@@ -155,3 +155,16 @@ TEST(PageSkeleton, RefusesAPageThatLosesASlot) {
     EXPECT_EQ(skeleton.fill(two), "12");
     EXPECT_THROW((void)skeleton.fill(one), std::logic_error);
 }
+
+// A tired person on a slow phone taps "Send" twice: with JavaScript on, every button the site
+// ships ignores the second tap for a second (GOV.UK Frontend's Button), so one rating, case or
+// report is not sent twice.
+TEST(Renderer, EveryButtonIgnoresASecondTapAtOnce) {
+    for (const auto& [name, text] : template_files()) {
+        for (auto at = text.find("<button"); at != std::string_view::npos; at = text.find("<button", at + 1)) {
+            const auto tag = text.substr(at, text.find('>', at) - at);
+            if (tag.find("type=\"button\"") != std::string_view::npos) continue;  // sends nothing (the menu)
+            EXPECT_NE(tag.find("data-prevent-double-click=\"true\""), std::string_view::npos) << name << ": " << tag;
+        }
+    }
+}
