@@ -2,7 +2,6 @@
 
 #include <chrono>
 
-#include <boost/url/parse.hpp>
 #include <spdlog/spdlog.h>
 
 #include "web/http/answer_once.hpp"
@@ -51,12 +50,7 @@ bool untraced_route(const Request& request, std::string_view route) {
 }
 }  // namespace
 
-bool App::untraced(std::string_view method, std::string_view target, std::string_view cookies) const {
-    // The path as the router reads it, percent-decoded ("/%73taff-reports" is a staff report's);
-    // a target that does not parse is refused 400, traced.
-    const auto origin = boost::urls::parse_origin_form(target);
-    if (!origin) return false;
-    const std::string path = origin->path();
+bool App::untraced(std::string_view method, std::string_view path, std::string_view cookies) const {
     return path.starts_with(kUntracedRoutes) || sent_anonymously(method, path, cookies);
 }
 

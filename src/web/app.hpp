@@ -71,8 +71,9 @@ public:
     // deadline); logged and counted only when traced.
     Response refusal(int status, bool traced) const;
     // Whether a request leaves no log line and no count (staff reports, and whatever a participant
-    // sends): the server asks once the headers are in, for the lines it writes itself.
-    bool untraced(std::string_view method, std::string_view target, std::string_view cookies) const;
+    // sends), from its percent-decoded path ("/%73taff-reports" is a staff report's): the server
+    // asks, for the lines it writes itself.
+    bool untraced(std::string_view method, std::string_view path, std::string_view cookies) const;
     // Whether a request may send a body above the usual limit (a researcher's upload).
     bool may_upload(std::string_view target, std::string_view cookie) const;
 

@@ -276,8 +276,8 @@ int serve(ServeArgs& args) {
     config.may_upload = [&app](std::string_view target, std::string_view cookie) {
         return app.may_upload(target, cookie);
     };
-    config.untraced = [&app](std::string_view method, std::string_view target, std::string_view cookie) {
-        return app.untraced(method, target, cookie);
+    config.untraced = [&app](std::string_view method, std::string_view path, std::string_view cookie) {
+        return app.untraced(method, path, cookie);
     };
     std::unique_ptr<web::Server> server;
     try {

@@ -13,6 +13,7 @@
 #include <boost/asio/experimental/awaitable_operators.hpp>
 #include <boost/beast/core.hpp>
 #include <boost/beast/http.hpp>
+#include <boost/url/parse.hpp>
 
 namespace pw::web {
 
@@ -207,12 +208,6 @@ struct Server::Impl {
             auto [header_ec, header_n] =
                 co_await http::async_read_header(stream, buffer, parser, asio::as_tuple(use_awaitable));
             beast::error_code ec = header_ec;
-            // Known once the headers are in; a request whose headers never arrived whole is traced.
-            bool quiet = false;
-            if (!ec && config.untraced) {
-                const auto& head = parser.get();
-                quiet = config.untraced(head.method_string(), head.target(), head[http::field::cookie]);
-            }
             if (!ec && config.may_upload) {
                 const auto& head = parser.get();
                 bool allowed = false;
@@ -240,6 +235,14 @@ struct Server::Impl {
                 break;
             }
             if (ec) {
+                // Refused before the request was read whole: whether it leaves a trace is read from
+                // its headers, when they arrived whole (a target that does not parse is traced).
+                bool quiet = false;
+                if (!header_ec && config.untraced) {
+                    const auto& head = parser.get();
+                    const auto origin = boost::urls::parse_origin_form(head.target());
+                    quiet = origin && config.untraced(head.method_string(), origin->path(), head[http::field::cookie]);
+                }
                 co_await write_refusal(stream, refusal_status(ec), quiet);
                 break;
             }
@@ -250,13 +253,15 @@ struct Server::Impl {
             bool bad_target = false;
             Request request = to_request(message, bad_target);
             if (bad_target) {
-                co_await write_refusal(stream, 400, quiet);
+                co_await write_refusal(stream, 400, false);  // a target that does not parse is traced
                 break;
             }
             if (config.client_key) {
                 const auto forwarded = from_proxy ? request.header("x-forwarded-for") : std::nullopt;
                 request.client = config.client_key(forwarded ? last_forwarded(*forwarded) : peer_address);
             }
+            const bool quiet =
+                config.untraced && config.untraced(request.method, request.path, request.header("cookie").value_or(""));
             bool timed_out = false;
             Response response = co_await respond_to(std::move(request), timed_out, quiet);
             http::response<http::string_body> res{static_cast<http::status>(response.status), version};

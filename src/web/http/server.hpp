@@ -41,10 +41,11 @@ struct ServerConfig {
     // address is a proxy's: the client is the last address its X-Forwarded-For names.
     std::function<std::uint64_t(std::string_view address)> client_key;
     std::string trusted_proxy;
-    // Whether a request must leave no trace (web/app.cpp says which): the server then writes no
+    // Whether a request must leave no trace (web/app.cpp says which), from its method, its path
+    // percent-decoded as the router reads it, and its Cookie header: the server then writes no
     // line of its own about it either, when it misses its deadline, its handler throws or it is
     // refused, since whatever collects the log stamps each line with the time.
-    std::function<bool(std::string_view method, std::string_view target, std::string_view cookie)> untraced;
+    std::function<bool(std::string_view method, std::string_view path, std::string_view cookie)> untraced;
 };
 
 // Handles one request and calls the responder once, on any thread.

@@ -57,8 +57,8 @@ protected:
         config.threads = 1;
         config.request_deadline = std::chrono::milliseconds(300);
         config.claimed_grace = std::chrono::milliseconds(1000);
-        config.untraced = [](std::string_view, std::string_view target, std::string_view) {
-            return target.starts_with("/quiet/");
+        config.untraced = [](std::string_view, std::string_view path, std::string_view) {
+            return path.starts_with("/quiet/");
         };
         server_ = std::make_unique<Server>(
             config,
