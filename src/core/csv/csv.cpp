@@ -2,6 +2,8 @@
 
 #include <fmt/format.h>
 
+#include <charconv>
+
 #include "core/text/text.hpp"
 
 namespace pw::csv {
@@ -89,12 +91,18 @@ Result<std::vector<Row>> parse(std::string_view text) {
     return rows;
 }
 
+bool looks_like_formula(std::string_view field) {
+    if (field.empty() || std::string_view("=+-@\t\r").find(field.front()) == std::string_view::npos) return false;
+    // A plain negative number ("-0.25", "-1e-05") is a number to a spreadsheet, not a formula:
+    // left as it is, so a column of effects stays numeric.
+    double number = 0;
+    const auto [end, error] = std::from_chars(field.data(), field.data() + field.size(), number);
+    return error != std::errc{} || end != field.data() + field.size();
+}
+
 std::string escape_field(std::string_view field) {
     std::string value;
-    if (!field.empty() && (field[0] == '=' || field[0] == '+' || field[0] == '-' || field[0] == '@' ||
-                           field[0] == '\t' || field[0] == '\r')) {
-        value.push_back('\'');
-    }
+    if (looks_like_formula(field)) value.push_back('\'');
     value.append(field);
     if (value.find_first_of(",\"\r\n") == std::string::npos) return value;
     std::string quoted = "\"";

@@ -17,9 +17,12 @@ struct Row {
 // is an error for the whole file, with the line where it is.
 Result<std::vector<Row>> parse(std::string_view text);
 
-// One field for writing: quoted when needed, and a leading = + - @ (or tab/CR) is
-// prefixed with ' so a spreadsheet never runs an exported cell as a formula.
+// One field for writing: quoted when needed, and a field that looks like a formula is
+// prefixed with ' so a spreadsheet never runs an exported cell.
 std::string escape_field(std::string_view field);
+// True when a spreadsheet would read the field as a formula: a leading = + - @, tab or CR,
+// unless the field is a plain number ("-0.25").
+bool looks_like_formula(std::string_view field);
 std::string format_row(const std::vector<std::string>& fields);
 
 }  // namespace pw::csv

@@ -4,6 +4,8 @@
 
 #include <algorithm>
 
+#include "core/csv/csv.hpp"
+
 namespace pw::league {
 
 bool keeps(const Row& row, const Query& q) {
@@ -18,8 +20,7 @@ namespace {
 
 std::string quoted(const std::string& field) {
     // A field that starts like a formula is made text, so a spreadsheet never runs it.
-    std::string safe =
-        !field.empty() && std::string_view("=+-@").find(field.front()) != std::string_view::npos ? "'" + field : field;
+    std::string safe = csv::looks_like_formula(field) ? "'" + field : field;
     std::string out = "\"";
     for (char c : safe) out += c == '"' ? std::string("\"\"") : std::string(1, c);
     return out + "\"";

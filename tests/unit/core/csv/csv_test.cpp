@@ -61,6 +61,13 @@ TEST(CsvWrite, QuotesWhatNeedsItAndDefusesFormulas) {
     EXPECT_EQ(pw::csv::escape_field("=HYPERLINK(\"x\")"), "\"'=HYPERLINK(\"\"x\"\")\"");
     EXPECT_EQ(pw::csv::escape_field("@SUM(A1)"), "'@SUM(A1)");
     EXPECT_EQ(pw::csv::escape_field("-1+2"), "'-1+2");
+    EXPECT_EQ(pw::csv::escape_field("\t=1+1"), "'\t=1+1");
+    EXPECT_EQ(pw::csv::escape_field("\r=1+1"), "\"'\r=1+1\"");
+    EXPECT_EQ(pw::csv::escape_field("-"), "'-");
+    EXPECT_EQ(pw::csv::escape_field("-A1"), "'-A1");
+    // A plain negative number stays a number.
+    EXPECT_EQ(pw::csv::escape_field("-0.25"), "-0.25");
+    EXPECT_EQ(pw::csv::escape_field("-1.5e-05"), "-1.5e-05");
 }
 
 TEST(CsvWrite, WhatItWritesReadsBackTheSame) {

@@ -60,7 +60,8 @@ TEST(LeagueTable, FiltersByKindProgrammeAndArea) {
 }
 
 TEST(LeagueTable, CsvQuotesEveryFieldAndDisarmsFormulas) {
-    std::vector<Row> rows{row("=HYPERLINK(\"x\")", true, 3.456, 3.0), row("Too \"few\" Ltd", false, 0, 0)};
+    std::vector<Row> rows{row("=HYPERLINK(\"x\")", true, 3.456, 3.0), row("Too \"few\" Ltd", false, 0, 0),
+                          row("\t=1+1", false, 0, 0), row("\r@SUM(A1)", false, 0, 0)};
     const auto csv = to_csv(rows);
     EXPECT_TRUE(csv.starts_with("provider,kind,programmes,score,lower,upper,raters,"));
     EXPECT_NE(csv.find("\"'=HYPERLINK(\"\"x\"\")\",\"prime\",\"Restart Scheme (2021–)\",3.46,3.00,3.91,"),
@@ -69,4 +70,7 @@ TEST(LeagueTable, CsvQuotesEveryFieldAndDisarmsFormulas) {
     EXPECT_NE(csv.find("\"Too \"\"few\"\" Ltd\",\"prime\",\"Restart Scheme (2021–)\",,,,,,,not_enough_ratings,no"),
               std::string::npos)
         << csv;
+    // A leading tab or carriage return is read as the formula after it by some spreadsheets.
+    EXPECT_NE(csv.find("\"'\t=1+1\","), std::string::npos) << csv;
+    EXPECT_NE(csv.find("\"'\r@SUM(A1)\","), std::string::npos) << csv;
 }
