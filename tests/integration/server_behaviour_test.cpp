@@ -79,6 +79,12 @@ TEST_P(ServerBehaviour, AssetsAreServedWithLongCacheAndNoPathTraversal) {
         EXPECT_EQ(r.status, 404) << target;
         EXPECT_EQ(r.body.find("root:"), std::string::npos);
     }
+    // An encoded slash is not a separator: the path as sent names no page.
+    for (std::string target : {"/providers/1%2fcomplain", "/assets/..%2F..%2Fetc/passwd"}) {
+        auto r = get(port(), target);
+        EXPECT_EQ(r.status, 400) << target;
+        EXPECT_EQ(r.body.find("root:"), std::string::npos);
+    }
 }
 
 TEST_P(ServerBehaviour, HealthAndMetricsAnswer) {

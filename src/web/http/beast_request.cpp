@@ -11,7 +11,10 @@ Request to_request(boost::beast::http::request<boost::beast::http::string_body>&
     request.method = std::string(message.method_string());
     request.target = std::string(message.target());
     auto origin = boost::urls::parse_origin_form(request.target);
-    if (!origin) {
+    // An encoded slash ("/providers/1%2fcomplain") would be a separator once decoded, so the
+    // router would read another path than was sent: no page of this site has one in its name.
+    const auto encoded = origin ? std::string_view(origin->encoded_path()) : std::string_view{};
+    if (!origin || encoded.find("%2f") != std::string_view::npos || encoded.find("%2F") != std::string_view::npos) {
         bad_target = true;
         return request;
     }

@@ -8,7 +8,8 @@
 
 namespace pw::web {
 
-// Moves the body out of message. Sets bad_target when the target is not an origin-form path.
+// Moves the body out of message. Sets bad_target when the target is not an origin-form path,
+// or its path holds an encoded slash.
 Request to_request(boost::beast::http::request<boost::beast::http::string_body>& message, bool& bad_target);
 
 }  // namespace pw::web
