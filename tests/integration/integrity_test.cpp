@@ -115,6 +115,23 @@ protected:
                    : "none";
     }
 
+    // The award page says "A close result" exactly when a runner-up's likely range, as the top five
+    // table shows it, reaches the bottom of the winner's.
+    void expect_close_result_said_when_ranges_reach_the_winner() {
+        const auto page = get(port(), "/award").body;
+        const std::regex range(R"re(\(([0-9]+\.[0-9]+) to ([0-9]+\.[0-9]+)\)</td>)re");
+        std::vector<std::pair<double, double>> ranges;
+        for (auto it = std::sregex_iterator(page.begin(), page.end(), range); it != std::sregex_iterator(); ++it)
+            ranges.emplace_back(std::stod((*it)[1].str()), std::stod((*it)[2].str()));
+        ASSERT_GE(ranges.size(), 2u) << page.substr(0, 3000);
+        int reach = 0;
+        for (std::size_t i = 1; i < ranges.size(); ++i) {
+            if (ranges[i].second == ranges[0].first) return;  // too close to tell at two decimals
+            reach += ranges[i].second > ranges[0].first;
+        }
+        EXPECT_EQ(page.find("id=\"award-close\"") != std::string::npos, reach > 0) << reach << " places within reach";
+    }
+
     std::string name_of(const std::string& provider) {
         const auto page = get(port(), "/providers/" + provider).body;
         std::smatch m;
@@ -185,6 +202,7 @@ TEST_P(Integrity, AFloodForOneProviderAndAgainstARivalChangesNeitherStatusNorThe
     // With the friend's flood left out, the award goes where the ordinary ratings put it.
     publish_at("2027-03");
     EXPECT_EQ(winner(), name_of(best_));
+    expect_close_result_said_when_ranges_reach_the_winner();
     EXPECT_EQ(status_of(a4e_), "Meets the standards (changing)");
     publish_at("2027-04");
     EXPECT_EQ(status_of(a4e_), "Below standard");

@@ -21,4 +21,11 @@ std::vector<AwardPlace> rank_for_award(const publication::Snapshot& year, std::s
     return out;
 }
 
+int places_within_reach(std::span<const publication::AwardEntry> places) {
+    if (places.empty()) return 0;
+    const double bottom = places.front().lower;
+    return static_cast<int>(
+        std::ranges::count_if(places.subspan(1), [bottom](const publication::AwardEntry& e) { return e.upper >= bottom; }));
+}
+
 }  // namespace pw::standards

@@ -23,4 +23,9 @@ inline constexpr int kAwardPlaces = 5;
 std::vector<AwardPlace> rank_for_award(const publication::Snapshot& year, std::span<const std::int64_t> providers,
                                        int places = kAwardPlaces);
 
+// How many places after the winner have a likely range that reaches the bottom of the winner's:
+// 0 when the winner's lead is clear. Another year's ratings, or another draw of the disclosure
+// noise, could put any of them first, and the award page says so rather than claim a clear win.
+int places_within_reach(std::span<const publication::AwardEntry> places);
+
 }  // namespace pw::standards

@@ -5,6 +5,7 @@
 
 #include <fmt/format.h>
 
+#include "core/standards/award.hpp"
 #include "web/pages/page.hpp"
 #include "web/registry/page_parts.hpp"
 #include "web/routes.hpp"
@@ -63,6 +64,16 @@ std::string award_html(const Renderer& renderer, registry::RegistryRepository& r
     if (!places.empty()) {
         data.set("winner", name_of(registry, places.front().provider_id));
         data.set("winner_url", fmt::format("/providers/{}", places.front().provider_id));
+        // A lead within the noise is said, not hidden: the rule still names one winner.
+        if (const int close = standards::places_within_reach(places); close > 0)
+            data.set("close",
+                     close == 1 ? std::string("A close result: the runner-up's likely range reaches the winner's, so "
+                                              "another year's ratings could have put it first. The award goes by the "
+                                              "rule below all the same.")
+                                : fmt::format("A close result: the likely ranges of the next {} providers reach the "
+                                              "winner's, so another year's ratings could have put one of them first. "
+                                              "The award goes by the rule below all the same.",
+                                              close));
     }
     data.set("places", list_of(places, [&](const publication::AwardEntry& e) { return place_view(registry, e); }));
     mustache::data past{mustache::data::type::list};

@@ -63,3 +63,16 @@ TEST(Award, NoOneWithEnoughRatingsMeansNoAward) {
     const auto y = year({{1, year_of({0, 0, 1, 1, 1})}});
     EXPECT_TRUE(rank_for_award(y, std::vector<std::int64_t>{1, 2}).empty());
 }
+
+TEST(Award, SaysHowManyPlacesCouldHaveBeenFirst) {
+    using publication::AwardEntry;
+    EXPECT_EQ(places_within_reach({}), 0);
+    // The winner's range starts at 4.10: a runner-up whose range reaches 4.10 could have won.
+    const std::vector<AwardEntry> close{{1, 7, 4.30, 4.10, 4.50, 900},
+                                        {2, 8, 4.25, 4.05, 4.45, 800},
+                                        {3, 9, 4.20, 4.00, 4.10, 700},
+                                        {4, 10, 3.90, 3.70, 4.09, 600}};
+    EXPECT_EQ(places_within_reach(close), 2);
+    const std::vector<AwardEntry> clear{{1, 7, 4.30, 4.10, 4.50, 900}, {2, 8, 3.80, 3.60, 4.00, 800}};
+    EXPECT_EQ(places_within_reach(clear), 0);
+}
