@@ -51,7 +51,8 @@ struct AccountListing {
 };
 std::vector<AccountListing> all_accounts(Database& db);
 
-// The providers a representative answers for: its own, and its sub-contractors' if a prime.
+// The providers a representative answers for: its own, and if a prime, those of its
+// sub-contractors that are no prime themselves and have no representative of their own.
 bool represents(Database& db, const accounts::Account& account, std::int64_t provider_id);
 std::vector<std::int64_t> represented_providers(Database& db, const accounts::Account& account);
 
