@@ -42,16 +42,24 @@ bool sent_anonymously(std::string_view method, std::string_view path, std::strin
     if (method == "GET" || method == "HEAD" || account_before_session(path)) return false;
     return !cookie_value(cookies, kSessionCookie);
 }
-bool sent_anonymously(const Request& request) {
-    return sent_anonymously(request.method, request.path, request.header("cookie").value_or(""));
-}
-bool untraced_route(const Request& request, std::string_view route) {
-    return route.starts_with(kUntracedRoutes) || sent_anonymously(request);
-}
 }  // namespace
 
+// A participant's own actions (the routes rate-limited as theirs) are untraced whatever cookie
+// comes with them: a browser that once signed in keeps its cookie for hours after the session
+// ends, and a participant using it would otherwise have each rating, story or complaint logged.
+bool App::participants_route(std::string_view method, std::string_view path) const {
+    if (method == "GET" || method == "HEAD") return false;
+    const auto match = router_.match(method, path);
+    return match.handler && match.limit &&
+           (*match.limit == throttle::Action::participant_write || *match.limit == throttle::Action::codename_lookup);
+}
+
+bool App::sent_untraced(std::string_view method, std::string_view path, std::string_view cookies) const {
+    return sent_anonymously(method, path, cookies) || participants_route(method, path);
+}
+
 bool App::untraced(std::string_view method, std::string_view path, std::string_view cookies) const {
-    return path.starts_with(kUntracedRoutes) || sent_anonymously(method, path, cookies);
+    return path.starts_with(kUntracedRoutes) || sent_untraced(method, path, cookies);
 }
 
 App::App(AppContext context) : context_(std::move(context)) {
@@ -163,7 +171,8 @@ void App::dispatch(const Request& request, Encoding encoding, Responder finish) 
             (*handler)(request, params, answer);
         });
         if (!queued) {
-            if (!untraced_route(request, match.pattern)) spdlog::warn("event=slow_pool_full route={}", match.pattern);
+            if (!untraced(request.method, request.path, request.header("cookie").value_or("")))
+                spdlog::warn("event=slow_pool_full route={}", match.pattern);
             Response response = api ? json_error(503, "busy, try again in a minute") : error_page(context_, 503);
             response.set_header("Retry-After", "60");
             answer(std::move(response));
@@ -176,7 +185,7 @@ void App::dispatch(const Request& request, Encoding encoding, Responder finish) 
 void App::handle(const Request& request, Responder respond) {
     const auto start = std::chrono::steady_clock::now();
     const auto encoding = choose_encoding(request.header("accept-encoding").value_or(""));
-    const bool anonymous = sent_anonymously(request);
+    const bool anonymous = sent_untraced(request.method, request.path, request.header("cookie").value_or(""));
     const bool traced = !anonymous && !request.path.starts_with(kUntracedRoutes);  // for the failures below
     auto log_and_send = [this, start, encoding, anonymous, method = request.method,
                          respond = std::move(respond)](Response response) {

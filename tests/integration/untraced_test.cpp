@@ -18,6 +18,12 @@ TEST_P(Untraced, ARatingOrAStoryLeavesNoLogLineButAModeratorsActionDoes) {
     EXPECT_EQ(rate(seetec_, 4, ""), 200);
     const auto refused = request(port(), "POST", "/providers/" + seetec_ + "/rate", kForm, "stars=9");
     EXPECT_EQ(refused.status, 403);  // no form token: refused, and still something a participant sent
+    // A browser that once signed in sends its cookie for hours after the session ended: what a
+    // participant sends from it is theirs all the same.
+    const std::string stale = "Cookie: __Host-pw_session=0000expired0000\r\n";
+    EXPECT_EQ(request(port(), "POST", "/providers/" + seetec_ + "/rate", kForm + stale, "stars=9").status, 403);
+    EXPECT_EQ(request(port(), "POST", "/providers/" + seetec_ + "/complain", kForm + stale, "what_happened=x").status,
+              403);
     const auto mod = sign_in("mod1", moderator_password_);
     const auto story = pending_story_id(mod);
     ASSERT_FALSE(story.empty());
@@ -35,6 +41,7 @@ TEST_P(Untraced, ARatingOrAStoryLeavesNoLogLineButAModeratorsActionDoes) {
     EXPECT_NE(log.find("method=GET route=/providers/{id}/rate status=200"), std::string::npos) << log;
     EXPECT_NE(log.find("method=POST route=/moderate/stories/{id}/{action}"), std::string::npos) << log;
     EXPECT_EQ(log.find("method=POST route=/providers/{id}/rate"), std::string::npos) << log;
+    EXPECT_EQ(log.find("method=POST route=/providers/{id}/complain"), std::string::npos) << log;
     // Signing in comes before a session exists, and is an account holder's: logged, so guessing shows.
     EXPECT_NE(log.find("method=POST route=/sign-in"), std::string::npos) << log;
     EXPECT_EQ(log.find("status=413"), log.rfind("status=413")) << "a participant's or a reporter's 413 was logged";
