@@ -1,7 +1,8 @@
 #pragma once
 // A client's address turned into a number for rate limiting: a keyed hash (SipHash) whose key
 // is random, held only in memory, and replaced each day, so the numbers cannot be turned back
-// into addresses or linked from one day to the next. Never written down or logged.
+// into addresses or linked from one day to the next. Never written down or logged. An IPv6
+// client is its /64 network, which one home or phone holds whole.
 #include <array>
 #include <cstdint>
 #include <mutex>
