@@ -22,7 +22,8 @@ inline std::string another_client() {
     static int clients = 0;
     ++clients;
     char address[48];
-    std::snprintf(address, sizeof address, "2001:db8::%x:%x", clients / 65536, clients % 65536);  // documentation range
+    // Documentation range; each in a /64 of its own, since a /64 is one client.
+    std::snprintf(address, sizeof address, "2001:db8:%x:%x::1", clients / 65536, clients % 65536);
     return "X-Forwarded-For: " + std::string(address) + "\r\n";
 }
 

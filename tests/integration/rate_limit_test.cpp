@@ -47,11 +47,17 @@ TEST_P(RateLimits, PastTheLimitAClientGetsAPlainPageAndOthersBehindTheProxyAreUn
     EXPECT_EQ(look_up(server.port(), from("198.51.100.3")).status, 429);
     EXPECT_EQ(rate(server.port(), from("198.51.100.3")).status, 200);  // and do not use up the other
 
+    // An IPv6 client is its /64: a phone may send from any address in it.
+    for (int i = 1; i <= 3; ++i)
+        EXPECT_EQ(rate(server.port(), from("2001:db8:77:1::" + std::to_string(i))).status, 200) << i;
+    EXPECT_EQ(rate(server.port(), from("2001:db8:77:1:aaaa::4")).status, 429);
+    EXPECT_EQ(rate(server.port(), from("2001:db8:77:2::1")).status, 200);  // the next /64 is another client
+
     // Pages are never limited.
     for (int i = 0; i < 10; ++i) EXPECT_EQ(get(server.port(), "/offices/1").status, 200);
     server.signal(SIGTERM);
     ASSERT_EQ(server.wait(10000), 0);
-    for (const auto* secret : {"198.51.100", "203.0.113"}) {
+    for (const auto* secret : {"198.51.100", "203.0.113", "2001:db8"}) {
         EXPECT_EQ(server.err().find(secret), std::string::npos) << "a client address reached the log";
     }
 }

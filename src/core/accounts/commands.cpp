@@ -43,17 +43,23 @@ Result<void> disable_account(const DisableAccount& command, AccountRepository& a
     return {};
 }
 
-Result<std::int64_t> set_up_account(const SetUpAccount& command, AccountRepository& accounts) {
-    const auto link = accounts.set_up_link(command.token_digest);
-    if (!link || link->used || command.today > link->expires_day) return fail(ErrorKind::not_found, kDeadLink);
+Result<std::int64_t> live_set_up_link(const std::string& token_digest, long today, AccountRepository& accounts) {
+    const auto link = accounts.set_up_link(token_digest);
+    if (!link || link->used || today > link->expires_day) return fail(ErrorKind::not_found, kDeadLink);
     const auto facts = accounts.account(link->account_id);
     if (!facts || facts->disabled) return fail(ErrorKind::not_found, kDeadLink);
-    if (!accounts.use_set_up_link(command.token_digest, link->account_id, command.password_hash)) {
+    return link->account_id;
+}
+
+Result<std::int64_t> set_up_account(const SetUpAccount& command, AccountRepository& accounts) {
+    const auto account_id = live_set_up_link(command.token_digest, command.today, accounts);
+    if (!account_id) return account_id;
+    if (!accounts.use_set_up_link(command.token_digest, *account_id, command.password_hash)) {
         return fail(ErrorKind::not_found, kDeadLink, "set-up link used by another request");
     }
-    accounts.append(events::Event{"account.set_up", "account", link->account_id, std::nullopt, std::nullopt,
+    accounts.append(events::Event{"account.set_up", "account", *account_id, std::nullopt, std::nullopt,
                                   events::ActorRole::system, command.month});
-    return link->account_id;
+    return *account_id;
 }
 
 }  // namespace pw::accounts

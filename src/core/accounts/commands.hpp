@@ -65,6 +65,11 @@ struct DisableAccount {
 };
 Result<void> disable_account(const DisableAccount& command, AccountRepository& accounts);
 
+// The account a set-up link would set up: not_found when the link is unknown, used, past its
+// last day, or its account disabled. Asked before a password is hashed, so that a made-up link
+// costs no hash.
+Result<std::int64_t> live_set_up_link(const std::string& token_digest, long today, AccountRepository& accounts);
+
 // The holder of a set-up link chooses their password (hashed before the command runs).
 struct SetUpAccount {
     std::string token_digest;

@@ -230,6 +230,15 @@ void set_up(const AppContext& app, const Request& request, std::string_view toke
     if (password != field(*form, "confirm")) {
         return respond(set_up_page(app, token, "The two passwords are not the same", 400));
     }
+    // A link that cannot work is refused before the hash: made-up links would otherwise cost the
+    // slow-work pool an argon2id hash each.
+    {
+        auto s = app.db.session();
+        store::SociAccountRepository accounts(s);
+        const auto digest = crypto::token_digest(token);
+        if (auto live = live_set_up_link(digest, current_day(app), accounts); !live)
+            return respond(set_up_page(app, token, live.error().message, 404));
+    }
     // Hashed here, on the slow-work pool, never in the writer's batch.
     SetUpAccount command{crypto::token_digest(token), crypto::hash_secret(password), current_day(app),
                          current_month(app)};
