@@ -142,6 +142,22 @@ TEST_P(Research, OnlyResearchersAndAdminsMayUseIt) {
     EXPECT_EQ(forged.status, 403);
 }
 
+// A researcher's pages are the only ones they may open: each offers a way to sign out, which
+// ends the session (a shared computer's next user would otherwise inherit it).
+TEST_P(Research, EveryPageOfAResearcherOffersSigningOut) {
+    const std::string link = kept("counts", "unit,period,referrals,adverse\nA,2012-01..2012-12,100,30\n"
+                                            "B,2012-01..2012-12,100,50\nC,2012-01..2012-12,100,40\n");
+    for (const std::string& path : {std::string("/research"), link}) {
+        const auto page = request(port(), "GET", path, researcher_);
+        ASSERT_EQ(page.status, 200) << path;
+        EXPECT_FALSE(csrf_in(page.body, "/sign-out").empty()) << path << " offers no sign-out";
+    }
+    const auto page = request(port(), "GET", link, researcher_);
+    EXPECT_EQ(request(port(), "POST", "/sign-out", researcher_ + kForm, "csrf=" + csrf_in(page.body, "/sign-out")).status,
+              303);
+    EXPECT_EQ(request(port(), "GET", "/research", researcher_).status, 303) << "the session outlived signing out";
+}
+
 TEST_P(Research, LargeBodiesAreRefusedToEveryoneElseBeforeTheyAreRead) {
     const std::string big(200 * 1024, 'x');
     auto anonymous = request(port(), "POST", "/research/report", kMultipart, upload_body("x", "events", big));

@@ -52,6 +52,7 @@ Response report_page(const AppContext& app, const SignedIn& who, const store::Ke
         data.set("has_staff_reports", flag(!linked.list_value().empty()));
         data.set("staff_reports", std::move(linked));
     }
+    data.set("csrf_sign_out", session_form_token(app, who, "/sign-out"));
     data.set("report", body);
     return no_store(html_page(app, "research_report", std::move(data)));
 }
@@ -113,6 +114,7 @@ Response pending_page(const AppContext& app, const SignedIn& who, std::int64_t i
                                : status.ahead == 1 ? std::string("1 report is ahead of yours.")
                                                    : fmt::format("{} reports are ahead of yours.", status.ahead));
     }
+    data.set("csrf_sign_out", session_form_token(app, who, "/sign-out"));
     Response response =
         no_store(html_page(app, "research_pending", std::move(data), status.stage == Stage::failed ? 500 : 200));
     if (status.stage != Stage::failed) response.set_header("Refresh", "5");

@@ -69,6 +69,7 @@ Response form_page(const AppContext& app, const SignedIn& who, const FormState& 
                      return row;
                  }));
     }
+    data.set("csrf_sign_out", session_form_token(app, who, "/sign-out"));
     Response response = html_page(app, "research", std::move(data), status);
     response.set_header("Cache-Control", "no-store");
     return response;

@@ -28,8 +28,9 @@ std::optional<long long> report_id(std::string_view segment) {
     return text::parse_positive_int(segment, 576'460'752'303'423'488LL);
 }
 
-Response list_page(const AppContext& app) {
+Response list_page(const AppContext& app, const SignedIn& who) {
     mustache::data data;
+    data.set("csrf_sign_out", session_form_token(app, who, "/sign-out"));
     data.set("title", "Staff reports");
     data.set("closed", flag(!app.staff.moderators));
     if (app.staff.moderators) {
@@ -83,6 +84,7 @@ Response report_page(const AppContext& app, const SignedIn& who, std::int64_t id
     data.set("judge_action", path + "/judge");
     data.set("csrf_judge", session_form_token(app, who, path + "/judge"));
     put_evidence(data, app, who, *report, evidence);
+    data.set("csrf_sign_out", session_form_token(app, who, "/sign-out"));
     return no_store(html_page(app, "moderate_staff_report", std::move(data), errors.empty() ? 200 : 400));
 }
 
@@ -97,7 +99,7 @@ std::expected<Asked, Response> asked(const AppContext& app, const Request& reque
                                      std::string_view action) {
     auto who = signed_in_moderator(app, request);
     if (!who) return std::unexpected(refuse_access(app, request));
-    if (!app.staff.moderators) return std::unexpected(list_page(app));
+    if (!app.staff.moderators) return std::unexpected(list_page(app, *who));
     const auto id = report_id(params.get("id"));
     auto form = parse_query(request.body);
     if (!id || !form) return std::unexpected(error_page(app, 400));
@@ -212,12 +214,13 @@ void unlink(const AppContext& app, const Request& request, const RouteParams& pa
 
 void add_staff_report_moderation_routes(Router& router, const AppContext& app) {
     router.get("/moderate/staff-reports", [&app](const Request& r, const RouteParams&) {
-        return signed_in_moderator(app, r) ? list_page(app) : refuse_access(app, r);
+        auto who = signed_in_moderator(app, r);
+        return who ? list_page(app, *who) : refuse_access(app, r);
     });
     router.get("/moderate/staff-reports/{id}", [&app](const Request& r, const RouteParams& p) {
         auto who = signed_in_moderator(app, r);
         if (!who) return refuse_access(app, r);
-        if (!app.staff.moderators) return list_page(app);
+        if (!app.staff.moderators) return list_page(app, *who);
         const auto id = report_id(p.get("id"));
         return id ? report_page(app, *who, *id, "") : error_page(app, 404);
     });
