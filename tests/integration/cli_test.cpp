@@ -177,6 +177,11 @@ TEST_P(CliWithDatabase, ExportsDefuseSpreadsheetFormulasFromImportedNames) {
     auto exported = run_cli({"export", "registry", "--db", db()});
     EXPECT_NE(exported.out.find("\"'=HYPERLINK(\"\"http://x\"\",\"\"y\"\")\""), std::string::npos) << exported.out;
     EXPECT_NE(exported.out.find(",'@SUM(A1),'+1 source"), std::string::npos) << exported.out;
+    // The export is the format import reads: imported again, it changes nothing.
+    const auto again = write_temp("exported.csv", exported.out);
+    auto reimported = run_cli({"import", "registry", again, "--db", db()});
+    EXPECT_EQ(reimported.exit_code, 0) << reimported.err;
+    EXPECT_EQ(run_cli({"export", "registry", "--db", db()}).out, exported.out);
 }
 
 TEST_P(CliWithDatabase, GenerateWritesTheSameProgrammeForTheSameSeedAndItPublishes) {

@@ -89,6 +89,9 @@ public:
                                 column.name, column.max_bytes));
             }
             if (column.required && value->empty()) return std::unexpected(fmt::format("{}: is empty", column.name));
+            // A cell this site wrote with a ' in front so a spreadsheet would not run it reads back
+            // as it was: an export imports again unchanged.
+            if (value->starts_with('\'') && looks_like_formula(std::string_view(*value).substr(1))) value->erase(0, 1);
             out.push_back(std::move(*value));
         }
         return out;

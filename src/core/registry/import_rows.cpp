@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <array>
 #include <map>
+#include <optional>
 #include <span>
 
 #include "core/text/text.hpp"
@@ -15,6 +16,16 @@ constexpr std::size_t kMaxName = 200;
 constexpr std::size_t kMaxText = 1000;
 using csv::check_rows;
 using csv::Column;
+
+// Providers are matched by their name's key (text::search_key: letters A to Z and digits), so
+// two spellings of one name are one provider. A name with neither has an empty key, and every
+// such name would be one provider.
+std::optional<std::string> unmatchable(std::string_view column, std::string_view name) {
+    if (!text::search_key(name).empty()) return std::nullopt;
+    return fmt::format("{}: '{}' has no letter A to Z and no digit, which a provider's name needs so that it can be "
+                       "told from others",
+                       column, name);
+}
 
 std::string bad_code(std::string_view typed) {
     return fmt::format("cpa_number: '{}' is not an area number like 5 or 1a (1 to 999, then at most two letters)",
@@ -119,6 +130,7 @@ Checked<ContractRow> check_registry(const std::vector<csv::Row>& rows) {
                 return std::unexpected(
                     fmt::format("cpa_name: CPA {} is called '{}' on an earlier line", code->text, area->second));
             }
+            if (auto error = unmatchable("prime_provider", f[3])) return std::unexpected(*error);
             auto [contract, new_contract] = contracts.try_emplace({f[0], code->text, text::search_key(f[3])}, line);
             if (!new_contract) {
                 return std::unexpected(fmt::format("prime_provider: '{}' already holds CPA {} (line {})", f[3],
@@ -134,6 +146,8 @@ Checked<SubcontractRow> check_providers(const std::vector<csv::Row>& rows) {
         [](std::size_t line, const std::vector<std::string>& f) -> std::expected<SubcontractRow, std::string> {
             auto code = area_code(f[1]);
             if (!code) return std::unexpected(bad_code(f[1]));
+            if (auto error = unmatchable("prime_provider", f[2])) return std::unexpected(*error);
+            if (auto error = unmatchable("subcontractor", f[3])) return std::unexpected(*error);
             if (text::search_key(f[2]) == text::search_key(f[3])) {
                 return std::unexpected("subcontractor: a prime cannot be its own sub-contractor");
             }
@@ -145,6 +159,7 @@ Checked<OfficeRow> check_offices(const std::vector<csv::Row>& rows) {
     return check_rows<OfficeRow>(
         kOfficeColumns, rows,
         [](std::size_t line, const std::vector<std::string>& f) -> std::expected<OfficeRow, std::string> {
+            if (auto error = unmatchable("provider", f[0])) return std::unexpected(*error);
             auto district = normalise_postcode_district(f[3]);
             if (!district) {
                 return std::unexpected(
@@ -160,6 +175,7 @@ Checked<StandardRow> check_standards(const std::vector<csv::Row>& rows) {
     return check_rows<StandardRow>(
         kStandardColumns, rows,
         [](std::size_t line, const std::vector<std::string>& f) -> std::expected<StandardRow, std::string> {
+            if (auto error = unmatchable("provider", f[0])) return std::unexpected(*error);
             return StandardRow{line, f[0], f[1], f[2]};
         });
 }
@@ -168,6 +184,7 @@ Checked<ProcedureRow> check_procedures(const std::vector<csv::Row>& rows) {
     return check_rows<ProcedureRow>(
         kProcedureColumns, rows,
         [](std::size_t line, const std::vector<std::string>& f) -> std::expected<ProcedureRow, std::string> {
+            if (auto error = unmatchable("provider", f[0])) return std::unexpected(*error);
             if (!f[3].empty() && !plain_https_link(f[3])) {
                 return std::unexpected(fmt::format("url: '{}' is not an https:// address", f[3]));
             }

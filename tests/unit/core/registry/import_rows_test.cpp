@@ -154,3 +154,28 @@ TEST(ProcedureRows, RefuseLinksThatDisguiseWhereTheyGo) {
     EXPECT_EQ(checked.rows[0].provider, "E");
     EXPECT_EQ(checked.errors.size(), 4u);
 }
+
+TEST(RegistryRows, ANameWithNoLetterAToZOrDigitIsRefusedNotMergedWithOthers) {
+    auto checked = check_registry(rows(std::string(kHeader) + "WP,1,East,ويلز,,src\n"       // line 2
+                                                              "WP,2,West,Ⓐⓑⓒ,,src\n"        // line 3
+                                                              "WP,3,North,Gwaith Ŵ,,src\n"));  // fine: "gwaith"
+    ASSERT_EQ(checked.rows.size(), 1u);
+    ASSERT_EQ(checked.errors.size(), 2u);
+    EXPECT_EQ(checked.errors[0].line, 2u);
+    EXPECT_NE(checked.errors[0].reason.find("prime_provider: 'ويلز' has no letter A to Z and no digit"),
+              std::string::npos)
+        << checked.errors[0].reason;
+    auto subs = check_providers(rows("programme,cpa_number,prime_provider,subcontractor,source\nWP,1,Seetec,ⒶⒷ,src\n"));
+    ASSERT_EQ(subs.errors.size(), 1u);
+    EXPECT_NE(subs.errors[0].reason.find("subcontractor:"), std::string::npos);
+}
+
+TEST(RegistryRows, WhatTheExportGuardedAgainstSpreadsheetsReadsBackAsItWas) {
+    auto checked = check_registry(rows(std::string(kHeader) + "WP,1,'+North Region,Seetec,'-,src\n"
+                                                              "WP,2,'Tis the South,A4e,,src\n"));
+    ASSERT_TRUE(checked.errors.empty());
+    ASSERT_EQ(checked.rows.size(), 2u);
+    EXPECT_EQ(checked.rows[0].cpa_name, "+North Region");
+    EXPECT_EQ(checked.rows[0].notes, "-");
+    EXPECT_EQ(checked.rows[1].cpa_name, "'Tis the South");  // a ' before what is no formula is kept
+}
