@@ -123,7 +123,7 @@ void App::dispatch(const Request& request, Encoding encoding, Responder finish) 
         Response response = api ? json_error(status, status == 405 ? "method not allowed" : "no such endpoint")
                                 : error_page(context_, status);
         response.route = "-";
-        if (status == 405) response.set_header("Allow", "GET, HEAD");
+        if (status == 405) response.set_header("Allow", match.allow);
         finish(std::move(response));
         return;
     }

@@ -112,6 +112,8 @@ TEST_P(Api, ErrorsAreJsonWithTheirStatus) {
     auto long_q = get_json("/api/v1/search?q=" + std::string(101, 'x'), 400);
     EXPECT_EQ(long_q.at("error").at("message").as_string(), "Search must be 100 characters or fewer");
     auto bad_utf8 = get_json("/api/v1/search?q=%FF", 400);
+    auto bad_sort = get_json("/api/v1/league-table?sort=zz", 400);
+    EXPECT_EQ(bad_sort.at("error").at("message").as_string(), "Choose how to sort the table from the list");
     auto nowhere = get_json("/api/v1/nowhere", 404);
     EXPECT_EQ(nowhere.at("error").at("message").as_string(), "no such endpoint");
 }

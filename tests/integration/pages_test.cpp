@@ -143,6 +143,10 @@ TEST_P(Pages, UnknownAndMalformedAddressesGetTheSitesOwn404) {
     EXPECT_NE(bad_query.body.find("There is a problem with the request"), std::string::npos);
     auto post = request(port(), "POST", "/areas");
     EXPECT_EQ(post.status, 405);
+    EXPECT_EQ(post.header("allow"), "GET, HEAD");
+    const auto get_sign_out = get(port(), "/sign-out");
+    EXPECT_EQ(get_sign_out.status, 405);
+    EXPECT_EQ(get_sign_out.header("allow"), "POST");
 }
 
 TEST_P(Pages, HeadAnswersLikeGetWithoutABody) {

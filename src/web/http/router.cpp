@@ -62,6 +62,9 @@ Router::Match Router::match(std::string_view method, std::string_view path) cons
         if (!matches(route.segments, parts, params)) continue;
         if (route.method != method) {
             result.path_known = true;
+            const std::string methods = route.method == "GET" ? "GET, HEAD" : route.method;
+            if (result.allow.find(methods) == std::string::npos)
+                result.allow += (result.allow.empty() ? "" : ", ") + methods;
             continue;
         }
         result.handler = &route.handler;

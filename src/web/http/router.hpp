@@ -64,6 +64,7 @@ public:
         std::string pattern;
         RouteParams params;
         bool path_known = false;  // some route has this path, with another method (405)
+        std::string allow;        // then, the methods it has ("GET, HEAD", "POST")
         Caching caching = Caching::none;
         const std::vector<std::string>* query = nullptr;  // the parameters a public page reads
         std::optional<throttle::Action> limit;

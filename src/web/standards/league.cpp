@@ -149,7 +149,7 @@ Response league_page(const AppContext& app, const Request& request) {
 
 Response league_data(const AppContext& app, const Request& request, bool csv) {
     const auto parsed = parse(request);
-    if (!parsed.errors.empty()) return error_page(app, 400);
+    if (!parsed.errors.empty()) return csv ? error_page(app, 400) : json_error(400, parsed.errors.front().message);
     const auto snapshot = app.published.current();
     const auto lines = snapshot ? lines_of(app, *snapshot) : std::make_shared<const LeagueParts>();
     const auto order = lines->select(parsed.query);

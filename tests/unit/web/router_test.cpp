@@ -44,4 +44,14 @@ TEST(Router, UnknownPathsDoNotMatchAndAnotherMethodIsReported) {
     auto post = router.match("POST", "/areas");
     EXPECT_FALSE(post.handler);
     EXPECT_TRUE(post.path_known);
+    EXPECT_EQ(post.allow, "GET, HEAD");
+}
+
+TEST(Router, AnotherMethodSaysWhichMethodsThePathHas) {
+    Router router;
+    router.post("/sign-out", [](const Request&, const RouteParams&) { return Response{}; });
+    router.get("/sign-in", [](const Request&, const RouteParams&) { return Response{}; });
+    router.post("/sign-in", [](const Request&, const RouteParams&) { return Response{}; });
+    EXPECT_EQ(router.match("GET", "/sign-out").allow, "POST");
+    EXPECT_EQ(router.match("PUT", "/sign-in").allow, "GET, HEAD, POST");
 }
