@@ -61,7 +61,7 @@ async function journey (javaScriptEnabled) {
 
   step = `${mode}: the start page`
   await page.goto(base + '/')
-  await page.locator('a', { hasText: 'Report pressure to refer people for sanctions' }).first().click()
+  await page.locator('a', { hasText: 'Report it without giving your name' }).first().click()
   await page.waitForURL(base + '/staff-reports')
   assert.equal((await page.textContent('h1')).trim(), 'Report pressure to refer people for sanctions')
   assert.ok((await page.textContent('main')).includes('What we keep, and what we do not'))

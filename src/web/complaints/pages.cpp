@@ -31,7 +31,9 @@ namespace {
 
 constexpr const char* kMine = "/complaints/mine";
 constexpr const char* kLetter = "/complaints/letter";
-const CodenameForm kFollowForm{kMine, "Follow your complaint"};
+const CodenameForm kFollowForm{kMine, "Follow your complaint",
+                               "Enter the codename you were given when you wrote your complaint. You can see the "
+                               "provider's answer, send or withdraw the complaint, and take it further."};
 
 std::string ice_path(std::string_view shown_id) {
     return fmt::format("/complaints/{}/ice-letter", shown_id);

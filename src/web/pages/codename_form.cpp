@@ -10,6 +10,8 @@ Response codename_page(const AppContext& app, const CodenameForm& form, const st
                        const std::string& error, int status) {
     mustache::data data;
     data.set("title", (error.empty() ? "" : "Error: ") + form.title);
+    data.set("heading", form.title);
+    data.set("intro", form.intro);
     data.set("action", form.action);
     data.set("codename_value", typed);
     if (!error.empty()) data.set("error", error);

@@ -13,6 +13,7 @@ namespace pw::web {
 struct CodenameForm {
     std::string action;  // where the form posts, and the path its token is bound to
     std::string title;   // "See what you sent"
+    std::string intro;   // what the codename opens, under the heading
 };
 
 struct Codename {

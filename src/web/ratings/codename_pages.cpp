@@ -24,7 +24,9 @@ namespace {
 constexpr const char* kPath = "/my-codename";
 constexpr const char* kWithdrawPath = "/my-codename/withdraw";
 constexpr const char* kAnswerPath = "/my-codename/answer";
-const CodenameForm kForm{kPath, "See what you sent"};
+const CodenameForm kForm{kPath, "See what you sent",
+                         "Enter the codename you were given when you rated or made a suggestion. You can see whether "
+                         "your story was published, and withdraw your rating or story."};
 
 // With a notice of what was done, or (a status other than 200) of what could not be.
 Response show(const AppContext& app, const std::string& codename, std::int64_t codename_id, const std::string& notice,

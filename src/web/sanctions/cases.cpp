@@ -76,7 +76,9 @@ Response log_form(const AppContext& app, const FormFields& form, const std::vect
 }
 
 using Owner = Codename;
-const CodenameForm kFollowForm{"/sanctions/mine", "Follow your sanction case"};
+const CodenameForm kFollowForm{"/sanctions/mine", "Follow your sanction case",
+                               "Enter the codename you were given when you logged the referral. You can record what "
+                               "happened next and make a letter asking for the decision to be looked at again."};
 
 std::expected<Owner, Response> owner_of(const AppContext& app, const FormFields& form, const std::string& path) {
     return recognise_codename(app, form, path, kFollowForm);
