@@ -71,6 +71,39 @@ protected:
 };
 PW_ENGINE_SUITE(SanctionCases);
 
+// Everyone on the Restart Scheme is on Universal Credit: a referral on it is logged, its
+// sanction takes Universal Credit's levels (not JSA's), and its letter names the benefit.
+TEST_P(SanctionCases, AUniversalCreditSanctionHasItsOwnLevelsAndLetter) {
+    auto logged = log("referrer=" + provider("a4e") +
+                      "&reason=missed-appointment&good_reason=none&travel_paid=no&benefit=uc&referral_month=1&"
+                      "referral_year=2026");
+    ASSERT_EQ(logged.status, 200) << logged.body;
+    std::smatch m;
+    ASSERT_TRUE(
+        std::regex_search(logged.body, m, std::regex(R"re(<strong>([a-z]+) ([a-z]+) ([a-z]+) ([a-z]+)</strong>)re")));
+    const std::string codename = m[1].str() + "+" + m[2].str() + "+" + m[3].str() + "+" + m[4].str();
+    auto cases = mine(codename);
+    ASSERT_TRUE(std::regex_search(cases.body, m, std::regex(R"re(id="case-([0-9a-f]+)")re")));
+    const std::string path = "/sanctions/cases/" + m[1].str();
+    auto sanctioned = act(cases.body, path + "/step", "codename=" + codename + "&to=adverse&step_month=2&step_year=2026");
+    ASSERT_EQ(sanctioned.status, 200) << sanctioned.body.substr(0, 2000);
+    EXPECT_NE(sanctioned.body.find("<option value=\"medium\">Medium</option>"), std::string::npos);
+    EXPECT_EQ(sanctioned.body.find("<option value=\"higher\">"), std::string::npos) << "JSA's levels offered for UC";
+    auto jsa_level = act(sanctioned.body, path + "/details", "codename=" + codename + "&level=higher&previous=0&hardship=applied");
+    EXPECT_EQ(jsa_level.status, 400);
+    auto medium = act(sanctioned.body, path + "/details", "codename=" + codename + "&level=medium&previous=1&hardship=applied");
+    EXPECT_EQ(medium.status, 200);
+    EXPECT_NE(medium.body.find("Length: 13 weeks (medium level: 28 days, 91 for a repeat within a year)"),
+              std::string::npos)
+        << medium.body.substr(0, 3000);
+    auto low = act(medium.body, path + "/details", "codename=" + codename + "&level=low&previous=0&hardship=applied");
+    EXPECT_NE(low.body.find("Length: until you do what was asked, then 1 more week"), std::string::npos);
+    auto text = act(low.body, path + "/letter", "codename=" + codename + "&decision_date=2026-02-02&format=text");
+    EXPECT_NE(text.body.find("a Universal Credit sanction decision dated 2 February 2026"), std::string::npos)
+        << text.body;
+    EXPECT_NE(text.body.find("to reduce my Universal Credit"), std::string::npos);
+}
+
 TEST_P(SanctionCases, LogFollowToDecisionReconsiderationAndAppealWithTheLetter) {
     const auto a4e = provider("a4e");
     auto logged = log("referrer=" + a4e +

@@ -99,3 +99,44 @@ TEST_P(Migrations, TheResearcherRoleArrivesWithoutLosingAccountsOrTheirResponses
     EXPECT_THROW(s << "INSERT INTO responses (story_id, provider_id, account_id, month, body) VALUES (1, 1, 999, '2026-11', 'r')",
                  std::exception);  // the foreign key still holds
 }
+
+// 029 rebuilds the sanction cases on SQLite for Universal Credit: a case logged before it comes
+// through whole, and the new benefit and levels are taken where nothing else is.
+TEST_P(Migrations, UniversalCreditArrivesWithoutLosingASanctionCase) {
+    std::string reason;
+    auto fresh = pw::testing::TestDatabase::create(GetParam(), reason);
+    ASSERT_TRUE(fresh) << reason;
+    auto db = store::Database::open(*store::parse_database_url(fresh->url()));
+    ASSERT_TRUE(db);
+    {
+        auto s = (*db)->session();
+        s << "CREATE TABLE schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL)";
+        for (const auto& m : store::known_migrations()) {
+            if (m.version >= 29) break;
+            store::Database::execute_script(s, (*db)->engine(), store::dialect_sql(m.sql, (*db)->engine()));
+            s << "INSERT INTO schema_migrations (version, name) VALUES (:v, :n)", soci::use(m.version), soci::use(m.name);
+        }
+        s << "INSERT INTO providers (id, name, name_key, source) VALUES (1, 'Prime A', 'prime a', 'test')";
+        s << "INSERT INTO codenames (id, lookup_key, hash, created_month) VALUES (3, 1, 'x', '2026-11')";
+        s << "INSERT INTO sanction_cases (id, provider_id, codename_id, month, reason, good_reason, travel_paid, "
+             "benefit, state, level, previous_sanctions, hardship) VALUES (5, 1, 3, '2026-10', 'other', 'none', "
+             "'yes', 'jsa', 'adverse', 'higher', 1, 'granted')";
+    }
+    auto applied = store::migrate(**db);
+    ASSERT_TRUE(applied) << applied.error().message;
+    ASSERT_EQ(applied->size(), store::known_migrations().size() - 28);  // 029 and every later one
+    auto s = (*db)->session();
+    std::string benefit, level, hardship;
+    int previous = -1;
+    s << "SELECT benefit, level, previous_sanctions, hardship FROM sanction_cases WHERE id = 5", soci::into(benefit),
+        soci::into(level), soci::into(previous), soci::into(hardship);
+    EXPECT_EQ(benefit + " " + level + " " + std::to_string(previous) + " " + hardship, "jsa higher 1 granted");
+    s << "INSERT INTO sanction_cases (provider_id, codename_id, month, reason, good_reason, travel_paid, benefit, "
+         "level) VALUES (1, 3, '2026-11', 'other', 'none', 'no', 'uc', 'medium')";
+    EXPECT_THROW(s << "INSERT INTO sanction_cases (provider_id, codename_id, month, reason, good_reason, travel_paid, "
+                      "benefit) VALUES (1, 3, '2026-11', 'other', 'none', 'no', 'pip')",
+                 std::exception);
+    EXPECT_THROW(s << "INSERT INTO sanction_cases (provider_id, codename_id, month, reason, good_reason, travel_paid, "
+                      "benefit) VALUES (1, 999, '2026-11', 'other', 'none', 'no', 'uc')",
+                 std::exception);  // the foreign key still holds
+}

@@ -88,6 +88,45 @@ std::optional<GoodReason> good_reason_from(std::string_view key) {
     return std::nullopt;
 }
 
+namespace {
+constexpr Level kJsaLevels[] = {Level::lower, Level::intermediate, Level::higher};
+constexpr Level kUcLevels[] = {Level::lowest, Level::low, Level::medium, Level::high};
+constexpr Level kLevels[] = {Level::lower,  Level::intermediate, Level::higher, Level::lowest,
+                             Level::low,    Level::medium,       Level::high};
+constexpr Benefit kBenefits[] = {Benefit::uc, Benefit::jsa, Benefit::esa};
+}  // namespace
+
+std::string_view benefit_key(Benefit benefit) {
+    switch (benefit) {
+        case Benefit::jsa:
+            return "jsa";
+        case Benefit::esa:
+            return "esa";
+        case Benefit::uc:
+            return "uc";
+    }
+    return "uc";
+}
+
+std::string_view benefit_name(Benefit benefit) {
+    switch (benefit) {
+        case Benefit::jsa:
+            return "Jobseeker's Allowance";
+        case Benefit::esa:
+            return "Employment and Support Allowance";
+        case Benefit::uc:
+            return "Universal Credit";
+    }
+    return "";
+}
+
+std::optional<Benefit> benefit_from(std::string_view key) {
+    for (auto b : kBenefits) {
+        if (benefit_key(b) == key) return b;
+    }
+    return std::nullopt;
+}
+
 std::string_view level_key(Level level) {
     switch (level) {
         case Level::lower:
@@ -96,15 +135,48 @@ std::string_view level_key(Level level) {
             return "intermediate";
         case Level::higher:
             return "higher";
+        case Level::lowest:
+            return "lowest";
+        case Level::low:
+            return "low";
+        case Level::medium:
+            return "medium";
+        case Level::high:
+            return "high";
     }
     return "lower";
 }
 
+std::string_view level_label(Level level) {
+    switch (level) {
+        case Level::lower:
+            return "Lower";
+        case Level::intermediate:
+            return "Intermediate";
+        case Level::higher:
+            return "Higher";
+        case Level::lowest:
+            return "Lowest";
+        case Level::low:
+            return "Low";
+        case Level::medium:
+            return "Medium";
+        case Level::high:
+            return "High";
+    }
+    return "";
+}
+
 std::optional<Level> level_from(std::string_view key) {
-    for (auto l : {Level::lower, Level::intermediate, Level::higher}) {
+    for (auto l : kLevels) {
         if (level_key(l) == key) return l;
     }
     return std::nullopt;
+}
+
+std::span<const Level> levels_of(Benefit benefit) {
+    if (benefit == Benefit::uc) return kUcLevels;
+    return kJsaLevels;
 }
 
 std::string_view hardship_key(Hardship h) {
@@ -146,13 +218,34 @@ Length sanction_length(Benefit benefit, Level level, int previous) {
     if (benefit == Benefit::esa) {
         // ESA: 100% of the personal allowance until re-compliance, plus 1, 2 or 4 weeks.
         const int fixed = previous <= 0 ? 1 : previous == 1 ? 2 : 4;
-        return {std::nullopt, fixed, "until you do what was asked, then a fixed period"};
+        return {std::nullopt, fixed, "ESA: then 1 week, 2 for a second within 52 weeks, 4 for a third"};
+    }
+    if (benefit == Benefit::uc) {
+        switch (level) {
+            case Level::lowest:
+            case Level::lower:
+                return {std::nullopt, 0, "lowest level"};
+            case Level::low:
+                return {std::nullopt, previous <= 0 ? 1 : previous == 1 ? 2 : 4,
+                        "low level: then 7 days, 14 for a second within a year, 28 for a third"};
+            case Level::medium:
+            case Level::intermediate:
+                return {previous <= 0 ? 4 : 13, 0, "medium level: 28 days, 91 for a repeat within a year"};
+            case Level::high:
+            case Level::higher:
+                return {previous <= 0 ? 13 : 26, 0, "high level: 91 days, 182 for a repeat within a year"};
+        }
+        return {};
     }
     switch (level) {
+        case Level::lowest:
+        case Level::low:
         case Level::lower:
             return {previous <= 0 ? 4 : 13, 0, "lower level: 4 weeks, 13 for a repeat within 52 weeks"};
+        case Level::medium:
         case Level::intermediate:
             return {previous <= 0 ? 4 : 13, 0, "intermediate level: 4 weeks, 13 for a repeat within 52 weeks"};
+        case Level::high:
         case Level::higher:
             return {previous <= 0   ? 13
                     : previous == 1 ? 26

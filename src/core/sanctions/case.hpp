@@ -3,6 +3,7 @@
 // reason, and what happened next. Dated to the month.
 #include <array>
 #include <optional>
+#include <span>
 #include <string_view>
 
 namespace pw::sanctions {
@@ -16,11 +17,21 @@ inline constexpr std::array kGoodReasons{
     GoodReason::none,     GoodReason::illness,         GoodReason::caring, GoodReason::transport_or_cost,
     GoodReason::not_told, GoodReason::clash_with_work, GoodReason::other};
 
-enum class Benefit { jsa, esa };
+// Universal Credit is the benefit of everyone on the Restart Scheme; JSA and ESA were the Work
+// Programme's.
+enum class Benefit { jsa, esa, uc };
+std::string_view benefit_key(Benefit benefit);  // "jsa", "esa", "uc": forms and the database
+std::string_view benefit_name(Benefit benefit);  // "Jobseeker's Allowance", ...
+std::optional<Benefit> benefit_from(std::string_view key);
 
-enum class Level { lower, intermediate, higher };
+// JSA's levels are lower, intermediate and higher; Universal Credit's lowest, low, medium and
+// high. ESA has one rule whatever the level.
+enum class Level { lower, intermediate, higher, lowest, low, medium, high };
 std::string_view level_key(Level level);
+std::string_view level_label(Level level);  // "Lower", "Medium", ...
 std::optional<Level> level_from(std::string_view key);
+// The levels a decision on this benefit can have, in the order a form lists them.
+std::span<const Level> levels_of(Benefit benefit);
 
 enum class Hardship { not_applied, applied, granted, refused };
 std::string_view hardship_key(Hardship h);
@@ -34,13 +45,16 @@ std::string_view good_reason_key(GoodReason g);
 std::string_view good_reason_label(GoodReason g);
 std::optional<GoodReason> good_reason_from(std::string_view key);
 
-// How long a sanction lasts under the rules from October 2012 (DOMAIN.md), as data.
+// How long a sanction lasts, as data: JSA and ESA under the rules from October 2012 (DOMAIN.md);
+// Universal Credit under its regulations of 2013 as amended from November 2019 (the longest
+// sanction 182 days, the three-year one abolished).
 struct Length {
-    std::optional<int> weeks;  // nullopt for ESA: until re-compliance, plus fixed_weeks
+    std::optional<int> weeks;  // nullopt where it lasts until re-compliance, plus fixed_weeks
     int fixed_weeks = 0;
     std::string_view description;
 };
-// previous: how many earlier sanctions at this level in the last 52 weeks (0, 1, 2 or more).
+// previous: how many earlier sanctions at this level in the last 52 weeks (0, 1, 2 or more). A
+// level the benefit does not have (a JSA level on Universal Credit) reads as its nearest.
 Length sanction_length(Benefit benefit, Level level, int previous);
 
 }  // namespace pw::sanctions

@@ -66,8 +66,8 @@ std::expected<CaseAnswers, std::vector<FieldError>> check_case(const FormFields&
         errors.push_back({"travel_paid", "Select whether the provider paid your travel costs"});
     }
     const auto benefit = field(form, "benefit");
-    if (benefit == "jsa" || benefit == "esa") {
-        answers.benefit = benefit == "jsa" ? Benefit::jsa : Benefit::esa;
+    if (const auto b = benefit_from(benefit)) {
+        answers.benefit = *b;
     } else {
         errors.push_back({"benefit", "Select which benefit you were on"});
     }

@@ -6,10 +6,10 @@ namespace pw::sanctions {
 
 documents::Document reconsideration_document(const LetterAnswers& a, Date today) {
     using documents::Paragraph;
-    const char* benefit = a.benefit == Benefit::jsa ? "Jobseeker's Allowance" : "Employment and Support Allowance";
+    const std::string benefit(benefit_name(a.benefit));
     documents::Document d;
     d.title = fmt::format("Request for mandatory reconsideration of {} {} sanction decision dated {}",
-                          a.benefit == Benefit::jsa ? "a" : "an", benefit, long_date(a.decision));
+                          a.benefit == Benefit::esa ? "an" : "a", benefit, long_date(a.decision));
     d.sender = sender_lines(a.sender, "National Insurance number");
     d.date = long_date(today);
     d.recipient = {"To: the Department for Work and Pensions", "(the address on your decision letter)"};

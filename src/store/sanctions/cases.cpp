@@ -26,7 +26,7 @@ std::int64_t SociCaseRepository::insert_case(const CaseAnswers& a, std::int64_t 
     const std::string reason(reason_key(a.reason));
     const std::string good(good_reason_key(a.good_reason));
     const std::string travel(travel_key(a.travel_paid));
-    const std::string benefit = a.benefit == Benefit::jsa ? "jsa" : "esa";
+    const std::string benefit(benefit_key(a.benefit));
     long long id = 0;
     s_ << "INSERT INTO sanction_cases (provider_id, office_id, referred_by_jobcentre, codename_id, month, reason, "
           "good_reason, travel_paid, benefit) VALUES (:p, :o, :j, :c, :m, :r, :g, :t, :b) RETURNING id",
@@ -48,7 +48,7 @@ CaseRow read_case(const soci::row& row) {
         get_text(row, 2),
         known(reason_from(get_text(row, 3)), "reason"),
         known(good_reason_from(get_text(row, 4)), "good reason"),
-        get_text(row, 5) == "esa" ? Benefit::esa : Benefit::jsa,
+        benefit_from(get_text(row, 5)).value_or(Benefit::jsa),
         known(case_state_from(get_text(row, 6)), "case state"),
         get_text(row, 7),
         level_from(get_text(row, 8)),

@@ -67,6 +67,7 @@ Response log_form(const AppContext& app, const FormFields& form, const std::vect
     for (const auto* value : {"yes", "no", "not-asked"}) {
         data.set(std::string("travel_") + value, flag(field(form, "travel_paid") == value));
     }
+    data.set("benefit_uc", flag(field(form, "benefit") == "uc"));
     data.set("benefit_jsa", flag(field(form, "benefit") == "jsa"));
     data.set("benefit_esa", flag(field(form, "benefit") == "esa"));
     for (const auto& e : errors) data.set(e.field + "_error", e.message);
@@ -114,11 +115,21 @@ Response my_cases(const AppContext& app, const Owner& owner, const std::string& 
             d.set("was_sanctioned", flag(ended_in_sanction(c.state)));
             d.set("csrf_details", app.csrf.issue(fmt::format("/sanctions/cases/{}/details", shown), current_day(app)));
             d.set("hardship", std::string(hardship_label(c.hardship)));
+            d.set("levels", list_of(levels_of(c.benefit), [&c](Level level) {
+                      mustache::data option;
+                      option.set("value", std::string(level_key(level)));
+                      option.set("label", std::string(level_label(level)));
+                      option.set("selected", flag(c.level == level));
+                      return option;
+                  }));
             if (c.level && c.previous_sanctions) {
                 const auto length = sanction_length(c.benefit, *c.level, *c.previous_sanctions);
                 d.set("length", length.weeks ? fmt::format("{} weeks ({})", *length.weeks, length.description)
-                                             : fmt::format("{} plus {} week{}", length.description, length.fixed_weeks,
-                                                           length.fixed_weeks == 1 ? "" : "s"));
+                                : length.fixed_weeks == 0
+                                    ? fmt::format("until you do what was asked ({})", length.description)
+                                    : fmt::format("until you do what was asked, then {} more week{} ({})",
+                                                  length.fixed_weeks, length.fixed_weeks == 1 ? "" : "s",
+                                                  length.description));
             }
             d.set("csrf_letter", app.csrf.issue(fmt::format("/sanctions/cases/{}/letter", shown), current_day(app)));
             return d;
@@ -217,6 +228,11 @@ void details(const AppContext& app, const Request& request, const RouteParams& p
         return respond(my_cases(app, *owner, "Choose the level, earlier sanctions and hardship payment", 400));
     }
     const int earlier = previous[0] - '0';
+    // A level of another benefit (JSA's "higher" on Universal Credit) is no level this case can have.
+    const auto current = store::find_case(app.db, *id, owner->id);
+    if (!current) return respond(error_page(app, 404));
+    if (std::ranges::find(levels_of(current->benefit), *level) == levels_of(current->benefit).end())
+        return respond(my_cases(app, *owner, "Choose the level, earlier sanctions and hardship payment", 400));
     apply_change(
         app, request,
         [command = sanctions::RecordCaseDetails{*id, owner->id, *level, earlier, *hardship, current_month(app)}](

@@ -84,6 +84,26 @@ TEST(Dates, ParseOnlyRealDates) {
     EXPECT_FALSE(parse_date("1999-01-01"));
 }
 
+TEST(SanctionLength, FollowsUniversalCreditsOwnLevels) {
+    EXPECT_FALSE(sanction_length(Benefit::uc, Level::lowest, 0).weeks);
+    EXPECT_EQ(sanction_length(Benefit::uc, Level::lowest, 0).fixed_weeks, 0);
+    EXPECT_FALSE(sanction_length(Benefit::uc, Level::low, 0).weeks);
+    EXPECT_EQ(sanction_length(Benefit::uc, Level::low, 0).fixed_weeks, 1);  // 7 days
+    EXPECT_EQ(sanction_length(Benefit::uc, Level::low, 1).fixed_weeks, 2);  // 14
+    EXPECT_EQ(sanction_length(Benefit::uc, Level::low, 2).fixed_weeks, 4);  // 28
+    EXPECT_EQ(sanction_length(Benefit::uc, Level::medium, 0).weeks, 4);     // 28 days
+    EXPECT_EQ(sanction_length(Benefit::uc, Level::medium, 1).weeks, 13);    // 91
+    EXPECT_EQ(sanction_length(Benefit::uc, Level::high, 0).weeks, 13);      // 91
+    EXPECT_EQ(sanction_length(Benefit::uc, Level::high, 2).weeks, 26);      // 182 at most since November 2019
+    EXPECT_EQ(benefit_from("uc"), Benefit::uc);
+    EXPECT_FALSE(benefit_from("pip"));
+    EXPECT_EQ(levels_of(Benefit::uc).size(), 4u);
+    EXPECT_EQ(levels_of(Benefit::jsa).front(), Level::lower);
+    for (auto level : {Level::lower, Level::intermediate, Level::higher, Level::lowest, Level::low, Level::medium,
+                       Level::high})
+        EXPECT_EQ(level_from(level_key(level)), level);
+}
+
 TEST(SanctionLength, FollowsTheJsaAndEsaRules) {
     EXPECT_EQ(sanction_length(Benefit::jsa, Level::lower, 0).weeks, 4);
     EXPECT_EQ(sanction_length(Benefit::jsa, Level::lower, 1).weeks, 13);
