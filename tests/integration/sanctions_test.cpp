@@ -98,7 +98,16 @@ TEST_P(SanctionCases, AUniversalCreditSanctionHasItsOwnLevelsAndLetter) {
         << medium.body.substr(0, 3000);
     auto low = act(medium.body, path + "/details", "codename=" + codename + "&level=low&previous=0&hardship=applied");
     EXPECT_NE(low.body.find("Length: until you do what was asked, then 1 more week"), std::string::npos);
-    auto text = act(low.body, path + "/letter", "codename=" + codename + "&decision_date=2026-02-02&format=text");
+    // A date the page cannot read keeps everything typed beside it; one typed day first is read.
+    auto unread = act(low.body, path + "/letter",
+                      "codename=" + codename + "&decision_date=31%2F31%2F2026&explanation=I+was+in+hospital." +
+                          "&sender_name=Ann+Other");
+    EXPECT_EQ(unread.status, 400);
+    EXPECT_NE(unread.body.find("as day, month and year, like 3/11/2026"), std::string::npos);
+    EXPECT_NE(unread.body.find(">I was in hospital.</textarea>"), std::string::npos) << "the explanation was lost";
+    EXPECT_NE(unread.body.find("value=\"31/31/2026\""), std::string::npos) << "the date typed was lost";
+    EXPECT_NE(unread.body.find("value=\"Ann Other\""), std::string::npos) << "the name was lost";
+    auto text = act(low.body, path + "/letter", "codename=" + codename + "&decision_date=2%2F2%2F2026&format=text");
     EXPECT_NE(text.body.find("a Universal Credit sanction decision dated 2 February 2026"), std::string::npos)
         << text.body;
     EXPECT_NE(text.body.find("to reduce my Universal Credit"), std::string::npos);
@@ -130,6 +139,12 @@ TEST_P(SanctionCases, LogFollowToDecisionReconsiderationAndAppealWithTheLetter) 
     auto before = act(cases.body, step, "codename=" + codename + "&to=adverse&step_month=12&step_year=2025");
     EXPECT_NE(before.body.find("cannot come before the month you were referred"), std::string::npos);
     EXPECT_EQ(before.status, 400);
+    // The choice and the month come back with the error: tapping again records what was chosen.
+    EXPECT_NE(before.body.find("<option value=\"adverse\" selected>"), std::string::npos);
+    EXPECT_NE(before.body.find("name=\"step_year\" type=\"text\" inputmode=\"numeric\" value=\"2025\""),
+              std::string::npos);
+    // Nothing is chosen for the person: the list starts on "Choose".
+    EXPECT_NE(cases.body.find("name=\"to\"><option value=\"\">Choose</option>"), std::string::npos);
 
     auto sanctioned = act(cases.body, step, "codename=" + codename + "&to=adverse&step_month=2&step_year=2026");
     EXPECT_NE(sanctioned.body.find("Now: <strong class=\"govuk-tag\">Sanctioned</strong>"), std::string::npos);

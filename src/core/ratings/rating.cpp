@@ -61,7 +61,9 @@ std::string_view payment_group_label(PaymentGroup group) {
         case PaymentGroup::esa:
             return "ESA";
         case PaymentGroup::other:
-            return "Something else";
+            // The Work Programme's payment groups were JSA and ESA; on the Restart Scheme everyone is
+            // on Universal Credit, which the figures count with everything else.
+            return "Universal Credit, or something else";
     }
     return "";
 }

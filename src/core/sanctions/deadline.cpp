@@ -31,4 +31,28 @@ std::optional<Date> parse_date(std::string_view text) {
     return date;
 }
 
+std::optional<Date> parse_typed_date(std::string_view typed) {
+    while (!typed.empty() && typed.front() == ' ') typed.remove_prefix(1);
+    while (!typed.empty() && typed.back() == ' ') typed.remove_suffix(1);
+    if (auto iso = parse_date(typed)) return iso;
+    int parts[3] = {0, 0, 0};
+    std::size_t digits[3] = {0, 0, 0};
+    std::size_t at = 0, part = 0;
+    while (part < 3) {
+        const auto from = at;
+        while (at < typed.size() && typed[at] >= '0' && typed[at] <= '9') ++at;
+        if (at == from || at - from > 4) return std::nullopt;
+        std::from_chars(typed.data() + from, typed.data() + at, parts[part]);
+        digits[part++] = at - from;
+        if (part == 3) break;
+        if (at >= typed.size() || std::string_view("/.- ").find(typed[at]) == std::string_view::npos) return std::nullopt;
+        ++at;
+    }
+    if (at != typed.size() || digits[0] > 2 || digits[1] > 2 || (digits[2] != 2 && digits[2] != 4)) return std::nullopt;
+    const int y = digits[2] == 2 ? 2000 + parts[2] : parts[2];
+    Date date{year{y}, month{static_cast<unsigned>(parts[1])}, day{static_cast<unsigned>(parts[0])}};
+    if (!date.ok() || y < 2000) return std::nullopt;
+    return date;
+}
+
 }  // namespace pw::sanctions

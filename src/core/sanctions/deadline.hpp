@@ -14,5 +14,8 @@ Date reconsideration_deadline(Date decision);
 long days_left(Date today, Date deadline);
 // "2026-11-22", or nullopt.
 std::optional<Date> parse_date(std::string_view yyyy_mm_dd);
+// A date as a person types it off a letter: 2026-11-03, or day first as in the UK, 3/11/2026,
+// 03.11.2026, 3-11-26 or 3 11 2026 (a two-digit year is this century's).
+std::optional<Date> parse_typed_date(std::string_view typed);
 
 }  // namespace pw::sanctions

@@ -85,7 +85,14 @@ std::expected<Owner, Response> owner_of(const AppContext& app, const FormFields&
     return recognise_codename(app, form, path, kFollowForm);
 }
 
-Response my_cases(const AppContext& app, const Owner& owner, const std::string& notice, int status = 200) {
+// What was typed into one case's form, shown again with the error it got: nothing typed is lost.
+struct Typed {
+    std::string_view case_id;  // as shown
+    const FormFields* form = nullptr;
+};
+
+Response my_cases(const AppContext& app, const Owner& owner, const std::string& notice, int status = 200,
+                  Typed typed = {}) {
     mustache::data data;
     data.set("title", "Your sanction cases");
     if (!notice.empty()) data.set(status == 200 ? "notice" : "failure", notice);  // what was done, or could not be
@@ -96,6 +103,13 @@ Response my_cases(const AppContext& app, const Owner& owner, const std::string& 
             // Shown masked (crypto/id_mask.hpp): two case ids must not count the referrals between.
             const auto shown = app.ids.show(crypto::IdKind::sanction_case, c.id);
             d.set("id", shown);
+            const bool typed_here = typed.form && typed.case_id == shown;
+            const auto typed_field = [&](const char* name) {
+                return typed_here ? std::string(field(*typed.form, name)) : std::string();
+            };
+            for (const auto* name : {"step_month", "step_year", "decision_date", "explanation", "sender_name",
+                                     "sender_address", "sender_ni"})
+                d.set(name + std::string("_value"), typed_field(name));
             d.set("referrer", c.referrer);
             d.set("month", month_label(c.month));
             d.set("reason", std::string(reason_label(c.reason)));
@@ -106,6 +120,7 @@ Response my_cases(const AppContext& app, const Owner& owner, const std::string& 
                 mustache::data option;
                 option.set("value", std::string(case_state_key(to)));
                 option.set("label", std::string(case_state_label(to)));
+                option.set("selected", flag(typed_field("to") == case_state_key(to)));
                 next.push_back(option);
             }
             d.set("next", next);
@@ -198,10 +213,11 @@ void step(const AppContext& app, const Request& request, const RouteParams& para
     auto current = store::find_case(app.db, *id, owner->id);
     if (!current) return respond(error_page(app, 404));
     auto to = case_state_from(field(*form, "to"));
-    if (!to) return respond(my_cases(app, *owner, "Choose what happened next", 400));
+    const Typed typed{shown, &*form};
+    if (!to) return respond(my_cases(app, *owner, "Choose what happened next", 400, typed));
     auto month = check_step_month(*form, *Month::parse(current->month), current_month(app),
                                   Month::parse(current->decision_month));
-    if (!month) return respond(my_cases(app, *owner, month.error()[0].message, 400));
+    if (!month) return respond(my_cases(app, *owner, month.error()[0].message, 400, typed));
     apply_change(
         app, request,
         [command = sanctions::StepCase{*id, owner->id, *to, *month}](soci::session& s) {
@@ -255,26 +271,30 @@ Response letter(const AppContext& app, const Request& request, const RouteParams
     if (!owner) return std::move(owner.error());
     auto c = store::find_case(app.db, *id, owner->id);
     if (!c) return error_page(app, 404);
-    auto decided = parse_date(field(*form, "decision_date"));
-    if (!decided) return my_cases(app, *owner, "Enter the date on your decision letter, like 2026-11-03", 400);
+    const Typed typed{shown, &*form};
+    auto decided = parse_typed_date(field(*form, "decision_date"));
+    if (!decided)
+        return my_cases(app, *owner, "Enter the date on your decision letter as day, month and year, like 3/11/2026",
+                        400, typed);
     // A decision comes after the referral and before today: 9999-12-31 would draft a letter with
     // a deadline nobody could meet or miss.
     const auto today = std::chrono::year_month_day(std::chrono::floor<std::chrono::days>(app.clock()));
     const auto referred = Month::parse(c->month);
-    if (*decided > today) return my_cases(app, *owner, "The date on your decision letter cannot be in the future", 400);
+    if (*decided > today)
+        return my_cases(app, *owner, "The date on your decision letter cannot be in the future", 400, typed);
     if (referred && Month::from(static_cast<int>(decided->year()),
                                 static_cast<int>(static_cast<unsigned>(decided->month()))) < referred)
         return my_cases(app, *owner, "The date on your decision letter cannot come before the month you were referred",
-                        400);
+                        400, typed);
     std::string explanation;
     if (const auto text = field(*form, "explanation"); text.find_first_not_of(" \r\n\t") != std::string_view::npos) {
         auto checked = stories::check_text(text, "Your explanation");
-        if (!checked) return my_cases(app, *owner, checked.error().message, 400);
+        if (!checked) return my_cases(app, *owner, checked.error().message, 400, typed);
         explanation = *checked;
     }
     // Who sends it, for the letter alone: never kept, never logged.
     const auto sender = sender_from(*form);
-    if (!sender) return my_cases(app, *owner, std::string(documents::kSenderTooLong), 400);
+    if (!sender) return my_cases(app, *owner, std::string(documents::kSenderTooLong), 400, typed);
     const sanctions::LetterAnswers answers{c->benefit,  c->reason,   c->good_reason, *decided,
                                            explanation, c->referrer, *sender};
     const auto document = reconsideration_document(answers, today);

@@ -84,6 +84,21 @@ TEST(Dates, ParseOnlyRealDates) {
     EXPECT_FALSE(parse_date("1999-01-01"));
 }
 
+TEST(Dates, TakeADateAsPeopleTypeItDayFirst) {
+    EXPECT_EQ(parse_typed_date("2026-12-03"), 2026y / December / 3);
+    EXPECT_EQ(parse_typed_date("3/12/2026"), 2026y / December / 3);
+    EXPECT_EQ(parse_typed_date(" 03.12.2026 "), 2026y / December / 3);
+    EXPECT_EQ(parse_typed_date("3-12-26"), 2026y / December / 3);
+    EXPECT_EQ(parse_typed_date("3 12 2026"), 2026y / December / 3);
+    EXPECT_FALSE(parse_typed_date("12/31/2026"));  // not a month: the day comes first
+    EXPECT_FALSE(parse_typed_date("29/2/2023"));
+    EXPECT_FALSE(parse_typed_date("3/12/202"));
+    EXPECT_FALSE(parse_typed_date("3/12"));
+    EXPECT_FALSE(parse_typed_date("3/12/2026/1"));
+    EXPECT_FALSE(parse_typed_date("three/12/2026"));
+    EXPECT_FALSE(parse_typed_date(""));
+}
+
 TEST(SanctionLength, FollowsUniversalCreditsOwnLevels) {
     EXPECT_FALSE(sanction_length(Benefit::uc, Level::lowest, 0).weeks);
     EXPECT_EQ(sanction_length(Benefit::uc, Level::lowest, 0).fixed_weeks, 0);
