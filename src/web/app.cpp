@@ -51,7 +51,8 @@ bool App::participants_route(std::string_view method, std::string_view path) con
     if (method == "GET" || method == "HEAD") return false;
     const auto match = router_.match(method, path);
     return match.handler && match.limit &&
-           (*match.limit == throttle::Action::participant_write || *match.limit == throttle::Action::codename_lookup);
+           (*match.limit == throttle::Action::participant_write || *match.limit == throttle::Action::codename_lookup ||
+            *match.limit == throttle::Action::codename_action);
 }
 
 bool App::sent_untraced(std::string_view method, std::string_view path, std::string_view cookies) const {

@@ -205,7 +205,10 @@ int serve(ServeArgs& args) {
     web::PagePartsModel page_parts;
     throttle::RateLimiter limiter(throttle::Limits{.participant_writes_per_hour = args.limit_writes,
                                                    .codename_lookups_per_hour = args.limit_lookups,
-                                                   .sign_ins_per_hour = args.limit_sign_ins});
+                                                   .sign_ins_per_hour = args.limit_sign_ins,
+                                                   // six times the look-ups: what one person following
+                                                   // their case needs, a bound on hashing all the same
+                                                   .codename_actions_per_hour = 6 * args.limit_lookups});
     crypto::ClientKeys client_keys;
     SnapshotKeeper keeper(*db, published, registry, stories, suggestions, page_parts, renderer, cache,
                           SnapshotSchedule{args.reload_ms, args.publish_schedule == "monthly"}, clock);
@@ -339,8 +342,8 @@ void add_serve(CLI::App& app, int& exit_code) {
         ->capture_default_str()
         ->check(CLI::Range(0, 1'000'000));
     cmd->add_option("--limit-lookups", args.limit_lookups,
-                    "Codename checks (coming back to a rating, story or case) one client may make an hour; 0: no "
-                    "limit")
+                    "Codename checks (coming back to a rating, story or case) one client may make an hour, and a "
+                    "sixth of the actions on a case already opened; 0: no limit")
         ->capture_default_str()
         ->check(CLI::Range(0, 1'000'000));
     cmd->add_option("--limit-sign-ins", args.limit_sign_ins,

@@ -10,6 +10,8 @@ int RateLimiter::limit(Action action) const {
             return limits_.codename_lookups_per_hour;
         case Action::sign_in:
             return limits_.sign_ins_per_hour;
+        case Action::codename_action:
+            return limits_.codename_actions_per_hour;
     }
     return 0;
 }

@@ -296,15 +296,15 @@ void add_complaint_routes(Router& router, const AppContext& app) {
     router.post_async(
         "/complaints/{id}/step",
         [&app](const Request& r, const RouteParams& p, Responder respond) { step(app, r, p, std::move(respond)); },
-        throttle::Action::codename_lookup, Work::slow);
+        throttle::Action::codename_action, Work::slow);
     // Downloads render a PDF: limited like a codename look-up, and on the slow pool.
     router.post(
         kLetter, [&app](const Request& r, const RouteParams&) { return complaint_letter_download(app, r); },
-        throttle::Action::codename_lookup, Work::slow);
+        throttle::Action::codename_action, Work::slow);
     router.post(
         "/complaints/{id}/ice-letter",
         [&app](const Request& r, const RouteParams& p) { return ice_letter_page(app, r, p); },
-        throttle::Action::codename_lookup, Work::slow);
+        throttle::Action::codename_action, Work::slow);
 }
 
 }  // namespace pw::web

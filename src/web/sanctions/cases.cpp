@@ -350,14 +350,14 @@ void add_sanction_case_routes(Router& router, const AppContext& app) {
     router.post_async(
         "/sanctions/cases/{id}/step",
         [&app](const Request& r, const RouteParams& p, Responder respond) { step(app, r, p, std::move(respond)); },
-        throttle::Action::codename_lookup, Work::slow);
+        throttle::Action::codename_action, Work::slow);
     router.post_async(
         "/sanctions/cases/{id}/details",
         [&app](const Request& r, const RouteParams& p, Responder respond) { details(app, r, p, std::move(respond)); },
-        throttle::Action::codename_lookup, Work::slow);
+        throttle::Action::codename_action, Work::slow);
     router.post(
         "/sanctions/cases/{id}/letter", [&app](const Request& r, const RouteParams& p) { return letter(app, r, p); },
-        throttle::Action::codename_lookup, Work::slow);
+        throttle::Action::codename_action, Work::slow);
 }
 
 }  // namespace pw::web

@@ -261,7 +261,7 @@ void add_staff_report_routes(Router& router, const AppContext& app) {
         throttle::Action::codename_lookup, Work::slow);
     router.post_async(
         std::string(kAdd), [&app](const Request& r, const RouteParams&, Responder respond) { add(app, r, respond); },
-        throttle::Action::codename_lookup, Work::slow);
+        throttle::Action::codename_action, Work::slow);
 }
 
 }  // namespace pw::web

@@ -19,6 +19,9 @@ TEST(RateLimiter, CountsEachClientAndEachKindOfActionApart) {
     EXPECT_TRUE(limiter.allow(Action::participant_write, 2, 5));  // another client
     EXPECT_TRUE(limiter.allow(Action::codename_lookup, 1, 5));    // another kind
     EXPECT_FALSE(limiter.allow(Action::codename_lookup, 1, 5));
+    // Acting on a case already opened is counted apart from opening one, and allowed more.
+    for (int i = 0; i < 120; ++i) EXPECT_TRUE(limiter.allow(Action::codename_action, 1, 5)) << i;
+    EXPECT_FALSE(limiter.allow(Action::codename_action, 1, 5));
 }
 
 TEST(RateLimiter, ZeroMeansNoLimit) {
