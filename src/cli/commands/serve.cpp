@@ -342,8 +342,8 @@ void add_serve(CLI::App& app, int& exit_code) {
         ->capture_default_str()
         ->check(CLI::Range(0, 1'000'000));
     cmd->add_option("--limit-lookups", args.limit_lookups,
-                    "Codename checks (coming back to a rating, story or case) one client may make an hour, and a "
-                    "sixth of the actions on a case already opened; 0: no limit")
+                    "Codename checks (coming back to a rating, story or case) one client may make an hour (actions "
+                    "on a case already opened: six times as many); 0: no limit")
         ->capture_default_str()
         ->check(CLI::Range(0, 1'000'000));
     cmd->add_option("--limit-sign-ins", args.limit_sign_ins,
