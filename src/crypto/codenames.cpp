@@ -2,6 +2,7 @@
 
 #include <sodium.h>
 
+#include <algorithm>
 #include <map>
 #include <stdexcept>
 #include <vector>
@@ -36,6 +37,11 @@ void initialise() {
 
 std::size_t word_count() {
     return words().size();
+}
+
+bool is_codename_word(std::string_view word) {
+    const auto& list = words();
+    return std::find(list.begin(), list.end(), word) != list.end();
 }
 
 std::string new_codename(int count) {

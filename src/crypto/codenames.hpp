@@ -33,5 +33,8 @@ std::int64_t legacy_lookup_key(std::string_view normalised);
 // Hashing and checking a codename is hashing a secret: crypto/passwords.hpp.
 
 std::size_t word_count();
+// Whether a word (in small letters) is one of the list's: a codename typed with a word misspelt
+// is told which word, not that it is not 4 words.
+bool is_codename_word(std::string_view word);
 
 }  // namespace pw::crypto

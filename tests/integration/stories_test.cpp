@@ -234,6 +234,14 @@ TEST_P(Stories, ACodenameShowsTheWriterWhatHappenedAndLetsThemWithdraw) {
                          "csrf=" + csrf_in(ask.body, "/my-codename") + "&codename=maple+river+candle+orbit");
     EXPECT_EQ(wrong.status, 400);
     EXPECT_NE(wrong.body.find("We do not recognise that codename"), std::string::npos);
+    // A word misspelt is named: "4 words" would be no help to someone who typed 4 words.
+    for (const std::string typed : {"guava+robust+carraway+damson", "guava+robust+carraway+damson+extra"}) {
+        auto misspelt = request(port(), "POST", "/my-codename", kForm,
+                                "csrf=" + csrf_in(ask.body, "/my-codename") + "&codename=" + typed);
+        EXPECT_EQ(misspelt.status, 400);
+        EXPECT_NE(misspelt.body.find("carraway\xE2\x80\x99 is not one of our codename words"), std::string::npos)
+            << misspelt.body.substr(0, 3000);
+    }
 
     auto mine = request(port(), "POST", "/my-codename", kForm,
                         "csrf=" + csrf_in(ask.body, "/my-codename") + "&codename=" + url_encode(codename));

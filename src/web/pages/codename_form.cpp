@@ -1,6 +1,7 @@
 #include "web/pages/codename_form.hpp"
 
 #include "core/codenames/codename.hpp"
+#include "crypto/codenames.hpp"
 #include "store/ratings/ratings.hpp"
 #include "web/pages/page.hpp"
 
@@ -21,6 +22,33 @@ Response codename_page(const AppContext& app, const CodenameForm& form, const st
     return response;
 }
 
+namespace {
+
+// The first word typed that is no codename word, in small letters; empty when every one is.
+std::string misspelt_word(std::string_view typed) {
+    std::string word;
+    for (std::size_t i = 0; i <= typed.size(); ++i) {
+        const char c = i < typed.size() ? typed[i] : ' ';
+        if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z')) {
+            word.push_back(static_cast<char>(c | 0x20));
+        } else if (c == ' ' || c == '-' || c == ',' || c == '.' || c == '\t' || c == '_') {
+            if (!word.empty() && !crypto::is_codename_word(word)) return word;
+            word.clear();
+        } else {
+            return {};  // a digit or a symbol: the form's own message says what a codename is
+        }
+    }
+    return {};
+}
+
+std::string not_a_codename_message(std::string_view typed, std::string_view otherwise) {
+    const auto word = misspelt_word(typed.substr(0, 100));
+    if (word.empty()) return std::string(otherwise);
+    return "\u2018" + word + "\u2019 is not one of our codename words. Check its spelling, then the order of the words.";
+}
+
+}  // namespace
+
 std::expected<Codename, Response> recognise_codename(const AppContext& app, const FormFields& fields,
                                                      std::string_view token_path, const CodenameForm& form) {
     if (!app.csrf.valid(field(fields, "csrf"), token_path, current_day(app))) {
@@ -30,13 +58,16 @@ std::expected<Codename, Response> recognise_codename(const AppContext& app, cons
     auto codename = codenames::normalise(typed);
     if (!codename) {
         return std::unexpected(
-            codename_page(app, form, typed, "Enter your codename as 4 words, like maple river candle orbit", 400));
+            codename_page(app, form, typed,
+                          not_a_codename_message(typed, "Enter your codename as 4 words, like maple river candle orbit"),
+                          400));
     }
     auto s = app.db.session();
     auto id = store::find_codename(s, app.lookup_keys, *codename, &app.writer);
     if (!id) {
         return std::unexpected(
-            codename_page(app, form, typed, "We do not recognise that codename. Check the 4 words.", 400));
+            codename_page(app, form, typed,
+                          not_a_codename_message(typed, "We do not recognise that codename. Check the 4 words."), 400));
     }
     return Codename{*codename, *id};
 }
