@@ -5,7 +5,18 @@
 using namespace pw;
 using pw::testing::StoreTest;
 
-class Migrations : public StoreTest {};
+class Migrations : public StoreTest {
+protected:
+    // Applies the migrations before `version`, as a database made by an older release has them.
+    static void migrate_before(store::Database& db, soci::session& s, int version) {
+        s << "CREATE TABLE schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL)";
+        for (const auto& m : store::known_migrations()) {
+            if (m.version >= version) break;
+            store::Database::execute_script(s, db.engine(), store::dialect_sql(m.sql, db.engine()));
+            s << "INSERT INTO schema_migrations (version, name) VALUES (:v, :n)", soci::use(m.version), soci::use(m.name);
+        }
+    }
+};
 PW_ENGINE_SUITE(Migrations);
 
 TEST_P(Migrations, ApplyEveryKnownMigrationOnceAndAreIdempotent) {
@@ -74,12 +85,7 @@ TEST_P(Migrations, TheResearcherRoleArrivesWithoutLosingAccountsOrTheirResponses
     ASSERT_TRUE(db);
     {
         auto s = (*db)->session();
-        s << "CREATE TABLE schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL)";
-        for (const auto& m : store::known_migrations()) {
-            if (m.version >= 8) break;
-            store::Database::execute_script(s, (*db)->engine(), store::dialect_sql(m.sql, (*db)->engine()));
-            s << "INSERT INTO schema_migrations (version, name) VALUES (:v, :n)", soci::use(m.version), soci::use(m.name);
-        }
+        migrate_before(**db, s, 8);
         s << "INSERT INTO providers (id, name, name_key, source) VALUES (1, 'Prime A', 'prime a', 'test')";
         s << "INSERT INTO accounts (id, username, password_hash, role, provider_id, created_month) "
              "VALUES (7, 'rep', 'x', 'provider', 1, '2026-11')";
@@ -110,12 +116,7 @@ TEST_P(Migrations, UniversalCreditArrivesWithoutLosingASanctionCase) {
     ASSERT_TRUE(db);
     {
         auto s = (*db)->session();
-        s << "CREATE TABLE schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL)";
-        for (const auto& m : store::known_migrations()) {
-            if (m.version >= 29) break;
-            store::Database::execute_script(s, (*db)->engine(), store::dialect_sql(m.sql, (*db)->engine()));
-            s << "INSERT INTO schema_migrations (version, name) VALUES (:v, :n)", soci::use(m.version), soci::use(m.name);
-        }
+        migrate_before(**db, s, 29);
         s << "INSERT INTO providers (id, name, name_key, source) VALUES (1, 'Prime A', 'prime a', 'test')";
         s << "INSERT INTO codenames (id, lookup_key, hash, created_month) VALUES (3, 1, 'x', '2026-11')";
         s << "INSERT INTO sanction_cases (id, provider_id, codename_id, month, reason, good_reason, travel_paid, "
