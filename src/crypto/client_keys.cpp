@@ -18,8 +18,11 @@ std::string client_of(std::string_view address) {
     const std::string text(address);
     unsigned char bytes[16];
     if (inet_pton(AF_INET6, text.c_str(), bytes) != 1) return text;
+    // An IPv4 address inside IPv6: mapped (::ffff:a.b.c.d), or translated by NAT64 (64:ff9b::/96),
+    // behind which every IPv4 client would otherwise be one /64.
     static constexpr unsigned char kMapped[12] = {0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0xff, 0xff};
-    if (std::memcmp(bytes, kMapped, sizeof kMapped) == 0) {
+    static constexpr unsigned char kNat64[12] = {0, 0x64, 0xff, 0x9b, 0, 0, 0, 0, 0, 0, 0, 0};
+    if (std::memcmp(bytes, kMapped, sizeof kMapped) == 0 || std::memcmp(bytes, kNat64, sizeof kNat64) == 0) {
         char v4[INET_ADDRSTRLEN];
         if (inet_ntop(AF_INET, bytes + 12, v4, sizeof v4)) return v4;
     }

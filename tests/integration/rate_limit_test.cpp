@@ -77,3 +77,36 @@ TEST_P(RateLimits, ATrustedProxyMustBeAnAddress) {
         EXPECT_NE(refused.err.find("--trusted-proxy must be an IP address"), std::string::npos) << refused.err;
     }
 }
+
+// Acting on a case already opened is allowed more than opening one; but a codename such a route
+// does not recognise counts as a look-up, so it is no faster way to guess codenames.
+TEST_P(RateLimits, ACaseOpenedTakesManyActionsButWrongCodenamesThereCountAsLookUps) {
+    ServerProcess server(db(), {"--publish", "off", "--trusted-proxy", "127.0.0.1", "--limit-lookups", "2"});
+    ASSERT_TRUE(server.started()) << server.err();
+    const auto client = from("198.51.100.40");
+    const auto form = get(server.port(), "/sanctions/log");
+    const auto logged = request(server.port(), "POST", "/sanctions/log", kForm + client,
+                                "csrf=" + csrf_in(form.body, "/sanctions/log") +
+                                    "&referrer=jobcentre&reason=other&good_reason=none&travel_paid=yes&benefit=uc"
+                                    "&referral_month=1&referral_year=2026");
+    ASSERT_EQ(logged.status, 200) << logged.body.substr(0, 2000);
+    std::smatch m;
+    ASSERT_TRUE(std::regex_search(logged.body, m, std::regex(R"re(<strong>([a-z]+) ([a-z]+) ([a-z]+) ([a-z]+)</strong>)re")));
+    const std::string codename = m[1].str() + "+" + m[2].str() + "+" + m[3].str() + "+" + m[4].str();
+    const auto ask = get(server.port(), "/sanctions/mine");
+    const auto cases = request(server.port(), "POST", "/sanctions/mine", kForm + client,
+                               "csrf=" + csrf_in(ask.body, "/sanctions/mine") + "&codename=" + codename);  // look-up 1
+    ASSERT_EQ(cases.status, 200);
+    ASSERT_TRUE(std::regex_search(cases.body, m, std::regex(R"re(id="case-([0-9a-f]+)")re")));
+    const std::string step = "/sanctions/cases/" + m[1].str() + "/step";
+    const std::string token = csrf_in(cases.body, step);
+    auto act = [&](const std::string& with) {
+        return request(server.port(), "POST", step, kForm + client,
+                       "csrf=" + token + "&codename=" + with + "&to=adverse&step_month=1&step_year=2026");
+    };
+    // Many actions with the right codename: more than the 2 look-ups.
+    for (int i = 0; i < 5; ++i) EXPECT_NE(act(codename).status, 429) << i;
+    EXPECT_EQ(act("maple+river+candle+orbit").status, 400);  // look-up 2: told it is not recognised
+    EXPECT_EQ(act("maple+river+candle+lantern").status, 429);  // past the look-ups
+    EXPECT_NE(act(codename).status, 429);                       // the owner still acts on their case
+}

@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 
+#include <cctype>
 #include <charconv>
 
 #include "core/text/text.hpp"
@@ -95,9 +96,13 @@ bool looks_like_formula(std::string_view field) {
     if (field.empty() || std::string_view("=+-@\t\r").find(field.front()) == std::string_view::npos) return false;
     // A plain negative number ("-0.25", "-1e-05") is a number to a spreadsheet, not a formula:
     // left as it is, so a column of effects stays numeric.
+    // Digits, a point and an exponent only: from_chars also reads "-inf" and "-nan(x)".
+    const auto rest = field.substr(1);
+    const bool plain = !rest.empty() && (std::isdigit(static_cast<unsigned char>(rest[0])) || rest[0] == '.') &&
+                       rest.find_first_not_of("0123456789.eE+-") == std::string_view::npos;
     double number = 0;
     const auto [end, error] = std::from_chars(field.data(), field.data() + field.size(), number);
-    return error != std::errc{} || end != field.data() + field.size();
+    return !plain || field[0] != '-' || error != std::errc{} || end != field.data() + field.size();
 }
 
 std::string escape_field(std::string_view field) {

@@ -223,9 +223,9 @@ Length sanction_length(Benefit benefit, Level level, int previous) {
     if (benefit == Benefit::uc) {
         switch (level) {
             case Level::lowest:
-            case Level::lower:
                 return {std::nullopt, 0, "lowest level"};
             case Level::low:
+            case Level::lower:
                 return {std::nullopt, previous <= 0 ? 1 : previous == 1 ? 2 : 4,
                         "low level: then 7 days, 14 for a second within a year, 28 for a third"};
             case Level::medium:

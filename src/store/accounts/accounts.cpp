@@ -173,8 +173,8 @@ std::vector<AccountListing> all_accounts(Database& db) {
 namespace {
 
 // The sub-contractors a prime answers for: those under any of its contracts that are no prime
-// themselves (a prime answers for itself) and have no representative of their own (who answers
-// for it then). Without these two, a prime listed as another's sub-contractor, as happens in a
+// themselves (a prime answers for itself) and have no representative of their own who has set
+// up their account (who answers for it then). Without these two, a prime listed as another's sub-contractor, as happens in a
 // real supply chain, had its complaints, suggestions, stories and recovery reports read and
 // answered by its rival. Binds :prime.
 constexpr const char* kAnsweredFor =
@@ -182,7 +182,7 @@ constexpr const char* kAnsweredFor =
     "WHERE c.prime_id = :prime AND sc.provider_id <> c.prime_id "
     "AND NOT EXISTS (SELECT 1 FROM contracts own WHERE own.prime_id = sc.provider_id) "
     "AND NOT EXISTS (SELECT 1 FROM accounts a WHERE a.role = 'provider' AND a.provider_id = sc.provider_id "
-    "AND a.disabled = 0)";
+    "AND a.disabled = 0 AND a.password_hash <> '')";
 
 }  // namespace
 

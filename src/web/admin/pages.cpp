@@ -131,6 +131,7 @@ void create(const AppContext& app, const Request& request, Responder respond) {
             data.set("username", std::string(field(form, "username")));
             data.set("link", site_address(request_host) + "/set-up/" + token);
             data.set("days", std::to_string(kSetUpDays));
+            data.set("csrf_sign_out", session_form_token(app, who, "/sign-out"));
             Response response = html_page(app, "admin_created", std::move(data));
             response.set_header("Cache-Control", "no-store");  // the link is shown once
             respond(std::move(response));

@@ -170,7 +170,7 @@ void step(const AppContext& app, const Request& request, const RouteParams& para
     auto id = app.ids.read(crypto::IdKind::complaint, shown);
     if (!form || !id) return respond(error_page(app, 400));
     auto owner = recognise_codename(app, *form, fmt::format("/complaints/{}/step", shown), kFollowForm);
-    if (!owner) return respond(std::move(owner.error()));
+    if (!owner) return respond(after_failed_lookup(app, request, std::move(owner.error())));
     const auto to = complaint_state_from(field(*form, "to"));
     if (!to) return respond(my_complaints(app, *owner, "Choose what has happened since", 400));
     apply_change(
@@ -219,7 +219,7 @@ Response ice_letter_page(const AppContext& app, const Request& request, const Ro
     auto id = app.ids.read(crypto::IdKind::complaint, shown);
     if (!form || !id) return error_page(app, 400);
     auto owner = recognise_codename(app, *form, ice_path(shown), kFollowForm);
-    if (!owner) return std::move(owner.error());
+    if (!owner) return after_failed_lookup(app, request, std::move(owner.error()));
     const auto row = store::find_complaint(app.db, *id, owner->id);
     if (!row) return error_page(app, 404);
     if (!ice_letter_offered(row->state, row->sent, current_week(app)))
@@ -297,7 +297,7 @@ void add_complaint_routes(Router& router, const AppContext& app) {
         "/complaints/{id}/step",
         [&app](const Request& r, const RouteParams& p, Responder respond) { step(app, r, p, std::move(respond)); },
         throttle::Action::codename_action, Work::slow);
-    // Downloads render a PDF: limited like a codename look-up, and on the slow pool.
+    // Downloads render a PDF: limited like an action on an opened complaint, and on the slow pool.
     router.post(
         kLetter, [&app](const Request& r, const RouteParams&) { return complaint_letter_download(app, r); },
         throttle::Action::codename_action, Work::slow);

@@ -1,5 +1,7 @@
 #include "web/pages/codename_form.hpp"
 
+#include <chrono>
+
 #include "core/codenames/codename.hpp"
 #include "crypto/codenames.hpp"
 #include "store/ratings/ratings.hpp"
@@ -48,6 +50,16 @@ std::string not_a_codename_message(std::string_view typed, std::string_view othe
 }
 
 }  // namespace
+
+Response after_failed_lookup(const AppContext& app, const Request& request, Response failure) {
+    // The real hour, as the app counts every limit.
+    const auto hour =
+        std::chrono::floor<std::chrono::hours>(std::chrono::system_clock::now()).time_since_epoch().count();
+    if (app.limiter.allow(throttle::Action::codename_lookup, request.client, hour)) return failure;
+    Response refused = error_page(app, 429);
+    refused.set_header("Retry-After", "3600");
+    return refused;
+}
 
 std::expected<Codename, Response> recognise_codename(const AppContext& app, const FormFields& fields,
                                                      std::string_view token_path, const CodenameForm& form) {

@@ -29,4 +29,10 @@ Response codename_page(const AppContext& app, const CodenameForm& form, const st
 std::expected<Codename, Response> recognise_codename(const AppContext& app, const FormFields& fields,
                                                      std::string_view token_path, const CodenameForm& form);
 
+// For a route acting on something already opened with a codename (limited as a codename action,
+// more generously than a look-up): a codename it did not recognise counts as a look-up too, so the
+// route cannot be used to guess codenames faster than the look-up page. The failure as it was, or
+// the 429 page once the client is past its look-ups.
+Response after_failed_lookup(const AppContext& app, const Request& request, Response failure);
+
 }  // namespace pw::web

@@ -209,7 +209,7 @@ void step(const AppContext& app, const Request& request, const RouteParams& para
     auto id = app.ids.read(crypto::IdKind::sanction_case, shown);
     if (!form || !id) return respond(error_page(app, 400));
     auto owner = owner_of(app, *form, fmt::format("/sanctions/cases/{}/step", shown));
-    if (!owner) return respond(std::move(owner.error()));
+    if (!owner) return respond(after_failed_lookup(app, request, std::move(owner.error())));
     auto current = store::find_case(app.db, *id, owner->id);
     if (!current) return respond(error_page(app, 404));
     auto to = case_state_from(field(*form, "to"));
@@ -236,7 +236,7 @@ void details(const AppContext& app, const Request& request, const RouteParams& p
     auto id = app.ids.read(crypto::IdKind::sanction_case, shown);
     if (!form || !id) return respond(error_page(app, 400));
     auto owner = owner_of(app, *form, fmt::format("/sanctions/cases/{}/details", shown));
-    if (!owner) return respond(std::move(owner.error()));
+    if (!owner) return respond(after_failed_lookup(app, request, std::move(owner.error())));
     auto level = level_from(field(*form, "level"));
     const auto previous = field(*form, "previous");
     auto hardship = hardship_from(field(*form, "hardship"));
@@ -268,7 +268,7 @@ Response letter(const AppContext& app, const Request& request, const RouteParams
     auto id = app.ids.read(crypto::IdKind::sanction_case, shown);
     if (!form || !id) return error_page(app, 400);
     auto owner = owner_of(app, *form, fmt::format("/sanctions/cases/{}/letter", shown));
-    if (!owner) return std::move(owner.error());
+    if (!owner) return after_failed_lookup(app, request, std::move(owner.error()));
     auto c = store::find_case(app.db, *id, owner->id);
     if (!c) return error_page(app, 404);
     const Typed typed{shown, &*form};

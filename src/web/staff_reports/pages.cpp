@@ -13,6 +13,7 @@
 #include "store/staff_reports/reports.hpp"
 #include "web/accounts/signed_in.hpp"
 #include "web/http/query.hpp"
+#include "web/pages/codename_form.hpp"
 #include "web/pages/page.hpp"
 #include "web/routes.hpp"
 #include "web/staff_reports/views.hpp"
@@ -205,7 +206,7 @@ void add(const AppContext& app, const Request& request, Responder respond) {
     auto form = parse_query(request.body);
     if (!form) return respond(error_page(app, 400));
     auto opened = open_with_codename(app, request, *form, kAdd);
-    if (!opened) return respond(std::move(opened.error()));
+    if (!opened) return respond(after_failed_lookup(app, request, std::move(opened.error())));
     const std::string typed(field(*form, "text"));
     auto text = stories::check_text_within(typed, "What you want to add", kMaxReportText);
     if (!text) return respond(mine_page(app, *opened, "", {{"text", text.error().message}}, typed));

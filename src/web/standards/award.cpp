@@ -70,7 +70,7 @@ std::string award_html(const Renderer& renderer, registry::RegistryRepository& r
                      close == 1 ? std::string("A close result: the runner-up's likely range reaches the winner's, so "
                                               "another year's ratings could have put it first. The award goes by the "
                                               "rule below all the same.")
-                                : fmt::format("A close result: the likely ranges of the next {} providers reach the "
+                                : fmt::format("A close result: the likely ranges of {} of the top five reach the "
                                               "winner's, so another year's ratings could have put one of them first. "
                                               "The award goes by the rule below all the same.",
                                               close));

@@ -27,9 +27,10 @@ protected:
         insert("INSERT INTO subcontracts (contract_id, provider_id, source) VALUES (" + std::to_string(contract) +
                ", " + std::to_string(provider) + ", 'test')");
     }
-    accounts::Account representative(const std::string& username, long long provider_id) {
+    // A representative who has set up their account, or (set_up false) one whose link is unused.
+    accounts::Account representative(const std::string& username, long long provider_id, bool set_up = true) {
         accounts::Account account{0, username, accounts::Role::provider, provider_id};
-        auto made = store::create_account(*db_, account, "$argon2id$x", month());
+        auto made = store::create_account(*db_, account, set_up ? "$argon2id$x" : "", month());
         EXPECT_TRUE(made) << made.error().message;
         account.id = made ? *made : 0;
         return account;
@@ -60,6 +61,9 @@ TEST_P(Representation, APrimeAnswersForItsSubContractorsButNotForARivalPrimeList
     const auto reed_rep = representative("reed-rep", reed);
     EXPECT_EQ(answered_for(reed_rep), (std::vector<std::int64_t>{reed}));
 
+    // An account made for the charity but never set up answers for nobody: the prime still does.
+    representative("charity-later", charity, false);
+    EXPECT_EQ(answered_for(a4e_rep), (std::vector<std::int64_t>{a4e, charity}));
     // Once the charity has a representative of its own, it answers for itself.
     const auto charity_rep = representative("charity-rep", charity);
     EXPECT_EQ(answered_for(a4e_rep), (std::vector<std::int64_t>{a4e}));

@@ -40,6 +40,8 @@ TEST(ClientKeys, AnIpv6ClientIsItsSlash64AndAMappedIpv4AddressIsTheAddress) {
     EXPECT_NE(keys.key_for("2001:db8:1:3::1", 20000), home);
     EXPECT_EQ(keys.key_for("::ffff:203.0.113.9", 20000), keys.key_for("203.0.113.9", 20000));
     EXPECT_NE(keys.key_for("::ffff:203.0.113.10", 20000), keys.key_for("203.0.113.9", 20000));
+    EXPECT_EQ(keys.key_for("64:ff9b::203.0.113.9", 20000), keys.key_for("203.0.113.9", 20000));  // NAT64
+    EXPECT_NE(keys.key_for("64:ff9b::203.0.113.10", 20000), keys.key_for("203.0.113.9", 20000));
     // What is no address at all is hashed as it is, still one client per text.
     EXPECT_EQ(keys.key_for("", 20000), keys.key_for("", 20000));
 }

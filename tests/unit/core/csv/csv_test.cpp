@@ -68,6 +68,9 @@ TEST(CsvWrite, QuotesWhatNeedsItAndDefusesFormulas) {
     // A plain negative number stays a number.
     EXPECT_EQ(pw::csv::escape_field("-0.25"), "-0.25");
     EXPECT_EQ(pw::csv::escape_field("-1.5e-05"), "-1.5e-05");
+    EXPECT_EQ(pw::csv::escape_field("-inf"), "'-inf");  // from_chars reads it; a spreadsheet does not
+    EXPECT_EQ(pw::csv::escape_field("-nan(x)"), "'-nan(x)");
+    EXPECT_EQ(pw::csv::escape_field("+5"), "'+5");
 }
 
 TEST(CsvWrite, WhatItWritesReadsBackTheSame) {
