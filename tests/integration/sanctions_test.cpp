@@ -102,6 +102,19 @@ TEST_P(SanctionCases, AUniversalCreditSanctionHasItsOwnLevelsAndLetter) {
     EXPECT_NE(medium.body.find("Length: 13 weeks (medium level: 28 days, 91 for a repeat within a year)"),
               std::string::npos)
         << medium.body.substr(0, 3000);
+    // Nothing is chosen for the person before anything is recorded.
+    EXPECT_NE(sanctioned.body.find("name=\"level\"><option value=\"\" selected>Choose</option>"), std::string::npos);
+    EXPECT_NE(sanctioned.body.find("name=\"previous\"><option value=\"\" selected>Choose</option>"),
+              std::string::npos);
+    // What is recorded is what the lists show next time: recording the level again does not
+    // quietly reset a granted hardship payment to "Not asked for".
+    EXPECT_NE(medium.body.find("<option value=\"medium\" selected>Medium</option>"), std::string::npos);
+    EXPECT_NE(medium.body.find("<option value=\"applied\" selected>Asked for, waiting</option>"), std::string::npos);
+    // An error keeps what was chosen.
+    auto missing = act(medium.body, path + "/details", "codename=" + codename + "&level=high&previous=&hardship=granted");
+    EXPECT_EQ(missing.status, 400);
+    EXPECT_NE(missing.body.find("<option value=\"high\" selected>High</option>"), std::string::npos);
+    EXPECT_NE(missing.body.find("<option value=\"granted\" selected>Granted</option>"), std::string::npos);
     auto low = act(medium.body, path + "/details", "codename=" + codename + "&level=low&previous=0&hardship=applied");
     EXPECT_NE(low.body.find("Length: until you do what was asked, then 1 more week"), std::string::npos);
     // A date the page cannot read keeps everything typed beside it; one typed day first is read.

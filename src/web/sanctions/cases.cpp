@@ -130,13 +130,44 @@ Response my_cases(const AppContext& app, const Owner& owner, const std::string& 
             d.set("was_sanctioned", flag(ended_in_sanction(c.state)));
             d.set("csrf_details", app.csrf.issue(fmt::format("/sanctions/cases/{}/details", shown), current_day(app)));
             d.set("hardship", std::string(hardship_label(c.hardship)));
-            d.set("levels", list_of(levels_of(c.benefit), [&c](Level level) {
+            // Each list starts on what is recorded, or on what was just typed, or else on "Choose":
+            // saving one answer must not quietly change another (a granted hardship payment reset
+            // to "Not asked for" by recording the level).
+            const auto chosen = [&](const char* name, std::string recorded) {
+                return typed_here ? typed_field(name) : recorded;
+            };
+            const auto level_now = chosen("level", c.level ? std::string(level_key(*c.level)) : "");
+            d.set("level_unset", flag(level_now.empty()));
+            d.set("levels", list_of(levels_of(c.benefit), [&](Level level) {
                       mustache::data option;
                       option.set("value", std::string(level_key(level)));
                       option.set("label", std::string(level_label(level)));
-                      option.set("selected", flag(c.level == level));
+                      option.set("selected", flag(level_now == level_key(level)));
                       return option;
                   }));
+            const auto previous_now =
+                chosen("previous", c.previous_sanctions ? std::to_string(*c.previous_sanctions) : "");
+            d.set("previous_unset", flag(previous_now.empty()));
+            d.set("previous_options", list_of(std::vector<std::pair<std::string, std::string>>{
+                                                  {"0", "None"}, {"1", "One"}, {"2", "Two or more"}},
+                                              [&](const auto& p) {
+                                                  mustache::data option;
+                                                  option.set("value", p.first);
+                                                  option.set("label", p.second);
+                                                  option.set("selected", flag(previous_now == p.first));
+                                                  return option;
+                                              }));
+            const auto hardship_now = chosen("hardship", std::string(hardship_key(c.hardship)));
+            d.set("hardship_options",
+                  list_of(std::vector<Hardship>{Hardship::not_applied, Hardship::applied, Hardship::granted,
+                                                Hardship::refused},
+                          [&](Hardship h) {
+                              mustache::data option;
+                              option.set("value", std::string(hardship_key(h)));
+                              option.set("label", std::string(hardship_label(h)));
+                              option.set("selected", flag(hardship_now == hardship_key(h)));
+                              return option;
+                          }));
             if (c.level && c.previous_sanctions) {
                 const auto length = sanction_length(c.benefit, *c.level, *c.previous_sanctions);
                 d.set("length", length.weeks ? fmt::format("{} weeks ({})", *length.weeks, length.description)
@@ -240,15 +271,16 @@ void details(const AppContext& app, const Request& request, const RouteParams& p
     auto level = level_from(field(*form, "level"));
     const auto previous = field(*form, "previous");
     auto hardship = hardship_from(field(*form, "hardship"));
+    const Typed typed{shown, &*form};
     if (!level || !hardship || (previous != "0" && previous != "1" && previous != "2")) {
-        return respond(my_cases(app, *owner, "Choose the level, earlier sanctions and hardship payment", 400));
+        return respond(my_cases(app, *owner, "Choose the level, earlier sanctions and hardship payment", 400, typed));
     }
     const int earlier = previous[0] - '0';
     // A level of another benefit (JSA's "higher" on Universal Credit) is no level this case can have.
     const auto current = store::find_case(app.db, *id, owner->id);
     if (!current) return respond(error_page(app, 404));
     if (std::ranges::find(levels_of(current->benefit), *level) == levels_of(current->benefit).end())
-        return respond(my_cases(app, *owner, "Choose the level, earlier sanctions and hardship payment", 400));
+        return respond(my_cases(app, *owner, "Choose the level, earlier sanctions and hardship payment", 400, typed));
     apply_change(
         app, request,
         [command = sanctions::RecordCaseDetails{*id, owner->id, *level, earlier, *hardship, current_month(app)}](
