@@ -42,25 +42,25 @@ bool sent_anonymously(std::string_view method, std::string_view path, std::strin
     if (method == "GET" || method == "HEAD" || account_before_session(path)) return false;
     return !cookie_value(cookies, kSessionCookie);
 }
-}  // namespace
 
 // A participant's own actions (the routes rate-limited as theirs) are untraced whatever cookie
 // comes with them: a browser that once signed in keeps its cookie for hours after the session
 // ends, and a participant using it would otherwise have each rating, story or complaint logged.
-bool App::participants_route(std::string_view method, std::string_view path) const {
-    if (method == "GET" || method == "HEAD") return false;
-    const auto match = router_.match(method, path);
+bool participants_route(const Router::Match& match) {
     return match.handler && match.limit &&
            (*match.limit == throttle::Action::participant_write || *match.limit == throttle::Action::codename_lookup ||
             *match.limit == throttle::Action::codename_action);
 }
 
-bool App::sent_untraced(std::string_view method, std::string_view path, std::string_view cookies) const {
-    return sent_anonymously(method, path, cookies) || participants_route(method, path);
+// The method a route is registered under: HEAD is answered as GET.
+std::string_view routed_method(std::string_view method) {
+    return method == "HEAD" ? std::string_view("GET") : method;
 }
+}  // namespace
 
 bool App::untraced(std::string_view method, std::string_view path, std::string_view cookies) const {
-    return path.starts_with(kUntracedRoutes) || sent_untraced(method, path, cookies);
+    return path.starts_with(kUntracedRoutes) || sent_anonymously(method, path, cookies) ||
+           participants_route(router_.match(routed_method(method), path));
 }
 
 App::App(AppContext context) : context_(std::move(context)) {
@@ -115,10 +115,8 @@ void App::serve_cached(Request request, const Router::Match& match, Encoding enc
                      });
 }
 
-void App::dispatch(const Request& request, Encoding encoding, Responder finish) {
-    const std::string_view method = request.method == "HEAD" ? std::string_view("GET") : request.method;
+void App::dispatch(const Request& request, Router::Match match, bool traced, Encoding encoding, Responder finish) {
     const bool api = request.path.starts_with("/api/");
-    auto match = router_.match(method, request.path);
     if (!match.handler) {
         const int status = match.path_known ? 405 : 404;
         Response response = api ? json_error(status, status == 405 ? "method not allowed" : "no such endpoint")
@@ -129,14 +127,9 @@ void App::dispatch(const Request& request, Encoding encoding, Responder finish) 
         return;
     }
     if (match.limit) {
-        // The real hour, not the month a demonstration acts in (--now): limits must still reset.
-        const auto hour =
-            std::chrono::floor<std::chrono::hours>(std::chrono::system_clock::now()).time_since_epoch().count();
-        if (!context_.limiter.allow(*match.limit, request.client, hour)) {
-            Response response = api ? json_error(429, "too many requests") : error_page(context_, 429);
-            response.route = match.pattern;
-            response.set_header("Retry-After", "3600");
-            finish(std::move(response));
+        if (auto refused = over_limit(context_, *match.limit, request.client, api)) {
+            refused->route = match.pattern;
+            finish(std::move(*refused));
             return;
         }
     }
@@ -172,8 +165,7 @@ void App::dispatch(const Request& request, Encoding encoding, Responder finish) 
             (*handler)(request, params, answer);
         });
         if (!queued) {
-            if (!untraced(request.method, request.path, request.header("cookie").value_or("")))
-                spdlog::warn("event=slow_pool_full route={}", match.pattern);
+            if (traced) spdlog::warn("event=slow_pool_full route={}", match.pattern);
             Response response = api ? json_error(503, "busy, try again in a minute") : error_page(context_, 503);
             response.set_header("Retry-After", "60");
             answer(std::move(response));
@@ -186,7 +178,11 @@ void App::dispatch(const Request& request, Encoding encoding, Responder finish) 
 void App::handle(const Request& request, Responder respond) {
     const auto start = std::chrono::steady_clock::now();
     const auto encoding = choose_encoding(request.header("accept-encoding").value_or(""));
-    const bool anonymous = sent_untraced(request.method, request.path, request.header("cookie").value_or(""));
+    // Matched once: the route says both whether the request is traced and who handles it.
+    auto match = router_.match(routed_method(request.method), request.path);
+    const bool anonymous =
+        sent_anonymously(request.method, request.path, request.header("cookie").value_or("")) ||
+        participants_route(match);
     const bool traced = !anonymous && !request.path.starts_with(kUntracedRoutes);  // for the failures below
     auto log_and_send = [this, start, encoding, anonymous, method = request.method,
                          respond = std::move(respond)](Response response) {
@@ -214,7 +210,7 @@ void App::handle(const Request& request, Responder respond) {
             return response;
         });
     try {
-        dispatch(request, encoding, finish);
+        dispatch(request, std::move(match), traced, encoding, finish);
     } catch (const std::exception& e) {
         // Bugs and dead infrastructure throw; here they become a 500 page and one log line.
         if (traced)

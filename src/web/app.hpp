@@ -78,9 +78,8 @@ public:
     bool may_upload(std::string_view target, std::string_view cookie) const;
 
 private:
-    bool participants_route(std::string_view method, std::string_view path) const;
-    bool sent_untraced(std::string_view method, std::string_view path, std::string_view cookies) const;
-    void dispatch(const Request& request, Encoding encoding, Responder finish);
+    // `match`: the request's route, matched once by handle; `traced`: whether it may be logged.
+    void dispatch(const Request& request, Router::Match match, bool traced, Encoding encoding, Responder finish);
     void serve_cached(Request request, const Router::Match& match, Encoding encoding, Responder finish);
     AppContext context_;
     Router router_;

@@ -4,7 +4,7 @@
 
 namespace pw::codenames {
 
-std::optional<std::string> normalise(std::string_view typed, int count) {
+std::optional<std::vector<std::string>> typed_words(std::string_view typed) {
     if (typed.size() > 100) return std::nullopt;
     std::vector<std::string> words(1);
     for (char c : typed) {
@@ -18,6 +18,13 @@ std::optional<std::string> normalise(std::string_view typed, int count) {
         }
     }
     if (words.back().empty()) words.pop_back();
+    return words;
+}
+
+std::optional<std::string> normalise(std::string_view typed, int count) {
+    const auto typed_as = typed_words(typed);
+    if (!typed_as) return std::nullopt;
+    const auto& words = *typed_as;
     if (static_cast<int>(words.size()) != count) return std::nullopt;
     std::string out;
     for (const auto& w : words) {

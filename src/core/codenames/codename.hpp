@@ -5,6 +5,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "core/common/month.hpp"
 
@@ -16,6 +17,9 @@ inline constexpr int kStaffWords = 6;
 
 // "Maple-River  candle,ORBIT" -> "maple river candle orbit"; nullopt unless `count` words of letters.
 std::optional<std::string> normalise(std::string_view typed, int count = kWords);
+// The words typed, in small letters, however many; nullopt when something typed (a digit, a
+// symbol, a letter outside A to Z) is never part of a codename, or it is over 100 characters.
+std::optional<std::vector<std::string>> typed_words(std::string_view typed);
 
 // What is kept of a new codename: its look-up key and its argon2id hash, made on the slow-work
 // pool before the write, never inside the writer's batch.

@@ -95,8 +95,8 @@ Result<std::vector<Row>> parse(std::string_view text) {
 bool looks_like_formula(std::string_view field) {
     if (field.empty() || std::string_view("=+-@\t\r").find(field.front()) == std::string_view::npos) return false;
     // A plain negative number ("-0.25", "-1e-05") is a number to a spreadsheet, not a formula:
-    // left as it is, so a column of effects stays numeric.
-    // Digits, a point and an exponent only: from_chars also reads "-inf" and "-nan(x)".
+    // left as it is, so a column of effects stays numeric. Plain means digits, a point and an
+    // exponent only (from_chars also reads "-inf" and "-nan(x)"), read whole by from_chars.
     const auto rest = field.substr(1);
     const bool plain = !rest.empty() && (std::isdigit(static_cast<unsigned char>(rest[0])) || rest[0] == '.') &&
                        rest.find_first_not_of("0123456789.eE+-") == std::string_view::npos;

@@ -208,7 +208,7 @@ std::string_view hardship_label(Hardship h) {
 }
 
 std::optional<Hardship> hardship_from(std::string_view key) {
-    for (auto h : {Hardship::not_applied, Hardship::applied, Hardship::granted, Hardship::refused}) {
+    for (auto h : kHardships) {
         if (hardship_key(h) == key) return h;
     }
     return std::nullopt;

@@ -34,6 +34,8 @@ std::optional<Level> level_from(std::string_view key);
 std::span<const Level> levels_of(Benefit benefit);
 
 enum class Hardship { not_applied, applied, granted, refused };
+inline constexpr std::array kHardships{Hardship::not_applied, Hardship::applied, Hardship::granted,
+                                       Hardship::refused};
 std::string_view hardship_key(Hardship h);
 std::string_view hardship_label(Hardship h);
 std::optional<Hardship> hardship_from(std::string_view key);

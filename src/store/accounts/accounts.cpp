@@ -174,9 +174,9 @@ namespace {
 
 // The sub-contractors a prime answers for: those under any of its contracts that are no prime
 // themselves (a prime answers for itself) and have no representative of their own who has set
-// up their account (who answers for it then). Without these two, a prime listed as another's sub-contractor, as happens in a
-// real supply chain, had its complaints, suggestions, stories and recovery reports read and
-// answered by its rival. Binds :prime.
+// up their account (who answers for it then). Without these two, a prime listed as another's
+// sub-contractor, as happens in a real supply chain, had its complaints, suggestions, stories
+// and recovery reports read and answered by its rival. Binds :prime.
 constexpr const char* kAnsweredFor =
     "SELECT DISTINCT sc.provider_id FROM subcontracts sc JOIN contracts c ON c.id = sc.contract_id "
     "WHERE c.prime_id = :prime AND sc.provider_id <> c.prime_id "

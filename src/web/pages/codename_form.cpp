@@ -1,7 +1,5 @@
 #include "web/pages/codename_form.hpp"
 
-#include <chrono>
-
 #include "core/codenames/codename.hpp"
 #include "crypto/codenames.hpp"
 #include "store/ratings/ratings.hpp"
@@ -26,39 +24,24 @@ Response codename_page(const AppContext& app, const CodenameForm& form, const st
 
 namespace {
 
-// The first word typed that is no codename word, in small letters; empty when every one is.
-std::string misspelt_word(std::string_view typed) {
-    std::string word;
-    for (std::size_t i = 0; i <= typed.size(); ++i) {
-        const char c = i < typed.size() ? typed[i] : ' ';
-        if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z')) {
-            word.push_back(static_cast<char>(c | 0x20));
-        } else if (c == ' ' || c == '-' || c == ',' || c == '.' || c == '\t' || c == '_') {
-            if (!word.empty() && !crypto::is_codename_word(word)) return word;
-            word.clear();
-        } else {
-            return {};  // a digit or a symbol: the form's own message says what a codename is
-        }
-    }
-    return {};
-}
-
+// Names the first word typed that is no codename word; else `otherwise` (a digit or a symbol
+// typed, a word missing: the form's own message says what a codename is).
 std::string not_a_codename_message(std::string_view typed, std::string_view otherwise) {
-    const auto word = misspelt_word(typed.substr(0, 100));
-    if (word.empty()) return std::string(otherwise);
-    return "\u2018" + word + "\u2019 is not one of our codename words. Check its spelling, then the order of the words.";
+    const auto words = codenames::typed_words(typed);
+    if (words) {
+        for (const auto& word : *words)
+            if (!crypto::is_codename_word(word))
+                return "\u2018" + word +
+                       "\u2019 is not one of our codename words. Check its spelling, then the order of the words.";
+    }
+    return std::string(otherwise);
 }
 
 }  // namespace
 
 Response after_failed_lookup(const AppContext& app, const Request& request, Response failure) {
-    // The real hour, as the app counts every limit.
-    const auto hour =
-        std::chrono::floor<std::chrono::hours>(std::chrono::system_clock::now()).time_since_epoch().count();
-    if (app.limiter.allow(throttle::Action::codename_lookup, request.client, hour)) return failure;
-    Response refused = error_page(app, 429);
-    refused.set_header("Retry-After", "3600");
-    return refused;
+    auto refused = over_limit(app, throttle::Action::codename_lookup, request.client, false);
+    return refused ? std::move(*refused) : std::move(failure);
 }
 
 std::expected<Codename, Response> recognise_codename(const AppContext& app, const FormFields& fields,

@@ -2,6 +2,8 @@
 
 #include <boost/json/serialize.hpp>
 
+#include <chrono>
+
 namespace pw::web {
 
 Response html_page(const AppContext& app, std::string_view name, mustache::data data, int status) {
@@ -80,6 +82,15 @@ Response json_response(const boost::json::value& body, int status) {
 
 Response json_error(int status, std::string_view message) {
     return json_response({{"error", {{"status", status}, {"message", message}}}}, status);
+}
+
+std::optional<Response> over_limit(const AppContext& app, throttle::Action action, std::uint64_t client, bool api) {
+    const auto hour =
+        std::chrono::floor<std::chrono::hours>(std::chrono::system_clock::now()).time_since_epoch().count();
+    if (app.limiter.allow(action, client, hour)) return std::nullopt;
+    Response response = api ? json_error(429, "too many requests") : error_page(app, 429);
+    response.set_header("Retry-After", "3600");
+    return response;
 }
 
 Response redirect(std::string location, int status) {

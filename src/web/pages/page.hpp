@@ -1,5 +1,6 @@
 #pragma once
 // What every handler uses to answer: a page in the layout, an error page, JSON.
+#include <optional>
 #include <string>
 #include <string_view>
 
@@ -24,6 +25,11 @@ Response json_response(const boost::json::value& body, int status = 200);
 Response json_error(int status, std::string_view message);
 
 Response redirect(std::string location, int status = 303);
+
+// Counts one `action` of the client against its hourly limit: nullopt while within it, else the
+// 429 answer (JSON for the API), to retry in an hour. The real hour, not the month a
+// demonstration acts in (--now): limits must still reset.
+std::optional<Response> over_limit(const AppContext& app, throttle::Action action, std::uint64_t client, bool api);
 
 // Today as days since 1970 (for form tokens) and this month (for dating what people send).
 long current_day(const AppContext& app);

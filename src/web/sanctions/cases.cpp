@@ -159,8 +159,7 @@ Response my_cases(const AppContext& app, const Owner& owner, const std::string& 
                                               }));
             const auto hardship_now = chosen("hardship", std::string(hardship_key(c.hardship)));
             d.set("hardship_options",
-                  list_of(std::vector<Hardship>{Hardship::not_applied, Hardship::applied, Hardship::granted,
-                                                Hardship::refused},
+                  list_of(kHardships,
                           [&](Hardship h) {
                               mustache::data option;
                               option.set("value", std::string(hardship_key(h)));
