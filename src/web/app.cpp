@@ -59,8 +59,9 @@ std::string_view routed_method(std::string_view method) {
 }  // namespace
 
 bool App::untraced(std::string_view method, std::string_view path, std::string_view cookies) const {
-    return path.starts_with(kUntracedRoutes) || sent_anonymously(method, path, cookies) ||
-           participants_route(router_.match(routed_method(method), path));
+    if (path.starts_with(kUntracedRoutes) || sent_anonymously(method, path, cookies)) return true;
+    // A page view is never a participant's action: no route is matched for it here.
+    return method != "GET" && method != "HEAD" && participants_route(router_.match(method, path));
 }
 
 App::App(AppContext context) : context_(std::move(context)) {
